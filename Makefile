@@ -1,0 +1,69 @@
+# Toli groundwater plugin: setup, demo, tests, package. Every target sets up what it needs first,
+# and a second run skips what is already done.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV      := .venv
+PY        := $(VENV)/bin/python
+STAMP     := $(VENV)/.installed
+PLUGIN    := tuoli_gw_plugin
+PLUGINDIR := build/plugins
+PROFILE   := build/qgis-profile
+QGISPROC  := scripts/qgis_process.sh
+VERSION   := $(shell sed -n 's/^version=//p' metadata.txt)
+ZIP       := dist/$(PLUGIN)-$(VERSION).zip
+export QT_QPA_PLATFORM := offscreen
+
+.PHONY: help setup system venv plugin-link demo test lint package install bench translations clean
+
+help:
+	@echo "make demo     set up (QGIS, virtualenv) and run the pipeline on the sample layers into out/"
+	@echo "make test     set up and run every test (engine, processing.run, qgis_process, package)"
+	@echo "make package  build $(ZIP) for Plugins > Install from ZIP"
+	@echo "make install  link this working tree into your QGIS profile (development)"
+	@echo "make bench    run the benchmarks, write docs/benchmarks.md"
+	@echo "make lint     ruff"
+
+system:
+	@bash scripts/setup_system.sh
+
+$(STAMP): requirements.txt requirements-dev.txt | system
+	@test -x $(PY) || /usr/bin/python3 -m venv --system-site-packages $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements.txt -r requirements-dev.txt
+	@touch $(STAMP)
+
+venv: system $(STAMP)
+
+# A plugin folder for qgis_process and tests: a link to the package, enabled in a throwaway profile.
+plugin-link: venv
+	@mkdir -p $(PLUGINDIR) $(PROFILE)
+	@ln -sfn $(CURDIR)/$(PLUGIN) $(PLUGINDIR)/$(PLUGIN)
+	@grep -qs "^$(PLUGIN)=true" $(PROFILE)/profiles/default/QGIS/QGIS3.ini || \
+	  $(QGISPROC) plugins enable $(PLUGIN) >/dev/null
+
+setup: plugin-link translations
+
+translations: venv
+	@bash scripts/build_translations.sh
+
+demo: setup
+	$(PY) scripts/run_demo.py
+
+test: setup
+	$(PY) -m pytest -q tests
+
+lint: venv
+	$(PY) -m ruff check .
+
+package: setup
+	@bash scripts/package.sh $(ZIP)
+
+install: setup
+	@bash scripts/install_dev.sh
+
+bench: setup
+	$(PY) -m benchmarks.run
+
+clean:
+	rm -rf build dist out .pytest_cache

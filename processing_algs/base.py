@@ -1,0 +1,141 @@
+"""Shared base of the ``tuoli_gw`` Processing algorithms.
+
+An algorithm here only reads parameters, converts layers with ``qgis_bridge``, calls the engine
+and writes the result. This base gives them the common parts: translation, help text, the
+``RULES`` parameter, the dependency check, engine errors shown as plain messages, and styled
+outputs (the style is stored with the output file so qgis_process results open styled too).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingParameterFile,
+    QgsProcessingUtils,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+
+from ..dependencies import missing_dependencies_message
+from ..metadata import PLUGIN_DIR
+
+STYLES_DIR = Path(PLUGIN_DIR) / "resources" / "styles"
+
+
+class TuoliAlgorithm(QgsProcessingAlgorithm):
+    """Base class: subclasses set NAME, DISPLAY_NAME, GROUP_ID, GROUP, HELP and implement
+    ``initAlgorithm`` and ``run`` (``processAlgorithm`` wraps ``run`` so engine errors become
+    messages instead of tracebacks)."""
+
+    RULES = "RULES"
+    NAME = ""
+    DISPLAY_NAME = ""
+    GROUP_ID = ""
+    GROUP = ""
+    HELP = ""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._styles: dict[str, str] = {}
+
+    # -- identity ------------------------------------------------------------------------------
+    def tr(self, text: str) -> str:
+        return QCoreApplication.translate(type(self).__name__, text)
+
+    def createInstance(self):  # noqa: N802
+        return type(self)()
+
+    def name(self) -> str:
+        return self.NAME
+
+    def displayName(self) -> str:  # noqa: N802
+        return self.tr(self.DISPLAY_NAME)
+
+    def group(self) -> str:
+        return self.tr(self.GROUP)
+
+    def groupId(self) -> str:  # noqa: N802
+        return self.GROUP_ID
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return self.tr(self.HELP)
+
+    def icon(self) -> QIcon:
+        return QIcon(str(Path(PLUGIN_DIR) / "resources" / "icons" / "tuoli_gw.svg"))
+
+    # -- dependencies --------------------------------------------------------------------------
+    def canExecute(self):  # noqa: N802
+        message = missing_dependencies_message()
+        return (not message, message)
+
+    # -- common parameters ---------------------------------------------------------------------
+    def add_rules_parameter(self) -> None:
+        parameter = QgsProcessingParameterFile(
+            self.RULES,
+            self.tr("Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)"),
+            extension="json",
+            optional=True,
+        )
+        self.addParameter(parameter)
+
+    def rules(self, parameters: dict[str, Any], context: QgsProcessingContext):
+        from ..engine.rules import load_rules
+
+        path = self.parameterAsFile(parameters, self.RULES, context)
+        return load_rules(path or None)
+
+    # -- running -------------------------------------------------------------------------------
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        message = missing_dependencies_message()
+        if message:
+            raise QgsProcessingException(message)
+        from ..engine.errors import EngineInputError
+
+        try:
+            return self.run(parameters, context, feedback)
+        except EngineInputError as error:
+            raise QgsProcessingException(str(error)) from None
+
+    def run(self, parameters, context, feedback) -> dict[str, Any]:
+        raise NotImplementedError
+
+    # -- styled outputs ------------------------------------------------------------------------
+    def style_output(self, dest_id: str, style_name: str) -> None:
+        """Remember to style output ``dest_id`` with ``resources/styles/<style_name>.qml``."""
+        if dest_id:
+            self._styles[dest_id] = style_name
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802
+        # Sinks are closed by now, so the style can be stored inside the written file: a
+        # GeoPackage keeps it as its default style, other formats get a .qml beside them.
+        for dest_id, style_name in self._styles.items():
+            qml = STYLES_DIR / f"{style_name}.qml"
+            layer = QgsProcessingUtils.mapLayerFromString(dest_id, context)
+            if layer is None or not qml.is_file():
+                continue
+            layer.loadNamedStyle(str(qml))
+            layer.triggerRepaint()
+            if isinstance(layer, QgsVectorLayer):
+                save_style_with_file(layer, qml, feedback)
+        return {}
+
+
+def save_style_with_file(layer: QgsVectorLayer, qml: Path, feedback) -> None:
+    """Store the loaded style with the layer's file so it opens styled anywhere."""
+    provider = layer.dataProvider().name() if layer.dataProvider() else ""
+    if provider != "ogr":
+        return
+    path = layer.source().split("|")[0]
+    if path.lower().endswith(".gpkg"):
+        error = layer.saveStyleToDatabase(qml.stem, "tuoli_gw default style", True, "")
+        if error:
+            feedback.pushWarning(f"Could not store the style in {path}: {error}")
+    else:
+        sidecar = str(Path(path).with_suffix(".qml"))
+        layer.saveNamedStyle(sidecar)

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Install the Debian/Ubuntu packages the plugin needs (QGIS and friends) when they are missing.
+# Idempotent and quick when everything is there; a clear message instead of a failure otherwise.
+set -euo pipefail
+
+packages=(qgis python3-qgis qgis-providers python3-venv xvfb xauth fonts-noto-cjk poppler-utils qttools5-dev-tools zip)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "This setup knows Debian and Ubuntu (apt-get) only. Install by hand: QGIS >= 3.22 with its" >&2
+  echo "Python bindings and providers, python3-venv, Xvfb, Noto CJK fonts, poppler-utils, Qt5 lrelease, zip;" >&2
+  echo "then run make again. Missing here: ${missing[*]}" >&2
+  exit 1
+fi
+
+if [ "$(id -u)" -eq 0 ]; then
+  as_root=()
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+  as_root=(sudo)
+else
+  echo "These system packages are missing and installing them needs root: ${missing[*]}" >&2
+  echo "Run as root, or: sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi
+
+echo "Installing system packages: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" apt-get update -qq
+"${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

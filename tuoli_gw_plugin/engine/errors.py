@@ -1,0 +1,36 @@
+"""Errors the engine raises when input data break a rule it needs.
+
+Every message names the layer, the feature and the field at fault and says what to do, so that
+the Processing door can show it to the user as is, never as a traceback.
+"""
+
+from __future__ import annotations
+
+
+class EngineInputError(ValueError):
+    """Bad input that the user must fix; the message is meant for the user."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        layer: str | None = None,
+        feature: object | None = None,
+        field: str | None = None,
+        hint: str | None = None,
+    ) -> None:
+        self.layer = layer
+        self.feature = feature
+        self.field = field
+        self.hint = hint
+        where = []
+        if layer:
+            where.append(f"layer '{layer}'")
+        if feature is not None:
+            where.append(f"feature {feature}")
+        if field:
+            where.append(f"field '{field}'")
+        text = f"{', '.join(where)}: {message}" if where else message
+        if hint:
+            text = f"{text} — {hint}"
+        super().__init__(text)

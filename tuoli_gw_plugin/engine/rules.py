@@ -1,0 +1,124 @@
+"""Load the rules file: every number the law sets, with its legal source.
+
+The default file ships in ``resources/rules/toli_rules.json``; a user may point any algorithm at a
+copy (parameter ``RULES``). Code asks for values through :class:`Rules` and never writes such a
+number as a literal, so a change in the law is a change in data.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .errors import EngineInputError
+
+# Not resolve(): the plugin folder links to resources/ at the repository top, and the link must be kept.
+PLUGIN_DIR = Path(__file__).absolute().parent.parent
+DEFAULT_RULES_PATH = PLUGIN_DIR / "resources" / "rules" / "toli_rules.json"
+
+
+@dataclass(frozen=True)
+class SurchargeBand:
+    """One band of the over-plan part: up to ``excess_pct_up_to`` % over plan at ``multiplier``."""
+
+    excess_pct_up_to: float | None  # None: no upper bound (the top band)
+    multiplier: float
+    source: str
+
+
+class Rules:
+    """Read-only view of a rules file with typed accessors for what the engine needs."""
+
+    def __init__(self, data: dict[str, Any], path: Path) -> None:
+        self.data = data
+        self.path = path
+
+    # -- generic access ------------------------------------------------------------------------
+    def get(self, *keys: str) -> Any:
+        """The node at ``keys``; a clear error naming the file if the rules file lacks it."""
+        node: Any = self.data
+        for depth, key in enumerate(keys):
+            if not isinstance(node, dict) or key not in node:
+                dotted = ".".join(keys[: depth + 1])
+                raise EngineInputError(
+                    f"the rules file has no entry '{dotted}'",
+                    layer=str(self.path),
+                    hint="start from the shipped resources/rules/toli_rules.json and edit values only",
+                )
+            node = node[key]
+        return node
+
+    def value(self, *keys: str) -> float:
+        """A number stored as ``{"value": …, "source": …}``."""
+        node = self.get(*keys)
+        if isinstance(node, dict):
+            node = node.get("value")
+        if not isinstance(node, (int, float)) or isinstance(node, bool):
+            raise EngineInputError(
+                f"rules entry '{'.'.join(keys)}' must be a number",
+                layer=str(self.path),
+            )
+        return float(node)
+
+    def source(self, *keys: str) -> str:
+        node = self.get(*keys)
+        return str(node.get("source", "")) if isinstance(node, dict) else ""
+
+    # -- typed accessors -----------------------------------------------------------------------
+    def surcharge_bands(self) -> list[SurchargeBand]:
+        bands = [
+            SurchargeBand(
+                None if b.get("excess_pct_up_to") is None else float(b["excess_pct_up_to"]),
+                float(b["multiplier"]),
+                str(b.get("source", "")),
+            )
+            for b in self.get("surcharge", "bands")
+        ]
+        limits = [b.excess_pct_up_to for b in bands]
+        if not bands or limits[-1] is not None or any(x is None for x in limits[:-1]):
+            raise EngineInputError(
+                "surcharge.bands must list bounded bands in order and end with one whose "
+                "excess_pct_up_to is null",
+                layer=str(self.path),
+            )
+        if any(a >= b for a, b in zip(limits[:-2], limits[1:-1])):  # type: ignore[operator]
+            raise EngineInputError("surcharge.bands must be in increasing order", layer=str(self.path))
+        return bands
+
+    def zone_grade_aliases(self) -> dict[str, str]:
+        """Map every accepted spelling (lower-cased) of a zone grade to its canonical key."""
+        aliases: dict[str, str] = {}
+        for grade, spec in self.get("screening", "zone_grades").items():
+            for alias in [grade, *spec.get("aliases", [])]:
+                aliases[str(alias).strip().lower()] = grade
+        return aliases
+
+
+@lru_cache(maxsize=8)
+def _load_cached(path_text: str, mtime: float) -> Rules:
+    path = Path(path_text)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise EngineInputError(
+            f"the rules file is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
+            layer=str(path),
+        ) from None
+    if not isinstance(data, dict):
+        raise EngineInputError("the rules file must hold a JSON object", layer=str(path))
+    return Rules(data, path)
+
+
+def load_rules(path: str | Path | None = None) -> Rules:
+    """Load the rules file at ``path`` (the shipped one when empty)."""
+    rules_path = Path(path) if path else DEFAULT_RULES_PATH
+    if not rules_path.is_file():
+        raise EngineInputError(
+            "the rules file does not exist",
+            layer=str(rules_path),
+            hint="give the path of a copy of resources/rules/toli_rules.json",
+        )
+    return _load_cached(str(rules_path.resolve()), rules_path.stat().st_mtime)
