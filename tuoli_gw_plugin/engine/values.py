@@ -1,0 +1,172 @@
+"""Read numbers and dates from attribute columns the way county spreadsheets write them.
+
+Registries arrive with text in number fields ("1,200", "1 200", "１２００", "N/A", "—"), dates as
+dates or as text ("2024-03-05", "2024/3/5", "2024年3月5日"). These helpers turn a column into clean
+values and, for anything they cannot read, raise one error that names the layer, the features
+and the field, so nothing is silently zeroed or dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import unicodedata
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import EngineInputError
+
+# Spellings of "no value" seen in county tables; they become missing values, never zero.
+MISSING_MARKERS = frozenset({"", "n/a", "na", "nan", "null", "none", "-", "—", "–", "无", "空", "/"})
+
+_DATE_PATTERNS = (
+    re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T].*)?$"),
+    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日?$"),
+    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
+)
+
+
+def feature_label(frame: pd.DataFrame, row: int, id_field: str | None = None) -> str:
+    """How to name row ``row`` to a user: its id field value, else its QGIS feature id."""
+    if id_field and id_field in frame.columns:
+        value = frame[id_field].iloc[row]
+        if value is not None and not (isinstance(value, float) and math.isnan(value)):
+            return f"{id_field}={value}"
+    fids = frame.attrs.get("fid")
+    if fids is not None and row < len(fids):
+        return f"fid {fids[row]}"
+    return f"row {row + 1}"
+
+
+def _examples(frame: pd.DataFrame, rows: Sequence[int], id_field: str | None, values: Sequence[Any]) -> str:
+    shown = [f"{feature_label(frame, r, id_field)} ({values[i]!r})" for i, r in enumerate(rows[:5])]
+    more = f" and {len(rows) - 5} more" if len(rows) > 5 else ""
+    return ", ".join(shown) + more
+
+
+def parse_number(value: Any) -> float | None:
+    """One cell as a float; None when it says "no value"; raises ValueError when unreadable."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise ValueError("a yes/no value is not a number")
+    if isinstance(value, (int, float, np.integer, np.floating)):
+        number = float(value)
+        return None if math.isnan(number) else number
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    if text.lower() in MISSING_MARKERS:
+        return None
+    cleaned = text.replace(",", "").replace(" ", "").replace("\u00a0", "")
+    return float(cleaned)  # ValueError for anything else
+
+
+def number_column(
+    frame: pd.DataFrame,
+    field: str,
+    *,
+    layer: str,
+    id_field: str | None = None,
+    allow_missing: bool = True,
+    allow_negative: bool = False,
+) -> np.ndarray:
+    """A float array for ``frame[field]`` (NaN where missing), or one clear error for bad cells."""
+    if field not in frame.columns:
+        raise EngineInputError(
+            "field not found",
+            layer=layer,
+            field=field,
+            hint=f"the layer's fields are: {', '.join(str(c) for c in frame.columns if c != 'geometry')}",
+        )
+    raw = frame[field].tolist()
+    numbers = np.full(len(raw), np.nan)
+    unreadable_rows: list[int] = []
+    unreadable_values: list[Any] = []
+    for row, value in enumerate(raw):
+        try:
+            parsed = parse_number(value)
+        except (ValueError, TypeError):
+            unreadable_rows.append(row)
+            unreadable_values.append(value)
+            continue
+        if parsed is not None:
+            numbers[row] = parsed
+    if unreadable_rows:
+        raise EngineInputError(
+            f"{len(unreadable_rows)} value(s) are not numbers: "
+            + _examples(frame, unreadable_rows, id_field, unreadable_values),
+            layer=layer,
+            field=field,
+            hint="correct them (plain numbers such as 1200 or 1,200; leave empty when unknown)",
+        )
+    if not allow_missing:
+        missing_rows = [int(r) for r in np.flatnonzero(np.isnan(numbers))]
+        if missing_rows:
+            raise EngineInputError(
+                f"{len(missing_rows)} feature(s) have no value: "
+                + _examples(frame, missing_rows, id_field, [raw[r] for r in missing_rows]),
+                layer=layer,
+                field=field,
+                hint="fill them in, or remove those features if they should not count",
+            )
+    if not allow_negative:
+        negative_rows = [int(r) for r in np.flatnonzero(numbers < 0)]
+        if negative_rows:
+            raise EngineInputError(
+                f"{len(negative_rows)} value(s) are negative: "
+                + _examples(frame, negative_rows, id_field, [raw[r] for r in negative_rows]),
+                layer=layer,
+                field=field,
+                hint="volumes and areas cannot be negative; correct the sign or the unit",
+            )
+    return numbers
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """One cell as a date; None when missing; raises ValueError when unreadable."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, pd.Timestamp):
+        return None if pd.isna(value) else value.date()
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    if text.lower() in MISSING_MARKERS:
+        return None
+    for pattern in _DATE_PATTERNS:
+        match = pattern.match(text)
+        if match:
+            year, month, day = (int(part) for part in match.groups())
+            return dt.date(year, month, day)  # ValueError for 2024-02-30
+    raise ValueError(f"unreadable date {text!r}")
+
+
+def date_column(frame: pd.DataFrame, field: str, *, layer: str, id_field: str | None = None) -> list[dt.date | None]:
+    """Dates for ``frame[field]`` (None where missing), or one clear error for bad cells."""
+    if field not in frame.columns:
+        raise EngineInputError("field not found", layer=layer, field=field)
+    dates: list[dt.date | None] = []
+    bad_rows: list[int] = []
+    bad_values: list[Any] = []
+    for row, value in enumerate(frame[field].tolist()):
+        try:
+            dates.append(parse_date(value))
+        except (ValueError, TypeError):
+            dates.append(None)
+            bad_rows.append(row)
+            bad_values.append(value)
+    if bad_rows:
+        raise EngineInputError(
+            f"{len(bad_rows)} value(s) are not dates: " + _examples(frame, bad_rows, id_field, bad_values),
+            layer=layer,
+            field=field,
+            hint="write dates as 2024-03-05 or 2024/3/5",
+        )
+    return dates
