@@ -57,7 +57,7 @@ lint: venv
 	$(PY) -m ruff check .
 
 package: setup
-	@bash scripts/package.sh $(ZIP)
+	$(PY) scripts/package.py $(ZIP)
 
 install: setup
 	@bash scripts/install_dev.sh
