@@ -11,7 +11,7 @@ import inspect
 import pkgutil
 from pathlib import Path
 
-from qgis.core import QgsMessageLog, QgsProcessingProvider, Qgis
+from qgis.core import Qgis, QgsMessageLog, QgsProcessingProvider
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 

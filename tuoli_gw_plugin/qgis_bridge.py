@@ -27,7 +27,6 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 
 
-
 def crs_to_pyproj_text(crs: QgsCoordinateReferenceSystem, layer_label: str) -> str:
     """A CRS string pyproj understands; a clear error when the layer has no CRS."""
     if not crs.isValid():

@@ -1,0 +1,327 @@
+"""The "Check well site" map tool and its panel, for permit reviewers.
+
+The reviewer clicks the map; the panel shows at once the verdict, the reasons, the legal basis,
+the distance to the nearest public supply pipe, the zone and the township. The verdict comes from
+the same engine as ``tuoli_gw:screen_well_sites``: layers are converted and indexed once (when
+picked or edited), so a click only runs a point query.
+"""
+
+from __future__ import annotations
+
+import html
+import time
+from pathlib import Path
+
+from qgis.core import (
+    QgsMapLayerProxyModel,
+    QgsPointXY,
+    QgsProject,
+    QgsVectorLayer,
+)
+from qgis.gui import QgsDoubleSpinBox, QgsMapLayerComboBox, QgsMapToolEmitPoint, QgsVertexMarker
+from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
+from qgis.PyQt.QtGui import QColor, QIcon
+from qgis.PyQt.QtWidgets import (
+    QAction,
+    QComboBox,
+    QDockWidget,
+    QFormLayout,
+    QLabel,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..engine.rules import load_rules
+from ..qgis_bridge import source_to_frame
+
+# Names of the sample layers (and common variants), tried in order to pick layers automatically.
+LAYER_NAME_HINTS = {
+    "zones": ("overextraction_zones", "over_extraction_zones", "超采区", "zones"),
+    "pipes": ("supply_pipes", "供水管网", "pipes"),
+    "areas": ("supply_areas", "供水覆盖范围", "supply_coverage"),
+    "townships": ("townships", "乡镇", "township"),
+}
+VERDICT_COLOURS = {"prohibited": "#c0392b", "restricted": "#d68910", "allowed": "#1e8449"}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("SiteChecker", text)
+
+
+def find_layer(hints: tuple[str, ...], geometry_filter: int) -> QgsVectorLayer | None:
+    """The first project layer whose name or source layer name matches a hint."""
+    layers = [
+        layer
+        for layer in QgsProject.instance().mapLayers().values()
+        if isinstance(layer, QgsVectorLayer) and layer.isValid()
+    ]
+    for hint in hints:
+        for layer in layers:
+            source_name = layer.source().split("layername=")[-1].split("|")[0]
+            if hint.lower() in (layer.name().lower(), source_name.lower()):
+                return layer
+    return None
+
+
+class SiteCheckPanel(QWidget):
+    """Layer pickers, coverage distance and the verdict of the last click."""
+
+    settings_changed = pyqtSignal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("TuoliGwSiteCheckPanel")
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.zones_combo = self._layer_combo(QgsMapLayerProxyModel.PolygonLayer, allow_empty=False)
+        self.pipes_combo = self._layer_combo(QgsMapLayerProxyModel.LineLayer, allow_empty=True)
+        self.areas_combo = self._layer_combo(QgsMapLayerProxyModel.PolygonLayer, allow_empty=True)
+        self.townships_combo = self._layer_combo(QgsMapLayerProxyModel.PolygonLayer, allow_empty=True)
+        self.distance_spin = QgsDoubleSpinBox()
+        self.distance_spin.setRange(0, 100000)
+        self.distance_spin.setDecimals(0)
+        self.distance_spin.setSuffix(" m")
+        self.distance_spin.valueChanged.connect(self.settings_changed)
+        self.use_combo = QComboBox()
+        self.use_combo.addItem(tr("ordinary new well"), None)
+        self.use_combo.addItem(tr("domestic supply, no alternative source"), "domestic_no_alternative")
+        self.use_combo.addItem(tr("monitoring well"), "monitoring")
+        self.use_combo.currentIndexChanged.connect(self.settings_changed)
+        form.addRow(tr("Over-extraction zones"), self.zones_combo)
+        form.addRow(tr("Supply pipes"), self.pipes_combo)
+        form.addRow(tr("Coverage distance"), self.distance_spin)
+        form.addRow(tr("Supply areas"), self.areas_combo)
+        form.addRow(tr("Townships (red line)"), self.townships_combo)
+        form.addRow(tr("Proposed use"), self.use_combo)
+        layout.addLayout(form)
+        self.verdict_label = QLabel(tr("Click the map to check a well site."))
+        self.verdict_label.setObjectName("verdict")
+        self.verdict_label.setWordWrap(True)
+        layout.addWidget(self.verdict_label)
+        self.details = QTextBrowser()
+        self.details.setObjectName("details")
+        layout.addWidget(self.details, 1)
+        self.last_result: dict | None = None
+
+    def _layer_combo(self, geometry_filter, *, allow_empty: bool) -> QgsMapLayerComboBox:
+        combo = QgsMapLayerComboBox()
+        combo.setFilters(geometry_filter)
+        combo.setAllowEmptyLayer(allow_empty)
+        combo.setLayer(None)
+        combo.layerChanged.connect(self.settings_changed)
+        return combo
+
+    def pick_layers_from_project(self) -> None:
+        """Choose the sample layers (or same-named ones) when the project has them."""
+        for key, combo, geometry_filter in (
+            ("zones", self.zones_combo, QgsMapLayerProxyModel.PolygonLayer),
+            ("pipes", self.pipes_combo, QgsMapLayerProxyModel.LineLayer),
+            ("areas", self.areas_combo, QgsMapLayerProxyModel.PolygonLayer),
+            ("townships", self.townships_combo, QgsMapLayerProxyModel.PolygonLayer),
+        ):
+            layer = find_layer(LAYER_NAME_HINTS[key], geometry_filter)
+            if layer is not None:
+                combo.setLayer(layer)
+
+    def show_message(self, text: str) -> None:
+        self.last_result = None
+        self.verdict_label.setText(html.escape(text))
+        self.details.setHtml("")
+
+    def show_result(self, result: dict, elapsed_ms: float) -> None:
+        self.last_result = result
+        verdict = result.get("verdict") or tr("no verdict")
+        colour = VERDICT_COLOURS.get(result.get("verdict") or "", "#555555")
+        self.verdict_label.setText(
+            f'<span style="font-size:15pt; font-weight:bold; color:{colour}">{html.escape(verdict.upper())}</span>'
+        )
+        distance = result.get("supply_distance_m")
+        rows = [
+            (tr("Reasons"), result.get("reasons") or "—"),
+            (tr("Legal basis"), result.get("basis") or "—"),
+            (tr("Nearest supply pipe"), "—" if distance is None else f"{distance:,.1f} m"),
+            (tr("In supply coverage"), tr("yes") if result.get("in_supply_coverage") else tr("no")),
+            (tr("Zone"), " ".join(str(v) for v in (result.get("zone_name"), result.get("zone_grade")) if v) or "—"),
+            (tr("Township"), result.get("township") or "—"),
+            (tr("Checked in"), f"{elapsed_ms:.1f} ms"),
+        ]
+        self.details.setHtml(
+            "<table cellpadding='3'>"
+            + "".join(f"<tr><td><b>{html.escape(k)}</b></td><td>{html.escape(str(v))}</td></tr>" for k, v in rows)
+            + "</table>"
+        )
+
+
+class SiteCheckTool(QgsMapToolEmitPoint):
+    """Map tool: each click is handed to the checker."""
+
+    def __init__(self, canvas, checker: SiteChecker) -> None:
+        super().__init__(canvas)
+        self.checker = checker
+        self.canvasClicked.connect(self._clicked)
+
+    def _clicked(self, point: QgsPointXY, _button) -> None:
+        self.checker.check_point(point)
+
+
+class SiteChecker:
+    """Owns the map tool, the dock panel and the prepared (indexed) screening layers."""
+
+    def __init__(self, iface, plugin_dir: Path, *, canvas=None, parent=None) -> None:
+        self.iface = iface
+        self.canvas = canvas if canvas is not None else iface.mapCanvas()
+        self.plugin_dir = Path(plugin_dir)
+        self.panel = SiteCheckPanel(parent)
+        self.dock: QDockWidget | None = None
+        self.tool = SiteCheckTool(self.canvas, self)
+        self.marker: QgsVertexMarker | None = None
+        self._prepared = None
+        self._watched_layers: list[QgsVectorLayer] = []
+        self._action: QAction | None = None
+        self.panel.settings_changed.connect(self.invalidate)
+        self.panel.distance_spin.setClearValue(self.default_coverage_distance())
+        self.panel.distance_spin.setValue(self.default_coverage_distance())
+        QgsProject.instance().readProject.connect(self._project_loaded)
+        QgsProject.instance().layersAdded.connect(self._layers_added)
+
+    @staticmethod
+    def default_coverage_distance() -> float:
+        return load_rules().value("screening", "default_coverage_distance_m")
+
+    # -- desktop wiring ------------------------------------------------------------------------
+    def action(self, parent) -> QAction:
+        self._action = QAction(QIcon(str(self.plugin_dir / "resources" / "icons" / "check_site.svg")), tr("Check well site"), parent)
+        self._action.setCheckable(True)
+        self._action.toggled.connect(self._toggled)
+        self.tool.setAction(self._action)
+        return self._action
+
+    def _toggled(self, checked: bool) -> None:
+        if checked:
+            self.activate()
+        elif self.canvas.mapTool() is self.tool:
+            self.canvas.unsetMapTool(self.tool)
+
+    def activate(self) -> None:
+        if self.iface is not None and self.dock is None:
+            self.dock = QDockWidget(tr("Check well site"), self.iface.mainWindow())
+            self.dock.setObjectName("TuoliGwSiteCheckDock")
+            self.dock.setWidget(self.panel)
+            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+        if self.dock is not None:
+            self.dock.show()
+        if self.panel.zones_combo.currentLayer() is None:
+            self.panel.pick_layers_from_project()
+        self.canvas.setMapTool(self.tool)
+
+    def teardown(self) -> None:
+        for signal, slot in (
+            (QgsProject.instance().readProject, self._project_loaded),
+            (QgsProject.instance().layersAdded, self._layers_added),
+        ):
+            try:
+                signal.disconnect(slot)
+            except TypeError:
+                pass
+        if self.canvas.mapTool() is self.tool:
+            self.canvas.unsetMapTool(self.tool)
+        self._remove_marker()
+        if self.dock is not None and self.iface is not None:
+            self.iface.removeDockWidget(self.dock)
+            self.dock.deleteLater()
+            self.dock = None
+
+    def _project_loaded(self, *_args) -> None:
+        self.panel.pick_layers_from_project()
+        self.invalidate()
+
+    def _layers_added(self, _layers) -> None:
+        if self.panel.zones_combo.currentLayer() is None:
+            self.panel.pick_layers_from_project()
+
+    # -- preparation (once per layer choice or edit) -------------------------------------------
+    def invalidate(self, *_args) -> None:
+        self._prepared = None
+
+    def _watch(self, layers: list[QgsVectorLayer]) -> None:
+        for layer in self._watched_layers:
+            try:
+                layer.dataChanged.disconnect(self.invalidate)
+            except (TypeError, RuntimeError):
+                pass
+        self._watched_layers = layers
+        for layer in layers:
+            layer.dataChanged.connect(self.invalidate)
+
+    def prepared(self):
+        """The indexed screening layers; built on first use after any change."""
+        if self._prepared is not None:
+            return self._prepared
+        from ..engine.screening import prepare_screening
+
+        panel = self.panel
+        zones_layer = panel.zones_combo.currentLayer()
+        pipes_layer = panel.pipes_combo.currentLayer()
+        areas_layer = panel.areas_combo.currentLayer()
+        townships_layer = panel.townships_combo.currentLayer()
+        if zones_layer is None:
+            raise ValueError(tr("Pick the over-extraction zones layer in the panel."))
+        if pipes_layer is None and areas_layer is None:
+            raise ValueError(tr("Pick a supply pipes layer or a supply areas layer in the panel."))
+
+        def frame(layer):
+            return None if layer is None else source_to_frame(layer, layer.name())
+
+        self._prepared = prepare_screening(
+            frame(zones_layer),
+            pipes=frame(pipes_layer),
+            supply_areas=frame(areas_layer),
+            coverage_distance_m=panel.distance_spin.value() if pipes_layer is not None else None,
+            townships=frame(townships_layer),
+            rules=load_rules(),
+            layer_names={
+                "zones": zones_layer.name(),
+                "pipes": pipes_layer.name() if pipes_layer else "",
+                "areas": areas_layer.name() if areas_layer else "",
+                "townships": townships_layer.name() if townships_layer else "",
+            },
+        )
+        self._watch([layer for layer in (zones_layer, pipes_layer, areas_layer, townships_layer) if layer is not None])
+        return self._prepared
+
+    # -- a click --------------------------------------------------------------------------------
+    def check_point(self, point: QgsPointXY) -> dict | None:
+        from ..engine.errors import EngineInputError
+        from ..engine.screening import screen_point
+        from ..qgis_bridge import crs_to_pyproj_text
+
+        started = time.perf_counter()
+        try:
+            prepared = self.prepared()
+            crs_text = crs_to_pyproj_text(self.canvas.mapSettings().destinationCrs(), tr("map canvas"))
+            result = screen_point(prepared, point.x(), point.y(), crs_text, use=self.panel.use_combo.currentData())
+        except (EngineInputError, ValueError) as error:
+            self.panel.show_message(str(error))
+            return None
+        except Exception as error:  # noqa: BLE001 - the QgsProcessingException of a CRS-less canvas
+            self.panel.show_message(str(error))
+            return None
+        elapsed_ms = (time.perf_counter() - started) * 1000.0
+        self.panel.show_result(result, elapsed_ms)
+        self._mark(point, result.get("verdict"))
+        return result
+
+    def _mark(self, point: QgsPointXY, verdict: str | None) -> None:
+        self._remove_marker()
+        self.marker = QgsVertexMarker(self.canvas)
+        self.marker.setCenter(point)
+        self.marker.setIconType(QgsVertexMarker.ICON_CIRCLE)
+        self.marker.setIconSize(14)
+        self.marker.setPenWidth(3)
+        self.marker.setColor(QColor(VERDICT_COLOURS.get(verdict or "", "#555555")))
+
+    def _remove_marker(self) -> None:
+        if self.marker is not None:
+            self.canvas.scene().removeItem(self.marker)
+            self.marker = None
