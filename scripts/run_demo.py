@@ -1,0 +1,158 @@
+"""`make demo`: run the whole pipeline on the sample layers through qgis_process into out/.
+
+Each step is one real ``qgis_process run tuoli_gw:… --json`` call, exactly what a batch user would
+script; the demo stops at the first failing step and prints what it wrote.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+OUT = REPO / "out"
+GPKG = REPO / "sample_layers" / "toli_sample.gpkg"
+QGIS_PROCESS = REPO / "scripts" / "qgis_process.sh"
+
+
+def layer(name: str) -> str:
+    return f"{GPKG}|layername={name}"
+
+
+def out(name: str) -> str:
+    return str(OUT / name)
+
+
+STEPS: list[tuple[str, str, dict[str, object]]] = [
+    (
+        "Screen the new-well applications (items 8, 13; section 二(三))",
+        "tuoli_gw:screen_well_sites",
+        {
+            "INPUT": layer("well_applications"),
+            "ZONES": layer("overextraction_zones"),
+            "SUPPLY_PIPES": layer("supply_pipes"),
+            "COVERAGE_DISTANCE": 500,
+            "SUPPLY_AREAS": layer("supply_areas"),
+            "TOWNSHIPS": layer("townships"),
+            "USE_FIELD": "use",
+            "OUTPUT": out("screening_applications.gpkg"),
+            "REPORT": out("screening_report.html"),
+        },
+    ),
+    (
+        "List existing self-supplied wells inside supply coverage for closure (item 13)",
+        "tuoli_gw:self_supplied_closure_list",
+        {
+            "INPUT": layer("wells"),
+            "SUPPLY_PIPES": layer("supply_pipes"),
+            "COVERAGE_DISTANCE": 500,
+            "SUPPLY_AREAS": layer("supply_areas"),
+            "TOWNSHIPS": layer("townships"),
+            "OUTPUT": out("closure_list.gpkg"),
+        },
+    ),
+    (
+        "Water-level trend per monitoring station and township (GB/T 34968)",
+        "tuoli_gw:water_level_trend",
+        {
+            "STATIONS": layer("monitoring_stations"),
+            "SERIES": layer("water_levels"),
+            "UNITS": layer("townships"),
+            "OUTPUT": out("water_level_trend_stations.gpkg"),
+            "OUTPUT_UNITS": out("water_level_trend_townships.gpkg"),
+        },
+    ),
+    (
+        "Abstraction against recharge per township, with the cut needed (section 二(三), item 7)",
+        "tuoli_gw:abstraction_recharge_balance",
+        {
+            "WELLS": layer("wells"),
+            "VOLUME_FIELD": "metered_m3",
+            "RECHARGE": str(REPO / "sample_layers" / "recharge_mm.tif"),
+            "UNITS": layer("townships"),
+            "LEVEL_GRADES": out("water_level_trend_townships.gpkg"),
+            "OUTPUT": out("balance_townships.gpkg"),
+            "OUTPUT_RASTER": out("balance_mm.tif"),
+            "CHART": out("balance_chart.png"),
+        },
+    ),
+    (
+        "Water from electricity and well-power matching (item 16)",
+        "tuoli_gw:electricity_to_water",
+        {
+            "WELLS": layer("wells"),
+            "POWER": layer("power_accounts"),
+            "OUTPUT": out("electricity_to_water.gpkg"),
+            "OUTPUT_SUMMARY": out("electricity_summary.gpkg"),
+            "CHART": out("electricity_chart.png"),
+        },
+    ),
+    (
+        "Compliance audit (items 9, 11, 13, 16, 18)",
+        "tuoli_gw:compliance_audit",
+        {
+            "WELLS": layer("wells"),
+            "AUDIT_DATE": "2025-12-31",
+            "SUPPLY_PIPES": layer("supply_pipes"),
+            "COVERAGE_DISTANCE": 500,
+            "SUPPLY_AREAS": layer("supply_areas"),
+            "POWER": layer("power_accounts"),
+            "OUTPUT": out("compliance_findings.gpkg"),
+            "OUTPUT_SUMMARY": out("compliance_summary.gpkg"),
+        },
+    ),
+    (
+        "Progressive surcharge on use over plan (items 10, 13)",
+        "tuoli_gw:progressive_surcharge",
+        {
+            "INPUT": layer("wells"),
+            "PLAN_FIELD": "permit_m3",
+            "ACTUAL_FIELD": "metered_m3",
+            "BASE_RATE": 0.2,
+            "OUTPUT": out("surcharge.gpkg"),
+        },
+    ),
+    (
+        "Farm water rights from land-contract parcels within the red lines (item 12)",
+        "tuoli_gw:allocate_water_rights",
+        {
+            "PARCELS": layer("farmland_parcels"),
+            "TOWNSHIPS": layer("townships"),
+            "OUTPUT": out("water_rights_parcels.gpkg"),
+            "OUTPUT_TOWNSHIPS": out("water_rights_townships.gpkg"),
+        },
+    ),
+]
+
+
+def run_step(title: str, algorithm: str, parameters: dict[str, object]) -> dict:
+    args = [str(QGIS_PROCESS), "run", algorithm, "--json"] + [f"--{k}={v}" for k, v in parameters.items()]
+    started = time.perf_counter()
+    completed = subprocess.run(args, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if completed.returncode != 0:
+        sys.stderr.write(f"\nStep failed: {title}\n{' '.join(args)}\n{completed.stdout[-4000:]}\n{completed.stderr[-4000:]}\n")
+        sys.exit(1)
+    answer = json.loads(completed.stdout[completed.stdout.find("{"):])
+    print(f"✔ {title}  [{algorithm}, {seconds:.1f} s]")
+    return answer
+
+
+def main() -> None:
+    if OUT.exists():
+        shutil.rmtree(OUT)  # outputs of an earlier run must not pass for this run's
+    OUT.mkdir()
+    for title, algorithm, parameters in STEPS:
+        run_step(title, algorithm, parameters)
+    print(f"\nWrote under {OUT.relative_to(REPO)}/:")
+    for path in sorted(OUT.rglob("*")):
+        if path.is_file():
+            print(f"  {path.relative_to(REPO)}  ({path.stat().st_size / 1024:.0f} KiB)")
+
+
+if __name__ == "__main__":
+    main()
