@@ -14,7 +14,7 @@ VERSION   := $(shell sed -n 's/^version=//p' metadata.txt)
 ZIP       := dist/$(PLUGIN)-$(VERSION).zip
 export QT_QPA_PLATFORM := offscreen
 
-.PHONY: help setup system venv plugin-link demo test lint package install bench translations clean
+.PHONY: help setup system venv plugin-link demo test lint package install bench translations screenshot clean
 
 help:
 	@echo "make demo     set up (QGIS, virtualenv) and run the pipeline on the sample layers into out/"
@@ -23,6 +23,7 @@ help:
 	@echo "make install  link this working tree into your QGIS profile (development)"
 	@echo "make bench    run the benchmarks, write docs/benchmarks.md"
 	@echo "make lint     ruff"
+	@echo "make screenshot  QGIS desktop under Xvfb with the map tool panel, into docs/"
 
 system:
 	@bash scripts/setup_system.sh
@@ -64,6 +65,9 @@ install: setup
 
 bench: setup
 	$(PY) -m benchmarks.run
+
+screenshot: setup
+	@bash scripts/desktop_screenshot.sh
 
 clean:
 	rm -rf build dist out .pytest_cache
