@@ -21,8 +21,10 @@ class TuoliGwPlugin:
     def initProcessing(self) -> None:  # noqa: N802
         if self.provider is not None:
             return
+        from .i18n import install_translator
         from .provider import TuoliGwProvider
 
+        install_translator()
         self.provider = TuoliGwProvider()
         QgsApplication.processingRegistry().addProvider(self.provider)
 
