@@ -1,0 +1,470 @@
+"""Water from electricity (以电折水) and well–electricity dual control (井电双控), notice item 16.
+
+Each well is tied to its power account; the account's kWh times the well's pump coefficient
+(m³/kWh) estimates the water it drew. Wells without a pump-tested coefficient get one calibrated
+from wells that have both a working meter and a power record: the median of metered m³ / kWh per
+township and aquifer, falling back to the township, then the county (the median keeps one broken
+meter from moving everyone's estimate). The engine then raises the flags item 16 asks for: power
+drawn without a permit, a permit with no power link, power beyond the approved kWh, and meters
+that disagree with the power record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from .errors import EngineInputError
+from .rules import Rules
+from .values import number_column
+from .well_fields import flag_column, key_column, require_field, text_column
+
+FLAG_NAMES = ("power_without_permit", "permit_without_power_link", "over_approved_kwh", "meter_vs_power_mismatch")
+
+COEF_TESTED = "tested"
+COEF_TOWNSHIP_AQUIFER = "calibrated_township_aquifer"
+COEF_TOWNSHIP = "calibrated_township"
+COEF_COUNTY = "calibrated_county"
+COEF_NONE = "none"
+
+# Separators after which a longer period label still belongs to the asked period: PERIOD=2025
+# takes 2025-03, 2025/03, 2025.03 and 2025年3月, but not 20251.
+_PERIOD_SEPARATORS = ("-", "/", ".", "年", "_", " ", "Q", "q", "H", "h")
+_SHOWN_IDS = 10
+
+
+@dataclass(frozen=True)
+class WellFieldNames:
+    """Field names of the wells layer (defaults: the sample layer's)."""
+
+    well_id: str = "well_id"
+    account: str = "power_account"
+    coefficient: str = "m3_per_kwh"
+    metered: str = "metered_m3"
+    has_meter: str = "has_meter"
+    permit: str = "permit_no"
+    permit_m3: str = "permit_m3"
+    township: str = "township"
+    aquifer: str | None = "aquifer"
+
+
+@dataclass(frozen=True)
+class PowerFieldNames:
+    """Field names of the power-account table (defaults: the sample table's)."""
+
+    account: str = "account"
+    kwh: str = "kwh"
+    period: str | None = "period"
+
+
+@dataclass
+class AccountPower:
+    """kWh per account for the chosen period, with what the summing had to report."""
+
+    kwh_by_account: dict[str, float]
+    known_accounts: set[str]  # every account in the table, whatever its period
+    periods: list[str]
+    messages: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ElectricityResult:
+    wells: pd.DataFrame  # new columns; row i belongs to the i-th well
+    summary: pd.DataFrame  # one row per township
+    calibration: pd.DataFrame  # one row per calibration group
+    messages: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _first(ids: Sequence[object], count: int = _SHOWN_IDS) -> str:
+    shown = ", ".join(str(i) for i in list(ids)[:count])
+    return shown + (f" … (+{len(ids) - count})" if len(ids) > count else "")
+
+
+def period_matches(period_value: str | None, wanted: str) -> bool:
+    """True when a period label belongs to the asked period (equal, or a sub-period of it)."""
+    if period_value is None:
+        return False
+    if period_value == wanted:
+        return True
+    return period_value.startswith(wanted) and period_value[len(wanted)] in _PERIOD_SEPARATORS
+
+
+def account_power(
+    power: pd.DataFrame,
+    fields: PowerFieldNames,
+    *,
+    layer: str,
+    period: str | None = None,
+) -> AccountPower:
+    """Sum the power table's kWh per account (for ``period`` when given)."""
+    require_field(power, fields.account, layer)
+    accounts = key_column(power, fields.account, layer=layer)
+    kwh = number_column(power, fields.kwh, layer=layer, id_field=fields.account)
+    wanted = (period or "").strip() or None
+    periods: list[str | None] = [None] * len(power)
+    if fields.period:
+        periods = text_column(power, fields.period, layer=layer)
+    elif wanted:
+        raise EngineInputError(
+            f"PERIOD is '{wanted}' but no period field is given",
+            layer=layer,
+            hint="choose the power table's period field, or leave PERIOD empty",
+        )
+    messages: list[str] = []
+    warnings: list[str] = []
+
+    no_account = [i for i, a in enumerate(accounts) if a is None]
+    if no_account:
+        warnings.append(
+            f"{len(no_account)} row(s) of '{layer}' have no account in '{fields.account}' and are not counted "
+            f"(rows {_first([i + 1 for i in no_account])})"
+        )
+    no_kwh = [i for i, (a, v) in enumerate(zip(accounts, kwh)) if a is not None and np.isnan(v)]
+    if no_kwh:
+        warnings.append(
+            f"{len(no_kwh)} row(s) of '{layer}' have no kWh in '{fields.kwh}' and are not counted "
+            f"(accounts {_first([accounts[i] for i in no_kwh])})"
+        )
+    distinct_periods = sorted({p for p in periods if p is not None})
+    if wanted:
+        selected = [period_matches(p, wanted) for p in periods]
+        if not any(selected):
+            raise EngineInputError(
+                f"no row has period '{wanted}'",
+                layer=layer,
+                field=fields.period,
+                hint=f"periods in the table: {_first(distinct_periods) or '(none)'}",
+            )
+    else:
+        selected = [True] * len(power)
+        if len(distinct_periods) > 1:
+            warnings.append(
+                f"'{layer}' holds {len(distinct_periods)} periods ({_first(distinct_periods)}): their kWh are "
+                "summed per account; set PERIOD to take one period only"
+            )
+    totals: dict[str, float] = {}
+    for account, value, keep in zip(accounts, kwh, selected):
+        if keep and account is not None and not np.isnan(value):
+            totals[account] = totals.get(account, 0.0) + float(value)
+    messages.append(
+        f"Power: {int(sum(selected))} row(s) of '{layer}'"
+        + (f" in period '{wanted}'" if wanted else "")
+        + f" summed into {len(totals)} account(s)"
+    )
+    return AccountPower(
+        kwh_by_account=totals,
+        known_accounts={a for a in accounts if a is not None},
+        periods=distinct_periods,
+        messages=messages,
+        warnings=warnings,
+    )
+
+
+def median_and_spread(ratios: np.ndarray) -> tuple[float, float]:
+    """Median and median absolute deviation (robust spread, in the same unit) of the ratios."""
+    median = float(np.median(ratios))
+    return median, float(np.median(np.abs(ratios - median)))
+
+
+def calibrate(
+    ratios: np.ndarray,
+    townships: Sequence[str | None],
+    aquifers: Sequence[str | None],
+    *,
+    min_wells: int,
+) -> tuple[dict, dict, tuple[float, float, int] | None, pd.DataFrame]:
+    """Median ratio per (township, aquifer), per township and for the county.
+
+    ``ratios`` holds NaN for wells that cannot calibrate. Returns the three lookup tables
+    {key: (median, spread, n)} and a table of the groups for the log and the docs.
+    """
+    usable = ~np.isnan(ratios)
+    by_pair: dict[tuple[str, str], list[float]] = {}
+    by_township: dict[str, list[float]] = {}
+    for ratio, township, aquifer, ok in zip(ratios, townships, aquifers, usable):
+        if not ok:
+            continue
+        if township is not None:
+            by_township.setdefault(township, []).append(float(ratio))
+            if aquifer is not None:
+                by_pair.setdefault((township, aquifer), []).append(float(ratio))
+
+    def summarise(groups: dict) -> dict:
+        return {
+            key: (*median_and_spread(np.array(values)), len(values))
+            for key, values in groups.items()
+            if len(values) >= min_wells
+        }
+
+    pair_table = summarise(by_pair)
+    township_table = summarise(by_township)
+    county = None
+    if int(usable.sum()) >= min_wells and usable.any():
+        county = (*median_and_spread(ratios[usable]), int(usable.sum()))
+    rows = [("township_aquifer", t, a, n, m, s) for (t, a), (m, s, n) in sorted(pair_table.items())]
+    rows += [("township", t, None, n, m, s) for t, (m, s, n) in sorted(township_table.items())]
+    if county is not None:
+        rows.append(("county", None, None, county[2], county[0], county[1]))
+    groups = pd.DataFrame(rows, columns=["level", "township", "aquifer", "wells_n", "median_m3_per_kwh", "mad"])
+    return pair_table, township_table, county, groups
+
+
+def electricity_to_water(
+    wells: pd.DataFrame,
+    power: pd.DataFrame,
+    rules: Rules,
+    *,
+    well_fields: WellFieldNames = WellFieldNames(),
+    power_fields: PowerFieldNames = PowerFieldNames(),
+    period: str | None = None,
+    mismatch_share: float | None = None,
+    wells_layer: str = "wells",
+    power_layer: str = "power accounts",
+) -> ElectricityResult:
+    """Per-well kWh, coefficient, estimated m³, approved kWh and item-16 flags; per-township summary."""
+    f = well_fields
+    if mismatch_share is None:
+        mismatch_share = rules.value("compliance", "meter_vs_power_mismatch_share")
+    if not (mismatch_share >= 0) or np.isinf(mismatch_share):
+        raise EngineInputError(
+            f"MISMATCH_SHARE must be a share of 0 or more (0.2 = 20 %), got {mismatch_share}",
+            hint="leave it empty to use the rules file's compliance.meter_vs_power_mismatch_share",
+        )
+    plausible = rules.get("electricity", "plausible_m3_per_kwh")
+    plausible_min, plausible_max = float(plausible["min"]), float(plausible["max"])
+    min_calibration_wells = int(rules.value("electricity", "min_calibration_wells"))
+
+    for name in (f.well_id, f.account, f.coefficient, f.metered, f.has_meter, f.permit, f.permit_m3, f.township):
+        require_field(wells, name, wells_layer)
+    ids = text_column(wells, f.well_id, layer=wells_layer)
+    labels = [i if i is not None else f"row {r + 1}" for r, i in enumerate(ids)]
+    accounts = key_column(wells, f.account, layer=wells_layer)
+    tested = number_column(wells, f.coefficient, layer=wells_layer, id_field=f.well_id)
+    metered = number_column(wells, f.metered, layer=wells_layer, id_field=f.well_id)
+    has_meter = flag_column(wells, f.has_meter, layer=wells_layer, id_field=f.well_id)
+    permits = key_column(wells, f.permit, layer=wells_layer)
+    permit_m3 = number_column(wells, f.permit_m3, layer=wells_layer, id_field=f.well_id)
+    townships = text_column(wells, f.township, layer=wells_layer)
+    aquifers = text_column(wells, f.aquifer, layer=wells_layer) if f.aquifer else [None] * len(wells)
+
+    power_sum = account_power(power, power_fields, layer=power_layer, period=period)
+    messages = list(power_sum.messages)
+    warnings = list(power_sum.warnings)
+
+    # One account feeding several wells (one transformer, two pumps): its kWh is shared equally so
+    # township totals do not count it twice; the log names them so the register can be fixed.
+    wells_per_account: dict[str, list[int]] = {}
+    for row, account in enumerate(accounts):
+        if account is not None:
+            wells_per_account.setdefault(account, []).append(row)
+    shared = {a: rows for a, rows in wells_per_account.items() if len(rows) > 1}
+    if shared:
+        warnings.append(
+            f"{len(shared)} power account(s) are linked to more than one well; their kWh is split equally: "
+            + _first([f"{a} ({', '.join(labels[r] for r in rows)})" for a, rows in sorted(shared.items())], 5)
+        )
+    linked = np.array([a is not None and a in power_sum.known_accounts for a in accounts])
+    kwh = np.full(len(wells), np.nan)
+    for row, account in enumerate(accounts):
+        if linked[row]:
+            kwh[row] = power_sum.kwh_by_account.get(account, 0.0) / len(wells_per_account[account])
+    unknown_account_rows = [r for r, a in enumerate(accounts) if a is not None and not linked[r]]
+    if unknown_account_rows:
+        warnings.append(
+            f"{len(unknown_account_rows)} well(s) name a power account that is not in '{power_layer}': "
+            + _first([f"{labels[r]} ({accounts[r]})" for r in unknown_account_rows])
+        )
+    orphan_accounts = sorted(set(power_sum.kwh_by_account) - set(wells_per_account))
+    if orphan_accounts:
+        orphan_kwh = sum(power_sum.kwh_by_account[a] for a in orphan_accounts)
+        warnings.append(
+            f"{len(orphan_accounts)} power account(s) with {orphan_kwh:,.0f} kWh are linked to no well "
+            f"(possible unregistered wells, item 16): {_first(orphan_accounts)}"
+        )
+
+    # Tested coefficients: zero means "not tested"; values physics rules out are reported.
+    tested = np.where(tested > 0, tested, np.nan)
+    implausible_tested = [
+        r for r in np.flatnonzero(~np.isnan(tested)) if not plausible_min <= tested[r] <= plausible_max
+    ]
+    if implausible_tested:
+        warnings.append(
+            f"{len(implausible_tested)} tested coefficient(s) in '{f.coefficient}' are outside the plausible "
+            f"{plausible_min:g}–{plausible_max:g} m³/kWh and are probably data errors (used as given): "
+            + _first([f"{labels[r]} ({tested[r]:g})" for r in implausible_tested])
+        )
+
+    # Calibration set: a working meter with a reading and power drawn.
+    working_meter = np.array([flag is True for flag in has_meter])
+    can_calibrate = working_meter & ~np.isnan(metered) & (np.nan_to_num(kwh) > 0)
+    ratios = np.where(can_calibrate, metered / np.where(kwh > 0, kwh, 1.0), np.nan)
+    pair_table, township_table, county, groups = calibrate(
+        ratios, townships, aquifers, min_wells=min_calibration_wells
+    )
+
+    coef_used = np.full(len(wells), np.nan)
+    calib_spread = np.full(len(wells), np.nan)
+    calib_n = np.zeros(len(wells), dtype=np.int64)
+    coef_source = [COEF_NONE] * len(wells)
+    for row in range(len(wells)):
+        if not np.isnan(tested[row]):
+            coef_used[row], coef_source[row] = tested[row], COEF_TESTED
+            continue
+        pair = (townships[row], aquifers[row])
+        if pair in pair_table:
+            found, source = pair_table[pair], COEF_TOWNSHIP_AQUIFER
+        elif townships[row] in township_table:
+            found, source = township_table[townships[row]], COEF_TOWNSHIP
+        elif county is not None:
+            found, source = county, COEF_COUNTY
+        else:
+            continue
+        coef_used[row], calib_spread[row], calib_n[row] = found
+        coef_source[row] = source
+
+    counts = pd.Series(coef_source).value_counts()
+    messages.append(
+        f"Calibration: {int(can_calibrate.sum())} well(s) with a working meter and kWh give ratios; "
+        f"{len(groups)} group(s) (minimum {min_calibration_wells} well(s) each)"
+    )
+    for group in groups.itertuples(index=False):
+        where = group.township if isinstance(group.township, str) else "county"
+        if isinstance(group.aquifer, str):
+            where += f" / {group.aquifer}"
+        messages.append(
+            f"  {where}: median {group.median_m3_per_kwh:.3f} m³/kWh, MAD {group.mad:.3f}, "
+            f"{group.wells_n} well(s)"
+        )
+        if not plausible_min <= group.median_m3_per_kwh <= plausible_max:
+            warnings.append(
+                f"Calibrated coefficient for {where} is {group.median_m3_per_kwh:.3f} m³/kWh, outside the "
+                f"plausible {plausible_min:g}–{plausible_max:g}: check the meters and power records there"
+            )
+    messages.append(
+        "Coefficients: "
+        + ", ".join(f"{counts.get(s, 0)} {s}" for s in (COEF_TESTED, COEF_TOWNSHIP_AQUIFER, COEF_TOWNSHIP,
+                                                        COEF_COUNTY, COEF_NONE))
+    )
+    calibrated_rows = [r for r, s in enumerate(coef_source) if s.startswith("calibrated")]
+    if calibrated_rows:
+        messages.append(f"Wells given a calibrated coefficient: {_first([labels[r] for r in calibrated_rows])}")
+    if counts.get(COEF_NONE, 0):
+        warnings.append(
+            f"{counts[COEF_NONE]} well(s) have no tested coefficient and nothing to calibrate from: "
+            + _first([labels[r] for r, s in enumerate(coef_source) if s == COEF_NONE])
+        )
+
+    estimated = kwh * coef_used
+    approved_kwh = np.where(coef_used > 0, permit_m3 / np.where(coef_used > 0, coef_used, 1.0), np.nan)
+    has_permit = np.array([p is not None for p in permits])
+
+    power_without_permit = (np.nan_to_num(kwh) > 0) & ~has_permit
+    permit_without_power_link = has_permit & ~linked
+    over_approved = ~np.isnan(kwh) & ~np.isnan(approved_kwh) & (np.nan_to_num(kwh) > np.nan_to_num(approved_kwh))
+    # The meter is the legal measure (item 9), so the share is of the metered volume; a relative
+    # tolerance keeps an exact 20 % difference from tipping over on floating-point noise.
+    difference = np.abs(estimated - metered)
+    allowed = mismatch_share * np.abs(metered)
+    mismatch = (
+        working_meter
+        & ~np.isnan(metered)
+        & ~np.isnan(estimated)
+        & (np.nan_to_num(difference) > np.nan_to_num(allowed) * (1 + 1e-9) + 1e-9)
+    )
+    flag_values = {
+        "power_without_permit": power_without_permit,
+        "permit_without_power_link": permit_without_power_link,
+        "over_approved_kwh": over_approved,
+        "meter_vs_power_mismatch": mismatch,
+    }
+    flags_text = [
+        ";".join(name for name in FLAG_NAMES if flag_values[name][row]) for row in range(len(wells))
+    ]
+    out = pd.DataFrame(
+        {
+            "kwh": kwh,
+            "coef_used": coef_used,
+            "coef_source": coef_source,
+            "calib_spread": calib_spread,
+            "calib_n": calib_n,
+            "estimated_m3": estimated,
+            "approved_kwh": approved_kwh,
+            "flags": flags_text,
+            **{name: flag_values[name].astype(np.int64) for name in FLAG_NAMES},
+        }
+    )
+    for name in FLAG_NAMES:
+        flagged = [labels[r] for r in np.flatnonzero(flag_values[name])]
+        messages.append(f"{name}: {len(flagged)} well(s)" + (f" ({_first(flagged)})" if flagged else ""))
+
+    summary = township_summary(townships, out, metered, permit_m3)
+    return ElectricityResult(out, summary, groups, messages, warnings)
+
+
+def township_summary(
+    townships: Sequence[str | None], per_well: pd.DataFrame, metered: np.ndarray, permit_m3: np.ndarray
+) -> pd.DataFrame:
+    """wells_n, kWh, estimated, metered and permitted m³ and flag counts per township."""
+    frame = pd.DataFrame(
+        {
+            "township": [t if t is not None else "(no township)" for t in townships],
+            "kwh": per_well["kwh"],
+            "estimated_m3": per_well["estimated_m3"],
+            "metered_m3": metered,
+            "permit_m3": permit_m3,
+            **{name: per_well[name] for name in FLAG_NAMES},
+        }
+    )
+    grouped = frame.groupby("township", sort=True)
+    summary = pd.DataFrame({"wells_n": grouped.size()})
+    for column in ("kwh", "estimated_m3", "metered_m3", "permit_m3"):
+        summary[column] = grouped[column].sum(min_count=0)  # NaN cells (unknown) are skipped
+    for name in FLAG_NAMES:
+        summary[name] = grouped[name].sum().astype(np.int64)
+    summary = summary.reset_index()
+    summary["wells_n"] = summary["wells_n"].astype(np.int64)
+    return summary
+
+
+def township_chart(summary: pd.DataFrame, path: str, *, title: str) -> str:
+    """A PNG bar chart per township: estimated (from kWh) vs metered vs permitted m³."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib import font_manager
+
+    # Township names are Chinese: prefer a CJK font when the system has one.
+    available = {f.name for f in font_manager.fontManager.ttflist}
+    cjk = [name for name in ("Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Serif CJK SC", "Noto Serif CJK JP",
+                                          "WenQuanYi Zen Hei", "SimHei", "Microsoft YaHei") if name in available]
+    rc = {"font.family": [*cjk, "DejaVu Sans"]} if cjk else {}
+    with plt.rc_context(rc):
+        names = summary["township"].astype(str).tolist()
+        x = np.arange(len(names))
+        width = 0.27
+        fig, ax = plt.subplots(figsize=(max(6.0, 1.3 * len(names) + 2), 4.8), dpi=120)
+        series = (
+            ("estimated_m3", "estimated from kWh (以电折水)", "#e07b39"),
+            ("metered_m3", "metered (计量)", "#3a78b5"),
+            ("permit_m3", "permitted (许可)", "#7f7f7f"),
+        )
+        for offset, (column, label, colour) in zip((-width, 0.0, width), series):
+            values = summary[column].fillna(0).to_numpy() / 10000.0
+            ax.bar(x + offset, values, width, label=label, color=colour)
+        ax.set_xticks(x)
+        ax.set_xticklabels(names, rotation=20 if len(names) > 4 else 0, ha="right" if len(names) > 4 else "center")
+        ax.set_ylabel("10⁴ m³ (万m³)")
+        ax.set_title(title)
+        ax.legend(frameon=False)
+        ax.grid(axis="y", alpha=0.3)
+        ax.set_axisbelow(True)
+        fig.tight_layout()
+        fig.savefig(path)
+        plt.close(fig)
+    return path

@@ -1,0 +1,108 @@
+"""Read the yes/no, key and text columns of a well registry the way county tables write them.
+
+Registries say "yes" as 是 / 有 / Y / 1 / true and keep account numbers as text in one table and as
+numbers in the next ("1001", 1001, 1001.0). These helpers turn such columns into clean Python
+values for the electricity and audit engines, and raise one error naming the layer, the features
+and the field for anything they cannot read, so nothing is silently taken as "no".
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import EngineInputError
+from .values import MISSING_MARKERS, _examples
+
+TRUE_WORDS = frozenset({"1", "true", "t", "yes", "y", "是", "有", "有表", "已安装", "正常", "working", "ok"})
+FALSE_WORDS = frozenset({"0", "false", "f", "no", "n", "否", "无", "没有", "无表", "未安装", "损坏", "broken"})
+
+
+def is_missing(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    if isinstance(value, (str,)) and unicodedata.normalize("NFKC", value).strip().lower() in MISSING_MARKERS:
+        return True
+    return bool(pd.api.types.is_scalar(value) and pd.isna(value))
+
+
+def text_key(value: Any) -> str | None:
+    """A join key as clean text: 1001, 1001.0 and ' 1001 ' all become '1001'; None when missing."""
+    if is_missing(value):
+        return None
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, (float, np.floating)) and float(value).is_integer():
+        return str(int(value))
+    if isinstance(value, (int, np.integer)):
+        return str(int(value))
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    return text or None
+
+
+def require_field(frame: pd.DataFrame, field: str, layer: str) -> None:
+    if field not in frame.columns:
+        raise EngineInputError(
+            "field not found",
+            layer=layer,
+            field=field,
+            hint=f"the layer's fields are: {', '.join(str(c) for c in frame.columns if c != 'geometry')}",
+        )
+
+
+def key_column(frame: pd.DataFrame, field: str, *, layer: str) -> list[str | None]:
+    """Join keys (account numbers, ids) as clean text, None where missing."""
+    require_field(frame, field, layer)
+    return [text_key(v) for v in frame[field].tolist()]
+
+
+def text_column(frame: pd.DataFrame, field: str, *, layer: str) -> list[str | None]:
+    """Labels (township, aquifer, status) as stripped text, None where missing."""
+    return key_column(frame, field, layer=layer)
+
+
+def parse_flag(value: Any) -> bool | None:
+    """One yes/no cell; None when missing; raises ValueError when it is neither yes nor no."""
+    if is_missing(value):
+        return None
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    if isinstance(value, (int, float, np.integer, np.floating)):
+        if float(value) in (0.0, 1.0):
+            return bool(value)
+        raise ValueError("not 0 or 1")
+    text = unicodedata.normalize("NFKC", str(value)).strip().lower()
+    if text in TRUE_WORDS:
+        return True
+    if text in FALSE_WORDS:
+        return False
+    raise ValueError(f"unreadable yes/no value {text!r}")
+
+
+def flag_column(frame: pd.DataFrame, field: str, *, layer: str, id_field: str | None = None) -> list[bool | None]:
+    """Yes/no values for ``frame[field]`` (None where missing), or one clear error for bad cells."""
+    require_field(frame, field, layer)
+    flags: list[bool | None] = []
+    bad_rows: list[int] = []
+    bad_values: list[Any] = []
+    for row, value in enumerate(frame[field].tolist()):
+        try:
+            flags.append(parse_flag(value))
+        except (ValueError, TypeError):
+            flags.append(None)
+            bad_rows.append(row)
+            bad_values.append(value)
+    if bad_rows:
+        raise EngineInputError(
+            f"{len(bad_rows)} value(s) are not yes/no: " + _examples(frame, bad_rows, id_field, bad_values),
+            layer=layer,
+            field=field,
+            hint="write yes/no as 1/0, true/false, yes/no or 是/否",
+        )
+    return flags
