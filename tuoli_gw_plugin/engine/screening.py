@@ -1,0 +1,658 @@
+"""Well-site screening: the verdict on a (proposed) well from supply coverage, zones and red line.
+
+Notice 托政发规〔2024〕3号 item 13 bans new self-supplied wells inside public supply-network
+coverage, section 二(三) and item 7 stop new abstraction in severe over-extraction zones and
+restrict it in general ones, and item 8 suspends new abstraction where a township's red line is
+used up. This module turns those rules (verdicts, reason codes and legal basis all read from the
+rules file's ``screening`` section) into a verdict per well.
+
+The layers are prepared once (:func:`prepare_screening`: validated, repaired, projected into one
+metric CRS, indexed with shapely STRtrees); then :func:`screen_points` screens any number of wells
+in bulk with vectorised tree queries, and :func:`screen_point` answers one map click. The same
+code path serves the Processing algorithms and the map tool, so a reviewer sees one rule.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from pyproj import CRS, Transformer
+
+from .crs import working_crs as choose_working_crs
+from .errors import EngineInputError
+from .rules import Rules
+from .values import feature_label, number_column
+
+# Output columns of screen_points, in this order (a public contract of tuoli_gw:screen_well_sites).
+OUTPUT_COLUMNS = (
+    "verdict",
+    "reasons",
+    "basis",
+    "zone_name",
+    "zone_grade",
+    "supply_distance_m",
+    "in_supply_coverage",
+    "township",
+)
+
+REASON_SEPARATOR = ";"
+NO_GEOMETRY = "no_geometry"
+SUPPLY_COVERAGE = "supply_coverage"
+RED_LINE_EXHAUSTED = "red_line_exhausted"
+ALLOWED = "allowed"
+
+# Severity of a verdict, to combine several reasons: the strictest wins.
+VERDICT_SEVERITY = {"allowed": 0, "restricted": 1, "prohibited": 2}
+
+# Not a legal text, so it lives here rather than in the rules file.
+NO_GEOMETRY_BASIS = {
+    "en": "The feature has no location (empty geometry): place it on the map and screen it again.",
+    "zh": "该要素没有位置（几何为空）：请在地图上定位后重新筛查。",
+}
+
+DEFAULT_LAYER_NAMES = {
+    "zones": "over-extraction zones",
+    "pipes": "supply pipes",
+    "supply_areas": "supply areas",
+    "townships": "townships",
+    "wells": "wells",
+}
+
+_POLYGONAL = {"Polygon", "MultiPolygon"}
+_PUNTAL = {"Point", "MultiPoint"}
+
+
+@dataclass
+class ReasonRule:
+    """One reason code with the verdict it gives and its legal basis in both languages."""
+
+    code: str
+    verdict: str
+    basis: dict[str, str]
+
+
+@dataclass
+class PreparedScreening:
+    """Layers ready for screening: projected into ``work_crs`` and indexed once."""
+
+    rules: Rules
+    work_crs: CRS
+    layer_names: dict[str, str]
+    # over-extraction zones
+    zone_geometries: np.ndarray
+    zone_grades: np.ndarray  # canonical grade keys ('severe', 'general', ...)
+    zone_names: np.ndarray
+    zone_tree: shapely.STRtree
+    grade_rules: dict[str, ReasonRule]  # canonical grade -> its reason
+    grade_rank: dict[str, int]  # higher = stricter; decides which zone names the well
+    # supply coverage
+    pipe_geometries: np.ndarray | None
+    pipe_tree: shapely.STRtree | None
+    coverage_distance_m: float | None
+    area_geometries: np.ndarray | None
+    area_tree: shapely.STRtree | None
+    coverage_rule: ReasonRule
+    # red line
+    township_geometries: np.ndarray | None
+    township_names: np.ndarray | None
+    township_remaining_m3: np.ndarray | None
+    township_tree: shapely.STRtree | None
+    red_line_rule: ReasonRule
+    # exempt uses and the allowed verdict
+    exempt_aliases: dict[str, str]
+    exempt_rule: ReasonRule
+    allowed_basis: dict[str, str]
+    warnings: list[str] = field(default_factory=list)
+    _transformers: dict[str, Transformer] = field(default_factory=dict, repr=False)
+
+    @property
+    def has_pipes(self) -> bool:
+        return self.pipe_tree is not None
+
+    @property
+    def has_areas(self) -> bool:
+        return self.area_tree is not None
+
+    def transformer_from(self, crs: Any) -> Transformer | None:
+        """A cached transformer from ``crs`` into the working CRS (None when they are the same)."""
+        source = CRS.from_user_input(crs)
+        key = source.to_wkt()
+        if key not in self._transformers:
+            self._transformers[key] = None if source == self.work_crs else Transformer.from_crs(source, self.work_crs, always_xy=True)
+        return self._transformers[key]
+
+
+# -- preparing the layers ------------------------------------------------------------------------
+def _basis(node: dict[str, Any]) -> dict[str, str]:
+    return {"en": str(node.get("basis_en", "")), "zh": str(node.get("basis_zh", node.get("basis_en", "")))}
+
+
+def _reason_rule(rules: Rules, key: str) -> ReasonRule:
+    node = rules.get("screening", key)
+    return ReasonRule(code=str(node.get("reason", key)), verdict=str(node.get("verdict", "prohibited")), basis=_basis(node))
+
+
+def _check_verdict(rules: Rules, verdict: str, where: str) -> None:
+    if verdict not in VERDICT_SEVERITY:
+        raise EngineInputError(
+            f"rules entry '{where}' has verdict {verdict!r}; use one of {', '.join(VERDICT_SEVERITY)}",
+            layer=str(rules.path),
+        )
+
+
+def _require_field(frame: gpd.GeoDataFrame, field_name: str, layer: str, what: str) -> None:
+    if field_name not in frame.columns:
+        fields = ", ".join(str(c) for c in frame.columns if c != frame.geometry.name) or "(none)"
+        raise EngineInputError(
+            f"field not found (it should hold {what})",
+            layer=layer,
+            field=field_name,
+            hint=f"the layer's fields are: {fields}; choose the right field in the parameters",
+        )
+
+
+def _is_missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or value is pd.NaT
+
+
+def _projected_geometries(frame: gpd.GeoDataFrame, layer: str, work_crs: CRS) -> np.ndarray:
+    if frame.crs is None:
+        raise EngineInputError(
+            "the layer has no coordinate reference system",
+            layer=layer,
+            hint="set its CRS (in QGIS: Layer Properties ▸ Source) so distances can be measured in metres",
+        )
+    series = frame.geometry
+    if CRS.from_user_input(frame.crs) != work_crs:
+        series = series.to_crs(work_crs)
+    geometries = np.asarray(series.values, dtype=object)
+    # Empty geometries behave like missing ones: they are nowhere.
+    empty = ~shapely.is_missing(geometries) & shapely.is_empty(geometries)
+    geometries[empty] = None
+    return geometries
+
+
+def _polygons(
+    frame: gpd.GeoDataFrame, layer: str, work_crs: CRS, id_field: str | None, warnings: list[str]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Projected polygons (invalid ones repaired) and the row positions they come from."""
+    geometries = _projected_geometries(frame, layer, work_crs)
+    present = ~shapely.is_missing(geometries)
+    missing_rows = np.flatnonzero(~present)
+    if len(missing_rows):
+        labels = ", ".join(feature_label(frame, int(r), id_field) for r in missing_rows[:5])
+        warnings.append(f"Layer '{layer}': {len(missing_rows)} feature(s) without geometry were ignored ({labels}).")
+    rows = np.flatnonzero(present)
+    geometries = geometries[rows]
+    types = shapely.get_type_id(geometries)
+    not_polygonal = rows[(types != 3) & (types != 6)]  # 3 Polygon, 6 MultiPolygon
+    if len(not_polygonal):
+        row = int(not_polygonal[0])
+        raise EngineInputError(
+            f"geometry is a {frame.geometry.iloc[row].geom_type}, not a polygon",
+            layer=layer,
+            feature=feature_label(frame, row, id_field),
+            hint="give a polygon layer here",
+        )
+    invalid = np.flatnonzero(~shapely.is_valid(geometries))
+    if len(invalid):
+        examples = []
+        for position in invalid[:5]:
+            reason = shapely.is_valid_reason(geometries[position])
+            examples.append(f"{feature_label(frame, int(rows[position]), id_field)} ({reason})")
+        repaired = shapely.make_valid(geometries[invalid])
+        # make_valid may return a collection with stray lines or points from a collapsed ring: keep the area.
+        geometries[invalid] = [_polygonal_part(g) for g in repaired]
+        warnings.append(
+            f"Layer '{layer}': {len(invalid)} invalid polygon(s) were repaired before screening: "
+            + ", ".join(examples)
+            + (" and more" if len(invalid) > 5 else "")
+            + ". Fix them at the source so other tools agree."
+        )
+    return geometries, rows
+
+
+def _polygonal_part(geometry: shapely.Geometry) -> shapely.Geometry:
+    if geometry.geom_type in _POLYGONAL:
+        return geometry
+    parts = [g for g in shapely.get_parts(geometry) if g.geom_type in _POLYGONAL]
+    return shapely.union_all(parts) if parts else shapely.Polygon()
+
+
+def prepare_screening(
+    zones: gpd.GeoDataFrame | None,
+    *,
+    grade_field: str = "grade",
+    name_field: str | None = "zone_name",
+    pipes: gpd.GeoDataFrame | None = None,
+    supply_areas: gpd.GeoDataFrame | None = None,
+    coverage_distance_m: float | None = None,
+    townships: gpd.GeoDataFrame | None = None,
+    township_name_field: str = "name_zh",
+    remaining_field: str | None = "remaining_m3",
+    rules: Rules,
+    layer_names: dict[str, str] | None = None,
+    work_crs: Any = None,
+    require_supply: bool = True,
+) -> PreparedScreening:
+    """Validate, repair, project and index the screening layers once.
+
+    ``zones`` may be None (no zone layer: e.g. the closure list needs coverage only). At least one
+    of ``pipes`` / ``supply_areas`` is required unless ``require_supply`` is false. ``coverage_distance_m``
+    defaults to the rules file's ``screening.default_coverage_distance_m``. ``remaining_field`` None
+    means the townships only name the township (no red-line check).
+    """
+    names = {**DEFAULT_LAYER_NAMES, **(layer_names or {})}
+    warnings: list[str] = []
+    if require_supply and pipes is None and supply_areas is None:
+        raise EngineInputError(
+            "no supply layer given: supply coverage (notice item 13) needs supply pipes, supply areas or both",
+            layer=f"{names['pipes']} / {names['supply_areas']}",
+            hint="give the public supply pipes (SUPPLY_PIPES) or the supply coverage areas (SUPPLY_AREAS)",
+        )
+    if coverage_distance_m is None:
+        coverage_distance_m = rules.value("screening", "default_coverage_distance_m")
+    coverage_distance_m = float(coverage_distance_m)
+    if not math.isfinite(coverage_distance_m) or coverage_distance_m < 0:
+        raise EngineInputError(
+            f"the coverage distance must be a number of metres >= 0, not {coverage_distance_m}",
+            layer=names["pipes"],
+        )
+
+    frames = [zones, pipes, supply_areas, townships]
+    for frame, key in zip(frames, ("zones", "pipes", "supply_areas", "townships")):
+        if frame is not None and frame.crs is None:
+            raise EngineInputError(
+                "the layer has no coordinate reference system",
+                layer=names[key],
+                hint="set its CRS (in QGIS: Layer Properties ▸ Source) so distances can be measured in metres",
+            )
+    work = CRS.from_user_input(work_crs) if work_crs is not None else choose_working_crs(frames)
+
+    # -- rules -----------------------------------------------------------------------------------
+    grade_rules: dict[str, ReasonRule] = {}
+    grade_rank: dict[str, int] = {}
+    grade_nodes = rules.get("screening", "zone_grades")
+    for position, (grade, node) in enumerate(grade_nodes.items()):
+        rule = ReasonRule(code=str(node.get("reason", f"{grade}_zone")), verdict=str(node["verdict"]), basis=_basis(node))
+        _check_verdict(rules, rule.verdict, f"screening.zone_grades.{grade}.verdict")
+        grade_rules[grade] = rule
+        # Stricter verdict first; between equal verdicts the grade listed first in the rules wins.
+        grade_rank[grade] = VERDICT_SEVERITY[rule.verdict] * 1000 - position
+    aliases = rules.zone_grade_aliases()
+    coverage_rule = _reason_rule(rules, "supply_coverage")
+    red_line_rule = _reason_rule(rules, "red_line_exhausted")
+    for rule, key in ((coverage_rule, "supply_coverage"), (red_line_rule, "red_line_exhausted")):
+        _check_verdict(rules, rule.verdict, f"screening.{key}.verdict")
+    exempt_node = rules.get("screening", "exempt_uses")
+    exempt_rule = ReasonRule(
+        code=str(exempt_node.get("reason", "statutory_exception")),
+        verdict=str(exempt_node.get("verdict_in_zone", "restricted")),
+        basis=_basis(exempt_node),
+    )
+    _check_verdict(rules, exempt_rule.verdict, "screening.exempt_uses.verdict_in_zone")
+    exempt_aliases: dict[str, str] = {}
+    for use in exempt_node.get("values", []):
+        for alias in [use, *exempt_node.get("aliases", {}).get(use, [])]:
+            exempt_aliases[str(alias).strip().lower()] = use
+    allowed_basis = _basis(rules.get("screening", "allowed"))
+
+    # -- zones -----------------------------------------------------------------------------------
+    if zones is not None:
+        layer = names["zones"]
+        _require_field(zones, grade_field, layer, "the zone grade: severe / general, or 严重 / 一般")
+        if name_field:
+            _require_field(zones, name_field, layer, "the zone name")
+        zone_geometries, rows = _polygons(zones, layer, work, name_field, warnings)
+        raw_grades = zones[grade_field].to_numpy(dtype=object)[rows]
+        canonical = []
+        unknown: list[tuple[int, Any]] = []
+        for row, value in zip(rows, raw_grades):
+            grade = None if _is_missing(value) else aliases.get(str(value).strip().lower())
+            if grade is None:
+                unknown.append((int(row), value))
+            canonical.append(grade)
+        if unknown:
+            shown = ", ".join(f"{feature_label(zones, r, name_field)} ({v!r})" for r, v in unknown[:5])
+            accepted = ", ".join(sorted({a for a in aliases}))
+            raise EngineInputError(
+                f"{len(unknown)} zone(s) have an unknown or empty grade: {shown}",
+                layer=layer,
+                feature=feature_label(zones, unknown[0][0], name_field),
+                field=grade_field,
+                hint=f"accepted grades are: {accepted} (add other spellings to the rules file's zone_grades aliases)",
+            )
+        zone_grades = np.array(canonical, dtype=object)
+        zone_names = (
+            np.array([None if _is_missing(v) else str(v) for v in zones[name_field].to_numpy(dtype=object)[rows]], dtype=object)
+            if name_field
+            else np.full(len(rows), None, dtype=object)
+        )
+    else:
+        zone_geometries = np.array([], dtype=object)
+        zone_grades = np.array([], dtype=object)
+        zone_names = np.array([], dtype=object)
+
+    # -- supply ----------------------------------------------------------------------------------
+    pipe_geometries = pipe_tree = None
+    if pipes is not None:
+        pipe_geometries = _projected_geometries(pipes, names["pipes"], work)
+        pipe_geometries = pipe_geometries[~shapely.is_missing(pipe_geometries)]
+        if len(pipe_geometries) == 0:
+            warnings.append(f"Layer '{names['pipes']}' has no features with geometry: no well is covered by a pipe.")
+        pipe_tree = shapely.STRtree(pipe_geometries)
+    area_geometries = area_tree = None
+    if supply_areas is not None:
+        area_geometries, _ = _polygons(supply_areas, names["supply_areas"], work, None, warnings)
+        if len(area_geometries) == 0:
+            warnings.append(f"Layer '{names['supply_areas']}' has no polygons: no well is inside a supply area.")
+        area_tree = shapely.STRtree(area_geometries)
+
+    # -- townships -------------------------------------------------------------------------------
+    township_geometries = township_names = township_remaining = township_tree = None
+    if townships is not None:
+        layer = names["townships"]
+        _require_field(townships, township_name_field, layer, "the township name")
+        if remaining_field:
+            _require_field(townships, remaining_field, layer, "the remaining red-line quota in m³ (notice item 8)")
+        township_geometries, rows = _polygons(townships, layer, work, township_name_field, warnings)
+        township_names = np.array(
+            [None if _is_missing(v) else str(v) for v in townships[township_name_field].to_numpy(dtype=object)[rows]],
+            dtype=object,
+        )
+        if remaining_field:
+            remaining = number_column(townships, remaining_field, layer=layer, id_field=township_name_field, allow_negative=True)[rows]
+            unknown_rows = rows[np.isnan(remaining)]
+            if len(unknown_rows):
+                warnings.append(
+                    f"Layer '{layer}': {len(unknown_rows)} township(s) have no value in '{remaining_field}' "
+                    f"({', '.join(feature_label(townships, int(r), township_name_field) for r in unknown_rows[:5])}); "
+                    "their red line is not checked."
+                )
+            township_remaining = remaining
+        else:
+            township_remaining = np.full(len(rows), np.nan)
+        township_tree = shapely.STRtree(township_geometries)
+
+    return PreparedScreening(
+        rules=rules,
+        work_crs=work,
+        layer_names=names,
+        zone_geometries=zone_geometries,
+        zone_grades=zone_grades,
+        zone_names=zone_names,
+        zone_tree=shapely.STRtree(zone_geometries),
+        grade_rules=grade_rules,
+        grade_rank=grade_rank,
+        pipe_geometries=pipe_geometries,
+        pipe_tree=pipe_tree,
+        coverage_distance_m=coverage_distance_m if pipes is not None else None,
+        area_geometries=area_geometries,
+        area_tree=area_tree,
+        coverage_rule=coverage_rule,
+        township_geometries=township_geometries,
+        township_names=township_names,
+        township_remaining_m3=township_remaining,
+        township_tree=township_tree,
+        red_line_rule=red_line_rule,
+        exempt_aliases=exempt_aliases,
+        exempt_rule=exempt_rule,
+        allowed_basis=allowed_basis,
+        warnings=warnings,
+    )
+
+
+# -- screening -----------------------------------------------------------------------------------
+@dataclass
+class _Facts:
+    """What the tree queries found for each well (arrays aligned with the wells)."""
+
+    has_geometry: np.ndarray
+    zone_index: np.ndarray  # index of the strictest zone hit, -1 for none
+    grades_hit: dict[str, np.ndarray]  # grade -> bool per well
+    supply_distance_m: np.ndarray  # NaN without pipes or geometry
+    nearest_pipe: np.ndarray  # index of the nearest pipe, -1 for none
+    in_coverage: np.ndarray
+    township_index: np.ndarray  # -1 for none
+
+
+def _first_hit_per_point(n_points: int, pairs: np.ndarray, priority: np.ndarray | None = None) -> np.ndarray:
+    """For each point, the tree index of its best hit (highest ``priority``, then lowest index); -1 if none."""
+    best = np.full(n_points, -1, dtype=np.int64)
+    if pairs.shape[1] == 0:
+        return best
+    points, items = pairs
+    keys = (items, points) if priority is None else (items, -priority[items], points)
+    order = np.lexsort(keys)  # last key is primary: by point, then priority, then item
+    points_sorted = points[order]
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = points_sorted[1:] != points_sorted[:-1]
+    best[points_sorted[first]] = items[order][first]
+    return best
+
+
+def _facts(prepared: PreparedScreening, geometries: np.ndarray) -> _Facts:
+    n = len(geometries)
+    has_geometry = ~shapely.is_missing(geometries)
+    has_geometry[has_geometry] = ~shapely.is_empty(geometries[has_geometry])
+    geometries = np.where(has_geometry, geometries, None)
+
+    # Zones: 'intersects' so a point exactly on a boundary counts as inside (the strict reading).
+    zone_pairs = prepared.zone_tree.query(geometries, predicate="intersects")
+    rank = np.array([prepared.grade_rank[g] for g in prepared.zone_grades], dtype=np.int64)
+    zone_index = _first_hit_per_point(n, zone_pairs, rank)
+    grades_hit = {}
+    for grade in prepared.grade_rules:
+        hit = np.zeros(n, dtype=bool)
+        if zone_pairs.shape[1]:
+            of_grade = prepared.zone_grades[zone_pairs[1]] == grade
+            hit[zone_pairs[0][of_grade]] = True
+        grades_hit[grade] = hit
+
+    # Pipes: the exact distance to the nearest pipe, whatever it is (no search radius, no buffer).
+    supply_distance = np.full(n, np.nan)
+    nearest_pipe = np.full(n, -1, dtype=np.int64)
+    in_coverage = np.zeros(n, dtype=bool)
+    if prepared.has_pipes and len(prepared.pipe_geometries):
+        (points, pipes), distances = prepared.pipe_tree.query_nearest(geometries, return_distance=True, all_matches=False)
+        supply_distance[points] = distances
+        nearest_pipe[points] = pipes
+        in_coverage |= supply_distance <= prepared.coverage_distance_m  # NaN compares False
+    if prepared.has_areas and len(prepared.area_geometries):
+        area_pairs = prepared.area_tree.query(geometries, predicate="intersects")
+        in_coverage[area_pairs[0]] = True
+
+    township_index = np.full(n, -1, dtype=np.int64)
+    if prepared.township_tree is not None:
+        township_index = _first_hit_per_point(n, prepared.township_tree.query(geometries, predicate="intersects"))
+
+    return _Facts(has_geometry, zone_index, grades_hit, supply_distance, nearest_pipe, in_coverage, township_index)
+
+
+def _exempt_mask(prepared: PreparedScreening, uses: Sequence[Any] | None, n: int) -> np.ndarray:
+    if uses is None:
+        return np.zeros(n, dtype=bool)
+    aliases = prepared.exempt_aliases
+    return np.array([not _is_missing(u) and str(u).strip().lower() in aliases for u in uses], dtype=bool)
+
+
+def _verdict_columns(prepared: PreparedScreening, facts: _Facts, exempt: np.ndarray, language: str) -> dict[str, np.ndarray]:
+    """Verdict, reasons and basis per well, built once per distinct combination of reasons."""
+    if language not in ("en", "zh"):
+        raise EngineInputError(f"unknown language {language!r}; use 'en' or 'zh'")
+    n = len(facts.has_geometry)
+    red_line = np.zeros(n, dtype=bool)
+    if prepared.township_remaining_m3 is not None:
+        located = facts.township_index >= 0
+        remaining = np.full(n, np.nan)
+        remaining[located] = prepared.township_remaining_m3[facts.township_index[located]]
+        red_line = remaining <= 0  # NaN (unknown quota) compares False: not checked
+    in_any_zone = np.zeros(n, dtype=bool)
+    for hit in facts.grades_hit.values():
+        in_any_zone |= hit
+    # The statutory exceptions lift a zone's ban only outside supply coverage (an alternative exists there).
+    exception_applies = exempt & in_any_zone & ~facts.in_coverage
+
+    # Each well's reasons as a bit mask; verdict and texts are built per distinct mask (few of them).
+    reason_rules: list[ReasonRule] = [prepared.coverage_rule]
+    flags: list[np.ndarray] = [facts.in_coverage]
+    for grade, rule in prepared.grade_rules.items():
+        reason_rules.append(rule)
+        flags.append(facts.grades_hit[grade])
+    reason_rules.append(prepared.red_line_rule)
+    flags.append(red_line)
+    reason_rules.append(prepared.exempt_rule)
+    flags.append(exception_applies)
+    masks = np.zeros(n, dtype=np.int64)
+    for bit, flag in enumerate(flags):
+        masks |= flag.astype(np.int64) << bit
+    masks[~facts.has_geometry] = -1
+
+    verdicts = np.empty(n, dtype=object)
+    reasons = np.empty(n, dtype=object)
+    basis = np.empty(n, dtype=object)
+    zone_bits = set(range(1, 1 + len(prepared.grade_rules)))
+    exception_bit = len(reason_rules) - 1
+    for mask in np.unique(masks):
+        rows = masks == mask
+        if mask == -1:
+            verdicts[rows], reasons[rows], basis[rows] = None, NO_GEOMETRY, NO_GEOMETRY_BASIS[language]
+            continue
+        active = [bit for bit in range(len(reason_rules)) if mask >> bit & 1]
+        if not active:
+            verdicts[rows], reasons[rows], basis[rows] = ALLOWED, "", prepared.allowed_basis[language]
+            continue
+        excepted = exception_bit in active
+        severity = 0
+        for bit in active:
+            verdict = reason_rules[bit].verdict
+            if excepted and bit in zone_bits:
+                verdict = prepared.exempt_rule.verdict
+            severity = max(severity, VERDICT_SEVERITY[verdict])
+        verdicts[rows] = next(v for v, s in VERDICT_SEVERITY.items() if s == severity)
+        reasons[rows] = REASON_SEPARATOR.join(reason_rules[bit].code for bit in active)
+        basis[rows] = " ".join(reason_rules[bit].basis[language] for bit in active)
+    return {"verdict": verdicts, "reasons": reasons, "basis": basis}
+
+
+def _screen(
+    prepared: PreparedScreening, geometries: np.ndarray, uses: Sequence[Any] | None, language: str
+) -> tuple[dict[str, np.ndarray], _Facts]:
+    facts = _facts(prepared, geometries)
+    n = len(geometries)
+    columns = _verdict_columns(prepared, facts, _exempt_mask(prepared, uses, n), language)
+    in_zone = facts.zone_index >= 0
+    zone_name = np.full(n, None, dtype=object)
+    zone_grade = np.full(n, None, dtype=object)
+    zone_name[in_zone] = prepared.zone_names[facts.zone_index[in_zone]]
+    zone_grade[in_zone] = prepared.zone_grades[facts.zone_index[in_zone]]
+    township = np.full(n, None, dtype=object)
+    located = facts.township_index >= 0
+    if prepared.township_names is not None:
+        township[located] = prepared.township_names[facts.township_index[located]]
+    in_coverage = facts.in_coverage.astype(object)
+    in_coverage[~facts.has_geometry] = None
+    columns.update(
+        zone_name=zone_name,
+        zone_grade=zone_grade,
+        supply_distance_m=facts.supply_distance_m,
+        in_supply_coverage=in_coverage,
+        township=township,
+    )
+    return columns, facts
+
+
+def screen_points(
+    prepared: PreparedScreening,
+    wells: gpd.GeoDataFrame,
+    *,
+    use_field: str | None = None,
+    language: str = "en",
+) -> pd.DataFrame:
+    """Screen every well; the result is row-aligned with ``wells`` (same index, same order).
+
+    Columns: see :data:`OUTPUT_COLUMNS`. A well without geometry gets verdict None and reason
+    ``no_geometry``. Points and multipoints are accepted; other geometry types are an error.
+    """
+    layer = prepared.layer_names["wells"]
+    if use_field:
+        _require_field(wells, use_field, layer, "the intended use of the well (for the statutory exceptions)")
+    if len(wells) == 0:
+        return _frame({name: np.array([], dtype=object) for name in OUTPUT_COLUMNS}, wells.index)
+    geometries = _projected_geometries(wells, layer, prepared.work_crs)
+    present = ~shapely.is_missing(geometries)
+    types = shapely.get_type_id(geometries[present])
+    wrong = np.flatnonzero(present)[(types != 0) & (types != 4)]  # 0 Point, 4 MultiPoint
+    if len(wrong):
+        row = int(wrong[0])
+        raise EngineInputError(
+            f"{len(wrong)} feature(s) are not points (the first is a {wells.geometry.iloc[row].geom_type})",
+            layer=layer,
+            feature=feature_label(wells, row),
+            hint="screening needs well locations as points; use a point layer",
+        )
+    uses = wells[use_field].tolist() if use_field else None
+    columns, _ = _screen(prepared, geometries, uses, language)
+    return _frame(columns, wells.index)
+
+
+def _frame(columns: dict[str, np.ndarray], index: pd.Index) -> pd.DataFrame:
+    # Explicit object dtype keeps None as None (pandas would infer a string dtype with NaN).
+    return pd.DataFrame(
+        {name: pd.Series(columns[name], index=index, dtype=float if name == "supply_distance_m" else object) for name in OUTPUT_COLUMNS},
+        index=index,
+    )
+
+
+def screen_point(
+    prepared: PreparedScreening,
+    x: float,
+    y: float,
+    crs: Any,
+    use: str | None = None,
+    language: str = "en",
+) -> dict[str, Any]:
+    """Screen one location (a map click) given in ``crs``; same fields as :func:`screen_points`.
+
+    Also returns ``nearest_pipe_xy`` (the closest point on the nearest pipe, in ``crs``, or None),
+    ``township_remaining_m3`` and ``work_crs`` (the CRS the distance was measured in) for display.
+    """
+    transformer = prepared.transformer_from(crs)
+    x, y = float(x), float(y)
+    wx, wy = (x, y) if transformer is None else (float(v) for v in transformer.transform(x, y))
+    point = shapely.Point(wx, wy)
+    columns, facts = _screen(prepared, np.array([point], dtype=object), None if use is None else [use], language)
+    result: dict[str, Any] = {name: columns[name][0] for name in OUTPUT_COLUMNS}
+    distance = result["supply_distance_m"]
+    result["supply_distance_m"] = None if distance is None or math.isnan(distance) else float(distance)
+    result["in_supply_coverage"] = None if result["in_supply_coverage"] is None else bool(result["in_supply_coverage"])
+    result["nearest_pipe_xy"] = None
+    if facts.nearest_pipe[0] >= 0:
+        nearest = shapely.get_point(shapely.shortest_line(point, prepared.pipe_geometries[facts.nearest_pipe[0]]), 1)
+        px, py = nearest.x, nearest.y
+        if transformer is not None:
+            px, py = transformer.transform(px, py, direction="INVERSE")
+        result["nearest_pipe_xy"] = (float(px), float(py))
+    remaining = None
+    if facts.township_index[0] >= 0 and prepared.township_remaining_m3 is not None:
+        value = prepared.township_remaining_m3[facts.township_index[0]]
+        remaining = None if math.isnan(value) else float(value)
+    result["township_remaining_m3"] = remaining
+    result["work_crs"] = prepared.work_crs.to_string()
+    return result
+
+
+def verdict_counts(results: pd.DataFrame) -> dict[str, int]:
+    """How many wells got each verdict (``no_geometry`` for the ones without a location)."""
+    counts = {verdict: 0 for verdict in ("prohibited", "restricted", "allowed")}
+    counts[NO_GEOMETRY] = int(results["verdict"].isna().sum()) if len(results) else 0
+    for verdict, count in results["verdict"].value_counts().items():
+        counts[str(verdict)] = int(count)
+    return counts
