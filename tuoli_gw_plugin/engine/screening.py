@@ -501,15 +501,8 @@ def _verdict_columns(prepared: PreparedScreening, facts: _Facts, exempt: np.ndar
     exception_applies = exempt & in_any_zone & ~facts.in_coverage
 
     # Each well's reasons as a bit mask; verdict and texts are built per distinct mask (few of them).
-    reason_rules: list[ReasonRule] = [prepared.coverage_rule]
-    flags: list[np.ndarray] = [facts.in_coverage]
-    for grade, rule in prepared.grade_rules.items():
-        reason_rules.append(rule)
-        flags.append(facts.grades_hit[grade])
-    reason_rules.append(prepared.red_line_rule)
-    flags.append(red_line)
-    reason_rules.append(prepared.exempt_rule)
-    flags.append(exception_applies)
+    ordered_rules = reason_rules(prepared)
+    flags = [facts.in_coverage, *(facts.grades_hit[g] for g in prepared.grade_rules), red_line, exception_applies]
     masks = np.zeros(n, dtype=np.int64)
     for bit, flag in enumerate(flags):
         masks |= flag.astype(np.int64) << bit
@@ -519,26 +512,26 @@ def _verdict_columns(prepared: PreparedScreening, facts: _Facts, exempt: np.ndar
     reasons = np.empty(n, dtype=object)
     basis = np.empty(n, dtype=object)
     zone_bits = set(range(1, 1 + len(prepared.grade_rules)))
-    exception_bit = len(reason_rules) - 1
+    exception_bit = len(ordered_rules) - 1
     for mask in np.unique(masks):
         rows = masks == mask
         if mask == -1:
             verdicts[rows], reasons[rows], basis[rows] = None, NO_GEOMETRY, NO_GEOMETRY_BASIS[language]
             continue
-        active = [bit for bit in range(len(reason_rules)) if mask >> bit & 1]
+        active = [bit for bit in range(len(ordered_rules)) if mask >> bit & 1]
         if not active:
             verdicts[rows], reasons[rows], basis[rows] = ALLOWED, "", prepared.allowed_basis[language]
             continue
         excepted = exception_bit in active
         severity = 0
         for bit in active:
-            verdict = reason_rules[bit].verdict
+            verdict = ordered_rules[bit].verdict
             if excepted and bit in zone_bits:
                 verdict = prepared.exempt_rule.verdict
             severity = max(severity, VERDICT_SEVERITY[verdict])
         verdicts[rows] = next(v for v, s in VERDICT_SEVERITY.items() if s == severity)
-        reasons[rows] = REASON_SEPARATOR.join(reason_rules[bit].code for bit in active)
-        basis[rows] = " ".join(reason_rules[bit].basis[language] for bit in active)
+        reasons[rows] = REASON_SEPARATOR.join(ordered_rules[bit].code for bit in active)
+        basis[rows] = " ".join(ordered_rules[bit].basis[language] for bit in active)
     return {"verdict": verdicts, "reasons": reasons, "basis": basis}
 
 
@@ -647,6 +640,11 @@ def screen_point(
     result["township_remaining_m3"] = remaining
     result["work_crs"] = prepared.work_crs.to_string()
     return result
+
+
+def reason_rules(prepared: PreparedScreening) -> list[ReasonRule]:
+    """Every reason the screening can give, in the order reasons are listed."""
+    return [prepared.coverage_rule, *prepared.grade_rules.values(), prepared.red_line_rule, prepared.exempt_rule]
 
 
 def verdict_counts(results: pd.DataFrame) -> dict[str, int]:
