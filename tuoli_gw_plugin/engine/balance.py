@@ -1,0 +1,494 @@
+"""Abstraction against recharge per assessment unit: extraction coefficient, grade and the cut needed.
+
+Notice 托政发规〔2024〕3号 (section 三, item 7) orders abstraction in severe over-extraction areas cut
+until abstraction and recharge balance (采补平衡). Per unit (township, zone or grid cell) this module
+sums metered abstraction of the wells inside, the recharge volume from a mm/a raster (exact
+area-weighted, see ``zonal``), allowable = ρ × recharge, the extraction coefficient
+k = abstraction / allowable, the GB/T 34968 grade from the rules file, the reduction needed
+max(0, abstraction − allowable), and optionally the worse of that grade and the water-level grade.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from pyproj import CRS, Transformer
+
+from .crs import working_crs
+from .errors import EngineInputError
+from .rules import Rules
+from .trend import GRADE_ORDER, unit_level_grades
+from .values import feature_label, number_column
+from .zonal import RasterSource, geodesic_area_m2, zonal_sum
+
+Reporter = Callable[[str, str], None]  # (level 'info' | 'warning', message)
+
+BALANCE_COLUMNS = [
+    "wells_n",
+    "area_km2",
+    "abstraction_m3",
+    "recharge_m3",
+    "allowable_m3",
+    "extraction_coef",
+    "grade",
+    "reduction_m3",
+]
+LEVEL_COLUMNS = ["level_grade", "decline_m_per_a", "final_grade", "grade_criterion"]
+
+# Field names tried, in order, to name a unit or a well in messages and on the chart.
+UNIT_LABEL_CANDIDATES = ("name_zh", "name", "zone_name", "名称", "township", "unit_name", "zone_id", "cell_id", "id")
+WELL_ID_CANDIDATES = ("well_id", "id", "permit_no")
+_MAX_GRID_CELLS = 200_000
+# k is reported and graded at this many decimals: k = 1.3 computed from volumes must grade as "at
+# the threshold", not above it because of the last bits of a float or a 1e-9 projection scale.
+_COEFFICIENT_DECIMALS = 6
+
+
+def _no_report(level: str, message: str) -> None:
+    return None
+
+
+@dataclass
+class BalanceResult:
+    """New columns per unit (row i = unit i) and what the map and chart need."""
+
+    columns: pd.DataFrame
+    unit_labels: list[str]
+    area_m2: np.ndarray
+    units_raster_crs: gpd.GeoSeries
+    messages: list[tuple[str, str]] = field(default_factory=list)
+
+
+def first_present(frame: pd.DataFrame, candidates: tuple[str, ...]) -> str | None:
+    lower = {str(c).lower(): c for c in frame.columns}
+    for name in candidates:
+        if name.lower() in lower:
+            return lower[name.lower()]
+    return None
+
+
+def unit_labels_for(units: pd.DataFrame) -> list[str]:
+    """How to name each unit to a user: its name field when it has one, else its feature id."""
+    name_field = first_present(units, UNIT_LABEL_CANDIDATES)
+    labels = []
+    for row in range(len(units)):
+        value = units[name_field].iloc[row] if name_field else None
+        if value is None or (isinstance(value, float) and math.isnan(value)) or str(value).strip() == "":
+            labels.append(feature_label(units, row))
+        else:
+            labels.append(str(value))
+    return labels
+
+
+def grade_extraction(coefficient: float | None, rules: Rules) -> str | None:
+    """'none' / 'general' / 'severe' from k; None when k is undefined."""
+    if coefficient is None or math.isnan(coefficient):
+        return None
+    general_above = rules.value("over_extraction_grading", "extraction_coefficient", "general_above")
+    severe_above = rules.value("over_extraction_grading", "extraction_coefficient", "severe_above")
+    shown = round(coefficient, _COEFFICIENT_DECIMALS)  # grade what the user sees in extraction_coef
+    if shown > severe_above:
+        return "severe"
+    if shown > general_above:
+        return "general"
+    return "none"
+
+
+def worse_grade(extraction: str | None, level: str | None) -> tuple[str | None, str | None]:
+    """(final grade, criterion that set it: 'extraction_coef' / 'water_level' / 'both')."""
+    if extraction is None and level is None:
+        return None, None
+    if level is None:
+        return extraction, "extraction_coef"
+    if extraction is None:
+        return level, "water_level"
+    if GRADE_ORDER[extraction] > GRADE_ORDER[level]:
+        return extraction, "extraction_coef"
+    if GRADE_ORDER[level] > GRADE_ORDER[extraction]:
+        return level, "water_level"
+    return extraction, "both"
+
+
+def _raster_footprint(raster: RasterSource, target_crs: CRS):
+    """The raster's extent as a polygon in ``target_crs`` (edges densified)."""
+    left, bottom, right, top = raster.bounds
+    footprint = shapely.segmentize(shapely.box(left, bottom, right, top), max(right - left, top - bottom) / 50)
+    if CRS.from_user_input(target_crs) == raster.crs:
+        return footprint
+    transformer = Transformer.from_crs(raster.crs, target_crs, always_xy=True)
+    return shapely.transform(footprint, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
+
+
+def square_grid(
+    wells: gpd.GeoDataFrame, raster: RasterSource, grid_size_m: float, *, report: Reporter = _no_report
+) -> gpd.GeoDataFrame:
+    """Square cells of ``grid_size_m`` over the wells' and the raster's extent, in a metric CRS.
+
+    Cells are kept when they overlap the raster or hold a well; ``cell_id`` is 'r<row>c<col>'.
+    """
+    if not grid_size_m or grid_size_m <= 0:
+        raise EngineInputError("GRID_SIZE must be a positive number of metres", field="GRID_SIZE")
+    raster_box = gpd.GeoDataFrame(geometry=[shapely.box(*raster.bounds)], crs=raster.crs)
+    metric = working_crs([wells, raster_box])
+    footprint = _raster_footprint(raster, metric)
+    points = wells.geometry.to_crs(metric) if len(wells) else gpd.GeoSeries([], crs=metric)
+    points = points[points.notna() & ~points.is_empty]
+    bounds = np.array(footprint.bounds)
+    if len(points):
+        pb = points.total_bounds
+        bounds = np.array([min(bounds[0], pb[0]), min(bounds[1], pb[1]), max(bounds[2], pb[2]), max(bounds[3], pb[3])])
+    x0 = math.floor(bounds[0] / grid_size_m) * grid_size_m
+    y0 = math.floor(bounds[1] / grid_size_m) * grid_size_m
+    cols = max(1, math.ceil((bounds[2] - x0) / grid_size_m))
+    rows = max(1, math.ceil((bounds[3] - y0) / grid_size_m))
+    if rows * cols > _MAX_GRID_CELLS:
+        raise EngineInputError(
+            f"a grid of {grid_size_m:g} m over this extent has {rows * cols} cells (limit {_MAX_GRID_CELLS})",
+            field="GRID_SIZE",
+            hint="choose a larger GRID_SIZE or give a UNITS layer",
+        )
+    col_idx, row_idx = np.meshgrid(np.arange(cols), np.arange(rows))
+    col_idx, row_idx = col_idx.ravel(), row_idx.ravel()
+    xmin = x0 + col_idx * grid_size_m
+    ymax = y0 + (rows - row_idx) * grid_size_m
+    cells = shapely.box(xmin, ymax - grid_size_m, xmin + grid_size_m, ymax)
+    keep = shapely.intersects(cells, footprint)
+    if len(points):
+        keep |= np.asarray(gpd.GeoSeries(cells).intersects(points.union_all() if hasattr(points, "union_all") else points.unary_union))
+    grid = gpd.GeoDataFrame(
+        {"cell_id": [f"r{r}c{c}" for r, c in zip(row_idx[keep], col_idx[keep])]},
+        geometry=cells[keep],
+        crs=metric,
+    )
+    report("info", f"Grid of {grid_size_m:g} m: {len(grid)} cells over the wells and the recharge raster.")
+    return grid
+
+
+def assign_wells(
+    wells: gpd.GeoDataFrame, units: gpd.GeoDataFrame, *, wells_layer: str, well_id_field: str | None, report: Reporter
+) -> list[np.ndarray]:
+    """For each unit, the row indices of the wells inside (boundary wells go to one unit only)."""
+    metric = working_crs([units, wells])
+    unit_geoms = units.geometry.to_crs(metric).values
+    well_geoms = wells.geometry.to_crs(metric).values if len(wells) else np.array([], dtype=object)
+    valid = np.array([g is not None and not g.is_empty for g in well_geoms], dtype=bool)
+    if (~valid).any():
+        rows = np.flatnonzero(~valid)
+        names = ", ".join(feature_label(wells, int(r), well_id_field) for r in rows[:10])
+        report(
+            "warning",
+            f"Layer '{wells_layer}': {len(rows)} well(s) have no geometry and are not counted in any unit: {names}"
+            f"{' …' if len(rows) > 10 else ''}.",
+        )
+    tree = shapely.STRtree(unit_geoms)
+    members: list[list[int]] = [[] for _ in range(len(units))]
+    valid_rows = np.flatnonzero(valid)
+    placed = np.zeros(len(wells), dtype=bool)
+    if len(valid_rows):
+        well_idx, unit_idx = tree.query(well_geoms[valid_rows], predicate="within")
+        for w, u in zip(valid_rows[well_idx], unit_idx):
+            members[u].append(int(w))
+            placed[w] = True
+        # On a shared boundary a well is "within" no unit: give it to the first unit that covers it.
+        edge_rows = valid_rows[~placed[valid_rows]]
+        if len(edge_rows):
+            well_idx, unit_idx = tree.query(well_geoms[edge_rows], predicate="intersects")
+            for w, u in zip(edge_rows[well_idx], unit_idx):
+                if not placed[w]:
+                    members[u].append(int(w))
+                    placed[w] = True
+    counts = np.zeros(len(wells), dtype=int)
+    for rows in members:
+        counts[rows] += 1
+    if (counts > 1).any():
+        report("warning", f"{int((counts > 1).sum())} well(s) lie in more than one unit (units overlap) and count in each.")
+    outside = np.flatnonzero(valid & ~placed)
+    if len(outside):
+        names = ", ".join(feature_label(wells, int(r), well_id_field) for r in outside[:20])
+        report(
+            "warning",
+            f"Layer '{wells_layer}': {len(outside)} well(s) lie outside every unit and are not in any unit's "
+            f"abstraction: {names}{' …' if len(outside) > 20 else ''}.",
+        )
+    return [np.array(sorted(set(rows)), dtype=int) for rows in members]
+
+
+def attach_level_grades(
+    units: gpd.GeoDataFrame,
+    levels: gpd.GeoDataFrame,
+    rules: Rules,
+    *,
+    levels_layer: str,
+    unit_labels: list[str],
+    report: Reporter,
+) -> pd.DataFrame:
+    """level_grade and decline_m_per_a per unit from the water-level trend output.
+
+    Polygons (the per-unit output of water_level_trend): each unit takes the level polygon it
+    overlaps most. Points (the per-station output): the unit's stations are aggregated like
+    water_level_trend does it (median rate, sustained when half of them decline significantly).
+    """
+    geom_types = set(levels.geometry.dropna().geom_type)
+    is_points = bool(geom_types) and geom_types <= {"Point", "MultiPoint"}
+    for name in ("decline_m_per_a",) if is_points else ("level_grade", "decline_m_per_a"):
+        if name not in levels.columns:
+            raise EngineInputError(
+                "field not found",
+                layer=levels_layer,
+                field=name,
+                hint="give the OUTPUT or OUTPUT_UNITS layer of tuoli_gw:water_level_trend",
+            )
+    number_column(levels, "decline_m_per_a", layer=levels_layer, allow_negative=True)  # clear error if text
+    if is_points:
+        aggregated = unit_level_grades(units, levels, rules, unit_labels=unit_labels)
+        return aggregated[["level_grade", "decline_m_per_a"]]
+    metric = working_crs([units, levels])
+    unit_geoms = units.geometry.to_crs(metric).values
+    level_geoms = levels.geometry.to_crs(metric).values
+    grades = levels["level_grade"].tolist()
+    rates = number_column(levels, "decline_m_per_a", layer=levels_layer, allow_negative=True)
+    out_grades: list[str | None] = []
+    out_rates: list[float | None] = []
+    for row, unit_geom in enumerate(unit_geoms):
+        best = None
+        if unit_geom is not None and not unit_geom.is_empty:
+            overlaps = shapely.area(shapely.intersection(unit_geom, level_geoms))
+            overlaps = np.nan_to_num(np.asarray(overlaps, dtype=float))
+            if len(overlaps) and overlaps.max() > 0:
+                best = int(np.argmax(overlaps))
+        if best is None:
+            report("info", f"Unit {unit_labels[row]}: no water-level unit of '{levels_layer}' overlaps it; no level grade.")
+            out_grades.append(None)
+            out_rates.append(None)
+            continue
+        grade = grades[best]
+        grade = None if grade is None or (isinstance(grade, float) and math.isnan(grade)) else str(grade).strip().lower()
+        if grade is not None and grade not in GRADE_ORDER:
+            raise EngineInputError(
+                f"unknown level grade {grades[best]!r}",
+                layer=levels_layer,
+                feature=feature_label(levels, best),
+                field="level_grade",
+                hint="expected none, general or severe (the output of tuoli_gw:water_level_trend)",
+            )
+        out_grades.append(grade)
+        out_rates.append(None if math.isnan(rates[best]) else float(rates[best]))
+    return pd.DataFrame({"level_grade": out_grades, "decline_m_per_a": out_rates})
+
+
+def compute_balance(
+    wells: gpd.GeoDataFrame,
+    units: gpd.GeoDataFrame,
+    raster: RasterSource,
+    rules: Rules,
+    *,
+    volume_field: str = "metered_m3",
+    allowable_ratio: float | None = None,
+    level_grades: gpd.GeoDataFrame | None = None,
+    wells_layer: str = "WELLS",
+    units_layer: str = "UNITS",
+    levels_layer: str = "LEVEL_GRADES",
+    report: Reporter = _no_report,
+    is_canceled: Callable[[], bool] = lambda: False,
+    progress: Callable[[float], None] = lambda percent: None,
+) -> BalanceResult:
+    """The balance per unit; row i of ``columns`` belongs to unit i."""
+    messages: list[tuple[str, str]] = []
+
+    def say(level: str, message: str) -> None:
+        messages.append((level, message))
+        report(level, message)
+
+    if allowable_ratio is None:
+        allowable_ratio = rules.value("over_extraction_grading", "default_allowable_ratio")
+    if not (allowable_ratio > 0) or math.isinf(allowable_ratio):
+        raise EngineInputError(
+            f"ALLOWABLE_RATIO must be a positive number (got {allowable_ratio})",
+            field="ALLOWABLE_RATIO",
+            hint="ρ is the share of recharge that may be abstracted, usually 0.5–1.0",
+        )
+    well_id_field = first_present(wells, WELL_ID_CANDIDATES)
+    volumes = number_column(wells, volume_field, layer=wells_layer, id_field=well_id_field)
+    missing_volume = np.flatnonzero(np.isnan(volumes))
+    if len(missing_volume):
+        names = ", ".join(feature_label(wells, int(r), well_id_field) for r in missing_volume[:10])
+        say(
+            "warning",
+            f"Layer '{wells_layer}', field '{volume_field}': {len(missing_volume)} well(s) have no volume; their "
+            f"abstraction is unknown and not counted: {names}{' …' if len(missing_volume) > 10 else ''}.",
+        )
+    labels = unit_labels_for(units)
+
+    # Recharge: units into the raster's CRS to pick cells; areas are true ground areas.
+    units_in_raster = units.geometry.to_crs(raster.crs)
+    footprint = shapely.box(*raster.bounds)
+    if not any(g is not None and not g.is_empty and g.intersects(footprint) for g in units_in_raster.values):
+        raise EngineInputError(
+            f"the recharge raster does not overlap any unit of '{units_layer}' (raster extent "
+            f"{tuple(round(v, 3) for v in raster.bounds)} in {raster.crs.to_string()}; units extent "
+            f"{tuple(round(v, 3) for v in units_in_raster.total_bounds)} in the same CRS)",
+            layer=raster.label,
+            hint="check that both layers have the right CRS and cover the same area",
+        )
+    recharge_m3 = np.full(len(units), np.nan)
+    area_m2 = np.zeros(len(units))
+    mean_mm_weighted, covered_total = 0.0, 0.0
+    total_nodata_cells = 0
+    for row, geometry in enumerate(units_in_raster.values):
+        if is_canceled():
+            raise EngineInputError("cancelled")
+        progress(80.0 * row / max(1, len(units)))
+        if geometry is None or geometry.is_empty:
+            say("warning", f"Layer '{units_layer}', unit {labels[row]}: no geometry; nothing computed for it.")
+            continue
+        area_m2[row] = geodesic_area_m2(units.geometry.values[row], units.crs)
+        zonal = zonal_sum(raster, geometry)
+        total_nodata_cells += zonal.nodata_cells
+        if zonal.nodata_cells:
+            say(
+                "info",
+                f"Unit {labels[row]}: {zonal.nodata_cells} recharge cell(s) without data "
+                f"({zonal.nodata_area_m2 / 1e6:.3f} km², {100 * zonal.nodata_area_m2 / max(area_m2[row], 1):.1f} % "
+                "of the unit) left out of the recharge volume.",
+            )
+        if zonal.outside_area_m2 > 0:
+            say(
+                "warning",
+                f"Unit {labels[row]}: {zonal.outside_area_m2 / 1e6:.3f} km² "
+                f"({100 * zonal.outside_area_m2 / max(area_m2[row], 1):.1f} %) lies outside the recharge raster; "
+                "its recharge is not counted.",
+            )
+        if zonal.covered_area_m2 <= 0:
+            say(
+                "warning",
+                f"Unit {labels[row]}: the recharge raster has no data over it; recharge, allowable "
+                "abstraction, coefficient and grade are left empty.",
+            )
+            continue
+        recharge_m3[row] = zonal.weighted_sum / 1000.0  # mm × m² → m³
+        mean_mm_weighted += zonal.weighted_sum
+        covered_total += zonal.covered_area_m2
+    if total_nodata_cells:
+        say("info", f"{total_nodata_cells} recharge cell(s) without data inside the units were left out in all.")
+    if covered_total > 0:
+        mean_mm = mean_mm_weighted / covered_total
+        plausible = rules.get("over_extraction_grading", "recharge_plausible_mm_per_a")
+        if not (float(plausible["min"]) <= abs(mean_mm) <= float(plausible["max"])):
+            say(
+                "warning",
+                f"Layer '{raster.label}': the mean recharge over the units is {mean_mm:.4g} mm/a, outside the "
+                f"plausible {plausible['min']}–{plausible['max']} mm/a: is the raster really in mm/a (not m/a, "
+                "not m³ per cell)? Volumes assume mm/a.",
+            )
+
+    progress(85.0)
+    members = assign_wells(wells, units, wells_layer=wells_layer, well_id_field=well_id_field, report=say)
+    wells_n = np.array([len(m) for m in members], dtype=int)
+    abstraction = np.array([float(np.nansum(volumes[m])) if len(m) else 0.0 for m in members])
+
+    allowable = allowable_ratio * recharge_m3
+    coefficients: list[float | None] = []
+    grades: list[str | None] = []
+    reductions: list[float | None] = []
+    for row in range(len(units)):
+        if math.isnan(recharge_m3[row]):
+            coefficients.append(None)
+            grades.append(None)
+            reductions.append(None)
+            continue
+        reductions.append(max(0.0, abstraction[row] - allowable[row]))
+        if allowable[row] <= 0:
+            say(
+                "warning",
+                f"Unit {labels[row]}: recharge is {recharge_m3[row]:.0f} m³/a, so the extraction coefficient is "
+                "undefined (division by zero); its grade comes from the water level only, if given.",
+            )
+            coefficients.append(None)
+            grades.append(None)
+            continue
+        k = abstraction[row] / allowable[row]
+        coefficients.append(round(k, _COEFFICIENT_DECIMALS))
+        grades.append(grade_extraction(k, rules))
+
+    columns = pd.DataFrame(
+        {
+            "wells_n": wells_n,
+            "area_km2": np.round(area_m2 / 1e6, 6),
+            "abstraction_m3": np.round(abstraction, 3),
+            "recharge_m3": [None if math.isnan(v) else round(float(v), 3) for v in recharge_m3],
+            "allowable_m3": [None if math.isnan(v) else round(float(v), 3) for v in allowable],
+            "extraction_coef": coefficients,
+            "grade": grades,
+            "reduction_m3": [None if v is None else round(v, 3) for v in reductions],
+        }
+    )
+    if level_grades is not None:
+        levels = attach_level_grades(units, level_grades, rules, levels_layer=levels_layer, unit_labels=labels, report=say)
+        columns["level_grade"] = levels["level_grade"].tolist()
+        columns["decline_m_per_a"] = levels["decline_m_per_a"].tolist()
+        finals = [worse_grade(g, lg) for g, lg in zip(columns["grade"], columns["level_grade"])]
+        columns["final_grade"] = [f[0] for f in finals]
+        columns["grade_criterion"] = [f[1] for f in finals]
+        for row, (final, _criterion) in enumerate(finals):
+            if final is None:
+                say("warning", f"Unit {labels[row]}: neither the extraction coefficient nor the water level gives a grade.")
+    else:
+        for row, grade in enumerate(grades):
+            if grade is None and not math.isnan(recharge_m3[row]):
+                say("warning", f"Unit {labels[row]}: no grade (zero recharge and no LEVEL_GRADES given).")
+    progress(95.0)
+    return BalanceResult(columns, labels, area_m2, units_in_raster, messages)
+
+
+def balance_grid(raster: RasterSource, result: BalanceResult) -> np.ndarray:
+    """Net balance per recharge cell in mm/a: recharge − the unit's abstraction spread over its area.
+
+    Cells outside every unit or without recharge are NaN. A cell belongs to the unit its centre
+    falls in (the last one listed where units overlap).
+    """
+    from rasterio.features import rasterize
+
+    abstraction = result.columns["abstraction_m3"].to_numpy(dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        spread_mm = np.where(result.area_m2 > 0, abstraction / result.area_m2 * 1000.0, np.nan)
+    shapes = [
+        (geometry, index + 1)
+        for index, geometry in enumerate(result.units_raster_crs.values)
+        if geometry is not None and not geometry.is_empty
+    ]
+    unit_index = rasterize(
+        shapes, out_shape=(raster.height, raster.width), transform=raster.transform, fill=0, dtype="int32"
+    )
+    recharge = raster.read(0, raster.height, 0, raster.width)
+    lookup = np.concatenate([[np.nan], spread_mm])
+    return (recharge - lookup[unit_index]).astype(np.float32)
+
+
+def write_balance_raster(raster: RasterSource, result: BalanceResult, path: str) -> np.ndarray:
+    """Write :func:`balance_grid` as a compressed GeoTIFF on the recharge raster's grid."""
+    import rasterio
+
+    grid = balance_grid(raster, result)
+    nodata = np.float32(-9999.0)
+    profile = {
+        "driver": "GTiff",
+        "width": raster.width,
+        "height": raster.height,
+        "count": 1,
+        "dtype": "float32",
+        "crs": raster.dataset.crs,
+        "transform": raster.transform,
+        "nodata": float(nodata),
+        "compress": "deflate",
+        "tiled": raster.width >= 256 and raster.height >= 256,
+    }
+    with rasterio.open(path, "w", **profile) as out:
+        out.write(np.where(np.isnan(grid), nodata, grid), 1)
+        out.set_band_description(1, "net balance mm/a (recharge - abstraction spread over its unit)")
+    return grid
