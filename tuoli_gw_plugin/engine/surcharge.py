@@ -1,0 +1,364 @@
+"""Progressive surcharge for water used over plan (超计划累进加价), notice items 10 and 13.
+
+An account has an annual plan (取水计划, m³) and a metered actual use (m³). Use within plan is
+charged at the standard rate; the over-plan part is charged at multiples of it, by bands of the
+excess measured in percent of plan (rules file ``surcharge.bands``: up to 20 % at 2×, 20–50 % at
+3×, beyond 50 % at 5×). Two modes:
+
+* ``band`` (default, 累进): each band of the excess at its own multiple, like income-tax brackets.
+  The fee is continuous in the actual volume.
+* ``whole``: the whole excess at the multiple of the highest band reached.
+
+Band edges: the notice says "超额20%以内 → 2倍, 超计划20—50% → 3倍, 50%以上 → 5倍", so an excess of
+*exactly* 20 % of plan is still in the 2× band and exactly 50 % is still in the 3× band; a band
+is reached only when the excess goes beyond its lower edge. Edges are compared with a relative
+tolerance of 1e-9 of plan so that 3.6 m³ over a 3 m³ plan (20 % in decimal, 20.000000000000004 %
+in binary floating point) counts as exactly 20 %.
+
+Accounts that cannot be charged (no plan, no reading, unreadable text, negative volumes, use with
+a zero plan) get no number: their fee fields are empty and a ``problem`` text says why, so the
+caller can list them to the user. Nothing is ever zero-filled.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import EngineInputError
+from .rules import Rules, SurchargeBand
+from .values import feature_label, parse_number
+
+MODE_BAND = "band"
+MODE_WHOLE = "whole"
+MODES = (MODE_BAND, MODE_WHOLE)
+
+# Relative tolerance (of plan) when comparing the excess with a band edge; see the module doc.
+EDGE_TOLERANCE = 1e-9
+
+# Output columns added to each account (public contract of tuoli_gw:progressive_surcharge).
+RESULT_COLUMNS = ("excess_m3", "excess_pct", "top_multiplier", "fee_yuan", "surcharge_yuan", "problem")
+
+
+@dataclass(frozen=True)
+class Tier:
+    """One charging tier: the within-plan part or one band of the over-plan part."""
+
+    key: str  # "within_plan", "band_1", ...
+    label: str  # what a person reads: "within plan", "over plan ≤20 %", ...
+    multiplier: float
+    lower_pct: float | None  # band edges in % of plan over plan; None for within plan
+    upper_pct: float | None  # None: unbounded (top band) or within plan
+
+
+@dataclass(frozen=True)
+class SurchargeSchedule:
+    """The multipliers of the rules file, ready to charge with."""
+
+    within_plan_multiplier: float
+    bands: tuple[SurchargeBand, ...]
+
+    @classmethod
+    def from_rules(cls, rules: Rules) -> SurchargeSchedule:
+        return cls(rules.value("surcharge", "within_plan_multiplier"), tuple(rules.surcharge_bands()))
+
+    def tiers(self) -> list[Tier]:
+        tiers = [Tier("within_plan", "within plan", self.within_plan_multiplier, None, None)]
+        lower = 0.0
+        for number, band in enumerate(self.bands, start=1):
+            upper = band.excess_pct_up_to
+            if upper is None:
+                label = f"over plan >{_pct_text(lower)} %"
+            elif lower == 0:
+                label = f"over plan ≤{_pct_text(upper)} %"
+            else:
+                label = f"over plan {_pct_text(lower)}–{_pct_text(upper)} %"
+            tiers.append(Tier(f"band_{number}", label, band.multiplier, lower, upper))
+            lower = upper if upper is not None else lower
+        return tiers
+
+
+def _pct_text(pct: float) -> str:
+    return f"{pct:g}"
+
+
+@dataclass(frozen=True)
+class AccountFee:
+    """The fee of one account, with the volume charged in each tier (same order as ``tiers()``)."""
+
+    excess_m3: float
+    excess_pct: float
+    top_multiplier: float
+    fee_yuan: float
+    surcharge_yuan: float
+    tier_volumes_m3: tuple[float, ...]
+
+
+def top_band_index(excess_m3: float, plan_m3: float, schedule: SurchargeSchedule) -> int | None:
+    """Index in ``schedule.bands`` of the highest band the excess reaches; None when no excess."""
+    if excess_m3 <= 0:
+        return None
+    tolerance = EDGE_TOLERANCE * max(plan_m3, 1.0)
+    for index, band in enumerate(schedule.bands):
+        if band.excess_pct_up_to is None:
+            return index
+        # Exactly on the upper edge still belongs to this band (超额20%以内 → 2倍).
+        if excess_m3 <= plan_m3 * band.excess_pct_up_to / 100.0 + tolerance:
+            return index
+    return len(schedule.bands) - 1  # unreachable: the last band is unbounded
+
+
+def account_fee(plan_m3: float, actual_m3: float, base_rate: float, schedule: SurchargeSchedule, mode: str) -> AccountFee:
+    """The fee of one account with valid volumes (plan > 0, or plan = 0 with no use)."""
+    if mode not in MODES:
+        raise ValueError(f"unknown surcharge mode {mode!r}; expected one of {MODES}")
+    plan_m3, actual_m3 = float(plan_m3), float(actual_m3)
+    within_m3 = min(actual_m3, plan_m3)
+    excess_m3 = max(0.0, actual_m3 - plan_m3)
+    excess_pct = 100.0 * excess_m3 / plan_m3 if plan_m3 > 0 else 0.0
+    top = top_band_index(excess_m3, plan_m3, schedule)
+    band_volumes = [0.0] * len(schedule.bands)
+    if top is not None:
+        if mode == MODE_WHOLE:
+            band_volumes[top] = excess_m3
+        else:
+            lower_m3 = 0.0
+            for index in range(top + 1):
+                upper_pct = schedule.bands[index].excess_pct_up_to
+                upper_m3 = math.inf if (upper_pct is None or index == top) else plan_m3 * upper_pct / 100.0
+                band_volumes[index] = max(0.0, min(excess_m3, upper_m3) - lower_m3)
+                lower_m3 = upper_m3
+    tier_volumes = (within_m3, *band_volumes)
+    multipliers = (schedule.within_plan_multiplier, *(band.multiplier for band in schedule.bands))
+    fee = base_rate * sum(volume * multiplier for volume, multiplier in zip(tier_volumes, multipliers))
+    top_multiplier = schedule.within_plan_multiplier if top is None else schedule.bands[top].multiplier
+    return AccountFee(
+        excess_m3=excess_m3,
+        excess_pct=excess_pct,
+        top_multiplier=top_multiplier,
+        fee_yuan=fee,
+        surcharge_yuan=fee - base_rate * actual_m3,
+        tier_volumes_m3=tier_volumes,
+    )
+
+
+@dataclass
+class SurchargeResult:
+    """Per-account results (row i = input row i) and what the caller must tell the user."""
+
+    accounts: pd.DataFrame  # RESULT_COLUMNS
+    tier_volumes: pd.DataFrame  # one column per tier key, m³ charged in that tier (NaN for problems)
+    tiers: list[Tier]
+    problems: list[str] = field(default_factory=list)  # one line per account that was not charged
+
+
+def _volume_problem(raw: Any, field_name: str) -> tuple[float | None, str | None]:
+    """A volume cell as a number, or why it cannot be charged."""
+    try:
+        number = parse_number(raw)
+    except (ValueError, TypeError):
+        return None, f"{field_name} is not a number ({raw!r})"
+    if number is None:
+        return None, f"{field_name} is empty"
+    if number < 0:
+        return None, f"{field_name} is negative ({raw!r})"
+    return number, None
+
+
+def compute_surcharge(
+    frame: pd.DataFrame,
+    *,
+    plan_field: str,
+    actual_field: str,
+    base_rate: float,
+    schedule: SurchargeSchedule,
+    mode: str = MODE_BAND,
+    layer: str = "accounts",
+    id_field: str | None = None,
+) -> SurchargeResult:
+    """Fees for every row of ``frame``; rows that cannot be charged get a ``problem`` instead."""
+    if not (isinstance(base_rate, (int, float)) and math.isfinite(base_rate) and base_rate > 0):
+        raise EngineInputError(
+            f"the base rate must be a positive number of yuan per m³, got {base_rate!r}",
+            hint="give the standard charge (征收标准) per m³",
+        )
+    if mode not in MODES:
+        raise EngineInputError(f"unknown mode {mode!r}", hint=f"use one of {', '.join(MODES)}")
+    for name in (plan_field, actual_field):
+        if name not in frame.columns:
+            raise EngineInputError(
+                "field not found",
+                layer=layer,
+                field=name,
+                hint=f"the layer's fields are: {', '.join(str(c) for c in frame.columns if c != 'geometry')}",
+            )
+    tiers = schedule.tiers()
+    rows = len(frame)
+    out = {name: np.full(rows, np.nan) for name in RESULT_COLUMNS if name != "problem"}
+    problem_texts: list[str | None] = [None] * rows
+    volumes = np.full((rows, len(tiers)), np.nan)
+    problems: list[str] = []
+    plans = frame[plan_field].tolist()
+    actuals = frame[actual_field].tolist()
+    for row in range(rows):
+        plan, plan_problem = _volume_problem(plans[row], plan_field)
+        actual, actual_problem = _volume_problem(actuals[row], actual_field)
+        reasons = [text for text in (plan_problem, actual_problem) if text]
+        if not reasons and plan == 0 and actual > 0:
+            reasons.append(f"{plan_field} is 0 but {actual_field} is {actual:g} m³: the excess over a zero plan has no percentage")
+        if reasons:
+            reason = "; ".join(reasons)
+            problem_texts[row] = reason
+            problems.append(f"{feature_label(frame, row, id_field)}: {reason}")
+            continue
+        fee = account_fee(plan, actual, base_rate, schedule, mode)
+        out["excess_m3"][row] = fee.excess_m3
+        out["excess_pct"][row] = fee.excess_pct
+        out["top_multiplier"][row] = fee.top_multiplier
+        out["fee_yuan"][row] = fee.fee_yuan
+        out["surcharge_yuan"][row] = fee.surcharge_yuan
+        volumes[row, :] = fee.tier_volumes_m3
+    accounts = pd.DataFrame(out, index=frame.index)
+    accounts["problem"] = pd.Series(problem_texts, index=frame.index, dtype=object)
+    accounts = accounts[list(RESULT_COLUMNS)]
+    tier_volumes = pd.DataFrame(volumes, columns=[tier.key for tier in tiers], index=frame.index)
+    return SurchargeResult(accounts, tier_volumes, tiers, problems)
+
+
+def invalid_accounts_error(result: SurchargeResult, layer: str) -> EngineInputError:
+    """One error listing every account that could not be charged (strict mode)."""
+    shown = result.problems[:20]
+    more = f"; and {len(result.problems) - 20} more" if len(result.problems) > 20 else ""
+    return EngineInputError(
+        f"{len(result.problems)} account(s) cannot be charged: " + "; ".join(shown) + more,
+        layer=layer,
+        hint="correct the plan and actual volumes (plan > 0 where water was used), or run without "
+        "FAIL_ON_INVALID to get their rows with an empty fee and the reason in 'problem'",
+    )
+
+
+def summary_by_tier(
+    result: SurchargeResult,
+    base_rate: float,
+    groups: Sequence[Any] | None = None,
+    *,
+    overall_label: str = "all",
+) -> pd.DataFrame:
+    """Volumes and fees per tier (and per group, e.g. township), plus the uncharged accounts.
+
+    Columns: township, tier, tier_label, multiplier, accounts_n, volume_m3, fee_yuan. ``fee_yuan``
+    of a tier is base rate × multiplier × volume, so the tiers of a group add up to its fees.
+    """
+    if groups is None:
+        group_values = [overall_label] * len(result.accounts)
+    else:
+        group_values = [overall_label if _is_missing(g) else str(g) for g in groups]
+    group_series = pd.Series(group_values, index=result.accounts.index)
+    charged = result.accounts["problem"].isna()
+    records = []
+    for group in sorted(set(group_values), key=str):
+        in_group = group_series == group
+        for tier in result.tiers:
+            volumes = result.tier_volumes.loc[in_group & charged, tier.key]
+            volume = float(volumes.sum())
+            records.append(
+                {
+                    "township": group,
+                    "tier": tier.key,
+                    "tier_label": tier.label,
+                    "multiplier": tier.multiplier,
+                    "accounts_n": int((volumes > 0).sum()),
+                    "volume_m3": volume,
+                    "fee_yuan": base_rate * tier.multiplier * volume,
+                }
+            )
+        uncharged = int((in_group & ~charged).sum())
+        if uncharged:
+            records.append(
+                {
+                    "township": group,
+                    "tier": "not_charged",
+                    "tier_label": "not charged (see problem)",
+                    "multiplier": None,
+                    "accounts_n": uncharged,
+                    "volume_m3": None,
+                    "fee_yuan": None,
+                }
+            )
+    columns = ["township", "tier", "tier_label", "multiplier", "accounts_n", "volume_m3", "fee_yuan"]
+    summary = pd.DataFrame.from_records(records, columns=columns)
+    summary["multiplier"] = summary["multiplier"].astype(float)
+    summary["volume_m3"] = summary["volume_m3"].astype(float)
+    summary["fee_yuan"] = summary["fee_yuan"].astype(float)
+    return summary
+
+
+def cjk_font_family() -> list[str]:
+    """Font families for chart text, a CJK one first when installed (township names are Chinese)."""
+    from matplotlib import font_manager
+
+    installed = {font.name for font in font_manager.fontManager.ttflist}
+    preferred = [
+        "Noto Sans CJK SC",
+        "Noto Sans CJK JP",  # the same .ttc; matplotlib names it after its first face
+        "Noto Serif CJK SC",
+        "Noto Serif CJK JP",
+        "WenQuanYi Zen Hei",
+        "WenQuanYi Micro Hei",
+        "SimHei",
+    ]
+    return [name for name in preferred if name in installed] + ["DejaVu Sans"]
+
+
+def _is_missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or str(value).strip() == ""
+
+
+def render_fee_chart(summary: pd.DataFrame, path: str, *, title: str = "Water fees by tier") -> str:
+    """A stacked bar chart (PNG) of fees per tier and township from :func:`summary_by_tier`."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    charged = summary[summary["tier"] != "not_charged"]
+    tier_keys = list(dict.fromkeys(charged["tier"]))
+    labels = dict(zip(charged["tier"], charged["tier_label"]))
+    multipliers = dict(zip(charged["tier"], charged["multiplier"]))
+    townships = list(dict.fromkeys(charged["township"]))
+    table = charged.pivot_table(index="township", columns="tier", values="fee_yuan", aggfunc="sum").reindex(
+        index=townships, columns=tier_keys
+    )
+    colours = ["#9ecae1", "#fdd49e", "#fc8d59", "#d7301f", "#7f0000"]
+    with plt.rc_context({"font.family": cjk_font_family()}):
+        figure, axes = plt.subplots(figsize=(max(6.0, 1.1 * len(townships) + 3), 4.8), dpi=120)
+        bottom = np.zeros(len(townships))
+        for number, key in enumerate(tier_keys):
+            values = table[key].fillna(0.0).to_numpy()
+            axes.bar(
+                townships,
+                values,
+                bottom=bottom,
+                label=f"{labels[key]} (×{multipliers[key]:g})",
+                color=colours[min(number, len(colours) - 1)],
+                edgecolor="white",
+                linewidth=0.5,
+            )
+            bottom += values
+        for x, total in enumerate(bottom):
+            axes.annotate(f"{total:,.0f}", (x, total), ha="center", va="bottom", fontsize=8)
+        axes.set_ylabel("fee (yuan)")
+        axes.set_title(title)
+        axes.legend(fontsize=8, frameon=False)
+        axes.spines[["top", "right"]].set_visible(False)
+        axes.set_ylim(0, max(1.0, float(bottom.max()) * 1.12) if len(bottom) else 1.0)
+        plt.setp(axes.get_xticklabels(), rotation=20 if len(townships) > 4 else 0, ha="right" if len(townships) > 4 else "center")
+        figure.tight_layout()
+        figure.savefig(path)
+        plt.close(figure)
+    return path

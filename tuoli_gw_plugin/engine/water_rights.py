@@ -1,0 +1,443 @@
+"""Initial allocation of agricultural water rights (农业用水权初始分配), notice item 12.
+
+Each farmland parcel of a land-contract certificate (《土地承包经营权证》: contract no., household,
+area in mu, crop) gets a water right of area × irrigation quota of its crop (m³/mu, rules file
+``water_rights.irrigation_quota_m3_per_mu`` or a user table). Where the parcels of a township
+together ask for more than the township's red line (用水总量控制红线), every parcel of that
+township is scaled down by the same factor min(1, red line / demand), so the township's rights add
+up to its red line exactly. The per-parcel output is the list the water-rights certificates
+(水权证) are printed from; the per-township output shows demand, red line and factor.
+
+Bad input stops the allocation with one message naming the features and the field, because a
+parcel left out or zero-filled would change every other parcel's share in its township: unknown
+crops (the known ones are listed), missing areas, contract numbers, red lines. Parcels whose
+township is not in the townships layer are kept, reported, and get no right (no red line to
+check it against).
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import EngineInputError
+from .rules import Rules
+from .values import feature_label, number_column
+
+PARCEL_COLUMNS = ("quota_m3_per_mu", "demand_m3", "scale_factor", "right_m3", "certificate_no", "problem")
+TOWNSHIP_COLUMNS = ("township", "parcels_n", "area_mu", "demand_m3", "red_line_m3", "scale_factor", "allocated_m3")
+
+
+def normalise_name(value: Any) -> str:
+    """A name as compared: full-width folded, trimmed, lower case ('  Cotton ' == 'cotton')."""
+    return unicodedata.normalize("NFKC", str(value)).strip().lower()
+
+
+def _is_missing(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return normalise_name(value) in {"", "nan", "null", "none"}
+
+
+@dataclass(frozen=True)
+class QuotaTable:
+    """Irrigation quota (m³/mu) per crop, and every accepted spelling of each crop."""
+
+    quota_m3_per_mu: dict[str, float]  # canonical crop -> quota
+    aliases: dict[str, str]  # normalised spelling -> canonical crop
+    origin: dict[str, str]  # canonical crop -> where its quota comes from
+
+    @classmethod
+    def from_rules(cls, rules: Rules) -> QuotaTable:
+        quotas: dict[str, float] = {}
+        origin: dict[str, str] = {}
+        for crop in rules.get("water_rights", "irrigation_quota_m3_per_mu"):
+            quotas[crop] = rules.value("water_rights", "irrigation_quota_m3_per_mu", crop)
+            origin[crop] = f"rules file ({rules.source('water_rights', 'irrigation_quota_m3_per_mu', crop)})"
+        aliases = {normalise_name(crop): crop for crop in quotas}
+        crop_aliases = rules.data.get("water_rights", {}).get("crop_aliases", {})
+        for crop, spellings in crop_aliases.items():
+            if crop in quotas and isinstance(spellings, list):
+                for spelling in spellings:
+                    aliases[normalise_name(spelling)] = crop
+        return cls(quotas, aliases, origin)
+
+    def with_overrides(self, table: pd.DataFrame, crop_field: str, quota_field: str, layer: str) -> QuotaTable:
+        """This table with the rows of a user quota table (crop, m³/mu) taking precedence."""
+        for name in (crop_field, quota_field):
+            if name not in table.columns:
+                raise EngineInputError(
+                    "field not found",
+                    layer=layer,
+                    field=name,
+                    hint=f"the table's fields are: {', '.join(str(c) for c in table.columns)}",
+                )
+        values = number_column(table, quota_field, layer=layer, id_field=crop_field, allow_missing=False)
+        quotas = dict(self.quota_m3_per_mu)
+        aliases = dict(self.aliases)
+        origin = dict(self.origin)
+        seen: dict[str, int] = {}
+        for row, raw_crop in enumerate(table[crop_field].tolist()):
+            if _is_missing(raw_crop):
+                raise EngineInputError(
+                    "a quota row has no crop name", layer=layer, feature=feature_label(table, row), field=crop_field
+                )
+            spelling = normalise_name(raw_crop)
+            crop = aliases.get(spelling, str(raw_crop).strip())
+            if crop in seen:
+                raise EngineInputError(
+                    f"crop '{raw_crop}' is given twice (also in {feature_label(table, seen[crop])})",
+                    layer=layer,
+                    feature=feature_label(table, row),
+                    field=crop_field,
+                    hint="keep one quota per crop",
+                )
+            seen[crop] = row
+            quotas[crop] = float(values[row])
+            aliases[spelling] = crop
+            aliases.setdefault(normalise_name(crop), crop)
+            origin[crop] = f"quota table '{layer}'"
+        return QuotaTable(quotas, aliases, origin)
+
+    def known_crops_text(self) -> str:
+        spellings: dict[str, list[str]] = {crop: [] for crop in self.quota_m3_per_mu}
+        for spelling, crop in self.aliases.items():
+            if spelling != normalise_name(crop):
+                spellings[crop].append(spelling)
+        return ", ".join(
+            f"{crop} ({'/'.join(spellings[crop])})" if spellings[crop] else crop for crop in self.quota_m3_per_mu
+        )
+
+
+@dataclass
+class WaterRightsResult:
+    """Per-parcel rights (row i = input parcel i), per-township totals, and what to tell the user."""
+
+    parcels: pd.DataFrame  # PARCEL_COLUMNS (+ area_mu when computed from geometry)
+    townships: pd.DataFrame  # TOWNSHIP_COLUMNS (+ geometry when a townships layer was given)
+    info: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _text_column(frame: pd.DataFrame, field_name: str, layer: str) -> list[Any]:
+    if field_name not in frame.columns:
+        raise EngineInputError(
+            "field not found",
+            layer=layer,
+            field=field_name,
+            hint=f"the layer's fields are: {', '.join(str(c) for c in frame.columns if c != 'geometry')}",
+        )
+    return frame[field_name].tolist()
+
+
+def _listed(frame: pd.DataFrame, rows: Sequence[int], id_field: str | None, values: Sequence[Any] | None = None) -> str:
+    shown = []
+    for i, row in enumerate(rows[:8]):
+        label = feature_label(frame, row, id_field)
+        shown.append(f"{label} ({values[i]!r})" if values is not None else label)
+    more = f" and {len(rows) - 8} more" if len(rows) > 8 else ""
+    return ", ".join(shown) + more
+
+
+def parcel_areas_mu(parcels: pd.DataFrame, area_field: str | None, mu_m2: float, *, layer: str, id_field: str | None) -> np.ndarray:
+    """Areas in mu: from ``area_field``, else from the polygons measured in a metric CRS."""
+    if area_field:
+        return number_column(parcels, area_field, layer=layer, id_field=id_field, allow_missing=False)
+    from .crs import working_crs
+
+    if "geometry" not in getattr(parcels, "columns", []) or getattr(parcels, "crs", None) is None:
+        raise EngineInputError(
+            "no area field was given and the parcels have no geometry to measure",
+            layer=layer,
+            hint="choose the area field (mu), or use a polygon layer with a CRS",
+        )
+    geometry = parcels.geometry
+    empty_rows = [int(r) for r in np.flatnonzero(geometry.isna().to_numpy() | geometry.is_empty.to_numpy())]
+    if empty_rows:
+        raise EngineInputError(
+            f"{len(empty_rows)} parcel(s) have no geometry, so their area cannot be measured: "
+            + _listed(parcels, empty_rows, id_field),
+            layer=layer,
+            hint="draw them, or choose an area field",
+        )
+    metric = geometry.to_crs(working_crs([parcels]))
+    not_polygons = [int(r) for r in np.flatnonzero(~metric.geom_type.isin(["Polygon", "MultiPolygon"]).to_numpy())]
+    if not_polygons:
+        raise EngineInputError(
+            "parcels must be polygons to measure their area: " + _listed(parcels, not_polygons, id_field),
+            layer=layer,
+            hint="use the farmland polygon layer, or choose an area field",
+        )
+    return metric.area.to_numpy() / mu_m2
+
+
+def _assign_townships_by_location(parcels, townships, name_field: str) -> list[Any]:
+    """The township polygon containing each parcel's representative point (None if none)."""
+    from .crs import working_crs
+
+    crs = working_crs([townships, parcels])
+    points = parcels.geometry.to_crs(crs).representative_point()
+    polygons = townships.geometry.to_crs(crs)
+    names: list[Any] = [None] * len(parcels)
+    for row, point in enumerate(points):
+        if point is None or point.is_empty:
+            continue
+        hits = np.flatnonzero(polygons.contains(point).to_numpy())
+        if len(hits):
+            names[row] = townships[name_field].iloc[int(hits[0])]
+    return names
+
+
+def allocate_water_rights(
+    parcels: pd.DataFrame,
+    *,
+    contract_field: str,
+    household_field: str | None,
+    area_field: str | None,
+    crop_field: str,
+    township_field: str | None,
+    quotas: QuotaTable,
+    mu_m2: float,
+    townships: pd.DataFrame | None = None,
+    township_name_field: str = "name_zh",
+    red_line_field: str = "red_line_m3",
+    township_code_field: str | None = None,
+    layer: str = "parcels",
+    townships_layer: str = "townships",
+    id_field: str | None = None,
+) -> WaterRightsResult:
+    """Water right of every parcel, scaled per township to its red line; see the module doc."""
+    id_field = id_field or contract_field
+    rows = len(parcels)
+    info: list[str] = []
+    warnings: list[str] = []
+
+    # -- parcels: contract numbers, crops, areas ----------------------------------------------
+    contracts = _text_column(parcels, contract_field, layer)
+    no_contract = [r for r in range(rows) if _is_missing(contracts[r])]
+    if no_contract:
+        raise EngineInputError(
+            f"{len(no_contract)} parcel(s) have no contract number: " + _listed(parcels, no_contract, None),
+            layer=layer,
+            field=contract_field,
+            hint="the water-rights certificate is issued on the land-contract certificate; fill in its number",
+        )
+    if household_field:
+        households = _text_column(parcels, household_field, layer)
+        no_household = [r for r in range(rows) if _is_missing(households[r])]
+        if no_household:
+            warnings.append(
+                f"layer '{layer}', field '{household_field}': {len(no_household)} parcel(s) have no household: "
+                + _listed(parcels, no_household, id_field)
+            )
+    crops = _text_column(parcels, crop_field, layer)
+    crop_keys: list[str | None] = [
+        None if _is_missing(crop) else quotas.aliases.get(normalise_name(crop)) for crop in crops
+    ]
+    unknown = [r for r in range(rows) if crop_keys[r] is None]
+    if unknown:
+        raise EngineInputError(
+            f"{len(unknown)} parcel(s) have a crop with no irrigation quota: "
+            + _listed(parcels, unknown, id_field, [crops[r] for r in unknown]),
+            layer=layer,
+            field=crop_field,
+            hint=f"known crops: {quotas.known_crops_text()}; correct the crop, or add its quota (m³/mu) "
+            "in a QUOTAS table or the rules file",
+        )
+    area_mu = parcel_areas_mu(parcels, area_field, mu_m2, layer=layer, id_field=id_field)
+    if not area_field:
+        info.append(f"Parcel areas measured from the polygons (1 mu = {mu_m2:g} m²).")
+    quota = np.array([quotas.quota_m3_per_mu[key] for key in crop_keys], dtype=float)  # type: ignore[index]
+    demand = area_mu * quota
+
+    # -- townships: which one each parcel is in, and their red lines ------------------------------
+    township_index: dict[str, int] = {}
+    red_lines = np.array([], dtype=float)
+    codes: dict[str, str] = {}
+    if townships is not None:
+        names = _text_column(townships, township_name_field, townships_layer)
+        # Negative is allowed here: a "remaining" field goes below zero where the red line is overused.
+        red_lines = number_column(
+            townships,
+            red_line_field,
+            layer=townships_layer,
+            id_field=township_name_field,
+            allow_missing=True,
+            allow_negative=True,
+        )
+        code_values = _text_column(townships, township_code_field, townships_layer) if township_code_field else names
+        for row, name in enumerate(names):
+            if _is_missing(name):
+                raise EngineInputError(
+                    "a township has no name",
+                    layer=townships_layer,
+                    feature=feature_label(townships, row),
+                    field=township_name_field,
+                )
+            key = normalise_name(name)
+            if key in township_index:
+                raise EngineInputError(
+                    f"township '{name}' appears twice",
+                    layer=townships_layer,
+                    feature=feature_label(townships, row),
+                    field=township_name_field,
+                    hint="merge the two polygons or give them distinct names",
+                )
+            township_index[key] = row
+            code = code_values[row]
+            codes[key] = str(name).strip() if _is_missing(code) else str(code).strip()
+
+    if township_field:
+        parcel_townships = _text_column(parcels, township_field, layer)
+    elif townships is not None:
+        if "geometry" not in getattr(parcels, "columns", []) or "geometry" not in getattr(townships, "columns", []):
+            raise EngineInputError(
+                "no township field was given and the layers have no geometry to locate parcels",
+                layer=layer,
+                hint="choose the parcels' township field",
+            )
+        parcel_townships = _assign_townships_by_location(parcels, townships, township_name_field)
+        info.append(f"Townships of parcels found by location in layer '{townships_layer}'.")
+    else:
+        parcel_townships = [None] * rows
+    township_names = ["" if _is_missing(t) else str(t).strip() for t in parcel_townships]
+
+    problems: list[str | None] = [None] * rows
+    if township_field or townships is not None:
+        no_township = [r for r in range(rows) if not township_names[r]]
+        for r in no_township:
+            problems[r] = (
+                f"township field '{township_field}' is empty" if township_field else "not inside any township polygon"
+            )
+        if no_township:
+            warnings.append(
+                f"layer '{layer}': {len(no_township)} parcel(s) have no township and get no right: "
+                + _listed(parcels, no_township, id_field)
+            )
+    if townships is not None:
+        unmatched = [r for r in range(rows) if township_names[r] and normalise_name(township_names[r]) not in township_index]
+        for r in unmatched:
+            problems[r] = f"township '{township_names[r]}' is not in layer '{townships_layer}': no red line"
+        if unmatched:
+            warnings.append(
+                f"layer '{layer}', field '{township_field}': {len(unmatched)} parcel(s) are in a township that layer "
+                f"'{townships_layer}' does not have, so they get no right: "
+                + _listed(parcels, unmatched, id_field, [township_names[r] for r in unmatched])
+                + f"; the townships there are: {', '.join(str(n) for n in townships[township_name_field])}"
+            )
+
+    # -- per-township totals and scale factors ---------------------------------------------------
+    group_of = [normalise_name(t) if t else "" for t in township_names]
+    order: list[str] = []
+    display: dict[str, str] = {}
+    if townships is not None:
+        for name in townships[township_name_field].tolist():
+            key = normalise_name(name)
+            order.append(key)
+            display[key] = str(name).strip()
+    for key, name in sorted({(g, township_names[r]) for r, g in enumerate(group_of) if g}, key=lambda kv: kv[1]):
+        if key not in display:
+            order.append(key)
+            display[key] = name
+    factor_of: dict[str, float | None] = {}
+    records = []
+    for key in order:
+        members = [r for r in range(rows) if group_of[r] == key]
+        township_demand = float(demand[members].sum()) if members else 0.0
+        red_line: float | None = None
+        if townships is not None and key in township_index:
+            row = township_index[key]
+            red_line = None if math.isnan(red_lines[row]) else float(red_lines[row])
+            if red_line is None and members:
+                raise EngineInputError(
+                    f"township '{display[key]}' has {len(members)} parcel(s) but no red line",
+                    layer=townships_layer,
+                    feature=feature_label(townships, row, township_name_field),
+                    field=red_line_field,
+                    hint="fill in the township's total-use red line (m³)",
+                )
+            if red_line is not None and red_line < 0 and members:
+                warnings.append(
+                    f"layer '{townships_layer}', {feature_label(townships, row, township_name_field)}, field "
+                    f"'{red_line_field}': {red_line:,.0f} m³ is below zero (the red line is overused), so nothing is "
+                    f"left to allocate: the {len(members)} parcel(s) there get a right of 0"
+                )
+            if red_line is None or township_demand <= 0:
+                factor: float | None = 1.0
+            else:
+                factor = min(1.0, max(0.0, red_line) / township_demand)
+        elif townships is None:
+            factor = 1.0  # no townships layer: no red line to scale to
+        else:
+            factor = None  # township unknown to the townships layer: reported above
+        factor_of[key] = factor
+        if factor is not None and factor < 1.0:
+            info.append(
+                f"{display[key]}: parcels ask for {township_demand:,.0f} m³, more than the red line of "
+                f"{red_line:,.0f} m³; every parcel there is scaled by {factor:.4f}."
+            )
+        records.append(
+            {
+                "township": display[key],
+                "parcels_n": len(members),
+                "area_mu": float(area_mu[members].sum()) if members else 0.0,
+                "demand_m3": township_demand,
+                "red_line_m3": red_line,
+                "scale_factor": factor,
+                "allocated_m3": None if factor is None else township_demand * factor,
+            }
+        )
+    township_frame = pd.DataFrame.from_records(records, columns=list(TOWNSHIP_COLUMNS))
+    for name in ("area_mu", "demand_m3", "red_line_m3", "scale_factor", "allocated_m3"):
+        township_frame[name] = township_frame[name].astype(float)
+    township_frame["parcels_n"] = township_frame["parcels_n"].astype("int64")
+    if townships is not None and "geometry" in getattr(townships, "columns", []):
+        import geopandas as gpd
+
+        geometries = [
+            townships.geometry.iloc[township_index[key]] if key in township_index else None for key in order
+        ]
+        township_frame = gpd.GeoDataFrame(township_frame, geometry=geometries, crs=townships.crs)
+
+    # -- per-parcel rights -------------------------------------------------------------------------
+    scale = np.array(
+        [np.nan if problems[r] or factor_of.get(group_of[r]) is None else factor_of[group_of[r]] for r in range(rows)]
+    )
+    if not (township_field or townships is not None):
+        scale[:] = 1.0
+    certificates: list[str | None] = []
+    for r in range(rows):
+        if math.isnan(scale[r]):
+            certificates.append(None)
+            continue
+        code = codes.get(group_of[r], township_names[r])
+        contract = str(contracts[r]).strip()
+        certificates.append(f"{code}-{contract}" if code else contract)
+    parcel_frame = pd.DataFrame(
+        {
+            "quota_m3_per_mu": quota,
+            "demand_m3": demand,
+            "scale_factor": scale,
+            "right_m3": demand * scale,
+            "certificate_no": pd.Series(certificates, dtype=object),
+            "problem": pd.Series(problems, dtype=object),
+        }
+    )
+    if not area_field:
+        parcel_frame.insert(0, "area_mu", area_mu)
+    parcel_frame.index = parcels.index
+    return WaterRightsResult(parcel_frame, township_frame, info, warnings)
+
+
+def quotas_from_mapping(mapping: Mapping[str, float]) -> QuotaTable:
+    """A quota table from a plain {crop: m³/mu} mapping (tests, scripts)."""
+    quotas = {str(crop): float(value) for crop, value in mapping.items()}
+    return QuotaTable(quotas, {normalise_name(c): c for c in quotas}, {c: "given" for c in quotas})
