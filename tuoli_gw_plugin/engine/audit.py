@@ -36,6 +36,9 @@ FINDINGS = (
 )
 OUTPUT_COLUMNS = ("well_id", "finding", "notice_item", "detail", "severity", "township", "use")
 
+# Status spellings that plainly mean "in use" (anything else unknown is also taken as active, and logged).
+ACTIVE_STATUS_WORDS = frozenset({"active", "in_use", "in use", "在用", "正常", "运行", "使用"})
+
 # Used when the rules file has no screening.closure_list vocabulary (it normally has).
 _DEFAULT_STATUS_WORDS = {
     "deregistered": ["deregistered", "注销", "已注销", "closed", "sealed", "封存", "已封井", "封井"],
@@ -231,7 +234,7 @@ def compliance_audit(
         dtype=bool,
     )
     active = ~deregistered & ~stopped
-    known = status_words["deregistered"] | status_words["stopped"]
+    known = status_words["deregistered"] | status_words["stopped"] | ACTIVE_STATUS_WORDS
     other_status = sorted({s for s in statuses if s is not None and s not in known})
     if other_status:
         messages.append(f"Status values taken as active: {', '.join(other_status[:10])}")
