@@ -25,7 +25,7 @@ from .errors import EngineInputError
 from .rules import Rules
 from .trend import GRADE_ORDER, unit_level_grades
 from .values import feature_label, number_column
-from .zonal import RasterSource, geodesic_area_m2, zonal_sum
+from .zonal import RasterSource, geodesic_area_m2, geojson_mapping, zonal_sum
 
 Reporter = Callable[[str, str], None]  # (level 'info' | 'warning', message)
 
@@ -458,7 +458,7 @@ def balance_grid(raster: RasterSource, result: BalanceResult) -> np.ndarray:
     with np.errstate(divide="ignore", invalid="ignore"):
         spread_mm = np.where(result.area_m2 > 0, abstraction / result.area_m2 * 1000.0, np.nan)
     shapes = [
-        (geometry, index + 1)
+        (geojson_mapping(geometry), index + 1)
         for index, geometry in enumerate(result.units_raster_crs.values)
         if geometry is not None and not geometry.is_empty
     ]

@@ -149,7 +149,7 @@ def station_trends(
             significant = p_value is not None and p_value < alpha
             record.update(
                 decline_m_per_a=round(slope, 4),
-                mk_p_value=None if p_value is None else round(p_value, 6),
+                mk_p_value=p_value,
                 significant=bool(significant),
                 level_grade=level_grade(slope, significant, rules),
             )

@@ -1,0 +1,84 @@
+"""Write the QML styles of the over-extraction outputs (balance and water-level trend) with PyQGIS.
+
+Run once after changing colours: ``.venv/bin/python scripts/make_balance_styles.py``; the QML files in
+resources/styles/ are committed, so the plugin itself never runs this.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from qgis.core import (  # noqa: E402
+    QgsApplication,
+    QgsCategorizedSymbolRenderer,
+    QgsClassificationRange,
+    QgsGraduatedSymbolRenderer,
+    QgsRendererCategory,
+    QgsRendererRange,
+    QgsSymbol,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtGui import QColor  # noqa: E402
+
+STYLES = Path(__file__).resolve().parent.parent / "resources" / "styles"
+GRADES = [
+    ("severe", "#d7191c", "severe 严重超采"),
+    ("general", "#fdae61", "general 一般超采"),
+    ("none", "#a6d96a", "not over-extracted 未超采"),
+    ("", "#bdbdbd", "no grade 无法评级"),
+]
+
+
+def symbol(geometry_type, colour: str) -> QgsSymbol:
+    sym = QgsSymbol.defaultSymbol(geometry_type)
+    sym.setColor(QColor(colour))
+    if geometry_type == QgsWkbTypes.PolygonGeometry:
+        sym.symbolLayer(0).setStrokeColor(QColor("#404040"))
+        sym.setOpacity(0.85)
+    else:
+        sym.symbolLayer(0).setSize(3.0)
+    return sym
+
+
+def categorized(field: str, geometry_type, name: str) -> None:
+    uri = "MultiPolygon?crs=EPSG:4537" if geometry_type == QgsWkbTypes.PolygonGeometry else "Point?crs=EPSG:4537"
+    layer = QgsVectorLayer(f"{uri}&field={field}:string", name, "memory")
+    categories = [QgsRendererCategory(value or None, symbol(geometry_type, colour), label) for value, colour, label in GRADES]
+    layer.setRenderer(QgsCategorizedSymbolRenderer(field, categories))
+    layer.saveNamedStyle(str(STYLES / f"{name}.qml"))
+
+
+def graduated_coefficient() -> None:
+    layer = QgsVectorLayer("MultiPolygon?crs=EPSG:4537&field=extraction_coef:double", "k", "memory")
+    bands = [
+        (0.0, 0.5, "#1a9641", "k ≤ 0.5"),
+        (0.5, 1.0, "#a6d96a", "0.5 < k ≤ 1.0 未超采"),
+        (1.0, 1.3, "#fdae61", "1.0 < k ≤ 1.3 一般超采"),
+        (1.3, 2.0, "#f46d43", "1.3 < k ≤ 2.0 严重超采"),
+        (2.0, 1e9, "#a50026", "k > 2.0 严重超采"),
+    ]
+    ranges = [
+        QgsRendererRange(QgsClassificationRange(label, low, high), symbol(QgsWkbTypes.PolygonGeometry, colour))
+        for low, high, colour, label in bands
+    ]
+    layer.setRenderer(QgsGraduatedSymbolRenderer("extraction_coef", ranges))
+    layer.saveNamedStyle(str(STYLES / "balance_extraction_coef.qml"))
+
+
+def main() -> None:
+    app = QgsApplication([], False)
+    app.initQgis()
+    categorized("grade", QgsWkbTypes.PolygonGeometry, "balance_grade")
+    categorized("final_grade", QgsWkbTypes.PolygonGeometry, "balance_final_grade")
+    categorized("level_grade", QgsWkbTypes.PolygonGeometry, "level_grade_units")
+    categorized("level_grade", QgsWkbTypes.PointGeometry, "level_grade_stations")
+    graduated_coefficient()
+    app.exitQgis()
+
+
+if __name__ == "__main__":
+    main()
