@@ -30,10 +30,10 @@ from ..qgis_bridge import (
     write_features_with_columns,
     write_frame,
 )
-from .base import TuoliAlgorithm
+from ._fees_base import FeesAlgorithm
 
 
-class AllocateWaterRightsAlgorithm(TuoliAlgorithm):
+class AllocateWaterRightsAlgorithm(FeesAlgorithm):
     PARCELS = "PARCELS"
     CONTRACT_FIELD = "CONTRACT_FIELD"
     HOUSEHOLD_FIELD = "HOUSEHOLD_FIELD"
@@ -171,7 +171,7 @@ class AllocateWaterRightsAlgorithm(TuoliAlgorithm):
             )
         )
 
-    def run(self, parameters: dict[str, Any], context, feedback) -> dict[str, Any]:
+    def compute(self, parameters: dict[str, Any], context, feedback) -> dict[str, Any]:
         from ..engine.water_rights import TOWNSHIP_COLUMNS, QuotaTable, allocate_water_rights
 
         def text(key: str) -> str | None:
@@ -182,10 +182,23 @@ class AllocateWaterRightsAlgorithm(TuoliAlgorithm):
             raise QgsProcessingException(self.invalidSourceError(parameters, self.PARCELS))
         parcels_label = parcels_source.sourceName() or "parcels"
         contract_field = text(self.CONTRACT_FIELD) or "contract_no"
-        household_field = text(self.HOUSEHOLD_FIELD)
-        area_field = text(self.AREA_FIELD)
         crop_field = text(self.CROP_FIELD) or "crop"
-        township_field = text(self.TOWNSHIP_FIELD)
+        parcel_field_names = parcels_source.fields().names()
+
+        def optional_field(key: str, default: str, fallback: str) -> str | None:
+            # An optional field left at its default name that the layer does not have counts as
+            # not given (said in the log); any other missing name is an error further on.
+            name = text(key)
+            if name == default and name not in parcel_field_names:
+                feedback.pushInfo(self.tr("Layer '{0}' has no field '{1}': {2}.").format(parcels_label, name, fallback))
+                return None
+            return name
+
+        household_field = optional_field(self.HOUSEHOLD_FIELD, "household", self.tr("households are not checked"))
+        area_field = optional_field(self.AREA_FIELD, "area_mu", self.tr("areas are measured from the polygons"))
+        township_field = optional_field(
+            self.TOWNSHIP_FIELD, "township", self.tr("townships are found by location in TOWNSHIPS")
+        )
         rules = self.rules(parameters, context)
 
         townships_source = self.parameterAsSource(parameters, self.TOWNSHIPS, context)

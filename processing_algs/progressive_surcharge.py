@@ -24,10 +24,10 @@ from qgis.core import (
 )
 
 from ..qgis_bridge import field_for_series, fields_with, frame_fields, source_to_frame, write_features_with_columns, write_frame
-from .base import TuoliAlgorithm
+from ._fees_base import FeesAlgorithm
 
 
-class ProgressiveSurchargeAlgorithm(TuoliAlgorithm):
+class ProgressiveSurchargeAlgorithm(FeesAlgorithm):
     INPUT = "INPUT"
     PLAN_FIELD = "PLAN_FIELD"
     ACTUAL_FIELD = "ACTUAL_FIELD"
@@ -152,7 +152,7 @@ class ProgressiveSurchargeAlgorithm(TuoliAlgorithm):
             )
         )
 
-    def run(self, parameters: dict[str, Any], context, feedback) -> dict[str, Any]:
+    def compute(self, parameters: dict[str, Any], context, feedback) -> dict[str, Any]:
         from ..engine.surcharge import (
             RESULT_COLUMNS,
             SurchargeSchedule,
