@@ -13,7 +13,9 @@ from typing import Any
 from qgis.core import (
     QgsFeatureSource,
     QgsField,
+    QgsMapLayer,
     QgsProcessing,
+    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -30,6 +32,35 @@ SUPPLY_AREAS = "SUPPLY_AREAS"
 TOWNSHIPS = "TOWNSHIPS"
 TOWNSHIP_NAME_FIELD = "TOWNSHIP_NAME_FIELD"
 REMAINING_FIELD = "REMAINING_FIELD"
+
+
+class QgisRunCompatible:
+    """Mixin (before TuoliAlgorithm) so that processing.run works despite the base's ``run`` hook.
+
+    ``TuoliAlgorithm`` asks subclasses for ``run(parameters, context, feedback)``, but that name
+    shadows ``QgsProcessingAlgorithm.run``, which processing.run calls from Python (it then expects
+    ``(results, ok)``). Here ``run`` tells the two callers apart — inside ``processAlgorithm`` it is
+    the base's hook and runs ``run_algorithm``; otherwise it is QGIS's and goes to the C++ ``run``
+    (which creates a fresh instance and calls its ``processAlgorithm``). Remove once base.py's hook
+    has its own name.
+    """
+
+    _inside_process_algorithm = False
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        self._inside_process_algorithm = True
+        try:
+            return super().processAlgorithm(parameters, context, feedback)
+        finally:
+            self._inside_process_algorithm = False
+
+    def run(self, parameters, context, feedback, *args):
+        if self._inside_process_algorithm:
+            return self.run_algorithm(parameters, context, feedback)
+        return QgsProcessingAlgorithm.run(self, parameters, context, feedback, *args)
+
+    def run_algorithm(self, parameters, context, feedback) -> dict[str, Any]:
+        raise NotImplementedError
 
 
 def default_coverage_distance_m() -> float:
@@ -88,6 +119,8 @@ def layer_label(source: QgsFeatureSource, parameter_name: str, parameters: dict[
     """The name a user knows the layer by: its GeoPackage layer name, else the source's name."""
     value = (parameters or {}).get(parameter_name)
     value = getattr(value, "source", value)  # QgsProcessingFeatureSourceDefinition
+    if isinstance(value, QgsMapLayer):
+        return value.name()
     text = str(getattr(value, "staticValue", lambda: value)()) if value is not None else ""
     for part in text.split("|")[1:]:
         if part.startswith("layername="):

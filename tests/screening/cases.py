@@ -103,3 +103,41 @@ def wells() -> gpd.GeoDataFrame:
         geometry=[pt(WELLS[n][0], WELLS[n][1]) for n in names],
         crs=CRS,
     )
+
+
+# Existing wells for the closure list: (x, y, self_supplied, status, metered_m3, permit_m3).
+# Listed: c1 (1200 metered), c2 (800 from permit), c6 (300, in the supply area): 2300 m³ in all.
+CLOSURE_WELLS = {
+    "c1": (2000, -2501, "是", "active", 1200.0, 2000.0),
+    "c2": (2000, -2600, 1, None, None, 800.0),
+    "c3": (2000, -2700, "yes", "注销", 900.0, 900.0),
+    "c4": (2000, -2800, "true", "stopped", 700.0, 700.0),
+    "c5": (2000, -3600, 1, "active", 500.0, 500.0),
+    "c6": (200, 800, 1, "在用", 300.0, None),
+    "c7": (2000, -2501, 0, "active", 100.0, 100.0),
+    "c8": (2000, -2900, None, "active", 100.0, 100.0),
+}
+CLOSURE_LISTED = {"c1": (1200.0, "metered_m3", 499.0), "c2": (800.0, "permit_m3", 400.0), "c6": (300.0, "metered_m3", 3800.0)}
+
+
+def closure_wells() -> gpd.GeoDataFrame:
+    names = list(CLOSURE_WELLS)
+    rows = [CLOSURE_WELLS[n] for n in names]
+    return gpd.GeoDataFrame(
+        {
+            "well_id": names,
+            "self_supplied": [str(r[2]) if r[2] is not None else None for r in rows],
+            "status": [r[3] for r in rows],
+            "metered_m3": [r[4] for r in rows],
+            "permit_m3": [r[5] for r in rows],
+        },
+        geometry=[pt(r[0], r[1]) for r in rows],
+        crs=CRS,
+    )
+
+
+def write_gpkg(path, **layers: gpd.GeoDataFrame) -> str:
+    """Write each frame as a layer of one GeoPackage; returns the path as text."""
+    for name, frame in layers.items():
+        frame.to_file(path, layer=name, driver="GPKG")
+    return str(path)

@@ -187,7 +187,9 @@ def _render_map(
     font = {"family": families}
 
     points = wells.geometry.to_crs(prepared.work_crs) if len(wells) else gpd.GeoSeries([], crs=prepared.work_crs)
-    xy = shapely.get_coordinates(np.asarray(points.values, dtype=object)) if len(points) else np.empty((0, 2))
+    # One row per well (NaN where it has no geometry), aligned with ``results``.
+    centres = shapely.centroid(np.asarray(points.values, dtype=object))
+    xy = np.column_stack([shapely.get_x(centres), shapely.get_y(centres)]).astype(float) if len(points) else np.empty((0, 2))
 
     legend: list = []
     if prepared.township_geometries is not None:
@@ -238,9 +240,10 @@ def _render_map(
             )
         )
 
-    if len(xy):
-        x_min, y_min = xy.min(axis=0)
-        x_max, y_max = xy.max(axis=0)
+    located = xy[~np.isnan(xy).any(axis=1)]
+    if len(located):
+        x_min, y_min = located.min(axis=0)
+        x_max, y_max = located.max(axis=0)
         margin = max(x_max - x_min, y_max - y_min, 2000.0) * 0.08
         ax.set_xlim(x_min - margin, x_max + margin)
         ax.set_ylim(y_min - margin, y_max + margin)

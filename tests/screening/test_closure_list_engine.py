@@ -1,0 +1,55 @@
+"""Engine tests of the item-13 closure list (no QGIS), on hand-built wells with hand-computed volumes."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.screening import cases
+from tuoli_gw_plugin.engine.closure_list import closure_list
+from tuoli_gw_plugin.engine.errors import EngineInputError
+from tuoli_gw_plugin.engine.rules import load_rules
+from tuoli_gw_plugin.engine.screening import prepare_screening
+
+
+@pytest.fixture(scope="module")
+def prepared():
+    return prepare_screening(
+        None,
+        pipes=cases.pipes(),
+        supply_areas=cases.supply_areas(),
+        coverage_distance_m=500,
+        townships=cases.townships(),
+        remaining_field=None,
+        rules=load_rules(),
+    )
+
+
+def test_lists_active_self_supplied_wells_in_coverage(prepared):
+    wells = cases.closure_wells()
+    result = closure_list(prepared, wells)
+    listed = wells["well_id"].to_numpy()[result.rows].tolist()
+    assert listed == list(cases.CLOSURE_LISTED)
+    assert result.columns["freed_m3"].tolist() == [v[0] for v in cases.CLOSURE_LISTED.values()]
+    assert result.columns["freed_from"].tolist() == [v[1] for v in cases.CLOSURE_LISTED.values()]
+    assert result.columns["supply_distance_m"].tolist() == pytest.approx([v[2] for v in cases.CLOSURE_LISTED.values()])
+    assert result.columns["township"].tolist() == ["托里镇"] * 3
+    assert result.total_freed_m3 == 2300.0
+    assert result.counts["excluded_deregistered"] == 1 and result.counts["excluded_stopped"] == 1
+    assert any("no value in 'self_supplied'" in note for note in result.notes)
+    assert any("'permit_m3' was used" in note for note in result.notes)
+
+
+def test_unreadable_yes_no_value_is_named(prepared):
+    wells = cases.closure_wells()
+    wells.loc[0, "self_supplied"] = "maybe"
+    with pytest.raises(EngineInputError) as error:
+        closure_list(prepared, wells)
+    assert "well_id=c1" in str(error.value) and "'self_supplied'" in str(error.value) and "maybe" in str(error.value)
+
+
+def test_unreadable_volume_is_named(prepared):
+    wells = cases.closure_wells()
+    wells["metered_m3"] = wells["metered_m3"].astype(object)
+    wells.loc[1, "metered_m3"] = "lots"
+    with pytest.raises(EngineInputError, match="well_id=c2"):
+        closure_list(prepared, wells)
