@@ -25,11 +25,11 @@ def open_and_click() -> None:
         QTimer.singleShot(100, iface.actionExit().trigger)
         return
     plugin.gui.load_sample_project()
-    iface.mainWindow().showMaximized()
+    iface.mainWindow().setGeometry(0, 0, 1600, 1000)  # Xvfb has no window manager to maximise
     checker = plugin.gui.site_checker
     checker._action.trigger()
     # The first application inside a severe zone, so the picture shows a prohibition and its basis.
-    zones = QgsProject.instance().mapLayersByName("overextraction_zones")[0]
+    zones = checker.panel.zones_combo.currentLayer()
     severe = next(f for f in zones.getFeatures() if f["grade"] == "severe")
     centre = severe.geometry().pointOnSurface().asPoint()
     iface.mapCanvas().setExtent(zones.extent())
@@ -50,4 +50,21 @@ def save() -> None:
     QTimer.singleShot(200, iface.actionExit().trigger)
 
 
+def guarded(step):
+    """Run a step; on any error print it and quit, so a broken run never hangs under Xvfb."""
+
+    def run(*args):
+        try:
+            step(*args)
+        except Exception as error:  # noqa: BLE001 - report and quit whatever went wrong
+            print(f"screenshot failed: {error!r}")
+            QgsProject.instance().setDirty(False)
+            iface.actionExit().trigger()
+
+    return run
+
+
+open_and_click = guarded(open_and_click)
+click_and_save = guarded(click_and_save)
+save = guarded(save)
 QTimer.singleShot(3000, open_and_click)

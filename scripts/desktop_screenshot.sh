@@ -11,5 +11,5 @@ printf '[PythonPlugins]\ntuoli_gw_plugin=true\n\n[qgis]\nshowTips322=false\nchec
 venv_site="$(echo "$here"/.venv/lib/python3*/site-packages)"
 export PYTHONPATH="$venv_site" QGIS_PLUGINPATH="$here/build/plugins" TUOLI_GW_REPO="$here"
 unset QT_QPA_PLATFORM
-timeout 180 xvfb-run -a -s "-screen 0 1600x1000x24" \
+timeout ${SCREENSHOT_TIMEOUT:-180} xvfb-run -a -s "-screen 0 1600x1000x24" \
   qgis --nologo --noversioncheck --profiles-path "$profile_root" --code "$here/scripts/desktop_screenshot.py"
