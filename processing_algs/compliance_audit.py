@@ -30,8 +30,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
 from ..qgis_bridge import frame_fields, source_to_frame, write_frame
-from .base import TuoliAlgorithm
-from .electricity_to_water import layer_label
+from ._power_common import PowerAlgorithm, layer_label
 
 # Parameter key -> (attribute of AuditFieldNames, default field name = the sample layer's, label).
 WELL_FIELD_PARAMETERS = (
@@ -54,7 +53,7 @@ WELL_FIELD_PARAMETERS = (
 OUTPUT_STRING_FIELDS = ("well_id", "finding", "notice_item", "detail", "severity", "township", "use")
 
 
-class ComplianceAuditAlgorithm(TuoliAlgorithm):
+class ComplianceAuditAlgorithm(PowerAlgorithm):
     WELLS = "WELLS"
     AUDIT_DATE = "AUDIT_DATE"
     SUPPLY_PIPES = "SUPPLY_PIPES"
@@ -248,7 +247,7 @@ class ComplianceAuditAlgorithm(TuoliAlgorithm):
                 raise QgsProcessingException(f"Could not write finding {position + 1} to the output.")
 
     # -- running ------------------------------------------------------------------------------------
-    def run(self, parameters: dict[str, Any], context, feedback) -> dict[str, Any]:
+    def compute(self, parameters: dict[str, Any], context, feedback) -> dict[str, Any]:
         from ..engine.audit import FINDINGS, compliance_audit
         from ..engine.electricity import PowerFieldNames
 

@@ -7,7 +7,6 @@ the wells back with the new fields, an optional per-township summary table and a
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from qgis.core import (
@@ -23,20 +22,10 @@ from qgis.core import (
 )
 
 from ..qgis_bridge import field_for_series, fields_with, frame_fields, source_to_frame, write_features_with_columns, write_frame
-from .base import TuoliAlgorithm
+from ._power_common import PowerAlgorithm, layer_label
 
 
-def layer_label(parameters: dict[str, Any], key: str, source, fallback: str) -> str:
-    """The name users know a layer by, for messages: the GeoPackage layer name when one is given."""
-    raw = parameters.get(key)
-    text = raw if isinstance(raw, str) else getattr(raw, "source", lambda: "")() if hasattr(raw, "source") else ""
-    match = re.search(r"layername=([^|]+)", text or "")
-    if match:
-        return match.group(1)
-    return (source.sourceName() if source is not None else "") or fallback
-
-
-class ElectricityToWaterAlgorithm(TuoliAlgorithm):
+class ElectricityToWaterAlgorithm(PowerAlgorithm):
     WELLS = "WELLS"
     WELL_ID_FIELD = "WELL_ID_FIELD"
     ACCOUNT_FIELD = "ACCOUNT_FIELD"
@@ -164,7 +153,7 @@ class ElectricityToWaterAlgorithm(TuoliAlgorithm):
             )
         )
 
-    def run(self, parameters: dict[str, Any], context, feedback) -> dict[str, Any]:
+    def compute(self, parameters: dict[str, Any], context, feedback) -> dict[str, Any]:
         from ..engine.electricity import (
             PowerFieldNames,
             WellFieldNames,
