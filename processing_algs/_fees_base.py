@@ -35,3 +35,13 @@ class FeesAlgorithm(TuoliAlgorithm):
 
     def compute(self, parameters, context, feedback) -> dict[str, Any]:
         raise NotImplementedError
+
+    def layer_label(self, parameters: dict[str, Any], key: str, source) -> str:
+        """How messages name an input: the GeoPackage layer name rather than the file name."""
+        value = parameters.get(key)
+        if hasattr(value, "name") and callable(value.name):  # a QgsMapLayer passed directly
+            return value.name()
+        text = str(value or "")
+        if "layername=" in text:
+            return text.split("layername=", 1)[1].split("|", 1)[0]
+        return source.sourceName() or key.lower()

@@ -180,7 +180,7 @@ class AllocateWaterRightsAlgorithm(FeesAlgorithm):
         parcels_source = self.parameterAsSource(parameters, self.PARCELS, context)
         if parcels_source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.PARCELS))
-        parcels_label = parcels_source.sourceName() or "parcels"
+        parcels_label = self.layer_label(parameters, self.PARCELS, parcels_source)
         contract_field = text(self.CONTRACT_FIELD) or "contract_no"
         crop_field = text(self.CROP_FIELD) or "crop"
         parcel_field_names = parcels_source.fields().names()
@@ -208,7 +208,7 @@ class AllocateWaterRightsAlgorithm(FeesAlgorithm):
         red_line_field = text(self.RED_LINE_FIELD) or "red_line_m3"
         code_field = text(self.TOWNSHIP_CODE_FIELD)
         if townships_source is not None:
-            townships_label = townships_source.sourceName() or "townships"
+            townships_label = self.layer_label(parameters, self.TOWNSHIPS, townships_source)
             township_names = list(dict.fromkeys(n for n in (name_field, red_line_field, code_field) if n))
             # Township polygons are needed only to locate parcels that have no township field; the
             # output polygons are copied from the source features (see _write_townships).
@@ -225,7 +225,7 @@ class AllocateWaterRightsAlgorithm(FeesAlgorithm):
         quotas = QuotaTable.from_rules(rules)
         quotas_source = self.parameterAsSource(parameters, self.QUOTAS, context)
         if quotas_source is not None:
-            quota_label = quotas_source.sourceName() or "quotas"
+            quota_label = self.layer_label(parameters, self.QUOTAS, quotas_source)
             quota_crop_field = text(self.QUOTA_CROP_FIELD) or "crop"
             quota_field = text(self.QUOTA_FIELD) or "m3_per_mu"
             quota_frame = source_to_frame(

@@ -165,7 +165,7 @@ class ProgressiveSurchargeAlgorithm(FeesAlgorithm):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
-        layer_label = source.sourceName() or "accounts"
+        layer_label = self.layer_label(parameters, self.INPUT, source)
         # Optional only so that qgis_process 3.22 applies the defaults; empty means the default name.
         plan_field = self.parameterAsString(parameters, self.PLAN_FIELD, context) or "plan_m3"
         actual_field = self.parameterAsString(parameters, self.ACTUAL_FIELD, context) or "actual_m3"
@@ -247,7 +247,7 @@ class ProgressiveSurchargeAlgorithm(FeesAlgorithm):
             results[self.OUTPUT_SUMMARY] = summary_id
         chart_path = self.parameterAsFileOutput(parameters, self.CHART, context)
         if chart_path:
-            title = self.tr("Water fees by tier — {0}").format(layer_label)
+            title = self.tr("Water fees by tier (超计划累进加价) — {0}").format(layer_label)
             render_fee_chart(summary, chart_path, title=title)
             results[self.CHART] = chart_path
         return results

@@ -320,45 +320,64 @@ def _is_missing(value: Any) -> bool:
 
 
 def render_fee_chart(summary: pd.DataFrame, path: str, *, title: str = "Water fees by tier") -> str:
-    """A stacked bar chart (PNG) of fees per tier and township from :func:`summary_by_tier`."""
-    import matplotlib
+    """A PNG of fees per tier and township from :func:`summary_by_tier`: total fees stacked by
+    tier (left) and, at a readable scale, the surcharge above the base rate by band (right).
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    Uses matplotlib's object API (no pyplot, no global backend switch) so it is safe inside QGIS.
+    """
+    from matplotlib import rcParams
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import FuncFormatter
 
-    charged = summary[summary["tier"] != "not_charged"]
+    charged = summary[summary["tier"] != "not_charged"].copy()
     tier_keys = list(dict.fromkeys(charged["tier"]))
     labels = dict(zip(charged["tier"], charged["tier_label"]))
     multipliers = dict(zip(charged["tier"], charged["multiplier"]))
     townships = list(dict.fromkeys(charged["township"]))
-    table = charged.pivot_table(index="township", columns="tier", values="fee_yuan", aggfunc="sum").reindex(
-        index=townships, columns=tier_keys
-    )
+    # surcharge of a tier = fee × (multiplier − 1) / multiplier: the part above the base rate
+    charged["surcharge_yuan"] = charged["fee_yuan"] * (charged["multiplier"] - 1.0) / charged["multiplier"]
     colours = ["#9ecae1", "#fdd49e", "#fc8d59", "#d7301f", "#7f0000"]
-    with plt.rc_context({"font.family": cjk_font_family()}):
-        figure, axes = plt.subplots(figsize=(max(6.0, 1.1 * len(townships) + 3), 4.8), dpi=120)
-        bottom = np.zeros(len(townships))
-        for number, key in enumerate(tier_keys):
-            values = table[key].fillna(0.0).to_numpy()
-            axes.bar(
-                townships,
-                values,
-                bottom=bottom,
-                label=f"{labels[key]} (×{multipliers[key]:g})",
-                color=colours[min(number, len(colours) - 1)],
-                edgecolor="white",
-                linewidth=0.5,
+    yuan = FuncFormatter(lambda value, _position: f"{value:,.0f}")
+    saved_family = rcParams["font.family"]
+    rcParams["font.family"] = cjk_font_family()
+    try:
+        figure = Figure(figsize=(max(9.0, 1.6 * len(townships) + 4), 5.0), dpi=120)
+        FigureCanvasAgg(figure)
+        panels = figure.subplots(1, 2)
+        for axes, column, panel_title, keys in (
+            (panels[0], "fee_yuan", "fees by tier (yuan)", tier_keys),
+            (panels[1], "surcharge_yuan", "surcharge above the base rate (yuan)", tier_keys[1:]),
+        ):
+            table = charged.pivot_table(index="township", columns="tier", values=column, aggfunc="sum").reindex(
+                index=townships, columns=keys
             )
-            bottom += values
-        for x, total in enumerate(bottom):
-            axes.annotate(f"{total:,.0f}", (x, total), ha="center", va="bottom", fontsize=8)
-        axes.set_ylabel("fee (yuan)")
-        axes.set_title(title)
-        axes.legend(fontsize=8, frameon=False)
-        axes.spines[["top", "right"]].set_visible(False)
-        axes.set_ylim(0, max(1.0, float(bottom.max()) * 1.12) if len(bottom) else 1.0)
-        plt.setp(axes.get_xticklabels(), rotation=20 if len(townships) > 4 else 0, ha="right" if len(townships) > 4 else "center")
+            bottom = np.zeros(len(townships))
+            for key in keys:
+                values = table[key].fillna(0.0).to_numpy()
+                axes.bar(
+                    townships,
+                    values,
+                    bottom=bottom,
+                    label=f"{labels[key]} (×{multipliers[key]:g})",
+                    color=colours[min(tier_keys.index(key), len(colours) - 1)],
+                    edgecolor="white",
+                    linewidth=0.5,
+                )
+                bottom += values
+            for x, total in enumerate(bottom):
+                axes.annotate(f"{total:,.0f}", (x, total), ha="center", va="bottom", fontsize=7)
+            axes.set_title(panel_title, fontsize=10)
+            axes.yaxis.set_major_formatter(yuan)
+            axes.spines[["top", "right"]].set_visible(False)
+            # headroom above the tallest bar for the totals and the legend
+            axes.set_ylim(0, max(1.0, float(bottom.max()) * 1.35) if len(bottom) else 1.0)
+            axes.tick_params(axis="x", labelrotation=25 if len(townships) > 3 else 0, labelsize=8)
+            axes.tick_params(axis="y", labelsize=8)
+            axes.legend(fontsize=7, frameon=False, loc="upper left", ncol=2)
+        figure.suptitle(title)
         figure.tight_layout()
         figure.savefig(path)
-        plt.close(figure)
+    finally:
+        rcParams["font.family"] = saved_family
     return path
