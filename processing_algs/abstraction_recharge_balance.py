@@ -215,7 +215,7 @@ class AbstractionRechargeBalance(TuoliAlgorithm):
             )
         )
 
-    def run(self, parameters: dict[str, Any], context, feedback) -> dict[str, Any]:
+    def compute(self, parameters: dict[str, Any], context, feedback) -> dict[str, Any]:
         import numpy as np
 
         from ..engine.balance import compute_balance, square_grid, write_balance_raster

@@ -106,7 +106,7 @@ class WaterLevelTrend(TuoliAlgorithm):
             )
         )
 
-    def run(self, parameters: dict[str, Any], context, feedback) -> dict[str, Any]:
+    def compute(self, parameters: dict[str, Any], context, feedback) -> dict[str, Any]:
         from ..engine.balance import unit_labels_for
         from ..engine.trend import station_trends, unit_level_grades
 

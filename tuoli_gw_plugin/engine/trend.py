@@ -147,8 +147,9 @@ def station_trends(
         else:
             slope, p_value = theil_sen_decline([o[0] for o in observations], np.array([o[1] for o in observations]))
             significant = p_value is not None and p_value < alpha
+            slope = round(slope, 4)  # graded as reported: 1.5 from a float sum must not read as 1.5000001
             record.update(
-                decline_m_per_a=round(slope, 4),
+                decline_m_per_a=slope,
                 mk_p_value=p_value,
                 significant=bool(significant),
                 level_grade=level_grade(slope, significant, rules),
