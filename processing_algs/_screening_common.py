@@ -59,6 +59,9 @@ class QgisRunCompatible:
             return self.run_algorithm(parameters, context, feedback)
         return QgsProcessingAlgorithm.run(self, parameters, context, feedback, *args)
 
+    def compute(self, parameters, context, feedback) -> dict[str, Any]:
+        return self.run_algorithm(parameters, context, feedback)
+
     def run_algorithm(self, parameters, context, feedback) -> dict[str, Any]:
         raise NotImplementedError
 

@@ -30,8 +30,9 @@ STYLES_DIR = Path(PLUGIN_DIR) / "resources" / "styles"
 
 class TuoliAlgorithm(QgsProcessingAlgorithm):
     """Base class: subclasses set NAME, DISPLAY_NAME, GROUP_ID, GROUP, HELP and implement
-    ``initAlgorithm`` and ``run`` (``processAlgorithm`` wraps ``run`` so engine errors become
-    messages instead of tracebacks)."""
+    ``initAlgorithm`` and ``compute`` (``processAlgorithm`` wraps ``compute`` so engine errors
+    become messages instead of tracebacks). The hook is not called ``run``: that name is
+    ``QgsProcessingAlgorithm.run``, which processing.run calls from Python."""
 
     RULES = "RULES"
     NAME = ""
@@ -98,11 +99,11 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
         from ..engine.errors import EngineInputError
 
         try:
-            return self.run(parameters, context, feedback)
+            return self.compute(parameters, context, feedback)
         except EngineInputError as error:
             raise QgsProcessingException(str(error)) from None
 
-    def run(self, parameters, context, feedback) -> dict[str, Any]:
+    def compute(self, parameters, context, feedback) -> dict[str, Any]:
         raise NotImplementedError
 
     # -- styled outputs ------------------------------------------------------------------------
