@@ -226,6 +226,17 @@ def _polygonal_part(geometry: shapely.Geometry) -> shapely.Geometry:
     return shapely.union_all(parts) if parts else shapely.Polygon()
 
 
+def _segments(geometries: np.ndarray) -> np.ndarray:
+    """Pipes split into two-point segments: the nearest-pipe tree then prunes well (a few long
+    multi-lines would make every query measure the whole network). Distances are unchanged."""
+    parts = shapely.get_parts(geometries)
+    is_line = shapely.get_type_id(parts) == 1  # LineString
+    coords, owner = shapely.get_coordinates(parts[is_line], return_index=True)
+    same_line = owner[:-1] == owner[1:]
+    segments = shapely.linestrings(np.stack([coords[:-1][same_line], coords[1:][same_line]], axis=1)) if len(coords) else []
+    return np.concatenate([np.asarray(segments, dtype=object), parts[~is_line]]).astype(object)
+
+
 def prepare_screening(
     zones: gpd.GeoDataFrame | None,
     *,
@@ -344,7 +355,7 @@ def prepare_screening(
     pipe_geometries = pipe_tree = None
     if pipes is not None:
         pipe_geometries = _projected_geometries(pipes, names["pipes"], work)
-        pipe_geometries = pipe_geometries[~shapely.is_missing(pipe_geometries)]
+        pipe_geometries = _segments(pipe_geometries[~shapely.is_missing(pipe_geometries)])
         if len(pipe_geometries) == 0:
             warnings.append(f"Layer '{names['pipes']}' has no features with geometry: no well is covered by a pipe.")
         pipe_tree = shapely.STRtree(pipe_geometries)
