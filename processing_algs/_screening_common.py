@@ -15,7 +15,6 @@ from qgis.core import (
     QgsField,
     QgsMapLayer,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -32,38 +31,6 @@ SUPPLY_AREAS = "SUPPLY_AREAS"
 TOWNSHIPS = "TOWNSHIPS"
 TOWNSHIP_NAME_FIELD = "TOWNSHIP_NAME_FIELD"
 REMAINING_FIELD = "REMAINING_FIELD"
-
-
-class QgisRunCompatible:
-    """Mixin (before TuoliAlgorithm) so that processing.run works despite the base's ``run`` hook.
-
-    ``TuoliAlgorithm`` asks subclasses for ``run(parameters, context, feedback)``, but that name
-    shadows ``QgsProcessingAlgorithm.run``, which processing.run calls from Python (it then expects
-    ``(results, ok)``). Here ``run`` tells the two callers apart — inside ``processAlgorithm`` it is
-    the base's hook and runs ``run_algorithm``; otherwise it is QGIS's and goes to the C++ ``run``
-    (which creates a fresh instance and calls its ``processAlgorithm``). Remove once base.py's hook
-    has its own name.
-    """
-
-    _inside_process_algorithm = False
-
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        self._inside_process_algorithm = True
-        try:
-            return super().processAlgorithm(parameters, context, feedback)
-        finally:
-            self._inside_process_algorithm = False
-
-    def run(self, parameters, context, feedback, *args):
-        if self._inside_process_algorithm:
-            return self.run_algorithm(parameters, context, feedback)
-        return QgsProcessingAlgorithm.run(self, parameters, context, feedback, *args)
-
-    def compute(self, parameters, context, feedback) -> dict[str, Any]:
-        return self.run_algorithm(parameters, context, feedback)
-
-    def run_algorithm(self, parameters, context, feedback) -> dict[str, Any]:
-        raise NotImplementedError
 
 
 def default_coverage_distance_m() -> float:

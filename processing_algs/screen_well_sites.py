@@ -28,7 +28,7 @@ from .base import TuoliAlgorithm
 LANGUAGES = ("en", "zh")
 
 
-class ScreenWellSites(common.QgisRunCompatible, TuoliAlgorithm):
+class ScreenWellSites(TuoliAlgorithm):
     INPUT = "INPUT"
     ZONES = "ZONES"
     ZONE_GRADE_FIELD = "ZONE_GRADE_FIELD"
@@ -114,7 +114,7 @@ class ScreenWellSites(common.QgisRunCompatible, TuoliAlgorithm):
         for verdict in ("prohibited", "restricted", "allowed", "no_geometry"):
             self.addOutput(QgsProcessingOutputNumber(f"COUNT_{verdict.upper()}", self.tr(f"Wells {verdict}")))
 
-    def run_algorithm(self, parameters, context, feedback):
+    def compute(self, parameters, context, feedback):
         from ..engine.screening import OUTPUT_COLUMNS, screen_points, verdict_counts
 
         source = self.parameterAsSource(parameters, self.INPUT, context)

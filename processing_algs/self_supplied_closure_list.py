@@ -27,7 +27,7 @@ from . import _screening_common as common
 from .base import TuoliAlgorithm
 
 
-class SelfSuppliedClosureList(common.QgisRunCompatible, TuoliAlgorithm):
+class SelfSuppliedClosureList(TuoliAlgorithm):
     INPUT = "INPUT"
     SELF_SUPPLIED_FIELD = "SELF_SUPPLIED_FIELD"
     STATUS_FIELD = "STATUS_FIELD"
@@ -117,7 +117,7 @@ class SelfSuppliedClosureList(common.QgisRunCompatible, TuoliAlgorithm):
             return None
         return chosen
 
-    def run_algorithm(self, parameters, context, feedback):
+    def compute(self, parameters, context, feedback):
         from ..engine.closure_list import closure_list
 
         source = self.parameterAsSource(parameters, self.INPUT, context)
