@@ -1,0 +1,59 @@
+"""Case 1: the screening engine against the plain geopandas way (sjoin + sjoin_nearest)."""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from tuoli_gw_plugin.engine.rules import Rules
+from tuoli_gw_plugin.engine.screening import prepare_screening, screen_points
+
+COVERAGE_DISTANCE_M = 500.0
+
+
+def ours(wells: gpd.GeoDataFrame, zones: gpd.GeoDataFrame, pipes: gpd.GeoDataFrame, rules: Rules) -> pd.DataFrame:
+    """The engine as the algorithm calls it: prepare the layers, then screen every well."""
+    prepared = prepare_screening(zones, pipes=pipes, coverage_distance_m=COVERAGE_DISTANCE_M, rules=rules)
+    return screen_points(prepared, wells)
+
+
+def geopandas_baseline(wells: gpd.GeoDataFrame, zones: gpd.GeoDataFrame, pipes: gpd.GeoDataFrame) -> pd.DataFrame:
+    """What an analyst would write: sjoin for the zone, sjoin_nearest for the pipe, then the verdict."""
+    points = wells[["geometry"]]
+    in_zone = gpd.sjoin(points, zones[["zone_name", "grade", "geometry"]], how="left", predicate="intersects")
+    in_zone = in_zone[~in_zone.index.duplicated(keep="first")]
+    nearest = gpd.sjoin_nearest(points, pipes[["geometry"]], how="left", distance_col="supply_distance_m")
+    nearest = nearest[~nearest.index.duplicated(keep="first")]  # ties give several rows per well
+    covered = (nearest["supply_distance_m"] <= COVERAGE_DISTANCE_M).to_numpy()
+    grade = in_zone["grade"].to_numpy(dtype=object)
+    verdict = np.select([covered | (grade == "severe"), grade == "general"], ["prohibited", "restricted"], "allowed")
+    return pd.DataFrame(
+        {
+            "verdict": verdict,
+            "zone_name": in_zone["zone_name"].to_numpy(dtype=object),
+            "zone_grade": grade,
+            "supply_distance_m": nearest["supply_distance_m"].to_numpy(dtype=float),
+            "in_supply_coverage": covered,
+        },
+        index=wells.index,
+    )
+
+
+def compare(ours_result: pd.DataFrame, baseline: pd.DataFrame) -> str:
+    """Raise AssertionError unless the verdict-relevant results are identical; return a summary."""
+    assert len(ours_result) == len(baseline), "row counts differ"
+    for column in ("zone_name", "zone_grade", "verdict"):
+        a = pd.Series(ours_result[column].to_numpy(dtype=object)).fillna("<none>")
+        b = pd.Series(baseline[column].to_numpy(dtype=object)).fillna("<none>")
+        differing = int((a != b).sum())
+        assert differing == 0, f"{column}: {differing} wells differ"
+    distance_gap = float(np.max(np.abs(ours_result["supply_distance_m"].to_numpy(float) - baseline["supply_distance_m"].to_numpy(float))))
+    assert distance_gap <= 1e-6, f"supply distance differs by up to {distance_gap} m"
+    coverage = ours_result["in_supply_coverage"].to_numpy(dtype=bool) == baseline["in_supply_coverage"].to_numpy(dtype=bool)
+    assert coverage.all(), f"in_supply_coverage differs for {int((~coverage).sum())} wells"
+    in_zone = int(ours_result["zone_name"].notna().sum())
+    return (
+        f"identical: zone, grade, verdict, coverage for all {len(baseline)} wells ({in_zone} in a zone); "
+        f"max distance gap {distance_gap:.1e} m"
+    )
