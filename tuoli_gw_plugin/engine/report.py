@@ -1,0 +1,924 @@
+"""The annual supervision report (年度地下水监管报告) a county water bureau can hand on.
+
+Builds one HTML document from whatever layers and algorithm outputs the user has: a county map
+(townships, over-extraction zones, public supply coverage, wells by screening verdict), the red-line
+use per township, abstraction against allowable abstraction (采补平衡), fees by surcharge band
+(超计划累进加价), the compliance findings and the farm water-rights summary. Every section is
+optional: a missing input gives a short "not provided" line, never a failure.
+
+Figures are matplotlib PNGs (object API, headless). Chinese text needs a CJK font: it is looked up
+at run time and a Chinese report without one stops with a message saying what to install. The
+HTML references figures either as data: URIs (a self-contained .html file) or by name (so the Qt
+door can hand them to QTextDocument and print the same document to PDF).
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import html
+import io
+import math
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from .charts import cjk_font_family
+from .crs import working_crs
+from .errors import EngineInputError
+from .rules import Rules
+from .screening_report import _draw_lines, _draw_polygons
+
+LANGUAGES = ("zh", "en")
+VERDICT_COLOURS = {"prohibited": "#d7191c", "restricted": "#fdae61", "allowed": "#1a9641", None: "#8c8c8c"}
+GRADE_COLOURS = {"severe": "#e31a1c", "general": "#ff7f00", "none": "#1a9641"}
+SEVERITY_ORDER = ("critical", "high", "medium", "low")
+FINDINGS_LISTED = 30  # the findings table lists the most severe ones; counts cover all
+
+TEXT: dict[str, dict[str, str]] = {
+    "zh": {
+        "title": "托里县地下水监管年度报告",
+        "year_suffix": "年度",
+        "produced": "生成日期",
+        "basis_notice": "依据",
+        "summary": "一、概况",
+        "map": "二、县域图：超采区、公共供水管网覆盖范围与取水井筛查结论",
+        "red_line": "三、用水总量控制红线执行情况",
+        "balance": "四、各乡镇开采量与可开采量（采补平衡）",
+        "fees": "五、超计划累进加价水费",
+        "findings": "六、合规检查发现的问题",
+        "rights": "七、农业用水权分配",
+        "sources": "八、数据来源",
+        "not_provided": "未提供该项数据，本节从略。",
+        "township": "乡镇",
+        "unit": "评价单元",
+        "red_line_m3": "红线指标（m³）",
+        "used_m3": "已用水量（m³）",
+        "remaining_m3": "剩余指标（m³）",
+        "use_share": "使用率",
+        "abstraction_m3": "开采量（m³）",
+        "allowable_m3": "可开采量（m³）",
+        "extraction_coef": "开采系数",
+        "grade": "超采等级",
+        "reduction_m3": "需压减量（m³）",
+        "decline": "水位下降速率（m/a）",
+        "band": "收费档次",
+        "band_reached": "所达最高档次",
+        "accounts": "户数",
+        "excess_m3": "超计划水量（m³）",
+        "fee_yuan": "水费（元）",
+        "surcharge_yuan": "其中加价（元）",
+        "not_charged": "无法计费（数据缺失）",
+        "within_plan": "计划内（1倍）",
+        "band_upto": "超计划{low}%–{high}%（{m:g}倍）",
+        "band_first": "超计划{high}%以内（{m:g}倍）",
+        "band_top": "超计划{low}%以上（{m:g}倍）",
+        "finding": "问题类型",
+        "notice_item": "通知条款",
+        "severity": "严重程度",
+        "count": "数量",
+        "well_id": "井编号",
+        "detail": "说明",
+        "listed_of": "下表列出最严重的 {shown} 条（共 {total} 条）。",
+        "parcels": "地块数",
+        "area_mu": "面积（亩）",
+        "demand_m3": "定额需水量（m³）",
+        "scale_factor": "核减系数",
+        "allocated_m3": "分配水权（m³）",
+        "total": "合计",
+        "layer": "图层",
+        "features": "要素数",
+        "wells": "取水井",
+        "wells_total": "取水井 {n} 眼",
+        "verdict_counts": "筛查结论：禁止 {prohibited} 眼，限制 {restricted} 眼，允许 {allowed} 眼",
+        "over_units": "超采乡镇：严重 {severe} 个，一般 {general} 个；需压减开采量合计 {cut} m³",
+        "fees_total": "水费合计 {fee} 元，其中超计划加价 {surcharge} 元",
+        "findings_total": "合规问题 {n} 条（其中严重 {critical} 条）",
+        "rights_total": "农业用水权分配合计 {allocated} m³（{parcels} 个地块）",
+        "over_red_line": "超过红线的乡镇：{names}",
+        "severe": "严重超采区",
+        "general": "一般超采区",
+        "none": "未超采",
+        "severe_grade": "严重超采",
+        "general_grade": "一般超采",
+        "prohibited": "禁止",
+        "restricted": "限制",
+        "allowed": "允许",
+        "no_verdict": "未筛查",
+        "supply_areas": "公共供水管网覆盖范围",
+        "supply_pipes": "公共供水管网",
+        "coverage_band": "管网覆盖距离 {d:g} m",
+        "map_note": "取水井按选址筛查结论着色（依据托政发规〔2024〕3号第13条、第二部分（三）及第7、8条）。",
+        "map_crs": "坐标系",
+        "chart_balance": "各乡镇开采量与可开采量",
+        "chart_fees": "各档次水费",
+        "critical": "特别严重",
+        "high": "严重",
+        "medium": "一般",
+        "low": "轻微",
+        "warnings": "提示",
+        "schematic": "",
+    },
+    "en": {
+        "title": "Toli County groundwater supervision report",
+        "year_suffix": "",
+        "produced": "Produced",
+        "basis_notice": "Basis",
+        "summary": "1. Summary",
+        "map": "2. County map: over-extraction zones, public supply coverage and wells by screening verdict",
+        "red_line": "3. Total-use red line per township",
+        "balance": "4. Abstraction against allowable abstraction per township (abstraction–recharge balance)",
+        "fees": "5. Progressive surcharge for use over plan",
+        "findings": "6. Compliance findings",
+        "rights": "7. Farm water rights",
+        "sources": "8. Data sources",
+        "not_provided": "Not provided: section left out.",
+        "township": "Township",
+        "unit": "Unit",
+        "red_line_m3": "Red line (m³)",
+        "used_m3": "Used (m³)",
+        "remaining_m3": "Remaining (m³)",
+        "use_share": "Share used",
+        "abstraction_m3": "Abstraction (m³)",
+        "allowable_m3": "Allowable (m³)",
+        "extraction_coef": "Extraction coefficient",
+        "grade": "Grade",
+        "reduction_m3": "Cut needed (m³)",
+        "decline": "Level decline (m/a)",
+        "band": "Band",
+        "band_reached": "Highest band reached",
+        "accounts": "Accounts",
+        "excess_m3": "Over plan (m³)",
+        "fee_yuan": "Fee (yuan)",
+        "surcharge_yuan": "of which surcharge (yuan)",
+        "not_charged": "Not charged (data missing)",
+        "within_plan": "Within plan (1×)",
+        "band_upto": "{low}–{high} % over plan ({m:g}×)",
+        "band_first": "Up to {high} % over plan ({m:g}×)",
+        "band_top": "Over {low} % over plan ({m:g}×)",
+        "finding": "Finding",
+        "notice_item": "Notice item",
+        "severity": "Severity",
+        "count": "Count",
+        "well_id": "Well",
+        "detail": "Detail",
+        "listed_of": "The table lists the {shown} most severe of {total} findings.",
+        "parcels": "Parcels",
+        "area_mu": "Area (mu)",
+        "demand_m3": "Quota demand (m³)",
+        "scale_factor": "Scale factor",
+        "allocated_m3": "Allocated (m³)",
+        "total": "Total",
+        "layer": "Layer",
+        "features": "Features",
+        "wells": "Wells",
+        "wells_total": "{n} wells",
+        "verdict_counts": "Screening verdicts: {prohibited} prohibited, {restricted} restricted, {allowed} allowed",
+        "over_units": "Over-extracted townships: {severe} severe, {general} general; total cut needed {cut} m³",
+        "fees_total": "Fees {fee} yuan, of which surcharge for use over plan {surcharge} yuan",
+        "findings_total": "{n} compliance findings ({critical} critical)",
+        "rights_total": "Farm water rights allocated: {allocated} m³ ({parcels} parcels)",
+        "over_red_line": "Townships over their red line: {names}",
+        "severe": "Severe over-extraction zone",
+        "general": "General over-extraction zone",
+        "none": "not over-extracted",
+        "severe_grade": "severe",
+        "general_grade": "general",
+        "prohibited": "prohibited",
+        "restricted": "restricted",
+        "allowed": "allowed",
+        "no_verdict": "not screened",
+        "supply_areas": "Public supply-network coverage",
+        "supply_pipes": "Public supply pipes",
+        "coverage_band": "Coverage distance {d:g} m",
+        "map_note": (
+            "Wells coloured by their well-site screening verdict "
+            "(notice 托政发规〔2024〕3号 item 13, section 二(三), items 7 and 8)."
+        ),
+        "map_crs": "CRS",
+        "chart_balance": "Abstraction and allowable abstraction per township",
+        "chart_fees": "Fees per band",
+        "critical": "critical",
+        "high": "high",
+        "medium": "medium",
+        "low": "low",
+        "warnings": "Notes",
+        "schematic": "",
+    },
+}
+
+FINDING_LABELS = {
+    "no_meter": {"zh": "未安装计量设施或无计量读数", "en": "no working meter or no reading"},
+    "over_permit": {"zh": "超许可水量取水", "en": "abstraction over the permitted volume"},
+    "no_permit": {"zh": "无取水许可", "en": "no water permit"},
+    "stopped_not_deregistered": {"zh": "停止取水超过30日未注销", "en": "stopped, not deregistered within 30 days"},
+    "depth_over_permit": {"zh": "成井深度超过批准深度", "en": "drilled deeper than permitted"},
+    "self_supplied_in_coverage": {"zh": "公共供水管网覆盖范围内的自备井", "en": "self-supplied well inside public supply coverage"},
+    "power_without_permit": {"zh": "无证取水用电（井电双控）", "en": "power used without a permit (well-electricity dual control)"},
+}
+
+
+@dataclass
+class ReportInputs:
+    """The layers and outputs a report is built from; None leaves the section out."""
+
+    townships: gpd.GeoDataFrame | None = None
+    township_name_field: str = "name_zh"
+    zones: gpd.GeoDataFrame | None = None
+    zone_grade_field: str = "grade"
+    supply_areas: gpd.GeoDataFrame | None = None
+    supply_pipes: gpd.GeoDataFrame | None = None
+    coverage_distance_m: float | None = None
+    wells: gpd.GeoDataFrame | None = None  # with a 'verdict' column when screened
+    balance: pd.DataFrame | None = None
+    surcharge: pd.DataFrame | None = None
+    findings: pd.DataFrame | None = None
+    water_rights: pd.DataFrame | None = None
+    labels: dict[str, str] = field(default_factory=dict)  # input name -> layer name shown in "Data sources"
+
+
+@dataclass
+class ReportDocument:
+    """The report: HTML with figures referenced by name, and the figures as PNG bytes."""
+
+    language: str
+    title: str
+    body_html: str
+    figures: dict[str, bytes]
+    warnings: list[str]
+
+    def html(self, *, embed_figures: bool = True) -> str:
+        """The whole page; figures as data: URIs (self-contained) or by their names."""
+        body = self.body_html
+        for name, png in self.figures.items():
+            source = f"data:image/png;base64,{base64.b64encode(png).decode('ascii')}" if embed_figures else name
+            body = body.replace(f'src="{name}"', f'src="{source}"')
+        return (
+            "<!DOCTYPE html>\n"
+            f'<html lang="{"zh-Hans" if self.language == "zh" else "en"}"><head><meta charset="utf-8">'
+            f"<title>{html.escape(self.title)}</title><style>{_CSS}</style></head><body>\n{body}\n</body></html>"
+        )
+
+
+# Kept to what both browsers and Qt's rich-text engine (QTextDocument, used for the PDF) understand.
+_CSS = (
+    "body{font-family:'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei',sans-serif;font-size:10pt}"
+    "h1{font-size:17pt;text-align:center}h2{font-size:13pt;margin-top:14pt}"
+    "table{border-collapse:collapse;margin-bottom:8pt}th{background-color:#e8eef4}"
+    "td,th{border:1px solid #999999;padding:2pt 5pt}td.n{text-align:right}p.note{color:#555555;font-size:9pt}"
+)
+
+
+# -- helpers ----------------------------------------------------------------------------------------
+def require_cjk_font(language: str, texts: Sequence[str] = ()) -> tuple[str | None, list[str]]:
+    """The CJK font family for the figures; a Chinese report without one is an error."""
+    family = cjk_font_family()
+    if family is not None:
+        return family, []
+    message = (
+        "No font with Chinese glyphs is installed, so the Chinese text would print as empty boxes. "
+        "Install the Noto CJK fonts (Debian/Ubuntu: sudo apt-get install fonts-noto-cjk; Windows/macOS have "
+        "Microsoft YaHei / PingFang built in) and run again, or choose LANGUAGE = English."
+    )
+    if language == "zh":
+        raise EngineInputError(message)
+    if any(ord(ch) > 0x2E80 for text in texts for ch in str(text)):
+        return None, [message]
+    return None, []
+
+
+def _number(value: object, decimals: int = 0) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+        return "—"
+    try:
+        return f"{float(value):,.{decimals}f}"
+    except (TypeError, ValueError):
+        return html.escape(str(value))
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[object]], numeric: Sequence[bool] | None = None) -> str:
+    numeric = numeric or [False] * len(headers)
+    head = "".join(f"<th>{html.escape(str(h))}</th>" for h in headers)
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f'<td class="n" align="right">{c}</td>' if is_number else f"<td>{html.escape(str(c))}</td>"
+            for c, is_number in zip(row, numeric)
+        )
+        + "</tr>"
+        for row in rows
+    )
+    return f'<table border="1" cellspacing="0" cellpadding="3"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def _present(frame: pd.DataFrame | None) -> bool:
+    return frame is not None and len(frame) > 0
+
+
+def _column(frame: pd.DataFrame, *names: str) -> str | None:
+    lower = {str(c).lower(): c for c in frame.columns}
+    for name in names:
+        if name and name.lower() in lower:
+            return lower[name.lower()]
+    return None
+
+
+def _numeric(frame: pd.DataFrame, name: str | None) -> pd.Series:
+    if name is None:
+        return pd.Series(np.nan, index=frame.index, dtype=float)
+    return pd.to_numeric(frame[name], errors="coerce")
+
+
+def _png(figure: Figure) -> bytes:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=130, bbox_inches="tight")
+    return buffer.getvalue()
+
+
+def _grade_word(grade: object, words: dict[str, str]) -> str:
+    if grade is None or (isinstance(grade, float) and math.isnan(grade)):
+        return "—"
+    key = str(grade).strip().lower()
+    return words.get(f"{key}_grade", words.get(key, str(grade)))
+
+
+def band_labels(rules: Rules, language: str) -> dict[float, str]:
+    """Multiplier -> label of its band, from the rules file's surcharge bands (never literals)."""
+    words = TEXT[language]
+    labels = {rules.value("surcharge", "within_plan_multiplier"): words["within_plan"]}
+    low = 0.0
+    for index, band in enumerate(rules.surcharge_bands()):
+        if band.excess_pct_up_to is None:
+            labels[band.multiplier] = words["band_top"].format(low=f"{low:g}", m=band.multiplier)
+        elif index == 0:
+            labels[band.multiplier] = words["band_first"].format(high=f"{band.excess_pct_up_to:g}", m=band.multiplier)
+        else:
+            labels[band.multiplier] = words["band_upto"].format(low=f"{low:g}", high=f"{band.excess_pct_up_to:g}", m=band.multiplier)
+        low = band.excess_pct_up_to or low
+    return labels
+
+
+# -- sections -----------------------------------------------------------------------------------------
+def _unit_names(frame: pd.DataFrame, preferred: str) -> pd.Series:
+    name = _column(frame, preferred, "name_zh", "township", "name", "zone_name", "cell_id")
+    if name is None:
+        return pd.Series([str(i + 1) for i in range(len(frame))], index=frame.index)
+    return frame[name].astype(object).where(frame[name].notna(), "—").astype(str)
+
+
+def _map_figure(inputs: ReportInputs, words: dict[str, str], family: str | None) -> tuple[bytes | None, dict[str, int]]:
+    frames = [inputs.townships, inputs.zones, inputs.supply_areas, inputs.supply_pipes, inputs.wells]
+    frames = [f for f in frames if isinstance(f, gpd.GeoDataFrame) and len(f) and f.crs is not None]
+    counts: dict[str, int] = {}
+    if not frames:
+        return None, counts
+    crs = working_crs(frames)
+
+    def geometries(frame: gpd.GeoDataFrame | None) -> np.ndarray:
+        if not isinstance(frame, gpd.GeoDataFrame) or not len(frame) or frame.crs is None:
+            return np.array([], dtype=object)
+        series = frame.geometry.to_crs(crs)
+        return np.asarray(series[series.notna() & ~series.is_empty].values, dtype=object)
+
+    fonts = {"family": [family, "DejaVu Sans"]} if family else {}
+    figure = Figure(figsize=(8.6, 6.4))
+    ax = figure.add_subplot(1, 1, 1)
+    ax.set_aspect("equal")
+    legend: list = []
+    if inputs.zones is not None and len(inputs.zones):
+        grade_column = _column(inputs.zones, inputs.zone_grade_field, "grade")
+        zone_geoms = inputs.zones.geometry.to_crs(crs) if inputs.zones.crs is not None else inputs.zones.geometry
+        grades = inputs.zones[grade_column].astype(str).str.strip().str.lower() if grade_column else pd.Series("", index=inputs.zones.index)
+        for grade, aliases in (("severe", ("severe", "严重", "严重超采区")), ("general", ("general", "一般", "一般超采区"))):
+            chosen = zone_geoms[grades.isin(aliases).to_numpy()]
+            if len(chosen):
+                colour = GRADE_COLOURS[grade]
+                _draw_polygons(ax, list(chosen), facecolor=colour, alpha=0.25, edgecolor=colour, linewidth=0.9)
+                legend.append(Patch(facecolor=colour, alpha=0.35, edgecolor=colour, label=words[grade]))
+    areas = geometries(inputs.supply_areas)
+    if len(areas):
+        _draw_polygons(ax, list(areas), facecolor="#2c7bb6", alpha=0.3, edgecolor="#2c7bb6", linewidth=0.6)
+        legend.append(Patch(facecolor="#2c7bb6", alpha=0.4, label=words["supply_areas"]))
+    pipes = geometries(inputs.supply_pipes)
+    if len(pipes):
+        if inputs.coverage_distance_m:
+            # Display only: verdicts come from exact distances in the screening engine.
+            band = shapely.buffer(shapely.union_all(pipes), inputs.coverage_distance_m)
+            _draw_polygons(ax, [band], facecolor="#abd9e9", alpha=0.4, edgecolor="none")
+            legend.append(Patch(facecolor="#abd9e9", alpha=0.6, label=words["coverage_band"].format(d=inputs.coverage_distance_m)))
+        _draw_lines(ax, list(pipes), color="#2c7bb6", linewidth=0.9)
+        legend.append(Line2D([], [], color="#2c7bb6", linewidth=1.2, label=words["supply_pipes"]))
+    if inputs.townships is not None and len(inputs.townships):
+        towns = inputs.townships.to_crs(crs) if inputs.townships.crs is not None else inputs.townships
+        names = _unit_names(towns, inputs.township_name_field)
+        _draw_polygons(ax, [g for g in towns.geometry if g is not None], facecolor="none", edgecolor="#444444", linewidth=0.9)
+        for geometry, name in zip(towns.geometry, names):
+            if geometry is not None and not geometry.is_empty:
+                anchor = geometry.representative_point()
+                ax.annotate(name, (anchor.x, anchor.y), ha="center", fontsize=8, color="#222222", zorder=8, **fonts)
+    wells = inputs.wells
+    if wells is not None and len(wells) and wells.crs is not None:
+        points = wells.geometry.to_crs(crs)
+        has_xy = points.notna() & ~points.is_empty
+        verdicts = (
+            wells["verdict"].astype(object).where(wells["verdict"].notna(), None)
+            if "verdict" in wells.columns
+            else pd.Series(None, index=wells.index, dtype=object)
+        )
+        size = 9 if len(wells) < 1500 else 4
+        for verdict in (None, "allowed", "restricted", "prohibited"):  # strictest drawn last, on top
+            chosen = has_xy & (verdicts.isna() if verdict is None else verdicts.eq(verdict))
+            counts[verdict or "no_verdict"] = int((verdicts.isna() if verdict is None else verdicts.eq(verdict)).sum())
+            if not chosen.any():
+                continue
+            xy = shapely.get_coordinates(np.asarray(points[chosen].values, dtype=object))
+            ax.scatter(xy[:, 0], xy[:, 1], s=size, c=VERDICT_COLOURS[verdict], edgecolors="none", zorder=6, rasterized=True)
+            label = words[verdict] if verdict else words["no_verdict"]
+            legend.append(
+                Line2D(
+                    [],
+                    [],
+                    marker="o",
+                    linestyle="",
+                    color=VERDICT_COLOURS[verdict],
+                    label=f"{words['wells']}：{label} ({int(chosen.sum())})" if family else f"{label} ({int(chosen.sum())})",
+                )
+            )
+    ax.autoscale_view()
+    ax.ticklabel_format(useOffset=False, style="plain")
+    ax.tick_params(labelsize=7)
+    ax.set_xlabel(f"{words['map_crs']}: {crs.name} (m)", fontsize=8, **fonts)
+    ax.legend(
+        handles=legend, loc="upper left", bbox_to_anchor=(1.01, 1.0), prop={**({"family": fonts["family"]} if fonts else {}), "size": 7}
+    )
+    return _png(figure), counts
+
+
+def _red_line_section(inputs: ReportInputs, words: dict[str, str]) -> tuple[str, list[str]]:
+    towns = inputs.townships
+    if not _present(towns):
+        return f"<p>{words['not_provided']}</p>", []
+    red = _column(towns, "red_line_m3")
+    used = _column(towns, "used_m3")
+    if red is None or used is None:
+        return f"<p>{words['not_provided']}</p>", []
+    names = _unit_names(towns, inputs.township_name_field)
+    red_values, used_values = _numeric(towns, red), _numeric(towns, used)
+    rows, over = [], []
+    for name, red_m3, used_m3 in zip(names, red_values, used_values):
+        share = used_m3 / red_m3 if red_m3 and not math.isnan(red_m3) and red_m3 > 0 else float("nan")
+        if not math.isnan(share) and share > 1:
+            over.append(name)
+        rows.append([name, _number(red_m3), _number(used_m3), _number(red_m3 - used_m3), "—" if math.isnan(share) else f"{share:.1%}"])
+    rows.append([words["total"], _number(red_values.sum()), _number(used_values.sum()), _number(red_values.sum() - used_values.sum()), ""])
+    table = _table(
+        [words["township"], words["red_line_m3"], words["used_m3"], words["remaining_m3"], words["use_share"]],
+        rows,
+        [False, True, True, True, True],
+    )
+    return table, over
+
+
+def _balance_section(inputs: ReportInputs, words: dict[str, str], family: str | None) -> tuple[str, dict[str, bytes], dict]:
+    balance = inputs.balance
+    if not _present(balance):
+        return f"<p>{words['not_provided']}</p>", {}, {}
+    abstraction = _column(balance, "abstraction_m3")
+    allowable = _column(balance, "allowable_m3")
+    if abstraction is None or allowable is None:
+        raise EngineInputError(
+            "is not an output of tuoli_gw:abstraction_recharge_balance (no abstraction_m3 / allowable_m3 field)",
+            layer=inputs.labels.get("balance", "BALANCE"),
+            hint="give the OUTPUT layer of Abstraction against recharge, or leave BALANCE empty",
+        )
+    names = _unit_names(balance, inputs.township_name_field)
+    grade_column = _column(balance, "final_grade", "grade")
+    coef = _numeric(balance, _column(balance, "extraction_coef"))
+    cut = _numeric(balance, _column(balance, "reduction_m3"))
+    decline = _numeric(balance, _column(balance, "decline_m_per_a"))
+    grades = balance[grade_column] if grade_column else pd.Series(None, index=balance.index, dtype=object)
+    abstraction_values, allowable_values = _numeric(balance, abstraction), _numeric(balance, allowable)
+    order = np.argsort(-coef.fillna(-1).to_numpy(), kind="stable")
+    rows = []
+    for i in order:
+        rows.append(
+            [
+                names.iloc[i],
+                _number(abstraction_values.iloc[i]),
+                _number(allowable_values.iloc[i]),
+                _number(coef.iloc[i], 2),
+                html.escape(_grade_word(grades.iloc[i], words)),
+                _number(decline.iloc[i], 2),
+                _number(cut.iloc[i]),
+            ]
+        )
+    rows.append([words["total"], _number(abstraction_values.sum()), _number(allowable_values.sum()), "", "", "", _number(cut.sum())])
+    table = _table(
+        [
+            words["unit"],
+            words["abstraction_m3"],
+            words["allowable_m3"],
+            words["extraction_coef"],
+            words["grade"],
+            words["decline"],
+            words["reduction_m3"],
+        ],
+        rows,
+        [False, True, True, True, False, True, True],
+    )
+    fonts = {"family": [family, "DejaVu Sans"]} if family else {}
+    figure = Figure(figsize=(8.0, 3.4))
+    ax = figure.add_subplot(1, 1, 1)
+    x = np.arange(len(order))
+    colours = [GRADE_COLOURS.get(str(grades.iloc[i]).lower(), "#9e9e9e") for i in order]
+    ax.bar(
+        x - 0.2,
+        abstraction_values.iloc[order].to_numpy() / 1e4,
+        width=0.4,
+        color=colours,
+        label=words["abstraction_m3"].replace("m³", "10⁴ m³"),
+    )
+    ax.bar(
+        x + 0.2,
+        allowable_values.iloc[order].to_numpy() / 1e4,
+        width=0.4,
+        color="#bdbdbd",
+        label=words["allowable_m3"].replace("m³", "10⁴ m³"),
+    )
+    ax.set_xticks(x)
+    ax.set_xticklabels([names.iloc[i] for i in order], fontsize=8, **fonts)
+    ax.set_ylabel("10⁴ m³", fontsize=8)
+    ax.tick_params(labelsize=7)
+    ax.set_title(words["chart_balance"], fontsize=10, **fonts)
+    ax.legend(prop={**({"family": fonts["family"]} if fonts else {}), "size": 7})
+    stats = {
+        "severe": int(sum(str(g).lower() == "severe" for g in grades)),
+        "general": int(sum(str(g).lower() == "general" for g in grades)),
+        "cut": float(np.nansum(cut.to_numpy())),
+    }
+    return table + '<p><img src="balance.png" width="620"></p>', {"balance.png": _png(figure)}, stats
+
+
+def _fees_section(
+    inputs: ReportInputs, words: dict[str, str], rules: Rules, language: str, family: str | None
+) -> tuple[str, dict[str, bytes], dict]:
+    fees = inputs.surcharge
+    if not _present(fees):
+        return f"<p>{words['not_provided']}</p>", {}, {}
+    labels = band_labels(rules, language)
+    fee_column = _column(fees, "fee_yuan")
+    if fee_column is None:
+        raise EngineInputError(
+            "is not an output of tuoli_gw:progressive_surcharge (no fee_yuan field)",
+            layer=inputs.labels.get("surcharge", "SURCHARGE"),
+            hint="give the OUTPUT (or OUTPUT_SUMMARY) of Progressive surcharge, or leave SURCHARGE empty",
+        )
+    fee = _numeric(fees, fee_column)
+    if _column(fees, "tier") and _column(fees, "accounts_n"):  # the per-township summary table
+        multiplier = _numeric(fees, _column(fees, "multiplier"))
+        charged = ~fees[_column(fees, "tier")].astype(str).eq("not_charged")
+        accounts = _numeric(fees, _column(fees, "accounts_n"))
+        volume = _numeric(fees, _column(fees, "volume_m3"))
+        excess = volume.where(multiplier > rules.value("surcharge", "within_plan_multiplier"), 0.0)
+        # A tier's fee is rate x multiplier x volume, so its surcharge is the fee less the fee at 1x.
+        surcharge = (fee - fee / multiplier.where(multiplier > 0)).where(charged, np.nan)
+        band_header = words["band"]
+    else:  # one row per account
+        multiplier = _numeric(fees, _column(fees, "top_multiplier"))
+        charged = fee.notna()
+        accounts = pd.Series(1.0, index=fees.index)
+        excess = _numeric(fees, _column(fees, "excess_m3"))
+        surcharge = _numeric(fees, _column(fees, "surcharge_yuan"))
+        band_header = words["band_reached"]
+    rows, chart_labels, chart_values = [], [], []
+    for value, label in sorted(labels.items()):
+        chosen = charged & multiplier.eq(value)
+        rows.append(
+            [
+                label,
+                _number(accounts[chosen].sum()),
+                _number(excess[chosen].sum()),
+                _number(fee[chosen].sum(), 2),
+                _number(surcharge[chosen].sum(), 2),
+            ]
+        )
+        chart_labels.append(label)
+        chart_values.append(float(fee[chosen].sum()))
+    not_charged = ~charged
+    rows.append([words["not_charged"], _number(accounts[not_charged].sum()), "—", "—", "—"])
+    rows.append(
+        [
+            words["total"],
+            _number(accounts.sum()),
+            _number(excess[charged].sum()),
+            _number(fee[charged].sum(), 2),
+            _number(surcharge[charged].sum(), 2),
+        ]
+    )
+    table = _table(
+        [band_header, words["accounts"], words["excess_m3"], words["fee_yuan"], words["surcharge_yuan"]],
+        rows,
+        [False, True, True, True, True],
+    )
+    fonts = {"family": [family, "DejaVu Sans"]} if family else {}
+    figure = Figure(figsize=(7.0, 2.6))
+    ax = figure.add_subplot(1, 1, 1)
+    ax.barh(
+        np.arange(len(chart_values)),
+        np.asarray(chart_values) / 1e4,
+        color=["#1a9641", "#fdae61", "#f46d43", "#d7191c", "#7b3294"][: len(chart_values)],
+    )
+    ax.set_yticks(np.arange(len(chart_values)))
+    ax.set_yticklabels(chart_labels, fontsize=8, **fonts)
+    ax.invert_yaxis()
+    ax.set_xlabel(words["fee_yuan"].replace("（元）", "（万元）").replace("(yuan)", "(10⁴ yuan)"), fontsize=8, **fonts)
+    ax.tick_params(labelsize=7)
+    ax.set_title(words["chart_fees"], fontsize=10, **fonts)
+    stats = {"fee": float(fee[charged].sum()), "surcharge": float(np.nansum(surcharge[charged].to_numpy()))}
+    return table + '<p><img src="fees.png" width="540"></p>', {"fees.png": _png(figure)}, stats
+
+
+def _findings_section(inputs: ReportInputs, words: dict[str, str], rules: Rules, language: str) -> tuple[str, dict]:
+    findings = inputs.findings
+    if not _present(findings):
+        return f"<p>{words['not_provided']}</p>", {}
+    code_column = _column(findings, "finding")
+    if code_column is None:
+        raise EngineInputError(
+            "is not an output of tuoli_gw:compliance_audit (no finding field)",
+            layer=inputs.labels.get("findings", "FINDINGS"),
+            hint="give the OUTPUT of Compliance audit, or leave FINDINGS empty",
+        )
+    known = rules.get("compliance", "findings")
+    codes = findings[code_column].astype(str)
+    severity = (
+        findings[_column(findings, "severity")].astype(str)
+        if _column(findings, "severity")
+        else codes.map(lambda c: known.get(c, {}).get("severity", ""))
+    )
+    item = (
+        findings[_column(findings, "notice_item")].astype(str)
+        if _column(findings, "notice_item")
+        else codes.map(lambda c: known.get(c, {}).get("item", ""))
+    )
+    rank = {name: i for i, name in enumerate(SEVERITY_ORDER)}
+    summary = (
+        pd.DataFrame({"code": codes, "severity": severity, "item": item})
+        .value_counts()
+        .reset_index(name="n")
+        .assign(rank=lambda t: t["severity"].map(rank).fillna(len(rank)))
+        .sort_values(["rank", "n"], ascending=[True, False])
+    )
+    rows = [
+        [FINDING_LABELS.get(r.code, {}).get(language, r.code), r.item, words.get(r.severity, r.severity), _number(r.n)]
+        for r in summary.itertuples()
+    ]
+    rows.append([words["total"], "", "", _number(len(findings))])
+    parts = [_table([words["finding"], words["notice_item"], words["severity"], words["count"]], rows, [False, False, False, True])]
+    township = _column(findings, "township")
+    if township:
+        crosstab = pd.crosstab(findings[township].fillna("—").astype(str), codes)
+        columns = [c for c in FINDING_LABELS if c in crosstab.columns] + [c for c in crosstab.columns if c not in FINDING_LABELS]
+        crosstab = crosstab[columns]
+        parts.append(
+            _table(
+                [words["township"], *(FINDING_LABELS.get(c, {}).get(language, c) for c in columns), words["total"]],
+                [[name, *(_number(v) for v in row), _number(sum(row))] for name, row in zip(crosstab.index, crosstab.to_numpy())],
+                [False, *([True] * (len(columns) + 1))],
+            )
+        )
+    ordered = findings.assign(_rank=severity.map(rank).fillna(len(rank)).to_numpy()).sort_values("_rank", kind="stable")
+    shown = ordered.head(FINDINGS_LISTED)
+    well = _column(findings, "well_id")
+    detail = _column(findings, "detail")
+    parts.append(f'<p class="note">{html.escape(words["listed_of"].format(shown=len(shown), total=len(findings)))}</p>')
+    parts.append(
+        _table(
+            [words["well_id"], words["finding"], words["severity"], words["township"], words["detail"]],
+            [
+                [
+                    str(row[well]) if well else "",
+                    FINDING_LABELS.get(str(row[code_column]), {}).get(language, str(row[code_column])),
+                    words.get(str(severity.loc[index]), str(severity.loc[index])),
+                    str(row[township]) if township and pd.notna(row[township]) else "—",
+                    str(row[detail]) if detail and pd.notna(row[detail]) else "",
+                ]
+                for index, row in shown.iterrows()
+            ],
+        )
+    )
+    stats = {"n": len(findings), "critical": int((severity == "critical").sum())}
+    return "".join(parts), stats
+
+
+def _rights_section(inputs: ReportInputs, words: dict[str, str]) -> tuple[str, dict]:
+    rights = inputs.water_rights
+    if not _present(rights):
+        return f"<p>{words['not_provided']}</p>", {}
+    township = _column(rights, "township")
+    if _column(rights, "allocated_m3") and _column(rights, "parcels_n"):  # OUTPUT_TOWNSHIPS
+        table = pd.DataFrame(
+            {
+                "township": rights[township].astype(str) if township else _unit_names(rights, inputs.township_name_field),
+                "parcels": _numeric(rights, _column(rights, "parcels_n")),
+                "area": _numeric(rights, _column(rights, "area_mu")),
+                "demand": _numeric(rights, _column(rights, "demand_m3")),
+                "red_line": _numeric(rights, _column(rights, "red_line_m3")),
+                "factor": _numeric(rights, _column(rights, "scale_factor")),
+                "allocated": _numeric(rights, _column(rights, "allocated_m3")),
+            }
+        )
+    elif _column(rights, "right_m3"):  # OUTPUT: one row per parcel
+        parcels = pd.DataFrame(
+            {
+                "township": rights[township].fillna("—").astype(str) if township else "—",
+                "area": _numeric(rights, _column(rights, "area_mu")),
+                "demand": _numeric(rights, _column(rights, "demand_m3")),
+                "factor": _numeric(rights, _column(rights, "scale_factor")),
+                "allocated": _numeric(rights, _column(rights, "right_m3")),
+            }
+        )
+        table = (
+            parcels.groupby("township", sort=False)
+            .agg(
+                parcels=("area", "size"),
+                area=("area", "sum"),
+                demand=("demand", "sum"),
+                factor=("factor", "min"),
+                allocated=("allocated", "sum"),
+            )
+            .reset_index()
+        )
+        table["red_line"] = np.nan
+    else:
+        raise EngineInputError(
+            "is not an output of tuoli_gw:allocate_water_rights (no allocated_m3 or right_m3 field)",
+            layer=inputs.labels.get("water_rights", "WATER_RIGHTS"),
+            hint="give OUTPUT_TOWNSHIPS (or OUTPUT) of Farm water rights, or leave WATER_RIGHTS empty",
+        )
+    rows = [
+        [
+            r.township,
+            _number(r.parcels),
+            _number(r.area, 1),
+            _number(r.demand),
+            _number(r.red_line),
+            _number(r.factor, 3),
+            _number(r.allocated),
+        ]
+        for r in table.itertuples()
+    ]
+    rows.append(
+        [
+            words["total"],
+            _number(table["parcels"].sum()),
+            _number(table["area"].sum(), 1),
+            _number(table["demand"].sum()),
+            "",
+            "",
+            _number(table["allocated"].sum()),
+        ]
+    )
+    html_table = _table(
+        [
+            words["township"],
+            words["parcels"],
+            words["area_mu"],
+            words["demand_m3"],
+            words["red_line_m3"],
+            words["scale_factor"],
+            words["allocated_m3"],
+        ],
+        rows,
+        [False, True, True, True, True, True, True],
+    )
+    return html_table, {"allocated": float(table["allocated"].sum()), "parcels": int(table["parcels"].sum())}
+
+
+# -- the report -------------------------------------------------------------------------------------
+def build_report(inputs: ReportInputs, rules: Rules, *, year: int, language: str = "zh", produced: dt.date | None = None) -> ReportDocument:
+    """The supervision report for ``year`` in ``language`` ('zh' or 'en')."""
+    if language not in LANGUAGES:
+        raise EngineInputError(f"unknown report language {language!r}; use 'zh' or 'en'")
+    words = TEXT[language]
+    names: list[str] = []
+    if _present(inputs.townships):
+        names = list(_unit_names(inputs.townships, inputs.township_name_field))
+    family, warnings = require_cjk_font(language, names)
+    notice = rules.data.get("notice", {})
+    title = f"{words['title']}（{year}{words['year_suffix']}）" if language == "zh" else f"{words['title']} {year}"
+    figures: dict[str, bytes] = {}
+
+    map_png, verdict_counts = _map_figure(inputs, words, family)
+    red_line_html, over_red_line = _red_line_section(inputs, words)
+    balance_html, balance_figures, balance_stats = _balance_section(inputs, words, family)
+    fees_html, fee_figures, fee_stats = _fees_section(inputs, words, rules, language, family)
+    findings_html, finding_stats = _findings_section(inputs, words, rules, language)
+    rights_html, rights_stats = _rights_section(inputs, words)
+    figures.update(balance_figures)
+    figures.update(fee_figures)
+
+    summary: list[str] = []
+    if inputs.wells is not None and len(inputs.wells):
+        summary.append(words["wells_total"].format(n=len(inputs.wells)))
+        if "verdict" in inputs.wells.columns:
+            summary.append(words["verdict_counts"].format(**{k: verdict_counts.get(k, 0) for k in ("prohibited", "restricted", "allowed")}))
+    if over_red_line:
+        summary.append(words["over_red_line"].format(names="、".join(over_red_line) if language == "zh" else ", ".join(over_red_line)))
+    if balance_stats:
+        summary.append(
+            words["over_units"].format(severe=balance_stats["severe"], general=balance_stats["general"], cut=_number(balance_stats["cut"]))
+        )
+    if fee_stats:
+        summary.append(words["fees_total"].format(fee=_number(fee_stats["fee"], 2), surcharge=_number(fee_stats["surcharge"], 2)))
+    if finding_stats:
+        summary.append(words["findings_total"].format(**finding_stats))
+    if rights_stats:
+        summary.append(words["rights_total"].format(allocated=_number(rights_stats["allocated"]), parcels=rights_stats["parcels"]))
+
+    notice_title = notice.get("title_zh" if language == "zh" else "title_en", "")
+    produced = produced or dt.date.today()
+    parts = [
+        f"<h1>{html.escape(title)}</h1>",
+        f'<p align="center">{html.escape(words["basis_notice"])}：{html.escape(str(notice.get("id", "")))} '
+        f"《{html.escape(notice_title)}》　{html.escape(words['produced'])}：{produced.isoformat()}</p>"
+        if language == "zh"
+        else f'<p align="center">{html.escape(words["basis_notice"])}: notice {html.escape(str(notice.get("id", "")))} '
+        f"({html.escape(notice_title)}) · {html.escape(words['produced'])}: {produced.isoformat()}</p>",
+        f"<h2>{html.escape(words['summary'])}</h2>",
+        "<ul>" + "".join(f"<li>{html.escape(line)}</li>" for line in summary) + "</ul>" if summary else f"<p>{words['not_provided']}</p>",
+        f"<h2>{html.escape(words['map'])}</h2>",
+    ]
+    if map_png is not None:
+        figures["map.png"] = map_png
+        parts.append('<p><img src="map.png" width="640"></p>')
+        parts.append(f'<p class="note">{html.escape(words["map_note"])}</p>')
+    else:
+        parts.append(f"<p>{words['not_provided']}</p>")
+    for key, body in (
+        ("red_line", red_line_html),
+        ("balance", balance_html),
+        ("fees", fees_html),
+        ("findings", findings_html),
+        ("rights", rights_html),
+    ):
+        parts.append(f"<h2>{html.escape(words[key])}</h2>{body}")
+    source_rows = []
+    for key, label in inputs.labels.items():
+        frame = getattr(inputs, key, None)
+        if isinstance(frame, pd.DataFrame):
+            source_rows.append([key.upper(), label, _number(len(frame))])
+    parts.append(f"<h2>{html.escape(words['sources'])}</h2>")
+    parts.append(
+        _table(["", words["layer"], words["features"]], source_rows, [False, False, True])
+        if source_rows
+        else f"<p>{words['not_provided']}</p>"
+    )
+    if warnings:
+        parts.append(f"<h2>{html.escape(words['warnings'])}</h2><ul>" + "".join(f"<li>{html.escape(w)}</li>" for w in warnings) + "</ul>")
+    return ReportDocument(language=language, title=title, body_html="\n".join(parts), figures=figures, warnings=warnings)
+
+
+# -- PDF text extraction ----------------------------------------------------------------------------
+_TO_UNICODE_REF = re.compile(rb"/ToUnicode\s+(\d+)\s+0\s+R")
+_HEX4 = re.compile(rb"<([0-9A-Fa-f]{4})>")
+
+
+def _unified_ideograph(match: re.Match) -> bytes:
+    code = int(match.group(1), 16)
+    if 0x2E80 <= code <= 0x2FDF:  # CJK radicals supplement and Kangxi radicals
+        unified = unicodedata.normalize("NFKC", chr(code))
+        if len(unified) == 1 and ord(unified) <= 0xFFFF:
+            return b"<%04X>" % ord(unified)
+    return match.group(0)
+
+
+def repair_pdf_text_mapping(data: bytes) -> bytes:
+    """Map Kangxi radicals back to the ideographs in a Qt PDF's ToUnicode tables, in place.
+
+    Noto CJK draws 里 and the radical ⾥ (U+2F65) with one glyph, and Qt's PDF writer names each
+    glyph after the lowest code point using it, so copied or searched text (and pdftotext) would
+    read 托⾥镇 instead of 托里镇. The printed glyphs are right either way. Each 4-digit entry is
+    replaced by one of the same length, so object offsets and the xref table stay valid;
+    compressed ToUnicode streams (not written by Qt 5) are left alone.
+    """
+    patched = bytearray(data)
+    for number in sorted(set(_TO_UNICODE_REF.findall(data))):
+        header = re.search(rb"(?:^|\n)" + number + rb" 0 obj\s*<<(.*?)>>\s*stream\r?\n", data, re.S)
+        if header is None or b"/Filter" in header.group(1):
+            continue
+        start = header.end()
+        end = data.find(b"endstream", start)
+        if end < 0:
+            continue
+        patched[start:end] = _HEX4.sub(_unified_ideograph, data[start:end])
+    return bytes(patched)
