@@ -13,7 +13,6 @@ from typing import Any
 from qgis.core import (
     QgsFeatureSource,
     QgsField,
-    QgsMapLayer,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterFeatureSource,
@@ -85,23 +84,6 @@ def add_supply_and_township_parameters(alg, *, with_remaining: bool) -> None:
         )
 
 
-def layer_label(source: QgsFeatureSource, parameter_name: str, parameters: dict[str, Any] | None = None) -> str:
-    """The name a user knows the layer by: its GeoPackage layer name, else the source's name."""
-    value = (parameters or {}).get(parameter_name)
-    value = getattr(value, "source", value)  # QgsProcessingFeatureSourceDefinition
-    if isinstance(value, QgsMapLayer):
-        return value.name()
-    text = str(getattr(value, "staticValue", lambda: value)()) if value is not None else ""
-    for part in text.split("|")[1:]:
-        if part.startswith("layername="):
-            return part[len("layername=") :]
-    try:
-        name = source.sourceName()
-    except AttributeError:
-        name = ""
-    return name or parameter_name
-
-
 def field_value(alg, parameters: dict[str, Any], name: str, context, default: str) -> str:
     """A field parameter's value; its default when left empty."""
     fields = alg.parameterAsFields(parameters, name, context)
@@ -153,15 +135,15 @@ def prepare_from_parameters(
     names = {"zones": zones_label}
     pipes = areas = townships = None
     if pipes_source is not None:
-        names["pipes"] = layer_label(pipes_source, SUPPLY_PIPES, parameters)
+        names["pipes"] = alg.layer_label(parameters, SUPPLY_PIPES, pipes_source)
         pipes = source_to_frame(pipes_source, names["pipes"], field_names=[], feedback=feedback)
     if areas_source is not None:
-        names["supply_areas"] = layer_label(areas_source, SUPPLY_AREAS, parameters)
+        names["supply_areas"] = alg.layer_label(parameters, SUPPLY_AREAS, areas_source)
         areas = source_to_frame(areas_source, names["supply_areas"], field_names=[], feedback=feedback)
     township_name = field_value(alg, parameters, TOWNSHIP_NAME_FIELD, context, "name_zh")
     remaining = field_value(alg, parameters, REMAINING_FIELD, context, "remaining_m3") if with_remaining else None
     if townships_source is not None:
-        names["townships"] = layer_label(townships_source, TOWNSHIPS, parameters)
+        names["townships"] = alg.layer_label(parameters, TOWNSHIPS, townships_source)
         if remaining and remaining not in townships_source.fields().names() and not parameters.get(REMAINING_FIELD):
             feedback.pushWarning(
                 f"Layer '{names['townships']}' has no field '{remaining}': the red line (notice item 8) is not "

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from qgis.core import (
+    QgsMapLayer,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
@@ -105,6 +106,25 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
 
     def compute(self, parameters, context, feedback) -> dict[str, Any]:
         raise NotImplementedError
+
+    @staticmethod
+    def layer_label(parameters: dict[str, Any], key: str, source=None, fallback: str | None = None) -> str:
+        """The name a user knows an input by, for messages: its GeoPackage layer name, the map
+        layer's name, else the source's name."""
+        value = parameters.get(key)
+        value = getattr(value, "source", value)  # QgsProcessingFeatureSourceDefinition
+        if isinstance(value, QgsMapLayer):
+            return value.name()
+        if hasattr(value, "staticValue"):  # QgsProperty
+            value = value.staticValue()
+        text = "" if value is None else str(value)
+        for part in text.split("|")[1:]:
+            if part.startswith("layername="):
+                return part[len("layername="):]
+        name = ""
+        if source is not None and hasattr(source, "sourceName"):
+            name = source.sourceName()
+        return name or fallback or key.lower()
 
     # -- styled outputs ------------------------------------------------------------------------
     def style_output(self, dest_id: str, style_name: str) -> None:

@@ -30,7 +30,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
 from ..qgis_bridge import frame_fields, source_to_frame, write_frame
-from ._power_common import PowerAlgorithm, layer_label
+from ._power_common import PowerAlgorithm
 
 # Parameter key -> (attribute of AuditFieldNames, default field name = the sample layer's, label).
 WELL_FIELD_PARAMETERS = (
@@ -218,7 +218,7 @@ class ComplianceAuditAlgorithm(PowerAlgorithm):
         source = self.parameterAsSource(parameters, key, context)
         if source is None:
             return None, ""
-        label = layer_label(parameters, key, source, key.lower())
+        label = self.layer_label(parameters, key, source, key.lower())
         return (
             source_to_frame(source, label, field_names=field_names, with_geometry=with_geometry, feedback=feedback),
             label,
@@ -254,7 +254,7 @@ class ComplianceAuditAlgorithm(PowerAlgorithm):
         wells = self.parameterAsSource(parameters, self.WELLS, context)
         if wells is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.WELLS))
-        wells_label = layer_label(parameters, self.WELLS, wells, "wells")
+        wells_label = self.layer_label(parameters, self.WELLS, wells, "wells")
         audit_date = self._audit_date(parameters, context)
         rules = self.rules(parameters, context)
         fields = self._well_fields(parameters, context, wells.fields().names(), wells_label, feedback)
@@ -283,7 +283,7 @@ class ComplianceAuditAlgorithm(PowerAlgorithm):
         power_source = self.parameterAsSource(parameters, self.POWER, context)
         power_frame, power_label = None, ""
         if power_source is not None:
-            power_label = layer_label(parameters, self.POWER, power_source, "power accounts")
+            power_label = self.layer_label(parameters, self.POWER, power_source, "power accounts")
             if power_label == wells_label:
                 power_label = f"{power_label} (power)"
             power_names = power_source.fields().names()

@@ -22,7 +22,7 @@ from qgis.core import (
 )
 
 from ..qgis_bridge import field_for_series, fields_with, frame_fields, source_to_frame, write_features_with_columns, write_frame
-from ._power_common import PowerAlgorithm, layer_label
+from ._power_common import PowerAlgorithm
 
 
 class ElectricityToWaterAlgorithm(PowerAlgorithm):
@@ -167,8 +167,8 @@ class ElectricityToWaterAlgorithm(PowerAlgorithm):
         power = self.parameterAsSource(parameters, self.POWER, context)
         if power is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.POWER))
-        wells_label = layer_label(parameters, self.WELLS, wells, "wells")
-        power_label = layer_label(parameters, self.POWER, power, "power accounts")
+        wells_label = self.layer_label(parameters, self.WELLS, wells, "wells")
+        power_label = self.layer_label(parameters, self.POWER, power, "power accounts")
         if wells_label == power_label:
             power_label = f"{power_label} (power)"
 

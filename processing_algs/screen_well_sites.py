@@ -120,12 +120,12 @@ class ScreenWellSites(TuoliAlgorithm):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
-        wells_label = common.layer_label(source, self.INPUT, parameters)
+        wells_label = self.layer_label(parameters, self.INPUT, source)
         common.require_points(source, wells_label, self.INPUT)
         zones_source = self.parameterAsSource(parameters, self.ZONES, context)
         if zones_source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.ZONES))
-        zones_label = common.layer_label(zones_source, self.ZONES, parameters)
+        zones_label = self.layer_label(parameters, self.ZONES, zones_source)
         grade_field = common.field_value(self, parameters, self.ZONE_GRADE_FIELD, context, "grade")
         name_field = common.field_value(self, parameters, self.ZONE_NAME_FIELD, context, "zone_name")
         if name_field not in zones_source.fields().names() and not parameters.get(self.ZONE_NAME_FIELD):

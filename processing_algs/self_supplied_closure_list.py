@@ -123,7 +123,7 @@ class SelfSuppliedClosureList(TuoliAlgorithm):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
-        label = common.layer_label(source, self.INPUT, parameters)
+        label = self.layer_label(parameters, self.INPUT, source)
         common.require_points(source, label, self.INPUT)
         self_supplied_field = common.field_value(self, parameters, self.SELF_SUPPLIED_FIELD, context, "self_supplied")
         volume_field = common.field_value(self, parameters, self.VOLUME_FIELD, context, "metered_m3")

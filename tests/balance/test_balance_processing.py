@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import pytest
 import shapely
-from conftest import SAMPLE_GPKG, SAMPLES, run_qgis_process
+from conftest import SAMPLE_GPKG, SAMPLES, qgis_process_json
 
 from tests.balance import data
 
@@ -240,21 +240,10 @@ def test_trend_bad_date_is_a_clear_error(qgis_app, stations, tmp_path):
 
 
 # -- qgis_process --------------------------------------------------------------------------------
-def _qgis_process(algorithm: str, parameters: dict) -> dict:
-    # The return code is not checked: the pip wheels' bundled GEOS/GDAL clash with the libraries the
-    # qgis_process executable links and crash it at exit, after the results are written (reported).
-    import json
-
-    completed = run_qgis_process("run", algorithm, "--json", *[f"--{k}={v}" for k, v in parameters.items()], check=False)
-    start = completed.stdout.find("{")
-    assert start >= 0, completed.stdout + completed.stderr
-    return json.loads(completed.stdout[start:])
-
-
 @pytest.mark.cli
 def test_qgis_process_balance(qgis_app, layers):
     out = layers["folder"] / "cli_balance.gpkg"
-    answer = _qgis_process(
+    answer = qgis_process_json(
         "tuoli_gw:abstraction_recharge_balance",
         {"WELLS": layers["wells"], "RECHARGE": layers["raster"], "UNITS": layers["units_ll"], "OUTPUT": out,
          "OUTPUT_RASTER": layers["folder"] / "cli.tif"},
@@ -270,7 +259,7 @@ def test_qgis_process_balance(qgis_app, layers):
 @pytest.mark.cli
 def test_qgis_process_trend(qgis_app, stations, tmp_path):
     out = tmp_path / "cli_trend.gpkg"
-    answer = _qgis_process("tuoli_gw:water_level_trend", {"STATIONS": stations["stations"], "SERIES": stations["series"], "OUTPUT": out})
+    answer = qgis_process_json("tuoli_gw:water_level_trend", {"STATIONS": stations["stations"], "SERIES": stations["series"], "OUTPUT": out})
     assert answer["results"]["OUTPUT"] == str(out)
     rows = {r["station_id"]: r for r in features(str(out))}
     assert rows["S2"]["decline_m_per_a"] == pytest.approx(1.5, abs=1e-4) and rows["S2"]["level_grade"] == "general"

@@ -181,8 +181,6 @@ def test_qgis_process_compliance_audit(qgis_app, layers):
 
 
 @pytest.mark.cli
-@pytest.mark.xfail(reason="the pip wheels' bundled GDAL/PROJ (pyogrio, pyproj, rasterio) crash qgis_process at "
-                          "exit after the results are written; reported for the foundation", strict=False)
 def test_qgis_process_exit_code(layers):
     _, returncode = _qgis_process(
         "tuoli_gw:compliance_audit",

@@ -7,7 +7,6 @@ back from the written GeoPackage.
 from __future__ import annotations
 
 import hashlib
-import json
 import sqlite3
 from pathlib import Path
 
@@ -17,7 +16,7 @@ import pytest
 import shapely
 from qgis.core import QgsProcessingException
 
-from tests.conftest import run_qgis_process
+from tests.conftest import qgis_process_json
 from tests.screening import cases
 
 pytestmark = pytest.mark.qgis
@@ -191,21 +190,6 @@ def test_closure_list_processing_run(run_alg, layers, tmp_path):
 
 
 # -- qgis_process --json -----------------------------------------------------------------------------
-# qgis_process may crash at exit (after printing its answer) because the venv's pyproj wheel brings
-# its own libproj next to the system one QGIS links (PROJ's static destructors run twice). The
-# answer is complete by then; accept those exit codes only when the JSON results are there.
-EXIT_CRASH_CODES = {-11, -6, 134, 139}
-
-
-def qgis_process_json(algorithm_id: str, parameters: dict) -> dict:
-    args = ["run", algorithm_id, "--json", *(f"--{key}={value}" for key, value in parameters.items())]
-    completed = run_qgis_process(*args, check=False)
-    assert completed.returncode == 0 or completed.returncode in EXIT_CRASH_CODES, completed.stderr[-2000:]
-    answer = json.loads(completed.stdout[completed.stdout.find("{") :])
-    assert "results" in answer, completed.stderr[-2000:]
-    return answer
-
-
 @pytest.mark.cli
 def test_screen_well_sites_qgis_process(layers, tmp_path):
     output = tmp_path / "cli.gpkg"
