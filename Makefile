@@ -28,10 +28,8 @@ help:
 system:
 	@bash scripts/setup_system.sh
 
-$(STAMP): requirements.txt requirements-dev.txt | system
-	@test -x $(PY) || /usr/bin/python3 -m venv --system-site-packages $(VENV)
-	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -r requirements.txt -r requirements-dev.txt
+$(STAMP): requirements.txt requirements-dev.txt scripts/setup_venv.sh | system
+	@bash scripts/setup_venv.sh
 	@touch $(STAMP)
 
 venv: system $(STAMP)

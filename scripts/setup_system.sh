@@ -3,7 +3,10 @@
 # Idempotent and quick when everything is there; a clear message instead of a failure otherwise.
 set -euo pipefail
 
-packages=(qgis python3-qgis qgis-providers python3-venv xvfb xauth fonts-noto-cjk poppler-utils qttools5-dev-tools zip)
+# libgdal-dev, libgeos-dev, libproj-dev, python3-dev, g++: the engine's geo packages are compiled against
+# the same GDAL/GEOS/PROJ that QGIS uses (see setup_venv.sh for why).
+packages=(qgis python3-qgis qgis-providers python3-venv python3-dev g++ libgdal-dev libgeos-dev libproj-dev pkg-config
+          xvfb xauth fonts-noto-cjk poppler-utils qttools5-dev-tools)
 
 missing=()
 for package in "${packages[@]}"; do
@@ -13,7 +16,8 @@ done
 
 if ! command -v apt-get >/dev/null 2>&1; then
   echo "This setup knows Debian and Ubuntu (apt-get) only. Install by hand: QGIS >= 3.22 with its" >&2
-  echo "Python bindings and providers, python3-venv, Xvfb, Noto CJK fonts, poppler-utils, Qt5 lrelease, zip;" >&2
+  echo "Python bindings and providers, python3-venv and -dev, a C++ compiler, GDAL/GEOS/PROJ development files," >&2
+  echo "Xvfb, Noto CJK fonts, poppler-utils, Qt5 lrelease;" >&2
   echo "then run make again. Missing here: ${missing[*]}" >&2
   exit 1
 fi
