@@ -259,7 +259,9 @@ def test_qgis_process_balance(qgis_app, layers):
 @pytest.mark.cli
 def test_qgis_process_trend(qgis_app, stations, tmp_path):
     out = tmp_path / "cli_trend.gpkg"
-    answer = qgis_process_json("tuoli_gw:water_level_trend", {"STATIONS": stations["stations"], "SERIES": stations["series"], "OUTPUT": out})
+    answer = qgis_process_json(
+        "tuoli_gw:water_level_trend", {"STATIONS": stations["stations"], "SERIES": stations["series"], "OUTPUT": out}
+    )
     assert answer["results"]["OUTPUT"] == str(out)
     rows = {r["station_id"]: r for r in features(str(out))}
     assert rows["S2"]["decline_m_per_a"] == pytest.approx(1.5, abs=1e-4) and rows["S2"]["level_grade"] == "general"
