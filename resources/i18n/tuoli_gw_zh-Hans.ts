@@ -1,0 +1,1658 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_Hans" sourcelanguage="en">
+    <context>
+        <name>AbstractionRechargeBalance</name>
+        <message>
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
+            <source>Abstraction against recharge (over-extraction grade, cut needed)</source>
+            <translation>开采量与补给量对比（超采等级、需压减量）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="192" />
+            <source>Allowable-extraction ratio ρ (empty = rules file default)</source>
+            <translation>可开采系数 ρ（留空 = 规则文件默认值）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="173" />
+            <source>Annual abstraction per well (m³)</source>
+            <translation>单井年开采量（m³）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="180" />
+            <source>Assessment units (polygons; empty = square grid)</source>
+            <translation>评价单元（多边形；留空 = 方格网）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="204" />
+            <source>Balance per unit</source>
+            <translation>各单元采补平衡</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="213" />
+            <source>Chart: abstraction against allowable (PNG)</source>
+            <translation>图表：开采量与可开采量对比（PNG）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="186" />
+            <source>Grid cell size when no units are given (metres)</source>
+            <translation>未给评价单元时的网格边长（米）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="236" />
+            <source>Layer '{}' (RECHARGE): only file rasters (GDAL) are supported; export it to GeoTIFF first.</source>
+            <translation>图层“{}”（RECHARGE）：仅支持文件栅格（GDAL），请先导出为 GeoTIFF。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="208" />
+            <source>Net balance raster (mm/a, GeoTIFF)</source>
+            <translation>采补差栅格（mm/年，GeoTIFF）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
+            <source>Over-extraction</source>
+            <translation>地下水超采</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="213" />
+            <source>PNG files (*.png)</source>
+            <translation>PNG 文件 (*.png)</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
+            <source>Per assessment unit (township, zone…) or square grid cell: abstraction of the wells inside, recharge volume, allowable abstraction, extraction coefficient, over-extraction grade and the volume to cut until abstraction and recharge balance (采补平衡, notice 托政发规〔2024〕3号 section 三, item 7; grading after GB/T 34968-2017, thresholds from the rules file).
+
+WELLS: point layer of wells. VOLUME_FIELD: annual abstraction per well in m³ (default metered_m3); text such as '1,200' is read, unreadable or negative values stop the run with the feature named; empty values are reported and not counted.
+RECHARGE: raster of recharge in mm per year (mm/a), any CRS. It MUST be in mm/a: a raster in m/a or in m³ per cell gives wrong volumes (the log warns when the mean is implausible). Recharge volume = Σ mm/1000 × true cell area over the unit; cells on the unit's edge count by the exact share of their area inside; cells without data are left out and counted in the log.
+UNITS: polygon layer of assessment units (optional). Without it, GRID_SIZE (metres) makes a square grid over the wells and the raster.
+ALLOWABLE_RATIO: ρ, allowable abstraction = ρ × recharge (empty: the rules file's default_allowable_ratio).
+LEVEL_GRADES (optional): the output of tuoli_gw:water_level_trend, per unit (polygons with level_grade, decline_m_per_a) or per station (points: aggregated per unit by median rate).
+
+OUTPUT: the units with their attributes plus wells_n, area_km2, abstraction_m3, recharge_m3, allowable_m3, extraction_coef (abstraction / allowable; empty when recharge is zero), grade (none / general / severe: general above 1.0, severe above 1.3 by default), reduction_m3 = max(0, abstraction − allowable); with LEVEL_GRADES also level_grade, decline_m_per_a, final_grade (the worse grade) and grade_criterion (extraction_coef / water_level / both).
+OUTPUT_RASTER (optional GeoTIFF): net balance in mm/a on the recharge grid = recharge − the unit's abstraction spread over its area; negative where the aquifer is mined.
+CHART (optional PNG): abstraction against allowable abstraction per unit.
+Wells outside every unit are listed in the log, never silently dropped.</source>
+            <translation>按评价单元（乡镇、超采区等）或方格网计算：单元内取水井的开采量、补给量、可开采量、开采系数、超采等级，以及达到采补平衡所需压减的水量（托政发规〔2024〕3号 第三部分第7条；等级划分参照 GB/T 34968-2017，阈值取自规则文件）。
+
+WELLS：取水井点图层。VOLUME_FIELD：单井年开采量（m³，默认 metered_m3）；可读取“1,200”等文本，无法识别或为负的值将停止运行并指明要素；空值在日志中列出且不计入。
+RECHARGE：补给量栅格，单位 mm/年（mm/a），任意坐标系。必须为 mm/a：以 m/a 或每像元 m³ 表示的栅格会得出错误水量（均值不合理时日志会提示）。补给水量 = Σ mm/1000 × 单元内像元真实面积；单元边界上的像元按其落在单元内的面积比例精确计算；无数据像元不计入并在日志中统计。
+UNITS：评价单元多边形图层（可选）。未提供时，按 GRID_SIZE（米）在取水井和栅格范围上生成方格网。
+ALLOWABLE_RATIO：可开采系数 ρ，可开采量 = ρ × 补给量（留空：规则文件的 default_allowable_ratio）。
+LEVEL_GRADES（可选）：tuoli_gw:water_level_trend 的输出，按单元（含 level_grade、decline_m_per_a 的多边形）或按监测站（点：按单元取下降速率中位数）。
+
+OUTPUT：评价单元及其属性，另加 wells_n、area_km2、abstraction_m3、recharge_m3、allowable_m3、extraction_coef（开采量 / 可开采量；补给量为零时为空）、grade（none 未超采 / general 一般 / severe 严重：默认大于 1.0 为一般超采，大于 1.3 为严重超采）、reduction_m3 = max(0, 开采量 − 可开采量)；提供 LEVEL_GRADES 时另有 level_grade、decline_m_per_a、final_grade（取较重等级）和 grade_criterion（extraction_coef / water_level / both）。
+OUTPUT_RASTER（可选 GeoTIFF）：补给栅格上的采补差（mm/a）= 补给量 − 单元开采量按面积均摊；为负处表示含水层被超采。
+CHART（可选 PNG）：各单元开采量与可开采量对比图。
+不在任何单元内的取水井在日志中列出，绝不静默丢弃。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="177" />
+            <source>Recharge raster (mm/a)</source>
+            <translation>补给量栅格（mm/年）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
+            <location filename="../../processing_algs/base.py" line="82" />
+            <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
+            <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="198" />
+            <source>Water-level grades (output of water_level_trend, optional)</source>
+            <translation>水位等级（“地下水位趋势”的输出，可选）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="169" />
+            <source>Wells (points)</source>
+            <translation>取水井（点）</translation>
+        </message>
+    </context>
+    <context>
+        <name>AllocateWaterRightsAlgorithm</name>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" />
+            <source>Allocate farm water rights (农业用水权初始分配)</source>
+            <translation>农业用水权初始分配</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" />
+            <source>Allocates agricultural water rights to land-contract parcels (notice 托政发规〔2024〕3号 item 12: 根据《土地承包经营权证》确定的耕地位置和面积，核定用水指标，发放水权证).
+
+Each parcel's demand is its area (mu) × the irrigation quota of its crop (m³/mu). Where the parcels of a township together ask for more than the township's red line, every parcel there is scaled by the same factor min(1, red line / demand), reported in the log, so the township's rights add up to its red line.
+
+Parameters:
+• PARCELS: farmland parcels (polygons).
+• CONTRACT_FIELD (contract_no), HOUSEHOLD_FIELD (household, optional), CROP_FIELD (crop).
+• AREA_FIELD (area_mu): area in mu; leave empty to measure the polygons in a metric CRS (1 mu = 666.6667 m², rules file).
+• TOWNSHIP_FIELD (township): the parcel's township; leave empty to find it by location in TOWNSHIPS.
+• TOWNSHIPS (optional): township polygons with TOWNSHIP_NAME_FIELD (name_zh) and RED_LINE_FIELD (red_line_m3; choose remaining_m3 to allocate only what other uses leave). Without it nothing is scaled. TOWNSHIP_CODE_FIELD (optional) gives the code that starts each certificate number (default: the township name).
+• QUOTAS (optional table): QUOTA_CROP_FIELD (crop) → QUOTA_FIELD (m3_per_mu), overriding the rules file's water_rights.irrigation_quota_m3_per_mu.
+• RULES: optional rules file (quotas, crop spellings, mu).
+
+Stops with a message naming the parcels and the field when a crop has no quota (the known crops are listed), an area or contract number is missing, or a township with parcels has no red line. Parcels whose township is not in TOWNSHIPS are kept and listed in a warning, with no right and the reason in 'problem'.
+
+Outputs:
+• OUTPUT (certificate list): the parcels plus quota_m3_per_mu, demand_m3 (= area × quota), scale_factor, right_m3 (= demand × factor), certificate_no (township code-contract no.; parcels of one contract share it) and problem; area_mu too when measured from geometry.
+• OUTPUT_TOWNSHIPS: township, parcels_n, area_mu, demand_m3, red_line_m3, scale_factor, allocated_m3 (with the township polygons when TOWNSHIPS is given).</source>
+            <translation>向承包耕地地块分配农业用水权（托政发规〔2024〕3号 第12条：根据《土地承包经营权证》确定的耕地位置和面积，核定用水指标，发放水权证）。
+
+每个地块的需水量 = 面积（亩）× 该作物的灌溉定额（m³/亩）。某乡镇地块需水量合计超过该乡镇用水总量控制红线时，该乡镇所有地块按同一系数 min(1, 红线 / 需水量) 核减（在日志中报告），使该乡镇水权合计等于其红线。
+
+参数：
+• PARCELS：耕地地块（多边形）。
+• CONTRACT_FIELD（contract_no）、HOUSEHOLD_FIELD（household，可选）、CROP_FIELD（crop）。
+• AREA_FIELD（area_mu）：面积（亩）；留空则在米制坐标系中量算多边形面积（1 亩 = 666.6667 m²，见规则文件）。
+• TOWNSHIP_FIELD（township）：地块所属乡镇；留空则按位置在 TOWNSHIPS 中查找。
+• TOWNSHIPS（可选）：乡镇多边形，含 TOWNSHIP_NAME_FIELD（name_zh）和 RED_LINE_FIELD（red_line_m3；选 remaining_m3 则只分配其他用水剩余的指标）。未提供时不核减。TOWNSHIP_CODE_FIELD（可选）作为水权证编号的前缀（默认：乡镇名称）。
+• QUOTAS（可选表格）：QUOTA_CROP_FIELD（crop）→ QUOTA_FIELD（m3_per_mu），覆盖规则文件中的 water_rights.irrigation_quota_m3_per_mu。
+• RULES：可选规则文件（定额、作物名称写法、亩）。
+
+作物没有定额（会列出已知作物）、缺少面积或合同编号、有地块的乡镇没有红线时，停止运行并指明地块和字段。所属乡镇不在 TOWNSHIPS 中的地块予以保留并在警告中列出，不分配水权，原因写入 problem 字段。
+
+输出：
+• OUTPUT（水权证清单）：地块及 quota_m3_per_mu、demand_m3（= 面积 × 定额）、scale_factor、right_m3（= 需水量 × 系数）、certificate_no（乡镇代码-合同编号；同一合同的地块共用一证）和 problem；按几何量算面积时另有 area_mu。
+• OUTPUT_TOWNSHIPS：township、parcels_n、area_mu、demand_m3、red_line_m3、scale_factor、allocated_m3（提供 TOWNSHIPS 时带乡镇多边形）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" />
+            <source>Area field (mu; empty = measure the polygons)</source>
+            <translation>面积字段（亩；留空 = 按多边形量算）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" />
+            <source>Bookkeeping</source>
+            <translation>计量与收费</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" />
+            <source>Contract number field</source>
+            <translation>承包合同编号字段</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" />
+            <source>Crop field</source>
+            <translation>作物字段</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" />
+            <location filename="../../processing_algs/allocate_water_rights.py" line="93" />
+            <source>Farmland parcels (land-contract)</source>
+            <translation>承包耕地地块</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" />
+            <source>Household field</source>
+            <translation>农户字段</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" />
+            <location filename="../../processing_algs/allocate_water_rights.py" line="142" />
+            <source>Irrigation quota table (crop → m³/mu; empty = rules file)</source>
+            <translation>灌溉定额表（作物 → m³/亩；留空 = 规则文件）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" line="193" />
+            <source>Layer '{0}' has no field '{1}': {2}.</source>
+            <translation>图层“{0}”没有字段“{1}”：{2}。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" line="223" />
+            <source>No township field and no townships layer: rights are not grouped or scaled.</source>
+            <translation>无乡镇字段也无乡镇图层：水权不分组、不核减。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" />
+            <location filename="../../processing_algs/allocate_water_rights.py" line="149" />
+            <source>Quota table: crop field</source>
+            <translation>定额表：作物字段</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" />
+            <location filename="../../processing_algs/allocate_water_rights.py" line="155" />
+            <source>Quota table: quota field (m³/mu)</source>
+            <translation>定额表：定额字段（m³/亩）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" line="236" />
+            <source>Quota {0}: {1:g} m³/mu ({2})</source>
+            <translation>{0} 定额：{1:g} m³/亩（{2}）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" />
+            <location filename="../../processing_algs/allocate_water_rights.py" line="123" />
+            <source>Red line field (m³/a)</source>
+            <translation>红线指标字段（m³/年）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" />
+            <location filename="../../processing_algs/base.py" line="82" />
+            <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
+            <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" />
+            <location filename="../../processing_algs/allocate_water_rights.py" line="133" />
+            <source>Township code field (starts the certificate number; empty = name)</source>
+            <translation>乡镇代码字段（水权证编号前缀；留空 = 乡镇名称）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" />
+            <source>Township field (empty = find by location)</source>
+            <translation>乡镇字段（留空 = 按位置查找）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" />
+            <location filename="../../processing_algs/allocate_water_rights.py" line="117" />
+            <source>Township name field</source>
+            <translation>乡镇名称字段</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" />
+            <location filename="../../processing_algs/allocate_water_rights.py" line="110" />
+            <source>Townships with red lines (empty = no scaling)</source>
+            <translation>含红线指标的乡镇（留空 = 不核减）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" />
+            <location filename="../../processing_algs/allocate_water_rights.py" line="165" />
+            <source>Water rights per parcel (certificate list)</source>
+            <translation>各地块水权（水权证清单）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" />
+            <location filename="../../processing_algs/allocate_water_rights.py" line="170" />
+            <source>Water rights per township</source>
+            <translation>各乡镇水权</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" line="198" />
+            <source>areas are measured from the polygons</source>
+            <translation>面积按多边形量算</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" line="197" />
+            <source>households are not checked</source>
+            <translation>不核对农户</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" line="200" />
+            <source>townships are found by location in TOWNSHIPS</source>
+            <translation>按位置在 TOWNSHIPS 中查找乡镇</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" line="297" />
+            <source>{0} parcel(s) allocated {1:,.0f} m³ in total; {2} parcel(s) without a right.</source>
+            <translation>{0} 个地块共分配 {1:,.0f} m³；{2} 个地块未获水权。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ComplianceAuditAlgorithm</name>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <source>Account field of the power table</source>
+            <translation>电力台账的户号字段</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <location filename="../../processing_algs/compliance_audit.py" line="117" />
+            <source>Audit date (empty = today; 2026-11-28 or 2026/11/28)</source>
+            <translation>检查日期（留空 = 今天；2026-11-28 或 2026/11/28）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <source>Audits a well register against notice 托政发规〔2024〕3号 on an audit date and writes one point per finding: well_id, finding, notice_item, detail (a sentence for the inspector), severity, with the well's location (plus township and use).
+
+Findings (notice item and severity from the rules file's compliance section):
+• no_meter (item 9): an active well without a working meter, or with no reading.
+• over_permit (item 10): metered volume above the permitted volume.
+• no_permit (item 18): an active well without a permit number.
+• stopped_not_deregistered (item 11): abstraction stopped MORE than 30 days (rules: compliance.deregistration_deadline_days) before AUDIT_DATE and the well not deregistered. Day 30 is still within the deadline; day 31 is a finding.
+• depth_over_permit (item 11): drilled deeper than permitted.
+• self_supplied_in_coverage (item 13): a self-supplied well (not deregistered) inside public supply coverage — within COVERAGE_DISTANCE of a SUPPLY_PIPES line or inside a SUPPLY_AREAS polygon, as well-site screening defines it. Needs at least one supply layer.
+• power_without_permit (item 16): kWh &gt; 0 and no permit; kWh from the POWER table per account when given, else from the wells' KWH_FIELD.
+
+A well is deregistered when its deregistration date is on or before AUDIT_DATE (or its status says so without a date), stopped likewise; active otherwise.
+
+Parameters: WELLS (points) and one field parameter per attribute, defaulting to the sample layer's names (well_id, has_meter, metered_m3, permit_no, permit_m3, status, stopped_on, deregistered_on, depth_m, permitted_depth_m, self_supplied, power_account, kwh, use, township). A field left at its default that the layer lacks, or set empty, skips the checks that need it (the log says which). AUDIT_DATE: empty = today; '2026-11-28' or '2026/11/28'. Date fields may hold dates or text ('2024-03-05', '2024/3/5'); anything else stops with a message naming the feature. SUPPLY_PIPES, COVERAGE_DISTANCE (m; empty = rules screening.default_coverage_distance_m), SUPPLY_AREAS, POWER with POWER_ACCOUNT_FIELD, POWER_KWH_FIELD, POWER_PERIOD_FIELD and PERIOD (as in electricity_to_water), RULES.
+
+Outputs: OUTPUT (findings, styled by severity) and OUTPUT_SUMMARY (optional table: per township findings_n and the count of each finding).</source>
+            <translation>按检查日期对照托政发规〔2024〕3号检查取水井登记台账，每个问题输出一个点：well_id、finding、notice_item、detail（供检查人员使用的说明）、severity，位置为该井位置（另含乡镇和用途）。
+
+问题类型（通知条款和严重程度取自规则文件 compliance 部分）：
+• no_meter（第9条）：在用井未安装正常计量设施或无读数。
+• over_permit（第10条）：计量水量超过许可水量。
+• no_permit（第18条）：在用井无取水许可证号。
+• stopped_not_deregistered（第11条）：停止取水已超过 30 日（规则：compliance.deregistration_deadline_days）至 AUDIT_DATE 仍未注销。第 30 日仍在期限内，第 31 日即为问题。
+• depth_over_permit（第11条）：成井深度超过批准深度。
+• self_supplied_in_coverage（第13条）：位于公共供水管网覆盖范围内的自备井（未注销）——与井址筛查的定义相同：距 SUPPLY_PIPES 管线 COVERAGE_DISTANCE 以内或位于 SUPPLY_AREAS 多边形内。至少需要一个供水图层。
+• power_without_permit（第16条）：用电量 &gt; 0 且无取水许可；用电量按户号取自 POWER 表（如提供），否则取自取水井的 KWH_FIELD。
+
+注销日期在 AUDIT_DATE 当日或之前（或无日期但状态为注销）的井视为已注销，停用同理，其余为在用。
+
+参数：WELLS（点）以及每个属性对应一个字段参数，默认取示例图层的字段名（well_id、has_meter、metered_m3、permit_no、permit_m3、status、stopped_on、deregistered_on、depth_m、permitted_depth_m、self_supplied、power_account、kwh、use、township）。保留默认值而图层中没有该字段、或设为空的，跳过需要该字段的检查（日志中说明）。AUDIT_DATE：留空 = 今天；格式为“2026-11-28”或“2026/11/28”。日期字段可为日期或文本（“2024-03-05”“2024/3/5”）；其他内容将停止运行并指明要素。SUPPLY_PIPES、COVERAGE_DISTANCE（米；留空 = 规则 screening.default_coverage_distance_m）、SUPPLY_AREAS、POWER 及 POWER_ACCOUNT_FIELD、POWER_KWH_FIELD、POWER_PERIOD_FIELD 和 PERIOD（同“以电折水”），RULES。
+
+输出：OUTPUT（问题点，按严重程度着色）和 OUTPUT_SUMMARY（可选表格：各乡镇 findings_n 及各类问题数量）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <source>Bookkeeping</source>
+            <translation>计量与收费</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <source>Compliance audit of wells (合规检查)</source>
+            <translation>取水井合规检查</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <location filename="../../processing_algs/compliance_audit.py" line="158" />
+            <source>Compliance findings</source>
+            <translation>合规检查问题</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <location filename="../../processing_algs/compliance_audit.py" line="128" />
+            <source>Coverage distance from a pipe (empty = rules file)</source>
+            <translation>距管网的覆盖距离（留空 = 规则文件）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <source>Date abstraction stopped — item 11</source>
+            <translation>停止取水日期——第11条</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <source>Date deregistered — item 11</source>
+            <translation>注销日期——第11条</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <source>Drilled depth field (m) — item 11</source>
+            <translation>成井深度字段（m）——第11条</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <location filename="../../processing_algs/compliance_audit.py" line="163" />
+            <source>Findings per township</source>
+            <translation>各乡镇问题汇总</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <source>Has a working meter field (yes/no) — item 9</source>
+            <translation>计量设施是否正常字段（是/否）——第9条</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" line="204" />
+            <source>Layer '{0}' has no field '{1}' ({2}). Its fields are: {3}.</source>
+            <translation>图层“{0}”没有字段“{1}”（{2}）。该图层的字段有：{3}。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" line="209" />
+            <source>Layer '{0}' has no field '{1}' ({2}): the checks that need it are skipped.</source>
+            <translation>图层“{0}”没有字段“{1}”（{2}）：跳过依赖该字段的检查。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" line="197" />
+            <source>Layer '{0}' has no field '{1}' for the well id. Its fields are: {2}.</source>
+            <translation>图层“{0}”没有井编号字段“{1}”。该图层的字段有：{2}。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <source>Metered volume field (m³) — items 9, 10</source>
+            <translation>计量水量字段（m³）——第9、10条</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <location filename="../../processing_algs/compliance_audit.py" line="169" />
+            <source>Number of findings</source>
+            <translation>问题数量</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <source>Period field of the power table</source>
+            <translation>电力台账的期间字段</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <source>Permit number field — items 16, 18</source>
+            <translation>取水许可证号字段——第16、18条</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <source>Permitted depth field (m) — item 11</source>
+            <translation>批准井深字段（m）——第11条</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <source>Permitted volume field (m³) — item 10</source>
+            <translation>许可水量字段（m³）——第10条</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <source>Power account field — item 16</source>
+            <translation>电力户号字段——第16条</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <location filename="../../processing_algs/compliance_audit.py" line="144" />
+            <source>Power accounts table (item 16)</source>
+            <translation>电力台账表（第16条）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <location filename="../../processing_algs/compliance_audit.py" line="154" />
+            <source>Power period to take (empty = all rows)</source>
+            <translation>用电统计期间（留空 = 全部记录）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <location filename="../../processing_algs/compliance_audit.py" line="137" />
+            <source>Public supply coverage areas (item 13)</source>
+            <translation>公共供水管网覆盖范围（第13条）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <location filename="../../processing_algs/compliance_audit.py" line="122" />
+            <source>Public supply pipes (item 13)</source>
+            <translation>公共供水管网（第13条）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="82" />
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
+            <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <source>Self-supplied well field (yes/no) — item 13</source>
+            <translation>是否自备井字段（是/否）——第13条</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <source>Status field (active / stopped / deregistered)</source>
+            <translation>状态字段（在用 / 停用 / 注销）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <source>Township field (summary)</source>
+            <translation>乡镇字段（汇总）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <source>Use field (copied to the findings)</source>
+            <translation>用途字段（复制到问题清单）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <source>Well id field</source>
+            <translation>井编号字段</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <location filename="../../processing_algs/compliance_audit.py" line="109" />
+            <source>Wells</source>
+            <translation>取水井</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <source>kWh field of the power table</source>
+            <translation>电力台账的用电量（kWh）字段</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <source>kWh field of the wells (used when no POWER table) — item 16</source>
+            <translation>取水井的用电量（kWh）字段（无 POWER 表时使用）——第16条</translation>
+        </message>
+    </context>
+    <context>
+        <name>ElectricityToWaterAlgorithm</name>
+        <message>
+            <location filename="../../processing_algs/electricity_to_water.py" />
+            <source>Account field of the power table</source>
+            <translation>电力台账的户号字段</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/electricity_to_water.py" />
+            <source>Aquifer field (calibration groups; empty = township only)</source>
+            <translation>含水层字段（率定分组；留空 = 仅按乡镇）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/electricity_to_water.py" />
+            <source>Bookkeeping</source>
+            <translation>计量与收费</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/electricity_to_water.py" line="266" />
+            <source>Chart written to {0}</source>
+            <translation>图表已写入 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/electricity_to_water.py" />
+            <location filename="../../processing_algs/electricity_to_water.py" line="149" />
+            <source>Chart: estimated vs metered vs permitted per township (PNG)</source>
+            <translation>图表：各乡镇折算水量、计量水量与许可水量对比（PNG）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/electricity_to_water.py" line="270" />
+            <source>County: {0:,.0f} kWh → {1:,.0f} m³ estimated; metered {2:,.0f} m³; permitted {3:,.0f} m³</source>
+            <translation>全县：用电 {0:,.0f} kWh → 折算水量 {1:,.0f} m³；计量水量 {2:,.0f} m³；许可水量 {3:,.0f} m³</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/electricity_to_water.py" />
+            <source>Estimates each well's abstraction from its power account (以电折水) and raises the well–electricity dual-control flags of notice 托政发规〔2024〕3号 item 16 (井电双控).
+
+estimated_m3 = kWh × coefficient (m³/kWh). A well with a pump-tested coefficient uses it (coef_source 'tested'). Otherwise a coefficient is calibrated from wells that have both a working meter with a reading and kWh: the median of metered m³ / kWh per township and aquifer ('calibrated_township_aquifer'), else per township ('calibrated_township'), else for the county ('calibrated_county'); 'none' when there is nothing to calibrate from. The median keeps a broken meter from moving everyone's estimate; calib_spread is the median absolute deviation (MAD, m³/kWh) of the ratios used and calib_n their number.
+
+Parameters:
+• WELLS: point layer of wells.
+• WELL_ID_FIELD (well_id), ACCOUNT_FIELD (power_account), COEF_FIELD (m3_per_kwh; empty or 0 = not tested), METERED_FIELD (metered_m3), HAS_METER_FIELD (has_meter; yes/no, 1/0, 是/否), PERMIT_FIELD (permit_no; empty = no permit), PERMIT_M3_FIELD (permit_m3), TOWNSHIP_FIELD (township), AQUIFER_FIELD (aquifer, optional).
+• POWER: table of power accounts; POWER_ACCOUNT_FIELD (account), POWER_KWH_FIELD (kwh), POWER_PERIOD_FIELD (period, optional). kWh are summed per account; an account feeding several wells is split equally between them (and named in the log).
+• PERIOD: optional; only power rows of this period count. '2025' also takes sub-periods such as '2025-03'. Empty: every row counts (the log warns when the table holds several periods).
+• MISMATCH_SHARE: share of the metered volume by which the estimate may differ before meter_vs_power_mismatch is raised (0.2 = 20 %; exactly 20 % is not a mismatch). Empty: the rules file's compliance.meter_vs_power_mismatch_share.
+• RULES: optional rules file (plausible coefficients, mismatch share, minimum wells per calibration group).
+
+Outputs:
+• OUTPUT: the wells plus kwh, coef_used, coef_source, calib_spread, calib_n, estimated_m3, approved_kwh (= permit_m3 / coefficient: the power that may be sold), flags (';'-separated) and one 0/1 field per flag: power_without_permit (kWh &gt; 0, no permit: illegal abstraction), permit_without_power_link (a permit, but no account or an account not in POWER), over_approved_kwh (kWh &gt; approved_kwh), meter_vs_power_mismatch (|estimated − metered| &gt; share × metered, wells with a working meter).
+• OUTPUT_SUMMARY (optional table): per township wells_n, kwh, estimated_m3, metered_m3, permit_m3 and the number of wells with each flag.
+• CHART (optional PNG): estimated vs metered vs permitted volume per township.
+
+The log names power accounts linked to no well (possible unregistered wells), wells whose account is not in the power table, the calibration groups and the wells that got a calibrated coefficient, and coefficients outside the plausible range. Text or negative kWh stop the run with a message naming the layer, feature and field.</source>
+            <translation>根据电力户号以电折水估算每眼井的取水量，并按托政发规〔2024〕3号 第16条（井电双控、以电折水）给出预警标记。
+
+estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验系数的井直接使用（coef_source 为 tested）。否则用同时具有正常计量读数和用电量的井率定系数：按乡镇和含水层取“计量水量 / 用电量”的中位数（calibrated_township_aquifer），否则按乡镇（calibrated_township），否则按全县（calibrated_county）；无可率定数据时为 none。采用中位数可避免个别损坏的水表影响全部估算；calib_spread 为所用比值的中位数绝对偏差（MAD，m³/kWh），calib_n 为其个数。
+
+参数：
+• WELLS：取水井点图层。
+• WELL_ID_FIELD（well_id）、ACCOUNT_FIELD（power_account）、COEF_FIELD（m3_per_kwh；空或 0 = 未做抽水试验）、METERED_FIELD（metered_m3）、HAS_METER_FIELD（has_meter；yes/no、1/0、是/否）、PERMIT_FIELD（permit_no；空 = 无许可）、PERMIT_M3_FIELD（permit_m3）、TOWNSHIP_FIELD（township）、AQUIFER_FIELD（aquifer，可选）。
+• POWER：电力台账表；POWER_ACCOUNT_FIELD（account）、POWER_KWH_FIELD（kwh）、POWER_PERIOD_FIELD（period，可选）。用电量按户号汇总；一个户号对应多眼井时平均分摊（并在日志中列出）。
+• PERIOD：可选；只统计该期间的用电记录。“2025”也包括“2025-03”等子期间。留空：统计全部记录（表中含多个期间时日志会提示）。
+• MISMATCH_SHARE：估算水量与计量水量允许的偏差比例，超过即标记 meter_vs_power_mismatch（0.2 = 20%；恰好 20% 不算偏差）。留空：规则文件的 compliance.meter_vs_power_mismatch_share。
+• RULES：可选规则文件（合理系数范围、偏差比例、每个率定组的最少井数）。
+
+输出：
+• OUTPUT：取水井及 kwh、coef_used、coef_source、calib_spread、calib_n、estimated_m3、approved_kwh（= permit_m3 / 系数：可供电量）、flags（以“;”分隔）以及每个标记一个 0/1 字段：power_without_permit（用电量 &gt; 0 且无许可：非法取水）、permit_without_power_link（有许可但无户号或户号不在 POWER 中）、over_approved_kwh（用电量 &gt; approved_kwh）、meter_vs_power_mismatch（有正常计量的井 |估算 − 计量| &gt; 比例 × 计量）。
+• OUTPUT_SUMMARY（可选表格）：各乡镇 wells_n、kwh、estimated_m3、metered_m3、permit_m3 及各标记的井数。
+• CHART（可选 PNG）：各乡镇估算水量、计量水量与许可水量对比。
+
+日志列出未关联任何井的电力户号（可能为未登记的井）、户号不在电力台账中的井、率定分组及使用率定系数的井，以及超出合理范围的系数。用电量为文本或负值时停止运行，并指明图层、要素和字段。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/electricity_to_water.py" />
+            <source>Has a working meter field (yes/no)</source>
+            <translation>计量设施是否正常字段（是/否）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/electricity_to_water.py" line="182" />
+            <source>Layer '{0}' has no field '{1}': calibration groups are townships only.</source>
+            <translation>图层“{0}”没有字段“{1}”：率定仅按乡镇分组。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/electricity_to_water.py" />
+            <location filename="../../processing_algs/electricity_to_water.py" line="129" />
+            <source>Meter vs power mismatch share (empty = rules file, 0.2 = 20 %)</source>
+            <translation>计量水量与以电折水量偏差比例（留空 = 规则文件，0.2 = 20%）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/electricity_to_water.py" />
+            <source>Metered volume field (m³)</source>
+            <translation>计量水量字段（m³）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/electricity_to_water.py" line="150" />
+            <source>PNG files (*.png)</source>
+            <translation>PNG 文件 (*.png)</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/electricity_to_water.py" />
+            <source>Period field of the power table (empty = none)</source>
+            <translation>电力台账的期间字段（留空 = 无）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/electricity_to_water.py" />
+            <location filename="../../processing_algs/electricity_to_water.py" line="124" />
+            <source>Period to take (empty = all rows)</source>
+            <translation>统计期间（留空 = 全部记录）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/electricity_to_water.py" />
+            <source>Permit number field</source>
+            <translation>取水许可证号字段</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/electricity_to_water.py" />
+            <source>Permitted volume field (m³)</source>
+            <translation>许可水量字段（m³）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/electricity_to_water.py" />
+            <source>Power account field of the wells</source>
+            <translation>取水井的电力户号字段</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/electricity_to_water.py" />
+            <location filename="../../processing_algs/electricity_to_water.py" line="115" />
+            <source>Power accounts (table)</source>
+            <translation>电力台账（表格）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/electricity_to_water.py" />
+            <source>Pump-tested coefficient field (m³/kWh)</source>
+            <translation>抽水试验折算系数字段（m³/kWh）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="82" />
+            <location filename="../../processing_algs/electricity_to_water.py" />
+            <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
+            <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/electricity_to_water.py" />
+            <location filename="../../processing_algs/electricity_to_water.py" line="140" />
+            <source>Summary per township</source>
+            <translation>各乡镇汇总</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/electricity_to_water.py" />
+            <source>Township field</source>
+            <translation>乡镇字段</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/electricity_to_water.py" />
+            <source>Water from electricity (以电折水, well–electricity dual control)</source>
+            <translation>以电折水（井电双控）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/electricity_to_water.py" line="263" />
+            <source>Water from electricity per township (以电折水)</source>
+            <translation>各乡镇以电折水汇总</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/electricity_to_water.py" />
+            <source>Well id field</source>
+            <translation>井编号字段</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/electricity_to_water.py" />
+            <location filename="../../processing_algs/electricity_to_water.py" line="98" />
+            <source>Wells</source>
+            <translation>取水井</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/electricity_to_water.py" />
+            <location filename="../../processing_algs/electricity_to_water.py" line="136" />
+            <source>Wells with water from electricity</source>
+            <translation>取水井以电折水结果</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/electricity_to_water.py" />
+            <source>kWh field of the power table</source>
+            <translation>电力台账的用电量（kWh）字段</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProgressiveSurchargeAlgorithm</name>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="124" />
+            <source>Account id field (for messages)</source>
+            <translation>户号字段（用于提示信息）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="83" />
+            <source>Accounts (layer or table)</source>
+            <translation>取水户（图层或表格）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="138" />
+            <source>Accounts with fees</source>
+            <translation>取水户水费</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="99" />
+            <source>Actual (metered) use field (m³/a)</source>
+            <translation>实际（计量）用水量字段（m³/年）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" line="177" />
+            <source>BASE_RATE must be more than 0 yuan per m³ (the standard charge, 征收标准).</source>
+            <translation>BASE_RATE（征收标准）必须大于 0 元/m³。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="118" />
+            <source>Band by band (累进)</source>
+            <translation>分档累进</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="109" />
+            <source>Base rate (yuan per m³, the standard charge)</source>
+            <translation>征收标准（元/m³）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" />
+            <source>Bookkeeping</source>
+            <translation>计量与收费</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="150" />
+            <source>Chart of fees by tier (PNG)</source>
+            <translation>分档水费图（PNG）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" />
+            <source>Computes each account's water fee with the progressive surcharge for use over plan (超计划累进加价, notice 托政发规〔2024〕3号 items 10 and 13).
+
+Use within plan is charged at the base rate (×1). The over-plan part is charged by bands of the excess in percent of plan, read from the rules file: up to 20 % over plan at 2×, from 20 to 50 % at 3×, beyond 50 % at 5×. An excess of exactly 20 % is in the 2× band and exactly 50 % in the 3× band (超额20%以内 → 2倍).
+
+Parameters:
+• INPUT: accounts layer or table (geometry optional; kept when present).
+• PLAN_FIELD (plan_m3), ACTUAL_FIELD (actual_m3): annual plan and metered use, m³. Text such as '1,200' is read as 1200.
+• BASE_RATE: standard charge in yuan per m³ (&gt; 0).
+• MODE: 0 band by band (default, 累进: each band of the excess at its own multiple; the fee is continuous in the use) or 1 whole excess (the whole excess at the multiple of the highest band reached).
+• ID_FIELD: optional field naming the accounts in messages (else the feature id).
+• TOWNSHIP_FIELD: optional; groups the summary table and the chart by township.
+• FAIL_ON_INVALID: when checked, stop with one error listing every account that cannot be charged. Unchecked (default), those accounts are written with empty fee fields and the reason in 'problem', and each is named in a warning. Never charged, never zero-filled: an empty, unreadable or negative plan or use, or use with a plan of 0.
+• RULES: optional rules file (bands and multiples).
+
+Outputs:
+• OUTPUT: the input features plus excess_m3, excess_pct (excess in % of plan), top_multiplier (multiple of the highest band reached; 1 within plan), fee_yuan, surcharge_yuan (fee above base rate × actual) and problem.
+• OUTPUT_SUMMARY (optional table): per township (or 'all') and tier: multiplier, accounts_n, volume_m3, fee_yuan; plus a 'not_charged' row counting accounts with a problem.
+• CHART (optional PNG): fees by tier, stacked, per township.</source>
+            <translation>按超计划累进加价（托政发规〔2024〕3号 第10、13条）计算每个取水户的水费。
+
+计划内用水按征收标准（1倍）计收。超计划部分按超出计划的百分比分档计收，档次取自规则文件：超计划 20% 以内按 2 倍，20%–50% 按 3 倍，50% 以上按 5 倍。恰好超出 20% 属于 2 倍档，恰好超出 50% 属于 3 倍档（超额20%以内 → 2倍）。
+
+参数：
+• INPUT：取水户图层或表格（几何可选；有则保留）。
+• PLAN_FIELD（plan_m3）、ACTUAL_FIELD（actual_m3）：年计划水量和计量用水量，m³。“1,200”等文本按 1200 读取。
+• BASE_RATE：征收标准，元/m³（&gt; 0）。
+• MODE：0 分档累进（默认，超计划部分各档按各自倍数计收；水费随用水量连续变化），1 超额全部按所达最高档倍数计收。
+• ID_FIELD：可选，用于在提示信息中标识取水户（否则用要素编号）。
+• TOWNSHIP_FIELD：可选，汇总表和图表按乡镇分组。
+• FAIL_ON_INVALID：勾选时，若有无法计费的取水户，列出全部并停止运行。不勾选（默认）时，这些取水户照常输出，水费字段为空，原因写入 problem 字段，并逐户给出警告。计划或用水量为空、无法识别或为负，或计划为 0 而有用水的，均不计费，也不填零。
+• RULES：可选规则文件（档次和倍数）。
+
+输出：
+• OUTPUT：输入要素及 excess_m3、excess_pct（超出计划的百分比）、top_multiplier（所达最高档倍数；计划内为 1）、fee_yuan、surcharge_yuan（超出“征收标准 × 实际用水量”的部分）和 problem。
+• OUTPUT_SUMMARY（可选表格）：按乡镇（或 all）和档次：multiplier、accounts_n、volume_m3、fee_yuan；另有 not_charged 行统计有问题的取水户。
+• CHART（可选 PNG）：各乡镇分档水费堆积图。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="142" />
+            <source>Fees by tier (summary table)</source>
+            <translation>分档水费（汇总表）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" line="199" />
+            <source>Not charged: layer '{0}', {1}</source>
+            <translation>未计费：图层“{0}”，{1}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" line="150" />
+            <source>PNG files (*.png)</source>
+            <translation>PNG 文件 (*.png)</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="89" />
+            <source>Plan field (m³/a)</source>
+            <translation>计划水量字段（m³/年）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" />
+            <source>Progressive surcharge for use over plan (超计划累进加价)</source>
+            <translation>超计划累进加价</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="82" />
+            <location filename="../../processing_algs/progressive_surcharge.py" />
+            <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
+            <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="134" />
+            <source>Stop when an account cannot be charged</source>
+            <translation>有取水户无法计费时停止</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="117" />
+            <source>Surcharge mode</source>
+            <translation>加价计算方式</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="129" />
+            <source>Township field (groups the summary and chart)</source>
+            <translation>乡镇字段（用于汇总表和图表分组）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" line="250" />
+            <source>Water fees by tier (超计划累进加价) — {0}</source>
+            <translation>分档水费（超计划累进加价）——{0}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="118" />
+            <source>Whole excess at the top band's multiple</source>
+            <translation>超计划水量全部按所达最高档倍数计收</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" line="226" />
+            <source>band by band</source>
+            <translation>分档累进</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" line="226" />
+            <source>whole excess</source>
+            <translation>超额全部按最高档</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" line="224" />
+            <source>{0} account(s) charged ({1}): fees {2:,.2f} yuan, of which surcharge {3:,.2f} yuan.</source>
+            <translation>已计费 {0} 户（{1}）：水费 {2:,.2f} 元，其中加价 {3:,.2f} 元。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" line="202" />
+            <source>{0} of {1} account(s) were not charged; their fee fields are empty and 'problem' says why.</source>
+            <translation>{1} 户中有 {0} 户未计费；其水费字段为空，原因见 problem 字段。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScreenWellSites</name>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <source>Coverage distance from a pipe (metres)</source>
+            <translation>距管网的覆盖距离（米）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <source>English</source>
+            <translation>英文</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <source>Gives every (proposed or existing) well a verdict — prohibited, restricted or allowed — with the reason codes and the legal basis in words.
+
+Rules (from the rules file's 'screening' section): inside public supply coverage → prohibited (notice item 13: no new self-supplied wells); in a severe over-extraction zone → prohibited (section 二(三), item 7); in a general zone → restricted (item 7); in a township whose red-line quota is used up (remaining &lt;= 0) → prohibited (item 8); otherwise allowed. Several reasons are all listed; where zones overlap the severe one names the zone. A point exactly on a boundary counts as inside; a well exactly at the coverage distance from a pipe counts as covered.
+
+INPUT: point layer of wells, any CRS. ZONES: polygons of over-extraction zones. ZONE_GRADE_FIELD (default grade): severe / general, also 严重 / 一般. ZONE_NAME_FIELD (default zone_name). SUPPLY_PIPES: public supply pipes (lines); COVERAGE_DISTANCE: metres from a pipe counted as covered (distance measured exactly, in a projected metric CRS whatever the input CRS). SUPPLY_AREAS: supply coverage polygons (covered = inside). At least one of SUPPLY_PIPES / SUPPLY_AREAS is required. TOWNSHIPS: township polygons; TOWNSHIP_NAME_FIELD (default name_zh); REMAINING_FIELD (default remaining_m3). USE_FIELD: optional field of the well's intended use; emergency supply, domestic supply without an alternative source and monitoring (Groundwater Management Regulations art. 33) make a zone ban 'restricted' (reason statutory_exception), but never inside supply coverage. LANGUAGE: language of the basis text (0 English, 1 中文). RULES: rules file.
+
+Outputs: OUTPUT — every input feature exactly once with all its attributes plus verdict, reasons, basis, zone_name, zone_grade, supply_distance_m (metres to the nearest pipe; empty without pipes), in_supply_coverage, township; styled red / amber / green. A feature without geometry is kept with an empty verdict and reason no_geometry. REPORT (optional HTML): a map and the verdicts per township. Counts per verdict are logged and returned.</source>
+            <translation>为每眼（拟建或现有）取水井给出筛查结论——禁止、限制或允许——并附原因代码和文字法律依据。
+
+规则（取自规则文件 screening 部分）：位于公共供水管网覆盖范围内 → 禁止（通知第13条：不得新建自备井）；位于严重超采区 → 禁止（第二部分（三）、第7条）；位于一般超采区 → 限制（第7条）；所在乡镇用水总量控制红线指标已用完（剩余 ≤ 0）→ 禁止（第8条）；其余 → 允许。多个原因全部列出；超采区重叠时以严重超采区命名。恰好位于边界上的点视为在内；距管网恰好等于覆盖距离的井视为被覆盖。
+
+INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE_GRADE_FIELD（默认 grade）：severe / general，也可为 严重 / 一般。ZONE_NAME_FIELD（默认 zone_name）。SUPPLY_PIPES：公共供水管网（线）；COVERAGE_DISTANCE：距管网多少米以内视为覆盖（无论输入坐标系如何，均在米制投影坐标系中精确量算距离）。SUPPLY_AREAS：供水覆盖范围多边形（位于其内即为覆盖）。SUPPLY_PIPES 与 SUPPLY_AREAS 至少提供一个。TOWNSHIPS：乡镇多边形；TOWNSHIP_NAME_FIELD（默认 name_zh）；REMAINING_FIELD（默认 remaining_m3）。USE_FIELD：可选的拟用途字段；应急供水、无替代水源的生活用水和监测取水（《地下水管理条例》第三十三条）可使超采区禁令变为“限制”（原因 statutory_exception），但在公共供水管网覆盖范围内不适用。LANGUAGE：法律依据文字的语言（0 英文，1 中文；默认随 QGIS 界面语言）。RULES：规则文件。
+
+输出：OUTPUT——每个输入要素恰好一次，保留全部属性，另加 verdict、reasons、basis、zone_name、zone_grade、supply_distance_m（到最近管网的距离，米；无管网时为空）、in_supply_coverage、township；按红 / 橙 / 绿着色。无几何的要素予以保留，结论为空，原因为 no_geometry。REPORT（可选 HTML）：地图及各乡镇筛查结论。各结论的数量记入日志并作为结果返回。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" line="109" />
+            <source>HTML files (*.html)</source>
+            <translation>HTML 文件 (*.html)</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="94" />
+            <source>Intended use field (for the statutory exceptions; optional)</source>
+            <translation>拟用途字段（用于法定例外；可选）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="101" />
+            <source>Language of the legal basis</source>
+            <translation>法律依据的语言</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" line="174" />
+            <source>Layer '{layer}' already has field(s) {fields}; the output replaces them with this run's values.</source>
+            <translation>图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" line="135" />
+            <source>Layer '{layer}' has no field '{field}' (ZONE_GRADE_FIELD, the zone grade severe / general). Its fields are: {fields}. Choose the grade field.</source>
+            <translation>图层“{layer}”没有字段“{field}”（ZONE_GRADE_FIELD，超采区等级：严重 / 一般）。该图层的字段有：{fields}。请选择等级字段。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/_screening_common.py" line="148" />
+            <source>No supply layer: give SUPPLY_PIPES (public supply pipes), SUPPLY_AREAS (supply coverage areas) or both. Notice item 13 bans new self-supplied wells inside supply coverage, so coverage must be known.</source>
+            <translation>缺少供水图层：请提供 SUPPLY_PIPES（公共供水管网）、SUPPLY_AREAS（供水覆盖范围）或两者。通知第13条禁止在公共供水管网覆盖范围内新建自备井，因此必须知道覆盖范围。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="76" />
+            <source>Over-extraction zones (polygons)</source>
+            <translation>超采区（多边形）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <source>Permits and screening</source>
+            <translation>取水许可与选址筛查</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <source>Public supply pipes (lines)</source>
+            <translation>公共供水管网（线）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" line="143" />
+            <source>Reading and preparing the layers…</source>
+            <translation>正在读取并准备图层…</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <source>Remaining red-line quota field (m³; &lt;= 0 means used up)</source>
+            <translation>剩余红线指标字段（m³；≤ 0 表示已用完）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" line="215" />
+            <source>Report written to {path}</source>
+            <translation>报告已写入 {path}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="82" />
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
+            <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <source>Screen well sites (supply coverage, over-extraction zones, red line)</source>
+            <translation>井址筛查（供水管网覆盖、超采区、用水总量控制红线）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="104" />
+            <source>Screened wells</source>
+            <translation>筛查结果</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="108" />
+            <source>Screening report (HTML)</source>
+            <translation>筛查报告（HTML）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" line="160" />
+            <source>Screening {n} wells…</source>
+            <translation>正在筛查 {n} 眼井…</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <source>Supply coverage areas (polygons)</source>
+            <translation>供水覆盖范围（多边形）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <source>Township name field</source>
+            <translation>乡镇名称字段</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <source>Townships (polygons; with remaining red-line quota for item 8)</source>
+            <translation>乡镇（多边形；含第8条所需的剩余红线指标）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" line="188" />
+            <source>Verdicts: {p} prohibited, {r} restricted, {a} allowed, {n} without geometry (of {t} wells).</source>
+            <translation>筛查结论：禁止 {p} 眼，限制 {r} 眼，允许 {a} 眼，无位置 {n} 眼（共 {t} 眼）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <source>Wells allowed</source>
+            <translation>允许的井数</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <source>Wells no_geometry</source>
+            <translation>无位置的井数</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <source>Wells prohibited</source>
+            <translation>禁止的井数</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <source>Wells restricted</source>
+            <translation>限制的井数</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="73" />
+            <source>Wells to screen (points)</source>
+            <translation>待筛查取水井（点）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" line="182" />
+            <source>Writing the output…</source>
+            <translation>正在写出结果…</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" line="205" />
+            <source>Writing the report…</source>
+            <translation>正在写报告…</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="81" />
+            <source>Zone grade field (severe / general, 严重 / 一般)</source>
+            <translation>超采区等级字段（severe / general，严重 / 一般）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="88" />
+            <source>Zone name field</source>
+            <translation>超采区名称字段</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" line="194" />
+            <source>{n} well(s) have no geometry: they are kept with an empty verdict and reason no_geometry.</source>
+            <translation>{n} 眼井没有位置（几何为空）：保留在输出中，结论为空，原因代码为 no_geometry。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SelfSuppliedClosureList</name>
+        <message>
+            <location filename="../../processing_algs/self_supplied_closure_list.py" />
+            <location filename="../../processing_algs/self_supplied_closure_list.py" line="86" />
+            <source>Annual volume field (m³)</source>
+            <translation>年水量字段（m³）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/self_supplied_closure_list.py" />
+            <location filename="../../processing_algs/self_supplied_closure_list.py" line="110" />
+            <source>Annual volume freed by closing them (m³)</source>
+            <translation>关停后每年腾出的水量（m³）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/self_supplied_closure_list.py" line="189" />
+            <source>Cancelled while writing the output.</source>
+            <translation>写出结果时已取消。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/self_supplied_closure_list.py" line="201" />
+            <source>Could not write feature {fid} to the output.</source>
+            <translation>无法将要素 {fid} 写入输出。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/self_supplied_closure_list.py" />
+            <source>Coverage distance from a pipe (metres)</source>
+            <translation>距管网的覆盖距离（米）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/self_supplied_closure_list.py" />
+            <location filename="../../processing_algs/self_supplied_closure_list.py" line="63" />
+            <source>Existing wells (points)</source>
+            <translation>现有取水井（点）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/self_supplied_closure_list.py" />
+            <source>Lists the existing self-supplied wells (自备井) that lie inside public water-supply coverage — the wells notice 托政发规〔2024〕3号 item 13 puts under strict control and closure where the network can supply them — with the annual volume that closing each one frees.
+
+INPUT: point layer of existing wells, any CRS. SELF_SUPPLIED_FIELD (default self_supplied): yes/no (1/0, true/false, yes/no, 是/否); empty counts as not self-supplied. STATUS_FIELD (default status): wells whose status is stopped or deregistered (停用, 注销, … see the rules file's screening.closure_list) are left out and counted in the log; any other status counts as active. VOLUME_FIELD (default metered_m3) gives the volume freed; where it is empty FALLBACK_VOLUME_FIELD (default permit_m3) is used, and the field freed_from says which. ID_FIELD (default well_id) names wells in messages. SUPPLY_PIPES with COVERAGE_DISTANCE (metres, exact distance) and/or SUPPLY_AREAS define coverage; at least one is required. TOWNSHIPS with TOWNSHIP_NAME_FIELD (default name_zh) name each well's township. RULES: rules file.
+
+Output: the listed wells with all their attributes plus supply_distance_m, in_supply_coverage, township, freed_m3 (m³/year) and freed_from. The total volume freed is logged and returned as FREED_M3_TOTAL, the number of wells as COUNT_LISTED.</source>
+            <translation>列出位于公共供水管网覆盖范围内的现有自备井——托政发规〔2024〕3号 第13条要求严格管控、管网能够供水处予以关停的井——以及关停每眼井每年可腾出的水量。
+
+INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默认 self_supplied）：是/否（1/0、true/false、yes/no、是/否）；空值视为非自备井。STATUS_FIELD（默认 status）：状态为停用或注销的井（停用、注销等，见规则文件 screening.closure_list）不列入，并在日志中统计；其他状态均视为在用。VOLUME_FIELD（默认 metered_m3）给出腾出水量；为空时使用 FALLBACK_VOLUME_FIELD（默认 permit_m3），freed_from 字段注明取自哪个字段。ID_FIELD（默认 well_id）用于在提示信息中标识井。SUPPLY_PIPES 加 COVERAGE_DISTANCE（米，精确距离）和/或 SUPPLY_AREAS 定义覆盖范围，至少提供一个。TOWNSHIPS 加 TOWNSHIP_NAME_FIELD（默认 name_zh）确定每眼井所属乡镇。RULES：规则文件。
+
+输出：列入清单的井，保留全部属性，另加 supply_distance_m、in_supply_coverage、township、freed_m3（m³/年）和 freed_from。腾出水量合计记入日志并作为 FREED_M3_TOTAL 返回，井数作为 COUNT_LISTED 返回。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/self_supplied_closure_list.py" line="134" />
+            <source>No status field: every self-supplied well is treated as active.</source>
+            <translation>无状态字段：所有自备井均视为在用。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/_screening_common.py" line="148" />
+            <source>No supply layer: give SUPPLY_PIPES (public supply pipes), SUPPLY_AREAS (supply coverage areas) or both. Notice item 13 bans new self-supplied wells inside supply coverage, so coverage must be known.</source>
+            <translation>缺少供水图层：请提供 SUPPLY_PIPES（公共供水管网）、SUPPLY_AREAS（供水覆盖范围）或两者。通知第13条禁止在公共供水管网覆盖范围内新建自备井，因此必须知道覆盖范围。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/self_supplied_closure_list.py" />
+            <source>Permits and screening</source>
+            <translation>取水许可与选址筛查</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/self_supplied_closure_list.py" />
+            <source>Public supply pipes (lines)</source>
+            <translation>公共供水管网（线）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="82" />
+            <location filename="../../processing_algs/self_supplied_closure_list.py" />
+            <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
+            <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/self_supplied_closure_list.py" />
+            <location filename="../../processing_algs/self_supplied_closure_list.py" line="68" />
+            <source>Self-supplied field (yes/no, 是/否)</source>
+            <translation>是否自备井字段（yes/no，是/否）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/self_supplied_closure_list.py" />
+            <source>Self-supplied wells inside supply coverage (closure list, item 13)</source>
+            <translation>公共供水管网覆盖范围内的自备井（关停清单，第13条）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/self_supplied_closure_list.py" />
+            <location filename="../../processing_algs/self_supplied_closure_list.py" line="108" />
+            <source>Self-supplied wells to close</source>
+            <translation>拟关停自备井</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/self_supplied_closure_list.py" />
+            <location filename="../../processing_algs/self_supplied_closure_list.py" line="77" />
+            <source>Status field (stopped / deregistered wells are left out)</source>
+            <translation>状态字段（停用 / 注销的井不列入）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/self_supplied_closure_list.py" />
+            <source>Supply coverage areas (polygons)</source>
+            <translation>供水覆盖范围（多边形）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/self_supplied_closure_list.py" />
+            <source>Township name field</source>
+            <translation>乡镇名称字段</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/self_supplied_closure_list.py" />
+            <source>Townships (polygons)</source>
+            <translation>乡镇（多边形）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/self_supplied_closure_list.py" />
+            <location filename="../../processing_algs/self_supplied_closure_list.py" line="96" />
+            <source>Volume field used where the first is empty (m³)</source>
+            <translation>前一字段为空时使用的水量字段（m³）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/self_supplied_closure_list.py" />
+            <location filename="../../processing_algs/self_supplied_closure_list.py" line="103" />
+            <source>Well id field (for messages)</source>
+            <translation>井编号字段（用于提示信息）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/self_supplied_closure_list.py" />
+            <location filename="../../processing_algs/self_supplied_closure_list.py" line="111" />
+            <source>Wells listed</source>
+            <translation>列入清单的井数</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/self_supplied_closure_list.py" line="165" />
+            <source>{listed} active self-supplied well(s) inside supply coverage (of {self_supplied} self-supplied, {wells} wells); closing them frees {total:,.0f} m³ a year.</source>
+            <translation>公共供水管网覆盖范围内有在用自备井 {listed} 眼（自备井共 {self_supplied} 眼，取水井共 {wells} 眼）；关停后每年可腾出 {total:,.0f} m³。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SiteChecker</name>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="194" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="208" />
+            <source>Check well site</source>
+            <translation>井址核查</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="147" />
+            <source>Checked in</source>
+            <translation>核查用时</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="98" />
+            <source>Click the map to check a well site.</source>
+            <translation>在地图上点击以核查井址。</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="93" />
+            <source>Coverage distance</source>
+            <translation>覆盖距离</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="144" />
+            <source>In supply coverage</source>
+            <translation>位于供水管网覆盖范围内</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="142" />
+            <source>Legal basis</source>
+            <translation>法律依据</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="143" />
+            <source>Nearest supply pipe</source>
+            <translation>最近供水管网</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="91" />
+            <source>Over-extraction zones</source>
+            <translation>超采区</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="271" />
+            <source>Pick a supply pipes layer or a supply areas layer in the panel.</source>
+            <translation>请在面板中选择供水管网图层或供水覆盖范围图层。</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="269" />
+            <source>Pick the over-extraction zones layer in the panel.</source>
+            <translation>请在面板中选择超采区图层。</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="96" />
+            <source>Proposed use</source>
+            <translation>拟用途</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="141" />
+            <source>Reasons</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="94" />
+            <source>Supply areas</source>
+            <translation>供水覆盖范围</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="92" />
+            <source>Supply pipes</source>
+            <translation>供水管网</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="146" />
+            <source>Township</source>
+            <translation>乡镇</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="95" />
+            <source>Townships (red line)</source>
+            <translation>乡镇（用水总量控制红线）</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="145" />
+            <source>Zone</source>
+            <translation>超采区</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="88" />
+            <source>domestic supply, no alternative source</source>
+            <translation>无替代水源的生活用水</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="302" />
+            <source>map canvas</source>
+            <translation>地图画布</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="89" />
+            <source>monitoring well</source>
+            <translation>监测井</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="144" />
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="134" />
+            <source>no verdict</source>
+            <translation>无结论</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="87" />
+            <source>ordinary new well</source>
+            <translation>普通新建井</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="144" />
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+    </context>
+    <context>
+        <name>SupervisionReport</name>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <location filename="../../processing_algs/supervision_report.py" line="123" />
+            <source>Abstraction against recharge (output of the balance algorithm)</source>
+            <translation>开采量与补给量对比（采补平衡算法的输出）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <source>Annual supervision report (PDF / HTML)</source>
+            <translation>年度监管报告（PDF / HTML）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" line="220" />
+            <source>Building the report…</source>
+            <translation>正在生成报告…</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <location filename="../../processing_algs/supervision_report.py" line="151" />
+            <source>Chinese (中文)</source>
+            <translation>中文</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <location filename="../../processing_algs/supervision_report.py" line="131" />
+            <source>Compliance findings (output of Compliance audit)</source>
+            <translation>合规检查问题（“取水井合规检查”的输出）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <location filename="../../processing_algs/supervision_report.py" line="105" />
+            <source>Coverage distance from a pipe (metres; empty = rules file default)</source>
+            <translation>距管网的覆盖距离（米；留空 = 规则文件默认值）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <location filename="../../processing_algs/supervision_report.py" line="151" />
+            <source>English</source>
+            <translation>英文</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <location filename="../../processing_algs/supervision_report.py" line="127" />
+            <source>Fees (output of Progressive surcharge)</source>
+            <translation>水费（“超计划累进加价”的输出）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" line="158" />
+            <source>HTML files (*.html)</source>
+            <translation>HTML 文件 (*.html)</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" line="230" />
+            <source>HTML report written to {path}</source>
+            <translation>HTML 报告已写入 {path}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" line="215" />
+            <source>Layer '{layer}' (SCREENING) has no field 'verdict': give the OUTPUT of Screen well sites, or pass the wells as WELLS.</source>
+            <translation>图层“{layer}”（SCREENING）没有字段 verdict：请提供“井址筛查”的输出，或将取水井作为 WELLS 传入。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <location filename="../../processing_algs/supervision_report.py" line="87" />
+            <source>Over-extraction zones (polygons)</source>
+            <translation>超采区（多边形）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" line="155" />
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" line="236" />
+            <source>PDF report written to {path}</source>
+            <translation>PDF 报告已写入 {path}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" line="233" />
+            <source>Printing the PDF…</source>
+            <translation>正在输出 PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <location filename="../../processing_algs/supervision_report.py" line="99" />
+            <source>Public supply pipes (lines)</source>
+            <translation>公共供水管网（线）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" line="190" />
+            <source>Reading the layers…</source>
+            <translation>正在读取图层…</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <location filename="../../processing_algs/supervision_report.py" line="158" />
+            <source>Report (HTML)</source>
+            <translation>报告（HTML）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <location filename="../../processing_algs/supervision_report.py" line="155" />
+            <source>Report (PDF)</source>
+            <translation>报告（PDF）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <location filename="../../processing_algs/supervision_report.py" line="151" />
+            <source>Report language</source>
+            <translation>报告语言</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <location filename="../../processing_algs/supervision_report.py" line="161" />
+            <source>Report title</source>
+            <translation>报告标题</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <source>Reports</source>
+            <translation>报告</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="82" />
+            <location filename="../../processing_algs/supervision_report.py" />
+            <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
+            <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <location filename="../../processing_algs/supervision_report.py" line="113" />
+            <source>Screened wells (output of Screen well sites)</source>
+            <translation>已筛查的取水井（“井址筛查”的输出）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" line="250" />
+            <source>Screening {n} wells…</source>
+            <translation>正在筛查 {n} 眼井…</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <location filename="../../processing_algs/supervision_report.py" line="95" />
+            <source>Supply coverage areas (polygons)</source>
+            <translation>供水覆盖范围（多边形）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" line="245" />
+            <source>The wells of '{layer}' are drawn without verdicts: screening needs ZONES and SUPPLY_PIPES or SUPPLY_AREAS.</source>
+            <translation>图层“{layer}”的取水井未标注筛查结论：筛查需要 ZONES 以及 SUPPLY_PIPES 或 SUPPLY_AREAS。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <location filename="../../processing_algs/supervision_report.py" line="84" />
+            <source>Township name field</source>
+            <translation>乡镇名称字段</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <location filename="../../processing_algs/supervision_report.py" line="82" />
+            <source>Townships (polygons)</source>
+            <translation>乡镇（多边形）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <location filename="../../processing_algs/supervision_report.py" line="136" />
+            <source>Water rights (output of Farm water rights)</source>
+            <translation>水权（“农业用水权初始分配”的输出）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <location filename="../../processing_algs/supervision_report.py" line="118" />
+            <source>Wells to screen for the map (if no screened wells)</source>
+            <translation>用于地图的待筛查取水井（未提供筛查结果时）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <source>Writes the annual groundwater supervision report of Toli County as a PDF (and optionally an HTML page) that a water bureau can hand on: a county map with the over-extraction zones, public supply-network coverage and the wells coloured by screening verdict; the total-use red line per township; abstraction against allowable abstraction per township with the cut needed to reach abstraction-recharge balance; fees by band of the progressive surcharge for use over plan; the compliance findings; the farm water-rights summary. Every input is optional: a section without data says so.
+
+TOWNSHIPS: township polygons (name, red_line_m3, used_m3); TOWNSHIP_NAME_FIELD (default name_zh). ZONES: over-extraction zones; ZONE_GRADE_FIELD (default grade: severe / general, 严重 / 一般). SUPPLY_AREAS, SUPPLY_PIPES: public supply coverage; COVERAGE_DISTANCE: metres around the pipes (default from the rules file). SCREENING: the OUTPUT of 'Screen well sites' (wells with a verdict); or WELLS: wells to screen here with the same engine (needs ZONES and a supply layer; else they are drawn unscreened). BALANCE: OUTPUT of 'Abstraction against recharge'. SURCHARGE: OUTPUT (or OUTPUT_SUMMARY) of 'Progressive surcharge'. FINDINGS: OUTPUT of 'Compliance audit'. WATER_RIGHTS: OUTPUT_TOWNSHIPS (or OUTPUT) of 'Farm water rights'. YEAR: the year the report covers. LANGUAGE: 0 Chinese (default), 1 English. RULES: rules file.
+
+Outputs: OUTPUT_PDF (A4, Chinese glyphs from an installed CJK font such as Noto Sans CJK SC; without one a Chinese report stops and says to install fonts-noto-cjk) and OUTPUT_HTML (one self-contained page, figures embedded).
+
+Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 二(三) for the severe over-extraction areas 阿克别里斗乡 and 多拉特乡); grading after GB/T 34968-2017.</source>
+            <translation>生成托里县地下水监管年度报告（PDF，可选 HTML），供水行政主管部门印发、存档：县域图（超采区、公共供水管网覆盖范围、按筛查结论着色的取水井）；各乡镇用水总量控制红线执行情况；各乡镇开采量与可开采量对比及达到采补平衡所需压减量；超计划累进加价分档水费；合规检查问题；农业用水权分配汇总。所有输入均为可选：缺少数据的章节会注明。
+
+TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_FIELD（默认 name_zh）。ZONES：超采区；ZONE_GRADE_FIELD（默认 grade：severe / general，严重 / 一般）。SUPPLY_AREAS、SUPPLY_PIPES：公共供水管网覆盖范围；COVERAGE_DISTANCE：管网周边覆盖距离（米，默认取自规则文件）。SCREENING：“井址筛查”的 OUTPUT（带结论的取水井）；或 WELLS：在此用同一引擎筛查的取水井（需要 ZONES 和一个供水图层，否则不标注结论）。BALANCE：“开采量与补给量对比”的 OUTPUT。SURCHARGE：“超计划累进加价”的 OUTPUT（或 OUTPUT_SUMMARY）。FINDINGS：“取水井合规检查”的 OUTPUT。WATER_RIGHTS：“农业用水权初始分配”的 OUTPUT_TOWNSHIPS（或 OUTPUT）。YEAR：报告年度。LANGUAGE：0 中文（默认），1 英文。RULES：规则文件。
+
+输出：OUTPUT_PDF（A4，中文使用已安装的 CJK 字体，如 Noto Sans CJK SC；未安装时中文报告会停止并提示安装 fonts-noto-cjk）和 OUTPUT_HTML（单个自包含网页，图件内嵌）。
+
+法律依据：托政发规〔2024〕3号 第7–13条、第16条和第18条（严重超采区阿克别里斗乡、多拉特乡见第二部分（三））；超采等级参照 GB/T 34968-2017。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <location filename="../../processing_algs/supervision_report.py" line="142" />
+            <source>Year of the report</source>
+            <translation>报告年度</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <location filename="../../processing_algs/supervision_report.py" line="91" />
+            <source>Zone grade field (severe / general, 严重 / 一般)</source>
+            <translation>超采区等级字段（severe / general，严重 / 一般）</translation>
+        </message>
+    </context>
+    <context>
+        <name>TuoliGwPlugin</name>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/plugin_gui.py" line="44" />
+            <source>Load Toli sample project</source>
+            <translation>加载托里县示例工程</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/plugin_gui.py" line="57" />
+            <source>The sample project is missing: </source>
+            <translation>找不到示例工程：</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/plugin_gui.py" line="34" />
+            <location filename="../../tuoli_gw_plugin/gui/plugin_gui.py" line="57" />
+            <source>Toli groundwater</source>
+            <translation>托里县地下水监管</translation>
+        </message>
+    </context>
+    <context>
+        <name>TuoliGwProvider</name>
+        <message>
+            <location filename="../../tuoli_gw_plugin/provider.py" />
+            <location filename="../../tuoli_gw_plugin/provider.py" line="50" />
+            <source>Toli groundwater</source>
+            <translation>托里县地下水监管</translation>
+        </message>
+    </context>
+    <context>
+        <name>WaterLevelTrend</name>
+        <message>
+            <location filename="../../processing_algs/water_level_trend.py" />
+            <location filename="../../processing_algs/water_level_trend.py" line="87" />
+            <source>Date field</source>
+            <translation>日期字段</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/water_level_trend.py" />
+            <location filename="../../processing_algs/water_level_trend.py" line="90" />
+            <source>Depth to water field (m)</source>
+            <translation>地下水埋深字段（m）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/water_level_trend.py" />
+            <source>Groundwater-level decline per monitoring station and per unit, and the over-extraction grade it implies (GB/T 34968-2017: general for a sustained decline up to 1.5 m/a, severe above; thresholds and the significance level from the rules file). Supports notice 托政发规〔2024〕3号 section 三, item 7.
+
+STATIONS: monitoring stations (points) with a station id. SERIES: table (or layer) of observations: station id, date, depth to water (m below ground). STATION_FIELD (default station_id, in both layers), DATE_FIELD (default date; dates or text such as 2024-03-05, 2024/3/5, 2024年3月5日), DEPTH_FIELD (default depth_to_water_m). UNITS (optional): polygons to grade.
+
+OUTPUT: the stations with n_obs, first_date, last_date, years (span), decline_m_per_a (Theil–Sen slope of depth against time; positive = depth increasing = water level falling), mk_p_value (Mann–Kendall test, two-sided), significant (p below the rules' significance_p) and level_grade (none / general / severe; a decline counts only when significant). Stations with fewer than 3 observations or less than one year of record get no rate and no grade and are listed in the log.
+OUTPUT_UNITS (optional): the units with stations_n (stations with a rate inside), decline_m_per_a (their median) and level_grade (by the median rate; sustained when at least half of the stations decline significantly). Feed it to tuoli_gw:abstraction_recharge_balance as LEVEL_GRADES.</source>
+            <translation>计算各监测站及各单元的地下水位下降速率，以及由此确定的超采等级（GB/T 34968-2017：水位持续下降、速率不超过 1.5 m/a 为一般超采，超过为严重超采；阈值和显著性水平取自规则文件）。服务于托政发规〔2024〕3号 第三部分第7条。
+
+STATIONS：带监测站编号的监测站（点）。SERIES：观测记录表（或图层）：监测站编号、日期、地下水埋深（m，地面以下）。STATION_FIELD（默认 station_id，两表共用）、DATE_FIELD（默认 date；日期或“2024-03-05”“2024/3/5”“2024年3月5日”等文本）、DEPTH_FIELD（默认 depth_to_water_m）。UNITS（可选）：待评级的多边形。
+
+OUTPUT：监测站及 n_obs、first_date、last_date、years（时长）、decline_m_per_a（埋深随时间的 Theil–Sen 斜率；为正 = 埋深增大 = 水位下降）、mk_p_value（Mann–Kendall 双侧检验）、significant（p 小于规则的 significance_p）和 level_grade（none / general / severe；仅显著下降才计）。观测少于 3 次或记录不足一年的监测站不计算速率和等级，并在日志中列出。
+OUTPUT_UNITS（可选）：各单元及 stations_n（单元内有速率的监测站数）、decline_m_per_a（其中位数）和 level_grade（按中位数速率；至少半数监测站显著下降才视为持续下降）。可作为 LEVEL_GRADES 输入 tuoli_gw:abstraction_recharge_balance。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/water_level_trend.py" />
+            <location filename="../../processing_algs/water_level_trend.py" line="74" />
+            <source>Monitoring stations (points)</source>
+            <translation>监测站（点）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/water_level_trend.py" line="166" />
+            <source>OUTPUT_UNITS needs a UNITS layer of polygons to grade.</source>
+            <translation>OUTPUT_UNITS 需要提供待评级的多边形图层 UNITS。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/water_level_trend.py" />
+            <source>Over-extraction</source>
+            <translation>地下水超采</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="82" />
+            <location filename="../../processing_algs/water_level_trend.py" />
+            <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
+            <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/water_level_trend.py" />
+            <location filename="../../processing_algs/water_level_trend.py" line="84" />
+            <source>Station id field (in both)</source>
+            <translation>监测站编号字段（两表共用）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/water_level_trend.py" />
+            <location filename="../../processing_algs/water_level_trend.py" line="100" />
+            <source>Stations with trend</source>
+            <translation>监测站水位趋势</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/water_level_trend.py" line="178" />
+            <source>UNITS given but no OUTPUT_UNITS: set OUTPUT_UNITS to get the per-unit grades.</source>
+            <translation>已提供 UNITS 但未设置 OUTPUT_UNITS：请设置 OUTPUT_UNITS 以获得各单元等级。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/water_level_trend.py" />
+            <location filename="../../processing_algs/water_level_trend.py" line="95" />
+            <source>Units to grade (polygons, optional)</source>
+            <translation>待评级单元（多边形，可选）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/water_level_trend.py" />
+            <location filename="../../processing_algs/water_level_trend.py" line="104" />
+            <source>Units with level grade</source>
+            <translation>各单元水位等级</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/water_level_trend.py" />
+            <location filename="../../processing_algs/water_level_trend.py" line="79" />
+            <source>Water-level observations (table)</source>
+            <translation>地下水位观测（表格）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/water_level_trend.py" />
+            <source>Water-level trend (decline rate and level grade)</source>
+            <translation>地下水位趋势（下降速率与水位等级）</translation>
+        </message>
+    </context>
+</TS>
