@@ -100,7 +100,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
         </message>
         <message>
             <location filename="../../processing_algs/abstraction_recharge_balance.py" />
-            <location filename="../../processing_algs/base.py" line="82" />
+            <location filename="../../processing_algs/base.py" line="83" />
             <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
             <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
         </message>
@@ -235,7 +235,7 @@ Outputs:
         </message>
         <message>
             <location filename="../../processing_algs/allocate_water_rights.py" />
-            <location filename="../../processing_algs/base.py" line="82" />
+            <location filename="../../processing_algs/base.py" line="83" />
             <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
             <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
         </message>
@@ -467,7 +467,7 @@ Outputs: OUTPUT (findings, styled by severity) and OUTPUT_SUMMARY (optional tabl
             <translation>公共供水管网（第13条）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="82" />
+            <location filename="../../processing_algs/base.py" line="83" />
             <location filename="../../processing_algs/compliance_audit.py" />
             <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
             <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
@@ -650,7 +650,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>抽水试验折算系数字段（m³/kWh）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="82" />
+            <location filename="../../processing_algs/base.py" line="83" />
             <location filename="../../processing_algs/electricity_to_water.py" />
             <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
             <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
@@ -820,7 +820,7 @@ Outputs:
             <translation>超计划累进加价</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="82" />
+            <location filename="../../processing_algs/base.py" line="83" />
             <location filename="../../processing_algs/progressive_surcharge.py" />
             <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
             <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
@@ -932,7 +932,7 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
             <translation>图层“{layer}”没有字段“{field}”（ZONE_GRADE_FIELD，超采区等级：严重 / 一般）。该图层的字段有：{fields}。请选择等级字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/_screening_common.py" line="148" />
+            <location filename="../../processing_algs/_screening_common.py" line="130" />
             <source>No supply layer: give SUPPLY_PIPES (public supply pipes), SUPPLY_AREAS (supply coverage areas) or both. Notice item 13 bans new self-supplied wells inside supply coverage, so coverage must be known.</source>
             <translation>缺少供水图层：请提供 SUPPLY_PIPES（公共供水管网）、SUPPLY_AREAS（供水覆盖范围）或两者。通知第13条禁止在公共供水管网覆盖范围内新建自备井，因此必须知道覆盖范围。</translation>
         </message>
@@ -968,7 +968,7 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
             <translation>报告已写入 {path}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="82" />
+            <location filename="../../processing_algs/base.py" line="83" />
             <location filename="../../processing_algs/screen_well_sites.py" />
             <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
             <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
@@ -1123,7 +1123,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>无状态字段：所有自备井均视为在用。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/_screening_common.py" line="148" />
+            <location filename="../../processing_algs/_screening_common.py" line="130" />
             <source>No supply layer: give SUPPLY_PIPES (public supply pipes), SUPPLY_AREAS (supply coverage areas) or both. Notice item 13 bans new self-supplied wells inside supply coverage, so coverage must be known.</source>
             <translation>缺少供水图层：请提供 SUPPLY_PIPES（公共供水管网）、SUPPLY_AREAS（供水覆盖范围）或两者。通知第13条禁止在公共供水管网覆盖范围内新建自备井，因此必须知道覆盖范围。</translation>
         </message>
@@ -1138,7 +1138,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>公共供水管网（线）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="82" />
+            <location filename="../../processing_algs/base.py" line="83" />
             <location filename="../../processing_algs/self_supplied_closure_list.py" />
             <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
             <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
@@ -1208,123 +1208,138 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
     <context>
         <name>SiteChecker</name>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="194" />
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="208" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="207" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="221" />
             <source>Check well site</source>
             <translation>井址核查</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="147" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="160" />
             <source>Checked in</source>
             <translation>核查用时</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="98" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="111" />
             <source>Click the map to check a well site.</source>
             <translation>在地图上点击以核查井址。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="93" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="106" />
             <source>Coverage distance</source>
             <translation>覆盖距离</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="144" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="157" />
             <source>In supply coverage</source>
             <translation>位于供水管网覆盖范围内</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="142" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="155" />
             <source>Legal basis</source>
             <translation>法律依据</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="143" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="156" />
             <source>Nearest supply pipe</source>
             <translation>最近供水管网</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="91" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="104" />
             <source>Over-extraction zones</source>
             <translation>超采区</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="271" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="284" />
             <source>Pick a supply pipes layer or a supply areas layer in the panel.</source>
             <translation>请在面板中选择供水管网图层或供水覆盖范围图层。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="269" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="282" />
             <source>Pick the over-extraction zones layer in the panel.</source>
             <translation>请在面板中选择超采区图层。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="96" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="109" />
             <source>Proposed use</source>
             <translation>拟用途</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="141" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="154" />
             <source>Reasons</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="94" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="107" />
             <source>Supply areas</source>
             <translation>供水覆盖范围</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="92" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="105" />
             <source>Supply pipes</source>
             <translation>供水管网</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="146" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="159" />
             <source>Township</source>
             <translation>乡镇</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="95" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="108" />
             <source>Townships (red line)</source>
             <translation>乡镇（用水总量控制红线）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="145" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="158" />
             <source>Zone</source>
             <translation>超采区</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="88" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="54" />
+            <source>allowed</source>
+            <translation>允许</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="101" />
             <source>domestic supply, no alternative source</source>
             <translation>无替代水源的生活用水</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="302" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="315" />
             <source>map canvas</source>
             <translation>地图画布</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="89" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="102" />
             <source>monitoring well</source>
             <translation>监测井</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="144" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="157" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="134" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="147" />
             <source>no verdict</source>
             <translation>无结论</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="87" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="100" />
             <source>ordinary new well</source>
             <translation>普通新建井</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="144" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="54" />
+            <source>prohibited</source>
+            <translation>禁止</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="54" />
+            <source>restricted</source>
+            <translation>限制</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="157" />
             <source>yes</source>
             <translation>是</translation>
         </message>
@@ -1454,7 +1469,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>报告</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="82" />
+            <location filename="../../processing_algs/base.py" line="83" />
             <location filename="../../processing_algs/supervision_report.py" />
             <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
             <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
@@ -1609,7 +1624,7 @@ OUTPUT_UNITS（可选）：各单元及 stations_n（单元内有速率的监测
             <translation>地下水超采</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="82" />
+            <location filename="../../processing_algs/base.py" line="83" />
             <location filename="../../processing_algs/water_level_trend.py" />
             <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
             <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>

@@ -49,6 +49,19 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("SiteChecker", text)
 
 
+def verdict_word(verdict: str) -> str:
+    """The verdict in the interface language (the codes stay English in layers and results)."""
+    words = {"prohibited": tr("prohibited"), "restricted": tr("restricted"), "allowed": tr("allowed")}
+    return words.get(verdict, verdict)
+
+
+def basis_language() -> str:
+    """'zh' under a Chinese QGIS (zh, zh_CN, zh-Hans…), else 'en': the language of the legal basis."""
+    from ..i18n import language_for, user_locale
+
+    return "zh" if language_for(user_locale()) == "zh-Hans" else "en"
+
+
 def find_layer(hints: tuple[str, ...], geometry_filter: int) -> QgsVectorLayer | None:
     """The first project layer whose name or source layer name matches a hint."""
     layers = [
@@ -131,7 +144,7 @@ class SiteCheckPanel(QWidget):
 
     def show_result(self, result: dict, elapsed_ms: float) -> None:
         self.last_result = result
-        verdict = result.get("verdict") or tr("no verdict")
+        verdict = verdict_word(result["verdict"]) if result.get("verdict") else tr("no verdict")
         colour = VERDICT_COLOURS.get(result.get("verdict") or "", "#555555")
         self.verdict_label.setText(
             f'<span style="font-size:15pt; font-weight:bold; color:{colour}">{html.escape(verdict.upper())}</span>'
@@ -300,7 +313,9 @@ class SiteChecker:
         try:
             prepared = self.prepared()
             crs_text = crs_to_pyproj_text(self.canvas.mapSettings().destinationCrs(), tr("map canvas"))
-            result = screen_point(prepared, point.x(), point.y(), crs_text, use=self.panel.use_combo.currentData())
+            result = screen_point(
+                prepared, point.x(), point.y(), crs_text, use=self.panel.use_combo.currentData(), language=basis_language()
+            )
         except (EngineInputError, ValueError) as error:
             self.panel.show_message(str(error))
             return None
