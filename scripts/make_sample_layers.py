@@ -495,7 +495,8 @@ def build_wells(townships: gpd.GeoDataFrame, farmland: dict[str, object], pipes:
                           for i in range(n)], dtype=object)
     permitted_depth = np.ceil(depth / 10) * 10 + rng.choice([0, 10, 20], n)
     deeper_than_permit = (rng.random(n) < 0.03) & ~unpermitted
-    permitted_depth = np.where(deeper_than_permit, np.floor((depth - rng.uniform(10, 60, n)) / 10) * 10,
+    # A permitted depth is at least 10 m even where the fault makes the well deeper than its permit.
+    permitted_depth = np.where(deeper_than_permit, np.maximum(10.0, np.floor((depth - rng.uniform(10, 60, n)) / 10) * 10),
                                permitted_depth)
     permitted_depth = np.where(unpermitted, np.nan, permitted_depth)
 

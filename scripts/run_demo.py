@@ -39,6 +39,7 @@ STEPS: list[tuple[str, str, dict[str, object]]] = [
             "SUPPLY_AREAS": layer("supply_areas"),
             "TOWNSHIPS": layer("townships"),
             "USE_FIELD": "use",
+            "LANGUAGE": 1,  # the basis in Chinese
             "OUTPUT": out("screening_applications.gpkg"),
             "REPORT": out("screening_report.html"),
         },
@@ -86,8 +87,9 @@ STEPS: list[tuple[str, str, dict[str, object]]] = [
         {
             "WELLS": layer("wells"),
             "POWER": layer("power_accounts"),
+            "PERIOD": 2025,
             "OUTPUT": out("electricity_to_water.gpkg"),
-            "OUTPUT_SUMMARY": out("electricity_summary.gpkg"),
+            "OUTPUT_SUMMARY": out("electricity_summary.csv"),
             "CHART": out("electricity_chart.png"),
         },
     ),
@@ -101,8 +103,9 @@ STEPS: list[tuple[str, str, dict[str, object]]] = [
             "COVERAGE_DISTANCE": 500,
             "SUPPLY_AREAS": layer("supply_areas"),
             "POWER": layer("power_accounts"),
+            "PERIOD": 2025,
             "OUTPUT": out("compliance_findings.gpkg"),
-            "OUTPUT_SUMMARY": out("compliance_summary.gpkg"),
+            "OUTPUT_SUMMARY": out("compliance_summary.csv"),
         },
     ),
     (
@@ -112,8 +115,13 @@ STEPS: list[tuple[str, str, dict[str, object]]] = [
             "INPUT": layer("wells"),
             "PLAN_FIELD": "permit_m3",
             "ACTUAL_FIELD": "metered_m3",
-            "BASE_RATE": 0.2,
+            "BASE_RATE": 0.5,  # illustrative: the notice leaves the standard rate to the finance department
+            "MODE": 0,
+            "ID_FIELD": "well_id",
+            "TOWNSHIP_FIELD": "township",
             "OUTPUT": out("surcharge.gpkg"),
+            "OUTPUT_SUMMARY": out("surcharge_by_tier.csv"),
+            "CHART": out("surcharge_chart.png"),
         },
     ),
     (
@@ -122,6 +130,7 @@ STEPS: list[tuple[str, str, dict[str, object]]] = [
         {
             "PARCELS": layer("farmland_parcels"),
             "TOWNSHIPS": layer("townships"),
+            "TOWNSHIP_CODE_FIELD": "township_id",
             "OUTPUT": out("water_rights_parcels.gpkg"),
             "OUTPUT_TOWNSHIPS": out("water_rights_townships.gpkg"),
         },
