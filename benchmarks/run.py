@@ -58,6 +58,7 @@ class Row:
 
 
 ROWS: list[Row] = []
+SCALING: list[dict] = []  # case 5 points, for the chart
 EXIT_CRASHES: set[str] = set()  # algorithms whose qgis_process segfaulted at exit, after writing
 DETAILS: list[str] = []
 
@@ -399,6 +400,7 @@ def case_scaling() -> None:
         point = json.loads(completed.stdout.strip().splitlines()[-1])
         log(f"  {n:,} wells: {point['seconds']:.2f} s, peak {point['peak_rss_mb']:.0f} MB")
         points.append(point)
+    SCALING.extend(points)
     per_well = {p["n"]: p["seconds"] / p["n"] for p in points}
     reference = 100_000 if 100_000 in per_well else min(per_well)
     largest = max(per_well)
@@ -422,6 +424,39 @@ def case_scaling() -> None:
             table,
         )
     )
+
+
+def scaling_chart(path: Path) -> bool:
+    """Time and peak memory against the well count (log-log), with the linear reference."""
+    if not SCALING:
+        return False
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+
+    n = np.array([p["n"] for p in SCALING], dtype=float)
+    seconds = np.array([p["seconds"] for p in SCALING])
+    peak = np.array([p["peak_rss_mb"] for p in SCALING])
+    figure = Figure(figsize=(9, 3.8), dpi=110)
+    time_axes, memory_axes = figure.subplots(1, 2)
+    time_axes.loglog(n, seconds, "o-", label="screening engine")
+    time_axes.loglog(n, seconds[0] * n / n[0], "--", color="grey", label="linear from the smallest size")
+    time_axes.set_xlabel("wells")
+    time_axes.set_ylabel("seconds")
+    time_axes.set_title("Time")
+    time_axes.legend(fontsize=8)
+    memory_axes.semilogx(n, peak, "o-", color="tab:red", label="peak RSS")
+    memory_axes.axhline(2048, color="grey", linestyle="--", label="2 GB goal at 1M")
+    memory_axes.set_xlabel("wells")
+    memory_axes.set_ylabel("MB")
+    memory_axes.set_title("Peak memory (one process per size)")
+    memory_axes.legend(fontsize=8)
+    figure.suptitle("Screening: 100 zones x 400 vertices, 2,000 pipes, 500 m coverage")
+    figure.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    figure.savefig(path)
+    return True
 
 
 def machine() -> str:
@@ -470,6 +505,9 @@ def write_report(path: Path, total_seconds: float) -> None:
         cells = [row.case, row.ours, row.baseline, row.ratio, row.goal, row.met, row.notes]
         lines.append("| " + " | ".join(c.replace("|", "/").replace("\n", " ") for c in cells) + " |")
     lines += ["", "## Repetitions and breakdowns", ""] + [f"- {d}" for d in DETAILS]
+    chart = path.with_name(path.stem + "_scaling.png")
+    if scaling_chart(chart):
+        lines += ["", f"![time and peak memory against the number of wells]({chart.name})"]
     notes = ROOT / "benchmarks" / "NOTES.md"
     if notes.exists():
         lines += ["", notes.read_text().strip()]
