@@ -76,7 +76,7 @@ def balance_chart(
     rc = {"font.family": [family, "DejaVu Sans"]} if family else {}
     with plt.rc_context(rc):
         width_in = max(6.0, 0.6 * len(order) + 2.5)
-        fig, ax = plt.subplots(figsize=(width_in, 5.0), dpi=120)
+        fig, ax = plt.subplots(figsize=(width_in, 5.8), dpi=120)
         xs = list(range(len(order)))
         abstraction = [abstraction_m3[i] / 1e4 for i in order]
         allowable = [0.0 if _missing(allowable_m3[i]) else allowable_m3[i] / 1e4 for i in order]
@@ -94,7 +94,8 @@ def balance_chart(
             Patch(facecolor=GRADE_COLOURS["none"], edgecolor="black", label="abstraction, not over-extracted 未超采"),
             Patch(facecolor="#2b83ba", alpha=0.55, edgecolor="black", label="allowable 可开采量 (ρ × recharge)"),
         ]
-        ax.legend(handles=legend, fontsize=8, loc="upper right")
+        # Below the axes: tall bars of any township may fill any corner of the plot.
+        ax.legend(handles=legend, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2, frameon=False)
         fig.tight_layout()
         fig.savefig(path, format="png")
         plt.close(fig)
