@@ -12,7 +12,7 @@ import datetime as dt
 import math
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -148,25 +148,45 @@ def parse_date(value: Any) -> dt.date | None:
     raise ValueError(f"unreadable date {text!r}")
 
 
-def date_column(frame: pd.DataFrame, field: str, *, layer: str, id_field: str | None = None) -> list[dt.date | None]:
-    """Dates for ``frame[field]`` (None where missing), or one clear error for bad cells."""
+def parsed_column(
+    frame: pd.DataFrame,
+    field: str,
+    parse: Callable[[Any], Any],
+    *,
+    layer: str,
+    id_field: str | None = None,
+    what: str,
+    hint: str,
+) -> list[Any]:
+    """``parse`` applied to every cell of ``frame[field]``; one error listing all unreadable cells.
+
+    ``parse`` returns None for a missing value and raises ValueError/TypeError for an unreadable one;
+    ``what`` names the expected kind in the message ("dates", "yes/no").
+    """
     if field not in frame.columns:
         raise EngineInputError("field not found", layer=layer, field=field)
-    dates: list[dt.date | None] = []
+    values: list[Any] = []
     bad_rows: list[int] = []
     bad_values: list[Any] = []
     for row, value in enumerate(frame[field].tolist()):
         try:
-            dates.append(parse_date(value))
+            values.append(parse(value))
         except (ValueError, TypeError):
-            dates.append(None)
+            values.append(None)
             bad_rows.append(row)
             bad_values.append(value)
     if bad_rows:
         raise EngineInputError(
-            f"{len(bad_rows)} value(s) are not dates: " + _examples(frame, bad_rows, id_field, bad_values),
+            f"{len(bad_rows)} value(s) are not {what}: " + _examples(frame, bad_rows, id_field, bad_values),
             layer=layer,
             field=field,
-            hint="write dates as 2024-03-05 or 2024/3/5",
+            hint=hint,
         )
-    return dates
+    return values
+
+
+def date_column(frame: pd.DataFrame, field: str, *, layer: str, id_field: str | None = None) -> list[dt.date | None]:
+    """Dates for ``frame[field]`` (None where missing), or one clear error for bad cells."""
+    return parsed_column(
+        frame, field, parse_date, layer=layer, id_field=id_field, what="dates", hint="write dates as 2024-03-05 or 2024/3/5"
+    )

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import EngineInputError
-from .values import MISSING_MARKERS, _examples
+from .values import MISSING_MARKERS, parsed_column
 
 TRUE_WORDS = frozenset({"1", "true", "t", "yes", "y", "是", "有", "有表", "已安装", "正常", "working", "ok"})
 FALSE_WORDS = frozenset({"0", "false", "f", "no", "n", "否", "无", "没有", "无表", "未安装", "损坏", "broken"})
@@ -88,21 +88,7 @@ def parse_flag(value: Any) -> bool | None:
 def flag_column(frame: pd.DataFrame, field: str, *, layer: str, id_field: str | None = None) -> list[bool | None]:
     """Yes/no values for ``frame[field]`` (None where missing), or one clear error for bad cells."""
     require_field(frame, field, layer)
-    flags: list[bool | None] = []
-    bad_rows: list[int] = []
-    bad_values: list[Any] = []
-    for row, value in enumerate(frame[field].tolist()):
-        try:
-            flags.append(parse_flag(value))
-        except (ValueError, TypeError):
-            flags.append(None)
-            bad_rows.append(row)
-            bad_values.append(value)
-    if bad_rows:
-        raise EngineInputError(
-            f"{len(bad_rows)} value(s) are not yes/no: " + _examples(frame, bad_rows, id_field, bad_values),
-            layer=layer,
-            field=field,
-            hint="write yes/no as 1/0, true/false, yes/no or 是/否",
-        )
-    return flags
+    return parsed_column(
+        frame, field, parse_flag, layer=layer, id_field=id_field, what="yes/no",
+        hint="write yes/no as 1/0, true/false, yes/no or 是/否",
+    )
