@@ -32,9 +32,68 @@ def start_qgis():
     return app, plugin
 
 
+def map_tool_clicks(config: dict) -> dict:
+    """Case 4 through the real map tool: SiteChecker on a QgsMapCanvas with the sample layers.
+
+    Each click is a mouse press + release on the canvas, as a reviewer makes it (the tool's
+    handler runs screen_point, fills the panel and places the marker). The first click also
+    builds the prepared layers; it is reported apart.
+    """
+    import time
+
+    import numpy as np
+    from qgis.core import QgsCoordinateReferenceSystem, QgsPointXY, QgsProject, QgsRectangle, QgsVectorLayer
+    from qgis.gui import QgsMapCanvas, QgsMapMouseEvent
+    from qgis.PyQt.QtCore import QEvent, QPoint, Qt
+
+    from tuoli_gw_plugin.gui.site_checker import SiteChecker
+    from tuoli_gw_plugin.metadata import PLUGIN_DIR
+
+    project = QgsProject.instance()
+    project.clear()
+    names = ("overextraction_zones", "supply_pipes", "supply_areas", "townships")
+    layers = [QgsVectorLayer(f"{config['sample_gpkg']}|layername={name}", name, "ogr") for name in names]
+    if not all(layer.isValid() for layer in layers):
+        raise RuntimeError("the sample layers did not load")
+    project.addMapLayers(layers)
+    canvas = QgsMapCanvas()
+    canvas.resize(1000, 800)
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4537"))
+    canvas.setLayers(layers)
+    extent = layers[3].extent()
+    canvas.setExtent(QgsRectangle(extent))
+    canvas.show()
+    checker = SiteChecker(None, PLUGIN_DIR, canvas=canvas)
+    checker.activate()
+
+    def click(x: float, y: float) -> float:
+        pixel = canvas.getCoordinateTransform().transform(QgsPointXY(x, y))
+        position = QPoint(round(pixel.x()), round(pixel.y()))
+        start = time.perf_counter()
+        for event_type, handler in (
+            (QEvent.MouseButtonPress, checker.tool.canvasPressEvent),
+            (QEvent.MouseButtonRelease, checker.tool.canvasReleaseEvent),
+        ):
+            handler(QgsMapMouseEvent(canvas, event_type, position, Qt.LeftButton, Qt.LeftButton))
+        return time.perf_counter() - start
+
+    rng = np.random.default_rng(12)
+    xs = rng.uniform(extent.xMinimum(), extent.xMaximum(), config["clicks"] + 1)
+    ys = rng.uniform(extent.yMinimum(), extent.yMaximum(), config["clicks"] + 1)
+    first = click(xs[0], ys[0])
+    timings = [click(x, y) for x, y in zip(xs[1:], ys[1:])]
+    checker.teardown()
+    canvas.hide()
+    project.clear()
+    return {"first_click": first, "clicks": timings}
+
+
 def main(config_path: str) -> None:
     config = json.loads(Path(config_path).read_text())
     app, plugin = start_qgis()  # noqa: F841 (kept alive for the whole run)
+    if config.get("mode") == "clicks":
+        print(json.dumps(map_tool_clicks(config)))
+        return
     from qgis.core import (
         QgsApplication,
         QgsProcessingAlgorithm,
