@@ -167,7 +167,7 @@ class SupervisionReport(TuoliAlgorithm):
             if parameters.get(name) not in (None, ""):
                 raise QgsProcessingException(self.invalidSourceError(parameters, name))
             return None, ""
-        label = source.sourceName() or name
+        label = self.layer_label(parameters, name, source)
         with_geometry = geometry and source.wkbType() not in (0, 100)  # QgsWkbTypes.Unknown / NoGeometry
         return source_to_frame(source, label, with_geometry=with_geometry, feedback=feedback), label
 
@@ -287,7 +287,7 @@ def cjk_font_families() -> list[str]:
 def print_pdf(document, path: str, language: str) -> None:
     """Print the report's HTML to an A4 PDF with Qt, figures handed over as document resources."""
     from qgis.PyQt.QtCore import QMarginsF, QSizeF, QUrl
-    from qgis.PyQt.QtGui import QFont, QImage, QPageLayout, QPageSize, QTextDocument
+    from qgis.PyQt.QtGui import QFont, QFontDatabase, QImage, QPageLayout, QPageSize, QTextDocument
     from qgis.PyQt.QtPrintSupport import QPrinter
 
     families = cjk_font_families()
@@ -303,8 +303,13 @@ def print_pdf(document, path: str, language: str) -> None:
     printer.setPageLayout(QPageLayout(QPageSize(QPageSize.A4), QPageLayout.Portrait, QMarginsF(15, 15, 15, 15), QPageLayout.Millimeter))
     printer.setDocName(document.title)
     printer.setCreator("tuoli_gw_plugin")
+    from ..engine.report import FONT_FAMILIES
+
+    installed = set(QFontDatabase().families())
+    latin = [f for f in FONT_FAMILIES["en"] if f in installed]
     text = QTextDocument()
-    font = QFont(families[0] if families else "Sans Serif")
+    # The default font of text the CSS does not reach; Chinese falls back to the CJK font.
+    font = QFont(families[0] if language == "zh" and families else (latin or families or ["Sans Serif"])[0])
     font.setPointSizeF(9.5)
     text.setDefaultFont(font)
     for name, png in document.figures.items():

@@ -21,6 +21,7 @@ import io
 import math
 import re
 import unicodedata
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -265,17 +266,27 @@ class ReportDocument:
         return (
             "<!DOCTYPE html>\n"
             f'<html lang="{"zh-Hans" if self.language == "zh" else "en"}"><head><meta charset="utf-8">'
-            f"<title>{html.escape(self.title)}</title><style>{_CSS}</style></head><body>\n{body}\n</body></html>"
+            f"<title>{html.escape(self.title)}</title><style>{_css(self.language)}</style></head><body>\n{body}\n</body></html>"
         )
 
 
-# Kept to what both browsers and Qt's rich-text engine (QTextDocument, used for the PDF) understand.
-_CSS = (
-    "body{font-family:'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei',sans-serif;font-size:10pt}"
-    "h1{font-size:17pt;text-align:center}h2{font-size:13pt;margin-top:14pt}"
-    "table{border-collapse:collapse;margin-bottom:8pt}th{background-color:#e8eef4}"
-    "td,th{border:1px solid #999999;padding:2pt 5pt}td.n{text-align:right}p.note{color:#555555;font-size:9pt}"
-)
+# Chinese text first in a CJK font; English in a Latin font, with the CJK font for the names.
+# (Latin text set in Noto CJK gets digit glyphs that Qt's PDF writer leaves out of the text layer.)
+FONT_FAMILIES = {
+    "zh": ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC"),
+    "en": ("DejaVu Sans", "Noto Sans", "Arial", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei"),
+}
+
+
+def _css(language: str) -> str:
+    """Kept to what both browsers and Qt's rich-text engine (QTextDocument, for the PDF) understand."""
+    families = ",".join(f"'{family}'" for family in FONT_FAMILIES[language])
+    return (
+        f"body{{font-family:{families},sans-serif;font-size:10pt}}"
+        "h1{font-size:17pt;text-align:center}h2{font-size:13pt;margin-top:14pt}"
+        "table{border-collapse:collapse;margin-bottom:8pt}th{background-color:#e8eef4}"
+        "td,th{border:1px solid #999999;padding:2pt 5pt}td.n{text-align:right}p.note{color:#555555;font-size:9pt}"
+    )
 
 
 # -- helpers ----------------------------------------------------------------------------------------
@@ -340,7 +351,10 @@ def _numeric(frame: pd.DataFrame, name: str | None) -> pd.Series:
 
 def _png(figure: Figure) -> bytes:
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=130, bbox_inches="tight")
+    with warnings.catch_warnings():
+        # Without a CJK font matplotlib warns once per missing glyph; the report warns once instead.
+        warnings.filterwarnings("ignore", message="Glyph .* missing from current font", category=UserWarning)
+        figure.savefig(buffer, format="png", dpi=130, bbox_inches="tight")
     return buffer.getvalue()
 
 
@@ -813,7 +827,7 @@ def build_report(inputs: ReportInputs, rules: Rules, *, year: int, language: str
     names: list[str] = []
     if _present(inputs.townships):
         names = list(_unit_names(inputs.townships, inputs.township_name_field))
-    family, warnings = require_cjk_font(language, names)
+    family, notes = require_cjk_font(language, names)
     notice = rules.data.get("notice", {})
     title = f"{words['title']}（{year}{words['year_suffix']}）" if language == "zh" else f"{words['title']} {year}"
     figures: dict[str, bytes] = {}
@@ -883,9 +897,9 @@ def build_report(inputs: ReportInputs, rules: Rules, *, year: int, language: str
         if source_rows
         else f"<p>{words['not_provided']}</p>"
     )
-    if warnings:
-        parts.append(f"<h2>{html.escape(words['warnings'])}</h2><ul>" + "".join(f"<li>{html.escape(w)}</li>" for w in warnings) + "</ul>")
-    return ReportDocument(language=language, title=title, body_html="\n".join(parts), figures=figures, warnings=warnings)
+    if notes:
+        parts.append(f"<h2>{html.escape(words['warnings'])}</h2><ul>" + "".join(f"<li>{html.escape(w)}</li>" for w in notes) + "</ul>")
+    return ReportDocument(language=language, title=title, body_html="\n".join(parts), figures=figures, warnings=notes)
 
 
 # -- PDF text extraction ----------------------------------------------------------------------------

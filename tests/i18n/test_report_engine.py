@@ -1,0 +1,137 @@
+"""The supervision report engine without QGIS: sections, hand-computed totals, both languages,
+the CJK-font check and the PDF text-mapping repair."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tuoli_gw_plugin.engine import report as report_module
+from tuoli_gw_plugin.engine.errors import EngineInputError
+from tuoli_gw_plugin.engine.report import ReportInputs, band_labels, build_report, repair_pdf_text_mapping
+from tuoli_gw_plugin.engine.rules import load_rules
+
+from . import report_data as data
+
+
+def full_inputs(**overrides) -> ReportInputs:
+    inputs = ReportInputs(
+        townships=data.townships(),
+        zones=data.zones(),
+        supply_areas=data.supply_areas(),
+        supply_pipes=data.supply_pipes(),
+        coverage_distance_m=500,
+        wells=data.wells().assign(verdict=["prohibited", "prohibited", "restricted", "allowed"]),
+        balance=data.balance(),
+        surcharge=data.surcharge(),
+        findings=data.findings(),
+        water_rights=data.water_rights(),
+        labels={"townships": "townships", "balance": "balance", "surcharge": "surcharge"},
+    )
+    for key, value in overrides.items():
+        setattr(inputs, key, value)
+    return inputs
+
+
+def plain(html_text: str) -> str:
+    return re.sub(r"<[^>]+>", " ", html_text)
+
+
+def test_chinese_report_has_every_section_and_the_hand_computed_totals():
+    document = build_report(full_inputs(), load_rules(), year=2025, language="zh")
+    text = plain(document.html())
+    assert document.title == "托里县地下水监管年度报告（2025年度）"
+    for name in data.TOWNSHIP_NAMES:
+        assert name in text
+    for heading in ("一、概况", "二、县域图", "三、用水总量控制红线", "四、各乡镇开采量与可开采量（采补平衡）", "五、超计划累进加价水费",
+                    "六、合规检查发现的问题", "七、农业用水权分配"):
+        assert heading in text
+    assert "筛查结论：禁止 2 眼，限制 1 眼，允许 1 眼" in text
+    assert "超过红线的乡镇：阿克别里斗乡" in text  # 600 used of 500
+    assert "严重 1 个，一般 1 个；需压减开采量合计 60 m³" in text
+    assert "水费合计 950.00 元，其中超计划加价 380.00 元" in text
+    assert "合规问题 3 条（其中严重 1 条）" in text
+    assert "农业用水权分配合计 3,000 m³（6 个地块）" in text
+    assert "120.0%" in text  # 阿克别里斗乡: 600 / 500
+    assert set(document.figures) == {"map.png", "balance.png", "fees.png"}
+    assert all(png.startswith(b"\x89PNG") for png in document.figures.values())
+
+
+def test_fee_bands_come_from_the_rules_file_and_sum_by_hand():
+    labels = band_labels(load_rules(), "zh")
+    assert labels == {1.0: "计划内（1倍）", 2.0: "超计划20%以内（2倍）", 3.0: "超计划20%–50%（3倍）", 5.0: "超计划50%以上（5倍）"}
+    text = plain(build_report(full_inputs(), load_rules(), year=2025, language="zh").html())
+    # 2× band: one account, 20 m³ over plan, fee 140, surcharge 20; 5× band: fee 480, surcharge 280.
+    assert re.search(r"超计划20%以内（2倍）\s+1\s+20\s+140\.00\s+20\.00", text)
+    assert re.search(r"超计划50%以上（5倍）\s+1\s+100\s+480\.00\s+280\.00", text)
+    assert re.search(r"无法计费（数据缺失）\s+1\s", text)
+
+
+def test_findings_are_named_in_words_with_the_notice_item():
+    text = plain(build_report(full_inputs(), load_rules(), year=2025, language="zh").html())
+    assert re.search(r"无取水许可\s+18\s+特别严重\s+1", text)
+    assert re.search(r"超许可水量取水\s+10\s+严重\s+1", text)
+
+
+def test_english_report_on_request_keeps_township_names():
+    document = build_report(full_inputs(), load_rules(), year=2025, language="en")
+    text = plain(document.html())
+    assert document.title == "Toli County groundwater supervision report 2025"
+    assert "Screening verdicts: 2 prohibited, 1 restricted, 1 allowed" in text
+    assert "Fees 950.00 yuan, of which surcharge for use over plan 380.00 yuan" in text
+    assert "阿克别里斗乡" in text
+    assert "Up to 20 % over plan (2×)" in text
+
+
+def test_missing_inputs_leave_their_sections_out_without_failing():
+    document = build_report(ReportInputs(), load_rules(), year=2025, language="zh")
+    assert plain(document.html()).count("未提供该项数据，本节从略。") >= 6
+    assert document.figures == {}
+
+
+def test_a_layer_that_is_not_the_expected_output_is_named_in_the_error():
+    wrong = data.water_rights()
+    with pytest.raises(EngineInputError, match=r"layer 'my_table'.*abstraction_recharge_balance"):
+        build_report(full_inputs(balance=wrong, labels={"balance": "my_table"}), load_rules(), year=2025)
+
+
+def test_html_can_embed_the_figures_or_name_them():
+    document = build_report(full_inputs(), load_rules(), year=2025, language="zh")
+    assert 'src="data:image/png;base64,' in document.html(embed_figures=True)
+    assert 'src="map.png"' in document.html(embed_figures=False)
+
+
+def test_chinese_report_without_a_cjk_font_says_what_to_install(monkeypatch):
+    monkeypatch.setattr(report_module, "cjk_font_family", lambda: None)
+    with pytest.raises(EngineInputError, match="fonts-noto-cjk"):
+        build_report(full_inputs(), load_rules(), year=2025, language="zh")
+    # English is still possible, with a warning because the township names are Chinese.
+    document = build_report(full_inputs(), load_rules(), year=2025, language="en")
+    assert any("fonts-noto-cjk" in warning for warning in document.warnings)
+
+
+def test_unknown_language_is_an_error():
+    with pytest.raises(EngineInputError, match="zh"):
+        build_report(ReportInputs(), load_rules(), year=2025, language="fr")
+
+
+def _pdf(to_unicode: bytes, other: bytes) -> bytes:
+    stream = b"/CIDInit /ProcSet findresource begin\n" + to_unicode + b"\nendcmap\n"
+    parts = [
+        b"%PDF-1.4\n",
+        b"5 0 obj\n<< /Type /Font /ToUnicode 7 0 R >>\nendobj\n",
+        b"6 0 obj\n<< /Length %d >>\nstream\n%s\nendstream\nendobj\n" % (len(other), other),
+        b"7 0 obj\n<< /Length %d >>\nstream\n%s\nendstream\nendobj\n" % (len(stream), stream),
+    ]
+    return b"".join(parts)
+
+
+def test_pdf_text_mapping_turns_kangxi_radicals_back_into_ideographs_in_place():
+    # U+2FA5 KANGXI RADICAL VILLAGE ⾥ shares its glyph with 里 U+91CC; U+2F00 ⼀ → 一 U+4E00.
+    original = _pdf(b"<0001> <0003> [<6258> <2FA5> <2F00>]\n<0004> <0004> <9547>", b"<2FA5> not a cmap")
+    repaired = repair_pdf_text_mapping(original)
+    assert len(repaired) == len(original)  # offsets in the xref table stay valid
+    assert b"[<6258> <91CC> <4E00>]" in repaired
+    assert b"<2FA5> not a cmap" in repaired  # other streams are untouched
+    assert repair_pdf_text_mapping(repaired) == repaired
