@@ -7,14 +7,16 @@ set -euo pipefail
 # the same GDAL/GEOS/PROJ that QGIS uses (see setup_venv.sh for why).
 packages=(qgis python3-qgis qgis-providers python3-venv python3-dev g++ libgdal-dev libgeos-dev libproj-dev pkg-config
           xvfb xauth fonts-noto-cjk poppler-utils qttools5-dev-tools)
+# TUOLI_GW_SYSTEM_PACKAGES replaces the list (the tests use it to see the messages of a bad setup).
+if [ -n "${TUOLI_GW_SYSTEM_PACKAGES:-}" ]; then read -r -a packages <<< "$TUOLI_GW_SYSTEM_PACKAGES"; fi
 
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
-done
+done 2>/dev/null
 [ ${#missing[@]} -eq 0 ] && exit 0
 
-if ! command -v apt-get >/dev/null 2>&1; then
+if ! command -v apt-get >/dev/null 2>&1 || ! command -v dpkg-query >/dev/null 2>&1; then
   echo "This setup knows Debian and Ubuntu (apt-get) only. Install by hand: QGIS >= 3.22 with its" >&2
   echo "Python bindings and providers, python3-venv and -dev, a C++ compiler, GDAL/GEOS/PROJ development files," >&2
   echo "Xvfb, Noto CJK fonts, poppler-utils, Qt5 lrelease;" >&2
