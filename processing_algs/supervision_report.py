@@ -66,7 +66,8 @@ class SupervisionReport(TuoliAlgorithm):
         "SUPPLY_AREAS, SUPPLY_PIPES: public supply coverage; COVERAGE_DISTANCE: metres around the pipes "
         "(default from the rules file). SCREENING: the OUTPUT of 'Screen well sites' (wells with a verdict); or "
         "WELLS: wells to screen here with the same engine (needs ZONES and a supply layer; else they are drawn "
-        "unscreened). BALANCE: OUTPUT of 'Abstraction against recharge'. SURCHARGE: OUTPUT (or OUTPUT_SUMMARY) "
+        "unscreened); given with SCREENING, WELLS are drawn in grey under the screened wells (e.g. the existing wells "
+        "under the year's applications). BALANCE: OUTPUT of 'Abstraction against recharge'. SURCHARGE: OUTPUT (or OUTPUT_SUMMARY) "
         "of 'Progressive surcharge'. FINDINGS: OUTPUT of 'Compliance audit'. WATER_RIGHTS: OUTPUT_TOWNSHIPS (or "
         "OUTPUT) of 'Farm water rights'. YEAR: the year the report covers. LANGUAGE: 0 Chinese (default), 1 "
         "English. RULES: rules file.\n\n"
@@ -115,7 +116,7 @@ class SupervisionReport(TuoliAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.WELLS, self.tr("Wells to screen for the map (if no screened wells)"), point, optional=True
+                self.WELLS, self.tr("Wells (screened here when no screened wells are given, else drawn in grey)"), point, optional=True
             )
         )
         self.addParameter(
@@ -205,17 +206,19 @@ class SupervisionReport(TuoliAlgorithm):
                 inputs.labels[attribute] = label
             if feedback.isCanceled():
                 return {}
-        if inputs.wells is None:
-            wells, label = self._frame(parameters, self.WELLS, context, feedback)
-            if wells is not None:
-                inputs.wells = self._screen(wells, label, inputs, rules, feedback)
-                inputs.labels["wells"] = label
-        elif "verdict" not in inputs.wells.columns:
+        if inputs.wells is not None and "verdict" not in inputs.wells.columns:
             raise QgsProcessingException(
                 self.tr(
                     "Layer '{layer}' (SCREENING) has no field 'verdict': give the OUTPUT of Screen well sites, or pass the wells as WELLS."
                 ).format(layer=inputs.labels.get("wells", ""))
             )
+        wells, wells_label = self._frame(parameters, self.WELLS, context, feedback)
+        if wells is not None and inputs.wells is not None:  # screened applications over the existing wells
+            inputs.existing_wells = wells
+            inputs.labels["existing_wells"] = wells_label
+        elif wells is not None:
+            inputs.wells = self._screen(wells, wells_label, inputs, rules, feedback)
+            inputs.labels["wells"] = wells_label
 
         feedback.setProgressText(self.tr("Building the report…"))
         document = build_report(inputs, rules, year=year, language=language)

@@ -898,7 +898,7 @@ INPUT: point layer of wells, any CRS. ZONES: polygons of over-extraction zones. 
 Outputs: OUTPUT — every input feature exactly once with all its attributes plus verdict, reasons, basis, zone_name, zone_grade, supply_distance_m (metres to the nearest pipe; empty without pipes), in_supply_coverage, township; styled red / amber / green. A feature without geometry is kept with an empty verdict and reason no_geometry. REPORT (optional HTML): a map and the verdicts per township. Counts per verdict are logged and returned.</source>
             <translation>为每眼（拟建或现有）取水井给出筛查结论——禁止、限制或允许——并附原因代码和文字法律依据。
 
-规则（取自规则文件 screening 部分）：位于公共供水管网覆盖范围内 → 禁止（通知第13条：不得新建自备井）；位于严重超采区 → 禁止（第二部分（三）、第7条）；位于一般超采区 → 限制（第7条）；所在乡镇用水总量控制红线指标已用完（剩余 ≤ 0）→ 禁止（第8条）；其余 → 允许。多个原因全部列出；超采区重叠时以严重超采区命名。恰好位于边界上的点视为在内；距管网恰好等于覆盖距离的井视为被覆盖。
+规则（取自规则文件 screening 部分）：位于公共供水管网覆盖范围内 → 禁止（托政发规〔2024〕3号 第13条：不得新建自备井）；位于严重超采区 → 禁止（第二部分（三）、第7条）；位于一般超采区 → 限制（第7条）；所在乡镇用水总量控制红线指标已用完（剩余 ≤ 0）→ 禁止（第8条）；其余 → 允许。多个原因全部列出；超采区重叠时以严重超采区命名。恰好位于边界上的点视为在内；距管网恰好等于覆盖距离的井视为被覆盖。
 
 INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE_GRADE_FIELD（默认 grade）：severe / general，也可为 严重 / 一般。ZONE_NAME_FIELD（默认 zone_name）。SUPPLY_PIPES：公共供水管网（线）；COVERAGE_DISTANCE：距管网多少米以内视为覆盖（无论输入坐标系如何，均在米制投影坐标系中精确量算距离）。SUPPLY_AREAS：供水覆盖范围多边形（位于其内即为覆盖）。SUPPLY_PIPES 与 SUPPLY_AREAS 至少提供一个。TOWNSHIPS：乡镇多边形；TOWNSHIP_NAME_FIELD（默认 name_zh）；REMAINING_FIELD（默认 remaining_m3）。USE_FIELD：可选的拟用途字段；应急供水、无替代水源的生活用水和监测取水（《地下水管理条例》第三十三条）可使超采区禁令变为“限制”（原因 statutory_exception），但在公共供水管网覆盖范围内不适用。LANGUAGE：法律依据文字的语言（0 英文，1 中文；默认随 QGIS 界面语言）。RULES：规则文件。
 
@@ -1348,7 +1348,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
         <name>SupervisionReport</name>
         <message>
             <location filename="../../processing_algs/supervision_report.py" />
-            <location filename="../../processing_algs/supervision_report.py" line="123" />
+            <location filename="../../processing_algs/supervision_report.py" line="124" />
             <source>Abstraction against recharge (output of the balance algorithm)</source>
             <translation>开采量与补给量对比（采补平衡算法的输出）</translation>
         </message>
@@ -1358,108 +1358,108 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>年度监管报告（PDF / HTML）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="220" />
+            <location filename="../../processing_algs/supervision_report.py" line="223" />
             <source>Building the report…</source>
             <translation>正在生成报告…</translation>
         </message>
         <message>
             <location filename="../../processing_algs/supervision_report.py" />
-            <location filename="../../processing_algs/supervision_report.py" line="151" />
+            <location filename="../../processing_algs/supervision_report.py" line="152" />
             <source>Chinese (中文)</source>
             <translation>中文</translation>
         </message>
         <message>
             <location filename="../../processing_algs/supervision_report.py" />
-            <location filename="../../processing_algs/supervision_report.py" line="131" />
+            <location filename="../../processing_algs/supervision_report.py" line="132" />
             <source>Compliance findings (output of Compliance audit)</source>
             <translation>合规检查问题（“取水井合规检查”的输出）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/supervision_report.py" />
-            <location filename="../../processing_algs/supervision_report.py" line="105" />
+            <location filename="../../processing_algs/supervision_report.py" line="106" />
             <source>Coverage distance from a pipe (metres; empty = rules file default)</source>
             <translation>距管网的覆盖距离（米；留空 = 规则文件默认值）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/supervision_report.py" />
-            <location filename="../../processing_algs/supervision_report.py" line="151" />
+            <location filename="../../processing_algs/supervision_report.py" line="152" />
             <source>English</source>
             <translation>英文</translation>
         </message>
         <message>
             <location filename="../../processing_algs/supervision_report.py" />
-            <location filename="../../processing_algs/supervision_report.py" line="127" />
+            <location filename="../../processing_algs/supervision_report.py" line="128" />
             <source>Fees (output of Progressive surcharge)</source>
             <translation>水费（“超计划累进加价”的输出）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="158" />
+            <location filename="../../processing_algs/supervision_report.py" line="159" />
             <source>HTML files (*.html)</source>
             <translation>HTML 文件 (*.html)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="230" />
+            <location filename="../../processing_algs/supervision_report.py" line="233" />
             <source>HTML report written to {path}</source>
             <translation>HTML 报告已写入 {path}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="215" />
+            <location filename="../../processing_algs/supervision_report.py" line="211" />
             <source>Layer '{layer}' (SCREENING) has no field 'verdict': give the OUTPUT of Screen well sites, or pass the wells as WELLS.</source>
             <translation>图层“{layer}”（SCREENING）没有字段 verdict：请提供“井址筛查”的输出，或将取水井作为 WELLS 传入。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/supervision_report.py" />
-            <location filename="../../processing_algs/supervision_report.py" line="87" />
+            <location filename="../../processing_algs/supervision_report.py" line="88" />
             <source>Over-extraction zones (polygons)</source>
             <translation>超采区（多边形）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="155" />
+            <location filename="../../processing_algs/supervision_report.py" line="156" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="236" />
+            <location filename="../../processing_algs/supervision_report.py" line="239" />
             <source>PDF report written to {path}</source>
             <translation>PDF 报告已写入 {path}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="233" />
+            <location filename="../../processing_algs/supervision_report.py" line="236" />
             <source>Printing the PDF…</source>
             <translation>正在输出 PDF…</translation>
         </message>
         <message>
             <location filename="../../processing_algs/supervision_report.py" />
-            <location filename="../../processing_algs/supervision_report.py" line="99" />
+            <location filename="../../processing_algs/supervision_report.py" line="100" />
             <source>Public supply pipes (lines)</source>
             <translation>公共供水管网（线）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="190" />
+            <location filename="../../processing_algs/supervision_report.py" line="191" />
             <source>Reading the layers…</source>
             <translation>正在读取图层…</translation>
         </message>
         <message>
             <location filename="../../processing_algs/supervision_report.py" />
-            <location filename="../../processing_algs/supervision_report.py" line="158" />
+            <location filename="../../processing_algs/supervision_report.py" line="159" />
             <source>Report (HTML)</source>
             <translation>报告（HTML）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/supervision_report.py" />
-            <location filename="../../processing_algs/supervision_report.py" line="155" />
+            <location filename="../../processing_algs/supervision_report.py" line="156" />
             <source>Report (PDF)</source>
             <translation>报告（PDF）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/supervision_report.py" />
-            <location filename="../../processing_algs/supervision_report.py" line="151" />
+            <location filename="../../processing_algs/supervision_report.py" line="152" />
             <source>Report language</source>
             <translation>报告语言</translation>
         </message>
         <message>
             <location filename="../../processing_algs/supervision_report.py" />
-            <location filename="../../processing_algs/supervision_report.py" line="161" />
+            <location filename="../../processing_algs/supervision_report.py" line="162" />
             <source>Report title</source>
             <translation>报告标题</translation>
         </message>
@@ -1476,52 +1476,55 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
         </message>
         <message>
             <location filename="../../processing_algs/supervision_report.py" />
-            <location filename="../../processing_algs/supervision_report.py" line="113" />
+            <location filename="../../processing_algs/supervision_report.py" line="114" />
             <source>Screened wells (output of Screen well sites)</source>
             <translation>已筛查的取水井（“井址筛查”的输出）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="250" />
+            <location filename="../../processing_algs/supervision_report.py" line="253" />
             <source>Screening {n} wells…</source>
             <translation>正在筛查 {n} 眼井…</translation>
         </message>
         <message>
             <location filename="../../processing_algs/supervision_report.py" />
-            <location filename="../../processing_algs/supervision_report.py" line="95" />
+            <location filename="../../processing_algs/supervision_report.py" line="96" />
             <source>Supply coverage areas (polygons)</source>
             <translation>供水覆盖范围（多边形）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="245" />
+            <location filename="../../processing_algs/supervision_report.py" line="248" />
             <source>The wells of '{layer}' are drawn without verdicts: screening needs ZONES and SUPPLY_PIPES or SUPPLY_AREAS.</source>
             <translation>图层“{layer}”的取水井未标注筛查结论：筛查需要 ZONES 以及 SUPPLY_PIPES 或 SUPPLY_AREAS。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/supervision_report.py" />
-            <location filename="../../processing_algs/supervision_report.py" line="84" />
+            <location filename="../../processing_algs/supervision_report.py" line="85" />
             <source>Township name field</source>
             <translation>乡镇名称字段</translation>
         </message>
         <message>
             <location filename="../../processing_algs/supervision_report.py" />
-            <location filename="../../processing_algs/supervision_report.py" line="82" />
+            <location filename="../../processing_algs/supervision_report.py" line="83" />
             <source>Townships (polygons)</source>
             <translation>乡镇（多边形）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/supervision_report.py" />
-            <location filename="../../processing_algs/supervision_report.py" line="136" />
+            <location filename="../../processing_algs/supervision_report.py" line="137" />
             <source>Water rights (output of Farm water rights)</source>
             <translation>水权（“农业用水权初始分配”的输出）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/supervision_report.py" />
-            <location filename="../../processing_algs/supervision_report.py" line="118" />
-            <source>Wells to screen for the map (if no screened wells)</source>
-            <translation>用于地图的待筛查取水井（未提供筛查结果时）</translation>
+            <location filename="../../processing_algs/supervision_report.py" line="119" />
+            <source>Wells (screened here when no screened wells are given, else drawn in grey)</source>
+            <translation>取水井（未提供筛查结果时在此筛查，否则以灰色显示）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" />
+            <source>Wells to screen for the map (if no screened wells)</source>
+            <translation type="vanished">用于地图的待筛查取水井（未提供筛查结果时）</translation>
+        </message>
+        <message>
             <source>Writes the annual groundwater supervision report of Toli County as a PDF (and optionally an HTML page) that a water bureau can hand on: a county map with the over-extraction zones, public supply-network coverage and the wells coloured by screening verdict; the total-use red line per township; abstraction against allowable abstraction per township with the cut needed to reach abstraction-recharge balance; fees by band of the progressive surcharge for use over plan; the compliance findings; the farm water-rights summary. Every input is optional: a section without data says so.
 
 TOWNSHIPS: township polygons (name, red_line_m3, used_m3); TOWNSHIP_NAME_FIELD (default name_zh). ZONES: over-extraction zones; ZONE_GRADE_FIELD (default grade: severe / general, 严重 / 一般). SUPPLY_AREAS, SUPPLY_PIPES: public supply coverage; COVERAGE_DISTANCE: metres around the pipes (default from the rules file). SCREENING: the OUTPUT of 'Screen well sites' (wells with a verdict); or WELLS: wells to screen here with the same engine (needs ZONES and a supply layer; else they are drawn unscreened). BALANCE: OUTPUT of 'Abstraction against recharge'. SURCHARGE: OUTPUT (or OUTPUT_SUMMARY) of 'Progressive surcharge'. FINDINGS: OUTPUT of 'Compliance audit'. WATER_RIGHTS: OUTPUT_TOWNSHIPS (or OUTPUT) of 'Farm water rights'. YEAR: the year the report covers. LANGUAGE: 0 Chinese (default), 1 English. RULES: rules file.
@@ -1529,9 +1532,9 @@ TOWNSHIPS: township polygons (name, red_line_m3, used_m3); TOWNSHIP_NAME_FIELD (
 Outputs: OUTPUT_PDF (A4, Chinese glyphs from an installed CJK font such as Noto Sans CJK SC; without one a Chinese report stops and says to install fonts-noto-cjk) and OUTPUT_HTML (one self-contained page, figures embedded).
 
 Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 二(三) for the severe over-extraction areas 阿克别里斗乡 and 多拉特乡); grading after GB/T 34968-2017.</source>
-            <translation>生成托里县地下水监管年度报告（PDF，可选 HTML），供水行政主管部门印发、存档：县域图（超采区、公共供水管网覆盖范围、按筛查结论着色的取水井）；各乡镇用水总量控制红线执行情况；各乡镇开采量与可开采量对比及达到采补平衡所需压减量；超计划累进加价分档水费；合规检查问题；农业用水权分配汇总。所有输入均为可选：缺少数据的章节会注明。
+            <translation type="vanished">生成托里县地下水监管年度报告（PDF，可选 HTML），供水行政主管部门印发、存档：县域图（超采区、公共供水管网覆盖范围、按筛查结论着色的取水井）；各乡镇用水总量控制红线执行情况；各乡镇开采量与可开采量对比及达到采补平衡所需压减量；超计划累进加价分档水费；合规检查问题；农业用水权分配汇总。所有输入均为可选：缺少数据的章节会注明。
 
-TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_FIELD（默认 name_zh）。ZONES：超采区；ZONE_GRADE_FIELD（默认 grade：severe / general，严重 / 一般）。SUPPLY_AREAS、SUPPLY_PIPES：公共供水管网覆盖范围；COVERAGE_DISTANCE：管网周边覆盖距离（米，默认取自规则文件）。SCREENING：“井址筛查”的 OUTPUT（带结论的取水井）；或 WELLS：在此用同一引擎筛查的取水井（需要 ZONES 和一个供水图层，否则不标注结论）。BALANCE：“开采量与补给量对比”的 OUTPUT。SURCHARGE：“超计划累进加价”的 OUTPUT（或 OUTPUT_SUMMARY）。FINDINGS：“取水井合规检查”的 OUTPUT。WATER_RIGHTS：“农业用水权初始分配”的 OUTPUT_TOWNSHIPS（或 OUTPUT）。YEAR：报告年度。LANGUAGE：0 中文（默认），1 英文。RULES：规则文件。
+TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_FIELD（默认 name_zh）。ZONES：超采区；ZONE_GRADE_FIELD（默认 grade：severe / general，严重 / 一般）。SUPPLY_AREAS、SUPPLY_PIPES：公共供水管网覆盖范围；COVERAGE_DISTANCE：管网周边覆盖距离（米，默认取自规则文件）。SCREENING：“井址筛查”的 OUTPUT（带结论的取水井）；或 WELLS：在此用同一引擎筛查的取水井（需要 ZONES 和一个供水图层，否则不标注结论）；与 SCREENING 同时提供时，WELLS 以灰色绘于筛查结果之下（例如本年度取水申请之下的现有取水井）。BALANCE：“开采量与补给量对比”的 OUTPUT。SURCHARGE：“超计划累进加价”的 OUTPUT（或 OUTPUT_SUMMARY）。FINDINGS：“取水井合规检查”的 OUTPUT。WATER_RIGHTS：“农业用水权初始分配”的 OUTPUT_TOWNSHIPS（或 OUTPUT）。YEAR：报告年度。LANGUAGE：0 中文（默认），1 英文。RULES：规则文件。
 
 输出：OUTPUT_PDF（A4，中文使用已安装的 CJK 字体，如 Noto Sans CJK SC；未安装时中文报告会停止并提示安装 fonts-noto-cjk）和 OUTPUT_HTML（单个自包含网页，图件内嵌）。
 
@@ -1539,13 +1542,30 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
         </message>
         <message>
             <location filename="../../processing_algs/supervision_report.py" />
-            <location filename="../../processing_algs/supervision_report.py" line="142" />
+            <source>Writes the annual groundwater supervision report of Toli County as a PDF (and optionally an HTML page) that a water bureau can hand on: a county map with the over-extraction zones, public supply-network coverage and the wells coloured by screening verdict; the total-use red line per township; abstraction against allowable abstraction per township with the cut needed to reach abstraction-recharge balance; fees by band of the progressive surcharge for use over plan; the compliance findings; the farm water-rights summary. Every input is optional: a section without data says so.
+
+TOWNSHIPS: township polygons (name, red_line_m3, used_m3); TOWNSHIP_NAME_FIELD (default name_zh). ZONES: over-extraction zones; ZONE_GRADE_FIELD (default grade: severe / general, 严重 / 一般). SUPPLY_AREAS, SUPPLY_PIPES: public supply coverage; COVERAGE_DISTANCE: metres around the pipes (default from the rules file). SCREENING: the OUTPUT of 'Screen well sites' (wells with a verdict); or WELLS: wells to screen here with the same engine (needs ZONES and a supply layer; else they are drawn unscreened); given with SCREENING, WELLS are drawn in grey under the screened wells (e.g. the existing wells under the year's applications). BALANCE: OUTPUT of 'Abstraction against recharge'. SURCHARGE: OUTPUT (or OUTPUT_SUMMARY) of 'Progressive surcharge'. FINDINGS: OUTPUT of 'Compliance audit'. WATER_RIGHTS: OUTPUT_TOWNSHIPS (or OUTPUT) of 'Farm water rights'. YEAR: the year the report covers. LANGUAGE: 0 Chinese (default), 1 English. RULES: rules file.
+
+Outputs: OUTPUT_PDF (A4, Chinese glyphs from an installed CJK font such as Noto Sans CJK SC; without one a Chinese report stops and says to install fonts-noto-cjk) and OUTPUT_HTML (one self-contained page, figures embedded).
+
+Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 二(三) for the severe over-extraction areas 阿克别里斗乡 and 多拉特乡); grading after GB/T 34968-2017.</source>
+            <translation>生成托里县地下水监管年度报告（PDF，可选 HTML），供水行政主管部门印发、存档：县域图（超采区、公共供水管网覆盖范围、按筛查结论着色的取水井）；各乡镇用水总量控制红线执行情况；各乡镇开采量与可开采量对比及达到采补平衡所需压减量；超计划累进加价分档水费；合规检查问题；农业用水权分配汇总。所有输入均为可选：缺少数据的章节会注明。
+
+TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_FIELD（默认 name_zh）。ZONES：超采区；ZONE_GRADE_FIELD（默认 grade：severe / general，严重 / 一般）。SUPPLY_AREAS、SUPPLY_PIPES：公共供水管网覆盖范围；COVERAGE_DISTANCE：管网周边覆盖距离（米，默认取自规则文件）。SCREENING：“井址筛查”的 OUTPUT（带结论的取水井）；或 WELLS：在此用同一引擎筛查的取水井（需要 ZONES 和一个供水图层，否则不标注结论）；与 SCREENING 同时提供时，WELLS 以灰色绘于筛查结果之下（例如本年度取水申请之下的现有取水井）。BALANCE：“开采量与补给量对比”的 OUTPUT。SURCHARGE：“超计划累进加价”的 OUTPUT（或 OUTPUT_SUMMARY）。FINDINGS：“取水井合规检查”的 OUTPUT。WATER_RIGHTS：“农业用水权初始分配”的 OUTPUT_TOWNSHIPS（或 OUTPUT）。YEAR：报告年度。LANGUAGE：0 中文（默认），1 英文。RULES：规则文件。
+
+输出：OUTPUT_PDF（A4，中文使用已安装的 CJK 字体，如 Noto Sans CJK SC；未安装时中文报告会停止并提示安装 fonts-noto-cjk）和 OUTPUT_HTML（单个自包含网页，图件内嵌）。
+
+法律依据：托政发规〔2024〕3号 第7–13条、第16条和第18条（严重超采区阿克别里斗乡、多拉特乡见第二部分（三））；超采等级参照 GB/T 34968-2017。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <location filename="../../processing_algs/supervision_report.py" line="143" />
             <source>Year of the report</source>
             <translation>报告年度</translation>
         </message>
         <message>
             <location filename="../../processing_algs/supervision_report.py" />
-            <location filename="../../processing_algs/supervision_report.py" line="91" />
+            <location filename="../../processing_algs/supervision_report.py" line="92" />
             <source>Zone grade field (severe / general, 严重 / 一般)</source>
             <translation>超采区等级字段（severe / general，严重 / 一般）</translation>
         </message>

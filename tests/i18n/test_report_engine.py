@@ -3,6 +3,7 @@ the CJK-font check and the PDF text-mapping repair."""
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -35,7 +36,7 @@ def full_inputs(**overrides) -> ReportInputs:
 
 
 def plain(html_text: str) -> str:
-    return re.sub(r"<[^>]+>", " ", html_text)
+    return html.unescape(re.sub(r"<[^>]+>", " ", html_text))
 
 
 def test_chinese_report_has_every_section_and_the_hand_computed_totals():

@@ -99,7 +99,10 @@ TEXT: dict[str, dict[str, str]] = {
         "layer": "图层",
         "features": "要素数",
         "wells": "取水井",
-        "wells_total": "取水井 {n} 眼",
+        "wells_total": "选址筛查的取水井 {n} 眼",
+        "existing_total": "现有取水井 {n} 眼",
+        "existing_wells": "现有取水井",
+        "legend_wells": "取水井：{verdict}（{n}）",
         "verdict_counts": "筛查结论：禁止 {prohibited} 眼，限制 {restricted} 眼，允许 {allowed} 眼",
         "over_units": "超采乡镇：严重 {severe} 个，一般 {general} 个；需压减开采量合计 {cut} m³",
         "fees_total": "水费合计 {fee} 元，其中超计划加价 {surcharge} 元",
@@ -182,7 +185,10 @@ TEXT: dict[str, dict[str, str]] = {
         "layer": "Layer",
         "features": "Features",
         "wells": "Wells",
-        "wells_total": "{n} wells",
+        "wells_total": "{n} wells screened",
+        "existing_total": "{n} existing wells",
+        "existing_wells": "Existing wells",
+        "legend_wells": "Wells: {verdict} ({n})",
         "verdict_counts": "Screening verdicts: {prohibited} prohibited, {restricted} restricted, {allowed} allowed",
         "over_units": "Over-extracted townships: {severe} severe, {general} general; total cut needed {cut} m³",
         "fees_total": "Fees {fee} yuan, of which surcharge for use over plan {surcharge} yuan",
@@ -202,8 +208,7 @@ TEXT: dict[str, dict[str, str]] = {
         "supply_pipes": "Public supply pipes",
         "coverage_band": "Coverage distance {d:g} m",
         "map_note": (
-            "Wells coloured by their well-site screening verdict "
-            "(notice 托政发规〔2024〕3号 item 13, section 二(三), items 7 and 8)."
+            "Wells coloured by their well-site screening verdict (notice 托政发规〔2024〕3号 item 13, section 二(三), items 7 and 8)."
         ),
         "map_crs": "CRS",
         "chart_balance": "Abstraction and allowable abstraction per township",
@@ -240,6 +245,7 @@ class ReportInputs:
     supply_pipes: gpd.GeoDataFrame | None = None
     coverage_distance_m: float | None = None
     wells: gpd.GeoDataFrame | None = None  # with a 'verdict' column when screened
+    existing_wells: gpd.GeoDataFrame | None = None  # drawn in grey under the screened wells
     balance: pd.DataFrame | None = None
     surcharge: pd.DataFrame | None = None
     findings: pd.DataFrame | None = None
@@ -285,7 +291,7 @@ def _css(language: str) -> str:
         f"body{{font-family:{families},sans-serif;font-size:10pt}}"
         "h1{font-size:17pt;text-align:center}h2{font-size:13pt;margin-top:14pt}"
         "table{border-collapse:collapse;margin-bottom:8pt}th{background-color:#e8eef4}"
-        "td,th{border:1px solid #999999;padding:2pt 5pt}td.n{text-align:right}p.note{color:#555555;font-size:9pt}"
+        "td,th{border:1px solid #999999;padding:3pt}td.n{text-align:right}p.note{color:#555555;font-size:9pt}"
     )
 
 
@@ -311,24 +317,28 @@ def _number(value: object, decimals: int = 0) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
         return "—"
     try:
-        return f"{float(value):,.{decimals}f}"
+        number = float(value)
+        if abs(number) < 0.5 * 10**-decimals:
+            number = 0.0  # no "-0.00"
+        return f"{number:,.{decimals}f}"
     except (TypeError, ValueError):
         return html.escape(str(value))
 
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[object]], numeric: Sequence[bool] | None = None) -> str:
     numeric = numeric or [False] * len(headers)
-    head = "".join(f"<th>{html.escape(str(h))}</th>" for h in headers)
+    # Qt's rich text ignores horizontal cell padding: a no-break space each side keeps numbers off the rules.
+    head = "".join(f"<th>&nbsp;{html.escape(str(h))}&nbsp;</th>" for h in headers)
     body = "".join(
         "<tr>"
         + "".join(
-            f'<td class="n" align="right">{c}</td>' if is_number else f"<td>{html.escape(str(c))}</td>"
+            f'<td class="n" align="right">&nbsp;{c}&nbsp;</td>' if is_number else f"<td>&nbsp;{html.escape(str(c))}&nbsp;</td>"
             for c, is_number in zip(row, numeric)
         )
         + "</tr>"
         for row in rows
     )
-    return f'<table border="1" cellspacing="0" cellpadding="3"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    return f'<table border="1" cellspacing="0" cellpadding="4"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
 def _present(frame: pd.DataFrame | None) -> bool:
@@ -390,7 +400,7 @@ def _unit_names(frame: pd.DataFrame, preferred: str) -> pd.Series:
 
 
 def _map_figure(inputs: ReportInputs, words: dict[str, str], family: str | None) -> tuple[bytes | None, dict[str, int]]:
-    frames = [inputs.townships, inputs.zones, inputs.supply_areas, inputs.supply_pipes, inputs.wells]
+    frames = [inputs.townships, inputs.zones, inputs.supply_areas, inputs.supply_pipes, inputs.wells, inputs.existing_wells]
     frames = [f for f in frames if isinstance(f, gpd.GeoDataFrame) and len(f) and f.crs is not None]
     counts: dict[str, int] = {}
     if not frames:
@@ -439,6 +449,14 @@ def _map_figure(inputs: ReportInputs, words: dict[str, str], family: str | None)
             if geometry is not None and not geometry.is_empty:
                 anchor = geometry.representative_point()
                 ax.annotate(name, (anchor.x, anchor.y), ha="center", fontsize=8, color="#222222", zorder=8, **fonts)
+    existing = inputs.existing_wells
+    if existing is not None and len(existing) and existing.crs is not None:
+        points = existing.geometry.to_crs(crs)
+        xy = shapely.get_coordinates(np.asarray(points[points.notna() & ~points.is_empty].values, dtype=object))
+        ax.scatter(xy[:, 0], xy[:, 1], s=2, c="#9e9e9e", alpha=0.6, edgecolors="none", zorder=5, rasterized=True)
+        legend.append(
+            Line2D([], [], marker="o", markersize=3, linestyle="", color="#9e9e9e", label=f"{words['existing_wells']} ({len(xy)})")
+        )
     wells = inputs.wells
     if wells is not None and len(wells) and wells.crs is not None:
         points = wells.geometry.to_crs(crs)
@@ -448,14 +466,15 @@ def _map_figure(inputs: ReportInputs, words: dict[str, str], family: str | None)
             if "verdict" in wells.columns
             else pd.Series(None, index=wells.index, dtype=object)
         )
-        size = 9 if len(wells) < 1500 else 4
+        size = 14 if len(wells) < 300 else 9 if len(wells) < 1500 else 4
         for verdict in (None, "allowed", "restricted", "prohibited"):  # strictest drawn last, on top
             chosen = has_xy & (verdicts.isna() if verdict is None else verdicts.eq(verdict))
             counts[verdict or "no_verdict"] = int((verdicts.isna() if verdict is None else verdicts.eq(verdict)).sum())
             if not chosen.any():
                 continue
             xy = shapely.get_coordinates(np.asarray(points[chosen].values, dtype=object))
-            ax.scatter(xy[:, 0], xy[:, 1], s=size, c=VERDICT_COLOURS[verdict], edgecolors="none", zorder=6, rasterized=True)
+            edge = {"edgecolors": "black", "linewidths": 0.3} if len(wells) < 300 else {"edgecolors": "none"}
+            ax.scatter(xy[:, 0], xy[:, 1], s=size, c=VERDICT_COLOURS[verdict], zorder=6, rasterized=True, **edge)
             label = words[verdict] if verdict else words["no_verdict"]
             legend.append(
                 Line2D(
@@ -464,7 +483,7 @@ def _map_figure(inputs: ReportInputs, words: dict[str, str], family: str | None)
                     marker="o",
                     linestyle="",
                     color=VERDICT_COLOURS[verdict],
-                    label=f"{words['wells']}：{label} ({int(chosen.sum())})" if family else f"{label} ({int(chosen.sum())})",
+                    label=words["legend_wells"].format(verdict=label, n=int(chosen.sum())),
                 )
             )
     ax.autoscale_view()
@@ -644,7 +663,7 @@ def _fees_section(
         [False, True, True, True, True],
     )
     fonts = {"family": [family, "DejaVu Sans"]} if family else {}
-    figure = Figure(figsize=(7.0, 2.6))
+    figure = Figure(figsize=(6.0, 2.4))
     ax = figure.add_subplot(1, 1, 1)
     ax.barh(
         np.arange(len(chart_values)),
@@ -652,13 +671,13 @@ def _fees_section(
         color=["#1a9641", "#fdae61", "#f46d43", "#d7191c", "#7b3294"][: len(chart_values)],
     )
     ax.set_yticks(np.arange(len(chart_values)))
-    ax.set_yticklabels(chart_labels, fontsize=8, **fonts)
+    ax.set_yticklabels(chart_labels, fontsize=9, **fonts)
     ax.invert_yaxis()
     ax.set_xlabel(words["fee_yuan"].replace("（元）", "（万元）").replace("(yuan)", "(10⁴ yuan)"), fontsize=8, **fonts)
     ax.tick_params(labelsize=7)
     ax.set_title(words["chart_fees"], fontsize=10, **fonts)
     stats = {"fee": float(fee[charged].sum()), "surcharge": float(np.nansum(surcharge[charged].to_numpy()))}
-    return table + '<p><img src="fees.png" width="540"></p>', {"fees.png": _png(figure)}, stats
+    return table + '<p><img src="fees.png" width="520"></p>', {"fees.png": _png(figure)}, stats
 
 
 def _findings_section(inputs: ReportInputs, words: dict[str, str], rules: Rules, language: str) -> tuple[str, dict]:
@@ -842,6 +861,8 @@ def build_report(inputs: ReportInputs, rules: Rules, *, year: int, language: str
     figures.update(fee_figures)
 
     summary: list[str] = []
+    if inputs.existing_wells is not None and len(inputs.existing_wells):
+        summary.append(words["existing_total"].format(n=len(inputs.existing_wells)))
     if inputs.wells is not None and len(inputs.wells):
         summary.append(words["wells_total"].format(n=len(inputs.wells)))
         if "verdict" in inputs.wells.columns:
@@ -874,7 +895,7 @@ def build_report(inputs: ReportInputs, rules: Rules, *, year: int, language: str
     ]
     if map_png is not None:
         figures["map.png"] = map_png
-        parts.append('<p><img src="map.png" width="640"></p>')
+        parts.append('<p><img src="map.png" width="670"></p>')
         parts.append(f'<p class="note">{html.escape(words["map_note"])}</p>')
     else:
         parts.append(f"<p>{words['not_provided']}</p>")
