@@ -206,3 +206,14 @@ def test_unknown_field_is_a_clear_error_before_any_task(registry):
     with pytest.raises(EngineInputError) as error:
         abstraction_per_unit(read_registry(path), layers["townships"], volume_field="kwh")
     assert "kwh" in str(error.value)
+
+
+def test_registry_without_crs_is_a_clear_error(tmp_path):
+    wells = _wells().iloc[:100]
+    path = tmp_path / "no_crs.parquet"
+    dask_geopandas.from_geopandas(wells.set_crs(None, allow_override=True), npartitions=2).to_parquet(str(path))
+    layers = _layers()
+    prepared = prepare_screening(layers["zones"], pipes=layers["pipes"], rules=load_rules(None))
+    with pytest.raises(EngineInputError) as error:
+        screen_parquet(str(path), prepared)
+    assert "coordinate reference system" in str(error.value)

@@ -76,6 +76,12 @@ def screen_registry(
     """
     import dask
 
+    if wells._meta.crs is None:
+        raise EngineInputError(
+            "the well registry has no coordinate reference system",
+            layer=prepared.layer_names["wells"],
+            hint="write the GeoParquet with its CRS (GeoDataFrame.set_crs before to_parquet) so distances are in metres",
+        )
     geometry_name = wells._meta.geometry.name
     keep = list(keep_columns) if keep_columns is not None else [c for c in wells.columns if c != geometry_name]
     missing = [c for c in keep + ([use_field] if use_field else []) if c not in wells.columns]
