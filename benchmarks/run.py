@@ -412,17 +412,22 @@ def case_scaling() -> None:
     log(f"case 5: scaling {SIZES['scaling']}")
     points = []
     for n in SIZES["scaling"]:
-        completed = subprocess.run(
-            [sys.executable, "-m", "benchmarks.scaling_child", str(n)],
-            capture_output=True,
-            text=True,
-            env=child_env(),
-            cwd=ROOT,
-            timeout=3600,
-        )
-        if completed.returncode != 0:
-            raise RuntimeError(f"scaling child {n} failed: {completed.stderr[-2000:]}")
-        point = json.loads(completed.stdout.strip().splitlines()[-1])
+        runs = []
+        # Best of two fresh processes: the faster run is the one less disturbed by other load.
+        for _ in range(2):
+            completed = subprocess.run(
+                [sys.executable, "-m", "benchmarks.scaling_child", str(n)],
+                capture_output=True,
+                text=True,
+                env=child_env(),
+                cwd=ROOT,
+                timeout=3600,
+            )
+            if completed.returncode != 0:
+                raise RuntimeError(f"scaling child {n} failed: {completed.stderr[-2000:]}")
+            runs.append(json.loads(completed.stdout.strip().splitlines()[-1]))
+        point = min(runs, key=lambda run: run["seconds"])
+        point["peak_rss_mb"] = max(run["peak_rss_mb"] for run in runs)
         log(f"  {n:,} wells: {point['seconds']:.2f} s, peak {point['peak_rss_mb']:.0f} MB")
         points.append(point)
     SCALING.extend(points)
@@ -440,7 +445,7 @@ def case_scaling() -> None:
     )
     ROWS.append(
         Row(
-            "5. scaling (screening engine, one process per size)",
+            "5. scaling (screening engine, one process per size, best of 2)",
             f"{points[-1]['seconds']:.2f} s at {largest:,}",
             "-",
             f"time per well at {largest:,} / at {reference:,}: {growth:.2f}",
