@@ -245,12 +245,12 @@ class AbstractionRechargeBalance(TuoliAlgorithm):
         def report(level: str, message: str) -> None:
             (feedback.pushWarning if level == "warning" else feedback.pushInfo)(message)
 
-        wells_label = wells.sourceName() or "WELLS"
+        wells_label = self.layer_label(parameters, self.WELLS, wells, "WELLS")
         well_frame = source_to_frame(wells, wells_label, feedback=feedback)
         raster = RasterSource(raster_layer.source().split("|")[0], raster_layer.name() or "RECHARGE")
         try:
             if units_source is not None:
-                units_label = units_source.sourceName() or "UNITS"
+                units_label = self.layer_label(parameters, self.UNITS, units_source, "UNITS")
                 units_frame = source_to_frame(units_source, units_label, feedback=feedback)
                 output_crs = units_source.sourceCrs()
                 base_fields = units_source.fields()
@@ -263,7 +263,7 @@ class AbstractionRechargeBalance(TuoliAlgorithm):
                 base_fields.append(QgsField("cell_id", QVariant.String))
             level_frame = None
             if levels_source is not None:
-                levels_label = levels_source.sourceName() or "LEVEL_GRADES"
+                levels_label = self.layer_label(parameters, self.LEVEL_GRADES, levels_source, "LEVEL_GRADES")
                 level_frame = source_to_frame(levels_source, levels_label, feedback=feedback)
             else:
                 levels_label = "LEVEL_GRADES"

@@ -125,8 +125,8 @@ class WaterLevelTrend(TuoliAlgorithm):
         def report(level: str, message: str) -> None:
             (feedback.pushWarning if level == "warning" else feedback.pushInfo)(message)
 
-        stations_label = stations.sourceName() or "STATIONS"
-        series_label = series.sourceName() or "SERIES"
+        stations_label = self.layer_label(parameters, self.STATIONS, stations, "STATIONS")
+        series_label = self.layer_label(parameters, self.SERIES, series, "SERIES")
         station_frame = source_to_frame(stations, stations_label, feedback=feedback)
         series_frame = source_to_frame(
             series, series_label, field_names=[station_field, date_field, depth_field], with_geometry=False, feedback=feedback
@@ -164,7 +164,7 @@ class WaterLevelTrend(TuoliAlgorithm):
         if units_sink is not None:
             if units is None:
                 raise QgsProcessingException(self.tr("OUTPUT_UNITS needs a UNITS layer of polygons to grade."))
-            units_label = units.sourceName() or "UNITS"
+            units_label = self.layer_label(parameters, self.UNITS, units, "UNITS")
             unit_frame = source_to_frame(units, units_label, feedback=feedback)
             stations_with_rates = station_frame[["geometry"]].copy()
             stations_with_rates["decline_m_per_a"] = trends["decline_m_per_a"].to_numpy()
