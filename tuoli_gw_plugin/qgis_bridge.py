@@ -29,7 +29,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 
 def crs_to_pyproj_text(crs: QgsCoordinateReferenceSystem, layer_label: str) -> str:
     """A CRS string pyproj understands; a clear error when the layer has no CRS."""
-    if not crs.isValid():
+    if not crs.isValid() or is_undefined_crs(crs):
         raise QgsProcessingException(
             f"Layer '{layer_label}' has no coordinate reference system. Set its CRS in QGIS "
             "(Layer Properties ▸ Source) before running: distances and overlays need to know "
@@ -39,6 +39,79 @@ def crs_to_pyproj_text(crs: QgsCoordinateReferenceSystem, layer_label: str) -> s
     if authid.upper().startswith("EPSG:"):
         return authid
     return crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED)
+
+
+def is_undefined_crs(crs: QgsCoordinateReferenceSystem) -> bool:
+    """GeoPackages without a CRS carry srs_id 0 / -1, which QGIS reads as a valid but meaningless
+    "Undefined geographic SRS" / "Undefined Cartesian SRS": that is no CRS at all."""
+    wkt = crs.toWkt()
+    return "Undefined geographic SRS" in wkt or "Undefined Cartesian SRS" in wkt or "Undefined cartesian SRS" in wkt
+
+
+def _text_values(layer, limit: int = 2000) -> list[str]:
+    """The text attribute values of the first ``limit`` features of a layer."""
+    text_indices = [i for i, f in enumerate(layer.fields()) if f.type() == QVariant.String]
+    values: list[str] = []
+    if not text_indices:
+        return values
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes(text_indices)
+    request.setLimit(limit)
+    for feature in layer.getFeatures(request):
+        attributes = feature.attributes()
+        values.extend(str(attributes[i]) for i in text_indices if isinstance(attributes[i], str))
+    return values
+
+
+def _looks_garbled(values: Sequence[str]) -> bool:
+    """Text that was not decoded with its real encoding: U+FFFD replacement characters (bytes
+    that are not UTF-8), or Latin-1 letters that are really GBK byte pairs (ISO-8859-1 reading)."""
+    for value in values:
+        if "\ufffd" in value:
+            return True
+        if any("\x80" <= ch <= "\xff" for ch in value):
+            try:
+                repaired = value.encode("latin-1").decode("gbk")
+            except (UnicodeEncodeError, UnicodeDecodeError):
+                continue
+            if any("\u4e00" <= ch <= "\u9fff" for ch in repaired):
+                return True
+    return False
+
+
+def repair_shapefile_encoding(layer, layer_label: str, feedback=None) -> str | None:
+    """Read a shapefile that has no .cpg as GBK when its text is not valid in the encoding QGIS
+    assumed (UTF-8 or ISO-8859-1): Chinese county offices write DBF files in GBK and often send no
+    .cpg. Says what was assumed in the log; returns the encoding set, or None when nothing changed.
+
+    Only the layer object's provider encoding changes; the file on disk is never touched."""
+    from pathlib import Path
+
+    provider = layer.dataProvider() if layer is not None else None
+    if provider is None or provider.name() != "ogr":
+        return None
+    path = Path(layer.source().split("|")[0])
+    if path.suffix.lower() not in {".shp", ".dbf"}:
+        return None
+    if any(p.suffix.lower() == ".cpg" for p in path.parent.glob(path.stem + ".*")):
+        return None  # the file says its encoding; QGIS honours it
+    before = provider.encoding()
+    if not _looks_garbled(_text_values(layer)):
+        return None
+    layer.setProviderEncoding("GBK")
+    if _looks_garbled(_text_values(layer)) or any("\ufffd" in v for v in _text_values(layer)):
+        layer.setProviderEncoding(before)
+        raise QgsProcessingException(
+            f"Layer '{layer_label}' ({path.name}) has no .cpg file and its text is neither {before} nor GBK. "
+            f"Create {path.stem}.cpg containing the encoding the file was written in (e.g. GBK, GB18030, UTF-8) "
+            "and run again."
+        )
+    if feedback is not None:
+        feedback.pushWarning(
+            f"Layer '{layer_label}' ({path.name}) has no .cpg file and its text is not valid {before}: "
+            f"read it as GBK (the Chinese Windows encoding). If the names look wrong, create {path.stem}.cpg "
+            "containing the right encoding."
+        )
+    return "GBK"
 
 
 def python_value(value: Any) -> Any:
@@ -78,14 +151,22 @@ def source_to_frame(
 
     all_names = source.fields().names()
     names = list(all_names if field_names is None else field_names)
-    missing = [name for name in names if name not in all_names]
+    # A shapefile keeps only 10 characters of a field name ('self_supplied' -> 'self_suppl'):
+    # read the truncated field under the name asked for, and say so.
+    read_as = {name: shapefile_field_name(name, all_names) for name in names}
+    for name, actual in read_as.items():
+        if actual != name and actual is not None and feedback is not None:
+            feedback.pushInfo(
+                f"Layer '{layer_label}': no field '{name}'; using '{actual}' (shapefiles cut field names to 10 characters)."
+            )
+    missing = [name for name in names if read_as[name] is None]
     if missing:
         raise QgsProcessingException(
             f"Layer '{layer_label}' has no field {', '.join(repr(m) for m in missing)}. "
             f"Its fields are: {', '.join(all_names) or '(none)'}. Choose the right field in the "
             "algorithm's parameters."
         )
-    indices = [all_names.index(name) for name in names]
+    indices = [all_names.index(read_as[name]) for name in names]
     request = QgsFeatureRequest()
     if not with_geometry:
         request.setFlags(QgsFeatureRequest.NoGeometry)
@@ -118,10 +199,68 @@ def source_to_frame(
         return frame
     geometries = shapely.from_wkb(np.array(wkbs, dtype=object)) if wkbs else np.array([], dtype=object)
     crs_text = crs_to_pyproj_text(source.sourceCrs(), layer_label)
+    check_coordinates(geometries, source.sourceCrs(), layer_label, fids)
     gdf = gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(geometries, crs=crs_text), crs=crs_text)
     gdf.attrs["fid"] = fids
     gdf.attrs["layer"] = layer_label
     return gdf
+
+
+def shapefile_field_name(name: str, names: Sequence[str]) -> str | None:
+    """``name`` if the layer has it, else the field a shapefile made of it (first 10 characters,
+    any case), else None."""
+    if name in names:
+        return name
+    short = name[:10].lower()
+    if len(name) > 10:
+        matches = [n for n in names if n.lower() == short]
+        if len(matches) == 1:
+            return matches[0]
+    return None
+
+
+def _is_geographic(crs: QgsCoordinateReferenceSystem) -> bool:
+    if crs.isGeographic():
+        return True
+    try:
+        import pyproj
+
+        return pyproj.CRS.from_user_input(crs_to_pyproj_text(crs, "")).is_geographic
+    except Exception:  # noqa: BLE001 - an unreadable CRS is reported elsewhere
+        return False
+
+
+def check_coordinates(geometries, crs: QgsCoordinateReferenceSystem, layer_label: str, fids: Sequence[int]) -> None:
+    """A clear error for coordinates that cannot be where the layer's CRS says: not finite, or
+    metre-sized numbers in a longitude/latitude CRS (a layer without a CRS that QGIS took for
+    WGS 84, or one with the wrong CRS set). Distances computed from them would be silently wrong."""
+    import shapely
+
+    if len(geometries) == 0:
+        return
+    coordinates = shapely.get_coordinates(np.asarray(geometries, dtype=object))
+    if not len(coordinates):
+        return
+    point_rows = shapely.get_num_coordinates(np.asarray(geometries, dtype=object))
+    owner = np.repeat(np.arange(len(geometries)), point_rows)
+    bad = ~np.isfinite(coordinates).all(axis=1)
+    reason = "coordinates that are not numbers (NaN or infinite)"
+    if not bad.any() and _is_geographic(crs):
+        bad = (np.abs(coordinates[:, 0]) > 360) | (np.abs(coordinates[:, 1]) > 90)
+        reason = (
+            f"coordinates outside longitude/latitude ranges although the layer's CRS {crs.authid() or crs.description()} "
+            "is longitude/latitude (the layer probably has no CRS or the wrong one; Toli data are usually "
+            "EPSG:4537, EPSG:4516 with 8-digit eastings, or EPSG:4490)"
+        )
+    if bad.any():
+        rows = sorted(set(owner[bad].tolist()))
+        x, y = coordinates[bad][0]
+        shown = ", ".join(str(fids[r]) for r in rows[:10]) + (" …" if len(rows) > 10 else "")
+        raise QgsProcessingException(
+            f"Layer '{layer_label}': {len(rows)} feature(s) have {reason}: feature id {shown} "
+            f"(first coordinate x={x!r}, y={y!r}). Set the layer's correct CRS in QGIS (Layer Properties ▸ Source) "
+            "or fix those geometries, then run again."
+        )
 
 
 _KIND_TO_VARIANT = {
