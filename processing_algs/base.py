@@ -16,7 +16,11 @@ from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
+    QgsProcessingOutputLayerDefinition,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
     QgsProcessingParameterFile,
+    QgsProcessingParameterVectorLayer,
     QgsProcessingUtils,
     QgsVectorLayer,
 )
@@ -99,10 +103,79 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(message)
         from ..engine.errors import EngineInputError
 
+        self.repair_text_encodings(parameters, context, feedback)
+        parameters = self.match_shapefile_field_names(parameters, context, feedback)
+        new_files = self.destination_files_not_yet_there(parameters, context)
         try:
             return self.compute(parameters, context, feedback)
         except EngineInputError as error:
+            remove_partial_outputs(new_files, feedback)
             raise QgsProcessingException(str(error)) from None
+        except BaseException:
+            # A failed or cancelled run must not leave a half-written file that looks complete.
+            remove_partial_outputs(new_files, feedback)
+            raise
+
+    def match_shapefile_field_names(self, parameters, context, feedback) -> dict[str, Any]:
+        """A shapefile keeps 10 characters of a field name: when the field a parameter names (or
+        its default) is missing but its 10-character form exists, use that and say so."""
+        from ..qgis_bridge import shapefile_field_name
+
+        parameters = dict(parameters)
+        for definition in self.parameterDefinitions():
+            if not isinstance(definition, QgsProcessingParameterField) or definition.allowMultiple():
+                continue
+            parent = definition.parentLayerParameterName()
+            if not parent or parameters.get(parent) in (None, ""):
+                continue
+            wanted = parameters.get(definition.name())
+            if wanted in (None, ""):
+                wanted = definition.defaultValue()
+            if not isinstance(wanted, str) or not wanted:
+                continue
+            layer = self.parameterAsVectorLayer(parameters, parent, context)
+            if layer is None:
+                continue
+            names = layer.fields().names()
+            actual = shapefile_field_name(wanted, names)
+            if actual is not None and actual != wanted:
+                parameters[definition.name()] = actual
+                feedback.pushInfo(
+                    f"Layer '{self.layer_label(parameters, parent, None, layer.name())}': no field '{wanted}'; "
+                    f"using '{actual}' (shapefiles cut field names to 10 characters)."
+                )
+        return parameters
+
+    def destination_files_not_yet_there(self, parameters, context) -> list[Path]:
+        """The files this run's sink / raster / file destinations will create (those that exist
+        already belong to the user and are left alone)."""
+        paths: list[Path] = []
+        for definition in self.destinationParameterDefinitions():
+            value = parameters.get(definition.name())
+            if isinstance(value, QgsProcessingOutputLayerDefinition):
+                value = value.sink.valueAsString(context.expressionContext())[0]
+            text = "" if value is None else str(value)
+            if not text or text == "TEMPORARY_OUTPUT" or text.startswith(("memory:", "ogr:", "postgres", "spatialite")):
+                continue
+            path = Path(text.split("|")[0])
+            if not path.exists():
+                paths.append(path)
+        return paths
+
+    def repair_text_encodings(self, parameters, context, feedback) -> None:
+        """Shapefiles without a .cpg whose text is GBK: set the layer's encoding before the
+        algorithm reads it (Processing hands the same layer object to parameterAsSource)."""
+        from ..qgis_bridge import repair_shapefile_encoding
+
+        for definition in self.parameterDefinitions():
+            if not isinstance(definition, (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer)):
+                continue
+            if parameters.get(definition.name()) in (None, ""):
+                continue
+            layer = self.parameterAsVectorLayer(parameters, definition.name(), context)
+            if layer is not None:
+                label = self.layer_label(parameters, definition.name(), None, layer.name())
+                repair_shapefile_encoding(layer, label, feedback)
 
     def compute(self, parameters, context, feedback) -> dict[str, Any]:
         raise NotImplementedError
@@ -145,6 +218,23 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
             if isinstance(layer, QgsVectorLayer):
                 save_style_with_file(layer, qml, feedback)
         return {}
+
+
+def remove_partial_outputs(paths: list[Path], feedback) -> None:
+    """Delete files (and their sidecars) that a failed run created."""
+    for path in paths:
+        sidecars = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal", ".aux.xml")]
+        if path.suffix.lower() == ".shp":
+            sidecars += [path.with_suffix(s) for s in (".shx", ".dbf", ".prj", ".cpg", ".qml")]
+        for candidate in [path, *sidecars]:
+            if candidate.is_file():
+                try:
+                    candidate.unlink()
+                except OSError as error:
+                    feedback.pushWarning(f"Could not remove the incomplete output {candidate}: {error}")
+                    continue
+                if candidate == path:
+                    feedback.pushInfo(f"Removed the incomplete output {path} of this failed run.")
 
 
 def save_style_with_file(layer: QgsVectorLayer, qml: Path, feedback) -> None:
