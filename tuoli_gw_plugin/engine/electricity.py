@@ -300,7 +300,7 @@ def electricity_to_water(
         )
 
     # Calibration set: a working meter with a reading and power drawn.
-    working_meter = np.array([flag is True for flag in has_meter])
+    working_meter = np.array([flag is True for flag in has_meter], dtype=bool)  # bool even when empty
     can_calibrate = working_meter & ~np.isnan(metered) & (np.nan_to_num(kwh) > 0)
     ratios = np.where(can_calibrate, metered / np.where(kwh > 0, kwh, 1.0), np.nan)
     pair_table, township_table, county, groups = calibrate(
