@@ -282,6 +282,12 @@ def attach_level_grades(
     return pd.DataFrame({"level_grade": out_grades, "decline_m_per_a": out_rates})
 
 
+def _polygonal_part(geometry):
+    """The polygons of a repaired geometry (make_valid can add stray lines or points)."""
+    polygons = [p for p in shapely.get_parts(geometry) if p.geom_type in ("Polygon", "MultiPolygon")]
+    return shapely.union_all(polygons) if polygons else shapely.Polygon()
+
+
 def compute_balance(
     wells: gpd.GeoDataFrame,
     units: gpd.GeoDataFrame,
@@ -347,7 +353,19 @@ def compute_balance(
         if geometry is None or geometry.is_empty:
             say("warning", f"Layer '{units_layer}', unit {labels[row]}: no geometry; nothing computed for it.")
             continue
-        area_m2[row] = geodesic_area_m2(units.geometry.values[row], units.crs)
+        unit_geometry = units.geometry.values[row]
+        if not shapely.is_valid(geometry) or not shapely.is_valid(unit_geometry):
+            # A self-intersecting outline (bow-tie) breaks the overlay; its valid form keeps the
+            # area the surveyor drew, so repair it and say so rather than fail or guess.
+            say(
+                "warning",
+                f"Layer '{units_layer}', unit {labels[row]}: invalid polygon "
+                f"({shapely.is_valid_reason(unit_geometry)}); repaired with make_valid before summing. "
+                "Fix the outline (Vector ▸ Geometry Tools ▸ Fix Geometries) to silence this.",
+            )
+            geometry = _polygonal_part(shapely.make_valid(geometry))
+            unit_geometry = _polygonal_part(shapely.make_valid(unit_geometry))
+        area_m2[row] = geodesic_area_m2(unit_geometry, units.crs)
         zonal = zonal_sum(raster, geometry)
         total_nodata_cells += zonal.nodata_cells
         if zonal.nodata_cells:
