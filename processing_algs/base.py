@@ -13,6 +13,7 @@ from typing import Any
 
 from qgis.core import (
     QgsMapLayer,
+    QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
@@ -23,6 +24,7 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
     QgsProcessingUtils,
     QgsVectorLayer,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
@@ -103,6 +105,7 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(message)
         from ..engine.errors import EngineInputError
 
+        self.check_geometry_types(parameters, context)
         self.repair_text_encodings(parameters, context, feedback)
         parameters = self.match_shapefile_field_names(parameters, context, feedback)
         new_files = self.destination_files_not_yet_there(parameters, context)
@@ -161,6 +164,38 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
             if not path.exists():
                 paths.append(path)
         return paths
+
+    def check_geometry_types(self, parameters, context) -> None:
+        """A point parameter given polygons (or a table) is refused with a clear message:
+        Processing only checks this for layers picked in its dialog, not for file paths."""
+        wanted_by_type = {
+            QgsProcessing.TypeVectorPoint: QgsWkbTypes.PointGeometry,
+            QgsProcessing.TypeVectorLine: QgsWkbTypes.LineGeometry,
+            QgsProcessing.TypeVectorPolygon: QgsWkbTypes.PolygonGeometry,
+        }
+        names = {QgsWkbTypes.PointGeometry: "points", QgsWkbTypes.LineGeometry: "lines",
+                 QgsWkbTypes.PolygonGeometry: "polygons", QgsWkbTypes.NullGeometry: "no geometry (a table)"}
+        for definition in self.parameterDefinitions():
+            if not isinstance(definition, QgsProcessingParameterFeatureSource):
+                continue
+            types = list(definition.dataTypes())
+            if not types or any(t not in wanted_by_type for t in types):
+                continue  # any geometry or tables accepted
+            if parameters.get(definition.name()) in (None, ""):
+                continue
+            layer = self.parameterAsVectorLayer(parameters, definition.name(), context)
+            if layer is None:
+                continue
+            allowed = {wanted_by_type[t] for t in types}
+            if layer.geometryType() not in allowed:
+                label = self.layer_label(parameters, definition.name(), None, layer.name())
+                raise QgsProcessingException(
+                    self.tr("Layer '{0}' holds {1}, but '{2}' ({3}) needs {4}. Choose a layer of {4} "
+                            "(Vector ▸ Geometry Tools can convert, e.g. Centroids for polygons to points).").format(
+                        label, names.get(layer.geometryType(), "unknown geometry"), definition.description(),
+                        definition.name(), " or ".join(names[a] for a in sorted(allowed)),
+                    )
+                )
 
     def repair_text_encodings(self, parameters, context, feedback) -> None:
         """Shapefiles without a .cpg whose text is GBK: set the layer's encoding before the
