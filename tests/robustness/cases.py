@@ -1,0 +1,274 @@
+"""The broken inputs of the robustness matrix, each a small edit of the hand-made world.
+
+A case takes a fresh ``World`` and the algorithm's spec, breaks one thing and says what the user
+must get: ``SAME`` (exactly the answers of the clean world), ``ERROR`` (a clear message naming
+the layer), or ``EITHER`` (a correct result with every feature accounted for, or a clear error).
+``touched`` names the feature the case broke so the checks can look for it in the output or the
+log. A case returns ``None`` when it does not apply to the algorithm (no polygon input, ...).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+import geopandas as gpd
+import numpy as np
+import shapely
+
+from .algorithms import AlgorithmSpec
+from .world import World
+
+SAME, ERROR, EITHER = "same", "error", "either"
+
+
+@dataclass
+class Prepared:
+    world: World
+    expect: str
+    params: dict = field(default_factory=dict)  # parameter overrides
+    touched_row: int | None = None  # row of the primary layer the case broke
+    label: str | None = None  # layer name the message must mention (default: the primary layer)
+    expect_in_log: str | None = None  # text the log must contain (e.g. the encoding assumed)
+    primary_count: int | None = None  # features in the primary input after the edit
+
+
+def _primary(world: World, spec: AlgorithmSpec) -> gpd.GeoDataFrame:
+    return world.layers[spec.primary]
+
+
+def _prepared(world: World, spec: AlgorithmSpec, expect: str, **kwargs) -> Prepared:
+    prepared = Prepared(world, expect, **kwargs)
+    prepared.primary_count = len(world.layers[spec.primary])
+    return prepared
+
+
+def empty_layer(world: World, spec: AlgorithmSpec) -> Prepared:
+    world.layers[spec.primary] = _primary(world, spec).iloc[0:0].copy()
+    return _prepared(world, spec, EITHER)
+
+
+def null_geometry(world: World, spec: AlgorithmSpec) -> Prepared:
+    frame = _primary(world, spec)
+    frame.loc[frame.index[1], "geometry"] = None
+    return _prepared(world, spec, EITHER, touched_row=1)
+
+
+def invalid_polygon(world: World, spec: AlgorithmSpec) -> Prepared | None:
+    """A bow-tie (self-intersecting) polygon in the algorithm's first polygon layer."""
+    if not spec.polygon_layers:
+        return None
+    name = spec.polygon_layers[0]
+    frame = world.layers[name]
+    xmin, ymin, xmax, ymax = frame.geometry.iloc[0].bounds
+    bowtie = shapely.Polygon([(xmin, ymin), (xmax, ymax), (xmax, ymin), (xmin, ymax)])
+    assert not bowtie.is_valid
+    frame.loc[frame.index[0], "geometry"] = bowtie
+    return _prepared(world, spec, EITHER, label=name, touched_row=0 if name == spec.primary else None)
+
+
+def single_part_multipoints(world: World, spec: AlgorithmSpec) -> Prepared | None:
+    """Every point written as a one-part MultiPoint (what shapefile tools often produce)."""
+    if spec.primary not in spec.point_layers:
+        return None
+    frame = _primary(world, spec)
+    frame["geometry"] = [shapely.MultiPoint([g]) for g in frame.geometry]
+    return _prepared(world, spec, SAME)
+
+
+def two_part_multipoint(world: World, spec: AlgorithmSpec) -> Prepared | None:
+    if spec.primary not in spec.point_layers:
+        return None
+    frame = _primary(world, spec)
+    point = frame.geometry.iloc[0]
+    frame["geometry"] = [shapely.MultiPoint([g]) for g in frame.geometry]
+    frame.loc[frame.index[0], "geometry"] = shapely.MultiPoint([point, shapely.Point(point.x + 9_000, point.y + 9_000)])
+    return _prepared(world, spec, EITHER, touched_row=0)
+
+
+def z_and_m(world: World, spec: AlgorithmSpec) -> Prepared:
+    """Z values on every geometry of the primary layer (M is dropped by GeoPandas, Z is kept)."""
+    frame = _primary(world, spec)
+    frame["geometry"] = shapely.force_3d(frame.geometry.values, 1234.5)
+    return _prepared(world, spec, SAME)
+
+
+GEOMETRY_FREE = {"electricity_to_water", "progressive_surcharge"}  # accept tables: geometry unused
+
+
+def wrong_geometry_type(world: World, spec: AlgorithmSpec) -> Prepared:
+    """Points where polygons belong, or polygons where points belong (algorithms that take tables
+    just pass the geometry through)."""
+    frame = _primary(world, spec)
+    if spec.primary in spec.point_layers:
+        frame["geometry"] = frame.geometry.buffer(10)
+    else:
+        frame["geometry"] = frame.geometry.centroid
+    return _prepared(world, spec, EITHER if spec.name in GEOMETRY_FREE else ERROR)
+
+
+REQUIRED_FIELD = {  # a field each algorithm cannot do without, with the parameter naming it
+    "screen_well_sites": ("zones", "grade", "ZONE_GRADE_FIELD"),
+    "self_supplied_closure_list": ("wells", "self_supplied", "SELF_SUPPLIED_FIELD"),
+    "abstraction_recharge_balance": ("wells", "metered_m3", "VOLUME_FIELD"),
+    "water_level_trend": ("water_levels", "depth_to_water_m", "DEPTH_FIELD"),
+    "electricity_to_water": ("wells", "m3_per_kwh", "COEF_FIELD"),
+    "compliance_audit": ("wells", "metered_m3", "METERED_FIELD"),
+    "progressive_surcharge": ("wells", "actual_m3", "ACTUAL_FIELD"),
+    "allocate_water_rights": ("parcels", "crop", "CROP_FIELD"),
+}
+
+
+def missing_field(world: World, spec: AlgorithmSpec) -> Prepared | None:
+    """The field the parameter names (its default) is not in the layer: a clear error naming it."""
+    if spec.name not in REQUIRED_FIELD:
+        return None
+    layer, name, _key = REQUIRED_FIELD[spec.name]
+    world.layers[layer] = world.layers[layer].rename(columns={name: name + "_old"})
+    if spec.name == "compliance_audit":  # every check is optional: the ones needing it are skipped, logged
+        return _prepared(world, spec, EITHER, label=layer, expect_in_log=f"has no field '{name}'")
+    return _prepared(world, spec, ERROR, label=layer)
+
+
+def _set_number_cells(world: World, spec: AlgorithmSpec, values: list) -> Prepared | None:
+    if spec.number_field is None:
+        return None
+    frame = _primary(world, spec)
+    column = frame[spec.number_field].astype(object)
+    for row, value in enumerate(values):
+        column.iloc[row] = value
+    frame[spec.number_field] = column
+    return frame
+
+
+def text_thousands(world: World, spec: AlgorithmSpec) -> Prepared | None:
+    """'1,200'-style text in a number field is the number (the field is now a text field)."""
+    frame = _set_number_cells(world, spec, [])
+    if frame is None:
+        return None
+    frame[spec.number_field] = [f"{v:,.1f}" if v is not None else None for v in frame[spec.number_field]]
+    return _prepared(world, spec, SAME)
+
+
+def text_not_a_number(world: World, spec: AlgorithmSpec) -> Prepared | None:
+    """'N/A' and '—' in a text number field: blank (flagged) or a clear error naming the feature."""
+    frame = _set_number_cells(world, spec, [])
+    if frame is None:
+        return None
+    frame[spec.number_field] = [f"{v}" for v in frame[spec.number_field]]
+    frame.loc[frame.index[1], spec.number_field] = "N/A"
+    frame.loc[frame.index[2], spec.number_field] = "—"
+    return _prepared(world, spec, EITHER, touched_row=1)
+
+
+def negative_volume(world: World, spec: AlgorithmSpec) -> Prepared | None:
+    if _set_number_cells(world, spec, [None, -500.0]) is None:
+        return None
+    _primary(world, spec)[spec.number_field] = _primary(world, spec)[spec.number_field].astype(float)
+    return _prepared(world, spec, EITHER, touched_row=1)
+
+
+def zero_volume(world: World, spec: AlgorithmSpec) -> Prepared | None:
+    frame = _set_number_cells(world, spec, [])
+    if frame is None:
+        return None
+    frame[spec.number_field] = frame[spec.number_field].astype(float)
+    frame.loc[frame.index[1], spec.number_field] = 0.0
+    return _prepared(world, spec, EITHER, touched_row=1)
+
+
+def nan_volume(world: World, spec: AlgorithmSpec) -> Prepared | None:
+    frame = _set_number_cells(world, spec, [])
+    if frame is None:
+        return None
+    frame[spec.number_field] = frame[spec.number_field].astype(float)
+    frame.loc[frame.index[1], spec.number_field] = np.nan
+    return _prepared(world, spec, EITHER, touched_row=1)
+
+
+def mixed_crs(world: World, spec: AlgorithmSpec) -> Prepared:
+    """Primary layer in lon/lat (EPSG:4490), polygon layers in EPSG:4516 (8-digit eastings with the
+    zone prefix 28), the rest in EPSG:4537: the same answers as all-4537."""
+    for name, frame in world.layers.items():
+        if not isinstance(frame, gpd.GeoDataFrame):
+            continue
+        if name == spec.primary:
+            world.layers[name] = frame.to_crs("EPSG:4490")
+        elif name in spec.polygon_layers or name in ("townships", "zones", "supply_areas", "pipes"):
+            moved = frame.to_crs("EPSG:4516")
+            assert 28_000_000 < moved.total_bounds[0] < 29_000_000
+            world.layers[name] = moved
+    return _prepared(world, spec, SAME)
+
+
+def no_crs(world: World, spec: AlgorithmSpec) -> Prepared:
+    """No CRS: a clear error wherever positions matter; the attribute-only algorithms (and water
+    rights from the area and township fields) need no position and give their answers."""
+    world.no_crs.add(spec.primary)
+    return _prepared(world, spec, SAME if spec.name in GEOMETRY_FREE | {"allocate_water_rights"} else ERROR)
+
+
+def chinese_field_names(world: World, spec: AlgorithmSpec) -> Prepared | None:
+    """The volume field called 取水量（立方米） and passed by that name: the same answers."""
+    if spec.number_key is None:
+        return None
+    frame = _primary(world, spec)
+    world.layers[spec.primary] = frame.rename(columns={spec.number_field: "取水量（立方米）"})
+    return _prepared(world, spec, SAME, params={spec.number_key: "取水量（立方米）"})
+
+
+def gbk_shapefile_with_cpg(world: World, spec: AlgorithmSpec) -> Prepared:
+    world.formats[spec.primary] = "shp_gbk_cpg"
+    return _prepared(world, spec, SAME, label=spec.primary)
+
+
+def gbk_shapefile_without_cpg(world: World, spec: AlgorithmSpec) -> Prepared:
+    world.formats[spec.primary] = "shp_gbk_nocpg"
+    return _prepared(world, spec, SAME, label=spec.primary, expect_in_log="GBK")
+
+
+def very_large_coordinates(world: World, spec: AlgorithmSpec) -> Prepared:
+    """One feature at 10¹⁵ m: outside every unit (flagged) or a clear error, never a crash."""
+    frame = _primary(world, spec)
+    far = shapely.affinity.translate(frame.geometry.iloc[0], 1e15, 1e15)
+    frame.loc[frame.index[0], "geometry"] = far
+    return _prepared(world, spec, EITHER, touched_row=0)
+
+
+def raster_nodata(world: World, spec: AlgorithmSpec) -> Prepared | None:
+    if spec.name != "abstraction_recharge_balance":
+        return None
+    world.raster_nodata_cells = ((0, 0), (5, 5), (19, 19))
+    return _prepared(world, spec, EITHER)
+
+
+def raster_misses_units(world: World, spec: AlgorithmSpec) -> Prepared | None:
+    if spec.name != "abstraction_recharge_balance":
+        return None
+    world.raster_shift = 500_000.0
+    return _prepared(world, spec, ERROR, label="recharge")
+
+
+CASES: dict[str, Callable[[World, AlgorithmSpec], Prepared | None]] = {
+    "empty_layer": empty_layer,
+    "null_geometry": null_geometry,
+    "invalid_polygon": invalid_polygon,
+    "single_part_multipoints": single_part_multipoints,
+    "two_part_multipoint": two_part_multipoint,
+    "z_values": z_and_m,
+    "wrong_geometry_type": wrong_geometry_type,
+    "missing_field": missing_field,
+    "text_thousands": text_thousands,
+    "text_not_a_number": text_not_a_number,
+    "negative_volume": negative_volume,
+    "zero_volume": zero_volume,
+    "nan_volume": nan_volume,
+    "mixed_crs_4490_4516_4537": mixed_crs,
+    "no_crs": no_crs,
+    "chinese_field_names": chinese_field_names,
+    "gbk_shapefile_with_cpg": gbk_shapefile_with_cpg,
+    "gbk_shapefile_without_cpg": gbk_shapefile_without_cpg,
+    "very_large_coordinates": very_large_coordinates,
+    "raster_nodata": raster_nodata,
+    "raster_misses_units": raster_misses_units,
+}
