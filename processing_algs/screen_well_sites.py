@@ -155,10 +155,13 @@ class ScreenWellSites(TuoliAlgorithm):
         )
         prepared.layer_names["wells"] = wells_label
         if feedback.isCanceled():
-            return {}
+            raise QgsProcessingException(self.tr("Screening cancelled by the user; no output was written."))
         wells = source_to_frame(source, wells_label, field_names=[use_field] if use_field else [], feedback=feedback)
         feedback.setProgressText(self.tr("Screening {n} wells…").format(n=len(wells)))
-        results = screen_points(prepared, wells, use_field=use_field, language=language)
+        results = screen_points(
+            prepared, wells, use_field=use_field, language=language,
+            is_canceled=feedback.isCanceled, progress=feedback.setProgress,
+        )
 
         new_fields = [
             QgsField("verdict", QVariant.String),

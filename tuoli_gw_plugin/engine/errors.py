@@ -34,3 +34,10 @@ class EngineInputError(ValueError):
         if hint:
             text = f"{text} — {hint}"
         super().__init__(text)
+
+
+class EngineCancelledError(EngineInputError):
+    """The user cancelled the run; nothing is written."""
+
+    def __init__(self, layer: str | None = None) -> None:
+        super().__init__("cancelled by the user; no output was written", layer=layer)

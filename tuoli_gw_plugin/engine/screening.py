@@ -15,7 +15,7 @@ code path serves the Processing algorithms and the map tool, so a reviewer sees 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,7 +26,7 @@ import shapely
 from pyproj import CRS, Transformer
 
 from .crs import working_crs as choose_working_crs
-from .errors import EngineInputError
+from .errors import EngineCancelledError, EngineInputError
 from .rules import Rules
 from .values import feature_label, number_column
 
@@ -579,8 +579,14 @@ def screen_points(
     *,
     use_field: str | None = None,
     language: str = "en",
+    is_canceled: Callable[[], bool] | None = None,
+    progress: Callable[[float], None] | None = None,
+    chunk_size: int = 100_000,
 ) -> pd.DataFrame:
     """Screen every well; the result is row-aligned with ``wells`` (same index, same order).
+
+    Wells are screened in chunks of ``chunk_size`` so a cancel request (``is_canceled``) is
+    honoured between chunks (about a second on a 1M-well layer) and progress can be reported.
 
     Columns: see :data:`OUTPUT_COLUMNS`. A well without geometry gets verdict None and reason
     ``no_geometry``. Points and multipoints are accepted; other geometry types are an error.
@@ -603,7 +609,16 @@ def screen_points(
             hint="screening needs well locations as points; use a point layer",
         )
     uses = wells[use_field].tolist() if use_field else None
-    columns, _ = _screen(prepared, geometries, uses, language)
+    parts: list[dict[str, np.ndarray]] = []
+    for start in range(0, len(geometries), chunk_size):
+        if is_canceled is not None and is_canceled():
+            raise EngineCancelledError(layer)
+        stop = min(start + chunk_size, len(geometries))
+        chunk_uses = uses[start:stop] if uses is not None else None
+        parts.append(_screen(prepared, geometries[start:stop], chunk_uses, language)[0])
+        if progress is not None:
+            progress(100.0 * stop / len(geometries))
+    columns = parts[0] if len(parts) == 1 else {name: np.concatenate([p[name] for p in parts]) for name in parts[0]}
     return _frame(columns, wells.index)
 
 
