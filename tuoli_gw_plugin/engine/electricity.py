@@ -268,7 +268,7 @@ def electricity_to_water(
             f"{len(shared)} power account(s) are linked to more than one well; their kWh is split equally: "
             + _first([f"{a} ({', '.join(labels[r] for r in rows)})" for a, rows in sorted(shared.items())], 5)
         )
-    linked = np.array([a is not None and a in power_sum.known_accounts for a in accounts])
+    linked = np.array([a is not None and a in power_sum.known_accounts for a in accounts], dtype=bool)
     kwh = np.full(len(wells), np.nan)
     for row, account in enumerate(accounts):
         if linked[row]:
@@ -361,7 +361,7 @@ def electricity_to_water(
 
     estimated = kwh * coef_used
     approved_kwh = np.where(coef_used > 0, permit_m3 / np.where(coef_used > 0, coef_used, 1.0), np.nan)
-    has_permit = np.array([p is not None for p in permits])
+    has_permit = np.array([p is not None for p in permits], dtype=bool)
 
     power_without_permit = (np.nan_to_num(kwh) > 0) & ~has_permit
     permit_without_power_link = has_permit & ~linked
