@@ -252,6 +252,11 @@ def check_coordinates(geometries, crs: QgsCoordinateReferenceSystem, layer_label
             "is longitude/latitude (the layer probably has no CRS or the wrong one; Toli data are usually "
             "EPSG:4537, EPSG:4516 with 8-digit eastings, or EPSG:4490)"
         )
+    if not bad.any() and not _is_geographic(crs):
+        # No place on Earth is 100 000 km from a projection's origin: such numbers are a unit or
+        # digit error (or a CRS mix-up), and every distance from them would be meaningless.
+        bad = (np.abs(coordinates[:, 0]) > 1e8) | (np.abs(coordinates[:, 1]) > 1e8)
+        reason = "coordinates farther than 100 000 km from the origin of the layer's projected CRS"
     if bad.any():
         rows = sorted(set(owner[bad].tolist()))
         x, y = coordinates[bad][0]
