@@ -187,6 +187,8 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
             if layer is None:
                 continue
             allowed = {wanted_by_type[t] for t in types}
+            if layer.featureCount() == 0 or layer.geometryType() == QgsWkbTypes.UnknownGeometry:
+                continue  # an empty layer often has no declared type; the algorithm handles it
             if layer.geometryType() not in allowed:
                 label = self.layer_label(parameters, definition.name(), None, layer.name())
                 raise QgsProcessingException(
