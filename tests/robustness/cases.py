@@ -228,11 +228,12 @@ def gbk_shapefile_without_cpg(world: World, spec: AlgorithmSpec) -> Prepared:
 
 
 def very_large_coordinates(world: World, spec: AlgorithmSpec) -> Prepared:
-    """One feature at 10¹⁵ m: outside every unit (flagged) or a clear error, never a crash."""
+    """One feature at 10¹⁵ m: a clear error naming it (it was screened 'allowed' before)."""
     frame = _primary(world, spec)
     far = shapely.affinity.translate(frame.geometry.iloc[0], 1e15, 1e15)
     frame.loc[frame.index[0], "geometry"] = far
-    return _prepared(world, spec, EITHER, touched_row=0)
+    lenient = GEOMETRY_FREE | {"allocate_water_rights"}  # rights come from the area and township fields
+    return _prepared(world, spec, EITHER if spec.name in lenient else ERROR, touched_row=0)
 
 
 def raster_nodata(world: World, spec: AlgorithmSpec) -> Prepared | None:
