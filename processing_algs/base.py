@@ -191,9 +191,10 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
                 continue  # an empty layer often has no declared type; the algorithm handles it
             if layer.geometryType() not in allowed:
                 label = self.layer_label(parameters, definition.name(), None, layer.name())
+                # Plain text like the other base messages (translations: see resources/i18n owner).
                 raise QgsProcessingException(
-                    self.tr("Layer '{0}' holds {1}, but '{2}' ({3}) needs {4}. Choose a layer of {4} "
-                            "(Vector ▸ Geometry Tools can convert, e.g. Centroids for polygons to points).").format(
+                    ("Layer '{0}' holds {1}, but '{2}' ({3}) needs {4}. Choose a layer of {4} "
+                     "(Vector ▸ Geometry Tools can convert, e.g. Centroids for polygons to points).").format(
                         label, names.get(layer.geometryType(), "unknown geometry"), definition.description(),
                         definition.name(), " or ".join(names[a] for a in sorted(allowed)),
                     )

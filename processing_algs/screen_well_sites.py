@@ -155,7 +155,7 @@ class ScreenWellSites(TuoliAlgorithm):
         )
         prepared.layer_names["wells"] = wells_label
         if feedback.isCanceled():
-            raise QgsProcessingException(self.tr("Screening cancelled by the user; no output was written."))
+            raise QgsProcessingException("Screening cancelled by the user; no output was written.")
         wells = source_to_frame(source, wells_label, field_names=[use_field] if use_field else [], feedback=feedback)
         feedback.setProgressText(self.tr("Screening {n} wells…").format(n=len(wells)))
         results = screen_points(
