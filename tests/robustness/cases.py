@@ -162,9 +162,11 @@ def text_not_a_number(world: World, spec: AlgorithmSpec) -> Prepared | None:
 
 
 def negative_volume(world: World, spec: AlgorithmSpec) -> Prepared | None:
-    if _set_number_cells(world, spec, [None, -500.0]) is None:
+    frame = _set_number_cells(world, spec, [])
+    if frame is None:
         return None
-    _primary(world, spec)[spec.number_field] = _primary(world, spec)[spec.number_field].astype(float)
+    frame[spec.number_field] = frame[spec.number_field].astype(float)
+    frame.loc[frame.index[1], spec.number_field] = -500.0
     return _prepared(world, spec, EITHER, touched_row=1)
 
 
