@@ -6,7 +6,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import subprocess
-import sys
+import warnings
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -85,8 +85,17 @@ def test_written_ts_round_trips(tmp_path):
 
 
 @pytest.mark.qgis
-def test_no_string_in_the_code_lacks_a_translation():
-    """What update_translations.py collects from the running provider and the sources is all in the .ts."""
-    completed = subprocess.run([sys.executable, str(REPO / "scripts" / "update_translations.py"), "--check"],
-                               capture_output=True, text=True, timeout=300)
-    assert completed.returncode == 0, completed.stdout + completed.stderr
+def test_every_name_label_and_help_has_a_translation(qgis_app):
+    """What the toolbox shows (names, groups, help, parameter and output labels, enum options) must
+    be in the .ts with a translation. Log and error messages newly wrapped in tr() only warn: wrap
+    them freely, then run scripts/update_translations.py and translate (docs/i18n.md)."""
+    script = load_script()
+    existing = script.read_ts(TS)
+    labels = script.provider_strings()
+    missing = sorted(f"[{c}] {s[:90]}" for c, s in labels if not existing.get((c, s), ("", None))[0])
+    assert not missing, "run .venv/bin/python scripts/update_translations.py and translate:\n" + "\n".join(missing)
+    pending = sorted(
+        f"[{c}] {s[:90]}" for c, s in script.scan_sources() if (c, s) not in labels and not existing.get((c, s), ("", None))[0]
+    )
+    if pending:
+        warnings.warn("tr() messages without a translation yet (shown in English):\n" + "\n".join(pending), stacklevel=1)
