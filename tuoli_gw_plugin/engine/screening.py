@@ -226,15 +226,10 @@ def _polygonal_part(geometry: shapely.Geometry) -> shapely.Geometry:
     return shapely.union_all(parts) if parts else shapely.Polygon()
 
 
-def _segments(geometries: np.ndarray) -> np.ndarray:
-    """Pipes split into two-point segments: the nearest-pipe tree then prunes well (a few long
-    multi-lines would make every query measure the whole network). Distances are unchanged."""
-    parts = shapely.get_parts(geometries)
-    is_line = shapely.get_type_id(parts) == 1  # LineString
-    coords, owner = shapely.get_coordinates(parts[is_line], return_index=True)
-    same_line = owner[:-1] == owner[1:]
-    segments = shapely.linestrings(np.stack([coords[:-1][same_line], coords[1:][same_line]], axis=1)) if len(coords) else []
-    return np.concatenate([np.asarray(segments, dtype=object), parts[~is_line]]).astype(object)
+def _line_parts(geometries: np.ndarray) -> np.ndarray:
+    """Pipes as single lines: multi-lines split into their parts, so one long multi-line does not make
+    every well measure the whole network. Distances are unchanged."""
+    return np.asarray(shapely.get_parts(geometries), dtype=object)
 
 
 def prepare_screening(
@@ -355,7 +350,7 @@ def prepare_screening(
     pipe_geometries = pipe_tree = None
     if pipes is not None:
         pipe_geometries = _projected_geometries(pipes, names["pipes"], work)
-        pipe_geometries = _segments(pipe_geometries[~shapely.is_missing(pipe_geometries)])
+        pipe_geometries = _line_parts(pipe_geometries[~shapely.is_missing(pipe_geometries)])
         if len(pipe_geometries) == 0:
             warnings.append(f"Layer '{names['pipes']}' has no features with geometry: no well is covered by a pipe.")
         pipe_tree = shapely.STRtree(pipe_geometries)
@@ -391,6 +386,11 @@ def prepare_screening(
         else:
             township_remaining = np.full(len(rows), np.nan)
         township_tree = shapely.STRtree(township_geometries)
+
+    # Prepared polygons answer point-in-polygon in O(log n) instead of walking every vertex per well.
+    for polygons in (zone_geometries, area_geometries, township_geometries):
+        if polygons is not None and len(polygons):
+            shapely.prepare(polygons)
 
     return PreparedScreening(
         rules=rules,
@@ -449,14 +449,115 @@ def _first_hit_per_point(n_points: int, pairs: np.ndarray, priority: np.ndarray 
     return best
 
 
+# Below this many wells, one tree query each is as quick as the grid of the bounded search.
+_BOUNDED_SEARCH_MIN_WELLS = 5000
+# Wells per grid cell in the bounded nearest-pipe search (measured at 1M wells: 32 beats 8 and 16).
+_WELLS_PER_CELL = 32
+
+
+def _polygon_pairs(tree: shapely.STRtree, polygons: np.ndarray, geometries: np.ndarray, point_rows: np.ndarray,
+                   x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """(well, polygon) pairs that intersect, as ``tree.query(..., predicate="intersects")`` gives.
+
+    Points take the fast path: bounding-box candidates from the tree, then each polygon (prepared
+    once) tests its candidate points with ``intersects_xy``. A point on a boundary intersects, as
+    with the predicate. Other geometries (multipoints) go through the predicate query.
+    """
+    pairs = [np.empty((2, 0), dtype=np.int64)]
+    if point_rows.any():
+        rows = np.flatnonzero(point_rows)
+        candidate_wells, candidate_polygons = tree.query(geometries[rows])
+        order = np.argsort(candidate_polygons, kind="stable")
+        candidate_wells, candidate_polygons = rows[candidate_wells[order]], candidate_polygons[order]
+        bounds = np.flatnonzero(np.diff(candidate_polygons)) + 1
+        for wells, polygon in zip(np.split(candidate_wells, bounds), np.split(candidate_polygons, bounds)):
+            if len(wells):
+                hit = shapely.intersects_xy(polygons[polygon[0]], x[wells], y[wells])
+                pairs.append(np.stack([wells[hit], polygon[hit]]))
+    other_rows = np.flatnonzero(~point_rows & ~shapely.is_missing(geometries))
+    if len(other_rows):
+        wells, items = tree.query(geometries[other_rows], predicate="intersects")
+        pairs.append(np.stack([other_rows[wells], items]))
+    return np.concatenate(pairs, axis=1)
+
+
+def _nearest_pipes(tree: shapely.STRtree, pipes: np.ndarray, geometries: np.ndarray, point_rows: np.ndarray,
+                   x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Exact distance to, and index of, the nearest pipe for every well (NaN / -1 without geometry).
+
+    Many wells: a bounded exact search. Wells are grouped in square grid cells; the nearest-pipe
+    distance D of each cell centre is found once, and every pipe that could be nearest to a well of
+    the cell lies within D + 2h of the centre (h the half-diagonal: a well is at most h from the
+    centre, so its nearest pipe is at most D + h from the well and D + 2h from the centre). Only
+    those pairs are measured with GEOS, which gives the same distances as a nearest query per well.
+    """
+    n = len(geometries)
+    distance = np.full(n, np.nan)
+    nearest = np.full(n, -1, dtype=np.int64)
+    searched_rows = np.flatnonzero(point_rows) if point_rows.sum() >= _BOUNDED_SEARCH_MIN_WELLS else np.empty(0, np.int64)
+    direct_rows = np.setdiff1d(np.flatnonzero(~shapely.is_missing(geometries)), searched_rows)
+    if len(direct_rows):
+        (wells, items), found = tree.query_nearest(geometries[direct_rows], return_distance=True, all_matches=False)
+        distance[direct_rows[wells]] = found
+        nearest[direct_rows[wells]] = items
+    if not len(searched_rows):
+        return distance, nearest
+    px, py = x[searched_rows], y[searched_rows]
+    x0, y0 = px.min(), py.min()
+    extent = max((px.max() - x0) * (py.max() - y0), 1.0)
+    side = max(float(np.sqrt(extent * _WELLS_PER_CELL / len(px))), 1.0)
+    column, row = np.floor((px - x0) / side).astype(np.int64), np.floor((py - y0) / side).astype(np.int64)
+    cells, cell_of_well = np.unique(column * (row.max() + 1) + row, return_inverse=True)
+    first_well = np.empty(len(cells), dtype=np.int64)
+    first_well[cell_of_well[::-1]] = np.arange(len(px))[::-1]
+    centres = shapely.points(x0 + (column[first_well] + 0.5) * side, y0 + (row[first_well] + 0.5) * side)
+    (cell_hits, _), centre_distance = tree.query_nearest(centres, return_distance=True, all_matches=False)
+    centre_nearest = np.empty(len(cells))
+    centre_nearest[cell_hits] = centre_distance
+    # A hair more than the bound everywhere below, so rounding never drops a pipe at the edge.
+    reach = centre_nearest + 2 * side * np.sqrt(0.5) * (1 + 1e-9) + 1e-6
+    candidate_cells, candidate_pipes = tree.query(centres, predicate="dwithin", distance=reach)
+    # Every (well, candidate pipe of its cell) pair, built with array arithmetic.
+    by_cell = np.argsort(candidate_cells, kind="stable")
+    candidate_cells, candidate_pipes = candidate_cells[by_cell], candidate_pipes[by_cell]
+    wells_by_cell = np.argsort(cell_of_well, kind="stable")
+    wells_per_cell = np.bincount(cell_of_well, minlength=len(cells))
+    pipes_per_cell = np.bincount(candidate_cells, minlength=len(cells))
+    pairs_per_cell = wells_per_cell * pipes_per_cell
+    pair_cell = np.repeat(np.arange(len(cells)), pairs_per_cell)
+    pair_rank = np.arange(pairs_per_cell.sum()) - np.repeat(np.cumsum(pairs_per_cell) - pairs_per_cell, pairs_per_cell)
+    pipe_count = pipes_per_cell[pair_cell]
+    pair_well = wells_by_cell[(np.cumsum(wells_per_cell) - wells_per_cell)[pair_cell] + pair_rank // pipe_count]
+    pair_candidate = (np.cumsum(pipes_per_cell) - pipes_per_cell)[pair_cell] + pair_rank % pipe_count
+    pair_pipe = candidate_pipes[pair_candidate]
+    # Per well the bound tightens: a pipe further than D + 2r from the centre (r the well's own
+    # distance to the centre) is further from the well than the centre's nearest pipe. Dropping those
+    # pairs before GEOS measures them keeps every possible nearest pipe.
+    candidate_reach = shapely.distance(centres[candidate_cells], pipes[candidate_pipes])
+    well_to_centre = np.hypot(px - shapely.get_x(centres)[cell_of_well], py - shapely.get_y(centres)[cell_of_well])
+    keep = candidate_reach[pair_candidate] <= centre_nearest[pair_cell] + 2 * well_to_centre[pair_well] * (1 + 1e-9) + 1e-6
+    pair_well, pair_pipe = pair_well[keep], pair_pipe[keep]
+    pair_distance = shapely.distance(geometries[searched_rows[pair_well]], pipes[pair_pipe])
+    closest_first = np.lexsort((pair_pipe, pair_distance, pair_well))
+    first = np.ones(len(closest_first), dtype=bool)
+    first[1:] = pair_well[closest_first][1:] != pair_well[closest_first][:-1]
+    chosen = closest_first[first]
+    distance[searched_rows[pair_well[chosen]]] = pair_distance[chosen]
+    nearest[searched_rows[pair_well[chosen]]] = pair_pipe[chosen]
+    return distance, nearest
+
+
 def _facts(prepared: PreparedScreening, geometries: np.ndarray) -> _Facts:
     n = len(geometries)
     has_geometry = ~shapely.is_missing(geometries)
     has_geometry[has_geometry] = ~shapely.is_empty(geometries[has_geometry])
     geometries = np.where(has_geometry, geometries, None)
+    point_rows = has_geometry & (shapely.get_type_id(geometries) == 0)  # Point
+    x = np.where(point_rows, shapely.get_x(geometries), np.nan)
+    y = np.where(point_rows, shapely.get_y(geometries), np.nan)
 
     # Zones: 'intersects' so a point exactly on a boundary counts as inside (the strict reading).
-    zone_pairs = prepared.zone_tree.query(geometries, predicate="intersects")
+    zone_pairs = _polygon_pairs(prepared.zone_tree, prepared.zone_geometries, geometries, point_rows, x, y)
     rank = np.array([prepared.grade_rank[g] for g in prepared.zone_grades], dtype=np.int64)
     zone_index = _first_hit_per_point(n, zone_pairs, rank)
     grades_hit = {}
@@ -472,17 +573,18 @@ def _facts(prepared: PreparedScreening, geometries: np.ndarray) -> _Facts:
     nearest_pipe = np.full(n, -1, dtype=np.int64)
     in_coverage = np.zeros(n, dtype=bool)
     if prepared.has_pipes and len(prepared.pipe_geometries):
-        (points, pipes), distances = prepared.pipe_tree.query_nearest(geometries, return_distance=True, all_matches=False)
-        supply_distance[points] = distances
-        nearest_pipe[points] = pipes
+        supply_distance, nearest_pipe = _nearest_pipes(
+            prepared.pipe_tree, prepared.pipe_geometries, geometries, point_rows, x, y
+        )
         in_coverage |= supply_distance <= prepared.coverage_distance_m  # NaN compares False
     if prepared.has_areas and len(prepared.area_geometries):
-        area_pairs = prepared.area_tree.query(geometries, predicate="intersects")
+        area_pairs = _polygon_pairs(prepared.area_tree, prepared.area_geometries, geometries, point_rows, x, y)
         in_coverage[area_pairs[0]] = True
 
     township_index = np.full(n, -1, dtype=np.int64)
     if prepared.township_tree is not None:
-        township_index = _first_hit_per_point(n, prepared.township_tree.query(geometries, predicate="intersects"))
+        township_pairs = _polygon_pairs(prepared.township_tree, prepared.township_geometries, geometries, point_rows, x, y)
+        township_index = _first_hit_per_point(n, township_pairs)
 
     return _Facts(has_geometry, zone_index, grades_hit, supply_distance, nearest_pipe, in_coverage, township_index)
 
@@ -608,18 +710,42 @@ def screen_points(
             feature=feature_label(wells, row),
             hint="screening needs well locations as points; use a point layer",
         )
-    uses = wells[use_field].tolist() if use_field else None
-    parts: list[dict[str, np.ndarray]] = []
+    uses = np.asarray(wells[use_field].tolist() if use_field else [None] * len(wells), dtype=object)
+    # Chunks are cut from the wells in a spatial order, so each chunk is a compact area and the
+    # bounded nearest-pipe search keeps small grid cells; results go back to the input order.
+    order = _spatial_order(geometries) if len(geometries) > chunk_size else np.arange(len(geometries))
+    columns: dict[str, np.ndarray] = {}
     for start in range(0, len(geometries), chunk_size):
         if is_canceled is not None and is_canceled():
             raise EngineCancelledError(layer)
-        stop = min(start + chunk_size, len(geometries))
-        chunk_uses = uses[start:stop] if uses is not None else None
-        parts.append(_screen(prepared, geometries[start:stop], chunk_uses, language)[0])
+        rows = order[start:start + chunk_size]
+        part = _screen(prepared, geometries[rows], uses[rows] if use_field else None, language)[0]
+        for name, values in part.items():
+            if name not in columns:
+                columns[name] = np.empty(len(geometries), dtype=values.dtype)
+            columns[name][rows] = values
         if progress is not None:
-            progress(100.0 * stop / len(geometries))
-    columns = parts[0] if len(parts) == 1 else {name: np.concatenate([p[name] for p in parts]) for name in parts[0]}
+            progress(100.0 * min(start + chunk_size, len(geometries)) / len(geometries))
     return _frame(columns, wells.index)
+
+
+def _spatial_order(geometries: np.ndarray) -> np.ndarray:
+    """Row order that visits the wells strip by strip (1,000 strips west to east, south to north
+    within a strip); wells without a location come last."""
+    x = np.full(len(geometries), np.inf)
+    y = np.full(len(geometries), np.inf)
+    located = ~shapely.is_missing(geometries) & ~shapely.is_empty(geometries)
+    points = located & (shapely.get_type_id(geometries) == 0)
+    x[points], y[points] = shapely.get_x(geometries[points]), shapely.get_y(geometries[points])
+    others = located & ~points  # multipoints: their centroid
+    if others.any():
+        centroids = shapely.centroid(geometries[others])
+        x[others], y[others] = shapely.get_x(centroids), shapely.get_y(centroids)
+    if not located.any():
+        return np.arange(len(geometries))
+    x_min, x_max = x[located].min(), x[located].max()
+    strip = np.where(located, np.floor((x - x_min) / max((x_max - x_min) / 1000.0, 1e-9)), np.inf)
+    return np.lexsort((y, strip))
 
 
 def _frame(columns: dict[str, np.ndarray], index: pd.Index) -> pd.DataFrame:
