@@ -228,7 +228,7 @@ class ComplianceAuditAlgorithm(PowerAlgorithm):
     def _write_findings(wells, well_frame, findings, sink, output_fields: QgsFields, feedback) -> None:
         """One feature per finding with its well's own QgsGeometry (copied, never re-encoded)."""
         fids = well_frame.attrs["fid"]
-        wanted = sorted({fids[row] for row in findings.attrs.get("well_rows", [])})
+        wanted = sorted({int(fids[row]) for row in findings.attrs.get("well_rows", [])})
         geometries = {}
         if wanted:
             request = QgsFeatureRequest().setFilterFids(wanted).setNoAttributes()
@@ -239,7 +239,7 @@ class ComplianceAuditAlgorithm(PowerAlgorithm):
             if position % 5000 == 0 and feedback.isCanceled():
                 raise QgsProcessingException("Cancelled while writing the findings.")
             feature = QgsFeature(output_fields)
-            geometry = geometries.get(fids[row])
+            geometry = geometries.get(int(fids[row]))
             if geometry is not None:
                 feature.setGeometry(geometry)
             feature.setAttributes([column[position] for column in columns])

@@ -21,6 +21,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..bulk_io import gpkg_output_path, load_on_completion, read_gpkg, whole_gpkg_layer, write_gpkg
 from ..qgis_bridge import fields_with, source_to_frame, write_features_with_columns
 from . import _screening_common as common
 from .base import TuoliAlgorithm
@@ -156,7 +157,19 @@ class ScreenWellSites(TuoliAlgorithm):
         prepared.layer_names["wells"] = wells_label
         if feedback.isCanceled():
             raise QgsProcessingException("Screening cancelled by the user; no output was written.")
-        wells = source_to_frame(source, wells_label, field_names=[use_field] if use_field else [], feedback=feedback)
+        # A whole GeoPackage layer into a new .gpkg file goes in and out in bulk (see bulk_io); the
+        # feature-by-feature path serves every other kind of input and output.
+        bulk_input = whole_gpkg_layer(parameters, self.INPUT, context)
+        bulk_output = gpkg_output_path(parameters, self.OUTPUT) if bulk_input else None
+        if bulk_output:
+            all_wells = read_gpkg(*bulk_input, source, wells_label)
+            if use_field and use_field not in all_wells.columns:
+                source_to_frame(source, wells_label, field_names=[use_field])  # raises the usual 'no field' message
+            wells = all_wells[[use_field, "geometry"] if use_field else ["geometry"]]
+            wells.attrs.update(all_wells.attrs)
+            feedback.setProgress(5)  # read in one call: one report, and a cancel point before screening
+        else:
+            wells = source_to_frame(source, wells_label, field_names=[use_field] if use_field else [], feedback=feedback)
         feedback.setProgressText(self.tr("Screening {n} wells…").format(n=len(wells)))
         results = screen_points(
             prepared, wells, use_field=use_field, language=language,
@@ -178,12 +191,28 @@ class ScreenWellSites(TuoliAlgorithm):
                     layer=wells_label, fields=", ".join(replaced)
                 )
             )
-        output_fields = fields_with(source.fields(), new_fields)
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, output_fields, source.wkbType(), source.sourceCrs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         feedback.setProgressText(self.tr("Writing the output…"))
-        write_features_with_columns(source, sink, output_fields, results, feedback=feedback)
+        if bulk_output:
+            if feedback.isCanceled():
+                raise QgsProcessingException(self.tr("Screening cancelled by the user; no output was written."))
+            kept = [c for c in all_wells.columns if c.lower() not in set(OUTPUT_COLUMNS)]
+            output = all_wells[kept].copy()
+            for name in results.columns:
+                output[name] = results[name].to_numpy()
+            # A yes/no field with nulls (wells without geometry), as the feature path writes it.
+            output["in_supply_coverage"] = output["in_supply_coverage"].astype("boolean")
+            output = output.set_geometry("geometry")
+            write_gpkg(output, bulk_output)
+            dest_id = bulk_output
+            load_on_completion(context, parameters, self.OUTPUT, bulk_output, self.tr("Screened wells"))
+        else:
+            output_fields = fields_with(source.fields(), new_fields)
+            sink, dest_id = self.parameterAsSink(
+                parameters, self.OUTPUT, context, output_fields, source.wkbType(), source.sourceCrs()
+            )
+            if sink is None:
+                raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+            write_features_with_columns(source, sink, output_fields, results, feedback=feedback)
         self.style_output(dest_id, "screening_verdict")
 
         counts = verdict_counts(results)

@@ -180,7 +180,7 @@ class SelfSuppliedClosureList(TuoliAlgorithm):
         base_names = source.fields().names()
         base_positions = [(out_names.index(n), i) for i, n in enumerate(base_names) if n in out_names]
         new_positions = [(out_names.index(c), result.columns[c].tolist()) for c in result.columns.columns]
-        selected_fids = [fids[int(row)] for row in result.rows]
+        selected_fids = [int(fids[int(row)]) for row in result.rows]
         row_of_fid = {fid: position for position, fid in enumerate(selected_fids)}
         request = QgsFeatureRequest().setFilterFids(selected_fids)
         features = {feature.id(): QgsFeature(feature) for feature in source.getFeatures(request)}

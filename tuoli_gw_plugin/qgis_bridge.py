@@ -193,7 +193,9 @@ def source_to_frame(
             else:
                 wkbs.append(bytes(geometry.asWkb()))
     frame = pd.DataFrame(columns, columns=names)
-    frame.attrs["fid"] = fids
+    # A numpy array, not a list: pandas deep-copies attrs on most operations, and a list of a
+    # million ints made that cost seconds.
+    frame.attrs["fid"] = np.asarray(fids, dtype=np.int64)
     frame.attrs["layer"] = layer_label
     if not with_geometry:
         return frame
@@ -201,7 +203,7 @@ def source_to_frame(
     crs_text = crs_to_pyproj_text(source.sourceCrs(), layer_label)
     check_coordinates(geometries, source.sourceCrs(), layer_label, fids)
     gdf = gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(geometries, crs=crs_text), crs=crs_text)
-    gdf.attrs["fid"] = fids
+    gdf.attrs["fid"] = frame.attrs["fid"]
     gdf.attrs["layer"] = layer_label
     return gdf
 

@@ -32,11 +32,19 @@ def many_wells(tmp_path_factory):
     return world.write(folder)
 
 
-@pytest.mark.parametrize("cancel_after", [1, 4, 9])
-def test_cancelled_screening_ends_with_a_message_and_no_output(qgis_app, many_wells, tmp_path, cancel_after):
-    """Cancel after the 1st (reading), 4th or 9th (screening chunks / writing) progress report."""
+@pytest.mark.parametrize(
+    "output_name, cancel_after",
+    [
+        # GeoPackage in and out: the bulk path reports once after reading, then once per 100k-well chunk.
+        ("screened.gpkg", 1), ("screened.gpkg", 3),
+        # A shapefile output takes the feature path: reading, screening chunks and writing report progress.
+        ("screened.shp", 1), ("screened.shp", 4), ("screened.shp", 9),
+    ],
+)
+def test_cancelled_screening_ends_with_a_message_and_no_output(qgis_app, many_wells, tmp_path, output_name, cancel_after):
+    """Cancel at reading, screening or writing, on the bulk and on the feature path."""
     feedback = RecordingFeedback(cancel_after_progress=cancel_after)
-    output = tmp_path / "screened.gpkg"
+    output = tmp_path / output_name
     parameters = {
         "INPUT": many_wells["wells"], "ZONES": many_wells["zones"], "SUPPLY_PIPES": many_wells["pipes"],
         "TOWNSHIPS": many_wells["townships"], "OUTPUT": str(output),
