@@ -135,6 +135,25 @@ STEPS: list[tuple[str, str, dict[str, object]]] = [
             "OUTPUT_TOWNSHIPS": out("water_rights_townships.gpkg"),
         },
     ),
+    (
+        "Annual supervision report for the county water bureau (PDF and HTML, in Chinese)",
+        "tuoli_gw:supervision_report",
+        {
+            "TOWNSHIPS": layer("townships"),
+            "ZONES": layer("overextraction_zones"),
+            "SUPPLY_AREAS": layer("supply_areas"),
+            "SUPPLY_PIPES": layer("supply_pipes"),
+            "SCREENING": out("screening_applications.gpkg"),
+            "WELLS": layer("wells"),
+            "BALANCE": out("balance_townships.gpkg"),
+            "SURCHARGE": out("surcharge.gpkg"),
+            "FINDINGS": out("compliance_findings.gpkg"),
+            "WATER_RIGHTS": out("water_rights_parcels.gpkg"),
+            "YEAR": 2025,
+            "OUTPUT_PDF": out("supervision_report_2025.pdf"),
+            "OUTPUT_HTML": out("supervision_report_2025.html"),
+        },
+    ),
 ]
 
 
