@@ -30,10 +30,10 @@ from ..qgis_bridge import (
     write_features_with_columns,
     write_frame,
 )
-from ._fees_base import FeesAlgorithm
+from .base import TuoliAlgorithm
 
 
-class AllocateWaterRightsAlgorithm(FeesAlgorithm):
+class AllocateWaterRightsAlgorithm(TuoliAlgorithm):
     PARCELS = "PARCELS"
     CONTRACT_FIELD = "CONTRACT_FIELD"
     HOUSEHOLD_FIELD = "HOUSEHOLD_FIELD"

@@ -30,7 +30,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
 from ..qgis_bridge import frame_fields, source_to_frame, write_frame
-from ._power_common import PowerAlgorithm
+from .base import TuoliAlgorithm
 
 # Parameter key -> (attribute of AuditFieldNames, default field name = the sample layer's, label).
 WELL_FIELD_PARAMETERS = (
@@ -53,7 +53,7 @@ WELL_FIELD_PARAMETERS = (
 OUTPUT_STRING_FIELDS = ("well_id", "finding", "notice_item", "detail", "severity", "township", "use")
 
 
-class ComplianceAuditAlgorithm(PowerAlgorithm):
+class ComplianceAuditAlgorithm(TuoliAlgorithm):
     WELLS = "WELLS"
     AUDIT_DATE = "AUDIT_DATE"
     SUPPLY_PIPES = "SUPPLY_PIPES"

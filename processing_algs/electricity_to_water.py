@@ -22,10 +22,10 @@ from qgis.core import (
 )
 
 from ..qgis_bridge import field_for_series, fields_with, frame_fields, source_to_frame, write_features_with_columns, write_frame
-from ._power_common import PowerAlgorithm
+from .base import TuoliAlgorithm
 
 
-class ElectricityToWaterAlgorithm(PowerAlgorithm):
+class ElectricityToWaterAlgorithm(TuoliAlgorithm):
     WELLS = "WELLS"
     WELL_ID_FIELD = "WELL_ID_FIELD"
     ACCOUNT_FIELD = "ACCOUNT_FIELD"

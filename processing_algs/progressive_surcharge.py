@@ -24,10 +24,10 @@ from qgis.core import (
 )
 
 from ..qgis_bridge import field_for_series, fields_with, frame_fields, source_to_frame, write_features_with_columns, write_frame
-from ._fees_base import FeesAlgorithm
+from .base import TuoliAlgorithm
 
 
-class ProgressiveSurchargeAlgorithm(FeesAlgorithm):
+class ProgressiveSurchargeAlgorithm(TuoliAlgorithm):
     INPUT = "INPUT"
     PLAN_FIELD = "PLAN_FIELD"
     ACTUAL_FIELD = "ACTUAL_FIELD"
