@@ -29,6 +29,13 @@ from .base import TuoliAlgorithm
 LANGUAGES = ("en", "zh")
 
 
+def interface_language() -> str:
+    """'zh' under a Chinese QGIS interface (zh, zh_CN, zh-Hans…), else 'en'."""
+    from ..i18n import language_for, user_locale
+
+    return "zh" if language_for(user_locale()) == "zh-Hans" else "en"
+
+
 class ScreenWellSites(TuoliAlgorithm):
     INPUT = "INPUT"
     ZONES = "ZONES"
@@ -61,7 +68,7 @@ class ScreenWellSites(TuoliAlgorithm):
         "remaining_m3). USE_FIELD: optional field of the well's intended use; emergency supply, domestic supply "
         "without an alternative source and monitoring (Groundwater Management Regulations art. 33) make a zone "
         "ban 'restricted' (reason statutory_exception), but never inside supply coverage. LANGUAGE: language "
-        "of the basis text (0 English, 1 中文). RULES: rules file.\n\n"
+        "of the basis text (0 English, 1 中文; default: the QGIS interface language). RULES: rules file.\n\n"
         "Outputs: OUTPUT — every input feature exactly once with all its attributes plus verdict, reasons, "
         "basis, zone_name, zone_grade, supply_distance_m (metres to the nearest pipe; empty without pipes), "
         "in_supply_coverage, township; styled red / amber / green. A feature without geometry is kept with an "
@@ -99,7 +106,12 @@ class ScreenWellSites(TuoliAlgorithm):
             )
         )
         self.addParameter(
-            QgsProcessingParameterEnum(self.LANGUAGE, self.tr("Language of the legal basis"), ["English", "中文"], defaultValue=0)
+            QgsProcessingParameterEnum(
+                self.LANGUAGE,
+                self.tr("Language of the legal basis"),
+                [self.tr("English"), "中文"],
+                defaultValue=LANGUAGES.index(interface_language()),  # a Chinese QGIS gets the Chinese basis
+            )
         )
         self.add_rules_parameter()
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Screened wells"), QgsProcessing.TypeVectorPoint))
@@ -156,7 +168,7 @@ class ScreenWellSites(TuoliAlgorithm):
         )
         prepared.layer_names["wells"] = wells_label
         if feedback.isCanceled():
-            raise QgsProcessingException("Screening cancelled by the user; no output was written.")
+            raise QgsProcessingException(self.tr("Screening cancelled by the user; no output was written."))
         # A whole GeoPackage layer into a new .gpkg file goes in and out in bulk (see bulk_io); the
         # feature-by-feature path serves every other kind of input and output.
         bulk_input = whole_gpkg_layer(parameters, self.INPUT, context)

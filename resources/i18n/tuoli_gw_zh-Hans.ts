@@ -100,7 +100,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
         </message>
         <message>
             <location filename="../../processing_algs/abstraction_recharge_balance.py" />
-            <location filename="../../processing_algs/base.py" line="83" />
+            <location filename="../../processing_algs/base.py" line="89" />
             <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
             <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
         </message>
@@ -235,7 +235,7 @@ Outputs:
         </message>
         <message>
             <location filename="../../processing_algs/allocate_water_rights.py" />
-            <location filename="../../processing_algs/base.py" line="83" />
+            <location filename="../../processing_algs/base.py" line="89" />
             <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
             <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
         </message>
@@ -467,7 +467,7 @@ Outputs: OUTPUT (findings, styled by severity) and OUTPUT_SUMMARY (optional tabl
             <translation>公共供水管网（第13条）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="83" />
+            <location filename="../../processing_algs/base.py" line="89" />
             <location filename="../../processing_algs/compliance_audit.py" />
             <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
             <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
@@ -650,7 +650,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>抽水试验折算系数字段（m³/kWh）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="83" />
+            <location filename="../../processing_algs/base.py" line="89" />
             <location filename="../../processing_algs/electricity_to_water.py" />
             <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
             <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
@@ -820,7 +820,7 @@ Outputs:
             <translation>超计划累进加价</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="83" />
+            <location filename="../../processing_algs/base.py" line="89" />
             <location filename="../../processing_algs/progressive_surcharge.py" />
             <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
             <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
@@ -884,8 +884,25 @@ Outputs:
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="112" />
             <source>English</source>
             <translation>英文</translation>
+        </message>
+        <message>
+            <source>Gives every (proposed or existing) well a verdict — prohibited, restricted or allowed — with the reason codes and the legal basis in words.
+
+Rules (from the rules file's 'screening' section): inside public supply coverage → prohibited (notice item 13: no new self-supplied wells); in a severe over-extraction zone → prohibited (section 二(三), item 7); in a general zone → restricted (item 7); in a township whose red-line quota is used up (remaining &lt;= 0) → prohibited (item 8); otherwise allowed. Several reasons are all listed; where zones overlap the severe one names the zone. A point exactly on a boundary counts as inside; a well exactly at the coverage distance from a pipe counts as covered.
+
+INPUT: point layer of wells, any CRS. ZONES: polygons of over-extraction zones. ZONE_GRADE_FIELD (default grade): severe / general, also 严重 / 一般. ZONE_NAME_FIELD (default zone_name). SUPPLY_PIPES: public supply pipes (lines); COVERAGE_DISTANCE: metres from a pipe counted as covered (distance measured exactly, in a projected metric CRS whatever the input CRS). SUPPLY_AREAS: supply coverage polygons (covered = inside). At least one of SUPPLY_PIPES / SUPPLY_AREAS is required. TOWNSHIPS: township polygons; TOWNSHIP_NAME_FIELD (default name_zh); REMAINING_FIELD (default remaining_m3). USE_FIELD: optional field of the well's intended use; emergency supply, domestic supply without an alternative source and monitoring (Groundwater Management Regulations art. 33) make a zone ban 'restricted' (reason statutory_exception), but never inside supply coverage. LANGUAGE: language of the basis text (0 English, 1 中文). RULES: rules file.
+
+Outputs: OUTPUT — every input feature exactly once with all its attributes plus verdict, reasons, basis, zone_name, zone_grade, supply_distance_m (metres to the nearest pipe; empty without pipes), in_supply_coverage, township; styled red / amber / green. A feature without geometry is kept with an empty verdict and reason no_geometry. REPORT (optional HTML): a map and the verdicts per township. Counts per verdict are logged and returned.</source>
+            <translation type="vanished">为每眼（拟建或现有）取水井给出筛查结论——禁止、限制或允许——并附原因代码和文字法律依据。
+
+规则（取自规则文件 screening 部分）：位于公共供水管网覆盖范围内 → 禁止（托政发规〔2024〕3号 第13条：不得新建自备井）；位于严重超采区 → 禁止（第二部分（三）、第7条）；位于一般超采区 → 限制（第7条）；所在乡镇用水总量控制红线指标已用完（剩余 ≤ 0）→ 禁止（第8条）；其余 → 允许。多个原因全部列出；超采区重叠时以严重超采区命名。恰好位于边界上的点视为在内；距管网恰好等于覆盖距离的井视为被覆盖。
+
+INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE_GRADE_FIELD（默认 grade）：severe / general，也可为 严重 / 一般。ZONE_NAME_FIELD（默认 zone_name）。SUPPLY_PIPES：公共供水管网（线）；COVERAGE_DISTANCE：距管网多少米以内视为覆盖（无论输入坐标系如何，均在米制投影坐标系中精确量算距离）。SUPPLY_AREAS：供水覆盖范围多边形（位于其内即为覆盖）。SUPPLY_PIPES 与 SUPPLY_AREAS 至少提供一个。TOWNSHIPS：乡镇多边形；TOWNSHIP_NAME_FIELD（默认 name_zh）；REMAINING_FIELD（默认 remaining_m3）。USE_FIELD：可选的拟用途字段；应急供水、无替代水源的生活用水和监测取水（《地下水管理条例》第三十三条）可使超采区禁令变为“限制”（原因 statutory_exception），但在公共供水管网覆盖范围内不适用。LANGUAGE：法律依据文字的语言（0 英文，1 中文；默认随 QGIS 界面语言）。RULES：规则文件。
+
+输出：OUTPUT——每个输入要素恰好一次，保留全部属性，另加 verdict、reasons、basis、zone_name、zone_grade、supply_distance_m（到最近管网的距离，米；无管网时为空）、in_supply_coverage、township；按红 / 橙 / 绿着色。无几何的要素予以保留，结论为空，原因为 no_geometry。REPORT（可选 HTML）：地图及各乡镇筛查结论。各结论的数量记入日志并作为结果返回。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
@@ -893,7 +910,7 @@ Outputs:
 
 Rules (from the rules file's 'screening' section): inside public supply coverage → prohibited (notice item 13: no new self-supplied wells); in a severe over-extraction zone → prohibited (section 二(三), item 7); in a general zone → restricted (item 7); in a township whose red-line quota is used up (remaining &lt;= 0) → prohibited (item 8); otherwise allowed. Several reasons are all listed; where zones overlap the severe one names the zone. A point exactly on a boundary counts as inside; a well exactly at the coverage distance from a pipe counts as covered.
 
-INPUT: point layer of wells, any CRS. ZONES: polygons of over-extraction zones. ZONE_GRADE_FIELD (default grade): severe / general, also 严重 / 一般. ZONE_NAME_FIELD (default zone_name). SUPPLY_PIPES: public supply pipes (lines); COVERAGE_DISTANCE: metres from a pipe counted as covered (distance measured exactly, in a projected metric CRS whatever the input CRS). SUPPLY_AREAS: supply coverage polygons (covered = inside). At least one of SUPPLY_PIPES / SUPPLY_AREAS is required. TOWNSHIPS: township polygons; TOWNSHIP_NAME_FIELD (default name_zh); REMAINING_FIELD (default remaining_m3). USE_FIELD: optional field of the well's intended use; emergency supply, domestic supply without an alternative source and monitoring (Groundwater Management Regulations art. 33) make a zone ban 'restricted' (reason statutory_exception), but never inside supply coverage. LANGUAGE: language of the basis text (0 English, 1 中文). RULES: rules file.
+INPUT: point layer of wells, any CRS. ZONES: polygons of over-extraction zones. ZONE_GRADE_FIELD (default grade): severe / general, also 严重 / 一般. ZONE_NAME_FIELD (default zone_name). SUPPLY_PIPES: public supply pipes (lines); COVERAGE_DISTANCE: metres from a pipe counted as covered (distance measured exactly, in a projected metric CRS whatever the input CRS). SUPPLY_AREAS: supply coverage polygons (covered = inside). At least one of SUPPLY_PIPES / SUPPLY_AREAS is required. TOWNSHIPS: township polygons; TOWNSHIP_NAME_FIELD (default name_zh); REMAINING_FIELD (default remaining_m3). USE_FIELD: optional field of the well's intended use; emergency supply, domestic supply without an alternative source and monitoring (Groundwater Management Regulations art. 33) make a zone ban 'restricted' (reason statutory_exception), but never inside supply coverage. LANGUAGE: language of the basis text (0 English, 1 中文; default: the QGIS interface language). RULES: rules file.
 
 Outputs: OUTPUT — every input feature exactly once with all its attributes plus verdict, reasons, basis, zone_name, zone_grade, supply_distance_m (metres to the nearest pipe; empty without pipes), in_supply_coverage, township; styled red / amber / green. A feature without geometry is kept with an empty verdict and reason no_geometry. REPORT (optional HTML): a map and the verdicts per township. Counts per verdict are logged and returned.</source>
             <translation>为每眼（拟建或现有）取水井给出筛查结论——禁止、限制或允许——并附原因代码和文字法律依据。
@@ -905,29 +922,29 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
 输出：OUTPUT——每个输入要素恰好一次，保留全部属性，另加 verdict、reasons、basis、zone_name、zone_grade、supply_distance_m（到最近管网的距离，米；无管网时为空）、in_supply_coverage、township；按红 / 橙 / 绿着色。无几何的要素予以保留，结论为空，原因为 no_geometry。REPORT（可选 HTML）：地图及各乡镇筛查结论。各结论的数量记入日志并作为结果返回。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="109" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="122" />
             <source>HTML files (*.html)</source>
             <translation>HTML 文件 (*.html)</translation>
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
-            <location filename="../../processing_algs/screen_well_sites.py" line="94" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="102" />
             <source>Intended use field (for the statutory exceptions; optional)</source>
             <translation>拟用途字段（用于法定例外；可选）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
-            <location filename="../../processing_algs/screen_well_sites.py" line="101" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="111" />
             <source>Language of the legal basis</source>
             <translation>法律依据的语言</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="174" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="202" />
             <source>Layer '{layer}' already has field(s) {fields}; the output replaces them with this run's values.</source>
             <translation>图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="135" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="148" />
             <source>Layer '{layer}' has no field '{field}' (ZONE_GRADE_FIELD, the zone grade severe / general). Its fields are: {fields}. Choose the grade field.</source>
             <translation>图层“{layer}”没有字段“{field}”（ZONE_GRADE_FIELD，超采区等级：严重 / 一般）。该图层的字段有：{fields}。请选择等级字段。</translation>
         </message>
@@ -938,7 +955,7 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
-            <location filename="../../processing_algs/screen_well_sites.py" line="76" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="84" />
             <source>Over-extraction zones (polygons)</source>
             <translation>超采区（多边形）</translation>
         </message>
@@ -953,7 +970,7 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
             <translation>公共供水管网（线）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="143" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="156" />
             <source>Reading and preparing the layers…</source>
             <translation>正在读取并准备图层…</translation>
         </message>
@@ -963,12 +980,12 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
             <translation>剩余红线指标字段（m³；≤ 0 表示已用完）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="215" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="259" />
             <source>Report written to {path}</source>
             <translation>报告已写入 {path}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="83" />
+            <location filename="../../processing_algs/base.py" line="89" />
             <location filename="../../processing_algs/screen_well_sites.py" />
             <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
             <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
@@ -980,18 +997,25 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
-            <location filename="../../processing_algs/screen_well_sites.py" line="104" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="117" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="219" />
             <source>Screened wells</source>
             <translation>筛查结果</translation>
         </message>
         <message>
+            <location filename="../../processing_algs/screen_well_sites.py" line="171" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="209" />
+            <source>Screening cancelled by the user; no output was written.</source>
+            <translation>筛查已被用户取消，未写出任何结果。</translation>
+        </message>
+        <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
-            <location filename="../../processing_algs/screen_well_sites.py" line="108" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="121" />
             <source>Screening report (HTML)</source>
             <translation>筛查报告（HTML）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="160" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="185" />
             <source>Screening {n} wells…</source>
             <translation>正在筛查 {n} 眼井…</translation>
         </message>
@@ -1011,7 +1035,7 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
             <translation>乡镇（多边形；含第8条所需的剩余红线指标）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="188" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="232" />
             <source>Verdicts: {p} prohibited, {r} restricted, {a} allowed, {n} without geometry (of {t} wells).</source>
             <translation>筛查结论：禁止 {p} 眼，限制 {r} 眼，允许 {a} 眼，无位置 {n} 眼（共 {t} 眼）。</translation>
         </message>
@@ -1037,34 +1061,34 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
-            <location filename="../../processing_algs/screen_well_sites.py" line="73" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="81" />
             <source>Wells to screen (points)</source>
             <translation>待筛查取水井（点）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="182" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="206" />
             <source>Writing the output…</source>
             <translation>正在写出结果…</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="205" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="249" />
             <source>Writing the report…</source>
             <translation>正在写报告…</translation>
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
-            <location filename="../../processing_algs/screen_well_sites.py" line="81" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="89" />
             <source>Zone grade field (severe / general, 严重 / 一般)</source>
             <translation>超采区等级字段（severe / general，严重 / 一般）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
-            <location filename="../../processing_algs/screen_well_sites.py" line="88" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="96" />
             <source>Zone name field</source>
             <translation>超采区名称字段</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="194" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="238" />
             <source>{n} well(s) have no geometry: they are kept with an empty verdict and reason no_geometry.</source>
             <translation>{n} 眼井没有位置（几何为空）：保留在输出中，结论为空，原因代码为 no_geometry。</translation>
         </message>
@@ -1138,7 +1162,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>公共供水管网（线）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="83" />
+            <location filename="../../processing_algs/base.py" line="89" />
             <location filename="../../processing_algs/self_supplied_closure_list.py" />
             <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
             <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
@@ -1469,7 +1493,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>报告</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="83" />
+            <location filename="../../processing_algs/base.py" line="89" />
             <location filename="../../processing_algs/supervision_report.py" />
             <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
             <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
@@ -1644,7 +1668,7 @@ OUTPUT_UNITS（可选）：各单元及 stations_n（单元内有速率的监测
             <translation>地下水超采</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="83" />
+            <location filename="../../processing_algs/base.py" line="89" />
             <location filename="../../processing_algs/water_level_trend.py" />
             <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
             <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>

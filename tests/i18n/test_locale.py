@@ -30,9 +30,17 @@ def tuoli_algorithm_ids() -> list[str]:
 
 
 def texts_of(algorithm_id: str) -> dict[str, str]:
+    from qgis.core import QgsProcessingParameterEnum
+
     algorithm = create(algorithm_id)
     texts = {"name": algorithm.displayName(), "group": algorithm.group(), "help": algorithm.shortHelpString()}
     texts.update({f"param:{p.name()}": p.description() for p in algorithm.parameterDefinitions()})
+    texts.update({
+        f"option:{p.name()}:{i}": option
+        for p in algorithm.parameterDefinitions()
+        if isinstance(p, QgsProcessingParameterEnum)
+        for i, option in enumerate(p.options())
+    })
     texts.update({f"output:{o.name()}": o.description() for o in algorithm.outputDefinitions()})
     return texts
 
@@ -119,7 +127,6 @@ def run_screening(run_alg, layers, tmp_path, **extra):
     return {f["well_id"]: (f["verdict"], f["reasons"], f["basis"]) for f in layer.getFeatures()}
 
 
-@pytest.mark.xfail(reason="until screen_well_sites' LANGUAGE default follows the locale (edit due after 16:05)", strict=False)
 @pytest.mark.parametrize("locale", CHINESE_LOCALES)
 def test_reason_texts_follow_a_chinese_locale_and_codes_do_not(interface_locale, run_alg, screening_layers, tmp_path, locale):
     interface_locale(locale)
