@@ -146,8 +146,10 @@ def prepare_from_parameters(
         names["townships"] = alg.layer_label(parameters, TOWNSHIPS, townships_source)
         if remaining and remaining not in townships_source.fields().names() and not parameters.get(REMAINING_FIELD):
             feedback.pushWarning(
-                f"Layer '{names['townships']}' has no field '{remaining}': the red line (notice item 8) is not "
-                "checked. Set REMAINING_FIELD to the field of remaining quota to check it."
+                alg.tr(
+                    "Layer '{0}' has no field '{1}': the red line (notice item 8) is not checked. "
+                    "Set REMAINING_FIELD to the field of remaining quota to check it."
+                ).format(names["townships"], remaining)
             )
             remaining = None
         wanted = [township_name] + ([remaining] if remaining else [])

@@ -294,8 +294,9 @@ class AbstractionRechargeBalance(TuoliAlgorithm):
                 finite = grid[np.isfinite(grid)]
                 if finite.size:
                     feedback.pushInfo(
-                        f"Net balance raster: {finite.size} cells, {100 * float((finite < 0).mean()):.1f} % mined "
-                        f"(negative), range {float(finite.min()):.1f} to {float(finite.max()):.1f} mm/a."
+                        self.tr("Net balance raster: {0} cells, {1:.1f} % mined (negative), range {2:.1f} to {3:.1f} mm/a.").format(
+                            finite.size, 100 * float((finite < 0).mean()), float(finite.min()), float(finite.max())
+                        )
                     )
                 outputs[self.OUTPUT_RASTER] = raster_path
             chart_path = self.parameterAsFileOutput(parameters, self.CHART, context)
@@ -314,7 +315,8 @@ class AbstractionRechargeBalance(TuoliAlgorithm):
             raster.close()
         severe = int((result.columns.get("final_grade", result.columns["grade"]) == "severe").sum())
         feedback.pushInfo(
-            f"{len(result.columns)} units: {severe} severe; total reduction needed "
-            f"{float(np.nansum(result.columns['reduction_m3'].astype(float))):.0f} m³/a."
+            self.tr("{0} units: {1} severe; total reduction needed {2:.0f} m³/a.").format(
+                len(result.columns), severe, float(np.nansum(result.columns["reduction_m3"].astype(float)))
+            )
         )
         return outputs

@@ -151,8 +151,12 @@ class WaterLevelTrend(TuoliAlgorithm):
         outputs: dict[str, Any] = {self.OUTPUT: dest_id}
         graded = trends["level_grade"].notna()
         feedback.pushInfo(
-            f"{int(graded.sum())} of {len(trends)} stations have a trend: "
-            f"{int((trends['level_grade'] == 'severe').sum())} severe, {int((trends['level_grade'] == 'general').sum())} general."
+            self.tr("{0} of {1} stations have a trend: {2} severe, {3} general.").format(
+                int(graded.sum()),
+                len(trends),
+                int((trends["level_grade"] == "severe").sum()),
+                int((trends["level_grade"] == "general").sum()),
+            )
         )
 
         units_sink, units_id = self.parameterAsSink(

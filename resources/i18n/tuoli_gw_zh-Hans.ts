@@ -56,6 +56,11 @@
             <translation>采补差栅格（mm/年，GeoTIFF）</translation>
         </message>
         <message>
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="297" />
+            <source>Net balance raster: {0} cells, {1:.1f} % mined (negative), range {2:.1f} to {3:.1f} mm/a.</source>
+            <translation>采补差栅格：{0} 个像元，{1:.1f}% 为超采（负值），范围 {2:.1f} 至 {3:.1f} mm/年。</translation>
+        </message>
+        <message>
             <location filename="../../processing_algs/abstraction_recharge_balance.py" />
             <source>Over-extraction</source>
             <translation>地下水超采</translation>
@@ -115,6 +120,11 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <location filename="../../processing_algs/abstraction_recharge_balance.py" line="169" />
             <source>Wells (points)</source>
             <translation>取水井（点）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="318" />
+            <source>{0} units: {1} severe; total reduction needed {2:.0f} m³/a.</source>
+            <translation>共 {0} 个单元，其中严重超采 {1} 个；需压减开采量合计 {2:.0f} m³/年。</translation>
         </message>
     </context>
     <context>
@@ -939,6 +949,11 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
             <translation>法律依据的语言</translation>
         </message>
         <message>
+            <location filename="../../processing_algs/_screening_common.py" line="149" />
+            <source>Layer '{0}' has no field '{1}': the red line (notice item 8) is not checked. Set REMAINING_FIELD to the field of remaining quota to check it.</source>
+            <translation>图层“{0}”没有字段“{1}”：不检查用水总量控制红线（通知第8条）。如需检查，请将 REMAINING_FIELD 设为剩余指标字段。</translation>
+        </message>
+        <message>
             <location filename="../../processing_algs/screen_well_sites.py" line="202" />
             <source>Layer '{layer}' already has field(s) {fields}; the output replaces them with this run's values.</source>
             <translation>图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
@@ -1127,6 +1142,11 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
             <location filename="../../processing_algs/self_supplied_closure_list.py" line="63" />
             <source>Existing wells (points)</source>
             <translation>现有取水井（点）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/_screening_common.py" line="149" />
+            <source>Layer '{0}' has no field '{1}': the red line (notice item 8) is not checked. Set REMAINING_FIELD to the field of remaining quota to check it.</source>
+            <translation>图层“{0}”没有字段“{1}”：不检查用水总量控制红线（通知第8条）。如需检查，请将 REMAINING_FIELD 设为剩余指标字段。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/self_supplied_closure_list.py" />
@@ -1658,7 +1678,7 @@ OUTPUT_UNITS（可选）：各单元及 stations_n（单元内有速率的监测
             <translation>监测站（点）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/water_level_trend.py" line="166" />
+            <location filename="../../processing_algs/water_level_trend.py" line="170" />
             <source>OUTPUT_UNITS needs a UNITS layer of polygons to grade.</source>
             <translation>OUTPUT_UNITS 需要提供待评级的多边形图层 UNITS。</translation>
         </message>
@@ -1686,7 +1706,7 @@ OUTPUT_UNITS（可选）：各单元及 stations_n（单元内有速率的监测
             <translation>监测站水位趋势</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/water_level_trend.py" line="178" />
+            <location filename="../../processing_algs/water_level_trend.py" line="182" />
             <source>UNITS given but no OUTPUT_UNITS: set OUTPUT_UNITS to get the per-unit grades.</source>
             <translation>已提供 UNITS 但未设置 OUTPUT_UNITS：请设置 OUTPUT_UNITS 以获得各单元等级。</translation>
         </message>
@@ -1712,6 +1732,11 @@ OUTPUT_UNITS（可选）：各单元及 stations_n（单元内有速率的监测
             <location filename="../../processing_algs/water_level_trend.py" />
             <source>Water-level trend (decline rate and level grade)</source>
             <translation>地下水位趋势（下降速率与水位等级）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/water_level_trend.py" line="154" />
+            <source>{0} of {1} stations have a trend: {2} severe, {3} general.</source>
+            <translation>{1} 个监测站中有 {0} 个得出水位趋势：严重 {2} 个，一般 {3} 个。</translation>
         </message>
     </context>
 </TS>
