@@ -204,6 +204,7 @@ class SupervisionReport(TuoliAlgorithm):
             setattr(inputs, attribute, frame)
             if frame is not None:
                 inputs.labels[attribute] = label
+                inputs.parameters[attribute] = name
             if feedback.isCanceled():
                 return {}
         if inputs.wells is not None and "verdict" not in inputs.wells.columns:
@@ -216,9 +217,11 @@ class SupervisionReport(TuoliAlgorithm):
         if wells is not None and inputs.wells is not None:  # screened applications over the existing wells
             inputs.existing_wells = wells
             inputs.labels["existing_wells"] = wells_label
+            inputs.parameters["existing_wells"] = self.WELLS
         elif wells is not None:
             inputs.wells = self._screen(wells, wells_label, inputs, rules, feedback)
             inputs.labels["wells"] = wells_label
+            inputs.parameters["wells"] = self.WELLS
 
         feedback.setProgressText(self.tr("Building the report…"))
         document = build_report(inputs, rules, year=year, language=language)

@@ -52,7 +52,7 @@ def test_chinese_report_has_every_section_and_the_hand_computed_totals():
     assert "超过红线的乡镇：阿克别里斗乡" in text  # 600 used of 500
     assert "严重 1 个，一般 1 个；需压减开采量合计 60 m³" in text
     assert "水费合计 950.00 元，其中超计划加价 380.00 元" in text
-    assert "合规问题 3 条（其中严重 1 条）" in text
+    assert "合规问题 3 条（其中特别严重 1 条）" in text
     assert "农业用水权分配合计 3,000 m³（6 个地块）" in text
     assert "120.0%" in text  # 阿克别里斗乡: 600 / 500
     assert set(document.figures) == {"map.png", "balance.png", "fees.png"}
@@ -136,3 +136,11 @@ def test_pdf_text_mapping_turns_kangxi_radicals_back_into_ideographs_in_place():
     assert b"[<6258> <91CC> <4E00>]" in repaired
     assert b"<2FA5> not a cmap" in repaired  # other streams are untouched
     assert repair_pdf_text_mapping(repaired) == repaired
+
+
+def test_finding_details_stay_in_the_english_report_and_the_chinese_one_names_the_item():
+    english = plain(build_report(full_inputs(), load_rules(), year=2025, language="en").html())
+    chinese = plain(build_report(full_inputs(), load_rules(), year=2025, language="zh").html())
+    assert "metered 120 m³ > permitted 100 m³" in english
+    assert "metered 120 m³" not in chinese  # the audit writes its sentences in English
+    assert re.search(r"W2\s+无取水许可\s+特别严重\s+阿克别里斗乡\s+18", chinese)

@@ -43,7 +43,7 @@ LANGUAGES = ("zh", "en")
 VERDICT_COLOURS = {"prohibited": "#d7191c", "restricted": "#fdae61", "allowed": "#1a9641", None: "#8c8c8c"}
 GRADE_COLOURS = {"severe": "#e31a1c", "general": "#ff7f00", "none": "#1a9641"}
 SEVERITY_ORDER = ("critical", "high", "medium", "low")
-FINDINGS_LISTED = 30  # the findings table lists the most severe ones; counts cover all
+FINDINGS_LISTED = 20  # the findings table lists the most severe ones; counts cover all
 
 TEXT: dict[str, dict[str, str]] = {
     "zh": {
@@ -89,7 +89,8 @@ TEXT: dict[str, dict[str, str]] = {
         "count": "数量",
         "well_id": "井编号",
         "detail": "说明",
-        "listed_of": "下表列出最严重的 {shown} 条（共 {total} 条）。",
+        "listed_of": "下表列出最严重的 {shown} 条（共 {total} 条；完整清单及检查记录见合规检查图层）。",
+        "parameter": "参数",
         "parcels": "地块数",
         "area_mu": "面积（亩）",
         "demand_m3": "定额需水量（m³）",
@@ -106,7 +107,7 @@ TEXT: dict[str, dict[str, str]] = {
         "verdict_counts": "筛查结论：禁止 {prohibited} 眼，限制 {restricted} 眼，允许 {allowed} 眼",
         "over_units": "超采乡镇：严重 {severe} 个，一般 {general} 个；需压减开采量合计 {cut} m³",
         "fees_total": "水费合计 {fee} 元，其中超计划加价 {surcharge} 元",
-        "findings_total": "合规问题 {n} 条（其中严重 {critical} 条）",
+        "findings_total": "合规问题 {n} 条（其中特别严重 {critical} 条）",
         "rights_total": "农业用水权分配合计 {allocated} m³（{parcels} 个地块）",
         "over_red_line": "超过红线的乡镇：{names}",
         "severe": "严重超采区",
@@ -175,7 +176,8 @@ TEXT: dict[str, dict[str, str]] = {
         "count": "Count",
         "well_id": "Well",
         "detail": "Detail",
-        "listed_of": "The table lists the {shown} most severe of {total} findings.",
+        "listed_of": "The table lists the {shown} most severe of {total} findings (all of them are in the findings layer).",
+        "parameter": "Parameter",
         "parcels": "Parcels",
         "area_mu": "Area (mu)",
         "demand_m3": "Quota demand (m³)",
@@ -251,6 +253,7 @@ class ReportInputs:
     findings: pd.DataFrame | None = None
     water_rights: pd.DataFrame | None = None
     labels: dict[str, str] = field(default_factory=dict)  # input name -> layer name shown in "Data sources"
+    parameters: dict[str, str] = field(default_factory=dict)  # input name -> the parameter it came from
 
 
 @dataclass
@@ -734,16 +737,18 @@ def _findings_section(inputs: ReportInputs, words: dict[str, str], rules: Rules,
     well = _column(findings, "well_id")
     detail = _column(findings, "detail")
     parts.append(f'<p class="note">{html.escape(words["listed_of"].format(shown=len(shown), total=len(findings)))}</p>')
+    # The audit writes its detail sentences in English: the Chinese report names the notice item instead.
+    last_header, last_column = (words["detail"], detail) if language == "en" else (words["notice_item"], None)
     parts.append(
         _table(
-            [words["well_id"], words["finding"], words["severity"], words["township"], words["detail"]],
+            [words["well_id"], words["finding"], words["severity"], words["township"], last_header],
             [
                 [
                     str(row[well]) if well else "",
                     FINDING_LABELS.get(str(row[code_column]), {}).get(language, str(row[code_column])),
                     words.get(str(severity.loc[index]), str(severity.loc[index])),
                     str(row[township]) if township and pd.notna(row[township]) else "—",
-                    str(row[detail]) if detail and pd.notna(row[detail]) else "",
+                    (str(row[last_column]) if pd.notna(row[last_column]) else "") if last_column else str(item.loc[index]),
                 ]
                 for index, row in shown.iterrows()
             ],
@@ -911,10 +916,10 @@ def build_report(inputs: ReportInputs, rules: Rules, *, year: int, language: str
     for key, label in inputs.labels.items():
         frame = getattr(inputs, key, None)
         if isinstance(frame, pd.DataFrame):
-            source_rows.append([key.upper(), label, _number(len(frame))])
+            source_rows.append([inputs.parameters.get(key, key.upper()), label, _number(len(frame))])
     parts.append(f"<h2>{html.escape(words['sources'])}</h2>")
     parts.append(
-        _table(["", words["layer"], words["features"]], source_rows, [False, False, True])
+        _table([words["parameter"], words["layer"], words["features"]], source_rows, [False, False, True])
         if source_rows
         else f"<p>{words['not_provided']}</p>"
     )
