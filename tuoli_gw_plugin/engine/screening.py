@@ -547,14 +547,23 @@ def _nearest_pipes(tree: shapely.STRtree, pipes: np.ndarray, geometries: np.ndar
     return distance, nearest
 
 
-def _facts(prepared: PreparedScreening, geometries: np.ndarray) -> _Facts:
+def _point_xy(geometries: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """x and y of the Point geometries; NaN for missing, empty and multipart ones."""
+    points = ~shapely.is_missing(geometries) & (shapely.get_type_id(geometries) == 0)
+    points[points] = ~shapely.is_empty(geometries[points])
+    x = np.full(len(geometries), np.nan)
+    y = np.full(len(geometries), np.nan)
+    x[points], y[points] = shapely.get_x(geometries[points]), shapely.get_y(geometries[points])
+    return x, y
+
+
+def _facts(prepared: PreparedScreening, geometries: np.ndarray, xy: tuple[np.ndarray, np.ndarray] | None = None) -> _Facts:
     n = len(geometries)
     has_geometry = ~shapely.is_missing(geometries)
     has_geometry[has_geometry] = ~shapely.is_empty(geometries[has_geometry])
     geometries = np.where(has_geometry, geometries, None)
-    point_rows = has_geometry & (shapely.get_type_id(geometries) == 0)  # Point
-    x = np.where(point_rows, shapely.get_x(geometries), np.nan)
-    y = np.where(point_rows, shapely.get_y(geometries), np.nan)
+    x, y = xy if xy is not None else _point_xy(geometries)
+    point_rows = ~np.isnan(x)
 
     # Zones: 'intersects' so a point exactly on a boundary counts as inside (the strict reading).
     zone_pairs = _polygon_pairs(prepared.zone_tree, prepared.zone_geometries, geometries, point_rows, x, y)
@@ -649,9 +658,13 @@ def _verdict_columns(prepared: PreparedScreening, facts: _Facts, exempt: np.ndar
 
 
 def _screen(
-    prepared: PreparedScreening, geometries: np.ndarray, uses: Sequence[Any] | None, language: str
+    prepared: PreparedScreening,
+    geometries: np.ndarray,
+    uses: Sequence[Any] | None,
+    language: str,
+    xy: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> tuple[dict[str, np.ndarray], _Facts]:
-    facts = _facts(prepared, geometries)
+    facts = _facts(prepared, geometries, xy)
     n = len(geometries)
     columns = _verdict_columns(prepared, facts, _exempt_mask(prepared, uses, n), language)
     in_zone = facts.zone_index >= 0
@@ -713,13 +726,14 @@ def screen_points(
     uses = np.asarray(wells[use_field].tolist() if use_field else [None] * len(wells), dtype=object)
     # Chunks are cut from the wells in a spatial order, so each chunk is a compact area and the
     # bounded nearest-pipe search keeps small grid cells; results go back to the input order.
-    order = _spatial_order(geometries) if len(geometries) > chunk_size else np.arange(len(geometries))
+    x, y = _point_xy(geometries)  # once for all chunks
+    order = _spatial_order(geometries, x, y) if len(geometries) > chunk_size else np.arange(len(geometries))
     columns: dict[str, np.ndarray] = {}
     for start in range(0, len(geometries), chunk_size):
         if is_canceled is not None and is_canceled():
             raise EngineCancelledError(layer)
         rows = order[start:start + chunk_size]
-        part = _screen(prepared, geometries[rows], uses[rows] if use_field else None, language)[0]
+        part = _screen(prepared, geometries[rows], uses[rows] if use_field else None, language, (x[rows], y[rows]))[0]
         for name, values in part.items():
             if name not in columns:
                 columns[name] = np.empty(len(geometries), dtype=values.dtype)
@@ -729,15 +743,13 @@ def screen_points(
     return _frame(columns, wells.index)
 
 
-def _spatial_order(geometries: np.ndarray) -> np.ndarray:
+def _spatial_order(geometries: np.ndarray, point_x: np.ndarray, point_y: np.ndarray) -> np.ndarray:
     """Row order that visits the wells strip by strip (1,000 strips west to east, south to north
     within a strip); wells without a location come last."""
-    x = np.full(len(geometries), np.inf)
-    y = np.full(len(geometries), np.inf)
+    x = np.where(np.isnan(point_x), np.inf, point_x)
+    y = np.where(np.isnan(point_y), np.inf, point_y)
     located = ~shapely.is_missing(geometries) & ~shapely.is_empty(geometries)
-    points = located & (shapely.get_type_id(geometries) == 0)
-    x[points], y[points] = shapely.get_x(geometries[points]), shapely.get_y(geometries[points])
-    others = located & ~points  # multipoints: their centroid
+    others = located & np.isnan(point_x)  # multipoints: their centroid
     if others.any():
         centroids = shapely.centroid(geometries[others])
         x[others], y[others] = shapely.get_x(centroids), shapely.get_y(centroids)
