@@ -142,9 +142,9 @@ class SupervisionReport(TuoliAlgorithm):
                 self.YEAR,
                 self.tr("Year of the report"),
                 QgsProcessingParameterNumber.Integer,
-                defaultValue=dt.date.today().year,
                 minValue=1990,
                 maxValue=2100,
+                optional=True,  # empty: the last full calendar year, the one an annual report covers
             )
         )
         self.addParameter(
@@ -177,7 +177,7 @@ class SupervisionReport(TuoliAlgorithm):
 
         rules = self.rules(parameters, context)
         language = REPORT_LANGUAGES[self.parameterAsEnum(parameters, self.LANGUAGE, context)]
-        year = self.parameterAsInt(parameters, self.YEAR, context)
+        year = self.parameterAsInt(parameters, self.YEAR, context) or dt.date.today().year - 1
         inputs = ReportInputs(
             township_name_field=self.parameterAsString(parameters, self.TOWNSHIP_NAME_FIELD, context) or "name_zh",
             zone_grade_field=self.parameterAsString(parameters, self.ZONE_GRADE_FIELD, context) or "grade",

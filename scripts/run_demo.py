@@ -148,7 +148,7 @@ STEPS: list[tuple[str, str, dict[str, object]]] = [
             "BALANCE": out("balance_townships.gpkg"),
             "SURCHARGE": out("surcharge.gpkg"),
             "FINDINGS": out("compliance_findings.gpkg"),
-            "WATER_RIGHTS": out("water_rights_parcels.gpkg"),
+            "WATER_RIGHTS": out("water_rights_townships.gpkg"),
             "YEAR": 2025,
             "OUTPUT_PDF": out("supervision_report_2025.pdf"),
             "OUTPUT_HTML": out("supervision_report_2025.html"),
