@@ -223,9 +223,7 @@ class AbstractionRechargeBalance(TuoliAlgorithm):
         from ..engine.zonal import RasterSource
 
         rules = self.rules(parameters, context)
-        wells = self.parameterAsSource(parameters, self.WELLS, context)
-        if wells is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.WELLS))
+        wells = self.required_source(parameters, self.WELLS, context)
         units_source = self.parameterAsSource(parameters, self.UNITS, context)
         levels_source = self.parameterAsSource(parameters, self.LEVEL_GRADES, context)
         raster_layer = self.parameterAsRasterLayer(parameters, self.RECHARGE, context)

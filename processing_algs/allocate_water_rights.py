@@ -177,9 +177,7 @@ class AllocateWaterRightsAlgorithm(TuoliAlgorithm):
         def text(key: str) -> str | None:
             return self.parameterAsString(parameters, key, context) or None
 
-        parcels_source = self.parameterAsSource(parameters, self.PARCELS, context)
-        if parcels_source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.PARCELS))
+        parcels_source = self.required_source(parameters, self.PARCELS, context)
         parcels_label = self.layer_label(parameters, self.PARCELS, parcels_source)
         contract_field = text(self.CONTRACT_FIELD) or "contract_no"
         crop_field = text(self.CROP_FIELD) or "crop"

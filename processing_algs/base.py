@@ -218,6 +218,13 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
     def compute(self, parameters, context, feedback) -> dict[str, Any]:
         raise NotImplementedError
 
+    def required_source(self, parameters: dict[str, Any], key: str, context):
+        """The feature source of a required input, or QGIS's own message when it cannot be opened."""
+        source = self.parameterAsSource(parameters, key, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, key))
+        return source
+
     @staticmethod
     def layer_label(parameters: dict[str, Any], key: str, source=None, fallback: str | None = None) -> str:
         """The name a user knows an input by, for messages: its GeoPackage layer name, the map

@@ -251,9 +251,7 @@ class ComplianceAuditAlgorithm(TuoliAlgorithm):
         from ..engine.audit import FINDINGS, compliance_audit
         from ..engine.electricity import PowerFieldNames
 
-        wells = self.parameterAsSource(parameters, self.WELLS, context)
-        if wells is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.WELLS))
+        wells = self.required_source(parameters, self.WELLS, context)
         wells_label = self.layer_label(parameters, self.WELLS, wells, "wells")
         audit_date = self._audit_date(parameters, context)
         rules = self.rules(parameters, context)

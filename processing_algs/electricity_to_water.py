@@ -161,12 +161,8 @@ class ElectricityToWaterAlgorithm(TuoliAlgorithm):
             township_chart,
         )
 
-        wells = self.parameterAsSource(parameters, self.WELLS, context)
-        if wells is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.WELLS))
-        power = self.parameterAsSource(parameters, self.POWER, context)
-        if power is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.POWER))
+        wells = self.required_source(parameters, self.WELLS, context)
+        power = self.required_source(parameters, self.POWER, context)
         wells_label = self.layer_label(parameters, self.WELLS, wells, "wells")
         power_label = self.layer_label(parameters, self.POWER, power, "power accounts")
         if wells_label == power_label:

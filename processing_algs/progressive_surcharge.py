@@ -162,9 +162,7 @@ class ProgressiveSurchargeAlgorithm(TuoliAlgorithm):
             summary_by_tier,
         )
 
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        source = self.required_source(parameters, self.INPUT, context)
         layer_label = self.layer_label(parameters, self.INPUT, source)
         # Optional only so that qgis_process 3.22 applies the defaults; empty means the default name.
         plan_field = self.parameterAsString(parameters, self.PLAN_FIELD, context) or "plan_m3"

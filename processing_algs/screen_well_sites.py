@@ -130,14 +130,10 @@ class ScreenWellSites(TuoliAlgorithm):
     def compute(self, parameters, context, feedback):
         from ..engine.screening import OUTPUT_COLUMNS, screen_points, verdict_counts
 
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        source = self.required_source(parameters, self.INPUT, context)
         wells_label = self.layer_label(parameters, self.INPUT, source)
         common.require_points(source, wells_label, self.INPUT)
-        zones_source = self.parameterAsSource(parameters, self.ZONES, context)
-        if zones_source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.ZONES))
+        zones_source = self.required_source(parameters, self.ZONES, context)
         zones_label = self.layer_label(parameters, self.ZONES, zones_source)
         grade_field = common.field_value(self, parameters, self.ZONE_GRADE_FIELD, context, "grade")
         name_field = common.field_value(self, parameters, self.ZONE_NAME_FIELD, context, "zone_name")

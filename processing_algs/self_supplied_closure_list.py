@@ -120,9 +120,7 @@ class SelfSuppliedClosureList(TuoliAlgorithm):
     def compute(self, parameters, context, feedback):
         from ..engine.closure_list import closure_list
 
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        source = self.required_source(parameters, self.INPUT, context)
         label = self.layer_label(parameters, self.INPUT, source)
         common.require_points(source, label, self.INPUT)
         self_supplied_field = common.field_value(self, parameters, self.SELF_SUPPLIED_FIELD, context, "self_supplied")

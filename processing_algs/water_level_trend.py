@@ -111,12 +111,8 @@ class WaterLevelTrend(TuoliAlgorithm):
         from ..engine.trend import station_trends, unit_level_grades
 
         rules = self.rules(parameters, context)
-        stations = self.parameterAsSource(parameters, self.STATIONS, context)
-        if stations is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.STATIONS))
-        series = self.parameterAsSource(parameters, self.SERIES, context)
-        if series is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.SERIES))
+        stations = self.required_source(parameters, self.STATIONS, context)
+        series = self.required_source(parameters, self.SERIES, context)
         units = self.parameterAsSource(parameters, self.UNITS, context)
         station_field = self.parameterAsString(parameters, self.STATION_FIELD, context) or "station_id"
         date_field = self.parameterAsString(parameters, self.DATE_FIELD, context) or "date"
