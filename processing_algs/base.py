@@ -191,10 +191,12 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
                 continue  # an empty layer often has no declared type; the algorithm handles it
             if layer.geometryType() not in allowed:
                 label = self.layer_label(parameters, definition.name(), None, layer.name())
-                # Plain text like the other base messages (translations: see resources/i18n owner).
                 raise QgsProcessingException(
-                    ("Layer '{0}' holds {1}, but '{2}' ({3}) needs {4}. Choose a layer of {4} "
-                     "(Vector ▸ Geometry Tools can convert, e.g. Centroids for polygons to points).").format(
+                    QCoreApplication.translate(
+                        "TuoliAlgorithm",
+                        "Layer '{0}' holds {1}, but '{2}' ({3}) needs {4}. Choose a layer of {4} "
+                        "(Vector ▸ Geometry Tools can convert, e.g. Centroids for polygons to points).",
+                    ).format(
                         label, names.get(layer.geometryType(), "unknown geometry"), definition.description(),
                         definition.name(), " or ".join(names[a] for a in sorted(allowed)),
                     )
@@ -276,10 +278,16 @@ def remove_partial_outputs(paths: list[Path], feedback) -> None:
                 try:
                     candidate.unlink()
                 except OSError as error:
-                    feedback.pushWarning(f"Could not remove the incomplete output {candidate}: {error}")
+                    feedback.pushWarning(
+                        QCoreApplication.translate("TuoliAlgorithm", "Could not remove the incomplete output {0}: {1}").format(
+                            candidate, error
+                        )
+                    )
                     continue
                 if candidate == path:
-                    feedback.pushInfo(f"Removed the incomplete output {path} of this failed run.")
+                    feedback.pushInfo(
+                        QCoreApplication.translate("TuoliAlgorithm", "Removed the incomplete output {0} of this failed run.").format(path)
+                    )
 
 
 def save_style_with_file(layer: QgsVectorLayer, qml: Path, feedback) -> None:
@@ -291,7 +299,9 @@ def save_style_with_file(layer: QgsVectorLayer, qml: Path, feedback) -> None:
     if path.lower().endswith(".gpkg"):
         error = layer.saveStyleToDatabase(qml.stem, "tuoli_gw default style", True, "")
         if error:
-            feedback.pushWarning(f"Could not store the style in {path}: {error}")
+            feedback.pushWarning(
+                QCoreApplication.translate("TuoliAlgorithm", "Could not store the style in {0}: {1}").format(path, error)
+            )
     else:
         sidecar = str(Path(path).with_suffix(".qml"))
         layer.saveNamedStyle(sidecar)

@@ -45,7 +45,7 @@
             <translation>未给评价单元时的网格边长（米）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="236" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="234" />
             <source>Layer '{}' (RECHARGE): only file rasters (GDAL) are supported; export it to GeoTIFF first.</source>
             <translation>图层“{}”（RECHARGE）：仅支持文件栅格（GDAL），请先导出为 GeoTIFF。</translation>
         </message>
@@ -56,7 +56,7 @@
             <translation>采补差栅格（mm/年，GeoTIFF）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="297" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="295" />
             <source>Net balance raster: {0} cells, {1:.1f} % mined (negative), range {2:.1f} to {3:.1f} mm/a.</source>
             <translation>采补差栅格：{0} 个像元，{1:.1f}% 为超采（负值），范围 {2:.1f} 至 {3:.1f} mm/年。</translation>
         </message>
@@ -122,7 +122,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>取水井（点）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="318" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="316" />
             <source>{0} units: {1} severe; total reduction needed {2:.0f} m³/a.</source>
             <translation>共 {0} 个单元，其中严重超采 {1} 个；需压减开采量合计 {2:.0f} m³/年。</translation>
         </message>
@@ -211,12 +211,12 @@ Outputs:
             <translation>灌溉定额表（作物 → m³/亩；留空 = 规则文件）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/allocate_water_rights.py" line="193" />
+            <location filename="../../processing_algs/allocate_water_rights.py" line="191" />
             <source>Layer '{0}' has no field '{1}': {2}.</source>
             <translation>图层“{0}”没有字段“{1}”：{2}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/allocate_water_rights.py" line="223" />
+            <location filename="../../processing_algs/allocate_water_rights.py" line="221" />
             <source>No township field and no townships layer: rights are not grouped or scaled.</source>
             <translation>无乡镇字段也无乡镇图层：水权不分组、不核减。</translation>
         </message>
@@ -233,7 +233,7 @@ Outputs:
             <translation>定额表：定额字段（m³/亩）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/allocate_water_rights.py" line="236" />
+            <location filename="../../processing_algs/allocate_water_rights.py" line="234" />
             <source>Quota {0}: {1:g} m³/mu ({2})</source>
             <translation>{0} 定额：{1:g} m³/亩（{2}）</translation>
         </message>
@@ -285,22 +285,22 @@ Outputs:
             <translation>各乡镇水权</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/allocate_water_rights.py" line="198" />
+            <location filename="../../processing_algs/allocate_water_rights.py" line="196" />
             <source>areas are measured from the polygons</source>
             <translation>面积按多边形量算</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/allocate_water_rights.py" line="197" />
+            <location filename="../../processing_algs/allocate_water_rights.py" line="195" />
             <source>households are not checked</source>
             <translation>不核对农户</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/allocate_water_rights.py" line="200" />
+            <location filename="../../processing_algs/allocate_water_rights.py" line="198" />
             <source>townships are found by location in TOWNSHIPS</source>
             <translation>按位置在 TOWNSHIPS 中查找乡镇</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/allocate_water_rights.py" line="297" />
+            <location filename="../../processing_algs/allocate_water_rights.py" line="295" />
             <source>{0} parcel(s) allocated {1:,.0f} m³ in total; {2} parcel(s) without a right.</source>
             <translation>{0} 个地块共分配 {1:,.0f} m³；{2} 个地块未获水权。</translation>
         </message>
@@ -542,7 +542,7 @@ Outputs: OUTPUT (findings, styled by severity) and OUTPUT_SUMMARY (optional tabl
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/electricity_to_water.py" line="266" />
+            <location filename="../../processing_algs/electricity_to_water.py" line="262" />
             <source>Chart written to {0}</source>
             <translation>图表已写入 {0}</translation>
         </message>
@@ -553,7 +553,7 @@ Outputs: OUTPUT (findings, styled by severity) and OUTPUT_SUMMARY (optional tabl
             <translation>图表：各乡镇折算水量、计量水量与许可水量对比（PNG）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/electricity_to_water.py" line="270" />
+            <location filename="../../processing_algs/electricity_to_water.py" line="266" />
             <source>County: {0:,.0f} kWh → {1:,.0f} m³ estimated; metered {2:,.0f} m³; permitted {3:,.0f} m³</source>
             <translation>全县：用电 {0:,.0f} kWh → 折算水量 {1:,.0f} m³；计量水量 {2:,.0f} m³；许可水量 {3:,.0f} m³</translation>
         </message>
@@ -602,7 +602,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>计量设施是否正常字段（是/否）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/electricity_to_water.py" line="182" />
+            <location filename="../../processing_algs/electricity_to_water.py" line="178" />
             <source>Layer '{0}' has no field '{1}': calibration groups are townships only.</source>
             <translation>图层“{0}”没有字段“{1}”：率定仅按乡镇分组。</translation>
         </message>
@@ -682,7 +682,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>以电折水（井电双控）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/electricity_to_water.py" line="263" />
+            <location filename="../../processing_algs/electricity_to_water.py" line="259" />
             <source>Water from electricity per township (以电折水)</source>
             <translation>各乡镇以电折水汇总</translation>
         </message>
@@ -736,7 +736,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>实际（计量）用水量字段（m³/年）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="177" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="175" />
             <source>BASE_RATE must be more than 0 yuan per m³ (the standard charge, 征收标准).</source>
             <translation>BASE_RATE（征收标准）必须大于 0 元/m³。</translation>
         </message>
@@ -809,7 +809,7 @@ Outputs:
             <translation>分档水费（汇总表）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="199" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="197" />
             <source>Not charged: layer '{0}', {1}</source>
             <translation>未计费：图层“{0}”，{1}</translation>
         </message>
@@ -854,7 +854,7 @@ Outputs:
             <translation>乡镇字段（用于汇总表和图表分组）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="250" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="248" />
             <source>Water fees by tier (超计划累进加价) — {0}</source>
             <translation>分档水费（超计划累进加价）——{0}</translation>
         </message>
@@ -865,22 +865,22 @@ Outputs:
             <translation>超计划水量全部按所达最高档倍数计收</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="226" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="224" />
             <source>band by band</source>
             <translation>分档累进</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="226" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="224" />
             <source>whole excess</source>
             <translation>超额全部按最高档</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="224" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="222" />
             <source>{0} account(s) charged ({1}): fees {2:,.2f} yuan, of which surcharge {3:,.2f} yuan.</source>
             <translation>已计费 {0} 户（{1}）：水费 {2:,.2f} 元，其中加价 {3:,.2f} 元。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="202" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="200" />
             <source>{0} of {1} account(s) were not charged; their fee fields are empty and 'problem' says why.</source>
             <translation>{1} 户中有 {0} 户未计费；其水费字段为空，原因见 problem 字段。</translation>
         </message>
@@ -954,12 +954,12 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
             <translation>图层“{0}”没有字段“{1}”：不检查用水总量控制红线（通知第8条）。如需检查，请将 REMAINING_FIELD 设为剩余指标字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="202" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="198" />
             <source>Layer '{layer}' already has field(s) {fields}; the output replaces them with this run's values.</source>
             <translation>图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="148" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="144" />
             <source>Layer '{layer}' has no field '{field}' (ZONE_GRADE_FIELD, the zone grade severe / general). Its fields are: {fields}. Choose the grade field.</source>
             <translation>图层“{layer}”没有字段“{field}”（ZONE_GRADE_FIELD，超采区等级：严重 / 一般）。该图层的字段有：{fields}。请选择等级字段。</translation>
         </message>
@@ -985,7 +985,7 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
             <translation>公共供水管网（线）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="156" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="152" />
             <source>Reading and preparing the layers…</source>
             <translation>正在读取并准备图层…</translation>
         </message>
@@ -995,7 +995,7 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
             <translation>剩余红线指标字段（m³；≤ 0 表示已用完）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="259" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="255" />
             <source>Report written to {path}</source>
             <translation>报告已写入 {path}</translation>
         </message>
@@ -1013,13 +1013,13 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
             <location filename="../../processing_algs/screen_well_sites.py" line="117" />
-            <location filename="../../processing_algs/screen_well_sites.py" line="219" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="215" />
             <source>Screened wells</source>
             <translation>筛查结果</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="171" />
-            <location filename="../../processing_algs/screen_well_sites.py" line="209" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="167" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="205" />
             <source>Screening cancelled by the user; no output was written.</source>
             <translation>筛查已被用户取消，未写出任何结果。</translation>
         </message>
@@ -1030,7 +1030,7 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
             <translation>筛查报告（HTML）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="185" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="181" />
             <source>Screening {n} wells…</source>
             <translation>正在筛查 {n} 眼井…</translation>
         </message>
@@ -1050,7 +1050,7 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
             <translation>乡镇（多边形；含第8条所需的剩余红线指标）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="232" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="228" />
             <source>Verdicts: {p} prohibited, {r} restricted, {a} allowed, {n} without geometry (of {t} wells).</source>
             <translation>筛查结论：禁止 {p} 眼，限制 {r} 眼，允许 {a} 眼，无位置 {n} 眼（共 {t} 眼）。</translation>
         </message>
@@ -1081,12 +1081,12 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
             <translation>待筛查取水井（点）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="206" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="202" />
             <source>Writing the output…</source>
             <translation>正在写出结果…</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="249" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="245" />
             <source>Writing the report…</source>
             <translation>正在写报告…</translation>
         </message>
@@ -1103,7 +1103,7 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
             <translation>超采区名称字段</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="238" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="234" />
             <source>{n} well(s) have no geometry: they are kept with an empty verdict and reason no_geometry.</source>
             <translation>{n} 眼井没有位置（几何为空）：保留在输出中，结论为空，原因代码为 no_geometry。</translation>
         </message>
@@ -1123,12 +1123,12 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
             <translation>关停后每年腾出的水量（m³）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/self_supplied_closure_list.py" line="189" />
+            <location filename="../../processing_algs/self_supplied_closure_list.py" line="187" />
             <source>Cancelled while writing the output.</source>
             <translation>写出结果时已取消。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/self_supplied_closure_list.py" line="201" />
+            <location filename="../../processing_algs/self_supplied_closure_list.py" line="199" />
             <source>Could not write feature {fid} to the output.</source>
             <translation>无法将要素 {fid} 写入输出。</translation>
         </message>
@@ -1162,7 +1162,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
 输出：列入清单的井，保留全部属性，另加 supply_distance_m、in_supply_coverage、township、freed_m3（m³/年）和 freed_from。腾出水量合计记入日志并作为 FREED_M3_TOTAL 返回，井数作为 COUNT_LISTED 返回。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/self_supplied_closure_list.py" line="134" />
+            <location filename="../../processing_algs/self_supplied_closure_list.py" line="132" />
             <source>No status field: every self-supplied well is treated as active.</source>
             <translation>无状态字段：所有自备井均视为在用。</translation>
         </message>
@@ -1244,7 +1244,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>列入清单的井数</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/self_supplied_closure_list.py" line="165" />
+            <location filename="../../processing_algs/self_supplied_closure_list.py" line="163" />
             <source>{listed} active self-supplied well(s) inside supply coverage (of {self_supplied} self-supplied, {wells} wells); closing them frees {total:,.0f} m³ a year.</source>
             <translation>公共供水管网覆盖范围内有在用自备井 {listed} 眼（自备井共 {self_supplied} 眼，取水井共 {wells} 眼）；关停后每年可腾出 {total:,.0f} m³。</translation>
         </message>
@@ -1402,7 +1402,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>年度监管报告（PDF / HTML）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="223" />
+            <location filename="../../processing_algs/supervision_report.py" line="226" />
             <source>Building the report…</source>
             <translation>正在生成报告…</translation>
         </message>
@@ -1442,12 +1442,12 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>HTML 文件 (*.html)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="233" />
+            <location filename="../../processing_algs/supervision_report.py" line="236" />
             <source>HTML report written to {path}</source>
             <translation>HTML 报告已写入 {path}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="211" />
+            <location filename="../../processing_algs/supervision_report.py" line="212" />
             <source>Layer '{layer}' (SCREENING) has no field 'verdict': give the OUTPUT of Screen well sites, or pass the wells as WELLS.</source>
             <translation>图层“{layer}”（SCREENING）没有字段 verdict：请提供“井址筛查”的输出，或将取水井作为 WELLS 传入。</translation>
         </message>
@@ -1463,12 +1463,12 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="239" />
+            <location filename="../../processing_algs/supervision_report.py" line="242" />
             <source>PDF report written to {path}</source>
             <translation>PDF 报告已写入 {path}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="236" />
+            <location filename="../../processing_algs/supervision_report.py" line="239" />
             <source>Printing the PDF…</source>
             <translation>正在输出 PDF…</translation>
         </message>
@@ -1525,7 +1525,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>已筛查的取水井（“井址筛查”的输出）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="253" />
+            <location filename="../../processing_algs/supervision_report.py" line="256" />
             <source>Screening {n} wells…</source>
             <translation>正在筛查 {n} 眼井…</translation>
         </message>
@@ -1536,7 +1536,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>供水覆盖范围（多边形）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="248" />
+            <location filename="../../processing_algs/supervision_report.py" line="251" />
             <source>The wells of '{layer}' are drawn without verdicts: screening needs ZONES and SUPPLY_PIPES or SUPPLY_AREAS.</source>
             <translation>图层“{layer}”的取水井未标注筛查结论：筛查需要 ZONES 以及 SUPPLY_PIPES 或 SUPPLY_AREAS。</translation>
         </message>
@@ -1615,6 +1615,29 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
         </message>
     </context>
     <context>
+        <name>TuoliAlgorithm</name>
+        <message>
+            <location filename="../../processing_algs/base.py" line="282" />
+            <source>Could not remove the incomplete output {0}: {1}</source>
+            <translation>无法删除未完成的输出 {0}：{1}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="303" />
+            <source>Could not store the style in {0}: {1}</source>
+            <translation>无法将样式保存到 {0}：{1}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="195" />
+            <source>Layer '{0}' holds {1}, but '{2}' ({3}) needs {4}. Choose a layer of {4} (Vector ▸ Geometry Tools can convert, e.g. Centroids for polygons to points).</source>
+            <translation>图层“{0}”为{1}，但“{2}”（{3}）需要{4}。请选择{4}图层（可用 矢量 ▸ 几何工具 转换，例如用“质心”把面转为点）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="289" />
+            <source>Removed the incomplete output {0} of this failed run.</source>
+            <translation>已删除本次失败运行留下的未完成输出 {0}。</translation>
+        </message>
+    </context>
+    <context>
         <name>TuoliGwPlugin</name>
         <message>
             <location filename="../../tuoli_gw_plugin/gui/plugin_gui.py" line="44" />
@@ -1678,7 +1701,7 @@ OUTPUT_UNITS（可选）：各单元及 stations_n（单元内有速率的监测
             <translation>监测站（点）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/water_level_trend.py" line="170" />
+            <location filename="../../processing_algs/water_level_trend.py" line="166" />
             <source>OUTPUT_UNITS needs a UNITS layer of polygons to grade.</source>
             <translation>OUTPUT_UNITS 需要提供待评级的多边形图层 UNITS。</translation>
         </message>
@@ -1706,7 +1729,7 @@ OUTPUT_UNITS（可选）：各单元及 stations_n（单元内有速率的监测
             <translation>监测站水位趋势</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/water_level_trend.py" line="182" />
+            <location filename="../../processing_algs/water_level_trend.py" line="178" />
             <source>UNITS given but no OUTPUT_UNITS: set OUTPUT_UNITS to get the per-unit grades.</source>
             <translation>已提供 UNITS 但未设置 OUTPUT_UNITS：请设置 OUTPUT_UNITS 以获得各单元等级。</translation>
         </message>
@@ -1734,7 +1757,7 @@ OUTPUT_UNITS（可选）：各单元及 stations_n（单元内有速率的监测
             <translation>地下水位趋势（下降速率与水位等级）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/water_level_trend.py" line="154" />
+            <location filename="../../processing_algs/water_level_trend.py" line="150" />
             <source>{0} of {1} stations have a trend: {2} severe, {3} general.</source>
             <translation>{1} 个监测站中有 {0} 个得出水位趋势：严重 {2} 个，一般 {3} 个。</translation>
         </message>
