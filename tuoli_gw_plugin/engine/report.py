@@ -228,7 +228,8 @@ FINDING_LABELS = {
     "no_meter": {"zh": "未安装计量设施或无计量读数", "en": "no working meter or no reading"},
     "over_permit": {"zh": "超许可水量取水", "en": "abstraction over the permitted volume"},
     "no_permit": {"zh": "无取水许可", "en": "no water permit"},
-    "stopped_not_deregistered": {"zh": "停止取水超过30日未注销", "en": "stopped, not deregistered within 30 days"},
+    # {days}: the deadline from the rules file (notice item 11), never a literal here.
+    "stopped_not_deregistered": {"zh": "停止取水超过{days}日未注销", "en": "stopped, not deregistered within {days} days"},
     "depth_over_permit": {"zh": "成井深度超过批准深度", "en": "drilled deeper than permitted"},
     "self_supplied_in_coverage": {"zh": "公共供水管网覆盖范围内的自备井", "en": "self-supplied well inside public supply coverage"},
     "power_without_permit": {"zh": "无证取水用电（井电双控）", "en": "power used without a permit (well-electricity dual control)"},
@@ -683,6 +684,13 @@ def _fees_section(
     return table + '<p><img src="fees.png" width="520"></p>', {"fees.png": _png(figure)}, stats
 
 
+def finding_label(code: str, language: str, rules: Rules) -> str:
+    """The words for a finding code in ``language``; the code itself when it has none."""
+    label = FINDING_LABELS.get(code, {}).get(language, code)
+    # replace, not format: a code from the data may hold braces of its own.
+    return label.replace("{days}", str(int(rules.value("compliance", "deregistration_deadline_days"))))
+
+
 def _findings_section(inputs: ReportInputs, words: dict[str, str], rules: Rules, language: str) -> tuple[str, dict]:
     findings = inputs.findings
     if not _present(findings):
@@ -715,7 +723,7 @@ def _findings_section(inputs: ReportInputs, words: dict[str, str], rules: Rules,
         .sort_values(["rank", "n"], ascending=[True, False])
     )
     rows = [
-        [FINDING_LABELS.get(r.code, {}).get(language, r.code), r.item, words.get(r.severity, r.severity), _number(r.n)]
+        [finding_label(r.code, language, rules), r.item, words.get(r.severity, r.severity), _number(r.n)]
         for r in summary.itertuples()
     ]
     rows.append([words["total"], "", "", _number(len(findings))])
@@ -727,7 +735,7 @@ def _findings_section(inputs: ReportInputs, words: dict[str, str], rules: Rules,
         crosstab = crosstab[columns]
         parts.append(
             _table(
-                [words["township"], *(FINDING_LABELS.get(c, {}).get(language, c) for c in columns), words["total"]],
+                [words["township"], *(finding_label(c, language, rules) for c in columns), words["total"]],
                 [[name, *(_number(v) for v in row), _number(sum(row))] for name, row in zip(crosstab.index, crosstab.to_numpy())],
                 [False, *([True] * (len(columns) + 1))],
             )
@@ -745,7 +753,7 @@ def _findings_section(inputs: ReportInputs, words: dict[str, str], rules: Rules,
             [
                 [
                     str(row[well]) if well else "",
-                    FINDING_LABELS.get(str(row[code_column]), {}).get(language, str(row[code_column])),
+                    finding_label(str(row[code_column]), language, rules),
                     words.get(str(severity.loc[index]), str(severity.loc[index])),
                     str(row[township]) if township and pd.notna(row[township]) else "—",
                     (str(row[last_column]) if pd.notna(row[last_column]) else "") if last_column else str(item.loc[index]),
