@@ -66,3 +66,15 @@ def test_broken_rules_files_give_clear_messages(tmp_path):
     partial.write_text("{}", encoding="utf-8")
     with pytest.raises(EngineInputError, match="no entry 'surcharge'"):
         load_rules(partial).surcharge_bands()
+
+
+def test_report_words_follow_the_rules_file(tmp_path):
+    from tuoli_gw_plugin.engine.report import finding_label
+
+    data = json.loads(DEFAULT_RULES_PATH.read_text(encoding="utf-8"))
+    data["compliance"]["deregistration_deadline_days"]["value"] = 45
+    copy = tmp_path / "rules_45.json"
+    copy.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert finding_label("stopped_not_deregistered", "zh", load_rules()) == "停止取水超过30日未注销"
+    assert finding_label("stopped_not_deregistered", "en", load_rules(copy)) == "stopped, not deregistered within 45 days"
+    assert finding_label("code_{x}", "zh", load_rules()) == "code_{x}"
