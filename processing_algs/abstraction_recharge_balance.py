@@ -273,11 +273,7 @@ class AbstractionRechargeBalance(TuoliAlgorithm):
                 report=report, is_canceled=feedback.isCanceled, progress=feedback.setProgress,
             )
             output_fields = fields_with(base_fields, balance_fields(level_frame is not None))
-            sink, dest_id = self.parameterAsSink(
-                parameters, self.OUTPUT, context, output_fields, QgsWkbTypes.MultiPolygon, output_crs
-            )
-            if sink is None:
-                raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+            sink, dest_id = self.required_sink(parameters, self.OUTPUT, context, output_fields, QgsWkbTypes.MultiPolygon, output_crs)
             if units_source is not None:
                 write_features_with_columns(units_source, sink, output_fields, result.columns, feedback=feedback)
             else:

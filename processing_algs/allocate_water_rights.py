@@ -256,19 +256,14 @@ class AllocateWaterRightsAlgorithm(TuoliAlgorithm):
             layer=parcels_label,
             townships_layer=townships_label,
         )
-        for line in result.info:
-            feedback.pushInfo(line)
-        for line in result.warnings:
-            feedback.pushWarning(line)
+        self.report_messages(feedback, result.info, result.warnings)
 
         rights = result.parcels
         new_names = list(rights.columns)
         parcel_fields = fields_with(parcels_source.fields(), [field_for_series(n, rights[n]) for n in new_names])
-        sink, dest_id = self.parameterAsSink(
+        sink, dest_id = self.required_sink(
             parameters, self.OUTPUT, context, parcel_fields, parcels_source.wkbType(), parcels_source.sourceCrs()
         )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         write_features_with_columns(parcels_source, sink, parcel_fields, rights, feedback=feedback)
         self.style_output(dest_id, "water_rights_scale_factor")
 
@@ -278,11 +273,7 @@ class AllocateWaterRightsAlgorithm(TuoliAlgorithm):
             geometry_type, crs = townships_source.wkbType(), townships_source.sourceCrs()
         else:
             geometry_type, crs = QgsWkbTypes.NoGeometry, parcels_source.sourceCrs()
-        township_sink, township_id = self.parameterAsSink(
-            parameters, self.OUTPUT_TOWNSHIPS, context, township_fields, geometry_type, crs
-        )
-        if township_sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_TOWNSHIPS))
+        township_sink, township_id = self.required_sink(parameters, self.OUTPUT_TOWNSHIPS, context, township_fields, geometry_type, crs)
         if townships_source is not None:
             _write_townships(township_frame, township_sink, township_fields, townships_source, name_field)
         else:

@@ -227,6 +227,21 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(self.invalidSourceError(parameters, key))
         return source
 
+    def required_sink(self, parameters: dict[str, Any], key: str, context, fields, wkb_type, crs):
+        """(sink, destination id) of a required output, or QGIS's own message when it cannot be created."""
+        sink, dest_id = self.parameterAsSink(parameters, key, context, fields, wkb_type, crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, key))
+        return sink, dest_id
+
+    @staticmethod
+    def report_messages(feedback, info=(), warnings=()) -> None:
+        """The engine's log lines, as information and warnings in the Processing log."""
+        for line in info:
+            feedback.pushInfo(line)
+        for line in warnings:
+            feedback.pushWarning(line)
+
     @staticmethod
     def layer_label(parameters: dict[str, Any], key: str, source=None, fallback: str | None = None) -> str:
         """The name a user knows an input by, for messages: its GeoPackage layer name, the map

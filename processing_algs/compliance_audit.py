@@ -309,18 +309,13 @@ class ComplianceAuditAlgorithm(TuoliAlgorithm):
             pipes_layer=pipes_label or "supply pipes",
             areas_layer=areas_label or "supply areas",
         )
-        for line in result.messages:
-            feedback.pushInfo(line)
-        for line in result.warnings:
-            feedback.pushWarning(line)
+        self.report_messages(feedback, result.messages, result.warnings)
 
         output_fields = QgsFields()
         for name in OUTPUT_STRING_FIELDS:
             output_fields.append(QgsField(name, QVariant.String))
         point_type = wells.wkbType() if QgsWkbTypes.geometryType(wells.wkbType()) == QgsWkbTypes.PointGeometry else QgsWkbTypes.Point
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, output_fields, point_type, wells.sourceCrs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        sink, dest_id = self.required_sink(parameters, self.OUTPUT, context, output_fields, point_type, wells.sourceCrs())
         self._write_findings(wells, well_frame, result.findings, sink, output_fields, feedback)
         self.style_output(dest_id, "compliance_findings")
         results: dict[str, Any] = {self.OUTPUT: dest_id, "FINDINGS_N": len(result.findings)}

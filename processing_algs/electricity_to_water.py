@@ -11,7 +11,6 @@ from typing import Any
 
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -225,18 +224,11 @@ class ElectricityToWaterAlgorithm(TuoliAlgorithm):
             wells_layer=wells_label,
             power_layer=power_label,
         )
-        for line in result.messages:
-            feedback.pushInfo(line)
-        for line in result.warnings:
-            feedback.pushWarning(line)
+        self.report_messages(feedback, result.messages, result.warnings)
 
         per_well = result.wells
         output_fields = fields_with(wells.fields(), [field_for_series(n, per_well[n]) for n in per_well.columns])
-        sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, output_fields, wells.wkbType(), wells.sourceCrs()
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        sink, dest_id = self.required_sink(parameters, self.OUTPUT, context, output_fields, wells.wkbType(), wells.sourceCrs())
         write_features_with_columns(wells, sink, output_fields, per_well, feedback=feedback)
         self.style_output(dest_id, "electricity_to_water")
         results: dict[str, Any] = {self.OUTPUT: dest_id}

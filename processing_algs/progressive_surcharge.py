@@ -205,11 +205,7 @@ class ProgressiveSurchargeAlgorithm(TuoliAlgorithm):
         accounts = result.accounts
         new_fields = [field_for_series(name, accounts[name]) for name in RESULT_COLUMNS]
         output_fields = fields_with(source.fields(), new_fields)
-        sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, output_fields, source.wkbType(), source.sourceCrs()
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        sink, dest_id = self.required_sink(parameters, self.OUTPUT, context, output_fields, source.wkbType(), source.sourceCrs())
         write_features_with_columns(source, sink, output_fields, accounts, feedback=feedback)
         geometry_type = QgsWkbTypes.geometryType(source.wkbType())
         if geometry_type == QgsWkbTypes.PointGeometry:

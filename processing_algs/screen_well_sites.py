@@ -215,11 +215,7 @@ class ScreenWellSites(TuoliAlgorithm):
             load_on_completion(context, parameters, self.OUTPUT, bulk_output, self.tr("Screened wells"))
         else:
             output_fields = fields_with(source.fields(), new_fields)
-            sink, dest_id = self.parameterAsSink(
-                parameters, self.OUTPUT, context, output_fields, source.wkbType(), source.sourceCrs()
-            )
-            if sink is None:
-                raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+            sink, dest_id = self.required_sink(parameters, self.OUTPUT, context, output_fields, source.wkbType(), source.sourceCrs())
             write_features_with_columns(source, sink, output_fields, results, feedback=feedback)
         self.style_output(dest_id, "screening_verdict")
 

@@ -151,9 +151,7 @@ class SelfSuppliedClosureList(TuoliAlgorithm):
             QgsField("freed_from", QVariant.String),
         ]
         output_fields = fields_with(source.fields(), new_fields)
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, output_fields, source.wkbType(), source.sourceCrs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        sink, dest_id = self.required_sink(parameters, self.OUTPUT, context, output_fields, source.wkbType(), source.sourceCrs())
         self._write_selected(source, sink, output_fields, result, wells.attrs["fid"], feedback)
         self.style_output(dest_id, "self_supplied_closure")
 

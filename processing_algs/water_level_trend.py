@@ -137,11 +137,7 @@ class WaterLevelTrend(TuoliAlgorithm):
         for name in ("first_date", "last_date"):
             to_write[name] = [None if d is None else QDate(d.year, d.month, d.day) for d in trends[name]]
         output_fields = fields_with(stations.fields(), [QgsField(n, t) for n, t in STATION_FIELD_TYPES.items()])
-        sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, output_fields, stations.wkbType(), stations.sourceCrs()
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        sink, dest_id = self.required_sink(parameters, self.OUTPUT, context, output_fields, stations.wkbType(), stations.sourceCrs())
         write_features_with_columns(stations, sink, output_fields, to_write, feedback=feedback)
         self.style_output(dest_id, "level_grade_stations")
         outputs: dict[str, Any] = {self.OUTPUT: dest_id}
