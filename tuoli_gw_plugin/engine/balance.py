@@ -24,7 +24,7 @@ from .crs import working_crs
 from .errors import EngineInputError
 from .rules import Rules
 from .trend import GRADE_ORDER, unit_level_grades
-from .values import feature_label, number_column
+from .values import feature_label, number_column, require_fields
 from .zonal import RasterSource, geodesic_area_m2, geojson_mapping, zonal_sum
 
 Reporter = Callable[[str, str], None]  # (level 'info' | 'warning', message)
@@ -236,14 +236,8 @@ def attach_level_grades(
     """
     geom_types = set(levels.geometry.dropna().geom_type)
     is_points = bool(geom_types) and geom_types <= {"Point", "MultiPoint"}
-    for name in ("decline_m_per_a",) if is_points else ("level_grade", "decline_m_per_a"):
-        if name not in levels.columns:
-            raise EngineInputError(
-                "field not found",
-                layer=levels_layer,
-                field=name,
-                hint="give the OUTPUT or OUTPUT_UNITS layer of tuoli_gw:water_level_trend",
-            )
+    needed = ("decline_m_per_a",) if is_points else ("level_grade", "decline_m_per_a")
+    require_fields(levels, *needed, layer=levels_layer, hint="give the OUTPUT or OUTPUT_UNITS layer of tuoli_gw:water_level_trend")
     number_column(levels, "decline_m_per_a", layer=levels_layer, allow_negative=True)  # clear error if text
     if is_points:
         aggregated = unit_level_grades(units, levels, rules, unit_labels=unit_labels)

@@ -21,7 +21,7 @@ import pandas as pd
 
 from .errors import EngineInputError
 from .screening import PreparedScreening, screen_points
-from .values import feature_label, number_column
+from .values import feature_label, number_column, require_fields
 
 CLOSURE_COLUMNS = ("supply_distance_m", "in_supply_coverage", "township", "freed_m3", "freed_from")
 
@@ -49,8 +49,7 @@ def self_supplied_mask(
     frame: pd.DataFrame, field_name: str, *, layer: str, truthy: list[str], falsy: list[str], id_field: str | None = None
 ) -> tuple[np.ndarray, int]:
     """True where the register says self-supplied; also the number of empty cells (treated as not)."""
-    if field_name not in frame.columns:
-        raise EngineInputError("field not found (it should say whether the well is self-supplied)", layer=layer, field=field_name)
+    require_fields(frame, field_name, layer=layer, what="it should say whether the well is self-supplied")
     true_words = {_normal(w) for w in truthy}
     false_words = {_normal(w) for w in falsy}
     mask = np.zeros(len(frame), dtype=bool)
@@ -113,8 +112,7 @@ def closure_list(
 
     active = np.ones(len(wells), dtype=bool)
     if status_field:
-        if status_field not in wells.columns:
-            raise EngineInputError("field not found (it should hold the well's status)", layer=layer, field=status_field)
+        require_fields(wells, status_field, layer=layer, what="it should hold the well's status")
         inactive_words = {
             _normal(word): status for status, words in rules_node.get("inactive_status", {}).items() for word in [status, *words]
         }

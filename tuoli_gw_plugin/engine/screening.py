@@ -28,7 +28,7 @@ from pyproj import CRS, Transformer
 from .crs import working_crs as choose_working_crs
 from .errors import EngineCancelledError, EngineInputError
 from .rules import Rules
-from .values import feature_label, number_column
+from .values import feature_label, number_column, require_fields
 
 # Output columns of screen_points, in this order (a public contract of tuoli_gw:screen_well_sites).
 OUTPUT_COLUMNS = (
@@ -148,14 +148,7 @@ def _check_verdict(rules: Rules, verdict: str, where: str) -> None:
 
 
 def _require_field(frame: gpd.GeoDataFrame, field_name: str, layer: str, what: str) -> None:
-    if field_name not in frame.columns:
-        fields = ", ".join(str(c) for c in frame.columns if c != frame.geometry.name) or "(none)"
-        raise EngineInputError(
-            f"field not found (it should hold {what})",
-            layer=layer,
-            field=field_name,
-            hint=f"the layer's fields are: {fields}; choose the right field in the parameters",
-        )
+    require_fields(frame, field_name, layer=layer, what=f"it should hold {what}")
 
 
 def _is_missing(value: Any) -> bool:

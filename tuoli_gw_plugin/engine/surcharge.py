@@ -32,7 +32,7 @@ import pandas as pd
 
 from .errors import EngineInputError
 from .rules import Rules, SurchargeBand
-from .values import feature_label, parse_number
+from .values import feature_label, parse_number, require_fields
 
 MODE_BAND = "band"
 MODE_WHOLE = "whole"
@@ -189,14 +189,7 @@ def compute_surcharge(
         )
     if mode not in MODES:
         raise EngineInputError(f"unknown mode {mode!r}", hint=f"use one of {', '.join(MODES)}")
-    for name in (plan_field, actual_field):
-        if name not in frame.columns:
-            raise EngineInputError(
-                "field not found",
-                layer=layer,
-                field=name,
-                hint=f"the layer's fields are: {', '.join(str(c) for c in frame.columns if c != 'geometry')}",
-            )
+    require_fields(frame, plan_field, actual_field, layer=layer)
     tiers = schedule.tiers()
     rows = len(frame)
     out = {name: np.full(rows, np.nan) for name in RESULT_COLUMNS if name != "problem"}

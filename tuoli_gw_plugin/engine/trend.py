@@ -20,9 +20,8 @@ import pandas as pd
 import shapely
 from scipy import stats
 
-from .errors import EngineInputError
 from .rules import Rules
-from .values import date_column, feature_label, number_column
+from .values import date_column, feature_label, number_column, require_fields
 
 GRADE_ORDER = {"none": 0, "general": 1, "severe": 2}
 DAYS_PER_YEAR = 365.25
@@ -87,13 +86,7 @@ def station_trends(
     """One row per station (same order): n_obs, first_date, last_date, years, decline_m_per_a,
     mk_p_value, significant, level_grade."""
     for frame, layer in ((stations, stations_layer), (series, series_layer)):
-        if station_field not in frame.columns:
-            raise EngineInputError(
-                "field not found",
-                layer=layer,
-                field=station_field,
-                hint=f"the layer's fields are: {', '.join(str(c) for c in frame.columns if c != 'geometry')}",
-            )
+        require_fields(frame, station_field, layer=layer)
     dates = date_column(series, date_field, layer=series_layer, id_field=station_field)
     depths = number_column(series, depth_field, layer=series_layer, id_field=station_field, allow_negative=True)
     keys = [station_key(v) for v in series[station_field].tolist()]

@@ -30,6 +30,19 @@ _DATE_PATTERNS = (
 )
 
 
+def require_fields(frame: pd.DataFrame, *fields: str, layer: str, what: str | None = None, hint: str | None = None) -> None:
+    """One clear error for the first of ``fields`` that ``frame`` lacks, listing the fields it has."""
+    for field in fields:
+        if field not in frame.columns:
+            present = ", ".join(str(c) for c in frame.columns if c != "geometry") or "(none)"
+            raise EngineInputError(
+                "field not found" + (f" ({what})" if what else ""),
+                layer=layer,
+                field=field,
+                hint=hint or f"the layer's fields are: {present}; choose the right field in the parameters",
+            )
+
+
 def feature_label(frame: pd.DataFrame, row: int, id_field: str | None = None) -> str:
     """How to name row ``row`` to a user: its id field value, else its QGIS feature id."""
     if id_field and id_field in frame.columns:
@@ -74,13 +87,7 @@ def number_column(
     allow_negative: bool = False,
 ) -> np.ndarray:
     """A float array for ``frame[field]`` (NaN where missing), or one clear error for bad cells."""
-    if field not in frame.columns:
-        raise EngineInputError(
-            "field not found",
-            layer=layer,
-            field=field,
-            hint=f"the layer's fields are: {', '.join(str(c) for c in frame.columns if c != 'geometry')}",
-        )
+    require_fields(frame, field, layer=layer)
     raw = frame[field].tolist()
     numbers = np.full(len(raw), np.nan)
     unreadable_rows: list[int] = []
@@ -102,25 +109,19 @@ def number_column(
             field=field,
             hint="correct them (plain numbers such as 1200 or 1,200; leave empty when unknown)",
         )
+    refused = []
     if not allow_missing:
-        missing_rows = [int(r) for r in np.flatnonzero(np.isnan(numbers))]
-        if missing_rows:
-            raise EngineInputError(
-                f"{len(missing_rows)} feature(s) have no value: "
-                + _examples(frame, missing_rows, id_field, [raw[r] for r in missing_rows]),
-                layer=layer,
-                field=field,
-                hint="fill them in, or remove those features if they should not count",
-            )
+        refused.append((np.isnan(numbers), "feature(s) have no value", "fill them in, or remove those features if they should not count"))
     if not allow_negative:
-        negative_rows = [int(r) for r in np.flatnonzero(numbers < 0)]
-        if negative_rows:
+        refused.append((numbers < 0, "value(s) are negative", "volumes and areas cannot be negative; correct the sign or the unit"))
+    for mask, what, hint in refused:
+        rows = [int(r) for r in np.flatnonzero(mask)]
+        if rows:
             raise EngineInputError(
-                f"{len(negative_rows)} value(s) are negative: "
-                + _examples(frame, negative_rows, id_field, [raw[r] for r in negative_rows]),
+                f"{len(rows)} {what}: " + _examples(frame, rows, id_field, [raw[r] for r in rows]),
                 layer=layer,
                 field=field,
-                hint="volumes and areas cannot be negative; correct the sign or the unit",
+                hint=hint,
             )
     return numbers
 
@@ -163,8 +164,7 @@ def parsed_column(
     ``parse`` returns None for a missing value and raises ValueError/TypeError for an unreadable one;
     ``what`` names the expected kind in the message ("dates", "yes/no").
     """
-    if field not in frame.columns:
-        raise EngineInputError("field not found", layer=layer, field=field)
+    require_fields(frame, field, layer=layer)
     values: list[Any] = []
     bad_rows: list[int] = []
     bad_values: list[Any] = []

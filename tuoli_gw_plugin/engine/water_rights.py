@@ -28,7 +28,7 @@ import pandas as pd
 
 from .errors import EngineInputError
 from .rules import Rules
-from .values import feature_label, number_column
+from .values import feature_label, number_column, require_fields
 
 PARCEL_COLUMNS = ("quota_m3_per_mu", "demand_m3", "scale_factor", "right_m3", "certificate_no", "problem")
 TOWNSHIP_COLUMNS = ("township", "parcels_n", "area_mu", "demand_m3", "red_line_m3", "scale_factor", "allocated_m3")
@@ -72,14 +72,7 @@ class QuotaTable:
 
     def with_overrides(self, table: pd.DataFrame, crop_field: str, quota_field: str, layer: str) -> QuotaTable:
         """This table with the rows of a user quota table (crop, m³/mu) taking precedence."""
-        for name in (crop_field, quota_field):
-            if name not in table.columns:
-                raise EngineInputError(
-                    "field not found",
-                    layer=layer,
-                    field=name,
-                    hint=f"the table's fields are: {', '.join(str(c) for c in table.columns)}",
-                )
+        require_fields(table, crop_field, quota_field, layer=layer)
         values = number_column(table, quota_field, layer=layer, id_field=crop_field, allow_missing=False)
         quotas = dict(self.quota_m3_per_mu)
         aliases = dict(self.aliases)
@@ -128,13 +121,7 @@ class WaterRightsResult:
 
 
 def _text_column(frame: pd.DataFrame, field_name: str, layer: str) -> list[Any]:
-    if field_name not in frame.columns:
-        raise EngineInputError(
-            "field not found",
-            layer=layer,
-            field=field_name,
-            hint=f"the layer's fields are: {', '.join(str(c) for c in frame.columns if c != 'geometry')}",
-        )
+    require_fields(frame, field_name, layer=layer)
     return frame[field_name].tolist()
 
 

@@ -15,8 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .errors import EngineInputError
-from .values import MISSING_MARKERS, parsed_column
+from .values import MISSING_MARKERS, parsed_column, require_fields
 
 TRUE_WORDS = frozenset({"1", "true", "t", "yes", "y", "是", "有", "有表", "已安装", "正常", "working", "ok"})
 FALSE_WORDS = frozenset({"0", "false", "f", "no", "n", "否", "无", "没有", "无表", "未安装", "损坏", "broken"})
@@ -47,13 +46,7 @@ def text_key(value: Any) -> str | None:
 
 
 def require_field(frame: pd.DataFrame, field: str, layer: str) -> None:
-    if field not in frame.columns:
-        raise EngineInputError(
-            "field not found",
-            layer=layer,
-            field=field,
-            hint=f"the layer's fields are: {', '.join(str(c) for c in frame.columns if c != 'geometry')}",
-        )
+    require_fields(frame, field, layer=layer)
 
 
 def key_column(frame: pd.DataFrame, field: str, *, layer: str) -> list[str | None]:

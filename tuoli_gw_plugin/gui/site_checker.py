@@ -193,8 +193,9 @@ class SiteChecker:
         self._watched_layers: list[QgsVectorLayer] = []
         self._action: QAction | None = None
         self.panel.settings_changed.connect(self.invalidate)
-        self.panel.distance_spin.setClearValue(self.default_coverage_distance())
-        self.panel.distance_spin.setValue(self.default_coverage_distance())
+        default_distance = self.default_coverage_distance()
+        self.panel.distance_spin.setClearValue(default_distance)
+        self.panel.distance_spin.setValue(default_distance)
         QgsProject.instance().readProject.connect(self._project_loaded)
         QgsProject.instance().layersAdded.connect(self._layers_added)
 
