@@ -14,13 +14,14 @@ VERSION   := $(shell sed -n 's/^version=//p' metadata.txt)
 ZIP       := dist/$(PLUGIN)-$(VERSION).zip
 export QT_QPA_PLATFORM := offscreen
 
-.PHONY: help setup system venv plugin-link demo test lint package install bench translations screenshot clean
+.PHONY: help setup system venv plugin-link doctor demo test lint package install bench translations screenshot clean
 
 help:
 	@echo "make demo     set up (QGIS, virtualenv) and run the pipeline on the sample layers into out/"
 	@echo "make test     set up and run every test (engine, processing.run, qgis_process, package)"
 	@echo "make package  build $(ZIP) for Plugins > Install from ZIP"
 	@echo "make install  link this working tree into your QGIS profile (development)"
+	@echo "make doctor   check the setup (libraries, pyproj, GeoPackage, qgis_process) and say how to mend it"
 	@echo "make bench    run the benchmarks, write docs/benchmarks.md"
 	@echo "make lint     ruff"
 	@echo "make screenshot  QGIS desktop under Xvfb with the map tool panel, into docs/"
@@ -28,7 +29,7 @@ help:
 system:
 	@bash scripts/setup_system.sh
 
-$(STAMP): requirements.txt requirements-dev.txt scripts/setup_venv.sh | system
+$(STAMP): requirements.txt requirements-dev.txt scripts/constraints/lock-debian12.txt scripts/constraints/build-debian12.txt scripts/setup_venv.sh | system
 	@bash scripts/setup_venv.sh
 	@touch $(STAMP)
 
@@ -42,6 +43,11 @@ plugin-link: venv
 	  $(QGISPROC) plugins enable $(PLUGIN) >/dev/null
 
 setup: plugin-link translations
+	@$(PY) scripts/doctor.py
+
+# The same checks on their own: geo packages on the system libraries, pyproj, GeoPackage/GeoTIFF, qgis_process.
+doctor: plugin-link
+	$(PY) scripts/doctor.py
 
 translations: venv
 	@bash scripts/build_translations.sh

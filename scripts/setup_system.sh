@@ -5,7 +5,7 @@ set -euo pipefail
 
 # libgdal-dev, libgeos-dev, libproj-dev, python3-dev, g++: the engine's geo packages are compiled against
 # the same GDAL/GEOS/PROJ that QGIS uses (see setup_venv.sh for why).
-packages=(qgis python3-qgis qgis-providers python3-venv python3-dev g++ libgdal-dev libgeos-dev libproj-dev pkg-config
+packages=(qgis python3-qgis qgis-providers python3-matplotlib python3-scipy python3-venv python3-dev g++ libgdal-dev libgeos-dev libproj-dev proj-bin pkg-config
           xvfb xauth fonts-noto-cjk poppler-utils qttools5-dev-tools)
 # TUOLI_GW_SYSTEM_PACKAGES replaces the list (the tests use it to see the messages of a bad setup).
 if [ -n "${TUOLI_GW_SYSTEM_PACKAGES:-}" ]; then read -r -a packages <<< "$TUOLI_GW_SYSTEM_PACKAGES"; fi
