@@ -68,7 +68,7 @@ def check_crs_round_trip() -> str:
     try:
         from pyproj import CRS, Transformer
 
-        zone = CRS.from_user_input("EPSG:4547")  # CGCS2000 3-degree zone, central meridian 84°E (Toli)
+        zone = CRS.from_user_input("EPSG:4537")  # CGCS2000 3-degree Gauss-Kruger zone, central meridian 84°E (Toli)
         forward = Transformer.from_crs("EPSG:4490", zone, always_xy=True)
         back = Transformer.from_crs(zone, "EPSG:4490", always_xy=True)
         lon, lat = back.transform(*forward.transform(83.6, 45.93))
@@ -78,12 +78,12 @@ def check_crs_round_trip() -> str:
             "(pyproj 3.6 needs Cython < 3.1, pinned in scripts/constraints/build-debian12.txt)"
         ) from exc
     except Exception as exc:  # any pyproj failure here means a broken install
-        raise CheckError(f"pyproj cannot transform EPSG:4490 to EPSG:4547: {type(exc).__name__}: {exc}") from exc
+        raise CheckError(f"pyproj cannot transform EPSG:4490 to EPSG:4537: {type(exc).__name__}: {exc}") from exc
     error_deg = max(abs(lon - 83.6), abs(lat - 45.93))
     if error_deg > 1e-9:
         problem = f"a CRS round trip moved the point by {error_deg:.3g} degrees (PROJ data broken?)"
         raise CheckError(problem, "apt-get install --reinstall proj-data")
-    return f"EPSG:4490 -> EPSG:4547 -> EPSG:4490 within {error_deg:.1g} degrees"
+    return f"EPSG:4490 -> EPSG:4537 -> EPSG:4490 within {error_deg:.1g} degrees"
 
 
 def check_file_round_trips() -> str:

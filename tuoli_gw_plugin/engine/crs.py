@@ -1,21 +1,33 @@
 """Choose the projected CRS in which the engine measures metres.
 
 Distances and areas are computed in a metric, conformal CRS whatever CRS the inputs come in, so
-lon/lat (EPSG:4490) input gives the same answers as Gauss-Kruger (EPSG:4537) input.
+lon/lat (EPSG:4490) input gives the same answers as Gauss-Kruger (EPSG:4537) input. A projected CRS whose scale
+differs from the ground over the data (web mercator: 1/cos(46°) ≈ 1.44 in Toli) is not used for measuring: the data
+are measured in the fitting CGCS2000 zone instead, as lon/lat input is, and the user is told.
 """
 
 from __future__ import annotations
 
+import math
+import warnings
 from collections.abc import Iterable
 
 import geopandas as gpd
-from pyproj import CRS
+import numpy as np
+from pyproj import CRS, Proj
+
+from .errors import EngineNotice
 
 # CGCS2000 3-degree Gauss-Kruger zones without zone prefix: EPSG:4534 is CM 75E, then one code
 # per 3 degrees up to EPSG:4554 at CM 135E (China's national series).
 _CGCS2000_GK3_FIRST_EPSG = 4534
 _CGCS2000_GK3_FIRST_CM = 75
 _CGCS2000_GK3_LAST_CM = 135
+
+# The largest scale error (|scale factor - 1|, along meridians and parallels) a projected CRS may have over the data
+# and still be used to measure metres: 0.1 %. UTM (k0 = 0.9996) and 3- or 6-degree Gauss-Krüger zones stay inside
+# it across their zones (a 6-degree zone edge at 46°N: 0.07 %); web mercator at 46°N is 44 % off.
+MAX_SCALE_ERROR = 1e-3
 
 
 def is_metric_projected(crs: CRS | None) -> bool:
@@ -34,15 +46,62 @@ def local_metric_crs(lon: float, lat: float) -> CRS:
     return CRS.from_epsg((32600 if lat >= 0 else 32700) + zone)
 
 
-def working_crs(frames: Iterable[gpd.GeoDataFrame | None]) -> CRS:
-    """The first metric projected CRS among the frames, else a local one at their centre."""
-    frames = [f for f in frames if f is not None and f.crs is not None]
-    for frame in frames:
-        if is_metric_projected(CRS.from_user_input(frame.crs)):
-            return CRS.from_user_input(frame.crs)
+def scale_error(crs: CRS, lon_lat_bounds: tuple[float, float, float, float]) -> float:
+    """The largest |scale factor - 1| of ``crs`` over a lon/lat box (corners, edge midpoints and centre).
+
+    Infinite when PROJ cannot say (the box is outside the projection's domain).
+    """
+    west, south, east, north = lon_lat_bounds
+    lons = np.array([west, (west + east) / 2, east] * 3)
+    lats = np.repeat([south, (south + north) / 2, north], 3)
+    try:
+        factors = Proj(crs).get_factors(lons, lats)
+        errors = np.abs(np.concatenate([np.asarray(factors.meridional_scale), np.asarray(factors.parallel_scale)]) - 1.0)
+    except Exception:  # PROJ refuses points outside its domain: such a CRS cannot be trusted here
+        return math.inf
+    return float(errors.max()) if np.isfinite(errors).all() else math.inf
+
+
+def _lon_lat_bounds(frames: list[gpd.GeoDataFrame]) -> tuple[float, float, float, float] | None:
+    boxes = []
     for frame in frames:
         valid = frame.geometry[~frame.geometry.is_empty & frame.geometry.notna()]
         if len(valid):
-            lon_lat = valid.to_crs(4326).total_bounds
-            return local_metric_crs((lon_lat[0] + lon_lat[2]) / 2, (lon_lat[1] + lon_lat[3]) / 2)
+            bounds = valid.to_crs(4326).total_bounds
+            if np.isfinite(bounds).all():
+                boxes.append(bounds)
+    if not boxes:
+        return None
+    stacked = np.array(boxes)
+    return (float(stacked[:, 0].min()), float(stacked[:, 1].min()), float(stacked[:, 2].max()), float(stacked[:, 3].max()))
+
+
+def working_crs(frames: Iterable[gpd.GeoDataFrame | None]) -> CRS:
+    """The first metric projected CRS among the frames that is true to the ground over the data, else the local zone.
+
+    A metric CRS whose scale error over the data exceeds MAX_SCALE_ERROR (web mercator) is passed over with an
+    EngineNotice saying so, and the data are measured in the CGCS2000 zone (or UTM zone) at their centre.
+    """
+    frames = [f for f in frames if f is not None and f.crs is not None]
+    bounds = _lon_lat_bounds(frames)
+    for frame in frames:
+        candidate = CRS.from_user_input(frame.crs)
+        if not is_metric_projected(candidate):
+            continue
+        error = scale_error(candidate, bounds) if bounds is not None else 0.0
+        if error <= MAX_SCALE_ERROR:
+            return candidate
+        if bounds is not None:
+            local = local_metric_crs((bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2)
+            warnings.warn(
+                EngineNotice(
+                    f"{candidate.name} ({candidate.to_string()}) is not true to the ground here: its scale is off by up to "
+                    f"{error:.1%} over the data, so distances and areas are measured in {local.name} "
+                    f"({local.to_string()}) instead."
+                ),
+                stacklevel=2,
+            )
+            return local
+    if bounds is not None:
+        return local_metric_crs((bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2)
     return CRS.from_epsg(4537)

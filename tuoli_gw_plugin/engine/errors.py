@@ -41,3 +41,11 @@ class EngineCancelledError(EngineInputError):
 
     def __init__(self, layer: str | None = None) -> None:
         super().__init__("cancelled by the user; no output was written", layer=layer)
+
+
+class EngineNotice(UserWarning):
+    """Something the user should know about a run that still gives right answers (issued with warnings.warn).
+
+    The Processing door shows each one in the log; engine code deep in a computation can say it without
+    threading a list of messages through every caller.
+    """
