@@ -14,10 +14,22 @@ from pathlib import Path
 from typing import Any
 
 from .errors import EngineInputError
+from .rules_schema import RulesSchemaError, validate
 
 # Not resolve(): the plugin folder links to resources/ at the repository top, and the link must be kept.
 PLUGIN_DIR = Path(__file__).absolute().parent.parent
 DEFAULT_RULES_PATH = PLUGIN_DIR / "resources" / "rules" / "toli_rules.json"
+SCHEMA_PATH = PLUGIN_DIR / "resources" / "rules" / "toli_rules.schema.json"
+
+# Pairs of entries whose order the law implies: the first must not exceed the second.
+_ORDERED_PAIRS = (
+    (("over_extraction_grading", "extraction_coefficient", "general_above", "value"),
+     ("over_extraction_grading", "extraction_coefficient", "severe_above", "value")),
+    (("over_extraction_grading", "water_level_decline_m_per_a", "general_above", "value"),
+     ("over_extraction_grading", "water_level_decline_m_per_a", "severe_above", "value")),
+    (("over_extraction_grading", "recharge_plausible_mm_per_a", "min"), ("over_extraction_grading", "recharge_plausible_mm_per_a", "max")),
+    (("electricity", "plausible_m3_per_kwh", "min"), ("electricity", "plausible_m3_per_kwh", "max")),
+)
 
 
 @dataclass(frozen=True)
@@ -109,7 +121,42 @@ def _load_cached(path_text: str, mtime: float) -> Rules:
         ) from None
     if not isinstance(data, dict):
         raise EngineInputError("the rules file must hold a JSON object", layer=str(path))
+    check_rules_data(data, path)
     return Rules(data, path)
+
+
+@lru_cache(maxsize=1)
+def _schema() -> dict[str, Any]:
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+def check_rules_data(data: dict[str, Any], path: Path) -> None:
+    """Refuse a rules file with a missing entry, a wrong type or a value out of its range, naming the key."""
+    hint = f"the allowed range of every entry is in {SCHEMA_PATH.name} beside the shipped rules file"
+    try:
+        validate(data, _schema())
+    except RulesSchemaError as exc:
+        raise EngineInputError(f"the rules file is not usable: {exc}", layer=str(path), hint=hint) from None
+    for lower_keys, upper_keys in _ORDERED_PAIRS:
+        lower, upper = _node(data, lower_keys), _node(data, upper_keys)
+        if lower is not None and upper is not None and lower > upper:
+            raise EngineInputError(
+                f"the rules file is not usable: '{_dotted(lower_keys)}' ({lower:g}) must not exceed '{_dotted(upper_keys)}' ({upper:g})",
+                layer=str(path),
+                hint=hint,
+            )
+
+
+def _node(data: dict[str, Any], keys: tuple[str, ...]) -> Any:
+    for key in keys:
+        if not isinstance(data, dict) or key not in data:
+            return None
+        data = data[key]
+    return data
+
+
+def _dotted(keys: tuple[str, ...]) -> str:
+    return ".".join(key for key in keys if key != "value")
 
 
 def load_rules(path: str | Path | None = None) -> Rules:
