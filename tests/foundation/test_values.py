@@ -57,3 +57,18 @@ def test_bad_dates_name_the_feature():
     with pytest.raises(EngineInputError) as caught:
         date_column(frame, "stopped_on", layer="wells", id_field="well_id")
     assert "well_id=W1" in str(caught.value) and "well_id=W2" in str(caught.value)
+
+
+@pytest.mark.parametrize("value", [float("inf"), -np.inf, "inf", "Infinity", "-infinity", "1e400", "１e400", np.float32("inf")])
+def test_infinite_values_are_refused_not_read(value):
+    with pytest.raises(ValueError, match="not a finite number"):
+        parse_number(value)
+
+
+def test_an_infinite_cell_is_named_like_a_negative_one():
+    frame = pd.DataFrame({"well_id": ["W1", "W2", "W3"], "kwh": [100.0, "1e400", np.inf]})
+    with pytest.raises(EngineInputError) as raised:
+        number_column(frame, "kwh", layer="power", id_field="well_id")
+    message = str(raised.value)
+    assert "layer 'power'" in message and "field 'kwh'" in message and "2 value(s) are infinite" in message
+    assert "W2" in message and "W3" in message and "W1" not in message

@@ -188,6 +188,36 @@ def nan_volume(world: World, spec: AlgorithmSpec) -> Prepared | None:
     return _prepared(world, spec, EITHER, touched_row=1)
 
 
+def infinite_volume(world: World, spec: AlgorithmSpec) -> Prepared | None:
+    """inf in a real number field (issue 13, item 7): refused naming the feature, never an infinite fee or volume."""
+    frame = _set_number_cells(world, spec, [])
+    if frame is None:
+        return None
+    frame[spec.number_field] = frame[spec.number_field].astype(float)
+    frame.loc[frame.index[1], spec.number_field] = np.inf
+    return _prepared(world, spec, EITHER, touched_row=1)
+
+
+def text_infinity(world: World, spec: AlgorithmSpec) -> Prepared | None:
+    """'Infinity' and '1e400' (which overflows to inf) in a text number field: refused naming the feature."""
+    frame = _set_number_cells(world, spec, [])
+    if frame is None:
+        return None
+    frame[spec.number_field] = [f"{v}" for v in frame[spec.number_field]]
+    frame.loc[frame.index[1], spec.number_field] = "Infinity"
+    frame.loc[frame.index[2], spec.number_field] = "1e400"
+    return _prepared(world, spec, EITHER, touched_row=1)
+
+
+def web_mercator(world: World, spec: AlgorithmSpec) -> Prepared:
+    """Every layer in EPSG:3857 (issue 13, item 6): the answers of EPSG:4537 — web mercator is 1.44× too long in
+    Toli, so the data are measured in the CGCS2000 zone and the log says so."""
+    for name, frame in world.layers.items():
+        if isinstance(frame, gpd.GeoDataFrame):
+            world.layers[name] = frame.to_crs("EPSG:3857")
+    return _prepared(world, spec, SAME)
+
+
 def mixed_crs(world: World, spec: AlgorithmSpec) -> Prepared:
     """Primary layer in lon/lat (EPSG:4490), polygon layers in EPSG:4516 (8-digit eastings with the
     zone prefix 28), the rest in EPSG:4537: the same answers as all-4537."""
@@ -266,6 +296,9 @@ CASES: dict[str, Callable[[World, AlgorithmSpec], Prepared | None]] = {
     "negative_volume": negative_volume,
     "zero_volume": zero_volume,
     "nan_volume": nan_volume,
+    "infinite_volume": infinite_volume,
+    "text_infinity": text_infinity,
+    "web_mercator": web_mercator,
     "mixed_crs_4490_4516_4537": mixed_crs,
     "no_crs": no_crs,
     "chinese_field_names": chinese_field_names,

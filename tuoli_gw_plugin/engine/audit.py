@@ -144,7 +144,9 @@ def supply_coverage(
 
 
 def _fmt(number: float, unit: str = "") -> str:
-    text = f"{number:,.0f}" if abs(number - round(number)) < 1e-9 else f"{number:,.1f}"
+    # One decimal, without a trailing ".0": 300 m measured as 299.9999999 after a reprojection still reads "300 m".
+    text = f"{number:,.1f}"
+    text = text[:-2] if text.endswith(".0") else text
     return f"{text} {unit}".strip()
 
 

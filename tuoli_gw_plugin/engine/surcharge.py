@@ -32,7 +32,7 @@ import pandas as pd
 
 from .errors import EngineInputError
 from .rules import Rules, SurchargeBand
-from .values import feature_label, parse_number, require_fields
+from .values import NotFiniteError, feature_label, parse_number, require_fields
 
 MODE_BAND = "band"
 MODE_WHOLE = "whole"
@@ -161,6 +161,8 @@ def _volume_problem(raw: Any, field_name: str) -> tuple[float | None, str | None
     """A volume cell as a number, or why it cannot be charged."""
     try:
         number = parse_number(raw)
+    except NotFiniteError:
+        return None, f"{field_name} is not a finite number ({raw!r})"
     except (ValueError, TypeError):
         return None, f"{field_name} is not a number ({raw!r})"
     if number is None:

@@ -61,20 +61,31 @@ def _examples(frame: pd.DataFrame, rows: Sequence[int], id_field: str | None, va
     return ", ".join(shown) + more
 
 
+class NotFiniteError(ValueError):
+    """inf, -inf, 'Infinity', 1e400: no volume, area, reading or reading of a meter can be that."""
+
+
 def parse_number(value: Any) -> float | None:
-    """One cell as a float; None when it says "no value"; raises ValueError when unreadable."""
+    """One cell as a float; None when it says "no value"; raises ValueError when unreadable.
+
+    Raises NotFiniteError (a ValueError) for an infinite value, written or overflowing, so it is refused per
+    feature like any unreadable cell instead of turning into an infinite fee or volume.
+    """
     if value is None:
         return None
     if isinstance(value, bool):
         raise ValueError("a yes/no value is not a number")
     if isinstance(value, (int, float, np.integer, np.floating)):
         number = float(value)
-        return None if math.isnan(number) else number
-    text = unicodedata.normalize("NFKC", str(value)).strip()
-    if text.lower() in MISSING_MARKERS:
-        return None
-    cleaned = text.replace(",", "").replace(" ", "").replace("\u00a0", "")
-    return float(cleaned)  # ValueError for anything else
+    else:
+        text = unicodedata.normalize("NFKC", str(value)).strip()
+        if text.lower() in MISSING_MARKERS:
+            return None
+        cleaned = text.replace(",", "").replace(" ", "").replace("\u00a0", "")
+        number = float(cleaned)  # ValueError for anything else
+    if math.isinf(number):
+        raise NotFiniteError(f"{value!r} is not a finite number")
+    return None if math.isnan(number) else number
 
 
 def number_column(
@@ -92,15 +103,27 @@ def number_column(
     numbers = np.full(len(raw), np.nan)
     unreadable_rows: list[int] = []
     unreadable_values: list[Any] = []
+    infinite_rows: list[int] = []
     for row, value in enumerate(raw):
         try:
             parsed = parse_number(value)
+        except NotFiniteError:
+            infinite_rows.append(row)
+            continue
         except (ValueError, TypeError):
             unreadable_rows.append(row)
             unreadable_values.append(value)
             continue
         if parsed is not None:
             numbers[row] = parsed
+    if infinite_rows:
+        raise EngineInputError(
+            f"{len(infinite_rows)} value(s) are infinite or too large to be a number: "
+            + _examples(frame, infinite_rows, id_field, [raw[r] for r in infinite_rows]),
+            layer=layer,
+            field=field,
+            hint="correct them (a finite number; leave empty when unknown)",
+        )
     if unreadable_rows:
         raise EngineInputError(
             f"{len(unreadable_rows)} value(s) are not numbers: "
