@@ -388,10 +388,14 @@ def compute_balance(
         covered_total += zonal.covered_area_m2
     if total_nodata_cells:
         say("info", f"{total_nodata_cells} recharge cell(s) without data inside the units were left out in all.")
+    fill_note = raster.fill_note()
+    if fill_note:
+        say("warning", fill_note)
     if covered_total > 0:
         mean_mm = mean_mm_weighted / covered_total
         plausible = rules.get("over_extraction_grading", "recharge_plausible_mm_per_a")
-        if not (float(plausible["min"]) <= abs(mean_mm) <= float(plausible["max"])):
+        # The signed mean: a negative mean is not "plausible" because its size is.
+        if not (float(plausible["min"]) <= mean_mm <= float(plausible["max"])):
             say(
                 "warning",
                 f"Layer '{raster.label}': the mean recharge over the units is {mean_mm:.4g} mm/a, outside the "

@@ -26,6 +26,11 @@ from .errors import EngineInputError
 # Rasters up to this many cells are read once and sliced per unit; larger ones per unit window.
 _READ_WHOLE_MAX_CELLS = 30_000_000
 
+# Values GIS software writes into "empty" cells. In a recharge raster (mm/a, never negative) they can only be
+# fill, even where the file does not declare them as nodata; magnitudes from 1e30 up are float fills too.
+USUAL_FILL_VALUES = (-9999.0, -99999.0, -32768.0, -32767.0, -3.4028234663852886e38)
+_FILL_MAGNITUDE = 1e30
+
 
 @dataclass
 class ZonalSum:
@@ -41,8 +46,12 @@ class ZonalSum:
 class RasterSource:
     """An open single-band raster with nodata/NaN masking and true cell areas."""
 
-    def __init__(self, path: str, layer_label: str = "RECHARGE") -> None:
+    def __init__(self, path: str, layer_label: str = "RECHARGE", *, non_negative: bool = True) -> None:
+        """``non_negative``: the raster holds a quantity that cannot be negative (recharge in mm/a): the usual fill
+        values are no data (counted in ``fill_cells``) and any other negative value is refused."""
         self.label = layer_label
+        self.non_negative = non_negative
+        self.fill_cells: dict[float, int] = {}
         try:
             self.dataset = rasterio.open(path)
         except rasterio.errors.RasterioIOError as exc:
@@ -81,7 +90,37 @@ class RasterSource:
         if self.nodata is not None and not math.isnan(self.nodata):
             values[values == self.nodata] = np.nan
         values[~np.isfinite(values)] = np.nan
+        if self.non_negative:
+            self._mask_fill_and_refuse_negative(values)
         return values
+
+    def _mask_fill_and_refuse_negative(self, values: np.ndarray) -> None:
+        fill = np.isin(values, USUAL_FILL_VALUES) | (np.abs(values) >= _FILL_MAGNITUDE)
+        if fill.any():
+            found, counts = np.unique(values[fill], return_counts=True)
+            for value, count in zip(found.tolist(), counts.tolist()):
+                self.fill_cells[value] = self.fill_cells.get(value, 0) + count
+            values[fill] = np.nan
+        negative = values < 0  # NaN compares False
+        if negative.any():
+            row, col = (int(i[0]) for i in np.nonzero(negative))
+            raise EngineInputError(
+                f"{int(negative.sum())} cell(s) hold negative recharge (e.g. {values[row, col]:g} at row {row}, "
+                f"column {col} of the part read); recharge in mm/a cannot be negative",
+                layer=self.label,
+                hint="set the raster's nodata value if these cells are fill, or correct the raster",
+            )
+
+    def fill_note(self) -> str | None:
+        """What was taken as fill though the raster did not declare it, for the log; None when nothing was."""
+        if not self.fill_cells:
+            return None
+        found = ", ".join(f"{count} cell(s) of {value:g}" for value, count in sorted(self.fill_cells.items()))
+        declared = f"declares {self.nodata:g}" if self.nodata is not None else "declares none"
+        return (
+            f"Layer '{self.label}': {found} taken as no data — a usual fill value, not recharge "
+            f"(the raster's nodata {declared}). Set the nodata value in the raster to be explicit."
+        )
 
     def read(self, row0: int, row1: int, col0: int, col1: int) -> np.ndarray:
         if self._whole is not None:
