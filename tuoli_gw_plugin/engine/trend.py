@@ -20,6 +20,7 @@ import pandas as pd
 import shapely
 from scipy import stats
 
+from .errors import EngineInputError
 from .rules import Rules
 from .values import date_column, feature_label, number_column, require_fields
 
@@ -44,6 +45,26 @@ def station_key(value) -> str | None:
             return str(int(value))
     text = str(value).strip()
     return text or None
+
+
+def refuse_shared_station_ids(stations: pd.DataFrame, station_field: str, stations_layer: str) -> None:
+    """Two stations with one id would both get the readings of both: refuse, naming the id and the features."""
+    keys = [station_key(v) for v in stations[station_field].tolist()]
+    rows_by_key: dict[str, list[int]] = {}
+    for row, key in enumerate(keys):
+        if key is not None:
+            rows_by_key.setdefault(key, []).append(row)
+    shared = {key: rows for key, rows in rows_by_key.items() if len(rows) > 1}
+    if shared:
+        described = "; ".join(
+            f"'{key}' is used by {', '.join(feature_label(stations, r) for r in rows)}" for key, rows in list(shared.items())[:5]
+        )
+        raise EngineInputError(
+            f"{len(shared)} station id(s) are shared by more than one station: {described}",
+            layer=stations_layer,
+            field=station_field,
+            hint="give each station its own id; readings are matched to stations by id",
+        )
 
 
 def theil_sen_decline(dates: list[dt.date], depths: np.ndarray) -> tuple[float, float | None]:
@@ -82,16 +103,34 @@ def station_trends(
     stations_layer: str = "STATIONS",
     series_layer: str = "SERIES",
     report: Reporter = _no_report,
+    today: dt.date | None = None,
 ) -> pd.DataFrame:
     """One row per station (same order): n_obs, first_date, last_date, years, decline_m_per_a,
-    mk_p_value, significant, level_grade."""
+    mk_p_value, significant, level_grade. Readings dated after ``today`` (default: the real today) cannot have
+    been taken: they are left out, and named in a warning."""
     for frame, layer in ((stations, stations_layer), (series, series_layer)):
         require_fields(frame, station_field, layer=layer)
+    refuse_shared_station_ids(stations, station_field, stations_layer)
     dates = date_column(series, date_field, layer=series_layer, id_field=station_field)
     depths = number_column(series, depth_field, layer=series_layer, id_field=station_field, allow_negative=True)
     keys = [station_key(v) for v in series[station_field].tolist()]
 
-    unusable_rows = [r for r in range(len(series)) if keys[r] is None or dates[r] is None or np.isnan(depths[r])]
+    today = today or dt.date.today()
+    future_rows = [r for r in range(len(series)) if dates[r] is not None and dates[r] > today]
+    if future_rows:
+        shown = ", ".join(f"{feature_label(series, r, station_field)} {dates[r].isoformat()}" for r in future_rows[:5])
+        report(
+            "warning",
+            f"Layer '{series_layer}': {len(future_rows)} observation(s) are dated after today ({today.isoformat()}) and "
+            f"were left out ({shown}{' …' if len(future_rows) > 5 else ''}): correct their dates.",
+        )
+        for row in future_rows:
+            dates[row] = None  # left out below, without counting them again as undated
+
+    future = set(future_rows)
+    unusable_rows = [
+        r for r in range(len(series)) if r not in future and (keys[r] is None or dates[r] is None or np.isnan(depths[r]))
+    ]
     if unusable_rows:
         shown = ", ".join(feature_label(series, r, station_field) for r in unusable_rows[:5])
         report(
