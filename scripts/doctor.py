@@ -11,6 +11,7 @@ Run at the end of every setup. Each check prints `ok` or `FAIL` with what is wro
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -126,8 +127,10 @@ def check_qgis_process() -> str:
         command = [str(runner), "run", "tuoli_gw:screen_well_sites", f"--INPUT={layer}well_applications",
                    f"--ZONES={layer}overextraction_zones", f"--SUPPLY_PIPES={layer}supply_pipes",
                    f"--TOWNSHIPS={layer}townships", f"--OUTPUT={output}"]
+        # The profile in which `make` enabled the plugin, whatever profile the caller's environment names.
+        env = {**os.environ, "QGIS_CUSTOM_CONFIG_PATH": str(REPO / "build" / "qgis-profile")}
         try:
-            completed = subprocess.run(command, capture_output=True, text=True, timeout=300)
+            completed = subprocess.run(command, capture_output=True, text=True, timeout=300, env=env)
         except (OSError, subprocess.TimeoutExpired) as exc:
             raise CheckError(f"qgis_process did not run: {exc}", "make system && make setup") from exc
         if completed.returncode != 0 or not output.exists():

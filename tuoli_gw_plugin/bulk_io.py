@@ -24,6 +24,8 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from .output_files import atomic_output
+
 _DATE_KINDS = ("datetime64[D]", "date", "time")
 
 
@@ -88,15 +90,17 @@ def read_gpkg(path: str, layer_name: str, source, layer_label: str):
     return frame
 
 
-def write_gpkg(frame, path: str) -> None:
-    """Write ``frame`` as the only layer of a new GeoPackage (named after the file, as QGIS does)."""
+def write_gpkg(frame, path: str, layer_label: str = "OUTPUT") -> None:
+    """Write ``frame`` as the layer named after the file (as QGIS does), atomically.
+
+    The other layers of an existing GeoPackage are kept; a failed run leaves the file as it was
+    (output_files.atomic_output).
+    """
     import pyogrio
 
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if target.exists():
-        target.unlink()  # a new output replaces the file, as QGIS's own writer does
-    pyogrio.write_dataframe(frame, str(target), layer=target.stem, driver="GPKG")
+    with atomic_output(target, layer_label=layer_label, keep_existing=True) as temporary:
+        pyogrio.write_dataframe(frame, str(temporary), layer=target.stem, driver="GPKG")
 
 
 def load_on_completion(context: QgsProcessingContext, parameters: dict[str, Any], key: str, path: str, name: str) -> None:

@@ -54,12 +54,12 @@ def test_a_pyproj_built_with_the_wrong_cython_is_named_with_its_fix(tmp_path):
 
 
 def test_a_geo_package_with_its_own_library_is_named(tmp_path):
-    real_geos = _system("geos-config", "--version")
-    (tmp_path / "shapely").mkdir()
-    (tmp_path / "shapely" / "__init__.py").write_text("geos_version = (3, 99, 0)\n")
+    real_gdal = _system("gdal-config", "--version")
+    (tmp_path / "pyogrio").mkdir()  # a pip wheel's pyogrio reports the GDAL it bundles
+    (tmp_path / "pyogrio" / "__init__.py").write_text("__gdal_version_string__ = '3.99.0'\n")
     completed = _doctor("--python-only", shadow=tmp_path)
     assert completed.returncode == 1
-    assert f"shapely/GEOS uses 3.99.0, the system has {real_geos}" in completed.stdout
+    assert f"pyogrio/GDAL uses 3.99.0, the system has {real_gdal}" in completed.stdout
     assert "Fix: rm -rf .venv && make setup" in completed.stdout
 
 
