@@ -44,10 +44,10 @@ plugin-link: venv
 setup: plugin-link translations
 
 translations: venv
-	@bash scripts/build_translations.sh
+	@bash scripts/docs/build_translations.sh
 
 demo: setup
-	$(PY) scripts/run_demo.py
+	$(PY) scripts/tools/run_demo.py
 
 test: setup
 	$(PY) -m pytest -q tests
@@ -56,16 +56,16 @@ lint: venv
 	$(PY) -m ruff check .
 
 package: setup
-	$(PY) scripts/package.py $(ZIP)
+	$(PY) scripts/tools/package.py $(ZIP)
 
 install: setup
-	@bash scripts/install_dev.sh
+	@bash scripts/tools/install_dev.sh
 
 bench: setup
 	$(PY) -m benchmarks.run
 
 screenshot: setup
-	@bash scripts/desktop_screenshot.sh
+	@bash scripts/docs/desktop_screenshot.sh
 
 clean:
 	rm -rf build dist out .pytest_cache

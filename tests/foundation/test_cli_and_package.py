@@ -32,7 +32,7 @@ def test_qgis_process_lists_every_algorithm():
 
 def _install_zip_in_clean_profile(tmp_path: Path) -> dict[str, str]:
     zip_path = tmp_path / "dist" / "tuoli_gw_plugin.zip"
-    subprocess.run([sys.executable, str(REPO / "scripts" / "package.py"), str(zip_path)], check=True, capture_output=True)
+    subprocess.run([sys.executable, str(REPO / "scripts" / "tools" / "package.py"), str(zip_path)], check=True, capture_output=True)
     with zipfile.ZipFile(zip_path) as archive:
         names = archive.namelist()
         assert {n.split("/")[0] for n in names} == {"tuoli_gw_plugin"}, "one top folder"

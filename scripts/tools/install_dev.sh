@@ -2,7 +2,7 @@
 # Link this working tree into a QGIS profile's plugin folder for development, and enable it.
 # QGIS_PROFILE_DIR overrides the target (default: the user's default profile).
 set -euo pipefail
-here="$(cd "$(dirname "$0")/.." && pwd)"
+here="$(cd "$(dirname "$0")/../.." && pwd)"
 profile="${QGIS_PROFILE_DIR:-$HOME/.local/share/QGIS/QGIS3/profiles/default}"
 mkdir -p "$profile/python/plugins"
 ln -sfn "$here/tuoli_gw_plugin" "$profile/python/plugins/tuoli_gw_plugin"

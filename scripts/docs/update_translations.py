@@ -1,6 +1,6 @@
 """Collect every user-visible string of the plugin and merge it into the Qt translation sources.
 
-Usage: ``.venv/bin/python scripts/update_translations.py [--check]``
+Usage: ``.venv/bin/python scripts/docs/update_translations.py [--check]``
 
 Two sources of strings, each with the translation context Qt looks it up under:
 - the running provider: every algorithm is instantiated in a headless QgsApplication and its
@@ -30,7 +30,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 PACKAGE = REPO / "tuoli_gw_plugin"
 ALGORITHMS = REPO / "processing_algs"
 TS_FILES = {"zh-Hans": REPO / "resources" / "i18n" / "tuoli_gw_zh-Hans.ts"}
