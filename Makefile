@@ -14,13 +14,13 @@ VERSION   := $(shell sed -n 's/^version=//p' metadata.txt)
 ZIP       := dist/$(PLUGIN)-$(VERSION).zip
 export QT_QPA_PLATFORM := offscreen
 
-.PHONY: help setup system venv plugin-link demo test lint package install bench translations screenshot clean
+.PHONY: help setup system venv assemble plugin demo test lint package install bench translations screenshot clean
 
 help:
 	@echo "make demo     set up (QGIS, virtualenv) and run the pipeline on the sample layers into out/"
 	@echo "make test     set up and run every test (engine, processing.run, qgis_process, package)"
 	@echo "make package  build $(ZIP) for Plugins > Install from ZIP"
-	@echo "make install  link this working tree into your QGIS profile (development)"
+	@echo "make install  link the assembled plugin folder (live sources) into your QGIS profile"
 	@echo "make bench    run the benchmarks, write docs/benchmarks.md"
 	@echo "make lint     ruff"
 	@echo "make screenshot  QGIS desktop under Xvfb with the map tool panel, into docs/"
@@ -34,14 +34,19 @@ $(STAMP): requirements.txt requirements-dev.txt scripts/setup_venv.sh | system
 
 venv: system $(STAMP)
 
-# A plugin folder for qgis_process and tests: a link to the package, enabled in a throwaway profile.
-plugin-link: venv
-	@mkdir -p $(PLUGINDIR) $(PROFILE)
-	@ln -sfn $(CURDIR)/$(PLUGIN) $(PLUGINDIR)/$(PLUGIN)
+# The plugin folder QGIS loads, $(PLUGINDIR)/$(PLUGIN): a real folder of links to the sources (the
+# package, processing_algs/, resources/, ...), so edits are live. Re-assembled on every run: it is cheap
+# and picks up a new file in $(PLUGIN)/. Standard library only, so it needs no virtualenv.
+assemble:
+	@python3 scripts/tools/assemble_plugin.py $(PLUGINDIR) >/dev/null
+
+# The assembled folder enabled in a throwaway profile, for qgis_process and the tests.
+plugin: venv assemble
+	@mkdir -p $(PROFILE)
 	@grep -qs "^$(PLUGIN)=true" $(PROFILE)/profiles/default/QGIS/QGIS3.ini || \
 	  $(QGISPROC) plugins enable $(PLUGIN) >/dev/null
 
-setup: plugin-link translations
+setup: plugin translations
 
 translations: venv
 	@bash scripts/docs/build_translations.sh

@@ -56,7 +56,10 @@ def registered_algorithms():
     # The reference is in English whatever this machine's locale.
     QgsSettings().setValue("locale/overrideFlag", True)
     QgsSettings().setValue("locale/userLocale", "en_US")
-    sys.path.insert(0, str(REPO))
+    sys.path.append(str(REPO / "scripts" / "tools"))
+    from assemble_plugin import import_assembled_plugin
+
+    import_assembled_plugin()  # the plugin as QGIS loads it, with processing_algs/ and resources/
     from tuoli_gw_plugin.provider import TuoliGwProvider
 
     registry = QgsApplication.processingRegistry()

@@ -1,8 +1,8 @@
 """Build the installable plugin zip: one top folder ``tuoli_gw_plugin/`` with all QGIS needs.
 
-The working tree's plugin folder links to the top-level ``processing_algs/``, ``resources/``,
-``sample_layers/``, ``metadata.txt`` and ``LICENSE``; the zip stores their real contents, so
-Plugins ▸ Install from ZIP gets one self-contained folder.
+The zip holds the entries of ``assemble_plugin.plugin_contents()`` (the same list ``make`` assembles
+into ``build/plugins/tuoli_gw_plugin/``), stored as real files, so Plugins ▸ Install from ZIP gets one
+self-contained folder.
 """
 
 from __future__ import annotations
@@ -12,34 +12,43 @@ import sys
 import zipfile
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-PLUGIN_NAME = "tuoli_gw_plugin"
-SKIP_DIRS = {"__pycache__", ".pytest_cache", ".hypothesis"}
+from assemble_plugin import NOT_PLUGIN, PLUGIN_NAME, REPO, plugin_contents
+
 SKIP_SUFFIXES = {".pyc", ".pyo", ".ts"}  # .ts translation sources ship compiled as .qm
 REQUIRED = ("metadata.txt", "LICENSE", "__init__.py", "requirements.txt", "resources/rules/toli_rules.json")
 
 
-def plugin_files(plugin_dir: Path) -> list[tuple[Path, str]]:
-    """(file on disk, name in the zip) for every file to ship, following the folder's links."""
+def walk_order(name: str) -> tuple:
+    """Sort key giving the order a walk of the plugin folder gives: a folder's files, then its sub-folders."""
+    *folders, file_name = name.split("/")
+    return (*((1, folder) for folder in folders), (0, file_name))
+
+
+def plugin_files(repo: Path = REPO) -> list[tuple[Path, str]]:
+    """(file on disk, name in the zip) for every file to ship."""
     files = []
-    for root, dirs, names in os.walk(plugin_dir, followlinks=True):
-        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS)
-        for name in sorted(names):
-            path = Path(root) / name
-            if path.suffix in SKIP_SUFFIXES:
-                continue
-            relative = path.relative_to(plugin_dir).as_posix()
-            files.append((path, f"{PLUGIN_NAME}/{relative}"))
-    return files
+    for entry, source in plugin_contents(repo).items():
+        if source.is_file():
+            if source.suffix not in SKIP_SUFFIXES:
+                files.append((source, f"{PLUGIN_NAME}/{entry}"))
+            continue
+        for root, dirs, names in os.walk(source, followlinks=True):
+            dirs[:] = sorted(d for d in dirs if d not in NOT_PLUGIN)
+            for name in sorted(names):
+                path = Path(root) / name
+                if path.suffix in SKIP_SUFFIXES:
+                    continue
+                relative = (Path(entry) / path.relative_to(source)).as_posix()
+                files.append((path, f"{PLUGIN_NAME}/{relative}"))
+    return sorted(files, key=lambda item: walk_order(item[1]))
 
 
 def build(zip_path: Path) -> Path:
-    plugin_dir = REPO / PLUGIN_NAME
-    files = plugin_files(plugin_dir)
+    files = plugin_files()
     names = {name for _, name in files}
     missing = [r for r in REQUIRED if f"{PLUGIN_NAME}/{r}" not in names]
     if missing:
-        sys.exit(f"Cannot package: missing {', '.join(missing)} in {plugin_dir}")
+        sys.exit(f"Cannot package: missing {', '.join(missing)} in the plugin's sources under {REPO}")
     zip_path.parent.mkdir(parents=True, exist_ok=True)
     partial = zip_path.with_suffix(".zip.partial")
     with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
