@@ -33,6 +33,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from tuoli_gw_plugin.qgis_bridge import crs_to_pyproj_text, fields_with, source_to_frame, write_features_with_columns
+
 from .base import TuoliAlgorithm
 
 BALANCE_FIELD_TYPES = {

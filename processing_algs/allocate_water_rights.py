@@ -30,6 +30,7 @@ from tuoli_gw_plugin.qgis_bridge import (
     write_features_with_columns,
     write_frame,
 )
+
 from .base import TuoliAlgorithm
 
 

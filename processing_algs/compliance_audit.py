@@ -30,6 +30,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
 from tuoli_gw_plugin.qgis_bridge import frame_fields, source_to_frame, write_frame
+
 from .base import TuoliAlgorithm
 
 # Parameter key -> (attribute of AuditFieldNames, default field name = the sample layer's, label).

@@ -23,6 +23,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from tuoli_gw_plugin.bulk_io import gpkg_output_path, load_on_completion, read_gpkg, whole_gpkg_layer, write_gpkg
 from tuoli_gw_plugin.qgis_bridge import fields_with, source_to_frame, write_features_with_columns
+
 from . import _screening_common as common
 from .base import TuoliAlgorithm
 

@@ -23,6 +23,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from tuoli_gw_plugin.qgis_bridge import fields_with, qgis_value, source_to_frame
+
 from . import _screening_common as common
 from .base import TuoliAlgorithm
 

@@ -25,6 +25,7 @@ from qgis.core import (
 )
 
 from tuoli_gw_plugin.qgis_bridge import source_to_frame
+
 from .base import TuoliAlgorithm
 
 REPORT_LANGUAGES = ("zh", "en")  # LANGUAGE enum order: 0 中文 (default), 1 English

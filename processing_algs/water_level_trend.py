@@ -21,6 +21,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QVariant
 
 from tuoli_gw_plugin.qgis_bridge import fields_with, source_to_frame, write_features_with_columns
+
 from .base import TuoliAlgorithm
 
 STATION_FIELD_TYPES = {
