@@ -23,7 +23,14 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from tuoli_gw_plugin.qgis_bridge import field_for_series, fields_with, frame_fields, source_to_frame, write_features_with_columns, write_frame
+from tuoli_gw_plugin.qgis_bridge import (
+    field_for_series,
+    fields_with,
+    frame_fields,
+    source_to_frame,
+    write_features_with_columns,
+    write_frame,
+)
 
 from .base import TuoliAlgorithm
 

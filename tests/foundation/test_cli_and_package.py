@@ -109,6 +109,7 @@ def test_without_engine_packages_algorithms_stay_listed_and_say_what_to_install(
         ["/usr/bin/python3", "-c", CHECK_WITHOUT_ENGINE],
         env={**env, "PYTHONPATH": env["TUOLI_GW_PLUGINPATH"], "QT_QPA_PLATFORM": "offscreen"},
         capture_output=True, text=True, timeout=120,
+        cwd=tmp_path,  # `python -c` looks in its working directory first: not the repository's bare package folder
     )
     assert checked.returncode == 0, checked.stderr
     lines = [line for line in checked.stdout.splitlines() if line.startswith("tuoli_gw:")]
