@@ -14,13 +14,13 @@ VERSION   := $(shell sed -n 's/^version=//p' metadata.txt)
 ZIP       := dist/$(PLUGIN)-$(VERSION).zip
 export QT_QPA_PLATFORM := offscreen
 
-.PHONY: help setup system venv plugin-link doctor demo test lint package install bench translations screenshot clean
+.PHONY: help setup system venv assemble plugin doctor demo test lint package install bench translations screenshot clean
 
 help:
 	@echo "make demo     set up (QGIS, virtualenv) and run the pipeline on the sample layers into out/"
 	@echo "make test     set up and run every test (engine, processing.run, qgis_process, package)"
 	@echo "make package  build $(ZIP) for Plugins > Install from ZIP"
-	@echo "make install  link this working tree into your QGIS profile (development)"
+	@echo "make install  link the assembled plugin folder (live sources) into your QGIS profile"
 	@echo "make doctor   check the setup (libraries, pyproj, GeoPackage, qgis_process) and say how to mend it"
 	@echo "make bench    run the benchmarks, write docs/benchmarks.md"
 	@echo "make lint     ruff"
@@ -35,25 +35,30 @@ $(STAMP): requirements.txt requirements-dev.txt scripts/constraints/lock-debian1
 
 venv: system $(STAMP)
 
-# A plugin folder for qgis_process and tests: a link to the package, enabled in a throwaway profile.
-plugin-link: venv
-	@mkdir -p $(PLUGINDIR) $(PROFILE)
-	@ln -sfn $(CURDIR)/$(PLUGIN) $(PLUGINDIR)/$(PLUGIN)
+# The plugin folder QGIS loads, $(PLUGINDIR)/$(PLUGIN): a real folder of links to the sources (the
+# package, processing_algs/, resources/, ...), so edits are live. Re-assembled on every run: it is cheap
+# and picks up a new file in $(PLUGIN)/. Standard library only, so it needs no virtualenv.
+assemble:
+	@python3 scripts/tools/assemble_plugin.py $(PLUGINDIR) >/dev/null
+
+# The assembled folder enabled in a throwaway profile, for qgis_process and the tests.
+plugin: venv assemble
+	@mkdir -p $(PROFILE)
 	@grep -qs "^$(PLUGIN)=true" $(PROFILE)/profiles/default/QGIS/QGIS3.ini || \
 	  $(QGISPROC) plugins enable $(PLUGIN) >/dev/null
 
-setup: plugin-link translations
+setup: plugin translations
 	@$(PY) scripts/doctor.py
 
 # The same checks on their own: geo packages on the system libraries, pyproj, GeoPackage/GeoTIFF, qgis_process.
-doctor: plugin-link
+doctor: plugin
 	$(PY) scripts/doctor.py
 
 translations: venv
-	@bash scripts/build_translations.sh
+	@bash scripts/docs/build_translations.sh
 
 demo: setup
-	$(PY) scripts/run_demo.py
+	$(PY) scripts/tools/run_demo.py
 
 test: setup
 	$(PY) -m pytest -q tests
@@ -62,16 +67,16 @@ lint: venv
 	$(PY) -m ruff check .
 
 package: setup
-	$(PY) scripts/package.py $(ZIP)
+	$(PY) scripts/tools/package.py $(ZIP)
 
 install: setup
-	@bash scripts/install_dev.sh
+	@bash scripts/tools/install_dev.sh
 
 bench: setup
 	$(PY) -m benchmarks.run
 
 screenshot: setup
-	@bash scripts/desktop_screenshot.sh
+	@bash scripts/docs/desktop_screenshot.sh
 
 clean:
 	rm -rf build dist out .pytest_cache

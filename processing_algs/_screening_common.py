@@ -22,7 +22,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..qgis_bridge import source_to_frame
+from tuoli_gw_plugin.qgis_bridge import source_to_frame
 
 SUPPLY_PIPES = "SUPPLY_PIPES"
 COVERAGE_DISTANCE = "COVERAGE_DISTANCE"
@@ -34,7 +34,7 @@ REMAINING_FIELD = "REMAINING_FIELD"
 
 def default_coverage_distance_m() -> float:
     """The shipped rules' default coverage distance (the parameter's default value)."""
-    from ..engine.rules import load_rules
+    from tuoli_gw_plugin.engine.rules import load_rules
 
     try:
         return load_rules().value("screening", "default_coverage_distance_m")
@@ -120,7 +120,7 @@ def prepare_from_parameters(
     with_remaining: bool,
 ):
     """Read the supply and township layers and prepare the screening engine once."""
-    from ..engine.screening import prepare_screening
+    from tuoli_gw_plugin.engine.screening import prepare_screening
 
     pipes_source = optional_source(alg, parameters, SUPPLY_PIPES, context)
     areas_source = optional_source(alg, parameters, SUPPLY_AREAS, context)

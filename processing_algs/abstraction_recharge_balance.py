@@ -32,7 +32,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..qgis_bridge import crs_to_pyproj_text, fields_with, source_to_frame, write_features_with_columns
+from tuoli_gw_plugin.qgis_bridge import crs_to_pyproj_text, fields_with, source_to_frame, write_features_with_columns
+
 from .base import TuoliAlgorithm
 
 BALANCE_FIELD_TYPES = {
@@ -105,7 +106,7 @@ def write_grid_cells(grid, columns, sink, output_fields: QgsFields) -> None:
     """
     import shapely
 
-    from ..qgis_bridge import qgis_value
+    from tuoli_gw_plugin.qgis_bridge import qgis_value
 
     bounds = shapely.bounds(grid.geometry.values)
     names = output_fields.names()
@@ -218,9 +219,9 @@ class AbstractionRechargeBalance(TuoliAlgorithm):
     def compute(self, parameters: dict[str, Any], context, feedback) -> dict[str, Any]:
         import numpy as np
 
-        from ..engine.balance import compute_balance, square_grid, write_balance_raster
-        from ..engine.charts import balance_chart
-        from ..engine.zonal import RasterSource
+        from tuoli_gw_plugin.engine.balance import compute_balance, square_grid, write_balance_raster
+        from tuoli_gw_plugin.engine.charts import balance_chart
+        from tuoli_gw_plugin.engine.zonal import RasterSource
 
         rules = self.rules(parameters, context)
         wells = self.required_source(parameters, self.WELLS, context)

@@ -20,7 +20,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..qgis_bridge import (
+from tuoli_gw_plugin.qgis_bridge import (
     field_for_series,
     fields_with,
     frame_fields,
@@ -30,6 +30,7 @@ from ..qgis_bridge import (
     write_features_with_columns,
     write_frame,
 )
+
 from .base import TuoliAlgorithm
 
 
@@ -172,7 +173,7 @@ class AllocateWaterRightsAlgorithm(TuoliAlgorithm):
         )
 
     def compute(self, parameters: dict[str, Any], context, feedback) -> dict[str, Any]:
-        from ..engine.water_rights import TOWNSHIP_COLUMNS, QuotaTable, allocate_water_rights
+        from tuoli_gw_plugin.engine.water_rights import TOWNSHIP_COLUMNS, QuotaTable, allocate_water_rights
 
         def text(key: str) -> str | None:
             return self.parameterAsString(parameters, key, context) or None
@@ -302,7 +303,7 @@ def _write_townships(township_frame, sink, fields, townships_source, name_field:
     The geometry is passed through as a QgsGeometry rather than round-tripped through shapely,
     so the polygons are exactly the input ones (and no second GEOS is involved).
     """
-    from ..engine.water_rights import normalise_name
+    from tuoli_gw_plugin.engine.water_rights import normalise_name
 
     geometries = {}
     for feature in townships_source.getFeatures():

@@ -29,8 +29,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
-from ..dependencies import missing_dependencies_message
-from ..metadata import PLUGIN_DIR
+from tuoli_gw_plugin.dependencies import missing_dependencies_message
+from tuoli_gw_plugin.metadata import PLUGIN_DIR
 
 STYLES_DIR = Path(PLUGIN_DIR) / "resources" / "styles"
 
@@ -93,7 +93,7 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(parameter)
 
     def rules(self, parameters: dict[str, Any], context: QgsProcessingContext):
-        from ..engine.rules import load_rules
+        from tuoli_gw_plugin.engine.rules import load_rules
 
         path = self.parameterAsFile(parameters, self.RULES, context)
         return load_rules(path or None)
@@ -103,7 +103,7 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
         message = missing_dependencies_message()
         if message:
             raise QgsProcessingException(message)
-        from ..engine.errors import EngineInputError
+        from tuoli_gw_plugin.engine.errors import EngineInputError
 
         self.check_geometry_types(parameters, context)
         self.repair_text_encodings(parameters, context, feedback)
@@ -122,7 +122,7 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
     def match_shapefile_field_names(self, parameters, context, feedback) -> dict[str, Any]:
         """A shapefile keeps 10 characters of a field name: when the field a parameter names (or
         its default) is missing but its 10-character form exists, use that and say so."""
-        from ..qgis_bridge import shapefile_field_name
+        from tuoli_gw_plugin.qgis_bridge import shapefile_field_name
 
         parameters = dict(parameters)
         for definition in self.parameterDefinitions():
@@ -205,7 +205,7 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
     def repair_text_encodings(self, parameters, context, feedback) -> None:
         """Shapefiles without a .cpg whose text is GBK: set the layer's encoding before the
         algorithm reads it (Processing hands the same layer object to parameterAsSource)."""
-        from ..qgis_bridge import repair_shapefile_encoding
+        from tuoli_gw_plugin.qgis_bridge import repair_shapefile_encoding
 
         for definition in self.parameterDefinitions():
             if not isinstance(definition, (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer)):

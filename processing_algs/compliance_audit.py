@@ -29,7 +29,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
-from ..qgis_bridge import frame_fields, source_to_frame, write_frame
+from tuoli_gw_plugin.qgis_bridge import frame_fields, source_to_frame, write_frame
+
 from .base import TuoliAlgorithm
 
 # Parameter key -> (attribute of AuditFieldNames, default field name = the sample layer's, label).
@@ -170,7 +171,7 @@ class ComplianceAuditAlgorithm(TuoliAlgorithm):
 
     # -- parameters ---------------------------------------------------------------------------------
     def _audit_date(self, parameters: dict[str, Any], context) -> dt.date:
-        from ..engine.audit import parse_audit_date
+        from tuoli_gw_plugin.engine.audit import parse_audit_date
 
         raw = parameters.get(self.AUDIT_DATE)
         if isinstance(raw, QDateTime):
@@ -183,7 +184,7 @@ class ComplianceAuditAlgorithm(TuoliAlgorithm):
 
     def _well_fields(self, parameters: dict[str, Any], context, available: list[str], layer: str, feedback):
         """AuditFieldNames from the parameters: a default field the layer lacks skips its checks."""
-        from ..engine.audit import AuditFieldNames
+        from tuoli_gw_plugin.engine.audit import AuditFieldNames
 
         chosen: dict[str, str | None] = {}
         for key, attribute, default, _ in WELL_FIELD_PARAMETERS:
@@ -248,8 +249,8 @@ class ComplianceAuditAlgorithm(TuoliAlgorithm):
 
     # -- running ------------------------------------------------------------------------------------
     def compute(self, parameters: dict[str, Any], context, feedback) -> dict[str, Any]:
-        from ..engine.audit import FINDINGS, compliance_audit
-        from ..engine.electricity import PowerFieldNames
+        from tuoli_gw_plugin.engine.audit import FINDINGS, compliance_audit
+        from tuoli_gw_plugin.engine.electricity import PowerFieldNames
 
         wells = self.required_source(parameters, self.WELLS, context)
         wells_label = self.layer_label(parameters, self.WELLS, wells, "wells")

@@ -23,7 +23,15 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..qgis_bridge import field_for_series, fields_with, frame_fields, source_to_frame, write_features_with_columns, write_frame
+from tuoli_gw_plugin.qgis_bridge import (
+    field_for_series,
+    fields_with,
+    frame_fields,
+    source_to_frame,
+    write_features_with_columns,
+    write_frame,
+)
+
 from .base import TuoliAlgorithm
 
 
@@ -153,7 +161,7 @@ class ProgressiveSurchargeAlgorithm(TuoliAlgorithm):
         )
 
     def compute(self, parameters: dict[str, Any], context, feedback) -> dict[str, Any]:
-        from ..engine.surcharge import (
+        from tuoli_gw_plugin.engine.surcharge import (
             RESULT_COLUMNS,
             SurchargeSchedule,
             compute_surcharge,

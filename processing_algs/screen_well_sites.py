@@ -21,8 +21,9 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..bulk_io import gpkg_output_path, load_on_completion, read_gpkg, whole_gpkg_layer, write_gpkg
-from ..qgis_bridge import fields_with, source_to_frame, write_features_with_columns
+from tuoli_gw_plugin.bulk_io import gpkg_output_path, load_on_completion, read_gpkg, whole_gpkg_layer, write_gpkg
+from tuoli_gw_plugin.qgis_bridge import fields_with, source_to_frame, write_features_with_columns
+
 from . import _screening_common as common
 from .base import TuoliAlgorithm
 
@@ -31,7 +32,7 @@ LANGUAGES = ("en", "zh")
 
 def interface_language() -> str:
     """'zh' under a Chinese QGIS interface (zh, zh_CN, zh-Hans…), else 'en'."""
-    from ..i18n import language_for, user_locale
+    from tuoli_gw_plugin.i18n import language_for, user_locale
 
     return "zh" if language_for(user_locale()) == "zh-Hans" else "en"
 
@@ -128,7 +129,7 @@ class ScreenWellSites(TuoliAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(f"COUNT_{verdict.upper()}", self.tr(f"Wells {verdict}")))
 
     def compute(self, parameters, context, feedback):
-        from ..engine.screening import OUTPUT_COLUMNS, screen_points, verdict_counts
+        from tuoli_gw_plugin.engine.screening import OUTPUT_COLUMNS, screen_points, verdict_counts
 
         source = self.required_source(parameters, self.INPUT, context)
         wells_label = self.layer_label(parameters, self.INPUT, source)
@@ -236,7 +237,7 @@ class ScreenWellSites(TuoliAlgorithm):
 
         report_path = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report_path:
-            from ..engine.screening_report import write_screening_report
+            from tuoli_gw_plugin.engine.screening_report import write_screening_report
 
             feedback.setProgressText(self.tr("Writing the report…"))
             write_screening_report(

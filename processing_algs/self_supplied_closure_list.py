@@ -22,7 +22,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..qgis_bridge import fields_with, qgis_value, source_to_frame
+from tuoli_gw_plugin.qgis_bridge import fields_with, qgis_value, source_to_frame
+
 from . import _screening_common as common
 from .base import TuoliAlgorithm
 
@@ -118,7 +119,7 @@ class SelfSuppliedClosureList(TuoliAlgorithm):
         return chosen
 
     def compute(self, parameters, context, feedback):
-        from ..engine.closure_list import closure_list
+        from tuoli_gw_plugin.engine.closure_list import closure_list
 
         source = self.required_source(parameters, self.INPUT, context)
         label = self.layer_label(parameters, self.INPUT, source)

@@ -24,7 +24,8 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
-from ..qgis_bridge import source_to_frame
+from tuoli_gw_plugin.qgis_bridge import source_to_frame
+
 from .base import TuoliAlgorithm
 
 REPORT_LANGUAGES = ("zh", "en")  # LANGUAGE enum order: 0 中文 (default), 1 English
@@ -173,7 +174,7 @@ class SupervisionReport(TuoliAlgorithm):
         return source_to_frame(source, label, with_geometry=with_geometry, feedback=feedback), label
 
     def compute(self, parameters, context, feedback) -> dict[str, Any]:
-        from ..engine.report import ReportInputs, build_report
+        from tuoli_gw_plugin.engine.report import ReportInputs, build_report
 
         rules = self.rules(parameters, context)
         language = REPORT_LANGUAGES[self.parameterAsEnum(parameters, self.LANGUAGE, context)]
@@ -244,7 +245,7 @@ class SupervisionReport(TuoliAlgorithm):
 
     def _screen(self, wells, label: str, inputs, rules, feedback):
         """Verdicts for raw wells with the screening engine, when zones and supply coverage are given."""
-        from ..engine.screening import prepare_screening, screen_points
+        from tuoli_gw_plugin.engine.screening import prepare_screening, screen_points
 
         if inputs.zones is None or (inputs.supply_pipes is None and inputs.supply_areas is None):
             feedback.pushWarning(
@@ -309,7 +310,7 @@ def print_pdf(document, path: str, language: str) -> None:
     printer.setPageLayout(QPageLayout(QPageSize(QPageSize.A4), QPageLayout.Portrait, QMarginsF(15, 15, 15, 15), QPageLayout.Millimeter))
     printer.setDocName(document.title)
     printer.setCreator("tuoli_gw_plugin")
-    from ..engine.report import FONT_FAMILIES
+    from tuoli_gw_plugin.engine.report import FONT_FAMILIES
 
     installed = set(QFontDatabase().families())
     latin = [f for f in FONT_FAMILIES["en"] if f in installed]
@@ -326,7 +327,7 @@ def print_pdf(document, path: str, language: str) -> None:
     text.setPageSize(QSizeF(page.width() * 96 / 72, page.height() * 96 / 72))
     text.print_(printer)
     del printer  # closes the file
-    from ..engine.report import repair_pdf_text_mapping
+    from tuoli_gw_plugin.engine.report import repair_pdf_text_mapping
 
     pdf = Path(path)
     pdf.write_bytes(repair_pdf_text_mapping(pdf.read_bytes()))

@@ -20,7 +20,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QVariant
 
-from ..qgis_bridge import fields_with, source_to_frame, write_features_with_columns
+from tuoli_gw_plugin.qgis_bridge import fields_with, source_to_frame, write_features_with_columns
+
 from .base import TuoliAlgorithm
 
 STATION_FIELD_TYPES = {
@@ -107,8 +108,8 @@ class WaterLevelTrend(TuoliAlgorithm):
         )
 
     def compute(self, parameters: dict[str, Any], context, feedback) -> dict[str, Any]:
-        from ..engine.balance import unit_labels_for
-        from ..engine.trend import station_trends, unit_level_grades
+        from tuoli_gw_plugin.engine.balance import unit_labels_for
+        from tuoli_gw_plugin.engine.trend import station_trends, unit_level_grades
 
         rules = self.rules(parameters, context)
         stations = self.required_source(parameters, self.STATIONS, context)

@@ -1,17 +1,21 @@
 """Shared test fixtures: a real, headless QgsApplication with the plugin's provider registered.
 
 Tests run against Debian's QGIS, never a mock. The profile is a throwaway directory so a user's
-real QGIS profile is never touched.
+real QGIS profile is never touched. The plugin is imported as QGIS loads it: from the plugin folder
+assembled under build/plugins (scripts/tools/assemble_plugin.py), never from the bare package
+folder at the repository top, which lacks processing_algs/, resources/ and metadata.txt.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -19,6 +23,23 @@ REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "sample_layers"
 SAMPLE_GPKG = SAMPLES / "toli_sample.gpkg"
 QGIS_PROCESS = REPO / "scripts" / "qgis_process.sh"
+PLUGINS_DIR = REPO / "build" / "plugins"
+PLUGIN_DIR = PLUGINS_DIR / "tuoli_gw_plugin"  # the plugin folder as QGIS loads it
+
+
+def _load_assembler() -> ModuleType:
+    """scripts/tools/assemble_plugin.py as a module (scripts/ is not a package)."""
+    spec = importlib.util.spec_from_file_location("assemble_plugin", REPO / "scripts" / "tools" / "assemble_plugin.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+assemble_plugin = _load_assembler()
+assemble_plugin.import_assembled_plugin(PLUGINS_DIR)  # cheap and idempotent; `make test` did it already
+_plugin_spec = importlib.util.find_spec("tuoli_gw_plugin")
+if _plugin_spec is None or Path(_plugin_spec.origin).parent != PLUGIN_DIR:
+    raise RuntimeError(f"tuoli_gw_plugin must be imported from {PLUGIN_DIR}, not {_plugin_spec and _plugin_spec.origin}")
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QGIS_CUSTOM_CONFIG_PATH", tempfile.mkdtemp(prefix="tuoli_gw_test_profile_"))

@@ -6,6 +6,8 @@ import configparser
 from functools import lru_cache
 from pathlib import Path
 
+# Not resolve(): the plugin folder QGIS loads holds metadata.txt and resources/; in a development checkout
+# its entries are links to the sources, and resolving one would leave the plugin folder.
 PLUGIN_DIR = Path(__file__).absolute().parent
 
 

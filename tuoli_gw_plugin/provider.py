@@ -22,8 +22,10 @@ PROVIDER_ID = "tuoli_gw"
 
 def algorithm_classes() -> list[type]:
     """Every TuoliAlgorithm subclass defined in the processing_algs package, by module name."""
-    from . import processing_algs
-    from .processing_algs.base import TuoliAlgorithm
+    # processing_algs is a top-level source folder that the plugin folder QGIS loads (assembled by
+    # `make`, or unpacked from the zip) holds as this package's subpackage: found at run time, not on disk here.
+    processing_algs = importlib.import_module(f"{__package__}.processing_algs")
+    base_class = importlib.import_module(f"{processing_algs.__name__}.base").TuoliAlgorithm
 
     classes = []
     for module_info in sorted(pkgutil.iter_modules(processing_algs.__path__), key=lambda m: m.name):
@@ -37,7 +39,7 @@ def algorithm_classes() -> list[type]:
             )
             continue
         for _, cls in inspect.getmembers(module, inspect.isclass):
-            if issubclass(cls, TuoliAlgorithm) and cls is not TuoliAlgorithm and cls.__module__ == module.__name__:
+            if issubclass(cls, base_class) and cls is not base_class and cls.__module__ == module.__name__:
                 classes.append(cls)
     return classes
 

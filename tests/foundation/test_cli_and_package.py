@@ -15,7 +15,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "tests"))
-from conftest import QGIS_PROCESS, run_qgis_process  # noqa: E402
+from conftest import PLUGIN_DIR, QGIS_PROCESS, assemble_plugin, run_qgis_process  # noqa: E402
 from test_provider import ALGORITHM_MODULES  # noqa: E402
 
 pytestmark = pytest.mark.cli
@@ -32,7 +32,7 @@ def test_qgis_process_lists_every_algorithm():
 
 def _install_zip_in_clean_profile(tmp_path: Path) -> dict[str, str]:
     zip_path = tmp_path / "dist" / "tuoli_gw_plugin.zip"
-    subprocess.run([sys.executable, str(REPO / "scripts" / "package.py"), str(zip_path)], check=True, capture_output=True)
+    subprocess.run([sys.executable, str(REPO / "scripts" / "tools" / "package.py"), str(zip_path)], check=True, capture_output=True)
     with zipfile.ZipFile(zip_path) as archive:
         names = archive.namelist()
         assert {n.split("/")[0] for n in names} == {"tuoli_gw_plugin"}, "one top folder"
@@ -55,6 +55,31 @@ def test_packaged_zip_installs_and_lists_its_algorithms(tmp_path):
     env = _install_zip_in_clean_profile(tmp_path)
     listed = subprocess.run([str(QGIS_PROCESS), "list"], env=env, capture_output=True, text=True, check=True)
     assert _listed_algorithms(listed.stdout) == {f"tuoli_gw:{m}" for m in ALGORITHM_MODULES}
+
+
+def test_zip_holds_exactly_the_plugin_folder_qgis_loads(tmp_path):
+    """The zip and the assembled folder hold the same files with the same bytes (no caches, .ts compiled
+    to .qm), and every tracked file of the plugin's sources is in it."""
+    zip_path = tmp_path / "tuoli_gw_plugin.zip"
+    subprocess.run([sys.executable, str(REPO / "scripts" / "tools" / "package.py"), str(zip_path)], check=True, capture_output=True)
+    with zipfile.ZipFile(zip_path) as archive:
+        zipped = {name: archive.read(name) for name in archive.namelist()}
+    assembled = {}
+    for root, dirs, names in os.walk(PLUGIN_DIR, followlinks=True):
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        for name in names:
+            path = Path(root) / name
+            if path.suffix not in {".pyc", ".ts"}:
+                assembled[f"tuoli_gw_plugin/{path.relative_to(PLUGIN_DIR).as_posix()}"] = path.read_bytes()
+    assert sorted(zipped) == sorted(assembled)
+    assert [name for name in zipped if zipped[name] != assembled[name]] == []
+    sources = {source.relative_to(REPO).as_posix(): entry for entry, source in assemble_plugin.plugin_contents(REPO).items()}
+    if (REPO / ".git").exists():
+        tracked = subprocess.run(["git", "ls-files", *sources], cwd=REPO, capture_output=True, text=True, check=True).stdout
+        for path in tracked.splitlines():
+            source = next(s for s in sources if path == s or path.startswith(f"{s}/"))
+            if not path.endswith(".ts"):
+                assert f"tuoli_gw_plugin/{sources[source]}{path[len(source):]}" in zipped, path
 
 
 CHECK_WITHOUT_ENGINE = """
@@ -84,6 +109,7 @@ def test_without_engine_packages_algorithms_stay_listed_and_say_what_to_install(
         ["/usr/bin/python3", "-c", CHECK_WITHOUT_ENGINE],
         env={**env, "PYTHONPATH": env["TUOLI_GW_PLUGINPATH"], "QT_QPA_PLATFORM": "offscreen"},
         capture_output=True, text=True, timeout=120,
+        cwd=tmp_path,  # `python -c` looks in its working directory first: not the repository's bare package folder
     )
     assert checked.returncode == 0, checked.stderr
     lines = [line for line in checked.stdout.splitlines() if line.startswith("tuoli_gw:")]

@@ -11,7 +11,7 @@ REPO = Path(__file__).resolve().parents[2]
 def test_reference_doc_is_up_to_date(qgis_app):
     from qgis.core import QgsApplication, QgsSettings
 
-    sys.path.insert(0, str(REPO / "scripts"))
+    sys.path.insert(0, str(REPO / "scripts" / "docs"))
     import make_algorithm_reference
 
     settings = QgsSettings()
@@ -28,5 +28,5 @@ def test_reference_doc_is_up_to_date(qgis_app):
         settings.setValue("locale/overrideFlag", saved[0])
         settings.setValue("locale/userLocale", saved[1])
     assert make_algorithm_reference.TARGET.read_text(encoding="utf-8") == expected, (
-        "docs/algorithms/reference.md is stale: run .venv/bin/python scripts/make_algorithm_reference.py"
+        "docs/algorithms/reference.md is stale: run .venv/bin/python scripts/docs/make_algorithm_reference.py"
     )

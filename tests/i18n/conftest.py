@@ -13,7 +13,7 @@ REPO = Path(__file__).resolve().parents[2]
 @pytest.fixture(scope="session")
 def compiled_translations():
     """Compile resources/i18n/*.ts as make does (only what is out of date)."""
-    subprocess.run(["bash", str(REPO / "scripts" / "build_translations.sh")], check=True)
+    subprocess.run(["bash", str(REPO / "scripts" / "docs" / "build_translations.sh")], check=True)
     qm = REPO / "resources" / "i18n" / "tuoli_gw_zh-Hans.qm"
     assert qm.is_file()
     return qm

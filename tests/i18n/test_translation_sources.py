@@ -1,5 +1,5 @@
 """The Simplified Chinese translation source: complete, compilable, placeholders intact, the
-proper terms used; and the merge rules of scripts/update_translations.py."""
+proper terms used; and the merge rules of scripts/docs/update_translations.py."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def messages() -> list[tuple[str, str, str, str | None]]:
 
 
 def load_script():
-    spec = importlib.util.spec_from_file_location("update_translations", REPO / "scripts" / "update_translations.py")
+    spec = importlib.util.spec_from_file_location("update_translations", REPO / "scripts" / "docs" / "update_translations.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -88,12 +88,12 @@ def test_written_ts_round_trips(tmp_path):
 def test_every_name_label_and_help_has_a_translation(qgis_app):
     """What the toolbox shows (names, groups, help, parameter and output labels, enum options) must
     be in the .ts with a translation. Log and error messages newly wrapped in tr() only warn: wrap
-    them freely, then run scripts/update_translations.py and translate (docs/i18n.md)."""
+    them freely, then run scripts/docs/update_translations.py and translate (docs/i18n.md)."""
     script = load_script()
     existing = script.read_ts(TS)
     labels = script.provider_strings()
     missing = sorted(f"[{c}] {s[:90]}" for c, s in labels if not existing.get((c, s), ("", None))[0])
-    assert not missing, "run .venv/bin/python scripts/update_translations.py and translate:\n" + "\n".join(missing)
+    assert not missing, "run .venv/bin/python scripts/docs/update_translations.py and translate:\n" + "\n".join(missing)
     pending = sorted(
         f"[{c}] {s[:90]}" for c, s in script.scan_sources() if (c, s) not in labels and not existing.get((c, s), ("", None))[0]
     )

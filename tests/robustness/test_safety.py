@@ -14,9 +14,9 @@ from .algorithms import SPECS
 from .runner import run_processing
 from .world import World
 
-PACKAGE = Path(__file__).resolve().parents[2] / "tuoli_gw_plugin"
-# processing_algs is a symlink inside the package (rglob does not follow it): list it explicitly.
-SHIPPED = sorted({p.resolve() for p in [*PACKAGE.rglob("*.py"), *(PACKAGE / "processing_algs").resolve().glob("*.py")]})
+REPO = Path(__file__).resolve().parents[2]
+# The shipped Python: the package and processing_algs/, which the plugin folder holds as its subpackage.
+SHIPPED = sorted({p.resolve() for p in [*(REPO / "tuoli_gw_plugin").rglob("*.py"), *(REPO / "processing_algs").glob("*.py")]})
 
 
 def test_shipped_code_is_found():

@@ -16,7 +16,8 @@ from typing import Any
 from .errors import EngineInputError
 from .rules_schema import RulesSchemaError, validate
 
-# Not resolve(): the plugin folder links to resources/ at the repository top, and the link must be kept.
+# Not resolve(): in the assembled plugin folder engine/ is a link to the sources, and resources/ sits beside
+# that link, in the plugin folder, not beside the source package.
 PLUGIN_DIR = Path(__file__).absolute().parent.parent
 DEFAULT_RULES_PATH = PLUGIN_DIR / "resources" / "rules" / "toli_rules.json"
 SCHEMA_PATH = PLUGIN_DIR / "resources" / "rules" / "toli_rules.schema.json"

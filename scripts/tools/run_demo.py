@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 OUT = REPO / "out"
 GPKG = REPO / "sample_layers" / "toli_sample.gpkg"
 QGIS_PROCESS = REPO / "scripts" / "qgis_process.sh"

@@ -1,6 +1,6 @@
 """Generate the QML styles of progressive_surcharge and allocate_water_rights with PyQGIS.
 
-Run once after changing a colour or class (``.venv/bin/python scripts/make_fee_styles.py``); the
+Run once after changing a colour or class (``.venv/bin/python scripts/sample_data/make_fee_styles.py``); the
 QML files it writes into resources/styles/ are committed, so users never run this.
 """
 
@@ -22,7 +22,7 @@ from qgis.core import (  # noqa: E402
     QgsVectorLayer,
 )
 
-STYLES = Path(__file__).resolve().parent.parent / "resources" / "styles"
+STYLES = Path(__file__).resolve().parents[2] / "resources" / "styles"
 
 # top_multiplier: within plan, then the surcharge bands of notice item 13, then "not charged".
 MULTIPLIER_CLASSES = [

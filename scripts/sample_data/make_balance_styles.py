@@ -1,6 +1,6 @@
 """Write the QML styles of the over-extraction outputs (balance and water-level trend) with PyQGIS.
 
-Run once after changing colours: ``.venv/bin/python scripts/make_balance_styles.py``; the QML files in
+Run once after changing colours: ``.venv/bin/python scripts/sample_data/make_balance_styles.py``; the QML files in
 resources/styles/ are committed, so the plugin itself never runs this.
 """
 
@@ -24,7 +24,7 @@ from qgis.core import (  # noqa: E402
 )
 from qgis.PyQt.QtGui import QColor  # noqa: E402
 
-STYLES = Path(__file__).resolve().parent.parent / "resources" / "styles"
+STYLES = Path(__file__).resolve().parents[2] / "resources" / "styles"
 GRADES = [
     ("severe", "#d7191c", "severe 严重超采"),
     ("general", "#fdae61", "general 一般超采"),

@@ -6,9 +6,9 @@ labelled townships, a pseudocolour recharge ramp), marks each layer's metadata a
 sets the project CRS to EPSG:4537 and saves the styles as ``resources/styles/sample_<layer>.qml`` so
 the plugin can apply them to a user's own layers.
 
-Run after ``scripts/make_sample_layers.py``::
+Run after ``scripts/sample_data/make_sample_layers.py``::
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/make_sample_project.py
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/sample_data/make_sample_project.py
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ from qgis.core import (  # noqa: E402  (the environment above must be set before
 )
 from qgis.PyQt.QtGui import QColor, QFont  # noqa: E402
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
+REPO_ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_DIR = REPO_ROOT / "sample_layers"
 GPKG_PATH = SAMPLE_DIR / "toli_sample.gpkg"
 RECHARGE_PATH = SAMPLE_DIR / "recharge_mm.tif"

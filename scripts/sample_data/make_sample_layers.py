@@ -10,7 +10,7 @@ come out as severe / general / not over-extracted as the notice 托政发规〔2
 
 Run from the repository root (a fixed random seed makes two runs give identical content)::
 
-    .venv/bin/python scripts/make_sample_layers.py
+    .venv/bin/python scripts/sample_data/make_sample_layers.py
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from shapely.geometry import LineString, MultiPoint, Point, Polygon
 from shapely.ops import unary_union
 from shapely.prepared import prep
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
+REPO_ROOT = Path(__file__).resolve().parents[2]
 OUT_DIR = REPO_ROOT / "sample_layers"
 GPKG_PATH = OUT_DIR / "toli_sample.gpkg"
 RECHARGE_PATH = OUT_DIR / "recharge_mm.tif"

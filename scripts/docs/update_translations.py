@@ -1,6 +1,6 @@
 """Collect every user-visible string of the plugin and merge it into the Qt translation sources.
 
-Usage: ``.venv/bin/python scripts/update_translations.py [--check]``
+Usage: ``.venv/bin/python scripts/docs/update_translations.py [--check]``
 
 Two sources of strings, each with the translation context Qt looks it up under:
 - the running provider: every algorithm is instantiated in a headless QgsApplication and its
@@ -30,7 +30,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 PACKAGE = REPO / "tuoli_gw_plugin"
 ALGORITHMS = REPO / "processing_algs"
 TS_FILES = {"zh-Hans": REPO / "resources" / "i18n" / "tuoli_gw_zh-Hans.ts"}
@@ -58,7 +58,7 @@ def _python_files() -> list[Path]:
     files = [p for p in ALGORITHMS.glob("*.py")]
     for path in PACKAGE.rglob("*.py"):
         parts = set(path.relative_to(PACKAGE).parts)
-        if parts & SKIP_DIRS or parts & {"processing_algs", "resources", "sample_layers"}:
+        if parts & SKIP_DIRS:
             continue
         files.append(path)
     return sorted(files)
@@ -128,7 +128,10 @@ def provider_strings() -> dict[Message, set[str]]:
     """The strings the instantiated algorithms show, in English (no translator installed)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("QGIS_CUSTOM_CONFIG_PATH", tempfile.mkdtemp(prefix="tuoli_gw_i18n_"))
-    sys.path.insert(0, str(REPO))
+    sys.path.append(str(REPO / "scripts" / "tools"))
+    from assemble_plugin import import_assembled_plugin
+
+    import_assembled_plugin()  # the plugin as QGIS loads it, with processing_algs/ and resources/
     from qgis.core import QgsApplication, QgsProcessingParameterEnum
 
     app = QgsApplication.instance()

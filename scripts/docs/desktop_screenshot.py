@@ -1,6 +1,6 @@
 """Screenshot QGIS desktop with the sample project and the "Check well site" panel open.
 
-Run inside QGIS (``qgis --code scripts/desktop_screenshot.py``) under Xvfb; ``make screenshot``
+Run inside QGIS (``qgis --code scripts/docs/desktop_screenshot.py``) under Xvfb; ``make screenshot``
 does that. It clicks one application site with the map tool, waits for the canvas to render,
 saves ``docs/screenshot_check_well_site.png`` and quits QGIS.
 """

@@ -4,7 +4,7 @@ resources/styles/compliance_findings.qml: findings of tuoli_gw:compliance_audit,
 severity. resources/styles/electricity_to_water.qml: wells of tuoli_gw:electricity_to_water,
 rule-based on the item-16 flags (the most serious flag decides the colour).
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/make_power_styles.py
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/sample_data/make_power_styles.py
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-STYLES = Path(__file__).resolve().parent.parent / "resources" / "styles"
+STYLES = Path(__file__).resolve().parents[2] / "resources" / "styles"
 
 
 def marker(colour: str, size: float, shape: str = "circle") -> QgsMarkerSymbol:
