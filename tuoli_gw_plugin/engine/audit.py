@@ -21,8 +21,8 @@ import pandas as pd
 from .electricity import PowerFieldNames, account_power
 from .errors import EngineInputError
 from .rules import Rules
-from .values import date_column, number_column, parse_date
-from .well_fields import flag_column, is_missing, key_column, require_field, text_column
+from .values import date_column, is_missing, number_column, parse_date
+from .well_fields import flag_column, key_column, require_field, text_column
 
 # Finding codes in the order rows are written for a well (a public contract).
 FINDINGS = (

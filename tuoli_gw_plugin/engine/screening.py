@@ -28,7 +28,7 @@ from pyproj import CRS, Transformer
 from .crs import working_crs as choose_working_crs
 from .errors import EngineCancelledError, EngineInputError
 from .rules import Rules
-from .values import feature_label, number_column, require_fields
+from .values import feature_label, is_null, number_column, require_fields
 
 # Output columns of screen_points, in this order (a public contract of tuoli_gw:screen_well_sites).
 OUTPUT_COLUMNS = (
@@ -149,10 +149,6 @@ def _check_verdict(rules: Rules, verdict: str, where: str) -> None:
 
 def _require_field(frame: gpd.GeoDataFrame, field_name: str, layer: str, what: str) -> None:
     require_fields(frame, field_name, layer=layer, what=f"it should hold {what}")
-
-
-def _is_missing(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or value is pd.NaT
 
 
 def _projected_geometries(frame: gpd.GeoDataFrame, layer: str, work_crs: CRS) -> np.ndarray:
@@ -314,7 +310,7 @@ def prepare_screening(
         canonical = []
         unknown: list[tuple[int, Any]] = []
         for row, value in zip(rows, raw_grades):
-            grade = None if _is_missing(value) else aliases.get(str(value).strip().lower())
+            grade = None if is_null(value) else aliases.get(str(value).strip().lower())
             if grade is None:
                 unknown.append((int(row), value))
             canonical.append(grade)
@@ -330,7 +326,7 @@ def prepare_screening(
             )
         zone_grades = np.array(canonical, dtype=object)
         zone_names = (
-            np.array([None if _is_missing(v) else str(v) for v in zones[name_field].to_numpy(dtype=object)[rows]], dtype=object)
+            np.array([None if is_null(v) else str(v) for v in zones[name_field].to_numpy(dtype=object)[rows]], dtype=object)
             if name_field
             else np.full(len(rows), None, dtype=object)
         )
@@ -363,7 +359,7 @@ def prepare_screening(
             _require_field(townships, remaining_field, layer, "the remaining red-line quota in m³ (notice item 8)")
         township_geometries, rows = _polygons(townships, layer, work, township_name_field, warnings)
         township_names = np.array(
-            [None if _is_missing(v) else str(v) for v in townships[township_name_field].to_numpy(dtype=object)[rows]],
+            [None if is_null(v) else str(v) for v in townships[township_name_field].to_numpy(dtype=object)[rows]],
             dtype=object,
         )
         if remaining_field:
@@ -595,7 +591,7 @@ def _exempt_mask(prepared: PreparedScreening, uses: Sequence[Any] | None, n: int
     if uses is None:
         return np.zeros(n, dtype=bool)
     aliases = prepared.exempt_aliases
-    return np.array([not _is_missing(u) and str(u).strip().lower() in aliases for u in uses], dtype=bool)
+    return np.array([not is_null(u) and str(u).strip().lower() in aliases for u in uses], dtype=bool)
 
 
 def _verdict_columns(prepared: PreparedScreening, facts: _Facts, exempt: np.ndarray, language: str) -> dict[str, np.ndarray]:

@@ -30,6 +30,32 @@ _DATE_PATTERNS = (
 )
 
 
+def is_null(value: Any) -> bool:
+    """No value at all: None, NaN, pandas' NA or NaT. Text, even empty text, is a value here."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    if isinstance(value, float):
+        return value != value  # NaN is the one float unequal to itself
+    if isinstance(value, np.floating):
+        return bool(np.isnan(value))
+    return False
+
+
+def is_blank(value: Any) -> bool:
+    """No value, or text that is empty once trimmed (a label or group cell left empty)."""
+    return is_null(value) or (isinstance(value, str) and unicodedata.normalize("NFKC", value).strip() == "")
+
+
+def is_missing(value: Any) -> bool:
+    """No value as county tables write it: null, or text that says so ("", "N/A", "—", "无"; MISSING_MARKERS).
+
+    Used for names, codes and keys, where "-" or "无" means the cell was left unfilled.
+    """
+    if is_null(value):
+        return True
+    return isinstance(value, str) and unicodedata.normalize("NFKC", value).strip().lower() in MISSING_MARKERS
+
+
 def require_fields(frame: pd.DataFrame, *fields: str, layer: str, what: str | None = None, hint: str | None = None) -> None:
     """One clear error for the first of ``fields`` that ``frame`` lacks, listing the fields it has."""
     for field in fields:

@@ -28,7 +28,7 @@ import pandas as pd
 
 from .errors import EngineInputError
 from .rules import Rules
-from .values import feature_label, number_column, require_fields
+from .values import feature_label, is_missing, number_column, require_fields
 
 PARCEL_COLUMNS = ("quota_m3_per_mu", "demand_m3", "scale_factor", "right_m3", "certificate_no", "problem")
 TOWNSHIP_COLUMNS = ("township", "parcels_n", "area_mu", "demand_m3", "red_line_m3", "scale_factor", "allocated_m3")
@@ -37,14 +37,6 @@ TOWNSHIP_COLUMNS = ("township", "parcels_n", "area_mu", "demand_m3", "red_line_m
 def normalise_name(value: Any) -> str:
     """A name as compared: full-width folded, trimmed, lower case ('  Cotton ' == 'cotton')."""
     return unicodedata.normalize("NFKC", str(value)).strip().lower()
-
-
-def _is_missing(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    return normalise_name(value) in {"", "nan", "null", "none"}
 
 
 @dataclass(frozen=True)
@@ -79,7 +71,7 @@ class QuotaTable:
         origin = dict(self.origin)
         seen: dict[str, int] = {}
         for row, raw_crop in enumerate(table[crop_field].tolist()):
-            if _is_missing(raw_crop):
+            if is_missing(raw_crop):
                 raise EngineInputError(
                     "a quota row has no crop name", layer=layer, feature=feature_label(table, row), field=crop_field
                 )
@@ -209,7 +201,7 @@ def allocate_water_rights(
 
     # -- parcels: contract numbers, crops, areas ----------------------------------------------
     contracts = _text_column(parcels, contract_field, layer)
-    no_contract = [r for r in range(rows) if _is_missing(contracts[r])]
+    no_contract = [r for r in range(rows) if is_missing(contracts[r])]
     if no_contract:
         raise EngineInputError(
             f"{len(no_contract)} parcel(s) have no contract number: " + _listed(parcels, no_contract, None),
@@ -219,7 +211,7 @@ def allocate_water_rights(
         )
     if household_field:
         households = _text_column(parcels, household_field, layer)
-        no_household = [r for r in range(rows) if _is_missing(households[r])]
+        no_household = [r for r in range(rows) if is_missing(households[r])]
         if no_household:
             warnings.append(
                 f"layer '{layer}', field '{household_field}': {len(no_household)} parcel(s) have no household: "
@@ -227,7 +219,7 @@ def allocate_water_rights(
             )
     crops = _text_column(parcels, crop_field, layer)
     crop_keys: list[str | None] = [
-        None if _is_missing(crop) else quotas.aliases.get(normalise_name(crop)) for crop in crops
+        None if is_missing(crop) else quotas.aliases.get(normalise_name(crop)) for crop in crops
     ]
     unknown = [r for r in range(rows) if crop_keys[r] is None]
     if unknown:
@@ -262,7 +254,7 @@ def allocate_water_rights(
         )
         code_values = _text_column(townships, township_code_field, townships_layer) if township_code_field else names
         for row, name in enumerate(names):
-            if _is_missing(name):
+            if is_missing(name):
                 raise EngineInputError(
                     "a township has no name",
                     layer=townships_layer,
@@ -280,7 +272,7 @@ def allocate_water_rights(
                 )
             township_index[key] = row
             code = code_values[row]
-            codes[key] = str(name).strip() if _is_missing(code) else str(code).strip()
+            codes[key] = str(name).strip() if is_missing(code) else str(code).strip()
 
     if township_field:
         parcel_townships = _text_column(parcels, township_field, layer)
@@ -295,7 +287,7 @@ def allocate_water_rights(
         info.append(f"Townships of parcels found by location in layer '{townships_layer}'.")
     else:
         parcel_townships = [None] * rows
-    township_names = ["" if _is_missing(t) else str(t).strip() for t in parcel_townships]
+    township_names = ["" if is_missing(t) else str(t).strip() for t in parcel_townships]
 
     problems: list[str | None] = [None] * rows
     if township_field or townships is not None:
