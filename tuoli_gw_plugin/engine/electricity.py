@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import EngineInputError
+from .plotting.charts import township_chart  # noqa: F401  (its home is plotting; callers import it from here)
 from .rules import Rules
 from .values import number_column
 from .well_fields import flag_column, key_column, require_field, text_column
@@ -429,42 +430,3 @@ def township_summary(
     summary = summary.reset_index()
     summary["wells_n"] = summary["wells_n"].astype(np.int64)
     return summary
-
-
-def township_chart(summary: pd.DataFrame, path: str, *, title: str) -> str:
-    """A PNG bar chart per township: estimated (from kWh) vs metered vs permitted m³."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    from matplotlib import font_manager
-
-    # Township names are Chinese: prefer a CJK font when the system has one.
-    available = {f.name for f in font_manager.fontManager.ttflist}
-    cjk = [name for name in ("Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Serif CJK SC", "Noto Serif CJK JP",
-                                          "WenQuanYi Zen Hei", "SimHei", "Microsoft YaHei") if name in available]
-    rc = {"font.family": [*cjk, "DejaVu Sans"]} if cjk else {}
-    with plt.rc_context(rc):
-        names = summary["township"].astype(str).tolist()
-        x = np.arange(len(names))
-        width = 0.27
-        fig, ax = plt.subplots(figsize=(max(6.0, 1.3 * len(names) + 2), 4.8), dpi=120)
-        series = (
-            ("estimated_m3", "estimated from kWh (以电折水)", "#e07b39"),
-            ("metered_m3", "metered (计量)", "#3a78b5"),
-            ("permit_m3", "permitted (许可)", "#7f7f7f"),
-        )
-        for offset, (column, label, colour) in zip((-width, 0.0, width), series):
-            values = summary[column].fillna(0).to_numpy() / 10000.0
-            ax.bar(x + offset, values, width, label=label, color=colour)
-        ax.set_xticks(x)
-        ax.set_xticklabels(names, rotation=20 if len(names) > 4 else 0, ha="right" if len(names) > 4 else "center")
-        ax.set_ylabel("10⁴ m³ (万m³)")
-        ax.set_title(title)
-        ax.legend(frameon=False)
-        ax.grid(axis="y", alpha=0.3)
-        ax.set_axisbelow(True)
-        fig.tight_layout()
-        fig.savefig(path)
-        plt.close(fig)
-    return path
