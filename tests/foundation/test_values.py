@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from tuoli_gw_plugin.engine.errors import EngineInputError
-from tuoli_gw_plugin.engine.values import date_column, number_column, parse_date, parse_number
+from tuoli_gw_plugin.engine.values import date_column, listed_features, number_column, parse_date, parse_number
 
 
 @pytest.mark.parametrize(
@@ -57,3 +57,10 @@ def test_bad_dates_name_the_feature():
     with pytest.raises(EngineInputError) as caught:
         date_column(frame, "stopped_on", layer="wells", id_field="well_id")
     assert "well_id=W1" in str(caught.value) and "well_id=W2" in str(caught.value)
+
+
+def test_listed_features_names_the_first_rows_then_how_many_more():
+    frame = pd.DataFrame({"well_id": ["W1", "W2", "W3"]})
+    assert listed_features(frame, [0, 2], "well_id", ["x", None]) == "well_id=W1 ('x'), well_id=W3 (None)"
+    assert listed_features(frame, [0, 1, 2], "well_id", limit=2) == "well_id=W1, well_id=W2 and 1 more"
+    assert listed_features(frame, [0, 1, 2], "well_id", limit=1, more=" …") == "well_id=W1 …"

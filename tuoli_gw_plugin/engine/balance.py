@@ -25,7 +25,7 @@ from .crs import working_crs
 from .errors import EngineInputError
 from .rules import Rules
 from .trend import GRADE_ORDER, unit_level_grades
-from .values import feature_label, is_blank, number_column, require_fields
+from .values import feature_label, is_blank, listed_features, number_column, require_fields
 from .zonal import RasterSource, geodesic_area_m2, geojson_mapping, zonal_sum
 
 Reporter = Callable[[str, str], None]  # (level 'info' | 'warning', message)
@@ -211,11 +211,10 @@ def assign_wells(
         report("warning", f"{int((counts > 1).sum())} well(s) lie in more than one unit (units overlap) and count in each.")
     outside = np.flatnonzero(valid & ~placed)
     if len(outside):
-        names = ", ".join(feature_label(wells, int(r), well_id_field) for r in outside[:20])
+        names = listed_features(wells, outside, well_id_field, limit=20, more=" …")
         report(
             "warning",
-            f"Layer '{wells_layer}': {len(outside)} well(s) lie outside every unit and are not in any unit's "
-            f"abstraction: {names}{' …' if len(outside) > 20 else ''}.",
+            f"Layer '{wells_layer}': {len(outside)} well(s) lie outside every unit and are not in any unit's abstraction: {names}.",
         )
     return [np.array(sorted(set(rows)), dtype=int) for rows in members]
 
@@ -327,11 +326,11 @@ def _well_volumes(wells: gpd.GeoDataFrame, volume_field: str, wells_layer: str, 
     volumes = number_column(wells, volume_field, layer=wells_layer, id_field=well_id_field)
     missing_volume = np.flatnonzero(np.isnan(volumes))
     if len(missing_volume):
-        names = ", ".join(feature_label(wells, int(r), well_id_field) for r in missing_volume[:10])
+        names = listed_features(wells, missing_volume, well_id_field, limit=10, more=" …")
         say(
             "warning",
             f"Layer '{wells_layer}', field '{volume_field}': {len(missing_volume)} well(s) have no volume; their "
-            f"abstraction is unknown and not counted: {names}{' …' if len(missing_volume) > 10 else ''}.",
+            f"abstraction is unknown and not counted: {names}.",
         )
     return volumes
 

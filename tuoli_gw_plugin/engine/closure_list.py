@@ -20,7 +20,7 @@ import pandas as pd
 
 from .errors import EngineInputError
 from .screening import PreparedScreening, screen_points
-from .values import feature_label, is_blank, is_null, number_column, require_fields
+from .values import feature_label, is_blank, is_null, listed_features, number_column, require_fields
 
 CLOSURE_COLUMNS = ("supply_distance_m", "in_supply_coverage", "township", "freed_m3", "freed_from")
 
@@ -65,9 +65,9 @@ def self_supplied_mask(
         elif word not in false_words:
             bad.append((row, value))
     if bad:
-        shown = ", ".join(f"{feature_label(frame, r, id_field)} ({v!r})" for r, v in bad[:5])
         raise EngineInputError(
-            f"{len(bad)} value(s) do not say yes or no: {shown}",
+            f"{len(bad)} value(s) do not say yes or no: "
+            + listed_features(frame, [r for r, _ in bad], id_field, [v for _, v in bad], more=""),
             layer=layer,
             feature=feature_label(frame, bad[0][0], id_field),
             field=field_name,

@@ -28,7 +28,7 @@ from pyproj import CRS, Transformer
 from .crs import working_crs as choose_working_crs
 from .errors import EngineCancelledError, EngineInputError
 from .rules import Rules
-from .values import feature_label, is_null, number_column, require_fields
+from .values import feature_label, is_null, listed_features, number_column, require_fields
 
 # Output columns of screen_points, in this order (a public contract of tuoli_gw:screen_well_sites).
 OUTPUT_COLUMNS = (
@@ -288,9 +288,9 @@ def _prepared_zones(
             unknown.append((int(row), value))
         canonical.append(grade)
     if unknown:
-        shown = ", ".join(f"{feature_label(zones, r, name_field)} ({v!r})" for r, v in unknown[:5])
         raise EngineInputError(
-            f"{len(unknown)} zone(s) have an unknown or empty grade: {shown}",
+            f"{len(unknown)} zone(s) have an unknown or empty grade: "
+            + listed_features(zones, [r for r, _ in unknown], name_field, [v for _, v in unknown], more=""),
             layer=layer,
             feature=feature_label(zones, unknown[0][0], name_field),
             field=grade_field,

@@ -81,10 +81,23 @@ def feature_label(frame: pd.DataFrame, row: int, id_field: str | None = None) ->
     return f"row {row + 1}"
 
 
-def _examples(frame: pd.DataFrame, rows: Sequence[int], id_field: str | None, values: Sequence[Any]) -> str:
-    shown = [f"{feature_label(frame, r, id_field)} ({values[i]!r})" for i, r in enumerate(rows[:5])]
-    more = f" and {len(rows) - 5} more" if len(rows) > 5 else ""
-    return ", ".join(shown) + more
+def listed_features(
+    frame: pd.DataFrame,
+    rows: Sequence[int],
+    id_field: str | None = None,
+    values: Sequence[Any] | None = None,
+    *,
+    limit: int = 5,
+    more: str = " and {n} more",
+) -> str:
+    """The first ``limit`` of ``rows`` named for a message ("W1 ('lots'), W7 ('—') and 3 more").
+
+    ``values[i]`` is shown after row ``rows[i]`` when given; ``more`` (with ``{n}``) ends a longer list.
+    """
+    shown = [
+        feature_label(frame, int(r), id_field) + (f" ({values[i]!r})" if values is not None else "") for i, r in enumerate(rows[:limit])
+    ]
+    return ", ".join(shown) + (more.format(n=len(rows) - limit) if len(rows) > limit else "")
 
 
 def parse_number(value: Any) -> float | None:
@@ -130,7 +143,7 @@ def number_column(
     if unreadable_rows:
         raise EngineInputError(
             f"{len(unreadable_rows)} value(s) are not numbers: "
-            + _examples(frame, unreadable_rows, id_field, unreadable_values),
+            + listed_features(frame, unreadable_rows, id_field, unreadable_values),
             layer=layer,
             field=field,
             hint="correct them (plain numbers such as 1200 or 1,200; leave empty when unknown)",
@@ -144,7 +157,7 @@ def number_column(
         rows = [int(r) for r in np.flatnonzero(mask)]
         if rows:
             raise EngineInputError(
-                f"{len(rows)} {what}: " + _examples(frame, rows, id_field, [raw[r] for r in rows]),
+                f"{len(rows)} {what}: " + listed_features(frame, rows, id_field, [raw[r] for r in rows]),
                 layer=layer,
                 field=field,
                 hint=hint,
@@ -203,7 +216,7 @@ def parsed_column(
             bad_values.append(value)
     if bad_rows:
         raise EngineInputError(
-            f"{len(bad_rows)} value(s) are not {what}: " + _examples(frame, bad_rows, id_field, bad_values),
+            f"{len(bad_rows)} value(s) are not {what}: " + listed_features(frame, bad_rows, id_field, bad_values),
             layer=layer,
             field=field,
             hint=hint,

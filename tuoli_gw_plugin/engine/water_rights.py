@@ -28,7 +28,7 @@ import pandas as pd
 
 from .errors import EngineInputError
 from .rules import Rules
-from .values import feature_label, is_missing, number_column, require_fields
+from .values import feature_label, is_missing, listed_features, number_column, require_fields
 
 PARCEL_COLUMNS = ("quota_m3_per_mu", "demand_m3", "scale_factor", "right_m3", "certificate_no", "problem")
 TOWNSHIP_COLUMNS = ("township", "parcels_n", "area_mu", "demand_m3", "red_line_m3", "scale_factor", "allocated_m3")
@@ -117,15 +117,6 @@ def _text_column(frame: pd.DataFrame, field_name: str, layer: str) -> list[Any]:
     return frame[field_name].tolist()
 
 
-def _listed(frame: pd.DataFrame, rows: Sequence[int], id_field: str | None, values: Sequence[Any] | None = None) -> str:
-    shown = []
-    for i, row in enumerate(rows[:8]):
-        label = feature_label(frame, row, id_field)
-        shown.append(f"{label} ({values[i]!r})" if values is not None else label)
-    more = f" and {len(rows) - 8} more" if len(rows) > 8 else ""
-    return ", ".join(shown) + more
-
-
 def parcel_areas_mu(parcels: pd.DataFrame, area_field: str | None, mu_m2: float, *, layer: str, id_field: str | None) -> np.ndarray:
     """Areas in mu: from ``area_field``, else from the polygons measured in a metric CRS."""
     if area_field:
@@ -143,7 +134,7 @@ def parcel_areas_mu(parcels: pd.DataFrame, area_field: str | None, mu_m2: float,
     if empty_rows:
         raise EngineInputError(
             f"{len(empty_rows)} parcel(s) have no geometry, so their area cannot be measured: "
-            + _listed(parcels, empty_rows, id_field),
+            + listed_features(parcels, empty_rows, id_field, limit=8),
             layer=layer,
             hint="draw them, or choose an area field",
         )
@@ -151,7 +142,7 @@ def parcel_areas_mu(parcels: pd.DataFrame, area_field: str | None, mu_m2: float,
     not_polygons = [int(r) for r in np.flatnonzero(~metric.geom_type.isin(["Polygon", "MultiPolygon"]).to_numpy())]
     if not_polygons:
         raise EngineInputError(
-            "parcels must be polygons to measure their area: " + _listed(parcels, not_polygons, id_field),
+            "parcels must be polygons to measure their area: " + listed_features(parcels, not_polygons, id_field, limit=8),
             layer=layer,
             hint="use the farmland polygon layer, or choose an area field",
         )
@@ -209,7 +200,7 @@ def parcel_demand(
     no_contract = [r for r in range(rows) if is_missing(contracts[r])]
     if no_contract:
         raise EngineInputError(
-            f"{len(no_contract)} parcel(s) have no contract number: " + _listed(parcels, no_contract, None),
+            f"{len(no_contract)} parcel(s) have no contract number: " + listed_features(parcels, no_contract, None, limit=8),
             layer=layer,
             field=contract_field,
             hint="the water-rights certificate is issued on the land-contract certificate; fill in its number",
@@ -220,7 +211,7 @@ def parcel_demand(
         if no_household:
             warnings.append(
                 f"layer '{layer}', field '{household_field}': {len(no_household)} parcel(s) have no household: "
-                + _listed(parcels, no_household, id_field)
+                + listed_features(parcels, no_household, id_field, limit=8)
             )
     crops = _text_column(parcels, crop_field, layer)
     crop_keys: list[str | None] = [None if is_missing(crop) else quotas.aliases.get(normalise_name(crop)) for crop in crops]
@@ -228,7 +219,7 @@ def parcel_demand(
     if unknown:
         raise EngineInputError(
             f"{len(unknown)} parcel(s) have a crop with no irrigation quota: "
-            + _listed(parcels, unknown, id_field, [crops[r] for r in unknown]),
+            + listed_features(parcels, unknown, id_field, [crops[r] for r in unknown], limit=8),
             layer=layer,
             field=crop_field,
             hint=f"known crops: {quotas.known_crops_text()}; correct the crop, or add its quota (m³/mu) "
@@ -318,7 +309,7 @@ def parcel_problems(
         if no_township:
             warnings.append(
                 f"layer '{layer}': {len(no_township)} parcel(s) have no township and get no right: "
-                + _listed(parcels, no_township, id_field)
+                + listed_features(parcels, no_township, id_field, limit=8)
             )
     if townships is not None:
         unmatched = [r for r in range(rows) if township_names[r] and normalise_name(township_names[r]) not in red_lines.index]
@@ -328,7 +319,7 @@ def parcel_problems(
             warnings.append(
                 f"layer '{layer}', field '{township_field}': {len(unmatched)} parcel(s) are in a township that layer "
                 f"'{townships_layer}' does not have, so they get no right: "
-                + _listed(parcels, unmatched, id_field, [township_names[r] for r in unmatched])
+                + listed_features(parcels, unmatched, id_field, [township_names[r] for r in unmatched], limit=8)
                 + f"; the townships there are: {', '.join(str(n) for n in townships[township_name_field])}"
             )
     return problems
