@@ -30,15 +30,15 @@ _DATE_PATTERNS = (
 )
 
 
+_NA, _NAT = pd.NA, pd.NaT  # bound once: is_null runs per cell in screening's loops
+_FLOATS = (float, np.floating)
+
+
 def is_null(value: Any) -> bool:
     """No value at all: None, NaN, pandas' NA or NaT. Text, even empty text, is a value here."""
-    if value is None or value is pd.NA or value is pd.NaT:
+    if value is None or value is _NA or value is _NAT:
         return True
-    if isinstance(value, float):
-        return value != value  # NaN is the one float unequal to itself
-    if isinstance(value, np.floating):
-        return bool(np.isnan(value))
-    return False
+    return isinstance(value, _FLOATS) and bool(value != value)  # NaN is the one float unequal to itself
 
 
 def is_blank(value: Any) -> bool:
