@@ -25,7 +25,7 @@ from .crs import working_crs
 from .errors import EngineInputError
 from .rules import Rules
 from .trend import GRADE_ORDER, unit_level_grades
-from .values import feature_label, is_blank, listed_features, number_column, require_fields
+from .values import feature_label, is_blank, is_null, listed_features, number_column, require_fields
 from .zonal import RasterSource, geodesic_area_m2, geojson_mapping, zonal_sum
 
 Reporter = Callable[[str, str], None]  # (level 'info' | 'warning', message)
@@ -262,7 +262,7 @@ def attach_level_grades(
             out_rates.append(None)
             continue
         grade = grades[best]
-        grade = None if grade is None or (isinstance(grade, float) and math.isnan(grade)) else str(grade).strip().lower()
+        grade = None if is_null(grade) else str(grade).strip().lower()
         if grade is not None and grade not in GRADE_ORDER:
             raise EngineInputError(
                 f"unknown level grade {grades[best]!r}",

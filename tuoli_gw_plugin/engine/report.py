@@ -33,6 +33,7 @@ from .plotting.charts import report_balance_chart, report_fee_chart
 from .plotting.maps import county_map
 from .plotting.style import HTML_FONT_FAMILIES, cjk_font_family, css_font_family, needs_cjk
 from .rules import Rules
+from .values import is_null
 
 LANGUAGES = ("zh", "en")
 SEVERITY_ORDER = ("critical", "high", "medium", "low")
@@ -303,7 +304,7 @@ def require_cjk_font(language: str, texts: Sequence[str] = ()) -> tuple[str | No
 
 
 def _number(value: object, decimals: int = 0) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+    if is_null(value):
         return "—"
     try:
         number = float(value)
@@ -349,7 +350,7 @@ def _numeric(frame: pd.DataFrame, name: str | None) -> pd.Series:
 
 
 def _grade_word(grade: object, words: dict[str, str]) -> str:
-    if grade is None or (isinstance(grade, float) and math.isnan(grade)):
+    if is_null(grade):
         return "—"
     key = str(grade).strip().lower()
     return words.get(f"{key}_grade", words.get(key, str(grade)))

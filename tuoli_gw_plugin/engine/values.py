@@ -73,7 +73,7 @@ def feature_label(frame: pd.DataFrame, row: int, id_field: str | None = None) ->
     """How to name row ``row`` to a user: its id field value, else its QGIS feature id."""
     if id_field and id_field in frame.columns:
         value = frame[id_field].iloc[row]
-        if value is not None and not (isinstance(value, float) and math.isnan(value)):
+        if not is_null(value):
             return f"{id_field}={value}"
     fids = frame.attrs.get("fid")
     if fids is not None and row < len(fids):
@@ -175,7 +175,7 @@ def parse_date(value: Any) -> dt.date | None:
         return value
     if isinstance(value, pd.Timestamp):
         return None if pd.isna(value) else value.date()
-    if isinstance(value, float) and math.isnan(value):
+    if is_null(value):
         return None
     text = unicodedata.normalize("NFKC", str(value)).strip()
     if text.lower() in MISSING_MARKERS:
