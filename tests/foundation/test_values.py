@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from tuoli_gw_plugin.engine.errors import EngineInputError
-from tuoli_gw_plugin.engine.values import date_column, number_column, parse_date, parse_number
+from tuoli_gw_plugin.engine.values import date_column, listed_features, number_column, parse_date, parse_number
 
 
 @pytest.mark.parametrize(
@@ -72,3 +72,10 @@ def test_an_infinite_cell_is_named_like_a_negative_one():
     message = str(raised.value)
     assert "layer 'power'" in message and "field 'kwh'" in message and "2 value(s) are infinite" in message
     assert "W2" in message and "W3" in message and "W1" not in message
+
+
+def test_listed_features_names_the_first_rows_then_how_many_more():
+    frame = pd.DataFrame({"well_id": ["W1", "W2", "W3"]})
+    assert listed_features(frame, [0, 2], "well_id", ["x", None]) == "well_id=W1 ('x'), well_id=W3 (None)"
+    assert listed_features(frame, [0, 1, 2], "well_id", limit=2) == "well_id=W1, well_id=W2 and 1 more"
+    assert listed_features(frame, [0, 1, 2], "well_id", limit=1, more=" …") == "well_id=W1 …"

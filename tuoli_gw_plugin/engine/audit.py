@@ -21,8 +21,8 @@ import pandas as pd
 from .electricity import PowerFieldNames, account_power
 from .errors import EngineInputError
 from .rules import Rules
-from .values import date_column, number_column, parse_date
-from .well_fields import flag_column, is_missing, key_column, require_field, text_column
+from .values import date_column, is_missing, number_column, parse_date
+from .well_fields import flag_column, key_column, require_field, text_column
 
 # Finding codes in the order rows are written for a well (a public contract).
 FINDINGS = (
@@ -150,6 +150,356 @@ def _fmt(number: float, unit: str = "") -> str:
     return f"{text} {unit}".strip()
 
 
+Row = tuple[int, str, str]  # (well row, finding code, detail sentence)
+
+
+@dataclass
+class Register:
+    """The wells layer read once: one entry per well, None for a column whose field was not given."""
+
+    ids: list[str | None]
+    fields: AuditFieldNames = AuditFieldNames()
+    townships: list[str | None] | None = None
+    uses: list[str | None] | None = None
+    has_meter: list[bool | None] | None = None
+    metered: np.ndarray | None = None
+    permits: list[str | None] | None = None
+    permit_m3: np.ndarray | None = None
+    statuses: list[str | None] | None = None  # lower case
+    stopped_on: list[dt.date | None] | None = None
+    deregistered_on: list[dt.date | None] | None = None
+    depth: np.ndarray | None = None
+    permitted_depth: np.ndarray | None = None
+    self_supplied: list[bool | None] | None = None
+
+    @property
+    def n(self) -> int:
+        return len(self.ids)
+
+    @property
+    def labels(self) -> list[str]:
+        """How to name each well in a message: its id, else its row."""
+        return [i if i is not None else f"row {r + 1}" for r, i in enumerate(self.ids)]
+
+    def status_of(self, row: int) -> str | None:
+        return self.statuses[row] if self.statuses else None
+
+
+@dataclass
+class WellStates:
+    """Whether each well is deregistered, stopped or active on the audit date."""
+
+    deregistered: np.ndarray
+    stopped: np.ndarray
+
+    @property
+    def active(self) -> np.ndarray:
+        return ~self.deregistered & ~self.stopped
+
+
+@dataclass
+class Check:
+    """What one rule found; ``skipped`` says why it could not be checked (a field or layer was not given)."""
+
+    rows: list[Row] = field(default_factory=list)
+    skipped: str | None = None
+    messages: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_register(wells: gpd.GeoDataFrame, rules: Rules, f: AuditFieldNames, layer: str) -> Register:
+    """Every field the audit uses, parsed, with one clear error per unreadable column."""
+    for name in [f.well_id, *[getattr(f, k) for k in AuditFieldNames.__dataclass_fields__ if k != "well_id"]]:
+        if name:
+            require_field(wells, name, layer)
+
+    def numbers(name: str | None) -> np.ndarray | None:
+        return number_column(wells, name, layer=layer, id_field=f.well_id) if name else None
+
+    def dates(name: str | None) -> list[dt.date | None] | None:
+        if not name:
+            return None
+        # pandas' NaT is a datetime subclass that values.parse_date would pass through: make it None.
+        column = [None if is_missing(v) else v for v in wells[name].tolist()]
+        probe = pd.DataFrame({name: pd.Series(column, dtype=object), f.well_id: wells[f.well_id].tolist()})
+        probe.attrs = dict(wells.attrs)
+        return date_column(probe, name, layer=layer, id_field=f.well_id)
+
+    return Register(
+        ids=text_column(wells, f.well_id, layer=layer),
+        fields=f,
+        townships=text_column(wells, f.township, layer=layer) if f.township else None,
+        uses=text_column(wells, f.use, layer=layer) if f.use else None,
+        has_meter=flag_column(wells, f.has_meter, layer=layer, id_field=f.well_id) if f.has_meter else None,
+        metered=numbers(f.metered),
+        permits=key_column(wells, f.permit, layer=layer) if f.permit else None,
+        permit_m3=numbers(f.permit_m3),
+        statuses=[s.lower() if s else None for s in text_column(wells, f.status, layer=layer)] if f.status else None,
+        stopped_on=dates(f.stopped_on),
+        deregistered_on=dates(f.deregistered_on),
+        depth=numbers(f.depth),
+        permitted_depth=numbers(f.permitted_depth),
+        self_supplied=_self_supplied_flags(wells, f.self_supplied, layer, f.well_id, rules) if f.self_supplied else None,
+    )
+
+
+def well_states(register: Register, status_words: dict[str, set[str]], audit_date: dt.date) -> WellStates:
+    """Deregistered / stopped on ``audit_date``: by a date on or before it, else by a status word without a date.
+
+    A date after the audit date does not count yet (the audit looks at the register as it stood then).
+    """
+
+    def by_date_or_word(dates: list[dt.date | None] | None, words: set[str]) -> np.ndarray:
+        return np.array(
+            [
+                (dates is not None and dates[r] is not None and dates[r] <= audit_date)
+                or (register.status_of(r) in words and not (dates and dates[r]))
+                for r in range(register.n)
+            ],
+            dtype=bool,
+        )
+
+    return WellStates(
+        deregistered=by_date_or_word(register.deregistered_on, status_words["deregistered"]),
+        stopped=by_date_or_word(register.stopped_on, status_words["stopped"]),
+    )
+
+
+def check_metering(register: Register, states: WellStates, item: str) -> Check:
+    """Item 9 (二(二) 9, 规范取用水计量): "取水单位或者个人应当依照国家技术标准安装计量设施，保证计量设施正常运行".
+
+    An active well is a ``no_meter`` finding when its meter is not recorded, it has no working
+    meter, or it has one but no reading in the metered-volume field.
+    """
+    f = register.fields
+    if register.has_meter is None:
+        return Check(skipped="no_meter (no meter field)")
+    rows: list[Row] = []
+    for r in np.flatnonzero(states.active):
+        if register.has_meter[r] is None:
+            rows.append((r, "no_meter", f"meter not recorded ({f.has_meter} is empty), notice item {item}"))
+        elif not register.has_meter[r]:
+            rows.append((r, "no_meter", f"no working meter ({f.has_meter} = no), notice item {item}"))
+        elif register.metered is not None and np.isnan(register.metered[r]):
+            rows.append((r, "no_meter", f"meter recorded but no reading in {f.metered}, notice item {item}"))
+    return Check(rows)
+
+
+def check_over_permit(register: Register, item: str) -> Check:
+    """Item 10 (二(二) 10, 落实水资源有偿使用制度): "取水单位或个人应当按照批准的年度取水计划取水".
+
+    A well whose metered volume exceeds its permitted volume is an ``over_permit`` finding (equal is not).
+    """
+    metered, permitted = register.metered, register.permit_m3
+    if metered is None or permitted is None:
+        return Check(skipped="over_permit (no metered or permitted volume field)")
+    rows: list[Row] = []
+    for r in np.flatnonzero(~np.isnan(metered) & ~np.isnan(permitted) & (np.nan_to_num(metered) > np.nan_to_num(permitted))):
+        excess = metered[r] - permitted[r]
+        share = f" ({100 * excess / permitted[r]:.1f} %)" if permitted[r] > 0 else ""
+        rows.append(
+            (
+                r,
+                "over_permit",
+                f"metered {_fmt(metered[r], 'm³')} exceeds the permitted {_fmt(permitted[r], 'm³')} by "
+                f"{_fmt(excess, 'm³')}{share}, notice item {item}",
+            )
+        )
+    return Check(rows)
+
+
+def check_no_permit(register: Register, states: WellStates, item: str) -> Check:
+    """Item 18 (二(四) 18): "严厉打击违法打井、违法取水" — an active well with no permit number is ``no_permit``."""
+    if register.permits is None:
+        return Check(skipped="no_permit and power_without_permit (no permit field)")
+    rows = [
+        (r, "no_permit", f"active well with no permit number in {register.fields.permit}, notice item {item}")
+        for r in np.flatnonzero(states.active)
+        if register.permits[r] is None
+    ]
+    return Check(rows)
+
+
+def check_deregistration(
+    register: Register, states: WellStates, item: str, *, deadline_days: int, audit_date: dt.date, stopped_words: set[str]
+) -> Check:
+    """Item 11 (二(二) 11, 规范取水工程申报流程): "产权人应当在停工或者停止取水之日起三十日内办理注销手续".
+
+    A well stopped more than ``deadline_days`` before the audit date and not deregistered by then is
+    ``stopped_not_deregistered``: day 30 is still within the deadline, day 31 is not. Wells whose
+    status is one of ``stopped_words`` but that have no stop date cannot be checked: a warning lists them.
+    """
+    f = register.fields
+    stopped_on = register.stopped_on
+    if stopped_on is None:
+        return Check(skipped="stopped_not_deregistered (no stop-date field)")
+    check = Check()
+    labels = register.labels
+    undated = [labels[r] for r in range(register.n) if register.status_of(r) in stopped_words and stopped_on[r] is None]
+    if undated:
+        check.warnings.append(
+            f"{len(undated)} well(s) have status 'stopped' but no date in {f.stopped_on}, so the "
+            f"{deadline_days}-day deregistration deadline cannot be checked: {', '.join(undated[:10])}"
+        )
+    for r in range(register.n):
+        stop = stopped_on[r]
+        if stop is None or stop > audit_date or states.deregistered[r]:
+            continue
+        days = (audit_date - stop).days
+        if days > deadline_days:
+            check.rows.append(
+                (
+                    r,
+                    "stopped_not_deregistered",
+                    f"stopped on {stop.isoformat()}, {days} days before the audit date, not deregistered "
+                    f"(deadline {deadline_days} days, notice item {item})",
+                )
+            )
+    return check
+
+
+def check_depth(register: Register, item: str) -> Check:
+    """Item 11 (二(二) 11): "按照审批的取水地点、开采深度、时段开采地地下水" — deeper than permitted is ``depth_over_permit``."""
+    depth, permitted = register.depth, register.permitted_depth
+    if depth is None or permitted is None:
+        return Check(skipped="depth_over_permit (no depth or permitted-depth field)")
+    rows: list[Row] = []
+    for r in np.flatnonzero(~np.isnan(depth) & ~np.isnan(permitted) & (np.nan_to_num(depth) > np.nan_to_num(permitted))):
+        rows.append(
+            (
+                r,
+                "depth_over_permit",
+                f"drilled {_fmt(depth[r], 'm')} deep, permitted {_fmt(permitted[r], 'm')} "
+                f"({_fmt(depth[r] - permitted[r], 'm')} deeper), notice item {item}",
+            )
+        )
+    return Check(rows)
+
+
+def check_self_supplied_in_coverage(
+    register: Register,
+    states: WellStates,
+    item: str,
+    *,
+    in_coverage: np.ndarray,
+    distance_m: np.ndarray,
+    coverage_distance_m: float,
+) -> Check:
+    """Item 13 (二(二) 13): "依法严格管控公共供水管网覆盖范围内已建自备井".
+
+    A self-supplied well, not deregistered, inside public supply coverage (``in_coverage``, as
+    well-site screening decides it) is ``self_supplied_in_coverage``; the detail says whether it is
+    within ``coverage_distance_m`` of a pipe or inside a supply area.
+    """
+    rows: list[Row] = []
+    for r in range(register.n):
+        if not (register.self_supplied[r] and in_coverage[r] and not states.deregistered[r]):
+            continue
+        if not np.isnan(distance_m[r]) and distance_m[r] <= coverage_distance_m:
+            where = f"{_fmt(distance_m[r], 'm')} from the nearest supply pipe (coverage {_fmt(coverage_distance_m, 'm')})"
+        else:
+            where = "inside a supply area"
+        rows.append(
+            (
+                r,
+                "self_supplied_in_coverage",
+                f"self-supplied well inside public supply coverage, {where}; to be closed as the network "
+                f"takes over, notice item {item}",
+            )
+        )
+    return Check(rows)
+
+
+def check_power_without_permit(register: Register, item: str, kwh: np.ndarray, source_of: Sequence[str]) -> Check:
+    """Item 16 (二(三) 16, 严格供电监管): "不得向非法取水单位和个人提供供电服务".
+
+    A well that drew power (``kwh`` > 0) and has no permit number is ``power_without_permit``;
+    ``source_of[r]`` says where its kWh come from.
+    """
+    rows: list[Row] = []
+    for r in np.flatnonzero(np.nan_to_num(kwh) > 0):
+        if register.permits[r] is None:
+            rows.append(
+                (
+                    r,
+                    "power_without_permit",
+                    f"drew {_fmt(kwh[r], 'kWh')} ({source_of[r]}) with no water permit; power must not be "
+                    f"supplied to unpermitted abstraction, notice item {item}",
+                )
+            )
+    return Check(rows)
+
+
+def _coverage_check(
+    wells: gpd.GeoDataFrame,
+    rules: Rules,
+    register: Register,
+    states: WellStates,
+    item: str,
+    *,
+    supply_pipes: gpd.GeoDataFrame | None,
+    supply_areas: gpd.GeoDataFrame | None,
+    coverage_distance_m: float | None,
+    layer_names: dict[str, str],
+) -> Check:
+    """Item 13 with the coverage found by the screening engine (skipped without the field or a supply layer)."""
+    if register.self_supplied is None:
+        return Check(skipped="self_supplied_in_coverage (no self-supplied field)")
+    if supply_pipes is None and supply_areas is None:
+        return Check(skipped="self_supplied_in_coverage (no SUPPLY_PIPES or SUPPLY_AREAS given)")
+    in_coverage, distance, coverage_warnings = supply_coverage(
+        wells, rules, pipes=supply_pipes, areas=supply_areas, coverage_distance_m=coverage_distance_m, layer_names=layer_names
+    )
+    used_distance = coverage_distance_m if coverage_distance_m is not None else rules.value("screening", "default_coverage_distance_m")
+    check = check_self_supplied_in_coverage(
+        register, states, item, in_coverage=in_coverage, distance_m=distance, coverage_distance_m=used_distance
+    )
+    check.warnings[:0] = coverage_warnings
+    return check
+
+
+def _power_check(
+    wells: gpd.GeoDataFrame,
+    register: Register,
+    item: str,
+    *,
+    power: pd.DataFrame | None,
+    power_fields: PowerFieldNames | None,
+    period: str | None,
+    layer: str,
+    power_layer: str,
+) -> Check:
+    """Item 16 with the kWh per well from the POWER table (by account) or from the wells' kWh field."""
+    f = register.fields
+    check = Check()
+    kwh = None
+    if power is not None:
+        if not f.account:
+            raise EngineInputError(
+                "a POWER table is given but no power-account field of the wells",
+                layer=layer,
+                hint="choose the wells' power-account field (ACCOUNT_FIELD)",
+            )
+        summed = account_power(power, power_fields or PowerFieldNames(), layer=power_layer, period=period)
+        check.messages.extend(summed.messages)
+        check.warnings.extend(summed.warnings)
+        accounts = key_column(wells, f.account, layer=layer)
+        kwh = np.array([summed.kwh_by_account.get(a, np.nan) if a else np.nan for a in accounts])
+        source_of = [f"power account {a or '(none)'} in '{power_layer}'" for a in accounts]
+    elif f.kwh:
+        kwh = number_column(wells, f.kwh, layer=layer, id_field=f.well_id)
+        accounts = key_column(wells, f.account, layer=layer) if f.account else [None] * register.n
+        source_of = [f"{f.kwh} field" + (f", power account {a or '(none)'}" if f.account else "") for a in accounts]
+    if register.permits is None:
+        return check  # check_no_permit already says both permit checks were skipped
+    if kwh is None:
+        check.skipped = "power_without_permit (no POWER table and no kWh field)"
+        return check
+    found = check_power_without_permit(register, item, kwh, source_of)
+    check.rows = found.rows
+    return check
+
+
 def compliance_audit(
     wells: gpd.GeoDataFrame,
     rules: Rules,
@@ -168,240 +518,66 @@ def compliance_audit(
     areas_layer: str = "supply areas",
 ) -> AuditResult:
     """Audit every well at ``audit_date``; return the findings, a per-township summary and the log."""
-    f = fields
-    n = len(wells)
-    layer = wells_layer
-    messages: list[str] = []
-    warnings: list[str] = []
-    skipped: list[str] = []
+    register = read_register(wells, rules, fields, wells_layer)
+    item = {code: str(rules.get("compliance", "findings", code).get("item", "")) for code in FINDINGS}
+    status_words = _status_words(rules)
+    states = well_states(register, status_words, audit_date)
+    messages = _unknown_status_note(register, status_words)
+    checks = [
+        check_metering(register, states, item["no_meter"]),
+        check_over_permit(register, item["over_permit"]),
+        check_no_permit(register, states, item["no_permit"]),
+        check_deregistration(
+            register,
+            states,
+            item["stopped_not_deregistered"],
+            deadline_days=int(rules.value("compliance", "deregistration_deadline_days")),
+            audit_date=audit_date,
+            stopped_words=status_words["stopped"],
+        ),
+        check_depth(register, item["depth_over_permit"]),
+        _coverage_check(
+            wells, rules, register, states, item["self_supplied_in_coverage"],
+            supply_pipes=supply_pipes, supply_areas=supply_areas, coverage_distance_m=coverage_distance_m,
+            layer_names={"wells": wells_layer, "pipes": pipes_layer, "supply_areas": areas_layer},
+        ),
+        _power_check(
+            wells, register, item["power_without_permit"],
+            power=power, power_fields=power_fields, period=period, layer=wells_layer, power_layer=power_layer,
+        ),
+    ]
+    return _assemble(wells, rules, register, states, checks, messages, audit_date)
 
-    for name in [f.well_id, *[getattr(f, k) for k in AuditFieldNames.__dataclass_fields__ if k != "well_id"]]:
-        if name:
-            require_field(wells, name, layer)
 
-    def numbers(name: str | None) -> np.ndarray | None:
-        return number_column(wells, name, layer=layer, id_field=f.well_id) if name else None
+def _unknown_status_note(register: Register, status_words: dict[str, set[str]]) -> list[str]:
+    """A log line naming the status values that are neither stopped, deregistered nor plainly active."""
+    known = status_words["deregistered"] | status_words["stopped"] | ACTIVE_STATUS_WORDS
+    other_status = sorted({s for s in (register.statuses or []) if s is not None and s not in known})
+    return [f"Status values taken as active: {', '.join(other_status[:10])}"] if other_status else []
 
-    def dates(name: str | None) -> list[dt.date | None] | None:
-        if not name:
-            return None
-        # pandas' NaT is a datetime subclass that values.parse_date would pass through: make it None.
-        column = [None if is_missing(v) else v for v in wells[name].tolist()]
-        probe = pd.DataFrame({name: pd.Series(column, dtype=object), f.well_id: wells[f.well_id].tolist()})
-        probe.attrs = dict(wells.attrs)
-        return date_column(probe, name, layer=layer, id_field=f.well_id)
 
-    ids = text_column(wells, f.well_id, layer=layer)
-    labels = [i if i is not None else f"row {r + 1}" for r, i in enumerate(ids)]
-    townships = text_column(wells, f.township, layer=layer) if f.township else [None] * n
-    uses = text_column(wells, f.use, layer=layer) if f.use else [None] * n
-    has_meter = flag_column(wells, f.has_meter, layer=layer, id_field=f.well_id) if f.has_meter else None
-    metered = numbers(f.metered)
-    permits = key_column(wells, f.permit, layer=layer) if f.permit else None
-    permit_m3 = numbers(f.permit_m3)
-    statuses = [s.lower() if s else None for s in text_column(wells, f.status, layer=layer)] if f.status else [None] * n
-    stopped_on = dates(f.stopped_on)
-    deregistered_on = dates(f.deregistered_on)
-    depth = numbers(f.depth)
-    permitted_depth = numbers(f.permitted_depth)
-    self_supplied = (
-        _self_supplied_flags(wells, f.self_supplied, layer, f.well_id, rules) if f.self_supplied else None
-    )
-
-    # -- rules -------------------------------------------------------------------------------------
-    deadline_days = int(rules.value("compliance", "deregistration_deadline_days"))
+def _assemble(
+    wells: gpd.GeoDataFrame,
+    rules: Rules,
+    register: Register,
+    states: WellStates,
+    checks: Sequence[Check],
+    messages: list[str],
+    audit_date: dt.date,
+) -> AuditResult:
+    """The findings layer (rows by well, then in FINDINGS order), the per-township summary and the log."""
+    n = register.n
     finding_rules = {code: rules.get("compliance", "findings", code) for code in FINDINGS}
     item = {code: str(node.get("item", "")) for code, node in finding_rules.items()}
     severity = {code: str(node.get("severity", "")) for code, node in finding_rules.items()}
-    status_words = _status_words(rules)
-
-    # -- the state of each well on the audit date --------------------------------------------------
-    def on_or_before(day: dt.date | None) -> bool:
-        return day is not None and day <= audit_date
-
-    deregistered = np.array(
-        [
-            on_or_before(deregistered_on[r] if deregistered_on else None)
-            or (statuses[r] in status_words["deregistered"] and not (deregistered_on and deregistered_on[r]))
-            for r in range(n)
-        ],
-        dtype=bool,
-    )
-    stopped = np.array(
-        [
-            on_or_before(stopped_on[r] if stopped_on else None)
-            or (statuses[r] in status_words["stopped"] and not (stopped_on and stopped_on[r]))
-            for r in range(n)
-        ],
-        dtype=bool,
-    )
-    active = ~deregistered & ~stopped
-    known = status_words["deregistered"] | status_words["stopped"] | ACTIVE_STATUS_WORDS
-    other_status = sorted({s for s in statuses if s is not None and s not in known})
-    if other_status:
-        messages.append(f"Status values taken as active: {', '.join(other_status[:10])}")
-
-    rows: list[tuple[int, str, str]] = []  # (well row, finding, detail)
-
-    # -- item 9: metering ----------------------------------------------------------------------------
-    if has_meter is None:
-        skipped.append("no_meter (no meter field)")
-    else:
-        for r in np.flatnonzero(active):
-            if has_meter[r] is None:
-                rows.append((r, "no_meter", f"meter not recorded ({f.has_meter} is empty), notice item {item['no_meter']}"))
-            elif not has_meter[r]:
-                rows.append((r, "no_meter", f"no working meter ({f.has_meter} = no), notice item {item['no_meter']}"))
-            elif metered is not None and np.isnan(metered[r]):
-                rows.append(
-                    (r, "no_meter", f"meter recorded but no reading in {f.metered}, notice item {item['no_meter']}")
-                )
-
-    # -- item 10: use within the permit --------------------------------------------------------------
-    if metered is None or permit_m3 is None:
-        skipped.append("over_permit (no metered or permitted volume field)")
-    else:
-        for r in np.flatnonzero(~np.isnan(metered) & ~np.isnan(permit_m3) & (np.nan_to_num(metered) > np.nan_to_num(permit_m3))):
-            excess = metered[r] - permit_m3[r]
-            share = f" ({100 * excess / permit_m3[r]:.1f} %)" if permit_m3[r] > 0 else ""
-            rows.append(
-                (
-                    r,
-                    "over_permit",
-                    f"metered {_fmt(metered[r], 'm³')} exceeds the permitted {_fmt(permit_m3[r], 'm³')} by "
-                    f"{_fmt(excess, 'm³')}{share}, notice item {item['over_permit']}",
-                )
-            )
-
-    # -- item 18: wells without a permit -------------------------------------------------------------
-    if permits is None:
-        skipped.append("no_permit and power_without_permit (no permit field)")
-    else:
-        for r in np.flatnonzero(active):
-            if permits[r] is None:
-                rows.append((r, "no_permit", f"active well with no permit number in {f.permit}, notice item {item['no_permit']}"))
-
-    # -- item 11: deregistration within the deadline --------------------------------------------------
-    if stopped_on is None:
-        skipped.append("stopped_not_deregistered (no stop-date field)")
-    else:
-        undated = [labels[r] for r in range(n) if statuses[r] in status_words["stopped"] and stopped_on[r] is None]
-        if undated:
-            warnings.append(
-                f"{len(undated)} well(s) have status 'stopped' but no date in {f.stopped_on}, so the "
-                f"{deadline_days}-day deregistration deadline cannot be checked: {', '.join(undated[:10])}"
-            )
-        for r in range(n):
-            stop = stopped_on[r]
-            if stop is None or stop > audit_date or deregistered[r]:
-                continue
-            days = (audit_date - stop).days
-            if days > deadline_days:  # day 30 is still within the deadline, day 31 is not
-                rows.append(
-                    (
-                        r,
-                        "stopped_not_deregistered",
-                        f"stopped on {stop.isoformat()}, {days} days before the audit date, not deregistered "
-                        f"(deadline {deadline_days} days, notice item {item['stopped_not_deregistered']})",
-                    )
-                )
-
-    # -- item 11: depth as approved -------------------------------------------------------------------
-    if depth is None or permitted_depth is None:
-        skipped.append("depth_over_permit (no depth or permitted-depth field)")
-    else:
-        for r in np.flatnonzero(
-            ~np.isnan(depth) & ~np.isnan(permitted_depth) & (np.nan_to_num(depth) > np.nan_to_num(permitted_depth))
-        ):
-            rows.append(
-                (
-                    r,
-                    "depth_over_permit",
-                    f"drilled {_fmt(depth[r], 'm')} deep, permitted {_fmt(permitted_depth[r], 'm')} "
-                    f"({_fmt(depth[r] - permitted_depth[r], 'm')} deeper), notice item {item['depth_over_permit']}",
-                )
-            )
-
-    # -- item 13: self-supplied wells inside public supply coverage -----------------------------------
-    if self_supplied is None:
-        skipped.append("self_supplied_in_coverage (no self-supplied field)")
-    elif supply_pipes is None and supply_areas is None:
-        skipped.append("self_supplied_in_coverage (no SUPPLY_PIPES or SUPPLY_AREAS given)")
-    else:
-        in_coverage, distance, coverage_warnings = supply_coverage(
-            wells,
-            rules,
-            pipes=supply_pipes,
-            areas=supply_areas,
-            coverage_distance_m=coverage_distance_m,
-            layer_names={"wells": wells_layer, "pipes": pipes_layer, "supply_areas": areas_layer},
-        )
-        warnings.extend(coverage_warnings)
-        used_distance = (
-            coverage_distance_m
-            if coverage_distance_m is not None
-            else rules.value("screening", "default_coverage_distance_m")
-        )
-        for r in range(n):
-            if not (self_supplied[r] and in_coverage[r] and not deregistered[r]):
-                continue
-            if not np.isnan(distance[r]) and distance[r] <= used_distance:
-                where = f"{_fmt(distance[r], 'm')} from the nearest supply pipe (coverage {_fmt(used_distance, 'm')})"
-            else:
-                where = "inside a supply area"
-            rows.append(
-                (
-                    r,
-                    "self_supplied_in_coverage",
-                    f"self-supplied well inside public supply coverage, {where}; to be closed as the network "
-                    f"takes over, notice item {item['self_supplied_in_coverage']}",
-                )
-            )
-
-    # -- item 16: no power to wells without a permit --------------------------------------------------
-    kwh = None
-    kwh_source = ""
-    if power is not None:
-        if not f.account:
-            raise EngineInputError(
-                "a POWER table is given but no power-account field of the wells",
-                layer=layer,
-                hint="choose the wells' power-account field (ACCOUNT_FIELD)",
-            )
-        summed = account_power(power, power_fields or PowerFieldNames(), layer=power_layer, period=period)
-        messages.extend(summed.messages)
-        warnings.extend(summed.warnings)
-        accounts = key_column(wells, f.account, layer=layer)
-        kwh = np.array([summed.kwh_by_account.get(a, np.nan) if a else np.nan for a in accounts])
-        kwh_source = f"power account {{account}} in '{power_layer}'"
-        account_of = accounts
-    elif f.kwh:
-        kwh = numbers(f.kwh)
-        account_of = key_column(wells, f.account, layer=layer) if f.account else [None] * n
-        kwh_source = f"{f.kwh} field" + (", power account {account}" if f.account else "")
-    if permits is not None:
-        if kwh is None:
-            skipped.append("power_without_permit (no POWER table and no kWh field)")
-        else:
-            for r in np.flatnonzero(np.nan_to_num(kwh) > 0):
-                if permits[r] is None:
-                    source = kwh_source.format(account=account_of[r] or "(none)")
-                    rows.append(
-                        (
-                            r,
-                            "power_without_permit",
-                            f"drew {_fmt(kwh[r], 'kWh')} ({source}) with no water permit; power must not be "
-                            f"supplied to unpermitted abstraction, notice item {item['power_without_permit']}",
-                        )
-                    )
-
-    # -- assemble ------------------------------------------------------------------------------------
+    townships = register.townships or [None] * n
+    uses = register.uses or [None] * n
     order = {code: position for position, code in enumerate(FINDINGS)}
-    rows.sort(key=lambda row: (row[0], order[row[1]]))
+    rows = sorted((row for check in checks for row in check.rows), key=lambda row: (row[0], order[row[1]]))
     well_rows = [r for r, _, _ in rows]
     findings = gpd.GeoDataFrame(
         {
-            "well_id": [ids[r] for r in well_rows],
+            "well_id": [register.ids[r] for r in well_rows],
             "finding": [code for _, code, _ in rows],
             "notice_item": [item[code] for _, code, _ in rows],
             "detail": [detail for _, _, detail in rows],
@@ -415,17 +591,17 @@ def compliance_audit(
     findings.attrs["well_rows"] = well_rows
 
     counts = pd.Series([code for _, code, _ in rows], dtype=object).value_counts()
+    messages = [*messages, *(m for check in checks for m in check.messages)]
     messages.append(
-        f"Audit date {audit_date.isoformat()}: {n} well(s) ({int(active.sum())} active, {int(stopped.sum())} "
-        f"stopped, {int(deregistered.sum())} deregistered), {len(rows)} finding(s) in "
+        f"Audit date {audit_date.isoformat()}: {n} well(s) ({int(states.active.sum())} active, {int(states.stopped.sum())} "
+        f"stopped, {int(states.deregistered.sum())} deregistered), {len(rows)} finding(s) in "
         f"{len(set(well_rows))} well(s)"
     )
     for code in FINDINGS:
         messages.append(f"  {code} (item {item[code]}, {severity[code]}): {int(counts.get(code, 0))}")
-    for what in skipped:
-        warnings.append(f"Not checked: {what}")
-    summary = findings_summary(findings, townships)
-    return AuditResult(findings, summary, messages, warnings)
+    warnings = [w for check in checks for w in check.warnings]
+    warnings += [f"Not checked: {check.skipped}" for check in checks if check.skipped]
+    return AuditResult(findings, findings_summary(findings, townships), messages, warnings)
 
 
 def findings_summary(findings: pd.DataFrame, townships: Sequence[str | None]) -> pd.DataFrame:

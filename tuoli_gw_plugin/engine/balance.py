@@ -1,7 +1,8 @@
 """Abstraction against recharge per assessment unit: extraction coefficient, grade and the cut needed.
 
-Notice 托政发规〔2024〕3号 (section 三, item 7) orders abstraction in severe over-extraction areas cut
-until abstraction and recharge balance (采补平衡). Per unit (township, zone or grid cell) this module
+Notice 托政发规〔2024〕3号, item 7 (in section 二(一)), orders abstraction in over-extraction areas
+strictly controlled and cut until abstraction and recharge balance (采补平衡); section 二(三) names the
+severe areas. Per unit (township, zone or grid cell) this module
 sums metered abstraction of the wells inside, the recharge volume from a mm/a raster (exact
 area-weighted, see ``zonal``), allowable = ρ × recharge, the extraction coefficient
 k = abstraction / allowable, the GB/T 34968 grade from the rules file, the reduction needed
@@ -24,7 +25,7 @@ from .crs import working_crs
 from .errors import EngineInputError
 from .rules import Rules
 from .trend import GRADE_ORDER, unit_level_grades
-from .values import feature_label, number_column, require_fields
+from .values import feature_label, is_blank, is_null, listed_features, number_column, require_fields
 from .zonal import RasterSource, geodesic_area_m2, geojson_mapping, zonal_sum
 
 Reporter = Callable[[str, str], None]  # (level 'info' | 'warning', message)
@@ -79,7 +80,7 @@ def unit_labels_for(units: pd.DataFrame) -> list[str]:
     labels = []
     for row in range(len(units)):
         value = units[name_field].iloc[row] if name_field else None
-        if value is None or (isinstance(value, float) and math.isnan(value)) or str(value).strip() == "":
+        if is_blank(value):
             labels.append(feature_label(units, row))
         else:
             labels.append(str(value))
@@ -210,11 +211,10 @@ def assign_wells(
         report("warning", f"{int((counts > 1).sum())} well(s) lie in more than one unit (units overlap) and count in each.")
     outside = np.flatnonzero(valid & ~placed)
     if len(outside):
-        names = ", ".join(feature_label(wells, int(r), well_id_field) for r in outside[:20])
+        names = listed_features(wells, outside, well_id_field, limit=20, more=" …")
         report(
             "warning",
-            f"Layer '{wells_layer}': {len(outside)} well(s) lie outside every unit and are not in any unit's "
-            f"abstraction: {names}{' …' if len(outside) > 20 else ''}.",
+            f"Layer '{wells_layer}': {len(outside)} well(s) lie outside every unit and are not in any unit's abstraction: {names}.",
         )
     return [np.array(sorted(set(rows)), dtype=int) for rows in members]
 
@@ -262,7 +262,7 @@ def attach_level_grades(
             out_rates.append(None)
             continue
         grade = grades[best]
-        grade = None if grade is None or (isinstance(grade, float) and math.isnan(grade)) else str(grade).strip().lower()
+        grade = None if is_null(grade) else str(grade).strip().lower()
         if grade is not None and grade not in GRADE_ORDER:
             raise EngineInputError(
                 f"unknown level grade {grades[best]!r}",
@@ -282,29 +282,34 @@ def _polygonal_part(geometry):
     return shapely.union_all(polygons) if polygons else shapely.Polygon()
 
 
-def compute_balance(
-    wells: gpd.GeoDataFrame,
-    units: gpd.GeoDataFrame,
-    raster: RasterSource,
-    rules: Rules,
-    *,
-    volume_field: str = "metered_m3",
-    allowable_ratio: float | None = None,
-    level_grades: gpd.GeoDataFrame | None = None,
-    wells_layer: str = "WELLS",
-    units_layer: str = "UNITS",
-    levels_layer: str = "LEVEL_GRADES",
-    report: Reporter = _no_report,
-    is_canceled: Callable[[], bool] = lambda: False,
-    progress: Callable[[float], None] = lambda percent: None,
-) -> BalanceResult:
-    """The balance per unit; row i of ``columns`` belongs to unit i."""
-    messages: list[tuple[str, str]] = []
+@dataclass(frozen=True)
+class UnitBalance:
+    """One unit's balance: k (None when undefined), its grade and the cut to reach 采补平衡."""
 
-    def say(level: str, message: str) -> None:
-        messages.append((level, message))
-        report(level, message)
+    coefficient: float | None
+    grade: str | None
+    reduction_m3: float | None
 
+
+def unit_balance(abstraction_m3: float, recharge_m3: float, allowable_ratio: float, rules: Rules) -> UnitBalance:
+    """Item 7 (二(一) 7): "在地下水超采地区，严格控制开采地下水，压缩地下水开采量，逐步达到采补平衡".
+
+    GB/T 34968 as the rules file sets it: allowable = ρ × recharge, k = abstraction / allowable
+    (rounded to 6 decimals, and graded as shown), and the cut needed max(0, abstraction − allowable).
+    Unknown recharge (NaN) gives nothing; allowable ≤ 0 gives the cut but no k and no grade.
+    """
+    if math.isnan(recharge_m3):
+        return UnitBalance(None, None, None)
+    allowable = allowable_ratio * recharge_m3
+    reduction = max(0.0, abstraction_m3 - allowable)
+    if allowable <= 0:
+        return UnitBalance(None, None, reduction)
+    k = abstraction_m3 / allowable
+    return UnitBalance(round(k, _COEFFICIENT_DECIMALS), grade_extraction(k, rules), reduction)
+
+
+def _checked_allowable_ratio(allowable_ratio: float | None, rules: Rules) -> float:
+    """ρ as given, else the rules file's default; refused unless a positive finite number."""
     if allowable_ratio is None:
         allowable_ratio = rules.value("over_extraction_grading", "default_allowable_ratio")
     if not (allowable_ratio > 0) or math.isinf(allowable_ratio):
@@ -313,19 +318,39 @@ def compute_balance(
             field="ALLOWABLE_RATIO",
             hint="ρ is the share of recharge that may be abstracted, usually 0.5–1.0",
         )
-    well_id_field = first_present(wells, WELL_ID_CANDIDATES)
+    return allowable_ratio
+
+
+def _well_volumes(wells: gpd.GeoDataFrame, volume_field: str, wells_layer: str, well_id_field: str | None, say: Reporter) -> np.ndarray:
+    """Metered volume per well (NaN where missing: not counted, and said so)."""
     volumes = number_column(wells, volume_field, layer=wells_layer, id_field=well_id_field)
     missing_volume = np.flatnonzero(np.isnan(volumes))
     if len(missing_volume):
-        names = ", ".join(feature_label(wells, int(r), well_id_field) for r in missing_volume[:10])
+        names = listed_features(wells, missing_volume, well_id_field, limit=10, more=" …")
         say(
             "warning",
             f"Layer '{wells_layer}', field '{volume_field}': {len(missing_volume)} well(s) have no volume; their "
-            f"abstraction is unknown and not counted: {names}{' …' if len(missing_volume) > 10 else ''}.",
+            f"abstraction is unknown and not counted: {names}.",
         )
-    labels = unit_labels_for(units)
+    return volumes
 
-    # Recharge: units into the raster's CRS to pick cells; areas are true ground areas.
+
+def unit_recharge(
+    units: gpd.GeoDataFrame,
+    raster: RasterSource,
+    rules: Rules,
+    labels: list[str],
+    *,
+    units_layer: str,
+    say: Reporter,
+    is_canceled: Callable[[], bool],
+    progress: Callable[[float], None],
+) -> tuple[np.ndarray, np.ndarray, gpd.GeoSeries]:
+    """Recharge volume (m³/a, NaN where the raster has no data) and true ground area (m²) per unit.
+
+    Units go into the raster's CRS to pick cells; invalid outlines are repaired and said so. Also
+    the units in the raster's CRS (for the map).
+    """
     units_in_raster = units.geometry.to_crs(raster.crs)
     footprint = shapely.box(*raster.bounds)
     if not any(g is not None and not g.is_empty and g.intersects(footprint) for g in units_in_raster.values):
@@ -392,72 +417,122 @@ def compute_balance(
     if fill_note:
         say("warning", fill_note)
     if covered_total > 0:
-        mean_mm = mean_mm_weighted / covered_total
-        plausible = rules.get("over_extraction_grading", "recharge_plausible_mm_per_a")
-        # The signed mean: a negative mean is not "plausible" because its size is.
-        if not (float(plausible["min"]) <= mean_mm <= float(plausible["max"])):
-            say(
-                "warning",
-                f"Layer '{raster.label}': the mean recharge over the units is {mean_mm:.4g} mm/a, outside the "
-                f"plausible {plausible['min']}–{plausible['max']} mm/a: is the raster really in mm/a (not m/a, "
-                "not m³ per cell)? Volumes assume mm/a.",
-            )
+        _check_recharge_units(mean_mm_weighted / covered_total, raster.label, rules, say)
+    return recharge_m3, area_m2, units_in_raster
 
-    progress(85.0)
-    members = assign_wells(wells, units, wells_layer=wells_layer, well_id_field=well_id_field, report=say)
-    wells_n = np.array([len(m) for m in members], dtype=int)
-    abstraction = np.array([float(np.nansum(volumes[m])) if len(m) else 0.0 for m in members])
 
+def _check_recharge_units(mean_mm: float, raster_label: str, rules: Rules, say: Reporter) -> None:
+    """Warn when the mean recharge is implausible for mm/a (a raster in m/a or m³ per cell)."""
+    plausible = rules.get("over_extraction_grading", "recharge_plausible_mm_per_a")
+    # The signed mean: a negative mean is not "plausible" because its size is.
+    if not (float(plausible["min"]) <= mean_mm <= float(plausible["max"])):
+        say(
+            "warning",
+            f"Layer '{raster_label}': the mean recharge over the units is {mean_mm:.4g} mm/a, outside the "
+            f"plausible {plausible['min']}–{plausible['max']} mm/a: is the raster really in mm/a (not m/a, "
+            "not m³ per cell)? Volumes assume mm/a.",
+        )
+
+
+def _graded_columns(
+    wells_n: np.ndarray,
+    area_m2: np.ndarray,
+    abstraction: np.ndarray,
+    recharge_m3: np.ndarray,
+    allowable_ratio: float,
+    rules: Rules,
+    labels: list[str],
+    say: Reporter,
+) -> pd.DataFrame:
+    """BALANCE_COLUMNS: :func:`unit_balance` of every unit, rounded for the output layer."""
     allowable = allowable_ratio * recharge_m3
-    coefficients: list[float | None] = []
-    grades: list[str | None] = []
-    reductions: list[float | None] = []
-    for row in range(len(units)):
-        if math.isnan(recharge_m3[row]):
-            coefficients.append(None)
-            grades.append(None)
-            reductions.append(None)
-            continue
-        reductions.append(max(0.0, abstraction[row] - allowable[row]))
-        if allowable[row] <= 0:
+    # numpy scalars on purpose: k is rounded by numpy's rounding, as it always was
+    balances = [unit_balance(abstraction[row], recharge_m3[row], allowable_ratio, rules) for row in range(len(labels))]
+    for row, balance in enumerate(balances):
+        if balance.reduction_m3 is not None and balance.coefficient is None:
             say(
                 "warning",
                 f"Unit {labels[row]}: recharge is {recharge_m3[row]:.0f} m³/a, so the extraction coefficient is "
                 "undefined (division by zero); its grade comes from the water level only, if given.",
             )
-            coefficients.append(None)
-            grades.append(None)
-            continue
-        k = abstraction[row] / allowable[row]
-        coefficients.append(round(k, _COEFFICIENT_DECIMALS))
-        grades.append(grade_extraction(k, rules))
-
-    columns = pd.DataFrame(
+    return pd.DataFrame(
         {
             "wells_n": wells_n,
             "area_km2": np.round(area_m2 / 1e6, 6),
             "abstraction_m3": np.round(abstraction, 3),
             "recharge_m3": [None if math.isnan(v) else round(float(v), 3) for v in recharge_m3],
             "allowable_m3": [None if math.isnan(v) else round(float(v), 3) for v in allowable],
-            "extraction_coef": coefficients,
-            "grade": grades,
-            "reduction_m3": [None if v is None else round(v, 3) for v in reductions],
+            "extraction_coef": [b.coefficient for b in balances],
+            "grade": [b.grade for b in balances],
+            "reduction_m3": [None if b.reduction_m3 is None else round(b.reduction_m3, 3) for b in balances],
         }
     )
-    if level_grades is not None:
-        levels = attach_level_grades(units, level_grades, rules, levels_layer=levels_layer, unit_labels=labels, report=say)
-        columns["level_grade"] = levels["level_grade"].tolist()
-        columns["decline_m_per_a"] = levels["decline_m_per_a"].tolist()
-        finals = [worse_grade(g, lg) for g, lg in zip(columns["grade"], columns["level_grade"])]
-        columns["final_grade"] = [f[0] for f in finals]
-        columns["grade_criterion"] = [f[1] for f in finals]
-        for row, (final, _criterion) in enumerate(finals):
-            if final is None:
-                say("warning", f"Unit {labels[row]}: neither the extraction coefficient nor the water level gives a grade.")
-    else:
-        for row, grade in enumerate(grades):
+
+
+def _add_level_grades(
+    columns: pd.DataFrame,
+    units: gpd.GeoDataFrame,
+    level_grades: gpd.GeoDataFrame | None,
+    recharge_m3: np.ndarray,
+    rules: Rules,
+    labels: list[str],
+    *,
+    levels_layer: str,
+    say: Reporter,
+) -> None:
+    """LEVEL_COLUMNS when water-level grades are given (the final grade is the worse one); a warning per ungraded unit."""
+    if level_grades is None:
+        for row, grade in enumerate(columns["grade"]):
             if grade is None and not math.isnan(recharge_m3[row]):
                 say("warning", f"Unit {labels[row]}: no grade (zero recharge and no LEVEL_GRADES given).")
+        return
+    levels = attach_level_grades(units, level_grades, rules, levels_layer=levels_layer, unit_labels=labels, report=say)
+    columns["level_grade"] = levels["level_grade"].tolist()
+    columns["decline_m_per_a"] = levels["decline_m_per_a"].tolist()
+    finals = [worse_grade(g, lg) for g, lg in zip(columns["grade"], columns["level_grade"])]
+    columns["final_grade"] = [f[0] for f in finals]
+    columns["grade_criterion"] = [f[1] for f in finals]
+    for row, (final, _criterion) in enumerate(finals):
+        if final is None:
+            say("warning", f"Unit {labels[row]}: neither the extraction coefficient nor the water level gives a grade.")
+
+
+def compute_balance(
+    wells: gpd.GeoDataFrame,
+    units: gpd.GeoDataFrame,
+    raster: RasterSource,
+    rules: Rules,
+    *,
+    volume_field: str = "metered_m3",
+    allowable_ratio: float | None = None,
+    level_grades: gpd.GeoDataFrame | None = None,
+    wells_layer: str = "WELLS",
+    units_layer: str = "UNITS",
+    levels_layer: str = "LEVEL_GRADES",
+    report: Reporter = _no_report,
+    is_canceled: Callable[[], bool] = lambda: False,
+    progress: Callable[[float], None] = lambda percent: None,
+) -> BalanceResult:
+    """The balance per unit; row i of ``columns`` belongs to unit i."""
+    messages: list[tuple[str, str]] = []
+
+    def say(level: str, message: str) -> None:
+        messages.append((level, message))
+        report(level, message)
+
+    allowable_ratio = _checked_allowable_ratio(allowable_ratio, rules)
+    well_id_field = first_present(wells, WELL_ID_CANDIDATES)
+    volumes = _well_volumes(wells, volume_field, wells_layer, well_id_field, say)
+    labels = unit_labels_for(units)
+    recharge_m3, area_m2, units_in_raster = unit_recharge(
+        units, raster, rules, labels, units_layer=units_layer, say=say, is_canceled=is_canceled, progress=progress
+    )
+    progress(85.0)
+    members = assign_wells(wells, units, wells_layer=wells_layer, well_id_field=well_id_field, report=say)
+    wells_n = np.array([len(m) for m in members], dtype=int)
+    abstraction = np.array([float(np.nansum(volumes[m])) if len(m) else 0.0 for m in members])
+    columns = _graded_columns(wells_n, area_m2, abstraction, recharge_m3, allowable_ratio, rules, labels, say)
+    _add_level_grades(columns, units, level_grades, recharge_m3, rules, labels, levels_layer=levels_layer, say=say)
     progress(95.0)
     return BalanceResult(columns, labels, area_m2, units_in_raster, messages)
 

@@ -10,7 +10,6 @@ rules file's ``screening.closure_list`` section.
 
 from __future__ import annotations
 
-import math
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,7 +20,7 @@ import pandas as pd
 
 from .errors import EngineInputError
 from .screening import PreparedScreening, screen_points
-from .values import feature_label, number_column, require_fields
+from .values import feature_label, is_blank, is_null, listed_features, number_column, require_fields
 
 CLOSURE_COLUMNS = ("supply_distance_m", "in_supply_coverage", "township", "freed_m3", "freed_from")
 
@@ -41,10 +40,6 @@ def _normal(value: Any) -> str:
     return unicodedata.normalize("NFKC", str(value)).strip().lower()
 
 
-def _missing(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA
-
-
 def self_supplied_mask(
     frame: pd.DataFrame, field_name: str, *, layer: str, truthy: list[str], falsy: list[str], id_field: str | None = None
 ) -> tuple[np.ndarray, int]:
@@ -56,7 +51,7 @@ def self_supplied_mask(
     empty = 0
     bad: list[tuple[int, Any]] = []
     for row, value in enumerate(frame[field_name].tolist()):
-        if _missing(value) or _normal(value) == "":
+        if is_blank(value):
             empty += 1
             continue
         if isinstance(value, bool):
@@ -70,9 +65,9 @@ def self_supplied_mask(
         elif word not in false_words:
             bad.append((row, value))
     if bad:
-        shown = ", ".join(f"{feature_label(frame, r, id_field)} ({v!r})" for r, v in bad[:5])
         raise EngineInputError(
-            f"{len(bad)} value(s) do not say yes or no: {shown}",
+            f"{len(bad)} value(s) do not say yes or no: "
+            + listed_features(frame, [r for r, _ in bad], id_field, [v for _, v in bad], more=""),
             layer=layer,
             feature=feature_label(frame, bad[0][0], id_field),
             field=field_name,
@@ -116,7 +111,7 @@ def closure_list(
         inactive_words = {
             _normal(word): status for status, words in rules_node.get("inactive_status", {}).items() for word in [status, *words]
         }
-        statuses = [None if _missing(v) else inactive_words.get(_normal(v)) for v in wells[status_field].tolist()]
+        statuses = [None if is_null(v) else inactive_words.get(_normal(v)) for v in wells[status_field].tolist()]
         for status in rules_node.get("inactive_status", {}):
             excluded = int(sum(1 for s, ss in zip(statuses, self_supplied) if s == status and ss))
             counts[f"excluded_{status}"] = excluded

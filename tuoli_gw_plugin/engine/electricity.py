@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import EngineInputError
+from .plotting.charts import township_chart  # noqa: F401  (its home is plotting; callers import it from here)
 from .rules import Rules
 from .values import number_column
 from .well_fields import flag_column, key_column, require_field, text_column
@@ -214,50 +215,47 @@ def calibrate(
     return pair_table, township_table, county, groups
 
 
-def electricity_to_water(
-    wells: pd.DataFrame,
-    power: pd.DataFrame,
-    rules: Rules,
-    *,
-    well_fields: WellFieldNames = WellFieldNames(),
-    power_fields: PowerFieldNames = PowerFieldNames(),
-    period: str | None = None,
-    mismatch_share: float | None = None,
-    wells_layer: str = "wells",
-    power_layer: str = "power accounts",
-) -> ElectricityResult:
-    """Per-well kWh, coefficient, estimated m³, approved kWh and item-16 flags; per-township summary."""
-    f = well_fields
-    if mismatch_share is None:
-        mismatch_share = rules.value("compliance", "meter_vs_power_mismatch_share")
-    if not (mismatch_share >= 0) or np.isinf(mismatch_share):
-        raise EngineInputError(
-            f"MISMATCH_SHARE must be a share of 0 or more (0.2 = 20 %), got {mismatch_share}",
-            hint="leave it empty to use the rules file's compliance.meter_vs_power_mismatch_share",
-        )
-    plausible = rules.get("electricity", "plausible_m3_per_kwh")
-    plausible_min, plausible_max = float(plausible["min"]), float(plausible["max"])
-    min_calibration_wells = int(rules.value("electricity", "min_calibration_wells"))
+@dataclass
+class _WellColumns:
+    """The wells layer read once (one entry per well)."""
 
+    labels: list[str]
+    accounts: list[str | None]
+    tested: np.ndarray
+    metered: np.ndarray
+    has_meter: list[bool | None]
+    permits: list[str | None]
+    permit_m3: np.ndarray
+    townships: list[str | None]
+    aquifers: list[str | None]
+
+
+def _read_wells(wells: pd.DataFrame, f: WellFieldNames, layer: str) -> _WellColumns:
     for name in (f.well_id, f.account, f.coefficient, f.metered, f.has_meter, f.permit, f.permit_m3, f.township):
-        require_field(wells, name, wells_layer)
-    ids = text_column(wells, f.well_id, layer=wells_layer)
-    labels = [i if i is not None else f"row {r + 1}" for r, i in enumerate(ids)]
-    accounts = key_column(wells, f.account, layer=wells_layer)
-    tested = number_column(wells, f.coefficient, layer=wells_layer, id_field=f.well_id)
-    metered = number_column(wells, f.metered, layer=wells_layer, id_field=f.well_id)
-    has_meter = flag_column(wells, f.has_meter, layer=wells_layer, id_field=f.well_id)
-    permits = key_column(wells, f.permit, layer=wells_layer)
-    permit_m3 = number_column(wells, f.permit_m3, layer=wells_layer, id_field=f.well_id)
-    townships = text_column(wells, f.township, layer=wells_layer)
-    aquifers = text_column(wells, f.aquifer, layer=wells_layer) if f.aquifer else [None] * len(wells)
+        require_field(wells, name, layer)
+    ids = text_column(wells, f.well_id, layer=layer)
+    return _WellColumns(
+        labels=[i if i is not None else f"row {r + 1}" for r, i in enumerate(ids)],
+        accounts=key_column(wells, f.account, layer=layer),
+        tested=number_column(wells, f.coefficient, layer=layer, id_field=f.well_id),
+        metered=number_column(wells, f.metered, layer=layer, id_field=f.well_id),
+        has_meter=flag_column(wells, f.has_meter, layer=layer, id_field=f.well_id),
+        permits=key_column(wells, f.permit, layer=layer),
+        permit_m3=number_column(wells, f.permit_m3, layer=layer, id_field=f.well_id),
+        townships=text_column(wells, f.township, layer=layer),
+        aquifers=text_column(wells, f.aquifer, layer=layer) if f.aquifer else [None] * len(wells),
+    )
 
-    power_sum = account_power(power, power_fields, layer=power_layer, period=period)
-    messages = list(power_sum.messages)
-    warnings = list(power_sum.warnings)
 
-    # One account feeding several wells (one transformer, two pumps): its kWh is shared equally so
-    # township totals do not count it twice; the log names them so the register can be fixed.
+def well_kwh(
+    accounts: Sequence[str | None], power_sum: AccountPower, labels: Sequence[str], power_layer: str, warnings: list[str]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Item 16 (二(三) 16): "建立取用水设施与供电编号对应的信息数据库" — each well's kWh through its power account.
+
+    An account feeding several wells (one transformer, two pumps) has its kWh shared equally, so
+    township totals do not count it twice. Returns kWh per well (NaN when not linked) and whether
+    the well's account is in the power table; the log names shared, unknown and orphan accounts.
+    """
     wells_per_account: dict[str, list[int]] = {}
     for row, account in enumerate(accounts):
         if account is not None:
@@ -269,7 +267,7 @@ def electricity_to_water(
             + _first([f"{a} ({', '.join(labels[r] for r in rows)})" for a, rows in sorted(shared.items())], 5)
         )
     linked = np.array([a is not None and a in power_sum.known_accounts for a in accounts], dtype=bool)
-    kwh = np.full(len(wells), np.nan)
+    kwh = np.full(len(accounts), np.nan)
     for row, account in enumerate(accounts):
         if linked[row]:
             kwh[row] = power_sum.kwh_by_account.get(account, 0.0) / len(wells_per_account[account])
@@ -286,32 +284,29 @@ def electricity_to_water(
             f"{len(orphan_accounts)} power account(s) with {orphan_kwh:,.0f} kWh are linked to no well "
             f"(possible unregistered wells, item 16): {_first(orphan_accounts)}"
         )
+    return kwh, linked
 
-    # Tested coefficients: zero means "not tested"; values physics rules out are reported.
-    tested = np.where(tested > 0, tested, np.nan)
-    implausible_tested = [
-        r for r in np.flatnonzero(~np.isnan(tested)) if not plausible_min <= tested[r] <= plausible_max
-    ]
-    if implausible_tested:
-        warnings.append(
-            f"{len(implausible_tested)} tested coefficient(s) in '{f.coefficient}' are outside the plausible "
-            f"{plausible_min:g}–{plausible_max:g} m³/kWh and are probably data errors (used as given): "
-            + _first([f"{labels[r]} ({tested[r]:g})" for r in implausible_tested])
-        )
 
-    # Calibration set: a working meter with a reading and power drawn.
-    working_meter = np.array([flag is True for flag in has_meter], dtype=bool)  # bool even when empty
-    can_calibrate = working_meter & ~np.isnan(metered) & (np.nan_to_num(kwh) > 0)
-    ratios = np.where(can_calibrate, metered / np.where(kwh > 0, kwh, 1.0), np.nan)
-    pair_table, township_table, county, groups = calibrate(
-        ratios, townships, aquifers, min_wells=min_calibration_wells
-    )
+def choose_coefficients(
+    tested: np.ndarray,
+    townships: Sequence[str | None],
+    aquifers: Sequence[str | None],
+    pair_table: dict,
+    township_table: dict,
+    county: tuple[float, float, int] | None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str]]:
+    """以电折水 (item 16, "坚持'井电双控、以电折水'工作原则"): the m³/kWh coefficient of each well.
 
-    coef_used = np.full(len(wells), np.nan)
-    calib_spread = np.full(len(wells), np.nan)
-    calib_n = np.zeros(len(wells), dtype=np.int64)
-    coef_source = [COEF_NONE] * len(wells)
-    for row in range(len(wells)):
+    A pump-tested coefficient (> 0) first; else the calibrated median of its township and aquifer,
+    else of its township, else of the county; else none. Returns coefficient, spread (MAD) and
+    number of calibration wells (NaN / 0 for tested ones), and the source of each (COEF_*).
+    """
+    n = len(tested)
+    coef_used = np.full(n, np.nan)
+    calib_spread = np.full(n, np.nan)
+    calib_n = np.zeros(n, dtype=np.int64)
+    coef_source = [COEF_NONE] * n
+    for row in range(n):
         if not np.isnan(tested[row]):
             coef_used[row], coef_source[row] = tested[row], COEF_TESTED
             continue
@@ -326,29 +321,100 @@ def electricity_to_water(
             continue
         coef_used[row], calib_spread[row], calib_n[row] = found
         coef_source[row] = source
+    return coef_used, calib_spread, calib_n, coef_source
 
+
+def approved_kwh(permit_m3: np.ndarray, coefficient: np.ndarray) -> np.ndarray:
+    """Item 16: "以核定的电量为标准提供售电服务" — the approved kWh is the permitted m³ ÷ the coefficient (NaN without one)."""
+    return np.where(coefficient > 0, permit_m3 / np.where(coefficient > 0, coefficient, 1.0), np.nan)
+
+
+def power_without_permit(kwh: np.ndarray, has_permit: np.ndarray) -> np.ndarray:
+    """Item 16: "不得向非法取水单位和个人提供供电服务" — power drawn (kWh > 0) by a well with no permit."""
+    return (np.nan_to_num(kwh) > 0) & ~has_permit
+
+
+def permit_without_power_link(has_permit: np.ndarray, linked: np.ndarray) -> np.ndarray:
+    """Item 16: "建立取用水设施与供电编号对应的信息数据库" — a permitted well whose power account is not in the table."""
+    return has_permit & ~linked
+
+
+def over_approved_kwh(kwh: np.ndarray, approved: np.ndarray) -> np.ndarray:
+    """Item 16: "以核定的电量为标准提供售电服务" — more kWh than approved (equal is not)."""
+    return ~np.isnan(kwh) & ~np.isnan(approved) & (np.nan_to_num(kwh) > np.nan_to_num(approved))
+
+
+def meter_vs_power_mismatch(estimated: np.ndarray, metered: np.ndarray, working_meter: np.ndarray, share: float) -> np.ndarray:
+    """Items 9 and 16 (计量 against 以电折水): a working meter whose reading differs from the estimate
+    from kWh by more than ``share`` of the metered volume.
+
+    The meter is the legal measure (item 9), so the share is of the metered volume; a relative
+    tolerance keeps an exact 20 % difference from tipping over on floating-point noise.
+    """
+    difference = np.abs(estimated - metered)
+    allowed = share * np.abs(metered)
+    return (
+        working_meter
+        & ~np.isnan(metered)
+        & ~np.isnan(estimated)
+        & (np.nan_to_num(difference) > np.nan_to_num(allowed) * (1 + 1e-9) + 1e-9)
+    )
+
+
+def _checked_mismatch_share(mismatch_share: float | None, rules: Rules) -> float:
+    if mismatch_share is None:
+        mismatch_share = rules.value("compliance", "meter_vs_power_mismatch_share")
+    if not (mismatch_share >= 0) or np.isinf(mismatch_share):
+        raise EngineInputError(
+            f"MISMATCH_SHARE must be a share of 0 or more (0.2 = 20 %), got {mismatch_share}",
+            hint="leave it empty to use the rules file's compliance.meter_vs_power_mismatch_share",
+        )
+    return mismatch_share
+
+
+def _implausible_tested_warning(tested: np.ndarray, labels: Sequence[str], field_name: str, low: float, high: float) -> list[str]:
+    """Tested coefficients that physics rules out (probably data errors; used as given)."""
+    implausible = [r for r in np.flatnonzero(~np.isnan(tested)) if not low <= tested[r] <= high]
+    if not implausible:
+        return []
+    return [
+        f"{len(implausible)} tested coefficient(s) in '{field_name}' are outside the plausible "
+        f"{low:g}–{high:g} m³/kWh and are probably data errors (used as given): "
+        + _first([f"{labels[r]} ({tested[r]:g})" for r in implausible])
+    ]
+
+
+def _calibration_log(
+    groups: pd.DataFrame,
+    coef_source: Sequence[str],
+    labels: Sequence[str],
+    *,
+    calibrating_wells: int,
+    min_wells: int,
+    low: float,
+    high: float,
+    messages: list[str],
+    warnings: list[str],
+) -> None:
+    """The calibration groups, how many wells got each kind of coefficient, and implausible medians."""
     counts = pd.Series(coef_source).value_counts()
     messages.append(
-        f"Calibration: {int(can_calibrate.sum())} well(s) with a working meter and kWh give ratios; "
-        f"{len(groups)} group(s) (minimum {min_calibration_wells} well(s) each)"
+        f"Calibration: {calibrating_wells} well(s) with a working meter and kWh give ratios; "
+        f"{len(groups)} group(s) (minimum {min_wells} well(s) each)"
     )
     for group in groups.itertuples(index=False):
         where = group.township if isinstance(group.township, str) else "county"
         if isinstance(group.aquifer, str):
             where += f" / {group.aquifer}"
-        messages.append(
-            f"  {where}: median {group.median_m3_per_kwh:.3f} m³/kWh, MAD {group.mad:.3f}, "
-            f"{group.wells_n} well(s)"
-        )
-        if not plausible_min <= group.median_m3_per_kwh <= plausible_max:
+        messages.append(f"  {where}: median {group.median_m3_per_kwh:.3f} m³/kWh, MAD {group.mad:.3f}, {group.wells_n} well(s)")
+        if not low <= group.median_m3_per_kwh <= high:
             warnings.append(
                 f"Calibrated coefficient for {where} is {group.median_m3_per_kwh:.3f} m³/kWh, outside the "
-                f"plausible {plausible_min:g}–{plausible_max:g}: check the meters and power records there"
+                f"plausible {low:g}–{high:g}: check the meters and power records there"
             )
     messages.append(
         "Coefficients: "
-        + ", ".join(f"{counts.get(s, 0)} {s}" for s in (COEF_TESTED, COEF_TOWNSHIP_AQUIFER, COEF_TOWNSHIP,
-                                                        COEF_COUNTY, COEF_NONE))
+        + ", ".join(f"{counts.get(s, 0)} {s}" for s in (COEF_TESTED, COEF_TOWNSHIP_AQUIFER, COEF_TOWNSHIP, COEF_COUNTY, COEF_NONE))
     )
     calibrated_rows = [r for r, s in enumerate(coef_source) if s.startswith("calibrated")]
     if calibrated_rows:
@@ -359,32 +425,52 @@ def electricity_to_water(
             + _first([labels[r] for r, s in enumerate(coef_source) if s == COEF_NONE])
         )
 
-    estimated = kwh * coef_used
-    approved_kwh = np.where(coef_used > 0, permit_m3 / np.where(coef_used > 0, coef_used, 1.0), np.nan)
-    has_permit = np.array([p is not None for p in permits], dtype=bool)
 
-    power_without_permit = (np.nan_to_num(kwh) > 0) & ~has_permit
-    permit_without_power_link = has_permit & ~linked
-    over_approved = ~np.isnan(kwh) & ~np.isnan(approved_kwh) & (np.nan_to_num(kwh) > np.nan_to_num(approved_kwh))
-    # The meter is the legal measure (item 9), so the share is of the metered volume; a relative
-    # tolerance keeps an exact 20 % difference from tipping over on floating-point noise.
-    difference = np.abs(estimated - metered)
-    allowed = mismatch_share * np.abs(metered)
-    mismatch = (
-        working_meter
-        & ~np.isnan(metered)
-        & ~np.isnan(estimated)
-        & (np.nan_to_num(difference) > np.nan_to_num(allowed) * (1 + 1e-9) + 1e-9)
+def electricity_to_water(
+    wells: pd.DataFrame,
+    power: pd.DataFrame,
+    rules: Rules,
+    *,
+    well_fields: WellFieldNames = WellFieldNames(),
+    power_fields: PowerFieldNames = PowerFieldNames(),
+    period: str | None = None,
+    mismatch_share: float | None = None,
+    wells_layer: str = "wells",
+    power_layer: str = "power accounts",
+) -> ElectricityResult:
+    """Per-well kWh, coefficient, estimated m³, approved kWh and item-16 flags; per-township summary."""
+    mismatch_share = _checked_mismatch_share(mismatch_share, rules)
+    plausible = rules.get("electricity", "plausible_m3_per_kwh")
+    low, high = float(plausible["min"]), float(plausible["max"])
+    min_calibration_wells = int(rules.value("electricity", "min_calibration_wells"))
+    w = _read_wells(wells, well_fields, wells_layer)
+    power_sum = account_power(power, power_fields, layer=power_layer, period=period)
+    messages = list(power_sum.messages)
+    warnings = list(power_sum.warnings)
+    kwh, linked = well_kwh(w.accounts, power_sum, w.labels, power_layer, warnings)
+
+    tested = np.where(w.tested > 0, w.tested, np.nan)  # zero means "not tested"
+    warnings += _implausible_tested_warning(tested, w.labels, well_fields.coefficient, low, high)
+    # Calibration set: a working meter with a reading and power drawn.
+    working_meter = np.array([flag is True for flag in w.has_meter], dtype=bool)  # bool even when empty
+    can_calibrate = working_meter & ~np.isnan(w.metered) & (np.nan_to_num(kwh) > 0)
+    ratios = np.where(can_calibrate, w.metered / np.where(kwh > 0, kwh, 1.0), np.nan)
+    pair_table, township_table, county, groups = calibrate(ratios, w.townships, w.aquifers, min_wells=min_calibration_wells)
+    coef_used, calib_spread, calib_n, coef_source = choose_coefficients(tested, w.townships, w.aquifers, pair_table, township_table, county)
+    _calibration_log(
+        groups, coef_source, w.labels, calibrating_wells=int(can_calibrate.sum()), min_wells=min_calibration_wells,
+        low=low, high=high, messages=messages, warnings=warnings,
     )
+
+    estimated = kwh * coef_used
+    approved = approved_kwh(w.permit_m3, coef_used)
+    has_permit = np.array([p is not None for p in w.permits], dtype=bool)
     flag_values = {
-        "power_without_permit": power_without_permit,
-        "permit_without_power_link": permit_without_power_link,
-        "over_approved_kwh": over_approved,
-        "meter_vs_power_mismatch": mismatch,
+        "power_without_permit": power_without_permit(kwh, has_permit),
+        "permit_without_power_link": permit_without_power_link(has_permit, linked),
+        "over_approved_kwh": over_approved_kwh(kwh, approved),
+        "meter_vs_power_mismatch": meter_vs_power_mismatch(estimated, w.metered, working_meter, mismatch_share),
     }
-    flags_text = [
-        ";".join(name for name in FLAG_NAMES if flag_values[name][row]) for row in range(len(wells))
-    ]
     out = pd.DataFrame(
         {
             "kwh": kwh,
@@ -393,16 +479,15 @@ def electricity_to_water(
             "calib_spread": calib_spread,
             "calib_n": calib_n,
             "estimated_m3": estimated,
-            "approved_kwh": approved_kwh,
-            "flags": flags_text,
+            "approved_kwh": approved,
+            "flags": [";".join(name for name in FLAG_NAMES if flag_values[name][row]) for row in range(len(wells))],
             **{name: flag_values[name].astype(np.int64) for name in FLAG_NAMES},
         }
     )
     for name in FLAG_NAMES:
-        flagged = [labels[r] for r in np.flatnonzero(flag_values[name])]
+        flagged = [w.labels[r] for r in np.flatnonzero(flag_values[name])]
         messages.append(f"{name}: {len(flagged)} well(s)" + (f" ({_first(flagged)})" if flagged else ""))
-
-    summary = township_summary(townships, out, metered, permit_m3)
+    summary = township_summary(w.townships, out, w.metered, w.permit_m3)
     return ElectricityResult(out, summary, groups, messages, warnings)
 
 
@@ -429,42 +514,3 @@ def township_summary(
     summary = summary.reset_index()
     summary["wells_n"] = summary["wells_n"].astype(np.int64)
     return summary
-
-
-def township_chart(summary: pd.DataFrame, path: str, *, title: str) -> str:
-    """A PNG bar chart per township: estimated (from kWh) vs metered vs permitted m³."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    from matplotlib import font_manager
-
-    # Township names are Chinese: prefer a CJK font when the system has one.
-    available = {f.name for f in font_manager.fontManager.ttflist}
-    cjk = [name for name in ("Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Serif CJK SC", "Noto Serif CJK JP",
-                                          "WenQuanYi Zen Hei", "SimHei", "Microsoft YaHei") if name in available]
-    rc = {"font.family": [*cjk, "DejaVu Sans"]} if cjk else {}
-    with plt.rc_context(rc):
-        names = summary["township"].astype(str).tolist()
-        x = np.arange(len(names))
-        width = 0.27
-        fig, ax = plt.subplots(figsize=(max(6.0, 1.3 * len(names) + 2), 4.8), dpi=120)
-        series = (
-            ("estimated_m3", "estimated from kWh (以电折水)", "#e07b39"),
-            ("metered_m3", "metered (计量)", "#3a78b5"),
-            ("permit_m3", "permitted (许可)", "#7f7f7f"),
-        )
-        for offset, (column, label, colour) in zip((-width, 0.0, width), series):
-            values = summary[column].fillna(0).to_numpy() / 10000.0
-            ax.bar(x + offset, values, width, label=label, color=colour)
-        ax.set_xticks(x)
-        ax.set_xticklabels(names, rotation=20 if len(names) > 4 else 0, ha="right" if len(names) > 4 else "center")
-        ax.set_ylabel("10⁴ m³ (万m³)")
-        ax.set_title(title)
-        ax.legend(frameon=False)
-        ax.grid(axis="y", alpha=0.3)
-        ax.set_axisbelow(True)
-        fig.tight_layout()
-        fig.savefig(path)
-        plt.close(fig)
-    return path

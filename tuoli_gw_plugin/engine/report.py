@@ -6,7 +6,7 @@ use per township, abstraction against allowable abstraction (采补平衡), fees
 (超计划累进加价), the compliance findings and the farm water-rights summary. Every section is
 optional: a missing input gives a short "not provided" line, never a failure.
 
-Figures are matplotlib PNGs (object API, headless). Chinese text needs a CJK font: it is looked up
+Figures are matplotlib PNGs drawn by ``plotting`` (headless). Chinese text needs a CJK font: it is looked up
 at run time and a Chinese report without one stops with a message saying what to install. The
 HTML references figures either as data: URIs (a self-contained .html file) or by name (so the Qt
 door can hand them to QTextDocument and print the same document to PDF).
@@ -17,33 +17,28 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import html
-import io
 import math
 import re
 import unicodedata
-import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-import shapely
-from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
 
-from .charts import cjk_font_family
 from .crs import working_crs
 from .errors import EngineInputError
+from .plotting.charts import report_balance_chart, report_fee_chart
+from .plotting.maps import county_map
+from .plotting.style import HTML_FONT_FAMILIES, cjk_font_family, css_font_family, needs_cjk
 from .rules import Rules
-from .screening_report import _draw_lines, _draw_polygons
+from .values import is_null
 
 LANGUAGES = ("zh", "en")
-VERDICT_COLOURS = {"prohibited": "#d7191c", "restricted": "#fdae61", "allowed": "#1a9641", None: "#8c8c8c"}
-GRADE_COLOURS = {"severe": "#e31a1c", "general": "#ff7f00", "none": "#1a9641"}
 SEVERITY_ORDER = ("critical", "high", "medium", "low")
 FINDINGS_LISTED = 20  # the findings table lists the most severe ones; counts cover all
+FONT_FAMILIES = HTML_FONT_FAMILIES  # the PDF printer (processing_algs/supervision_report.py) reads it here
 
 TEXT: dict[str, dict[str, str]] = {
     "zh": {
@@ -280,19 +275,10 @@ class ReportDocument:
         )
 
 
-# Chinese text first in a CJK font; English in a Latin font, with the CJK font for the names.
-# (Latin text set in Noto CJK gets digit glyphs that Qt's PDF writer leaves out of the text layer.)
-FONT_FAMILIES = {
-    "zh": ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC"),
-    "en": ("DejaVu Sans", "Noto Sans", "Arial", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei"),
-}
-
-
 def _css(language: str) -> str:
     """Kept to what both browsers and Qt's rich-text engine (QTextDocument, for the PDF) understand."""
-    families = ",".join(f"'{family}'" for family in FONT_FAMILIES[language])
     return (
-        f"body{{font-family:{families},sans-serif;font-size:10pt}}"
+        f"body{{font-family:{css_font_family(language)};font-size:10pt}}"
         "h1{font-size:17pt;text-align:center}h2{font-size:13pt;margin-top:14pt}"
         "table{border-collapse:collapse;margin-bottom:8pt}th{background-color:#e8eef4}"
         "td,th{border:1px solid #999999;padding:3pt}td.n{text-align:right}p.note{color:#555555;font-size:9pt}"
@@ -312,13 +298,13 @@ def require_cjk_font(language: str, texts: Sequence[str] = ()) -> tuple[str | No
     )
     if language == "zh":
         raise EngineInputError(message)
-    if any(ord(ch) > 0x2E80 for text in texts for ch in str(text)):
+    if needs_cjk(texts):
         return None, [message]
     return None, []
 
 
 def _number(value: object, decimals: int = 0) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+    if is_null(value):
         return "—"
     try:
         number = float(value)
@@ -363,17 +349,8 @@ def _numeric(frame: pd.DataFrame, name: str | None) -> pd.Series:
     return pd.to_numeric(frame[name], errors="coerce")
 
 
-def _png(figure: Figure) -> bytes:
-    buffer = io.BytesIO()
-    with warnings.catch_warnings():
-        # Without a CJK font matplotlib warns once per missing glyph; the report warns once instead.
-        warnings.filterwarnings("ignore", message="Glyph .* missing from current font", category=UserWarning)
-        figure.savefig(buffer, format="png", dpi=130, bbox_inches="tight")
-    return buffer.getvalue()
-
-
 def _grade_word(grade: object, words: dict[str, str]) -> str:
-    if grade is None or (isinstance(grade, float) and math.isnan(grade)):
+    if is_null(grade):
         return "—"
     key = str(grade).strip().lower()
     return words.get(f"{key}_grade", words.get(key, str(grade)))
@@ -404,11 +381,11 @@ def _unit_names(frame: pd.DataFrame, preferred: str) -> pd.Series:
 
 
 def _map_figure(inputs: ReportInputs, words: dict[str, str], family: str | None) -> tuple[bytes | None, dict[str, int]]:
+    """The county map of whatever layers were given (None when none has a CRS), and wells per verdict."""
     frames = [inputs.townships, inputs.zones, inputs.supply_areas, inputs.supply_pipes, inputs.wells, inputs.existing_wells]
     frames = [f for f in frames if isinstance(f, gpd.GeoDataFrame) and len(f) and f.crs is not None]
-    counts: dict[str, int] = {}
     if not frames:
-        return None, counts
+        return None, {}
     crs = working_crs(frames)
 
     def geometries(frame: gpd.GeoDataFrame | None) -> np.ndarray:
@@ -417,87 +394,41 @@ def _map_figure(inputs: ReportInputs, words: dict[str, str], family: str | None)
         series = frame.geometry.to_crs(crs)
         return np.asarray(series[series.notna() & ~series.is_empty].values, dtype=object)
 
-    fonts = {"family": [family, "DejaVu Sans"]} if family else {}
-    figure = Figure(figsize=(8.6, 6.4))
-    ax = figure.add_subplot(1, 1, 1)
-    ax.set_aspect("equal")
-    legend: list = []
-    if inputs.zones is not None and len(inputs.zones):
-        grade_column = _column(inputs.zones, inputs.zone_grade_field, "grade")
-        zone_geoms = inputs.zones.geometry.to_crs(crs) if inputs.zones.crs is not None else inputs.zones.geometry
-        grades = inputs.zones[grade_column].astype(str).str.strip().str.lower() if grade_column else pd.Series("", index=inputs.zones.index)
-        for grade, aliases in (("severe", ("severe", "严重", "严重超采区")), ("general", ("general", "一般", "一般超采区"))):
-            chosen = zone_geoms[grades.isin(aliases).to_numpy()]
-            if len(chosen):
-                colour = GRADE_COLOURS[grade]
-                _draw_polygons(ax, list(chosen), facecolor=colour, alpha=0.25, edgecolor=colour, linewidth=0.9)
-                legend.append(Patch(facecolor=colour, alpha=0.35, edgecolor=colour, label=words[grade]))
-    areas = geometries(inputs.supply_areas)
-    if len(areas):
-        _draw_polygons(ax, list(areas), facecolor="#2c7bb6", alpha=0.3, edgecolor="#2c7bb6", linewidth=0.6)
-        legend.append(Patch(facecolor="#2c7bb6", alpha=0.4, label=words["supply_areas"]))
-    pipes = geometries(inputs.supply_pipes)
-    if len(pipes):
-        if inputs.coverage_distance_m:
-            # Display only: verdicts come from exact distances in the screening engine.
-            band = shapely.buffer(shapely.union_all(pipes), inputs.coverage_distance_m)
-            _draw_polygons(ax, [band], facecolor="#abd9e9", alpha=0.4, edgecolor="none")
-            legend.append(Patch(facecolor="#abd9e9", alpha=0.6, label=words["coverage_band"].format(d=inputs.coverage_distance_m)))
-        _draw_lines(ax, list(pipes), color="#2c7bb6", linewidth=0.9)
-        legend.append(Line2D([], [], color="#2c7bb6", linewidth=1.2, label=words["supply_pipes"]))
-    if inputs.townships is not None and len(inputs.townships):
-        towns = inputs.townships.to_crs(crs) if inputs.townships.crs is not None else inputs.townships
-        names = _unit_names(towns, inputs.township_name_field)
-        _draw_polygons(ax, [g for g in towns.geometry if g is not None], facecolor="none", edgecolor="#444444", linewidth=0.9)
-        for geometry, name in zip(towns.geometry, names):
-            if geometry is not None and not geometry.is_empty:
-                anchor = geometry.representative_point()
-                ax.annotate(name, (anchor.x, anchor.y), ha="center", fontsize=8, color="#222222", zorder=8, **fonts)
+    def projected(frame: gpd.GeoDataFrame | None) -> gpd.GeoSeries | None:
+        if not _present(frame):
+            return None
+        return frame.geometry.to_crs(crs) if frame.crs is not None else frame.geometry
+
+    zones, zone_grades = inputs.zones, None
+    if _present(zones):
+        grade_column = _column(zones, inputs.zone_grade_field, "grade")
+        zone_grades = zones[grade_column].astype(str).str.strip().str.lower() if grade_column else pd.Series("", index=zones.index)
+    township_names = list(_unit_names(inputs.townships, inputs.township_name_field)) if _present(inputs.townships) else []
     existing = inputs.existing_wells
-    if existing is not None and len(existing) and existing.crs is not None:
-        points = existing.geometry.to_crs(crs)
-        xy = shapely.get_coordinates(np.asarray(points[points.notna() & ~points.is_empty].values, dtype=object))
-        ax.scatter(xy[:, 0], xy[:, 1], s=2, c="#9e9e9e", alpha=0.6, edgecolors="none", zorder=5, rasterized=True)
-        legend.append(
-            Line2D([], [], marker="o", markersize=3, linestyle="", color="#9e9e9e", label=f"{words['existing_wells']} ({len(xy)})")
-        )
     wells = inputs.wells
-    if wells is not None and len(wells) and wells.crs is not None:
-        points = wells.geometry.to_crs(crs)
-        has_xy = points.notna() & ~points.is_empty
+    has_wells = _present(wells) and wells.crs is not None
+    verdicts = None
+    if has_wells:
         verdicts = (
             wells["verdict"].astype(object).where(wells["verdict"].notna(), None)
             if "verdict" in wells.columns
             else pd.Series(None, index=wells.index, dtype=object)
         )
-        size = 14 if len(wells) < 300 else 9 if len(wells) < 1500 else 4
-        for verdict in (None, "allowed", "restricted", "prohibited"):  # strictest drawn last, on top
-            chosen = has_xy & (verdicts.isna() if verdict is None else verdicts.eq(verdict))
-            counts[verdict or "no_verdict"] = int((verdicts.isna() if verdict is None else verdicts.eq(verdict)).sum())
-            if not chosen.any():
-                continue
-            xy = shapely.get_coordinates(np.asarray(points[chosen].values, dtype=object))
-            edge = {"edgecolors": "black", "linewidths": 0.3} if len(wells) < 300 else {"edgecolors": "none"}
-            ax.scatter(xy[:, 0], xy[:, 1], s=size, c=VERDICT_COLOURS[verdict], zorder=6, rasterized=True, **edge)
-            label = words[verdict] if verdict else words["no_verdict"]
-            legend.append(
-                Line2D(
-                    [],
-                    [],
-                    marker="o",
-                    linestyle="",
-                    color=VERDICT_COLOURS[verdict],
-                    label=words["legend_wells"].format(verdict=label, n=int(chosen.sum())),
-                )
-            )
-    ax.autoscale_view()
-    ax.ticklabel_format(useOffset=False, style="plain")
-    ax.tick_params(labelsize=7)
-    ax.set_xlabel(f"{words['map_crs']}: {crs.name} (m)", fontsize=8, **fonts)
-    ax.legend(
-        handles=legend, loc="upper left", bbox_to_anchor=(1.01, 1.0), prop={**({"family": fonts["family"]} if fonts else {}), "size": 7}
+    return county_map(
+        crs=crs,
+        words=words,
+        family=family,
+        zones=projected(zones),
+        zone_grades=zone_grades,
+        supply_areas=geometries(inputs.supply_areas),
+        supply_pipes=geometries(inputs.supply_pipes),
+        coverage_distance_m=inputs.coverage_distance_m,
+        townships=projected(inputs.townships),
+        township_names=township_names,
+        existing_wells=existing.geometry.to_crs(crs) if _present(existing) and existing.crs is not None else None,
+        wells=wells.geometry.to_crs(crs) if has_wells else None,
+        verdicts=verdicts,
     )
-    return _png(figure), counts
 
 
 def _red_line_section(inputs: ReportInputs, words: dict[str, str]) -> tuple[str, list[str]]:
@@ -572,37 +503,20 @@ def _balance_section(inputs: ReportInputs, words: dict[str, str], family: str | 
         rows,
         [False, True, True, True, False, True, True],
     )
-    fonts = {"family": [family, "DejaVu Sans"]} if family else {}
-    figure = Figure(figsize=(8.0, 3.4))
-    ax = figure.add_subplot(1, 1, 1)
-    x = np.arange(len(order))
-    colours = [GRADE_COLOURS.get(str(grades.iloc[i]).lower(), "#9e9e9e") for i in order]
-    ax.bar(
-        x - 0.2,
-        abstraction_values.iloc[order].to_numpy() / 1e4,
-        width=0.4,
-        color=colours,
-        label=words["abstraction_m3"].replace("m³", "10⁴ m³"),
+    png = report_balance_chart(
+        [names.iloc[i] for i in order],
+        abstraction_values.iloc[order].to_numpy(),
+        allowable_values.iloc[order].to_numpy(),
+        [grades.iloc[i] for i in order],
+        words,
+        family,
     )
-    ax.bar(
-        x + 0.2,
-        allowable_values.iloc[order].to_numpy() / 1e4,
-        width=0.4,
-        color="#bdbdbd",
-        label=words["allowable_m3"].replace("m³", "10⁴ m³"),
-    )
-    ax.set_xticks(x)
-    ax.set_xticklabels([names.iloc[i] for i in order], fontsize=8, **fonts)
-    ax.set_ylabel("10⁴ m³", fontsize=8)
-    ax.tick_params(labelsize=7)
-    ax.set_title(words["chart_balance"], fontsize=10, **fonts)
-    ax.legend(prop={**({"family": fonts["family"]} if fonts else {}), "size": 7})
     stats = {
         "severe": int(sum(str(g).lower() == "severe" for g in grades)),
         "general": int(sum(str(g).lower() == "general" for g in grades)),
         "cut": float(np.nansum(cut.to_numpy())),
     }
-    return table + '<p><img src="balance.png" width="620"></p>', {"balance.png": _png(figure)}, stats
+    return table + '<p><img src="balance.png" width="620"></p>', {"balance.png": png}, stats
 
 
 def _fees_section(
@@ -666,22 +580,9 @@ def _fees_section(
         rows,
         [False, True, True, True, True],
     )
-    fonts = {"family": [family, "DejaVu Sans"]} if family else {}
-    figure = Figure(figsize=(6.0, 2.4))
-    ax = figure.add_subplot(1, 1, 1)
-    ax.barh(
-        np.arange(len(chart_values)),
-        np.asarray(chart_values) / 1e4,
-        color=["#1a9641", "#fdae61", "#f46d43", "#d7191c", "#7b3294"][: len(chart_values)],
-    )
-    ax.set_yticks(np.arange(len(chart_values)))
-    ax.set_yticklabels(chart_labels, fontsize=9, **fonts)
-    ax.invert_yaxis()
-    ax.set_xlabel(words["fee_yuan"].replace("（元）", "（万元）").replace("(yuan)", "(10⁴ yuan)"), fontsize=8, **fonts)
-    ax.tick_params(labelsize=7)
-    ax.set_title(words["chart_fees"], fontsize=10, **fonts)
+    png = report_fee_chart(chart_labels, chart_values, words, family)
     stats = {"fee": float(fee[charged].sum()), "surcharge": float(np.nansum(surcharge[charged].to_numpy()))}
-    return table + '<p><img src="fees.png" width="520"></p>', {"fees.png": _png(figure)}, stats
+    return table + '<p><img src="fees.png" width="520"></p>', {"fees.png": png}, stats
 
 
 def finding_label(code: str, language: str, rules: Rules) -> str:

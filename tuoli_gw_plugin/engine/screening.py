@@ -28,7 +28,7 @@ from pyproj import CRS, Transformer
 from .crs import working_crs as choose_working_crs
 from .errors import EngineCancelledError, EngineInputError
 from .rules import Rules
-from .values import feature_label, number_column, require_fields
+from .values import feature_label, is_null, listed_features, number_column, require_fields
 
 # Output columns of screen_points, in this order (a public contract of tuoli_gw:screen_well_sites).
 OUTPUT_COLUMNS = (
@@ -151,10 +151,6 @@ def _require_field(frame: gpd.GeoDataFrame, field_name: str, layer: str, what: s
     require_fields(frame, field_name, layer=layer, what=f"it should hold {what}")
 
 
-def _is_missing(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or value is pd.NaT
-
-
 def _projected_geometries(frame: gpd.GeoDataFrame, layer: str, work_crs: CRS) -> np.ndarray:
     if frame.crs is None:
         raise EngineInputError(
@@ -225,6 +221,123 @@ def _line_parts(geometries: np.ndarray) -> np.ndarray:
     return np.asarray(shapely.get_parts(geometries), dtype=object)
 
 
+def zone_grade_rules(rules: Rules) -> tuple[dict[str, ReasonRule], dict[str, int]]:
+    """Over-extraction zones: section 二(三) names the severe areas (阿克别里斗乡、多拉特乡为严重超采区,
+    "逐步压减地下水超采水量"); item 7 in 二(一): "在地下水超采地区，严格控制开采地下水，压缩地下水开采量".
+
+    The reason and verdict of each grade come from the rules file's ``screening.zone_grades``, and
+    a rank per grade (higher = stricter): the stricter verdict first, then the grade listed first,
+    decides which zone names a well that lies in several.
+    """
+    grade_rules: dict[str, ReasonRule] = {}
+    grade_rank: dict[str, int] = {}
+    for position, (grade, node) in enumerate(rules.get("screening", "zone_grades").items()):
+        rule = ReasonRule(code=str(node.get("reason", f"{grade}_zone")), verdict=str(node["verdict"]), basis=_basis(node))
+        _check_verdict(rules, rule.verdict, f"screening.zone_grades.{grade}.verdict")
+        grade_rules[grade] = rule
+        grade_rank[grade] = VERDICT_SEVERITY[rule.verdict] * 1000 - position
+    return grade_rules, grade_rank
+
+
+def exempt_use_rule(rules: Rules) -> tuple[ReasonRule, dict[str, str]]:
+    """The statutory exceptions inside a zone (emergency supply, domestic supply without another
+    source, monitoring): Decree 748 (地下水管理条例), not the notice, so the basis is the rules file's.
+
+    Returns the rule (its verdict in a zone) and every accepted spelling of each exempt use.
+    """
+    node = rules.get("screening", "exempt_uses")
+    rule = ReasonRule(
+        code=str(node.get("reason", "statutory_exception")),
+        verdict=str(node.get("verdict_in_zone", "restricted")),
+        basis=_basis(node),
+    )
+    _check_verdict(rules, rule.verdict, "screening.exempt_uses.verdict_in_zone")
+    aliases: dict[str, str] = {}
+    for use in node.get("values", []):
+        for alias in [use, *node.get("aliases", {}).get(use, [])]:
+            aliases[str(alias).strip().lower()] = use
+    return rule, aliases
+
+
+def _checked_coverage_distance(coverage_distance_m: float | None, rules: Rules, pipes_layer: str) -> float:
+    """The coverage distance in metres (default: the rules file's); refused unless finite and >= 0."""
+    if coverage_distance_m is None:
+        coverage_distance_m = rules.value("screening", "default_coverage_distance_m")
+    coverage_distance_m = float(coverage_distance_m)
+    if not math.isfinite(coverage_distance_m) or coverage_distance_m < 0:
+        raise EngineInputError(f"the coverage distance must be a number of metres >= 0, not {coverage_distance_m}", layer=pipes_layer)
+    return coverage_distance_m
+
+
+def _prepared_zones(
+    zones: gpd.GeoDataFrame | None, grade_field: str, name_field: str | None, rules: Rules, layer: str, work: CRS, warnings: list[str]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Zone polygons, canonical grades and names (empty without a zone layer); an unknown grade is an error."""
+    if zones is None:
+        return np.array([], dtype=object), np.array([], dtype=object), np.array([], dtype=object)
+    aliases = rules.zone_grade_aliases()
+    _require_field(zones, grade_field, layer, "the zone grade: severe / general, or 严重 / 一般")
+    if name_field:
+        _require_field(zones, name_field, layer, "the zone name")
+    zone_geometries, rows = _polygons(zones, layer, work, name_field, warnings)
+    canonical = []
+    unknown: list[tuple[int, Any]] = []
+    for row, value in zip(rows, zones[grade_field].to_numpy(dtype=object)[rows]):
+        grade = None if is_null(value) else aliases.get(str(value).strip().lower())
+        if grade is None:
+            unknown.append((int(row), value))
+        canonical.append(grade)
+    if unknown:
+        raise EngineInputError(
+            f"{len(unknown)} zone(s) have an unknown or empty grade: "
+            + listed_features(zones, [r for r, _ in unknown], name_field, [v for _, v in unknown], more=""),
+            layer=layer,
+            feature=feature_label(zones, unknown[0][0], name_field),
+            field=grade_field,
+            hint=f"accepted grades are: {', '.join(sorted(aliases))} (add other spellings to the rules file's zone_grades aliases)",
+        )
+    zone_names = (
+        np.array([None if is_null(v) else str(v) for v in zones[name_field].to_numpy(dtype=object)[rows]], dtype=object)
+        if name_field
+        else np.full(len(rows), None, dtype=object)
+    )
+    return zone_geometries, np.array(canonical, dtype=object), zone_names
+
+
+def _prepared_pipes(pipes: gpd.GeoDataFrame, layer: str, work: CRS, warnings: list[str]) -> np.ndarray:
+    """The pipes as single lines in the working CRS (features without geometry dropped)."""
+    pipe_geometries = _projected_geometries(pipes, layer, work)
+    pipe_geometries = _line_parts(pipe_geometries[~shapely.is_missing(pipe_geometries)])
+    if len(pipe_geometries) == 0:
+        warnings.append(f"Layer '{layer}' has no features with geometry: no well is covered by a pipe.")
+    return pipe_geometries
+
+
+def _prepared_townships(
+    townships: gpd.GeoDataFrame, name_field: str, remaining_field: str | None, layer: str, work: CRS, warnings: list[str]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Township polygons, names and remaining red-line quota (m³; NaN = not checked, said so)."""
+    _require_field(townships, name_field, layer, "the township name")
+    if remaining_field:
+        _require_field(townships, remaining_field, layer, "the remaining red-line quota in m³ (notice item 8)")
+    township_geometries, rows = _polygons(townships, layer, work, name_field, warnings)
+    township_names = np.array(
+        [None if is_null(v) else str(v) for v in townships[name_field].to_numpy(dtype=object)[rows]],
+        dtype=object,
+    )
+    if not remaining_field:
+        return township_geometries, township_names, np.full(len(rows), np.nan)
+    remaining = number_column(townships, remaining_field, layer=layer, id_field=name_field, allow_negative=True)[rows]
+    unknown_rows = rows[np.isnan(remaining)]
+    if len(unknown_rows):
+        warnings.append(
+            f"Layer '{layer}': {len(unknown_rows)} township(s) have no value in '{remaining_field}' "
+            f"({', '.join(feature_label(townships, int(r), name_field) for r in unknown_rows[:5])}); "
+            "their red line is not checked."
+        )
+    return township_geometries, township_names, remaining
+
+
 def prepare_screening(
     zones: gpd.GeoDataFrame | None,
     *,
@@ -256,15 +369,7 @@ def prepare_screening(
             layer=f"{names['pipes']} / {names['supply_areas']}",
             hint="give the public supply pipes (SUPPLY_PIPES) or the supply coverage areas (SUPPLY_AREAS)",
         )
-    if coverage_distance_m is None:
-        coverage_distance_m = rules.value("screening", "default_coverage_distance_m")
-    coverage_distance_m = float(coverage_distance_m)
-    if not math.isfinite(coverage_distance_m) or coverage_distance_m < 0:
-        raise EngineInputError(
-            f"the coverage distance must be a number of metres >= 0, not {coverage_distance_m}",
-            layer=names["pipes"],
-        )
-
+    coverage_distance_m = _checked_coverage_distance(coverage_distance_m, rules, names["pipes"])
     frames = [zones, pipes, supply_areas, townships]
     for frame, key in zip(frames, ("zones", "pipes", "supply_areas", "townships")):
         if frame is not None and frame.crs is None:
@@ -275,115 +380,34 @@ def prepare_screening(
             )
     work = CRS.from_user_input(work_crs) if work_crs is not None else choose_working_crs(frames)
 
-    # -- rules -----------------------------------------------------------------------------------
-    grade_rules: dict[str, ReasonRule] = {}
-    grade_rank: dict[str, int] = {}
-    grade_nodes = rules.get("screening", "zone_grades")
-    for position, (grade, node) in enumerate(grade_nodes.items()):
-        rule = ReasonRule(code=str(node.get("reason", f"{grade}_zone")), verdict=str(node["verdict"]), basis=_basis(node))
-        _check_verdict(rules, rule.verdict, f"screening.zone_grades.{grade}.verdict")
-        grade_rules[grade] = rule
-        # Stricter verdict first; between equal verdicts the grade listed first in the rules wins.
-        grade_rank[grade] = VERDICT_SEVERITY[rule.verdict] * 1000 - position
-    aliases = rules.zone_grade_aliases()
+    grade_rules, grade_rank = zone_grade_rules(rules)
     coverage_rule = _reason_rule(rules, "supply_coverage")
     red_line_rule = _reason_rule(rules, "red_line_exhausted")
     for rule, key in ((coverage_rule, "supply_coverage"), (red_line_rule, "red_line_exhausted")):
         _check_verdict(rules, rule.verdict, f"screening.{key}.verdict")
-    exempt_node = rules.get("screening", "exempt_uses")
-    exempt_rule = ReasonRule(
-        code=str(exempt_node.get("reason", "statutory_exception")),
-        verdict=str(exempt_node.get("verdict_in_zone", "restricted")),
-        basis=_basis(exempt_node),
-    )
-    _check_verdict(rules, exempt_rule.verdict, "screening.exempt_uses.verdict_in_zone")
-    exempt_aliases: dict[str, str] = {}
-    for use in exempt_node.get("values", []):
-        for alias in [use, *exempt_node.get("aliases", {}).get(use, [])]:
-            exempt_aliases[str(alias).strip().lower()] = use
+    exempt_rule, exempt_aliases = exempt_use_rule(rules)
     allowed_basis = _basis(rules.get("screening", "allowed"))
 
-    # -- zones -----------------------------------------------------------------------------------
-    if zones is not None:
-        layer = names["zones"]
-        _require_field(zones, grade_field, layer, "the zone grade: severe / general, or 严重 / 一般")
-        if name_field:
-            _require_field(zones, name_field, layer, "the zone name")
-        zone_geometries, rows = _polygons(zones, layer, work, name_field, warnings)
-        raw_grades = zones[grade_field].to_numpy(dtype=object)[rows]
-        canonical = []
-        unknown: list[tuple[int, Any]] = []
-        for row, value in zip(rows, raw_grades):
-            grade = None if _is_missing(value) else aliases.get(str(value).strip().lower())
-            if grade is None:
-                unknown.append((int(row), value))
-            canonical.append(grade)
-        if unknown:
-            shown = ", ".join(f"{feature_label(zones, r, name_field)} ({v!r})" for r, v in unknown[:5])
-            accepted = ", ".join(sorted({a for a in aliases}))
-            raise EngineInputError(
-                f"{len(unknown)} zone(s) have an unknown or empty grade: {shown}",
-                layer=layer,
-                feature=feature_label(zones, unknown[0][0], name_field),
-                field=grade_field,
-                hint=f"accepted grades are: {accepted} (add other spellings to the rules file's zone_grades aliases)",
-            )
-        zone_grades = np.array(canonical, dtype=object)
-        zone_names = (
-            np.array([None if _is_missing(v) else str(v) for v in zones[name_field].to_numpy(dtype=object)[rows]], dtype=object)
-            if name_field
-            else np.full(len(rows), None, dtype=object)
-        )
-    else:
-        zone_geometries = np.array([], dtype=object)
-        zone_grades = np.array([], dtype=object)
-        zone_names = np.array([], dtype=object)
-
-    # -- supply ----------------------------------------------------------------------------------
-    pipe_geometries = pipe_tree = None
-    if pipes is not None:
-        pipe_geometries = _projected_geometries(pipes, names["pipes"], work)
-        pipe_geometries = _line_parts(pipe_geometries[~shapely.is_missing(pipe_geometries)])
-        if len(pipe_geometries) == 0:
-            warnings.append(f"Layer '{names['pipes']}' has no features with geometry: no well is covered by a pipe.")
-        pipe_tree = shapely.STRtree(pipe_geometries)
-    area_geometries = area_tree = None
+    zone_geometries, zone_grades, zone_names = _prepared_zones(zones, grade_field, name_field, rules, names["zones"], work, warnings)
+    pipe_geometries = _prepared_pipes(pipes, names["pipes"], work, warnings) if pipes is not None else None
+    area_geometries = None
     if supply_areas is not None:
         area_geometries, _ = _polygons(supply_areas, names["supply_areas"], work, None, warnings)
         if len(area_geometries) == 0:
             warnings.append(f"Layer '{names['supply_areas']}' has no polygons: no well is inside a supply area.")
-        area_tree = shapely.STRtree(area_geometries)
-
-    # -- townships -------------------------------------------------------------------------------
-    township_geometries = township_names = township_remaining = township_tree = None
+    township_geometries = township_names = township_remaining = None
     if townships is not None:
-        layer = names["townships"]
-        _require_field(townships, township_name_field, layer, "the township name")
-        if remaining_field:
-            _require_field(townships, remaining_field, layer, "the remaining red-line quota in m³ (notice item 8)")
-        township_geometries, rows = _polygons(townships, layer, work, township_name_field, warnings)
-        township_names = np.array(
-            [None if _is_missing(v) else str(v) for v in townships[township_name_field].to_numpy(dtype=object)[rows]],
-            dtype=object,
+        township_geometries, township_names, township_remaining = _prepared_townships(
+            townships, township_name_field, remaining_field, names["townships"], work, warnings
         )
-        if remaining_field:
-            remaining = number_column(townships, remaining_field, layer=layer, id_field=township_name_field, allow_negative=True)[rows]
-            unknown_rows = rows[np.isnan(remaining)]
-            if len(unknown_rows):
-                warnings.append(
-                    f"Layer '{layer}': {len(unknown_rows)} township(s) have no value in '{remaining_field}' "
-                    f"({', '.join(feature_label(townships, int(r), township_name_field) for r in unknown_rows[:5])}); "
-                    "their red line is not checked."
-                )
-            township_remaining = remaining
-        else:
-            township_remaining = np.full(len(rows), np.nan)
-        township_tree = shapely.STRtree(township_geometries)
 
     # Prepared polygons answer point-in-polygon in O(log n) instead of walking every vertex per well.
     for polygons in (zone_geometries, area_geometries, township_geometries):
         if polygons is not None and len(polygons):
             shapely.prepare(polygons)
+
+    def tree(geometries: np.ndarray | None) -> shapely.STRtree | None:
+        return None if geometries is None else shapely.STRtree(geometries)
 
     return PreparedScreening(
         rules=rules,
@@ -396,15 +420,15 @@ def prepare_screening(
         grade_rules=grade_rules,
         grade_rank=grade_rank,
         pipe_geometries=pipe_geometries,
-        pipe_tree=pipe_tree,
+        pipe_tree=tree(pipe_geometries),
         coverage_distance_m=coverage_distance_m if pipes is not None else None,
         area_geometries=area_geometries,
-        area_tree=area_tree,
+        area_tree=tree(area_geometries),
         coverage_rule=coverage_rule,
         township_geometries=township_geometries,
         township_names=township_names,
         township_remaining_m3=township_remaining,
-        township_tree=township_tree,
+        township_tree=tree(township_geometries),
         red_line_rule=red_line_rule,
         exempt_aliases=exempt_aliases,
         exempt_rule=exempt_rule,
@@ -595,7 +619,7 @@ def _exempt_mask(prepared: PreparedScreening, uses: Sequence[Any] | None, n: int
     if uses is None:
         return np.zeros(n, dtype=bool)
     aliases = prepared.exempt_aliases
-    return np.array([not _is_missing(u) and str(u).strip().lower() in aliases for u in uses], dtype=bool)
+    return np.array([not is_null(u) and str(u).strip().lower() in aliases for u in uses], dtype=bool)
 
 
 def _verdict_columns(prepared: PreparedScreening, facts: _Facts, exempt: np.ndarray, language: str) -> dict[str, np.ndarray]:

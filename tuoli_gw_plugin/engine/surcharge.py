@@ -31,8 +31,9 @@ import numpy as np
 import pandas as pd
 
 from .errors import EngineInputError
+from .plotting.charts import render_fee_chart  # noqa: F401  (its home is plotting; callers import it from here)
 from .rules import Rules, SurchargeBand
-from .values import NotFiniteError, feature_label, parse_number, require_fields
+from .values import NotFiniteError, feature_label, is_blank, parse_number, require_fields
 
 MODE_BAND = "band"
 MODE_WHOLE = "whole"
@@ -252,7 +253,7 @@ def summary_by_tier(
     if groups is None:
         group_values = [overall_label] * len(result.accounts)
     else:
-        group_values = [overall_label if _is_missing(g) else str(g) for g in groups]
+        group_values = [overall_label if is_blank(g) else str(g) for g in groups]
     group_series = pd.Series(group_values, index=result.accounts.index)
     charged = result.accounts["problem"].isna()
     records = []
@@ -291,88 +292,3 @@ def summary_by_tier(
     summary["volume_m3"] = summary["volume_m3"].astype(float)
     summary["fee_yuan"] = summary["fee_yuan"].astype(float)
     return summary
-
-
-def cjk_font_family() -> list[str]:
-    """Font families for chart text, a CJK one first when installed (township names are Chinese)."""
-    from matplotlib import font_manager
-
-    installed = {font.name for font in font_manager.fontManager.ttflist}
-    preferred = [
-        "Noto Sans CJK SC",
-        "Noto Sans CJK JP",  # the same .ttc; matplotlib names it after its first face
-        "Noto Serif CJK SC",
-        "Noto Serif CJK JP",
-        "WenQuanYi Zen Hei",
-        "WenQuanYi Micro Hei",
-        "SimHei",
-    ]
-    return [name for name in preferred if name in installed] + ["DejaVu Sans"]
-
-
-def _is_missing(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value)) or str(value).strip() == ""
-
-
-def render_fee_chart(summary: pd.DataFrame, path: str, *, title: str = "Water fees by tier") -> str:
-    """A PNG of fees per tier and township from :func:`summary_by_tier`: total fees stacked by
-    tier (left) and, at a readable scale, the surcharge above the base rate by band (right).
-
-    Uses matplotlib's object API (no pyplot, no global backend switch) so it is safe inside QGIS.
-    """
-    from matplotlib import rcParams
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-    from matplotlib.ticker import FuncFormatter
-
-    charged = summary[summary["tier"] != "not_charged"].copy()
-    tier_keys = list(dict.fromkeys(charged["tier"]))
-    labels = dict(zip(charged["tier"], charged["tier_label"]))
-    multipliers = dict(zip(charged["tier"], charged["multiplier"]))
-    townships = list(dict.fromkeys(charged["township"]))
-    # surcharge of a tier = fee × (multiplier − 1) / multiplier: the part above the base rate
-    charged["surcharge_yuan"] = charged["fee_yuan"] * (charged["multiplier"] - 1.0) / charged["multiplier"]
-    colours = ["#9ecae1", "#fdd49e", "#fc8d59", "#d7301f", "#7f0000"]
-    yuan = FuncFormatter(lambda value, _position: f"{value:,.0f}")
-    saved_family = rcParams["font.family"]
-    rcParams["font.family"] = cjk_font_family()
-    try:
-        figure = Figure(figsize=(max(9.0, 1.6 * len(townships) + 4), 5.0), dpi=120)
-        FigureCanvasAgg(figure)
-        panels = figure.subplots(1, 2)
-        for axes, column, panel_title, keys in (
-            (panels[0], "fee_yuan", "fees by tier (yuan)", tier_keys),
-            (panels[1], "surcharge_yuan", "surcharge above the base rate (yuan)", tier_keys[1:]),
-        ):
-            table = charged.pivot_table(index="township", columns="tier", values=column, aggfunc="sum").reindex(
-                index=townships, columns=keys
-            )
-            bottom = np.zeros(len(townships))
-            for key in keys:
-                values = table[key].fillna(0.0).to_numpy()
-                axes.bar(
-                    townships,
-                    values,
-                    bottom=bottom,
-                    label=f"{labels[key]} (×{multipliers[key]:g})",
-                    color=colours[min(tier_keys.index(key), len(colours) - 1)],
-                    edgecolor="white",
-                    linewidth=0.5,
-                )
-                bottom += values
-            for x, total in enumerate(bottom):
-                axes.annotate(f"{total:,.0f}", (x, total), ha="center", va="bottom", fontsize=7)
-            axes.set_title(panel_title, fontsize=10)
-            axes.yaxis.set_major_formatter(yuan)
-            axes.spines[["top", "right"]].set_visible(False)
-            # headroom above the tallest bar for the totals and the legend
-            axes.set_ylim(0, max(1.0, float(bottom.max()) * 1.35) if len(bottom) else 1.0)
-            axes.tick_params(axis="x", labelrotation=25 if len(townships) > 3 else 0, labelsize=8)
-            axes.tick_params(axis="y", labelsize=8)
-            axes.legend(fontsize=7, frameon=False, loc="upper left", ncol=2)
-        figure.suptitle(title)
-        figure.tight_layout()
-        figure.savefig(path)
-    finally:
-        rcParams["font.family"] = saved_family
-    return path

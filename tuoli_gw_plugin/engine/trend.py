@@ -22,7 +22,7 @@ from scipy import stats
 
 from .errors import EngineInputError
 from .rules import Rules
-from .values import date_column, feature_label, number_column, require_fields
+from .values import date_column, feature_label, is_null, number_column, require_fields
 
 GRADE_ORDER = {"none": 0, "general": 1, "severe": 2}
 DAYS_PER_YEAR = 365.25
@@ -79,7 +79,7 @@ def theil_sen_decline(dates: list[dt.date], depths: np.ndarray) -> tuple[float, 
 
 def level_grade(decline_m_per_a: float | None, significant: bool | None, rules: Rules) -> str | None:
     """'none' / 'general' / 'severe' from a decline rate; None when there is no rate."""
-    if decline_m_per_a is None or (isinstance(decline_m_per_a, float) and math.isnan(decline_m_per_a)):
+    if is_null(decline_m_per_a):
         return None
     general_above = rules.value("over_extraction_grading", "water_level_decline_m_per_a", "general_above")
     severe_above = rules.value("over_extraction_grading", "water_level_decline_m_per_a", "severe_above")

@@ -30,6 +30,32 @@ _DATE_PATTERNS = (
 )
 
 
+_NA, _NAT = pd.NA, pd.NaT  # bound once: is_null runs per cell in screening's loops
+_FLOATS = (float, np.floating)
+
+
+def is_null(value: Any) -> bool:
+    """No value at all: None, NaN, pandas' NA or NaT. Text, even empty text, is a value here."""
+    if value is None or value is _NA or value is _NAT:
+        return True
+    return isinstance(value, _FLOATS) and bool(value != value)  # NaN is the one float unequal to itself
+
+
+def is_blank(value: Any) -> bool:
+    """No value, or text that is empty once trimmed (a label or group cell left empty)."""
+    return is_null(value) or (isinstance(value, str) and unicodedata.normalize("NFKC", value).strip() == "")
+
+
+def is_missing(value: Any) -> bool:
+    """No value as county tables write it: null, or text that says so ("", "N/A", "—", "无"; MISSING_MARKERS).
+
+    Used for names, codes and keys, where "-" or "无" means the cell was left unfilled.
+    """
+    if is_null(value):
+        return True
+    return isinstance(value, str) and unicodedata.normalize("NFKC", value).strip().lower() in MISSING_MARKERS
+
+
 def require_fields(frame: pd.DataFrame, *fields: str, layer: str, what: str | None = None, hint: str | None = None) -> None:
     """One clear error for the first of ``fields`` that ``frame`` lacks, listing the fields it has."""
     for field in fields:
@@ -47,7 +73,7 @@ def feature_label(frame: pd.DataFrame, row: int, id_field: str | None = None) ->
     """How to name row ``row`` to a user: its id field value, else its QGIS feature id."""
     if id_field and id_field in frame.columns:
         value = frame[id_field].iloc[row]
-        if value is not None and not (isinstance(value, float) and math.isnan(value)):
+        if not is_null(value):
             return f"{id_field}={value}"
     fids = frame.attrs.get("fid")
     if fids is not None and row < len(fids):
@@ -55,10 +81,23 @@ def feature_label(frame: pd.DataFrame, row: int, id_field: str | None = None) ->
     return f"row {row + 1}"
 
 
-def _examples(frame: pd.DataFrame, rows: Sequence[int], id_field: str | None, values: Sequence[Any]) -> str:
-    shown = [f"{feature_label(frame, r, id_field)} ({values[i]!r})" for i, r in enumerate(rows[:5])]
-    more = f" and {len(rows) - 5} more" if len(rows) > 5 else ""
-    return ", ".join(shown) + more
+def listed_features(
+    frame: pd.DataFrame,
+    rows: Sequence[int],
+    id_field: str | None = None,
+    values: Sequence[Any] | None = None,
+    *,
+    limit: int = 5,
+    more: str = " and {n} more",
+) -> str:
+    """The first ``limit`` of ``rows`` named for a message ("W1 ('lots'), W7 ('—') and 3 more").
+
+    ``values[i]`` is shown after row ``rows[i]`` when given; ``more`` (with ``{n}``) ends a longer list.
+    """
+    shown = [
+        feature_label(frame, int(r), id_field) + (f" ({values[i]!r})" if values is not None else "") for i, r in enumerate(rows[:limit])
+    ]
+    return ", ".join(shown) + (more.format(n=len(rows) - limit) if len(rows) > limit else "")
 
 
 class NotFiniteError(ValueError):
@@ -119,7 +158,7 @@ def number_column(
     if infinite_rows:
         raise EngineInputError(
             f"{len(infinite_rows)} value(s) are infinite or too large to be a number: "
-            + _examples(frame, infinite_rows, id_field, [raw[r] for r in infinite_rows]),
+            + listed_features(frame, infinite_rows, id_field, [raw[r] for r in infinite_rows]),
             layer=layer,
             field=field,
             hint="correct them (a finite number; leave empty when unknown)",
@@ -127,7 +166,7 @@ def number_column(
     if unreadable_rows:
         raise EngineInputError(
             f"{len(unreadable_rows)} value(s) are not numbers: "
-            + _examples(frame, unreadable_rows, id_field, unreadable_values),
+            + listed_features(frame, unreadable_rows, id_field, unreadable_values),
             layer=layer,
             field=field,
             hint="correct them (plain numbers such as 1200 or 1,200; leave empty when unknown)",
@@ -141,7 +180,7 @@ def number_column(
         rows = [int(r) for r in np.flatnonzero(mask)]
         if rows:
             raise EngineInputError(
-                f"{len(rows)} {what}: " + _examples(frame, rows, id_field, [raw[r] for r in rows]),
+                f"{len(rows)} {what}: " + listed_features(frame, rows, id_field, [raw[r] for r in rows]),
                 layer=layer,
                 field=field,
                 hint=hint,
@@ -159,7 +198,7 @@ def parse_date(value: Any) -> dt.date | None:
         return value
     if isinstance(value, pd.Timestamp):
         return None if pd.isna(value) else value.date()
-    if isinstance(value, float) and math.isnan(value):
+    if is_null(value):
         return None
     text = unicodedata.normalize("NFKC", str(value)).strip()
     if text.lower() in MISSING_MARKERS:
@@ -200,7 +239,7 @@ def parsed_column(
             bad_values.append(value)
     if bad_rows:
         raise EngineInputError(
-            f"{len(bad_rows)} value(s) are not {what}: " + _examples(frame, bad_rows, id_field, bad_values),
+            f"{len(bad_rows)} value(s) are not {what}: " + listed_features(frame, bad_rows, id_field, bad_values),
             layer=layer,
             field=field,
             hint=hint,

@@ -28,7 +28,7 @@ import pandas as pd
 
 from .errors import EngineInputError
 from .rules import Rules
-from .values import feature_label, number_column, require_fields
+from .values import feature_label, is_missing, listed_features, number_column, require_fields
 
 PARCEL_COLUMNS = ("quota_m3_per_mu", "demand_m3", "scale_factor", "right_m3", "certificate_no", "problem")
 TOWNSHIP_COLUMNS = ("township", "parcels_n", "area_mu", "demand_m3", "red_line_m3", "scale_factor", "allocated_m3")
@@ -37,14 +37,6 @@ TOWNSHIP_COLUMNS = ("township", "parcels_n", "area_mu", "demand_m3", "red_line_m
 def normalise_name(value: Any) -> str:
     """A name as compared: full-width folded, trimmed, lower case ('  Cotton ' == 'cotton')."""
     return unicodedata.normalize("NFKC", str(value)).strip().lower()
-
-
-def _is_missing(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    return normalise_name(value) in {"", "nan", "null", "none"}
 
 
 @dataclass(frozen=True)
@@ -79,7 +71,7 @@ class QuotaTable:
         origin = dict(self.origin)
         seen: dict[str, int] = {}
         for row, raw_crop in enumerate(table[crop_field].tolist()):
-            if _is_missing(raw_crop):
+            if is_missing(raw_crop):
                 raise EngineInputError(
                     "a quota row has no crop name", layer=layer, feature=feature_label(table, row), field=crop_field
                 )
@@ -125,15 +117,6 @@ def _text_column(frame: pd.DataFrame, field_name: str, layer: str) -> list[Any]:
     return frame[field_name].tolist()
 
 
-def _listed(frame: pd.DataFrame, rows: Sequence[int], id_field: str | None, values: Sequence[Any] | None = None) -> str:
-    shown = []
-    for i, row in enumerate(rows[:8]):
-        label = feature_label(frame, row, id_field)
-        shown.append(f"{label} ({values[i]!r})" if values is not None else label)
-    more = f" and {len(rows) - 8} more" if len(rows) > 8 else ""
-    return ", ".join(shown) + more
-
-
 def parcel_areas_mu(parcels: pd.DataFrame, area_field: str | None, mu_m2: float, *, layer: str, id_field: str | None) -> np.ndarray:
     """Areas in mu: from ``area_field``, else from the polygons measured in a metric CRS."""
     if area_field:
@@ -151,7 +134,7 @@ def parcel_areas_mu(parcels: pd.DataFrame, area_field: str | None, mu_m2: float,
     if empty_rows:
         raise EngineInputError(
             f"{len(empty_rows)} parcel(s) have no geometry, so their area cannot be measured: "
-            + _listed(parcels, empty_rows, id_field),
+            + listed_features(parcels, empty_rows, id_field, limit=8),
             layer=layer,
             hint="draw them, or choose an area field",
         )
@@ -159,7 +142,7 @@ def parcel_areas_mu(parcels: pd.DataFrame, area_field: str | None, mu_m2: float,
     not_polygons = [int(r) for r in np.flatnonzero(~metric.geom_type.isin(["Polygon", "MultiPolygon"]).to_numpy())]
     if not_polygons:
         raise EngineInputError(
-            "parcels must be polygons to measure their area: " + _listed(parcels, not_polygons, id_field),
+            "parcels must be polygons to measure their area: " + listed_features(parcels, not_polygons, id_field, limit=8),
             layer=layer,
             hint="use the farmland polygon layer, or choose an area field",
         )
@@ -183,6 +166,277 @@ def _assign_townships_by_location(parcels, townships, name_field: str) -> list[A
     return names
 
 
+@dataclass
+class TownshipRedLines:
+    """The townships layer read once: row of each (normalised) name, red lines, certificate codes."""
+
+    index: dict[str, int] = field(default_factory=dict)
+    red_lines: np.ndarray = field(default_factory=lambda: np.array([], dtype=float))
+    codes: dict[str, str] = field(default_factory=dict)
+
+
+def parcel_demand(
+    parcels: pd.DataFrame,
+    *,
+    contract_field: str,
+    household_field: str | None,
+    area_field: str | None,
+    crop_field: str,
+    quotas: QuotaTable,
+    mu_m2: float,
+    layer: str,
+    id_field: str,
+    info: list[str],
+    warnings: list[str],
+) -> tuple[list[Any], np.ndarray, np.ndarray, np.ndarray]:
+    """Item 12 (二(二) 12, 推进农业用水权初始分配): "根据《土地承包经营权证》确定的耕地位置和面积，核定用水指标".
+
+    Each parcel's demand is its area (mu) × the irrigation quota of its crop (m³/mu). A parcel
+    without a contract number or with a crop that has no quota stops the allocation (a parcel left
+    out would change every other parcel's share). Returns contracts, area (mu), quota, demand (m³).
+    """
+    rows = len(parcels)
+    contracts = _text_column(parcels, contract_field, layer)
+    no_contract = [r for r in range(rows) if is_missing(contracts[r])]
+    if no_contract:
+        raise EngineInputError(
+            f"{len(no_contract)} parcel(s) have no contract number: " + listed_features(parcels, no_contract, None, limit=8),
+            layer=layer,
+            field=contract_field,
+            hint="the water-rights certificate is issued on the land-contract certificate; fill in its number",
+        )
+    if household_field:
+        households = _text_column(parcels, household_field, layer)
+        no_household = [r for r in range(rows) if is_missing(households[r])]
+        if no_household:
+            warnings.append(
+                f"layer '{layer}', field '{household_field}': {len(no_household)} parcel(s) have no household: "
+                + listed_features(parcels, no_household, id_field, limit=8)
+            )
+    crops = _text_column(parcels, crop_field, layer)
+    crop_keys: list[str | None] = [None if is_missing(crop) else quotas.aliases.get(normalise_name(crop)) for crop in crops]
+    unknown = [r for r in range(rows) if crop_keys[r] is None]
+    if unknown:
+        raise EngineInputError(
+            f"{len(unknown)} parcel(s) have a crop with no irrigation quota: "
+            + listed_features(parcels, unknown, id_field, [crops[r] for r in unknown], limit=8),
+            layer=layer,
+            field=crop_field,
+            hint=f"known crops: {quotas.known_crops_text()}; correct the crop, or add its quota (m³/mu) "
+            "in a QUOTAS table or the rules file",
+        )
+    area_mu = parcel_areas_mu(parcels, area_field, mu_m2, layer=layer, id_field=id_field)
+    if not area_field:
+        info.append(f"Parcel areas measured from the polygons (1 mu = {mu_m2:g} m²).")
+    quota = np.array([quotas.quota_m3_per_mu[key] for key in crop_keys], dtype=float)  # type: ignore[index]
+    return contracts, area_mu, quota, area_mu * quota
+
+
+def read_red_lines(
+    townships: pd.DataFrame, *, name_field: str, red_line_field: str, code_field: str | None, layer: str
+) -> TownshipRedLines:
+    """Each township's red line (用水总量控制红线, m³) and certificate code; names must be present and unique."""
+    names = _text_column(townships, name_field, layer)
+    # Negative is allowed here: a "remaining" field goes below zero where the red line is overused.
+    red_lines = number_column(townships, red_line_field, layer=layer, id_field=name_field, allow_missing=True, allow_negative=True)
+    code_values = _text_column(townships, code_field, layer) if code_field else names
+    read = TownshipRedLines(red_lines=red_lines)
+    for row, name in enumerate(names):
+        if is_missing(name):
+            raise EngineInputError("a township has no name", layer=layer, feature=feature_label(townships, row), field=name_field)
+        key = normalise_name(name)
+        if key in read.index:
+            raise EngineInputError(
+                f"township '{name}' appears twice",
+                layer=layer,
+                feature=feature_label(townships, row),
+                field=name_field,
+                hint="merge the two polygons or give them distinct names",
+            )
+        read.index[key] = row
+        code = code_values[row]
+        read.codes[key] = str(name).strip() if is_missing(code) else str(code).strip()
+    return read
+
+
+def parcel_townships(
+    parcels: pd.DataFrame,
+    townships: pd.DataFrame | None,
+    *,
+    township_field: str | None,
+    township_name_field: str,
+    layer: str,
+    townships_layer: str,
+    info: list[str],
+) -> list[str]:
+    """The township name of each parcel ('' when unknown): from its field, else by location in ``townships``."""
+    if township_field:
+        found = _text_column(parcels, township_field, layer)
+    elif townships is not None:
+        if "geometry" not in getattr(parcels, "columns", []) or "geometry" not in getattr(townships, "columns", []):
+            raise EngineInputError(
+                "no township field was given and the layers have no geometry to locate parcels",
+                layer=layer,
+                hint="choose the parcels' township field",
+            )
+        found = _assign_townships_by_location(parcels, townships, township_name_field)
+        info.append(f"Townships of parcels found by location in layer '{townships_layer}'.")
+    else:
+        found = [None] * len(parcels)
+    return ["" if is_missing(t) else str(t).strip() for t in found]
+
+
+def parcel_problems(
+    parcels: pd.DataFrame,
+    township_names: Sequence[str],
+    townships: pd.DataFrame | None,
+    red_lines: TownshipRedLines,
+    *,
+    township_field: str | None,
+    township_name_field: str,
+    layer: str,
+    townships_layer: str,
+    id_field: str,
+    warnings: list[str],
+) -> list[str | None]:
+    """Why a parcel gets no right (None when it gets one): no township, or one the townships layer lacks."""
+    rows = len(parcels)
+    problems: list[str | None] = [None] * rows
+    if township_field or townships is not None:
+        no_township = [r for r in range(rows) if not township_names[r]]
+        for r in no_township:
+            problems[r] = f"township field '{township_field}' is empty" if township_field else "not inside any township polygon"
+        if no_township:
+            warnings.append(
+                f"layer '{layer}': {len(no_township)} parcel(s) have no township and get no right: "
+                + listed_features(parcels, no_township, id_field, limit=8)
+            )
+    if townships is not None:
+        unmatched = [r for r in range(rows) if township_names[r] and normalise_name(township_names[r]) not in red_lines.index]
+        for r in unmatched:
+            problems[r] = f"township '{township_names[r]}' is not in layer '{townships_layer}': no red line"
+        if unmatched:
+            warnings.append(
+                f"layer '{layer}', field '{township_field}': {len(unmatched)} parcel(s) are in a township that layer "
+                f"'{townships_layer}' does not have, so they get no right: "
+                + listed_features(parcels, unmatched, id_field, [township_names[r] for r in unmatched], limit=8)
+                + f"; the townships there are: {', '.join(str(n) for n in townships[township_name_field])}"
+            )
+    return problems
+
+
+def red_line_factor(demand_m3: float, red_line_m3: float | None) -> float:
+    """The total-use red line (用水总量控制红线) of 二(二): item 10 "取水计划以自治区下达的用水总量控制指标为准";
+    item 8 stops new abstraction beyond it.
+
+    Every parcel of a township is scaled by min(1, red line / demand), so the township's rights add
+    up to its red line exactly when it asks for more; a red line below zero (overused) leaves 0. No
+    red line or no demand: 1 (nothing to scale).
+    """
+    if red_line_m3 is None or demand_m3 <= 0:
+        return 1.0
+    return min(1.0, max(0.0, red_line_m3) / demand_m3)
+
+
+def certificate_number(township_code: str, contract: Any) -> str:
+    """The water-rights certificate (水权证) number: township code, dash, land-contract number."""
+    contract = str(contract).strip()
+    return f"{township_code}-{contract}" if township_code else contract
+
+
+def _township_order(township_names: Sequence[str], townships: pd.DataFrame | None, name_field: str) -> tuple[list[str], dict[str, str]]:
+    """Township keys in the layer's order, then those only the parcels name (alphabetically); their display names."""
+    order: list[str] = []
+    display: dict[str, str] = {}
+    if townships is not None:
+        for name in townships[name_field].tolist():
+            key = normalise_name(name)
+            order.append(key)
+            display[key] = str(name).strip()
+    for key, name in sorted({(normalise_name(t), t) for t in township_names if t}, key=lambda kv: kv[1]):
+        if key not in display:
+            order.append(key)
+            display[key] = name
+    return order, display
+
+
+def township_allocation(
+    group_of: Sequence[str],
+    area_mu: np.ndarray,
+    demand: np.ndarray,
+    townships: pd.DataFrame | None,
+    red_lines: TownshipRedLines,
+    *,
+    township_names: Sequence[str],
+    township_name_field: str,
+    red_line_field: str,
+    townships_layer: str,
+    info: list[str],
+    warnings: list[str],
+) -> tuple[pd.DataFrame, dict[str, float | None]]:
+    """Per township: parcels, area, demand, red line, :func:`red_line_factor` and allocation (TOWNSHIP_COLUMNS).
+
+    Also the factor of each township key (None for a township the townships layer does not have).
+    """
+    order, display = _township_order(township_names, townships, township_name_field)
+    rows = len(group_of)
+    factor_of: dict[str, float | None] = {}
+    records = []
+    for key in order:
+        members = [r for r in range(rows) if group_of[r] == key]
+        township_demand = float(demand[members].sum()) if members else 0.0
+        red_line: float | None = None
+        if townships is not None and key in red_lines.index:
+            row = red_lines.index[key]
+            red_line = None if math.isnan(red_lines.red_lines[row]) else float(red_lines.red_lines[row])
+            where = feature_label(townships, row, township_name_field)
+            if red_line is None and members:
+                raise EngineInputError(
+                    f"township '{display[key]}' has {len(members)} parcel(s) but no red line",
+                    layer=townships_layer,
+                    feature=where,
+                    field=red_line_field,
+                    hint="fill in the township's total-use red line (m³)",
+                )
+            if red_line is not None and red_line < 0 and members:
+                warnings.append(
+                    f"layer '{townships_layer}', {where}, field '{red_line_field}': {red_line:,.0f} m³ is below zero (the "
+                    f"red line is overused), so nothing is left to allocate: the {len(members)} parcel(s) there get a right of 0"
+                )
+            factor: float | None = red_line_factor(township_demand, red_line)
+        elif townships is None:
+            factor = 1.0  # no townships layer: no red line to scale to
+        else:
+            factor = None  # township unknown to the townships layer: reported with the parcels
+        factor_of[key] = factor
+        if factor is not None and factor < 1.0:
+            info.append(
+                f"{display[key]}: parcels ask for {township_demand:,.0f} m³, more than the red line of "
+                f"{red_line:,.0f} m³; every parcel there is scaled by {factor:.4f}."
+            )
+        records.append(
+            {
+                "township": display[key],
+                "parcels_n": len(members),
+                "area_mu": float(area_mu[members].sum()) if members else 0.0,
+                "demand_m3": township_demand,
+                "red_line_m3": red_line,
+                "scale_factor": factor,
+                "allocated_m3": None if factor is None else township_demand * factor,
+            }
+        )
+    frame = pd.DataFrame.from_records(records, columns=list(TOWNSHIP_COLUMNS))
+    for name in ("area_mu", "demand_m3", "red_line_m3", "scale_factor", "allocated_m3"):
+        frame[name] = frame[name].astype(float)
+    frame["parcels_n"] = frame["parcels_n"].astype("int64")
+    if townships is not None and "geometry" in getattr(townships, "columns", []):
+        import geopandas as gpd
+
+        geometries = [townships.geometry.iloc[red_lines.index[key]] if key in red_lines.index else None for key in order]
+        frame = gpd.GeoDataFrame(frame, geometry=geometries, crs=townships.crs)
+    return frame, factor_of
+
+
 def allocate_water_rights(
     parcels: pd.DataFrame,
     *,
@@ -203,211 +457,38 @@ def allocate_water_rights(
 ) -> WaterRightsResult:
     """Water right of every parcel, scaled per township to its red line; see the module doc."""
     id_field = id_field or contract_field
-    rows = len(parcels)
     info: list[str] = []
     warnings: list[str] = []
-
-    # -- parcels: contract numbers, crops, areas ----------------------------------------------
-    contracts = _text_column(parcels, contract_field, layer)
-    no_contract = [r for r in range(rows) if _is_missing(contracts[r])]
-    if no_contract:
-        raise EngineInputError(
-            f"{len(no_contract)} parcel(s) have no contract number: " + _listed(parcels, no_contract, None),
-            layer=layer,
-            field=contract_field,
-            hint="the water-rights certificate is issued on the land-contract certificate; fill in its number",
-        )
-    if household_field:
-        households = _text_column(parcels, household_field, layer)
-        no_household = [r for r in range(rows) if _is_missing(households[r])]
-        if no_household:
-            warnings.append(
-                f"layer '{layer}', field '{household_field}': {len(no_household)} parcel(s) have no household: "
-                + _listed(parcels, no_household, id_field)
-            )
-    crops = _text_column(parcels, crop_field, layer)
-    crop_keys: list[str | None] = [
-        None if _is_missing(crop) else quotas.aliases.get(normalise_name(crop)) for crop in crops
-    ]
-    unknown = [r for r in range(rows) if crop_keys[r] is None]
-    if unknown:
-        raise EngineInputError(
-            f"{len(unknown)} parcel(s) have a crop with no irrigation quota: "
-            + _listed(parcels, unknown, id_field, [crops[r] for r in unknown]),
-            layer=layer,
-            field=crop_field,
-            hint=f"known crops: {quotas.known_crops_text()}; correct the crop, or add its quota (m³/mu) "
-            "in a QUOTAS table or the rules file",
-        )
-    area_mu = parcel_areas_mu(parcels, area_field, mu_m2, layer=layer, id_field=id_field)
-    if not area_field:
-        info.append(f"Parcel areas measured from the polygons (1 mu = {mu_m2:g} m²).")
-    quota = np.array([quotas.quota_m3_per_mu[key] for key in crop_keys], dtype=float)  # type: ignore[index]
-    demand = area_mu * quota
-
-    # -- townships: which one each parcel is in, and their red lines ------------------------------
-    township_index: dict[str, int] = {}
-    red_lines = np.array([], dtype=float)
-    codes: dict[str, str] = {}
-    if townships is not None:
-        names = _text_column(townships, township_name_field, townships_layer)
-        # Negative is allowed here: a "remaining" field goes below zero where the red line is overused.
-        red_lines = number_column(
-            townships,
-            red_line_field,
-            layer=townships_layer,
-            id_field=township_name_field,
-            allow_missing=True,
-            allow_negative=True,
-        )
-        code_values = _text_column(townships, township_code_field, townships_layer) if township_code_field else names
-        for row, name in enumerate(names):
-            if _is_missing(name):
-                raise EngineInputError(
-                    "a township has no name",
-                    layer=townships_layer,
-                    feature=feature_label(townships, row),
-                    field=township_name_field,
-                )
-            key = normalise_name(name)
-            if key in township_index:
-                raise EngineInputError(
-                    f"township '{name}' appears twice",
-                    layer=townships_layer,
-                    feature=feature_label(townships, row),
-                    field=township_name_field,
-                    hint="merge the two polygons or give them distinct names",
-                )
-            township_index[key] = row
-            code = code_values[row]
-            codes[key] = str(name).strip() if _is_missing(code) else str(code).strip()
-
-    if township_field:
-        parcel_townships = _text_column(parcels, township_field, layer)
-    elif townships is not None:
-        if "geometry" not in getattr(parcels, "columns", []) or "geometry" not in getattr(townships, "columns", []):
-            raise EngineInputError(
-                "no township field was given and the layers have no geometry to locate parcels",
-                layer=layer,
-                hint="choose the parcels' township field",
-            )
-        parcel_townships = _assign_townships_by_location(parcels, townships, township_name_field)
-        info.append(f"Townships of parcels found by location in layer '{townships_layer}'.")
-    else:
-        parcel_townships = [None] * rows
-    township_names = ["" if _is_missing(t) else str(t).strip() for t in parcel_townships]
-
-    problems: list[str | None] = [None] * rows
-    if township_field or townships is not None:
-        no_township = [r for r in range(rows) if not township_names[r]]
-        for r in no_township:
-            problems[r] = (
-                f"township field '{township_field}' is empty" if township_field else "not inside any township polygon"
-            )
-        if no_township:
-            warnings.append(
-                f"layer '{layer}': {len(no_township)} parcel(s) have no township and get no right: "
-                + _listed(parcels, no_township, id_field)
-            )
-    if townships is not None:
-        unmatched = [r for r in range(rows) if township_names[r] and normalise_name(township_names[r]) not in township_index]
-        for r in unmatched:
-            problems[r] = f"township '{township_names[r]}' is not in layer '{townships_layer}': no red line"
-        if unmatched:
-            warnings.append(
-                f"layer '{layer}', field '{township_field}': {len(unmatched)} parcel(s) are in a township that layer "
-                f"'{townships_layer}' does not have, so they get no right: "
-                + _listed(parcels, unmatched, id_field, [township_names[r] for r in unmatched])
-                + f"; the townships there are: {', '.join(str(n) for n in townships[township_name_field])}"
-            )
-
-    # -- per-township totals and scale factors ---------------------------------------------------
-    group_of = [normalise_name(t) if t else "" for t in township_names]
-    order: list[str] = []
-    display: dict[str, str] = {}
-    if townships is not None:
-        for name in townships[township_name_field].tolist():
-            key = normalise_name(name)
-            order.append(key)
-            display[key] = str(name).strip()
-    for key, name in sorted({(g, township_names[r]) for r, g in enumerate(group_of) if g}, key=lambda kv: kv[1]):
-        if key not in display:
-            order.append(key)
-            display[key] = name
-    factor_of: dict[str, float | None] = {}
-    records = []
-    for key in order:
-        members = [r for r in range(rows) if group_of[r] == key]
-        township_demand = float(demand[members].sum()) if members else 0.0
-        red_line: float | None = None
-        if townships is not None and key in township_index:
-            row = township_index[key]
-            red_line = None if math.isnan(red_lines[row]) else float(red_lines[row])
-            if red_line is None and members:
-                raise EngineInputError(
-                    f"township '{display[key]}' has {len(members)} parcel(s) but no red line",
-                    layer=townships_layer,
-                    feature=feature_label(townships, row, township_name_field),
-                    field=red_line_field,
-                    hint="fill in the township's total-use red line (m³)",
-                )
-            if red_line is not None and red_line < 0 and members:
-                warnings.append(
-                    f"layer '{townships_layer}', {feature_label(townships, row, township_name_field)}, field "
-                    f"'{red_line_field}': {red_line:,.0f} m³ is below zero (the red line is overused), so nothing is "
-                    f"left to allocate: the {len(members)} parcel(s) there get a right of 0"
-                )
-            if red_line is None or township_demand <= 0:
-                factor: float | None = 1.0
-            else:
-                factor = min(1.0, max(0.0, red_line) / township_demand)
-        elif townships is None:
-            factor = 1.0  # no townships layer: no red line to scale to
-        else:
-            factor = None  # township unknown to the townships layer: reported above
-        factor_of[key] = factor
-        if factor is not None and factor < 1.0:
-            info.append(
-                f"{display[key]}: parcels ask for {township_demand:,.0f} m³, more than the red line of "
-                f"{red_line:,.0f} m³; every parcel there is scaled by {factor:.4f}."
-            )
-        records.append(
-            {
-                "township": display[key],
-                "parcels_n": len(members),
-                "area_mu": float(area_mu[members].sum()) if members else 0.0,
-                "demand_m3": township_demand,
-                "red_line_m3": red_line,
-                "scale_factor": factor,
-                "allocated_m3": None if factor is None else township_demand * factor,
-            }
-        )
-    township_frame = pd.DataFrame.from_records(records, columns=list(TOWNSHIP_COLUMNS))
-    for name in ("area_mu", "demand_m3", "red_line_m3", "scale_factor", "allocated_m3"):
-        township_frame[name] = township_frame[name].astype(float)
-    township_frame["parcels_n"] = township_frame["parcels_n"].astype("int64")
-    if townships is not None and "geometry" in getattr(townships, "columns", []):
-        import geopandas as gpd
-
-        geometries = [
-            townships.geometry.iloc[township_index[key]] if key in township_index else None for key in order
-        ]
-        township_frame = gpd.GeoDataFrame(township_frame, geometry=geometries, crs=townships.crs)
-
-    # -- per-parcel rights -------------------------------------------------------------------------
-    scale = np.array(
-        [np.nan if problems[r] or factor_of.get(group_of[r]) is None else factor_of[group_of[r]] for r in range(rows)]
+    contracts, area_mu, quota, demand = parcel_demand(
+        parcels, contract_field=contract_field, household_field=household_field, area_field=area_field,
+        crop_field=crop_field, quotas=quotas, mu_m2=mu_m2, layer=layer, id_field=id_field, info=info, warnings=warnings,
     )
-    if not (township_field or townships is not None):
-        scale[:] = 1.0
-    certificates: list[str | None] = []
-    for r in range(rows):
-        if math.isnan(scale[r]):
-            certificates.append(None)
-            continue
-        code = codes.get(group_of[r], township_names[r])
-        contract = str(contracts[r]).strip()
-        certificates.append(f"{code}-{contract}" if code else contract)
+    red_lines = TownshipRedLines()
+    if townships is not None:
+        red_lines = read_red_lines(
+            townships, name_field=township_name_field, red_line_field=red_line_field, code_field=township_code_field, layer=townships_layer
+        )
+    names = parcel_townships(
+        parcels, townships, township_field=township_field, township_name_field=township_name_field,
+        layer=layer, townships_layer=townships_layer, info=info,
+    )
+    problems = parcel_problems(
+        parcels, names, townships, red_lines, township_field=township_field, township_name_field=township_name_field,
+        layer=layer, townships_layer=townships_layer, id_field=id_field, warnings=warnings,
+    )
+    group_of = [normalise_name(t) if t else "" for t in names]
+    township_frame, factor_of = township_allocation(
+        group_of, area_mu, demand, townships, red_lines, township_names=names, township_name_field=township_name_field,
+        red_line_field=red_line_field, townships_layer=townships_layer, info=info, warnings=warnings,
+    )
+    if township_field or townships is not None:
+        scale = np.array([np.nan if problem or factor_of.get(g) is None else factor_of[g] for problem, g in zip(problems, group_of)])
+    else:
+        scale = np.ones(len(parcels))
+    certificates = [
+        None if math.isnan(scale[r]) else certificate_number(red_lines.codes.get(group_of[r], names[r]), contracts[r])
+        for r in range(len(parcels))
+    ]
     parcel_frame = pd.DataFrame(
         {
             "quota_m3_per_mu": quota,

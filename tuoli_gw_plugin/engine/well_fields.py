@@ -8,27 +8,16 @@ and the field for anything they cannot read, so nothing is silently taken as "no
 
 from __future__ import annotations
 
-import math
 import unicodedata
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from .values import MISSING_MARKERS, parsed_column, require_fields
+from .values import is_missing, parsed_column, require_fields
 
 TRUE_WORDS = frozenset({"1", "true", "t", "yes", "y", "是", "有", "有表", "已安装", "正常", "working", "ok"})
 FALSE_WORDS = frozenset({"0", "false", "f", "no", "n", "否", "无", "没有", "无表", "未安装", "损坏", "broken"})
-
-
-def is_missing(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    if isinstance(value, (str,)) and unicodedata.normalize("NFKC", value).strip().lower() in MISSING_MARKERS:
-        return True
-    return bool(pd.api.types.is_scalar(value) and pd.isna(value))
 
 
 def text_key(value: Any) -> str | None:

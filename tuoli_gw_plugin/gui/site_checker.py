@@ -32,6 +32,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..engine.plotting.style import VERDICT_COLOURS
 from ..engine.rules import load_rules
 from ..qgis_bridge import source_to_frame
 
@@ -42,7 +43,6 @@ LAYER_NAME_HINTS = {
     "areas": ("supply_areas", "供水覆盖范围", "supply_coverage"),
     "townships": ("townships", "乡镇", "township"),
 }
-VERDICT_COLOURS = {"prohibited": "#c0392b", "restricted": "#d68910", "allowed": "#1e8449"}
 
 
 def tr(text: str) -> str:
