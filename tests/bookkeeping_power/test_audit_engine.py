@@ -163,3 +163,17 @@ def test_log_counts_per_finding(audited):
 
 def test_audit_date_constant_matches_cases():
     assert AUDIT_DATE.isoformat() == AUDIT_DATE_TEXT
+
+
+def test_dates_that_cannot_be_right_are_named(rules):
+    """Issue 13, items 10 and 11: a stop dated 2099 and an audit date of 1900 are warned about, by well and date."""
+    wells = audit_gdf()
+    wells.loc[wells["well_id"] == "DEEP", "stopped_on"] = "2099-03-01"
+    result = compliance_audit(wells, rules, audit_date=AUDIT_DATE, today=dt.date(2026, 12, 1))
+    future = [w for w in result.warnings if "after today" in w]
+    assert len(future) == 1 and "DEEP (2099-03-01)" in future[0] and "stopped_on" in future[0]
+    early = compliance_audit(audit_gdf(), rules, audit_date=dt.date(1900, 1, 1), today=dt.date(2026, 12, 1))
+    assert any("1900-01-01 is before the notice was issued (2024-12-03)" in w for w in early.warnings)
+    late = compliance_audit(audit_gdf(), rules, audit_date=dt.date(2027, 5, 1), today=dt.date(2026, 12, 1))
+    assert any("2027-05-01 is after today" in w for w in late.warnings)
+    assert not [w for w in compliance_audit(audit_gdf(), rules, audit_date=AUDIT_DATE).warnings if "today" in w or "notice was" in w]

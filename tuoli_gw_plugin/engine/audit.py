@@ -516,14 +516,20 @@ def compliance_audit(
     power_layer: str = "power accounts",
     pipes_layer: str = "supply pipes",
     areas_layer: str = "supply areas",
+    today: dt.date | None = None,
 ) -> AuditResult:
-    """Audit every well at ``audit_date``; return the findings, a per-township summary and the log."""
+    """Audit every well at ``audit_date``; return the findings, a per-township summary and the log.
+
+    ``today`` (default: the real today) bounds the dates that can have happened: a stop or deregistration dated
+    after it is named in the log.
+    """
     register = read_register(wells, rules, fields, wells_layer)
     item = {code: str(rules.get("compliance", "findings", code).get("item", "")) for code in FINDINGS}
     status_words = _status_words(rules)
     states = well_states(register, status_words, audit_date)
     messages = _unknown_status_note(register, status_words)
     checks = [
+        Check(warnings=_implausible_date_notes(register, rules, audit_date, today)),
         check_metering(register, states, item["no_meter"]),
         check_over_permit(register, item["over_permit"]),
         check_no_permit(register, states, item["no_permit"]),
@@ -547,6 +553,31 @@ def compliance_audit(
         ),
     ]
     return _assemble(wells, rules, register, states, checks, messages, audit_date)
+
+
+def _implausible_date_notes(register: Register, rules: Rules, audit_date: dt.date, today: dt.date | None) -> list[str]:
+    """Log lines for dates that cannot be right: an audit date before the notice or in the future, and stop or
+    deregistration dates after today (typing errors such as 2099; they would never count as stopped)."""
+    today = today or dt.date.today()
+    notes = []
+    issued = parse_date(rules.get("notice", "issued"))
+    if issued is not None and audit_date < issued:
+        notes.append(
+            f"Audit date {audit_date.isoformat()} is before the notice was issued ({issued.isoformat()}): "
+            "its rules did not apply yet; check the audit date."
+        )
+    if audit_date > today:
+        notes.append(f"Audit date {audit_date.isoformat()} is after today ({today.isoformat()}): check the audit date.")
+    for dates, what in ((register.stopped_on, register.fields.stopped_on), (register.deregistered_on, register.fields.deregistered_on)):
+        future = [r for r in range(register.n) if dates is not None and dates[r] is not None and dates[r] > today]
+        if future:
+            shown = ", ".join(f"{register.labels[r]} ({dates[r].isoformat()})" for r in future[:5])
+            more = f" and {len(future) - 5} more" if len(future) > 5 else ""
+            notes.append(
+                f"{len(future)} well(s) have a {what} date after today ({today.isoformat()}), which cannot have "
+                f"happened yet: {shown}{more}. They are audited as not stopped; correct the dates."
+            )
+    return notes
 
 
 def _unknown_status_note(register: Register, status_words: dict[str, set[str]]) -> list[str]:
