@@ -3,13 +3,16 @@
 QGIS 3.22 moves features between a layer and Python one by one; for a million wells that costs far
 more than the screening itself. When the input is a whole GeoPackage layer (no selection, no
 filter) and the output is a plain ``.gpkg`` path, the layer is read and written with pyogrio in
-bulk instead. Anything else — memory layers, selections, shapefiles with their encodings, other
-formats, Date fields that pyogrio on GDAL 3.6 would turn into DateTime — takes the feature path,
-so results are the same either way.
+bulk instead. The bulk path is taken only where it provably reads and writes what the feature path
+does: a plain file (no unsaved edits, no subset or geometry-type option in the source), no M values,
+and fields of text and plain numbers only (no dates, booleans, blobs, JSON or lists; no integer field
+holding nulls, which pandas would turn into reals; no attribute called geometry, nor one called fid
+besides the FID column). Anything else takes the feature path, so results are the same either way.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -22,11 +25,58 @@ from qgis.core import (
     QgsProperty,
     QgsProviderRegistry,
     QgsVectorLayer,
+    QgsWkbTypes,
 )
+from qgis.PyQt.QtCore import QVariant
 
 from .output_files import atomic_output
 
 _DATE_KINDS = ("datetime64[D]", "date", "time")
+# Field kinds pyogrio reads and writes back exactly as QGIS's feature writer does.
+_FAITHFUL_TYPES = (QVariant.String, QVariant.Double, QVariant.Int, QVariant.LongLong)
+_INTEGER_TYPES = (QVariant.Int, QVariant.LongLong)
+# URI keys that only locate the layer; any other (subset, geometryType, …) changes what the layer holds.
+_LOCATING_URI_KEYS = {"path", "layerName", "layerId"}
+
+
+def _not_faithful(layer: QgsVectorLayer, path: str, layer_name: str, uri_parts: dict[str, Any]) -> str | None:
+    """Why the bulk path would not read this layer exactly as the feature path does; None when it would."""
+    if layer.isEditable() or layer.isModified():
+        return "the layer is being edited (unsaved edits live only in QGIS)"
+    options = sorted(key for key, value in uri_parts.items() if key not in _LOCATING_URI_KEYS and value not in (None, "", -1))
+    if options:
+        return f"the source has options ({', '.join(options)})"
+    if QgsWkbTypes.hasM(layer.wkbType()):
+        return "the geometries have M values"
+    fields = layer.fields()
+    primary_keys = set(layer.dataProvider().pkAttributeIndexes())
+    integer_fields = []
+    for index in range(fields.count()):
+        if index in primary_keys:
+            continue
+        field = fields.at(index)
+        if field.name().lower() in ("geometry", "fid"):
+            return f"an attribute is called {field.name()}"
+        if field.type() not in _FAITHFUL_TYPES or field.subType() not in (QVariant.Invalid, 0):
+            return f"field {field.name()} is of type {field.typeName()}"
+        if field.type() in _INTEGER_TYPES:
+            integer_fields.append(field.name())
+    if integer_fields and _any_null(path, layer_name, integer_fields):
+        return "an integer field holds nulls"
+    return None
+
+
+def _any_null(path: str, table: str, columns: list[str]) -> bool:
+    """Whether any of ``columns`` of the GeoPackage table holds a NULL (SQLite, read-only, stops at the first)."""
+    def quoted(name: str) -> str:
+        return '"' + name.replace('"', '""') + '"'
+
+    condition = " OR ".join(f"{quoted(column)} IS NULL" for column in columns)
+    try:
+        with sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True) as connection:
+            return connection.execute(f"SELECT 1 FROM {quoted(table)} WHERE {condition} LIMIT 1").fetchone() is not None
+    except sqlite3.Error:
+        return True  # cannot tell: take the feature path
 
 
 def whole_gpkg_layer(parameters: dict[str, Any], key: str, context: QgsProcessingContext) -> tuple[str, str] | None:
@@ -56,7 +106,7 @@ def whole_gpkg_layer(parameters: dict[str, Any], key: str, context: QgsProcessin
     import pyogrio
 
     dtypes = pyogrio.read_info(path, layer=layer_name)["dtypes"]
-    if any(str(dtype) in _DATE_KINDS for dtype in dtypes):
+    if any(str(dtype) in _DATE_KINDS for dtype in dtypes) or _not_faithful(layer, path, layer_name, parts) is not None:
         return None
     return path, layer_name
 
