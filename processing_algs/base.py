@@ -1,13 +1,15 @@
 """Shared base of the ``tuoli_gw`` Processing algorithms.
 
 An algorithm here only reads parameters, converts layers with ``qgis_bridge``, calls the engine
-and writes the result. This base gives them the common parts: translation, help text, the
-``RULES`` parameter, the dependency check, engine errors shown as plain messages, and styled
-outputs (the style is stored with the output file so qgis_process results open styled too).
+and writes the result. This base gives them the common parts: parameters, help and outputs
+built from one declaration each (``_declarations``), reading a value with its default, opening
+an optional layer, translation, the dependency check, one ending for errors and cancelled runs,
+and styled outputs (the style is stored with the output file so qgis_process results open styled).
 """
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import Any
 
@@ -26,31 +28,47 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, QThread, QUrl
 from qgis.PyQt.QtGui import QIcon
 
-from ..dependencies import missing_dependencies_message
-from ..metadata import PLUGIN_DIR
+from tuoli_gw_plugin.dependencies import missing_dependencies_message
+from tuoli_gw_plugin.metadata import PLUGIN_DIR
+from tuoli_gw_plugin.processing_algs._declarations import (
+    RULES,
+    Choice,
+    Declared,
+    Field,
+    FileOut,
+    Layer,
+    Raster,
+    RasterOut,
+    Result,
+    Sink,
+)
 
 STYLES_DIR = Path(PLUGIN_DIR) / "resources" / "styles"
+DESTINATIONS = (Sink, FileOut, RasterOut)
 
 
 class TuoliAlgorithm(QgsProcessingAlgorithm):
-    """Base class: subclasses set NAME, DISPLAY_NAME, GROUP_ID, GROUP, HELP and implement
-    ``initAlgorithm`` and ``compute`` (``processAlgorithm`` wraps ``compute`` so engine errors
-    become messages instead of tracebacks). The hook is not called ``run``: that name is
-    ``QgsProcessingAlgorithm.run``, which processing.run calls from Python."""
+    """Base class: a subclass sets NAME, DISPLAY_NAME, GROUP_ID, GROUP, INTRO (what it does and on
+    which legal basis), PARAMETERS and RESULTS (see ``_declarations``), and implements ``compute``.
+    ``initAlgorithm`` and the help are built from the declarations; ``processAlgorithm`` wraps
+    ``compute`` so engine errors become messages and a cancelled run always ends the same way.
+    The hook is not called ``run``: that name is ``QgsProcessingAlgorithm.run``."""
 
-    RULES = "RULES"
     NAME = ""
     DISPLAY_NAME = ""
     GROUP_ID = ""
     GROUP = ""
-    HELP = ""
+    INTRO = ""
+    PARAMETERS: tuple[Declared, ...] = ()
+    RESULTS: tuple[Result, ...] = ()
 
     def __init__(self) -> None:
         super().__init__()
         self._styles: dict[str, str] = {}
+        self._opened: dict[str, tuple[Any, str]] = {}
 
     # -- identity ------------------------------------------------------------------------------
     def tr(self, text: str) -> str:
@@ -71,58 +89,206 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
     def groupId(self) -> str:  # noqa: N802
         return self.GROUP_ID
 
-    def shortHelpString(self) -> str:  # noqa: N802
-        return self.tr(self.HELP)
-
     def icon(self) -> QIcon:
         return QIcon(str(Path(PLUGIN_DIR) / "resources" / "icons" / "tuoli_gw.svg"))
+
+    # -- declarations ----------------------------------------------------------------------------
+    def initAlgorithm(self, config=None):  # noqa: N802
+        for declaration in self.PARAMETERS:
+            parameter = declaration.parameter(self.tr)
+            if isinstance(declaration, (Layer, Raster)):
+                preselect_sample_layer(parameter, declaration, self.needed_fields(declaration.key))
+            self.addParameter(parameter)
+        for result in self.RESULTS:
+            for output in result.outputs(self.tr):
+                self.addOutput(output)
+
+    def declaration(self, key: str) -> Declared:
+        for declaration in self.PARAMETERS:
+            if declaration.key == key:
+                return declaration
+        raise KeyError(f"{type(self).__name__} declares no parameter {key}")
+
+    def needed_fields(self, layer_key: str) -> list[str]:
+        """The default fields of ``layer_key`` the algorithm cannot do without (to recognise the layer)."""
+        return [
+            d.default for d in self.PARAMETERS
+            if isinstance(d, Field) and d.parent == layer_key and d.default and not d.when_absent
+        ]
+
+    def translatable_texts(self) -> list[str]:
+        """Every English text the toolbox shows for this algorithm (for the translation sources)."""
+        texts = [self.DISPLAY_NAME, self.GROUP, self.INTRO]
+        for item in (*self.PARAMETERS, *self.RESULTS):
+            texts.extend(item.texts())
+        return texts
+
+    # -- help ------------------------------------------------------------------------------------
+    def shortHelpString(self) -> str:  # noqa: N802
+        # The dialog renders this as HTML (one paragraph per line): escape it, so that "<" or "&"
+        # in a sentence cannot swallow the rest of the help.
+        return html.escape(self.help_text(), quote=False)
+
+    def help_text(self) -> str:
+        """What the algorithm does, then each parameter and output by its label, from the declarations."""
+        inputs = [d for d in self.PARAMETERS if not isinstance(d, DESTINATIONS)]
+        outputs = [d for d in self.PARAMETERS if isinstance(d, DESTINATIONS)]
+        lines = [self.tr(self.INTRO), "", self.tr("Parameters:")]
+        lines += [self.help_line(d) for d in inputs]
+        lines += ["", self.tr("Outputs:")]
+        lines += [self.help_line(d) for d in outputs]
+        for result in self.RESULTS:
+            keys = result.key + (f", {result.former_key}" if result.former_key else "")
+            text = f"• {self.tr(result.label)} ({keys})"
+            lines.append(f"{text}: {self.tr(result.help)}" if result.help else text)
+        return "\n".join(lines)
+
+    def help_line(self, declaration: Declared) -> str:
+        details = [declaration.key]
+        default = declaration.default_text()
+        if isinstance(declaration, Choice):
+            details.append(", ".join(
+                f"{index} = {self.tr(option) if option.isascii() else option}" for index, option in enumerate(declaration.options)
+            ))
+        elif default:
+            details.append(self.tr("default {value}").format(value=default))
+        if declaration.optional and not isinstance(declaration, Field):
+            details.append(self.tr("optional"))
+        line = f"• {self.tr(declaration.label)} ({'; '.join(details)})"
+        sentences = [self.tr(declaration.help)] if declaration.help else []
+        if isinstance(declaration, Field) and declaration.when_absent:
+            sentences.append(self.tr("Without this field: {consequence}.").format(consequence=self.tr(declaration.when_absent)))
+        return f"{line}: {' '.join(sentences)}" if sentences else line
+
+    def helpUrl(self) -> str:  # noqa: N802
+        """The algorithm's page in the docs shipped with the plugin (works offline), else ''."""
+        for folder in (Path(PLUGIN_DIR) / "docs" / "algorithms", Path(PLUGIN_DIR).parent / "docs" / "algorithms"):
+            page = folder / f"{self.NAME}.md"
+            if page.is_file():
+                return QUrl.fromLocalFile(str(page)).toString()
+        return ""
 
     # -- dependencies --------------------------------------------------------------------------
     def canExecute(self):  # noqa: N802
         message = missing_dependencies_message()
         return (not message, message)
 
-    # -- common parameters ---------------------------------------------------------------------
-    def add_rules_parameter(self) -> None:
-        parameter = QgsProcessingParameterFile(
-            self.RULES,
-            self.tr("Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)"),
-            extension="json",
-            optional=True,
-        )
-        self.addParameter(parameter)
-
+    # -- reading parameters ----------------------------------------------------------------------
     def rules(self, parameters: dict[str, Any], context: QgsProcessingContext):
-        from ..engine.rules import load_rules
+        from tuoli_gw_plugin.engine.rules import load_rules
 
-        path = self.parameterAsFile(parameters, self.RULES, context)
+        path = self.parameterAsFile(parameters, RULES.key, context)
         return load_rules(path or None)
+
+    def source(self, parameters: dict[str, Any], key: str, context):
+        """(feature source, label) of a required layer, or QGIS's own message when it cannot be opened."""
+        if key not in self._opened:
+            source = self.parameterAsSource(parameters, key, context)
+            if source is None:
+                raise QgsProcessingException(self.invalidSourceError(parameters, key))
+            self._opened[key] = (source, self.layer_label(parameters, key, source))
+        return self._opened[key]
+
+    def optional_source(self, parameters: dict[str, Any], key: str, context):
+        """(feature source, label) of an optional layer; (None, '') when not given. A layer that is
+        given but cannot be opened is an error, never silently left out."""
+        if parameters.get(key) in (None, "") and key not in self._opened:
+            return None, ""
+        return self.source(parameters, key, context)
+
+    def optional_frame(self, parameters, key: str, context, feedback, *, field_names=None, with_geometry: bool = True):
+        """(GeoDataFrame, label) of an optional layer, (None, '') when not given; a table (or a
+        layer without geometry) is read without geometry."""
+        from tuoli_gw_plugin.qgis_bridge import source_to_frame
+
+        source, label = self.optional_source(parameters, key, context)
+        if source is None:
+            return None, ""
+        with_geometry = with_geometry and QgsWkbTypes.geometryType(source.wkbType()) not in (
+            QgsWkbTypes.NullGeometry, QgsWkbTypes.UnknownGeometry,
+        )
+        frame = source_to_frame(source, label, field_names=field_names, with_geometry=with_geometry, feedback=feedback)
+        return frame, label
+
+    def field(self, parameters: dict[str, Any], key: str, context, feedback=None) -> str | None:
+        """The field a parameter names; empty means its declared default.
+
+        The default field (left empty, or kept as the dialog fills it in) that the layer lacks
+        means "skip it" when the declaration says what happens without it (``when_absent``;
+        logged, naming layer and field). Any other name is used as given, so a typo is an error
+        further on, never a silent skip.
+        """
+        declaration = self.declaration(key)
+        chosen = [name for name in self.parameterAsFields(parameters, key, context) if name]
+        name = chosen[0] if chosen else declaration.default
+        if not name:
+            return None
+        if name != declaration.default or not declaration.when_absent:
+            return name
+        source, label = self.optional_source(parameters, declaration.parent, context)
+        if source is None or name in source.fields().names():
+            return name
+        if feedback is not None:
+            feedback.pushWarning(
+                self.tr("Layer '{layer}' has no field '{field}' ({label}): {consequence}.").format(
+                    layer=label, field=name, label=self.tr(declaration.label), consequence=self.tr(declaration.when_absent)
+                )
+            )
+        return None
+
+    def number(self, parameters: dict[str, Any], key: str, context) -> float | None:
+        """An optional number; None when left empty (the caller then takes the rules file's value)."""
+        if str(parameters.get(key, "") if parameters.get(key) is not None else "").strip() == "":
+            return None
+        return self.parameterAsDouble(parameters, key, context)
+
+    def text(self, parameters: dict[str, Any], key: str, context) -> str | None:
+        """A text parameter, stripped; None when empty."""
+        return (self.parameterAsString(parameters, key, context) or "").strip() or None
+
+    def choice(self, parameters: dict[str, Any], key: str, context) -> str:
+        """The value (not the index) of an enum parameter: e.g. 'zh' / 'en' for LANGUAGE."""
+        declaration = self.declaration(key)
+        return declaration.values[self.parameterAsEnum(parameters, key, context)]
 
     # -- running -------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         message = missing_dependencies_message()
         if message:
             raise QgsProcessingException(message)
-        from ..engine.errors import EngineInputError
+        from tuoli_gw_plugin.engine.errors import EngineInputError
 
+        self._opened = {}
         self.check_geometry_types(parameters, context)
         self.repair_text_encodings(parameters, context, feedback)
         parameters = self.match_shapefile_field_names(parameters, context, feedback)
         new_files = self.destination_files_not_yet_there(parameters, context)
         try:
             return self.compute(parameters, context, feedback)
-        except EngineInputError as error:
-            remove_partial_outputs(new_files, feedback)
-            raise QgsProcessingException(str(error)) from None
-        except BaseException:
+        except BaseException as error:
             # A failed or cancelled run must not leave a half-written file that looks complete.
             remove_partial_outputs(new_files, feedback)
+            if feedback is not None and feedback.isCanceled():
+                # Whoever noticed the cancel (engine, bridge or this door), the run ends alike.
+                raise QgsProcessingException(self.tr("Cancelled by the user; no output was written.")) from None
+            if isinstance(error, EngineInputError):
+                raise QgsProcessingException(str(error)) from None
             raise
+        finally:
+            self._opened = {}
+
+    @staticmethod
+    def stop_if_cancelled(feedback) -> None:
+        """The one cancel checkpoint of the doors; processAlgorithm turns it into the cancel message."""
+        if feedback is not None and feedback.isCanceled():
+            from tuoli_gw_plugin.engine.errors import EngineCancelledError
+
+            raise EngineCancelledError()
 
     def match_shapefile_field_names(self, parameters, context, feedback) -> dict[str, Any]:
         """A shapefile keeps 10 characters of a field name: when the field a parameter names (or
         its default) is missing but its 10-character form exists, use that and say so."""
-        from ..qgis_bridge import shapefile_field_name
+        from tuoli_gw_plugin.qgis_bridge import shapefile_field_name
 
         parameters = dict(parameters)
         for definition in self.parameterDefinitions():
@@ -205,7 +371,7 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
     def repair_text_encodings(self, parameters, context, feedback) -> None:
         """Shapefiles without a .cpg whose text is GBK: set the layer's encoding before the
         algorithm reads it (Processing hands the same layer object to parameterAsSource)."""
-        from ..qgis_bridge import repair_shapefile_encoding
+        from tuoli_gw_plugin.qgis_bridge import repair_shapefile_encoding
 
         for definition in self.parameterDefinitions():
             if not isinstance(definition, (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer)):
@@ -219,13 +385,6 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
 
     def compute(self, parameters, context, feedback) -> dict[str, Any]:
         raise NotImplementedError
-
-    def required_source(self, parameters: dict[str, Any], key: str, context):
-        """The feature source of a required input, or QGIS's own message when it cannot be opened."""
-        source = self.parameterAsSource(parameters, key, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, key))
-        return source
 
     def required_sink(self, parameters: dict[str, Any], key: str, context, fields, wkb_type, crs):
         """(sink, destination id) of a required output, or QGIS's own message when it cannot be created."""
@@ -320,3 +479,48 @@ def save_style_with_file(layer: QgsVectorLayer, qml: Path, feedback) -> None:
     else:
         sidecar = str(Path(path).with_suffix(".qml"))
         layer.saveNamedStyle(sidecar)
+
+
+def preselect_sample_layer(parameter, declaration: Layer | Raster, needed_fields: list[str]) -> None:
+    """In the dialog, preselect the project's layer of this kind: the sample layer of that name,
+    else the one layer holding every field the algorithm needs. Only the dialog's initial value
+    changes (qgis_process and processing.run never see it); nothing is chosen when nothing fits."""
+    from qgis.core import QgsProject, QgsRasterLayer
+
+    application = QCoreApplication.instance()
+    if application is None or QThread.currentThread() != application.thread():
+        return  # the project is the main thread's
+    wanted = QgsRasterLayer if isinstance(declaration, Raster) else QgsVectorLayer
+    layers = [layer for layer in QgsProject.instance().mapLayers().values() if isinstance(layer, wanted)]
+    if isinstance(declaration, Layer):
+        layers = [layer for layer in layers if _geometry_fits(layer, declaration.geometry)]
+    sample = declaration.sample.lower()
+    named = [layer for layer in layers if sample and sample in (_source_name(layer), layer.name().lower())]
+    fitting = [
+        layer for layer in layers
+        if needed_fields and isinstance(layer, QgsVectorLayer) and set(needed_fields) <= set(layer.fields().names())
+    ]
+    chosen = named[:1] or (fitting if len(fitting) == 1 else [])
+    if chosen:
+        parameter.setGuiDefaultValueOverride(chosen[0].id())
+
+
+def _source_name(layer) -> str:
+    """'wells' for 'toli_sample.gpkg|layername=wells', 'recharge_mm' for 'recharge_mm.tif'."""
+    parts = layer.source().split("|")
+    for part in parts[1:]:
+        if part.startswith("layername="):
+            return part[len("layername="):].lower()
+    return Path(parts[0]).stem.lower()
+
+
+def _geometry_fits(layer: QgsVectorLayer, types: tuple[int, ...]) -> bool:
+    wanted = {
+        QgsProcessing.TypeVectorPoint: {QgsWkbTypes.PointGeometry},
+        QgsProcessing.TypeVectorLine: {QgsWkbTypes.LineGeometry},
+        QgsProcessing.TypeVectorPolygon: {QgsWkbTypes.PolygonGeometry},
+        QgsProcessing.TypeVectorAnyGeometry: {QgsWkbTypes.PointGeometry, QgsWkbTypes.LineGeometry, QgsWkbTypes.PolygonGeometry},
+    }
+    if any(t not in wanted for t in types):
+        return True  # tables or any layer
+    return layer.geometryType() in set().union(*(wanted[t] for t in types))

@@ -141,7 +141,7 @@ def test_reason_texts_follow_a_chinese_locale_and_codes_do_not(interface_locale,
 def test_reason_texts_stay_english_otherwise_and_language_can_be_chosen(interface_locale, run_alg, screening_layers, tmp_path):
     interface_locale("en_US")
     assert run_screening(run_alg, screening_layers, tmp_path)["W2"][2].startswith("Severe over-extraction zone")
-    chosen = run_screening(run_alg, screening_layers, tmp_path, LANGUAGE=1)  # 1 = 中文, whatever the locale
+    chosen = run_screening(run_alg, screening_layers, tmp_path, LANGUAGE=0)  # 0 = 中文, whatever the locale
     assert chosen["W2"][2].startswith("严重超采区")
 
 
