@@ -9,7 +9,6 @@ and styled outputs (the style is stored with the output file so qgis_process res
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +21,6 @@ from qgis.core import (
     QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterFile,
     QgsProcessingParameterVectorLayer,
     QgsProcessingUtils,
     QgsVectorLayer,
@@ -125,9 +123,10 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
 
     # -- help ------------------------------------------------------------------------------------
     def shortHelpString(self) -> str:  # noqa: N802
-        # The dialog renders this as HTML (one paragraph per line): escape it, so that "<" or "&"
-        # in a sentence cannot swallow the rest of the help.
-        return html.escape(self.help_text(), quote=False)
+        # The dialog renders this as HTML (one paragraph per line): "<" or "&" in a sentence must
+        # not open a tag that swallows the rest of the help. Only those two are escaped, so the
+        # plain text qgis_process prints stays readable ("kWh > 0").
+        return self.help_text().replace("&", "&amp;").replace("<", "&lt;")
 
     def help_text(self) -> str:
         """What the algorithm does, then each parameter and output by its label, from the declarations."""
@@ -310,8 +309,9 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
             if actual is not None and actual != wanted:
                 parameters[definition.name()] = actual
                 feedback.pushInfo(
-                    f"Layer '{self.layer_label(parameters, parent, None, layer.name())}': no field '{wanted}'; "
-                    f"using '{actual}' (shapefiles cut field names to 10 characters)."
+                    self.tr(
+                        "Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters)."
+                    ).format(layer=self.layer_label(parameters, parent, None, layer.name()), wanted=wanted, actual=actual)
                 )
         return parameters
 

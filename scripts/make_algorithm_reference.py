@@ -20,9 +20,11 @@ def _cell(text: object) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
-def _described(algorithm, key: str, label: str) -> str:
-    """The label, followed by the declared help sentence (and the skip rule of a default field)."""
-    for item in (*getattr(algorithm, "PARAMETERS", ()), *getattr(algorithm, "RESULTS", ())):
+def _described(algorithm, key: str, label: str, *, results_only: bool = False) -> str:
+    """The label, followed by the declared help sentence (and the skip rule of a default field).
+    Outputs that are destination parameters were described in the parameter table already."""
+    parameters = () if results_only else getattr(algorithm, "PARAMETERS", ())
+    for item in (*parameters, *getattr(algorithm, "RESULTS", ())):
         if key in (item.key, getattr(item, "former_key", "")):
             extra = [algorithm.tr(item.help)] if item.help else []
             if getattr(item, "when_absent", ""):
@@ -55,7 +57,7 @@ def render(algorithms) -> str:
             )
         lines += ["", "| output | type | description |", "|---|---|---|"]
         for output in algorithm.outputDefinitions():
-            lines.append(f"| `{output.name()}` | {output.type()} | {_cell(_described(algorithm, output.name(), output.description()))} |")
+            lines.append(f"| `{output.name()}` | {output.type()} | {_cell(_described(algorithm, output.name(), output.description(), results_only=True))} |")
         lines += ["", "```sh", f"scripts/qgis_process.sh help {algorithm.id()}", "```", ""]
     return "\n".join(lines)
 

@@ -141,7 +141,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>各单元采补平衡</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="273" />
+            <location filename="../../processing_algs/base.py" line="272" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -161,9 +161,14 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>图层“{layer}”（RECHARGE）：只支持文件栅格（GDAL）；请先导出为 GeoTIFF。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="233" />
+            <location filename="../../processing_algs/base.py" line="232" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="312" />
+            <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
+            <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/abstraction_recharge_balance.py" />
@@ -181,7 +186,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>采补差栅格：{0} 个像元，{1:.1f}% 为超采（负值），范围 {2:.1f} 至 {3:.1f} mm/年。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="138" />
+            <location filename="../../processing_algs/base.py" line="137" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -196,7 +201,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>PNG 文件 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="136" />
+            <location filename="../../processing_algs/base.py" line="135" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -255,17 +260,17 @@ Recharge volume = Σ mm/1000 × true cell area over the unit; cells on the unit'
             <translation>取水井（点）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="160" />
+            <location filename="../../processing_algs/base.py" line="159" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="154" />
+            <location filename="../../processing_algs/base.py" line="153" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="156" />
+            <location filename="../../processing_algs/base.py" line="155" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -344,7 +349,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="273" />
+            <location filename="../../processing_algs/base.py" line="272" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -383,9 +388,14 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation type="vanished">图层“{0}”没有字段“{1}”：{2}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="233" />
+            <location filename="../../processing_algs/base.py" line="232" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="312" />
+            <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
+            <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/allocate_water_rights.py" line="138" />
@@ -393,7 +403,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>无乡镇字段也无乡镇图层：水权不分组、不核减。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="138" />
+            <location filename="../../processing_algs/base.py" line="137" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -403,7 +413,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>覆盖规则文件中的 water_rights.irrigation_quota_m3_per_mu。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="136" />
+            <location filename="../../processing_algs/base.py" line="135" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -493,7 +503,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>各乡镇水权</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="160" />
+            <location filename="../../processing_algs/base.py" line="159" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -503,7 +513,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>面积按多边形量算</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="154" />
+            <location filename="../../processing_algs/base.py" line="153" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
@@ -513,7 +523,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>不核对农户</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="156" />
+            <location filename="../../processing_algs/base.py" line="155" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -626,7 +636,7 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="273" />
+            <location filename="../../processing_algs/base.py" line="272" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -688,9 +698,14 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation type="vanished">图层“{0}”没有井编号字段“{1}”。该图层的字段有：{2}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="233" />
+            <location filename="../../processing_algs/base.py" line="232" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="312" />
+            <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
+            <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/compliance_audit.py" />
@@ -713,12 +728,12 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>只统计该期间的用电记录；“2025”也包括“2025-03”等子期间。留空：统计全部记录（表中含多个期间时日志会提示）。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="138" />
+            <location filename="../../processing_algs/base.py" line="137" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="136" />
+            <location filename="../../processing_algs/base.py" line="135" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -833,12 +848,12 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>取水井</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="160" />
+            <location filename="../../processing_algs/base.py" line="159" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="154" />
+            <location filename="../../processing_algs/base.py" line="153" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
@@ -863,7 +878,7 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>取水井的用电量（kWh）字段（无 POWER 表时使用）——第16条</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="156" />
+            <location filename="../../processing_algs/base.py" line="155" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -896,7 +911,7 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="273" />
+            <location filename="../../processing_algs/base.py" line="272" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -986,9 +1001,14 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation type="vanished">图层“{0}”没有字段“{1}”：率定仅按乡镇分组。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="233" />
+            <location filename="../../processing_algs/base.py" line="232" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="312" />
+            <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
+            <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/electricity_to_water.py" />
@@ -1006,7 +1026,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>只统计该期间的用电记录；“2025”也包括“2025-03”等子期间。留空：统计全部记录（表中含多个期间时日志会提示）。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="138" />
+            <location filename="../../processing_algs/base.py" line="137" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -1016,7 +1036,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>PNG 文件 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="136" />
+            <location filename="../../processing_algs/base.py" line="135" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -1116,7 +1136,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>取水井以电折水结果</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="160" />
+            <location filename="../../processing_algs/base.py" line="159" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -1126,7 +1146,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>率定分组仅按乡镇</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="154" />
+            <location filename="../../processing_algs/base.py" line="153" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
@@ -1146,7 +1166,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>电力台账的用电量（kWh）字段</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="156" />
+            <location filename="../../processing_algs/base.py" line="155" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -1214,7 +1234,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="273" />
+            <location filename="../../processing_algs/base.py" line="272" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -1296,9 +1316,14 @@ Outputs:
             <translation>几何可选；有则保留。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="233" />
+            <location filename="../../processing_algs/base.py" line="232" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="312" />
+            <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
+            <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/progressive_surcharge.py" />
@@ -1311,7 +1336,7 @@ Outputs:
             <translation>未计费：图层“{0}”，{1}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="138" />
+            <location filename="../../processing_algs/base.py" line="137" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -1321,7 +1346,7 @@ Outputs:
             <translation>PNG 文件 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="136" />
+            <location filename="../../processing_algs/base.py" line="135" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -1396,7 +1421,7 @@ Outputs:
             <translation>超计划水量全部按所达最高档倍数计收</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="160" />
+            <location filename="../../processing_algs/base.py" line="159" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -1406,12 +1431,12 @@ Outputs:
             <translation>分档累进</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="154" />
+            <location filename="../../processing_algs/base.py" line="153" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="156" />
+            <location filename="../../processing_algs/base.py" line="155" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -1629,7 +1654,7 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
             <translation>任意坐标系。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="273" />
+            <location filename="../../processing_algs/base.py" line="272" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -1688,9 +1713,14 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>图层“{layer}”没有字段“{field}”（ZONE_GRADE_FIELD，超采区等级：严重 / 一般）。该图层的字段有：{fields}。请选择等级字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="233" />
+            <location filename="../../processing_algs/base.py" line="232" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="312" />
+            <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
+            <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
@@ -1698,7 +1728,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>无论图层坐标系如何，均在米制投影坐标系中精确量算距离；距管网恰好等于该距离的井视为被覆盖。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="138" />
+            <location filename="../../processing_algs/base.py" line="137" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -1708,7 +1738,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>超采区（多边形）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="136" />
+            <location filename="../../processing_algs/base.py" line="135" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -1819,7 +1849,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>无几何的井数</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="160" />
+            <location filename="../../processing_algs/base.py" line="159" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -1844,12 +1874,12 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>超采区名称字段</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="154" />
+            <location filename="../../processing_algs/base.py" line="153" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="156" />
+            <location filename="../../processing_algs/base.py" line="155" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -2009,7 +2039,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>任意坐标系。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="273" />
+            <location filename="../../processing_algs/base.py" line="272" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -2029,9 +2059,14 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>现有取水井（点）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="233" />
+            <location filename="../../processing_algs/base.py" line="232" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="312" />
+            <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
+            <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/self_supplied_closure_list.py" />
@@ -2044,12 +2079,12 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>无论图层坐标系如何，均在米制投影坐标系中精确量算距离；距管网恰好等于该距离的井视为被覆盖。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="138" />
+            <location filename="../../processing_algs/base.py" line="137" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="136" />
+            <location filename="../../processing_algs/base.py" line="135" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -2144,12 +2179,12 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>列入清单的井数</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="160" />
+            <location filename="../../processing_algs/base.py" line="159" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="154" />
+            <location filename="../../processing_algs/base.py" line="153" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
@@ -2164,7 +2199,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>只使用年水量字段</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="156" />
+            <location filename="../../processing_algs/base.py" line="155" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -2522,7 +2557,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>正在生成报告…</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="273" />
+            <location filename="../../processing_algs/base.py" line="272" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -2587,9 +2622,14 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>图层“{layer}”（SCREENING）没有字段 verdict：请提供“井址筛查”的输出，或将取水井作为 WELLS 传入。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="233" />
+            <location filename="../../processing_algs/base.py" line="232" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="312" />
+            <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
+            <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/supervision_report.py" />
@@ -2597,7 +2637,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>单个自包含网页，图件内嵌。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="138" />
+            <location filename="../../processing_algs/base.py" line="137" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -2617,7 +2657,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>PDF 报告已写入 {path}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="136" />
+            <location filename="../../processing_algs/base.py" line="135" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -2727,7 +2767,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>含名称、red_line_m3 和 used_m3。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="160" />
+            <location filename="../../processing_algs/base.py" line="159" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -2751,12 +2791,12 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>超采区等级字段（severe / general，严重 / 一般）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="154" />
+            <location filename="../../processing_algs/base.py" line="153" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="156" />
+            <location filename="../../processing_algs/base.py" line="155" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -2918,7 +2958,7 @@ OUTPUT_UNITS（可选）：各单元及 stations_n（单元内有速率的监测
     <context>
         <name>WaterLevelTrendAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="273" />
+            <location filename="../../processing_algs/base.py" line="272" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -2947,9 +2987,14 @@ Stations with fewer than 3 observations or less than one year of record get no r
 观测少于 3 次或记录不足一年的监测站不计算速率和等级，并在日志中列出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="233" />
+            <location filename="../../processing_algs/base.py" line="232" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="312" />
+            <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
+            <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/water_level_trend.py" />
@@ -2962,7 +3007,7 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>OUTPUT_UNITS 需要提供待评级的多边形图层 UNITS。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="138" />
+            <location filename="../../processing_algs/base.py" line="137" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -2972,7 +3017,7 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>地下水超采</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="136" />
+            <location filename="../../processing_algs/base.py" line="135" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -3042,17 +3087,17 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>含监测站编号。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="160" />
+            <location filename="../../processing_algs/base.py" line="159" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="154" />
+            <location filename="../../processing_algs/base.py" line="153" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="156" />
+            <location filename="../../processing_algs/base.py" line="155" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
