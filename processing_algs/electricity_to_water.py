@@ -14,15 +14,14 @@ from qgis.core import QgsWkbTypes
 from tuoli_gw_plugin.processing_algs._declarations import (
     ANY_LAYER,
     POINTS,
+    POWER_FIELDS,
     RULES,
     Field,
     FileOut,
     Layer,
-    POWER_FIELDS,
     Number,
     Sink,
 )
-
 from tuoli_gw_plugin.processing_algs.base import TuoliAlgorithm
 from tuoli_gw_plugin.qgis_bridge import (
     field_for_series,
@@ -32,6 +31,7 @@ from tuoli_gw_plugin.qgis_bridge import (
     write_features_with_columns,
     write_frame,
 )
+
 
 class ElectricityToWaterAlgorithm(TuoliAlgorithm):
     NAME = "electricity_to_water"

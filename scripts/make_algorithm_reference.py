@@ -57,7 +57,8 @@ def render(algorithms) -> str:
             )
         lines += ["", "| output | type | description |", "|---|---|---|"]
         for output in algorithm.outputDefinitions():
-            lines.append(f"| `{output.name()}` | {output.type()} | {_cell(_described(algorithm, output.name(), output.description(), results_only=True))} |")
+            description = _described(algorithm, output.name(), output.description(), results_only=True)
+            lines.append(f"| `{output.name()}` | {output.type()} | {_cell(description)} |")
         lines += ["", "```sh", f"scripts/qgis_process.sh help {algorithm.id()}", "```", ""]
     return "\n".join(lines)
 
