@@ -254,6 +254,12 @@ class Result:
         return [text for text in (self.label, self.help) if text]
 
 
+# -- the toolbox groups: (id, name) ---------------------------------------------------------------------
+PERMITS = ("permits", "Permits and screening")
+OVER_EXTRACTION = ("over_extraction", "Over-extraction")
+BOOKKEEPING = ("bookkeeping", "Bookkeeping")
+REPORTS = ("reports", "Reports")
+
 # -- shared declarations -------------------------------------------------------------------------------
 RULES = JsonFile(
     "RULES",

@@ -25,6 +25,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
 from tuoli_gw_plugin.processing_algs._declarations import (
+    OVER_EXTRACTION,
     POINTS,
     POLYGONS,
     RULES,
@@ -129,19 +130,19 @@ def write_grid_cells(grid, columns, sink, output_fields: QgsFields) -> None:
 
 
 class AbstractionRechargeBalanceAlgorithm(TuoliAlgorithm):
+    """Per assessment unit (township, zone…) or square grid cell: abstraction of the wells inside, recharge volume,
+    allowable abstraction, extraction coefficient, over-extraction grade and the volume to cut until abstraction and
+    recharge balance (采补平衡, notice 托政发规〔2024〕3号 section 三, item 7; grading after GB/T 34968-2017, thresholds from
+    the rules file).
+
+    Recharge volume = Σ mm/1000 × true cell area over the unit; cells on the unit's edge count by the exact share of
+    their area inside; cells without data are left out and counted in the log. Wells outside every unit are listed
+    in the log, never silently dropped.
+    """
+
     NAME = "abstraction_recharge_balance"
     DISPLAY_NAME = "Abstraction against recharge (over-extraction grade, cut needed)"
-    GROUP_ID = "over_extraction"
-    GROUP = "Over-extraction"
-    INTRO = (
-        "Per assessment unit (township, zone…) or square grid cell: abstraction of the wells inside, recharge "
-        "volume, allowable abstraction, extraction coefficient, over-extraction grade and the volume to cut until "
-        "abstraction and recharge balance (采补平衡, notice 托政发规〔2024〕3号 section 三, item 7; grading after "
-        "GB/T 34968-2017, thresholds from the rules file).\n\n"
-        "Recharge volume = Σ mm/1000 × true cell area over the unit; cells on the unit's edge count by the exact "
-        "share of their area inside; cells without data are left out and counted in the log. Wells outside every "
-        "unit are listed in the log, never silently dropped."
-    )
+    GROUP_ID, GROUP = OVER_EXTRACTION
     PARAMETERS = (
         Layer("WELLS", "Wells (points)", geometry=(POINTS,), sample="wells"),
         Field(
@@ -156,10 +157,7 @@ class AbstractionRechargeBalanceAlgorithm(TuoliAlgorithm):
             "warns when the mean is implausible).",
             sample="recharge_mm",
         ),
-        Layer(
-            "UNITS", "Assessment units (polygons; empty = square grid)",
-            optional=True, geometry=(POLYGONS,), sample="townships",
-        ),
+        Layer("UNITS", "Assessment units (polygons; empty = square grid)", optional=True, geometry=(POLYGONS,), sample="townships"),
         Number(
             "GRID_SIZE", "Grid cell size when no units are given (metres)",
             "The grid covers the wells and the raster.", default=5000.0, minimum=1.0,

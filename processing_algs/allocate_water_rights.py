@@ -13,16 +13,7 @@ from qgis.core import QgsFeature, QgsFeatureSink, QgsProcessingException, QgsWkb
 from qgis.PyQt.QtCore import QCoreApplication
 
 from tuoli_gw_plugin.processing_algs import _screening_common as common
-from tuoli_gw_plugin.processing_algs._declarations import (
-    ANY_GEOMETRY,
-    ANY_LAYER,
-    POLYGONS,
-    RULES,
-    Field,
-    Layer,
-    Result,
-    Sink,
-)
+from tuoli_gw_plugin.processing_algs._declarations import ANY_GEOMETRY, ANY_LAYER, BOOKKEEPING, POLYGONS, RULES, Field, Layer, Result, Sink
 from tuoli_gw_plugin.processing_algs.base import TuoliAlgorithm
 from tuoli_gw_plugin.qgis_bridge import (
     field_for_series,
@@ -37,29 +28,25 @@ from tuoli_gw_plugin.qgis_bridge import (
 
 
 class AllocateWaterRightsAlgorithm(TuoliAlgorithm):
+    """Allocates agricultural water rights to land-contract parcels (notice 托政发规〔2024〕3号 item 12:
+    根据《土地承包经营权证》确定的耕地位置和面积，核定用水指标，发放水权证).
+
+    Each parcel's demand is its area (mu) × the irrigation quota of its crop (m³/mu). Where the parcels of a
+    township together ask for more than the township's red line, every parcel there is scaled by the same factor
+    min(1, red line / demand), reported in the log, so the township's rights add up to its red line.
+
+    Stops with a message naming the parcels and the field when a crop has no quota (the known crops are listed), an
+    area or contract number is missing, or a township with parcels has no red line. Parcels whose township is not in
+    the townships layer are kept and listed in a warning, with no right and the reason in 'problem'.
+    """
+
     NAME = "allocate_water_rights"
     DISPLAY_NAME = "Allocate farm water rights (农业用水权初始分配)"
-    GROUP_ID = "bookkeeping"
-    GROUP = "Bookkeeping"
-    INTRO = (
-        "Allocates agricultural water rights to land-contract parcels (notice 托政发规〔2024〕3号 "
-        "item 12: 根据《土地承包经营权证》确定的耕地位置和面积，核定用水指标，发放水权证).\n\n"
-        "Each parcel's demand is its area (mu) × the irrigation quota of its crop (m³/mu). Where the "
-        "parcels of a township together ask for more than the township's red line, every parcel "
-        "there is scaled by the same factor min(1, red line / demand), reported in the log, so the "
-        "township's rights add up to its red line.\n\n"
-        "Stops with a message naming the parcels and the field when a crop has no quota (the known "
-        "crops are listed), an area or contract number is missing, or a township with parcels has "
-        "no red line. Parcels whose township is not in the townships layer are kept and listed in a "
-        "warning, with no right and the reason in 'problem'."
-    )
+    GROUP_ID, GROUP = BOOKKEEPING
     PARAMETERS = (
         Layer("PARCELS", "Farmland parcels (land-contract)", geometry=(POLYGONS,), sample="farmland_parcels"),
         Field("CONTRACT_FIELD", "Contract number field", parent="PARCELS", default="contract_no"),
-        Field(
-            "HOUSEHOLD_FIELD", "Household field", parent="PARCELS", default="household",
-            when_absent="households are not checked",
-        ),
+        Field("HOUSEHOLD_FIELD", "Household field", parent="PARCELS", default="household", when_absent="households are not checked"),
         Field(
             "AREA_FIELD", "Area field (mu; empty = measure the polygons)",
             "Polygons are measured in a metric CRS (1 mu = 666.6667 m², rules file).",
@@ -70,20 +57,14 @@ class AllocateWaterRightsAlgorithm(TuoliAlgorithm):
             "TOWNSHIP_FIELD", "Township field (empty = find by location)", parent="PARCELS", default="township",
             when_absent="townships are found by location in the townships layer",
         ),
-        Layer(
-            "TOWNSHIPS", "Townships with red lines (empty = no scaling)",
-            optional=True, geometry=(POLYGONS,), sample="townships",
-        ),
+        Layer("TOWNSHIPS", "Townships with red lines (empty = no scaling)", optional=True, geometry=(POLYGONS,), sample="townships"),
         common.TOWNSHIP_NAME_FIELD,
         Field(
             "RED_LINE_FIELD", "Red line field (m³/a)",
             "Choose remaining_m3 to allocate only what other uses leave.",
             parent="TOWNSHIPS", default="red_line_m3",
         ),
-        Field(
-            "TOWNSHIP_CODE_FIELD", "Township code field (starts the certificate number; empty = name)",
-            parent="TOWNSHIPS",
-        ),
+        Field("TOWNSHIP_CODE_FIELD", "Township code field (starts the certificate number; empty = name)", parent="TOWNSHIPS"),
         Layer(
             "QUOTAS", "Irrigation quota table (crop → m³/mu; empty = rules file)",
             "Overrides the rules file's water_rights.irrigation_quota_m3_per_mu.", optional=True, geometry=(ANY_LAYER,),

@@ -9,6 +9,7 @@ and styled outputs (the style is stored with the output file so qgis_process res
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -31,26 +32,16 @@ from qgis.PyQt.QtGui import QIcon
 
 from tuoli_gw_plugin.dependencies import missing_dependencies_message
 from tuoli_gw_plugin.metadata import PLUGIN_DIR
-from tuoli_gw_plugin.processing_algs._declarations import (
-    RULES,
-    Choice,
-    Declared,
-    Field,
-    FileOut,
-    Layer,
-    Raster,
-    RasterOut,
-    Result,
-    Sink,
-)
+from tuoli_gw_plugin.processing_algs._declarations import RULES, Choice, Declared, Field, FileOut, Layer, Raster, RasterOut, Result, Sink
 
 STYLES_DIR = Path(PLUGIN_DIR) / "resources" / "styles"
 DESTINATIONS = (Sink, FileOut, RasterOut)
 
 
 class TuoliAlgorithm(QgsProcessingAlgorithm):
-    """Base class: a subclass sets NAME, DISPLAY_NAME, GROUP_ID, GROUP, INTRO (what it does and on
-    which legal basis), PARAMETERS and RESULTS (see ``_declarations``), and implements ``compute``.
+    """Base class: a subclass sets NAME, DISPLAY_NAME, GROUP_ID, GROUP, PARAMETERS and RESULTS (see
+    ``_declarations``), says in its docstring what it does and on which legal basis (the opening of
+    its help, shown to users and translated), and implements ``compute``.
     ``initAlgorithm`` and the help are built from the declarations; ``processAlgorithm`` wraps
     ``compute`` so engine errors become messages and a cancelled run always ends the same way.
     The hook is not called ``run``: that name is ``QgsProcessingAlgorithm.run``."""
@@ -59,7 +50,6 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
     DISPLAY_NAME = ""
     GROUP_ID = ""
     GROUP = ""
-    INTRO = ""
     PARAMETERS: tuple[Declared, ...] = ()
     RESULTS: tuple[Result, ...] = ()
 
@@ -116,7 +106,7 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
 
     def translatable_texts(self) -> list[str]:
         """Every English text the toolbox shows for this algorithm (for the translation sources)."""
-        texts = [self.DISPLAY_NAME, self.GROUP, self.INTRO]
+        texts = [self.DISPLAY_NAME, self.GROUP, self.intro()]
         for item in (*self.PARAMETERS, *self.RESULTS):
             texts.extend(item.texts())
         return texts
@@ -128,11 +118,27 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
         # plain text qgis_process prints stays readable ("kWh > 0").
         return self.help_text().replace("&", "&amp;").replace("<", "&lt;")
 
+    @classmethod
+    def intro(cls) -> str:
+        """The opening of the help: the class docstring, its wrapped lines joined into paragraphs
+        (the dialog shows each line of the help as a paragraph); a line starting '• ' stays a line."""
+        paragraphs = []
+        for block in re.split(r"\n\s*\n", (cls.__dict__.get("__doc__") or "").strip()):
+            lines: list[str] = []
+            for raw in block.split("\n"):
+                line = raw.strip()
+                if lines and not line.startswith("• "):
+                    lines[-1] += " " + line
+                else:
+                    lines.append(line)
+            paragraphs.append("\n".join(lines))
+        return "\n\n".join(paragraphs)
+
     def help_text(self) -> str:
         """What the algorithm does, then each parameter and output by its label, from the declarations."""
         inputs = [d for d in self.PARAMETERS if not isinstance(d, DESTINATIONS)]
         outputs = [d for d in self.PARAMETERS if isinstance(d, DESTINATIONS)]
-        lines = [self.tr(self.INTRO), "", self.tr("Parameters:")]
+        lines = [self.tr(self.intro()), "", self.tr("Parameters:")]
         lines += [self.help_line(d) for d in inputs]
         lines += ["", self.tr("Outputs:")]
         lines += [self.help_line(d) for d in outputs]

@@ -22,18 +22,9 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication, QDate, QDateTime, QVariant
 
+from tuoli_gw_plugin.processing_algs import _declarations as declared
 from tuoli_gw_plugin.processing_algs import _screening_common as common
-from tuoli_gw_plugin.processing_algs._declarations import (
-    ANY_LAYER,
-    POINTS,
-    POWER_FIELDS,
-    RULES,
-    Field,
-    Layer,
-    Result,
-    Sink,
-    Text,
-)
+from tuoli_gw_plugin.processing_algs._declarations import ANY_LAYER, BOOKKEEPING, POINTS, RULES, Field, Layer, Result, Sink, Text
 from tuoli_gw_plugin.processing_algs.base import TuoliAlgorithm
 from tuoli_gw_plugin.qgis_bridge import frame_fields, source_to_frame, write_frame
 
@@ -67,31 +58,32 @@ OUTPUT_STRING_FIELDS = ("well_id", "finding", "notice_item", "detail", "severity
 
 
 class ComplianceAuditAlgorithm(TuoliAlgorithm):
+    """Audits a well register against notice 托政发规〔2024〕3号 on an audit date and writes one point per finding: well_id,
+    finding, notice_item, detail (a sentence for the inspector), severity, with the well's location (plus township
+    and use).
+
+    Findings (notice item and severity from the rules file's compliance section):
+    • no_meter (item 9): an active well without a working meter, or with no reading.
+    • over_permit (item 10): metered volume above the permitted volume.
+    • no_permit (item 18): an active well without a permit number.
+    • stopped_not_deregistered (item 11): abstraction stopped MORE than 30 days (rules:
+      compliance.deregistration_deadline_days) before the audit date and the well not deregistered. Day 30 is still
+      within the deadline; day 31 is a finding.
+    • depth_over_permit (item 11): drilled deeper than permitted.
+    • self_supplied_in_coverage (item 13): a self-supplied well (not deregistered) inside public supply coverage —
+      within the coverage distance of a supply pipe or inside a supply area, as well-site screening defines it.
+      Needs at least one supply layer.
+    • power_without_permit (item 16): kWh > 0 and no permit; kWh from the power table per account when given, else
+      from the wells' kWh field.
+
+    A well is deregistered when its deregistration date is on or before the audit date (or its status says so
+    without a date), stopped likewise; active otherwise. Date fields may hold dates or text ('2024-03-05',
+    '2024/3/5'); anything else stops with a message naming the feature.
+    """
+
     NAME = "compliance_audit"
     DISPLAY_NAME = "Compliance audit of wells (合规检查)"
-    GROUP_ID = "bookkeeping"
-    GROUP = "Bookkeeping"
-    INTRO = (
-        "Audits a well register against notice 托政发规〔2024〕3号 on an audit date and writes one "
-        "point per finding: well_id, finding, notice_item, detail (a sentence for the inspector), "
-        "severity, with the well's location (plus township and use).\n\n"
-        "Findings (notice item and severity from the rules file's compliance section):\n"
-        "• no_meter (item 9): an active well without a working meter, or with no reading.\n"
-        "• over_permit (item 10): metered volume above the permitted volume.\n"
-        "• no_permit (item 18): an active well without a permit number.\n"
-        "• stopped_not_deregistered (item 11): abstraction stopped MORE than 30 days (rules: "
-        "compliance.deregistration_deadline_days) before the audit date and the well not deregistered. "
-        "Day 30 is still within the deadline; day 31 is a finding.\n"
-        "• depth_over_permit (item 11): drilled deeper than permitted.\n"
-        "• self_supplied_in_coverage (item 13): a self-supplied well (not deregistered) inside "
-        "public supply coverage — within the coverage distance of a supply pipe or inside a supply "
-        "area, as well-site screening defines it. Needs at least one supply layer.\n"
-        "• power_without_permit (item 16): kWh > 0 and no permit; kWh from the power table per "
-        "account when given, else from the wells' kWh field.\n\n"
-        "A well is deregistered when its deregistration date is on or before the audit date (or its "
-        "status says so without a date), stopped likewise; active otherwise. Date fields may hold dates "
-        "or text ('2024-03-05', '2024/3/5'); anything else stops with a message naming the feature."
-    )
+    GROUP_ID, GROUP = BOOKKEEPING
     PARAMETERS = (
         Layer("WELLS", "Wells", geometry=(POINTS,), sample="wells"),
         *WELL_FIELDS.values(),
@@ -100,7 +92,7 @@ class ComplianceAuditAlgorithm(TuoliAlgorithm):
         common.COVERAGE_DISTANCE_OR_RULES,
         common.SUPPLY_AREAS,
         Layer("POWER", "Power accounts (table)", optional=True, geometry=(ANY_LAYER,), sample="power_accounts"),
-        *POWER_FIELDS,
+        *declared.POWER_FIELDS,
         RULES,
         Sink("OUTPUT", "Compliance findings", "One point per finding, styled by severity.", geometry=POINTS),
         Sink(

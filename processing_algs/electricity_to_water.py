@@ -11,55 +11,36 @@ from typing import Any
 
 from qgis.core import QgsWkbTypes
 
-from tuoli_gw_plugin.processing_algs._declarations import (
-    ANY_LAYER,
-    POINTS,
-    POWER_FIELDS,
-    RULES,
-    Field,
-    FileOut,
-    Layer,
-    Number,
-    Sink,
-)
+from tuoli_gw_plugin import qgis_bridge as bridge
+from tuoli_gw_plugin.processing_algs import _declarations as declared
+from tuoli_gw_plugin.processing_algs._declarations import ANY_LAYER, BOOKKEEPING, POINTS, RULES, Field, FileOut, Layer, Number, Sink
 from tuoli_gw_plugin.processing_algs.base import TuoliAlgorithm
-from tuoli_gw_plugin.qgis_bridge import (
-    field_for_series,
-    fields_with,
-    frame_fields,
-    source_to_frame,
-    write_features_with_columns,
-    write_frame,
-)
 
 
 class ElectricityToWaterAlgorithm(TuoliAlgorithm):
+    """Estimates each well's abstraction from its power account (以电折水) and raises the well–electricity dual-control
+    flags of notice 托政发规〔2024〕3号 item 16 (井电双控).
+
+    estimated_m3 = kWh × coefficient (m³/kWh). A well with a pump-tested coefficient uses it (coef_source 'tested').
+    Otherwise a coefficient is calibrated from wells that have both a working meter with a reading and kWh: the
+    median of metered m³ / kWh per township and aquifer ('calibrated_township_aquifer'), else per township
+    ('calibrated_township'), else for the county ('calibrated_county'); 'none' when there is nothing to calibrate
+    from. The median keeps a broken meter from moving everyone's estimate; calib_spread is the median absolute
+    deviation (MAD, m³/kWh) of the ratios used and calib_n their number.
+
+    The log names power accounts linked to no well (possible unregistered wells), wells whose account is not in the
+    power table, the calibration groups and the wells that got a calibrated coefficient, and coefficients outside
+    the plausible range.
+    """
+
     NAME = "electricity_to_water"
     DISPLAY_NAME = "Water from electricity (以电折水, well–electricity dual control)"
-    GROUP_ID = "bookkeeping"
-    GROUP = "Bookkeeping"
-    INTRO = (
-        "Estimates each well's abstraction from its power account (以电折水) and raises the "
-        "well–electricity dual-control flags of notice 托政发规〔2024〕3号 item 16 (井电双控).\n\n"
-        "estimated_m3 = kWh × coefficient (m³/kWh). A well with a pump-tested coefficient uses it "
-        "(coef_source 'tested'). Otherwise a coefficient is calibrated from wells that have both a "
-        "working meter with a reading and kWh: the median of metered m³ / kWh per township and "
-        "aquifer ('calibrated_township_aquifer'), else per township ('calibrated_township'), else "
-        "for the county ('calibrated_county'); 'none' when there is nothing to calibrate from. The "
-        "median keeps a broken meter from moving everyone's estimate; calib_spread is the median "
-        "absolute deviation (MAD, m³/kWh) of the ratios used and calib_n their number.\n\n"
-        "The log names power accounts linked to no well (possible unregistered wells), wells "
-        "whose account is not in the power table, the calibration groups and the wells that got a "
-        "calibrated coefficient, and coefficients outside the plausible range."
-    )
+    GROUP_ID, GROUP = BOOKKEEPING
     PARAMETERS = (
-        Layer("WELLS", "Wells", geometry=(POINTS,), sample="wells"),
+        Layer("WELLS", "Wells", "The well register (points).", geometry=(POINTS,), sample="wells"),
         Field("WELL_ID_FIELD", "Well id field", parent="WELLS", default="well_id"),
         Field("ACCOUNT_FIELD", "Power account field of the wells", parent="WELLS", default="power_account"),
-        Field(
-            "COEF_FIELD", "Pump-tested coefficient field (m³/kWh)", "Empty or 0 = not tested.",
-            parent="WELLS", default="m3_per_kwh",
-        ),
+        Field("COEF_FIELD", "Pump-tested coefficient field (m³/kWh)", "Empty or 0 = not tested.", parent="WELLS", default="m3_per_kwh"),
         Field("METERED_FIELD", "Metered volume field (m³)", parent="WELLS", default="metered_m3"),
         Field("HAS_METER_FIELD", "Has a working meter field (yes/no)", "yes/no, 1/0, 是/否.", parent="WELLS", default="has_meter"),
         Field("PERMIT_FIELD", "Permit number field", "Empty = no permit.", parent="WELLS", default="permit_no"),
@@ -73,7 +54,7 @@ class ElectricityToWaterAlgorithm(TuoliAlgorithm):
             "POWER", "Power accounts (table)", "An account feeding several wells is split equally between them "
             "(and named in the log).", geometry=(ANY_LAYER,), sample="power_accounts",
         ),
-        *POWER_FIELDS,
+        *declared.POWER_FIELDS,
         Number(
             "MISMATCH_SHARE", "Meter vs power mismatch share (empty = rules file, 0.2 = 20 %)",
             "Share of the metered volume by which the estimate may differ before meter_vs_power_mismatch is "
@@ -137,8 +118,8 @@ class ElectricityToWaterAlgorithm(TuoliAlgorithm):
 
         well_names = [n for n in dict.fromkeys(vars(well_fields).values()) if n]
         power_names = [n for n in dict.fromkeys(vars(power_fields).values()) if n]
-        well_frame = source_to_frame(wells, wells_label, field_names=well_names, with_geometry=False, feedback=feedback)
-        power_frame = source_to_frame(power, power_label, field_names=power_names, with_geometry=False, feedback=feedback)
+        well_frame = bridge.source_to_frame(wells, wells_label, field_names=well_names, with_geometry=False, feedback=feedback)
+        power_frame = bridge.source_to_frame(power, power_label, field_names=power_names, with_geometry=False, feedback=feedback)
         self.stop_if_cancelled(feedback)
         result = electricity_to_water(
             well_frame,
@@ -151,12 +132,12 @@ class ElectricityToWaterAlgorithm(TuoliAlgorithm):
             wells_layer=wells_label,
             power_layer=power_label,
         )
-        self.report_messages(feedback, result.messages, result.warnings)
+        self.report_messages(feedback, info=result.messages, warnings=result.warnings)
 
         per_well = result.wells
-        output_fields = fields_with(wells.fields(), [field_for_series(n, per_well[n]) for n in per_well.columns])
+        output_fields = bridge.fields_with(wells.fields(), [bridge.field_for_series(n, per_well[n]) for n in per_well.columns])
         sink, dest_id = self.required_sink(parameters, "OUTPUT", context, output_fields, wells.wkbType(), wells.sourceCrs())
-        write_features_with_columns(wells, sink, output_fields, per_well, feedback=feedback)
+        bridge.write_features_with_columns(wells, sink, output_fields, per_well, feedback=feedback)
         self.style_output(dest_id, "electricity_to_water")
         results: dict[str, Any] = {"OUTPUT": dest_id}
 
@@ -165,12 +146,12 @@ class ElectricityToWaterAlgorithm(TuoliAlgorithm):
             parameters,
             "OUTPUT_SUMMARY",
             context,
-            frame_fields(summary),
+            bridge.frame_fields(summary),
             QgsWkbTypes.NoGeometry,
             wells.sourceCrs(),
         )
         if summary_sink is not None:
-            write_frame(summary, summary_sink, frame_fields(summary), feedback=feedback)
+            bridge.write_frame(summary, summary_sink, bridge.frame_fields(summary), feedback=feedback)
             results["OUTPUT_SUMMARY"] = summary_id
 
         chart_path = self.parameterAsFileOutput(parameters, "CHART", context)

@@ -14,6 +14,7 @@ from qgis.core import QgsProcessingException, QgsWkbTypes
 
 from tuoli_gw_plugin.processing_algs._declarations import (
     ANY_LAYER,
+    BOOKKEEPING,
     RULES,
     Boolean,
     Choice,
@@ -36,24 +37,20 @@ from tuoli_gw_plugin.qgis_bridge import (
 
 
 class ProgressiveSurchargeAlgorithm(TuoliAlgorithm):
+    """Computes each account's water fee with the progressive surcharge for use over plan (超计划累进加价, notice 托政发规〔2024〕3号
+    items 10 and 13).
+
+    Use within plan is charged at the base rate (×1). The over-plan part is charged by bands of the excess in
+    percent of plan, read from the rules file: up to 20 % over plan at 2×, from 20 to 50 % at 3×, beyond 50 % at 5×.
+    An excess of exactly 20 % is in the 2× band and exactly 50 % in the 3× band (超额20%以内 → 2倍).
+    """
+
     NAME = "progressive_surcharge"
     DISPLAY_NAME = "Progressive surcharge for use over plan (超计划累进加价)"
-    GROUP_ID = "bookkeeping"
-    GROUP = "Bookkeeping"
-    INTRO = (
-        "Computes each account's water fee with the progressive surcharge for use over plan "
-        "(超计划累进加价, notice 托政发规〔2024〕3号 items 10 and 13).\n\n"
-        "Use within plan is charged at the base rate (×1). The over-plan part is charged by bands "
-        "of the excess in percent of plan, read from the rules file: up to 20 % over plan at 2×, "
-        "from 20 to 50 % at 3×, beyond 50 % at 5×. An excess of exactly 20 % is in the 2× band and "
-        "exactly 50 % in the 3× band (超额20%以内 → 2倍)."
-    )
+    GROUP_ID, GROUP = BOOKKEEPING
     PARAMETERS = (
         Layer("INPUT", "Accounts (layer or table)", "Geometry optional; kept when present."),
-        Field(
-            "PLAN_FIELD", "Plan field (m³/a)", "Text such as '1,200' is read as 1200.",
-            parent="INPUT", default="plan_m3",
-        ),
+        Field("PLAN_FIELD", "Plan field (m³/a)", "Text such as '1,200' is read as 1200.", parent="INPUT", default="plan_m3"),
         Field("ACTUAL_FIELD", "Actual (metered) use field (m³/a)", parent="INPUT", default="actual_m3"),
         Number("BASE_RATE", "Base rate (yuan per m³, the standard charge)", "More than 0.", minimum=0.0),
         Choice(

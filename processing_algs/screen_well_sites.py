@@ -13,17 +13,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from tuoli_gw_plugin.bulk_io import gpkg_output_path, load_on_completion, read_gpkg, whole_gpkg_layer, write_gpkg
 from tuoli_gw_plugin.processing_algs import _screening_common as common
-from tuoli_gw_plugin.processing_algs._declarations import (
-    POINTS,
-    POLYGONS,
-    RULES,
-    Field,
-    FileOut,
-    Layer,
-    Result,
-    Sink,
-    language,
-)
+from tuoli_gw_plugin.processing_algs._declarations import PERMITS, POINTS, POLYGONS, RULES, Field, FileOut, Layer, Result, Sink, language
 from tuoli_gw_plugin.processing_algs.base import TuoliAlgorithm
 from tuoli_gw_plugin.qgis_bridge import fields_with, source_to_frame, write_features_with_columns
 
@@ -31,28 +21,24 @@ VERDICTS = ("prohibited", "restricted", "allowed", "no_geometry")
 
 
 class ScreenWellSitesAlgorithm(TuoliAlgorithm):
+    """Gives every (proposed or existing) well a verdict — prohibited, restricted or allowed — with the reason codes
+    and the legal basis in words.
+
+    Rules (from the rules file's 'screening' section): inside public supply coverage → prohibited (notice item 13:
+    no new self-supplied wells); in a severe over-extraction zone → prohibited (section 二(三), item 7); in a general
+    zone → restricted (item 7); in a township whose red-line quota is used up (remaining ≤ 0) → prohibited (item 8);
+    otherwise allowed. Several reasons are all listed; where zones overlap the severe one names the zone. A point
+    exactly on a boundary counts as inside; a well exactly at the coverage distance from a pipe counts as covered.
+    """
+
     NAME = "screen_well_sites"
     DISPLAY_NAME = "Screen well sites (supply coverage, over-extraction zones, red line)"
-    GROUP_ID = "permits"
-    GROUP = "Permits and screening"
-    INTRO = (
-        "Gives every (proposed or existing) well a verdict — prohibited, restricted or allowed — with the "
-        "reason codes and the legal basis in words.\n\n"
-        "Rules (from the rules file's 'screening' section): inside public supply coverage → prohibited "
-        "(notice item 13: no new self-supplied wells); in a severe over-extraction zone → prohibited "
-        "(section 二(三), item 7); in a general zone → restricted (item 7); in a township whose red-line quota "
-        "is used up (remaining ≤ 0) → prohibited (item 8); otherwise allowed. Several reasons are all listed; "
-        "where zones overlap the severe one names the zone. A point exactly on a boundary counts as inside; "
-        "a well exactly at the coverage distance from a pipe counts as covered."
-    )
+    GROUP_ID, GROUP = PERMITS
     PARAMETERS = (
         Layer("INPUT", "Wells to screen (points)", "Any CRS.", geometry=(POINTS,), sample="well_applications"),
         Layer("ZONES", "Over-extraction zones (polygons)", geometry=(POLYGONS,), sample="overextraction_zones"),
         Field("ZONE_GRADE_FIELD", "Zone grade field (severe / general, 严重 / 一般)", parent="ZONES", default="grade"),
-        Field(
-            "ZONE_NAME_FIELD", "Zone name field", parent="ZONES", default="zone_name",
-            when_absent="the zones are unnamed",
-        ),
+        Field("ZONE_NAME_FIELD", "Zone name field", parent="ZONES", default="zone_name", when_absent="the zones are unnamed"),
         *common.SUPPLY_AND_TOWNSHIPS_WITH_REMAINING,
         Field(
             "USE_FIELD", "Intended use field (for the statutory exceptions; optional)",

@@ -12,26 +12,24 @@ from qgis.core import QgsFeature, QgsFeatureRequest, QgsFeatureSink, QgsField, Q
 from qgis.PyQt.QtCore import QVariant
 
 from tuoli_gw_plugin.processing_algs import _screening_common as common
-from tuoli_gw_plugin.processing_algs._declarations import POINTS, RULES, Field, Layer, Result, Sink
+from tuoli_gw_plugin.processing_algs._declarations import PERMITS, POINTS, RULES, Field, Layer, Result, Sink
 from tuoli_gw_plugin.processing_algs.base import TuoliAlgorithm
 from tuoli_gw_plugin.qgis_bridge import fields_with, qgis_value, source_to_frame
 
 
 class SelfSuppliedClosureListAlgorithm(TuoliAlgorithm):
+    """Lists the existing self-supplied wells (自备井) that lie inside public water-supply coverage — the wells notice
+    托政发规〔2024〕3号 item 13 puts under strict control and closure where the network can supply them — with the annual
+    volume that closing each one frees.
+    """
+
     NAME = "self_supplied_closure_list"
     DISPLAY_NAME = "Self-supplied wells inside supply coverage (closure list, item 13)"
-    GROUP_ID = "permits"
-    GROUP = "Permits and screening"
-    INTRO = (
-        "Lists the existing self-supplied wells (自备井) that lie inside public water-supply coverage — the wells "
-        "notice 托政发规〔2024〕3号 item 13 puts under strict control and closure where the network can supply "
-        "them — with the annual volume that closing each one frees."
-    )
+    GROUP_ID, GROUP = PERMITS
     PARAMETERS = (
         Layer("INPUT", "Existing wells (points)", "Any CRS.", geometry=(POINTS,), sample="wells"),
         Field(
-            "SELF_SUPPLIED_FIELD", "Self-supplied field (yes/no, 是/否)",
-            "1/0, true/false, yes/no, 是/否; empty counts as not self-supplied.",
+            "SELF_SUPPLIED_FIELD", "Self-supplied field (yes/no, 是/否)", help="Also 1/0, true/false; empty = not self-supplied.",
             parent="INPUT", default="self_supplied",
         ),
         Field(
@@ -46,17 +44,13 @@ class SelfSuppliedClosureListAlgorithm(TuoliAlgorithm):
             "The field freed_from says which volume was used.",
             parent="INPUT", default="permit_m3", when_absent="only the annual volume field is used",
         ),
-        Field(
-            "ID_FIELD", "Well id field (for messages)", parent="INPUT", default="well_id",
-            when_absent="wells are named by feature id",
-        ),
+        Field("ID_FIELD", "Well id field (for messages)", parent="INPUT", default="well_id", when_absent="wells are named by feature id"),
         *common.SUPPLY_AND_TOWNSHIPS,
         RULES,
         Sink(
-            "OUTPUT", "Self-supplied wells to close",
-            "The listed wells with all their attributes plus supply_distance_m, in_supply_coverage, township, "
+            "OUTPUT", "Self-supplied wells to close", geometry=POINTS,
+            help="The listed wells with all their attributes plus supply_distance_m, in_supply_coverage, township, "
             "freed_m3 (m³/year) and freed_from.",
-            geometry=POINTS,
         ),
     )
     RESULTS = (

@@ -21,6 +21,7 @@ from tuoli_gw_plugin.processing_algs._declarations import (
     ANY_LAYER,
     POINTS,
     POLYGONS,
+    REPORTS,
     RULES,
     Field,
     FileOut,
@@ -46,21 +47,20 @@ SECTION_LAYERS = (
 
 
 class SupervisionReportAlgorithm(TuoliAlgorithm):
+    """Writes the annual groundwater supervision report of Toli County as a PDF (and optionally an HTML page) that a
+    water bureau can hand on: a county map with the over-extraction zones, public supply-network coverage and the
+    wells coloured by screening verdict; the total-use red line per township; abstraction against allowable
+    abstraction per township with the cut needed to reach abstraction-recharge balance; fees by band of the
+    progressive surcharge for use over plan; the compliance findings; the farm water-rights summary. Every input is
+    optional: a section without data says so.
+
+    Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 二(三) for the severe over-extraction areas 阿克别里斗乡
+    and 多拉特乡); grading after GB/T 34968-2017.
+    """
+
     NAME = "supervision_report"
     DISPLAY_NAME = "Annual supervision report (PDF / HTML)"
-    GROUP_ID = "reports"
-    GROUP = "Reports"
-    INTRO = (
-        "Writes the annual groundwater supervision report of Toli County as a PDF (and optionally an HTML "
-        "page) that a water bureau can hand on: a county map with the over-extraction zones, public "
-        "supply-network coverage and the wells coloured by screening verdict; the total-use red line per "
-        "township; abstraction against allowable abstraction per township with the cut needed to reach "
-        "abstraction-recharge balance; fees by band of the progressive surcharge for use over plan; the "
-        "compliance findings; the farm water-rights summary. Every input is optional: a section without data "
-        "says so.\n\n"
-        "Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 二(三) for the severe "
-        "over-extraction areas 阿克别里斗乡 and 多拉特乡); grading after GB/T 34968-2017."
-    )
+    GROUP_ID, GROUP = REPORTS
     PARAMETERS = (
         Layer(
             "TOWNSHIPS", "Townships (polygons)", "With name, red_line_m3 and used_m3.",
@@ -72,10 +72,7 @@ class SupervisionReportAlgorithm(TuoliAlgorithm):
         common.SUPPLY_AREAS,
         common.SUPPLY_PIPES,
         common.COVERAGE_DISTANCE_OR_RULES,
-        Layer(
-            "SCREENING", "Screened wells (output of Screen well sites)", "Wells with a verdict.",
-            optional=True, geometry=(POINTS,),
-        ),
+        Layer("SCREENING", "Screened wells (output of Screen well sites)", "Wells with a verdict.", optional=True, geometry=(POINTS,)),
         Layer(
             "WELLS", "Wells (screened here when no screened wells are given, else drawn in grey)",
             "Screened here with the same engine when zones and a supply layer are given (else drawn unscreened); "
@@ -83,10 +80,7 @@ class SupervisionReportAlgorithm(TuoliAlgorithm):
             "year's applications).",
             optional=True, geometry=(POINTS,), sample="wells",
         ),
-        Layer(
-            "BALANCE", "Abstraction against recharge (output of the balance algorithm)",
-            optional=True, geometry=(ANY_LAYER,),
-        ),
+        Layer("BALANCE", "Abstraction against recharge (output of the balance algorithm)", optional=True, geometry=(ANY_LAYER,)),
         Layer(
             "SURCHARGE", "Fees (output of Progressive surcharge)", "Its accounts output or its summary table.",
             optional=True, geometry=(ANY_LAYER,),

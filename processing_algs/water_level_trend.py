@@ -12,7 +12,7 @@ from typing import Any
 from qgis.core import QgsField, QgsProcessingException, QgsWkbTypes
 from qgis.PyQt.QtCore import QDate, QVariant
 
-from tuoli_gw_plugin.processing_algs._declarations import ANY_LAYER, POINTS, POLYGONS, RULES, Field, Layer, Sink
+from tuoli_gw_plugin.processing_algs._declarations import ANY_LAYER, OVER_EXTRACTION, POINTS, POLYGONS, RULES, Field, Layer, Sink
 from tuoli_gw_plugin.processing_algs.base import TuoliAlgorithm
 from tuoli_gw_plugin.qgis_bridge import fields_with, source_to_frame, write_features_with_columns
 
@@ -30,28 +30,25 @@ UNIT_FIELD_TYPES = {"stations_n": QVariant.LongLong, "decline_m_per_a": QVariant
 
 
 class WaterLevelTrendAlgorithm(TuoliAlgorithm):
+    """Groundwater-level decline per monitoring station and per unit, and the over-extraction grade it implies (GB/T
+    34968-2017: general for a sustained decline up to 1.5 m/a, severe above; thresholds and the significance level
+    from the rules file). Supports notice 托政发规〔2024〕3号 section 三, item 7.
+
+    Stations with fewer than 3 observations or less than one year of record get no rate and no grade and are listed
+    in the log.
+    """
+
     NAME = "water_level_trend"
     DISPLAY_NAME = "Water-level trend (decline rate and level grade)"
-    GROUP_ID = "over_extraction"
-    GROUP = "Over-extraction"
-    INTRO = (
-        "Groundwater-level decline per monitoring station and per unit, and the over-extraction grade it implies "
-        "(GB/T 34968-2017: general for a sustained decline up to 1.5 m/a, severe above; thresholds and the "
-        "significance level from the rules file). Supports notice 托政发规〔2024〕3号 section 三, item 7.\n\n"
-        "Stations with fewer than 3 observations or less than one year of record get no rate and no grade and "
-        "are listed in the log."
-    )
+    GROUP_ID, GROUP = OVER_EXTRACTION
     PARAMETERS = (
-        Layer("STATIONS", "Monitoring stations (points)", "With a station id.", geometry=(POINTS,), sample="monitoring_stations"),
+        Layer("STATIONS", "Monitoring stations (points)", help="With a station id.", geometry=(POINTS,), sample="monitoring_stations"),
         Layer(
             "SERIES", "Water-level observations (table)", "Station id, date, depth to water (m below ground).",
             geometry=(ANY_LAYER,), sample="water_levels",
         ),
         Field("STATION_FIELD", "Station id field (in both)", parent="STATIONS", default="station_id"),
-        Field(
-            "DATE_FIELD", "Date field", "Dates or text such as 2024-03-05, 2024/3/5, 2024年3月5日.",
-            parent="SERIES", default="date",
-        ),
+        Field("DATE_FIELD", "Date field", "Dates or text such as 2024-03-05, 2024/3/5, 2024年3月5日.", parent="SERIES", default="date"),
         Field("DEPTH_FIELD", "Depth to water field (m)", parent="SERIES", default="depth_to_water_m"),
         Layer("UNITS", "Units to grade (polygons, optional)", optional=True, geometry=(POLYGONS,), sample="townships"),
         RULES,

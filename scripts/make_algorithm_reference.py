@@ -45,7 +45,7 @@ def render(algorithms) -> str:
     ]
     for algorithm in sorted(algorithms, key=lambda a: a.id()):
         lines += [f"## `{algorithm.id()}` — {algorithm.displayName()}", "", f"Group: {algorithm.group()}", ""]
-        lines += [algorithm.tr(algorithm.INTRO), ""] if getattr(algorithm, "INTRO", "") else []
+        lines += [algorithm.tr(algorithm.intro()), ""] if hasattr(algorithm, "intro") else []
         lines += ["| parameter | type | description | default | optional |", "|---|---|---|---|---|"]
         for parameter in algorithm.parameterDefinitions():
             optional = "yes" if parameter.flags() & parameter.FlagOptional else ""

@@ -43,8 +43,9 @@ def test_a_less_than_sign_in_a_help_sentence_does_not_swallow_the_rest(qgis_app)
     from tuoli_gw_plugin.processing_algs.base import TuoliAlgorithm
 
     class Tiny(TuoliAlgorithm):
+        """Counts wells with remaining <= 0 & more."""
+
         NAME = "tiny"
-        INTRO = "Counts wells with remaining <= 0 & more."
         PARAMETERS = (Layer("INPUT", "Wells", "Quota < 0 is used up."),)
 
     algorithm = Tiny()
