@@ -169,9 +169,12 @@ class Choice(Declared):
     def default_value(self) -> int:
         return self.default() if callable(self.default) else self.default
 
+    def shown_options(self, tr: Translate) -> list[str]:
+        """The options as the dialog shows them ('中文' has nothing to translate)."""
+        return [tr(option) if _has_latin(option) else option for option in self.options]
+
     def parameter(self, tr: Translate) -> QgsProcessingParameterDefinition:
-        options = [tr(option) if _has_latin(option) else option for option in self.options]
-        return QgsProcessingParameterEnum(self.key, tr(self.label), options, defaultValue=self.default_value())
+        return QgsProcessingParameterEnum(self.key, tr(self.label), self.shown_options(tr), defaultValue=self.default_value())
 
     def texts(self) -> list[str]:
         return [*super().texts(), *(option for option in self.options if _has_latin(option))]

@@ -153,9 +153,7 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
         details = [declaration.key]
         default = declaration.default_text()
         if isinstance(declaration, Choice):
-            details.append(", ".join(
-                f"{index} = {self.tr(option) if option.isascii() else option}" for index, option in enumerate(declaration.options)
-            ))
+            details.append(", ".join(f"{index} = {option}" for index, option in enumerate(declaration.shown_options(self.tr))))
         elif default:
             details.append(self.tr("default {value}").format(value=default))
         if declaration.optional and not isinstance(declaration, Field):
