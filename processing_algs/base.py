@@ -276,10 +276,28 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
                 # Whoever noticed the cancel (engine, bridge or this door), the run ends alike.
                 raise QgsProcessingException(self.tr("Cancelled by the user; no output was written.")) from None
             if isinstance(error, EngineInputError):
-                raise QgsProcessingException(str(error)) from None
+                raise QgsProcessingException(self.engine_message(error)) from None
             raise
         finally:
             self._opened = {}
+
+    def engine_message(self, error) -> str:
+        """An engine error as the user reads it: where (layer, feature, field) in the interface
+        language, then the engine's own sentence. The engine names the place in English first
+        (see engine.errors); when its text does not start that way it is shown unchanged."""
+        english = [f"layer '{error.layer}'" if error.layer else "", "" if error.feature is None else f"feature {error.feature}",
+                   f"field '{error.field}'" if error.field else ""]
+        prefix = ", ".join(part for part in english if part) + ": "
+        text = str(error)
+        if prefix == ": " or not text.startswith(prefix):
+            return text
+        where = [
+            self.tr("layer '{layer}'").format(layer=error.layer) if error.layer else "",
+            "" if error.feature is None else self.tr("feature {feature}").format(feature=error.feature),
+            self.tr("field '{field}'").format(field=error.field) if error.field else "",
+        ]
+        separator = self.tr(", ")
+        return self.tr("{where}: {message}").format(where=separator.join(p for p in where if p), message=text[len(prefix):])
 
     @staticmethod
     def stop_if_cancelled(feedback) -> None:

@@ -101,6 +101,11 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
     <context>
         <name>AbstractionRechargeBalanceAlgorithm</name>
         <message>
+            <location filename="../../processing_algs/base.py" line="299" />
+            <source>, </source>
+            <translation>，</translation>
+        </message>
+        <message>
             <location filename="../../processing_algs/abstraction_recharge_balance.py" />
             <source>Abstraction against allowable abstraction per unit.</source>
             <translation>各单元开采量与可开采量对比。</translation>
@@ -141,7 +146,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>各单元采补平衡</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="278" />
+            <location filename="../../processing_algs/base.py" line="277" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -161,12 +166,12 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>图层“{layer}”（RECHARGE）：只支持文件栅格（GDAL）；请先导出为 GeoTIFF。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="238" />
+            <location filename="../../processing_algs/base.py" line="237" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="318" />
+            <location filename="../../processing_algs/base.py" line="335" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -186,7 +191,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>采补差栅格：{0} 个像元，{1:.1f}% 为超采（负值），范围 {2:.1f} 至 {3:.1f} mm/年。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="143" />
+            <location filename="../../processing_algs/base.py" line="144" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -201,7 +206,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>PNG 文件 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="141" />
+            <location filename="../../processing_algs/base.py" line="142" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -260,17 +265,32 @@ Recharge volume = Σ mm/1000 × true cell area over the unit; cells on the unit'
             <translation>取水井（点）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="165" />
+            <location filename="../../processing_algs/base.py" line="164" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="159" />
+            <location filename="../../processing_algs/base.py" line="158" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="161" />
+            <location filename="../../processing_algs/base.py" line="296" />
+            <source>feature {feature}</source>
+            <translation>要素 {feature}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="297" />
+            <source>field '{field}'</source>
+            <translation>字段“{field}”</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="295" />
+            <source>layer '{layer}'</source>
+            <translation>图层“{layer}”</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="160" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -279,9 +299,19 @@ Recharge volume = Σ mm/1000 × true cell area over the unit; cells on the unit'
             <source>{0} units: {1} severe; total reduction needed {2:.0f} m³/a.</source>
             <translation>共 {0} 个单元，其中严重超采 {1} 个；需压减开采量合计 {2:.0f} m³/年。</translation>
         </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="300" />
+            <source>{where}: {message}</source>
+            <translation>{where}：{message}</translation>
+        </message>
     </context>
     <context>
         <name>AllocateWaterRightsAlgorithm</name>
+        <message>
+            <location filename="../../processing_algs/base.py" line="299" />
+            <source>, </source>
+            <translation>，</translation>
+        </message>
         <message>
             <location filename="../../processing_algs/allocate_water_rights.py" />
             <source>Allocate farm water rights (农业用水权初始分配)</source>
@@ -349,7 +379,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="278" />
+            <location filename="../../processing_algs/base.py" line="277" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -388,12 +418,12 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation type="vanished">图层“{0}”没有字段“{1}”：{2}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="238" />
+            <location filename="../../processing_algs/base.py" line="237" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="318" />
+            <location filename="../../processing_algs/base.py" line="335" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -403,7 +433,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>无乡镇字段也无乡镇图层：水权不分组、不核减。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="143" />
+            <location filename="../../processing_algs/base.py" line="144" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -413,7 +443,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>覆盖规则文件中的 water_rights.irrigation_quota_m3_per_mu。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="141" />
+            <location filename="../../processing_algs/base.py" line="142" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -503,7 +533,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>各乡镇水权</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="165" />
+            <location filename="../../processing_algs/base.py" line="164" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -513,9 +543,19 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>面积按多边形量算</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="159" />
+            <location filename="../../processing_algs/base.py" line="158" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="296" />
+            <source>feature {feature}</source>
+            <translation>要素 {feature}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="297" />
+            <source>field '{field}'</source>
+            <translation>字段“{field}”</translation>
         </message>
         <message>
             <location filename="../../processing_algs/allocate_water_rights.py" />
@@ -523,7 +563,12 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>不核对农户</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="161" />
+            <location filename="../../processing_algs/base.py" line="295" />
+            <source>layer '{layer}'</source>
+            <translation>图层“{layer}”</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="160" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -546,9 +591,19 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <source>{0} parcel(s) allocated {1:,.0f} m³ in total; {2} parcel(s) without a right.</source>
             <translation>{0} 个地块共分配 {1:,.0f} m³；{2} 个地块未获水权。</translation>
         </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="300" />
+            <source>{where}: {message}</source>
+            <translation>{where}：{message}</translation>
+        </message>
     </context>
     <context>
         <name>ComplianceAuditAlgorithm</name>
+        <message>
+            <location filename="../../processing_algs/base.py" line="299" />
+            <source>, </source>
+            <translation>，</translation>
+        </message>
         <message>
             <location filename="../../processing_algs/compliance_audit.py" />
             <source>A well inside a polygon is inside public supply coverage. Give pipes, areas or both.</source>
@@ -636,7 +691,7 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="278" />
+            <location filename="../../processing_algs/base.py" line="277" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -698,12 +753,12 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation type="vanished">图层“{0}”没有井编号字段“{1}”。该图层的字段有：{2}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="238" />
+            <location filename="../../processing_algs/base.py" line="237" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="318" />
+            <location filename="../../processing_algs/base.py" line="335" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -728,12 +783,12 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>只统计该期间的用电记录；“2025”也包括“2025-03”等子期间。留空：统计全部记录（表中含多个期间时日志会提示）。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="143" />
+            <location filename="../../processing_algs/base.py" line="144" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="141" />
+            <location filename="../../processing_algs/base.py" line="142" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -848,12 +903,12 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>取水井</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="165" />
+            <location filename="../../processing_algs/base.py" line="164" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="159" />
+            <location filename="../../processing_algs/base.py" line="158" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
@@ -861,6 +916,16 @@ A well is deregistered when its deregistration date is on or before the audit da
             <location filename="../../processing_algs/compliance_audit.py" />
             <source>every row of the power table counts</source>
             <translation>电力台账的全部记录均计入</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="296" />
+            <source>feature {feature}</source>
+            <translation>要素 {feature}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="297" />
+            <source>field '{field}'</source>
+            <translation>字段“{field}”</translation>
         </message>
         <message>
             <location filename="../../processing_algs/compliance_audit.py" />
@@ -878,7 +943,12 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>取水井的用电量（kWh）字段（无 POWER 表时使用）——第16条</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="161" />
+            <location filename="../../processing_algs/base.py" line="295" />
+            <source>layer '{layer}'</source>
+            <translation>图层“{layer}”</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="160" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -887,9 +957,19 @@ A well is deregistered when its deregistration date is on or before the audit da
             <source>the checks that need it are skipped</source>
             <translation>跳过需要该字段的检查</translation>
         </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="300" />
+            <source>{where}: {message}</source>
+            <translation>{where}：{message}</translation>
+        </message>
     </context>
     <context>
         <name>ElectricityToWaterAlgorithm</name>
+        <message>
+            <location filename="../../processing_algs/base.py" line="299" />
+            <source>, </source>
+            <translation>，</translation>
+        </message>
         <message>
             <location filename="../../processing_algs/electricity_to_water.py" />
             <source>Account field of the power table</source>
@@ -911,7 +991,7 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="278" />
+            <location filename="../../processing_algs/base.py" line="277" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -1001,12 +1081,12 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation type="vanished">图层“{0}”没有字段“{1}”：率定仅按乡镇分组。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="238" />
+            <location filename="../../processing_algs/base.py" line="237" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="318" />
+            <location filename="../../processing_algs/base.py" line="335" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -1026,7 +1106,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>只统计该期间的用电记录；“2025”也包括“2025-03”等子期间。留空：统计全部记录（表中含多个期间时日志会提示）。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="143" />
+            <location filename="../../processing_algs/base.py" line="144" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -1036,7 +1116,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>PNG 文件 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="141" />
+            <location filename="../../processing_algs/base.py" line="142" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -1141,7 +1221,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>取水井以电折水结果</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="165" />
+            <location filename="../../processing_algs/base.py" line="164" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -1151,7 +1231,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>率定分组仅按乡镇</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="159" />
+            <location filename="../../processing_algs/base.py" line="158" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
@@ -1159,6 +1239,16 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <location filename="../../processing_algs/electricity_to_water.py" />
             <source>every row of the power table counts</source>
             <translation>电力台账的全部记录均计入</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="296" />
+            <source>feature {feature}</source>
+            <translation>要素 {feature}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="297" />
+            <source>field '{field}'</source>
+            <translation>字段“{field}”</translation>
         </message>
         <message>
             <location filename="../../processing_algs/electricity_to_water.py" />
@@ -1171,7 +1261,12 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>电力台账的用电量（kWh）字段</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="161" />
+            <location filename="../../processing_algs/base.py" line="295" />
+            <source>layer '{layer}'</source>
+            <translation>图层“{layer}”</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="160" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -1180,9 +1275,19 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <source>yes/no, 1/0, 是/否.</source>
             <translation>yes/no、1/0、是/否。</translation>
         </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="300" />
+            <source>{where}: {message}</source>
+            <translation>{where}：{message}</translation>
+        </message>
     </context>
     <context>
         <name>ProgressiveSurchargeAlgorithm</name>
+        <message>
+            <location filename="../../processing_algs/base.py" line="299" />
+            <source>, </source>
+            <translation>，</translation>
+        </message>
         <message>
             <location filename="../../processing_algs/progressive_surcharge.py" />
             <source>Account id field (for messages)</source>
@@ -1239,7 +1344,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="278" />
+            <location filename="../../processing_algs/base.py" line="277" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -1321,12 +1426,12 @@ Outputs:
             <translation>几何可选；有则保留。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="238" />
+            <location filename="../../processing_algs/base.py" line="237" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="318" />
+            <location filename="../../processing_algs/base.py" line="335" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -1341,7 +1446,7 @@ Outputs:
             <translation>未计费：图层“{0}”，{1}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="143" />
+            <location filename="../../processing_algs/base.py" line="144" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -1351,7 +1456,7 @@ Outputs:
             <translation>PNG 文件 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="141" />
+            <location filename="../../processing_algs/base.py" line="142" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -1426,7 +1531,7 @@ Outputs:
             <translation>超计划水量全部按所达最高档倍数计收</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="165" />
+            <location filename="../../processing_algs/base.py" line="164" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -1436,12 +1541,27 @@ Outputs:
             <translation>分档累进</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="159" />
+            <location filename="../../processing_algs/base.py" line="158" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="161" />
+            <location filename="../../processing_algs/base.py" line="296" />
+            <source>feature {feature}</source>
+            <translation>要素 {feature}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="297" />
+            <source>field '{field}'</source>
+            <translation>字段“{field}”</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="295" />
+            <source>layer '{layer}'</source>
+            <translation>图层“{layer}”</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="160" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -1459,6 +1579,11 @@ Outputs:
             <location filename="../../processing_algs/progressive_surcharge.py" line="137" />
             <source>{0} of {1} account(s) were not charged; their fee fields are empty and 'problem' says why.</source>
             <translation>{1} 户中有 {0} 户未计费；其水费字段为空，原因见 problem 字段。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="300" />
+            <source>{where}: {message}</source>
+            <translation>{where}：{message}</translation>
         </message>
     </context>
     <context>
@@ -1639,6 +1764,11 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
     <context>
         <name>ScreenWellSitesAlgorithm</name>
         <message>
+            <location filename="../../processing_algs/base.py" line="299" />
+            <source>, </source>
+            <translation>，</translation>
+        </message>
+        <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
             <source>A map and the verdicts per township.</source>
             <translation>地图及各乡镇筛查结论。</translation>
@@ -1659,7 +1789,7 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
             <translation>任意坐标系。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="278" />
+            <location filename="../../processing_algs/base.py" line="277" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -1718,12 +1848,12 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>图层“{layer}”没有字段“{field}”（ZONE_GRADE_FIELD，超采区等级：严重 / 一般）。该图层的字段有：{fields}。请选择等级字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="238" />
+            <location filename="../../processing_algs/base.py" line="237" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="318" />
+            <location filename="../../processing_algs/base.py" line="335" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -1733,7 +1863,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>无论图层坐标系如何，均在米制投影坐标系中精确量算距离；距管网恰好等于该距离的井视为被覆盖。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="143" />
+            <location filename="../../processing_algs/base.py" line="144" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -1743,7 +1873,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>超采区（多边形）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="141" />
+            <location filename="../../processing_algs/base.py" line="142" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -1854,7 +1984,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>无几何的井数</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="165" />
+            <location filename="../../processing_algs/base.py" line="164" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -1879,12 +2009,27 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>超采区名称字段</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="159" />
+            <location filename="../../processing_algs/base.py" line="158" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="161" />
+            <location filename="../../processing_algs/base.py" line="296" />
+            <source>feature {feature}</source>
+            <translation>要素 {feature}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="297" />
+            <source>field '{field}'</source>
+            <translation>字段“{field}”</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="295" />
+            <source>layer '{layer}'</source>
+            <translation>图层“{layer}”</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="160" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -1902,6 +2047,11 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <location filename="../../processing_algs/screen_well_sites.py" line="169" />
             <source>{n} well(s) have no geometry: they are kept with an empty verdict and reason no_geometry.</source>
             <translation>{n} 眼井没有位置（几何为空）：保留在输出中，结论为空，原因代码为 no_geometry。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="300" />
+            <source>{where}: {message}</source>
+            <translation>{where}：{message}</translation>
         </message>
     </context>
     <context>
@@ -2014,6 +2164,11 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
     <context>
         <name>SelfSuppliedClosureListAlgorithm</name>
         <message>
+            <location filename="../../processing_algs/base.py" line="299" />
+            <source>, </source>
+            <translation>，</translation>
+        </message>
+        <message>
             <source>1/0, true/false, yes/no, 是/否; empty counts as not self-supplied.</source>
             <translation type="vanished">1/0、true/false、yes/no、是/否；空值视为非自备井。</translation>
         </message>
@@ -2048,7 +2203,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>任意坐标系。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="278" />
+            <location filename="../../processing_algs/base.py" line="277" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -2068,12 +2223,12 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>现有取水井（点）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="238" />
+            <location filename="../../processing_algs/base.py" line="237" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="318" />
+            <location filename="../../processing_algs/base.py" line="335" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -2088,12 +2243,12 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>无论图层坐标系如何，均在米制投影坐标系中精确量算距离；距管网恰好等于该距离的井视为被覆盖。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="143" />
+            <location filename="../../processing_algs/base.py" line="144" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="141" />
+            <location filename="../../processing_algs/base.py" line="142" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -2188,12 +2343,12 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>列入清单的井数</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="165" />
+            <location filename="../../processing_algs/base.py" line="164" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="159" />
+            <location filename="../../processing_algs/base.py" line="158" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
@@ -2203,12 +2358,27 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>所有自备井均视为在用</translation>
         </message>
         <message>
+            <location filename="../../processing_algs/base.py" line="296" />
+            <source>feature {feature}</source>
+            <translation>要素 {feature}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="297" />
+            <source>field '{field}'</source>
+            <translation>字段“{field}”</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="295" />
+            <source>layer '{layer}'</source>
+            <translation>图层“{layer}”</translation>
+        </message>
+        <message>
             <location filename="../../processing_algs/self_supplied_closure_list.py" />
             <source>only the annual volume field is used</source>
             <translation>只使用年水量字段</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="161" />
+            <location filename="../../processing_algs/base.py" line="160" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -2221,6 +2391,11 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <location filename="../../processing_algs/self_supplied_closure_list.py" line="99" />
             <source>{listed} active self-supplied well(s) inside supply coverage (of {self_supplied} self-supplied, {wells} wells); closing them frees {total:,.0f} m³ a year.</source>
             <translation>公共供水管网覆盖范围内有在用自备井 {listed} 眼（自备井共 {self_supplied} 眼，取水井共 {wells} 眼）；关停后每年可腾出 {total:,.0f} m³。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="300" />
+            <source>{where}: {message}</source>
+            <translation>{where}：{message}</translation>
         </message>
     </context>
     <context>
@@ -2536,6 +2711,11 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
     <context>
         <name>SupervisionReportAlgorithm</name>
         <message>
+            <location filename="../../processing_algs/base.py" line="299" />
+            <source>, </source>
+            <translation>，</translation>
+        </message>
+        <message>
             <location filename="../../processing_algs/supervision_report.py" />
             <source>A well inside a polygon is inside public supply coverage. Give pipes, areas or both.</source>
             <translation>位于多边形内的井即在公共供水管网覆盖范围内。提供管网、覆盖范围或两者。</translation>
@@ -2566,7 +2746,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>正在生成报告…</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="278" />
+            <location filename="../../processing_algs/base.py" line="277" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -2631,12 +2811,12 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>图层“{layer}”（SCREENING）没有字段 verdict：请提供“井址筛查”的输出，或将取水井作为 WELLS 传入。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="238" />
+            <location filename="../../processing_algs/base.py" line="237" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="318" />
+            <location filename="../../processing_algs/base.py" line="335" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -2646,7 +2826,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>单个自包含网页，图件内嵌。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="143" />
+            <location filename="../../processing_algs/base.py" line="144" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -2666,7 +2846,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>PDF 报告已写入 {path}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="141" />
+            <location filename="../../processing_algs/base.py" line="142" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -2776,7 +2956,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>含名称、red_line_m3 和 used_m3。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="165" />
+            <location filename="../../processing_algs/base.py" line="164" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -2800,25 +2980,45 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>超采区等级字段（severe / general，严重 / 一般）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="159" />
+            <location filename="../../processing_algs/base.py" line="158" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="161" />
+            <location filename="../../processing_algs/base.py" line="296" />
+            <source>feature {feature}</source>
+            <translation>要素 {feature}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="297" />
+            <source>field '{field}'</source>
+            <translation>字段“{field}”</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="295" />
+            <source>layer '{layer}'</source>
+            <translation>图层“{layer}”</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="160" />
             <source>optional</source>
             <translation>可选</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="300" />
+            <source>{where}: {message}</source>
+            <translation>{where}：{message}</translation>
         </message>
     </context>
     <context>
         <name>TuoliAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="462" />
+            <location filename="../../processing_algs/base.py" line="479" />
             <source>Could not remove the incomplete output {0}: {1}</source>
             <translation>无法删除未完成的输出 {0}：{1}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="483" />
+            <location filename="../../processing_algs/base.py" line="500" />
             <source>Could not store the style in {0}: {1}</source>
             <translation>无法将样式保存到 {0}：{1}</translation>
         </message>
@@ -2838,7 +3038,7 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>无法将乡镇 {name} 写入输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="367" />
+            <location filename="../../processing_algs/base.py" line="384" />
             <source>Layer '{0}' holds {1}, but '{2}' ({3}) needs {4}. Choose a layer of {4} (Vector ▸ Geometry Tools can convert, e.g. Centroids for polygons to points).</source>
             <translation>图层“{0}”为{1}，但“{2}”（{3}）需要{4}。请选择{4}图层（可用 矢量 ▸ 几何工具 转换，例如用“质心”把面转为点）。</translation>
         </message>
@@ -2858,7 +3058,7 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>缺少供水图层：请提供公共供水管网（SUPPLY_PIPES）、供水覆盖范围（SUPPLY_AREAS）或两者。通知第13条禁止在公共供水管网覆盖范围内新建自备井，因此必须知道覆盖范围。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="469" />
+            <location filename="../../processing_algs/base.py" line="486" />
             <source>Removed the incomplete output {0} of this failed run.</source>
             <translation>已删除本次失败运行留下的未完成输出 {0}。</translation>
         </message>
@@ -2967,7 +3167,12 @@ OUTPUT_UNITS（可选）：各单元及 stations_n（单元内有速率的监测
     <context>
         <name>WaterLevelTrendAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="278" />
+            <location filename="../../processing_algs/base.py" line="299" />
+            <source>, </source>
+            <translation>，</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="277" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -2996,12 +3201,12 @@ Stations with fewer than 3 observations or less than one year of record get no r
 观测少于 3 次或记录不足一年的监测站不计算速率和等级，并在日志中列出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="238" />
+            <location filename="../../processing_algs/base.py" line="237" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="318" />
+            <location filename="../../processing_algs/base.py" line="335" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -3016,7 +3221,7 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>OUTPUT_UNITS 需要提供待评级的多边形图层 UNITS。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="143" />
+            <location filename="../../processing_algs/base.py" line="144" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -3026,7 +3231,7 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>地下水超采</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="141" />
+            <location filename="../../processing_algs/base.py" line="142" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -3096,17 +3301,32 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>含监测站编号。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="165" />
+            <location filename="../../processing_algs/base.py" line="164" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="159" />
+            <location filename="../../processing_algs/base.py" line="158" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="161" />
+            <location filename="../../processing_algs/base.py" line="296" />
+            <source>feature {feature}</source>
+            <translation>要素 {feature}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="297" />
+            <source>field '{field}'</source>
+            <translation>字段“{field}”</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="295" />
+            <source>layer '{layer}'</source>
+            <translation>图层“{layer}”</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="160" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -3114,6 +3334,11 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <location filename="../../processing_algs/water_level_trend.py" line="107" />
             <source>{0} of {1} stations have a trend: {2} severe, {3} general.</source>
             <translation>{1} 个监测站中有 {0} 个得出水位趋势：严重 {2} 个，一般 {3} 个。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="300" />
+            <source>{where}: {message}</source>
+            <translation>{where}：{message}</translation>
         </message>
     </context>
 </TS>

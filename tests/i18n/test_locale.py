@@ -205,3 +205,13 @@ def test_panel_stays_english_under_an_english_locale(interface_locale, project_l
         assert "Severe over-extraction zone" in checker.panel.details.toPlainText()
     finally:
         checker.teardown()
+
+
+def test_engine_errors_name_the_place_in_the_interface_language(interface_locale):
+    from tuoli_gw_plugin.engine.errors import EngineInputError
+
+    error = EngineInputError("plan is negative", layer="accounts", feature=3, field="plan_m3")
+    interface_locale("en_US")
+    assert create("tuoli_gw:progressive_surcharge").engine_message(error) == str(error)
+    interface_locale("zh_CN")
+    assert create("tuoli_gw:progressive_surcharge").engine_message(error) == "图层“accounts”，要素 3，字段“plan_m3”：plan is negative"
