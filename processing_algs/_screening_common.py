@@ -1,8 +1,9 @@
-"""Parts the two screening algorithms share: the supply/township parameters and preparing the engine.
+"""Declarations and preparation shared by the algorithms that need public supply coverage.
 
 Not an algorithm (the leading underscore keeps the provider from listing it). ``screen_well_sites``
-and ``self_supplied_closure_list`` both need supply coverage (pipes within a distance, or areas)
-and the township of each well; this module declares those parameters once and turns them into a
+and ``self_supplied_closure_list`` need supply coverage (pipes within a distance, or areas) and the
+township of each well; ``compliance_audit`` and ``supervision_report`` declare the same supply
+layers. Declared once here; :func:`prepare_from_parameters` turns them into a
 :class:`~tuoli_gw_plugin.engine.screening.PreparedScreening`.
 """
 
@@ -10,26 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from qgis.core import (
-    QgsFeatureSource,
-    QgsField,
-    QgsProcessing,
-    QgsProcessingException,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
-    QgsProcessingParameterNumber,
-    QgsWkbTypes,
-)
-from qgis.PyQt.QtCore import QVariant
+from qgis.core import QgsFeatureSource, QgsField, QgsProcessingException, QgsWkbTypes
+from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
-from tuoli_gw_plugin.qgis_bridge import source_to_frame
-
-SUPPLY_PIPES = "SUPPLY_PIPES"
-COVERAGE_DISTANCE = "COVERAGE_DISTANCE"
-SUPPLY_AREAS = "SUPPLY_AREAS"
-TOWNSHIPS = "TOWNSHIPS"
-TOWNSHIP_NAME_FIELD = "TOWNSHIP_NAME_FIELD"
-REMAINING_FIELD = "REMAINING_FIELD"
+from ._declarations import LINES, POLYGONS, Distance, Field, Layer
 
 
 def default_coverage_distance_m() -> float:
@@ -42,68 +27,50 @@ def default_coverage_distance_m() -> float:
         return 0.0
 
 
-def add_supply_and_township_parameters(alg, *, with_remaining: bool) -> None:
-    """SUPPLY_PIPES, COVERAGE_DISTANCE, SUPPLY_AREAS, TOWNSHIPS and their fields."""
-    tr = alg.tr
-    alg.addParameter(
-        QgsProcessingParameterFeatureSource(SUPPLY_PIPES, tr("Public supply pipes (lines)"), [QgsProcessing.TypeVectorLine], optional=True)
-    )
-    alg.addParameter(
-        QgsProcessingParameterNumber(
-            COVERAGE_DISTANCE,
-            tr("Coverage distance from a pipe (metres)"),
-            QgsProcessingParameterNumber.Double,
-            defaultValue=default_coverage_distance_m(),
-            minValue=0.0,
-        )
-    )
-    alg.addParameter(
-        QgsProcessingParameterFeatureSource(
-            SUPPLY_AREAS, tr("Supply coverage areas (polygons)"), [QgsProcessing.TypeVectorPolygon], optional=True
-        )
-    )
-    alg.addParameter(
-        QgsProcessingParameterFeatureSource(
-            TOWNSHIPS,
-            tr("Townships (polygons; with remaining red-line quota for item 8)") if with_remaining else tr("Townships (polygons)"),
-            [QgsProcessing.TypeVectorPolygon],
-            optional=True,
-        )
-    )
-    alg.addParameter(QgsProcessingParameterField(TOWNSHIP_NAME_FIELD, tr("Township name field"), "name_zh", TOWNSHIPS, optional=True))
-    if with_remaining:
-        alg.addParameter(
-            QgsProcessingParameterField(
-                REMAINING_FIELD,
-                tr("Remaining red-line quota field (m³; <= 0 means used up)"),
-                "remaining_m3",
-                TOWNSHIPS,
-                QgsProcessingParameterField.Numeric,
-                optional=True,
-            )
-        )
-
-
-def field_value(alg, parameters: dict[str, Any], name: str, context, default: str) -> str:
-    """A field parameter's value; its default when left empty."""
-    fields = alg.parameterAsFields(parameters, name, context)
-    return fields[0] if fields else default
-
-
-def optional_source(alg, parameters: dict[str, Any], name: str, context):
-    if parameters.get(name) in (None, ""):
-        return None
-    source = alg.parameterAsSource(parameters, name, context)
-    if source is None:
-        raise QgsProcessingException(alg.invalidSourceError(parameters, name))
-    return source
+SUPPLY_PIPES = Layer(
+    "SUPPLY_PIPES", "Public supply pipes (lines)",
+    "A well within the coverage distance of a pipe is inside public supply coverage (notice item 13).",
+    optional=True, geometry=(LINES,), sample="supply_pipes",
+)
+SUPPLY_AREAS = Layer(
+    "SUPPLY_AREAS", "Supply coverage areas (polygons)",
+    "A well inside a polygon is inside public supply coverage. Give pipes, areas or both.",
+    optional=True, geometry=(POLYGONS,), sample="supply_areas",
+)
+COVERAGE_DISTANCE = Distance(
+    "COVERAGE_DISTANCE", "Coverage distance from a pipe (metres)",
+    "Measured exactly in metres, in a projected CRS whatever the layers' CRS; a well at exactly "
+    "this distance counts as covered.",
+    default=default_coverage_distance_m, minimum=0.0, parent="SUPPLY_PIPES",
+)
+COVERAGE_DISTANCE_OR_RULES = Distance(
+    "COVERAGE_DISTANCE", "Coverage distance from a pipe (empty = rules file)",
+    "In metres; empty takes the rules file's screening.default_coverage_distance_m.",
+    optional=True, minimum=0.0, parent="SUPPLY_PIPES",
+)
+TOWNSHIPS = Layer("TOWNSHIPS", "Townships (polygons)", optional=True, geometry=(POLYGONS,), sample="townships")
+TOWNSHIPS_WITH_REMAINING = Layer(
+    "TOWNSHIPS", "Townships (polygons; with remaining red-line quota for item 8)",
+    optional=True, geometry=(POLYGONS,), sample="townships",
+)
+TOWNSHIP_NAME_FIELD = Field("TOWNSHIP_NAME_FIELD", "Township name field", parent="TOWNSHIPS", default="name_zh")
+REMAINING_FIELD = Field(
+    "REMAINING_FIELD", "Remaining red-line quota field (m³; ≤ 0 means used up)",
+    parent="TOWNSHIPS", default="remaining_m3", numeric=True,
+    when_absent="the red line (notice item 8) is not checked",
+)
+SUPPLY_AND_TOWNSHIPS = (SUPPLY_PIPES, COVERAGE_DISTANCE, SUPPLY_AREAS, TOWNSHIPS, TOWNSHIP_NAME_FIELD)
+SUPPLY_AND_TOWNSHIPS_WITH_REMAINING = (
+    SUPPLY_PIPES, COVERAGE_DISTANCE, SUPPLY_AREAS, TOWNSHIPS_WITH_REMAINING, TOWNSHIP_NAME_FIELD, REMAINING_FIELD,
+)
 
 
 def require_points(source: QgsFeatureSource, label: str, parameter_name: str) -> None:
     if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.PointGeometry:
         raise QgsProcessingException(
-            f"Layer '{label}' ({parameter_name}) is a {QgsWkbTypes.displayString(source.wkbType())} layer; "
-            "it must be a point layer of well locations."
+            QCoreApplication.translate(
+                "TuoliAlgorithm", "Layer '{layer}' ({key}) is a {kind} layer; it must be a point layer of well locations."
+            ).format(layer=label, key=parameter_name, kind=QgsWkbTypes.displayString(source.wkbType()))
         )
 
 
@@ -122,46 +89,35 @@ def prepare_from_parameters(
     """Read the supply and township layers and prepare the screening engine once."""
     from tuoli_gw_plugin.engine.screening import prepare_screening
 
-    pipes_source = optional_source(alg, parameters, SUPPLY_PIPES, context)
-    areas_source = optional_source(alg, parameters, SUPPLY_AREAS, context)
-    townships_source = optional_source(alg, parameters, TOWNSHIPS, context)
-    if pipes_source is None and areas_source is None:
+    pipes, pipes_label = alg.optional_frame(parameters, SUPPLY_PIPES.key, context, feedback, field_names=[])
+    areas, areas_label = alg.optional_frame(parameters, SUPPLY_AREAS.key, context, feedback, field_names=[])
+    if pipes is None and areas is None:
         raise QgsProcessingException(
-            alg.tr(
-                "No supply layer: give SUPPLY_PIPES (public supply pipes), SUPPLY_AREAS (supply coverage areas) "
-                "or both. Notice item 13 bans new self-supplied wells inside supply coverage, so coverage must be known."
+            QCoreApplication.translate(
+                "TuoliAlgorithm",
+                "No supply layer: give the public supply pipes (SUPPLY_PIPES), the supply coverage areas (SUPPLY_AREAS) "
+                "or both. Notice item 13 bans new self-supplied wells inside supply coverage, so coverage must be known.",
             )
         )
     names = {"zones": zones_label}
-    pipes = areas = townships = None
-    if pipes_source is not None:
-        names["pipes"] = alg.layer_label(parameters, SUPPLY_PIPES, pipes_source)
-        pipes = source_to_frame(pipes_source, names["pipes"], field_names=[], feedback=feedback)
-    if areas_source is not None:
-        names["supply_areas"] = alg.layer_label(parameters, SUPPLY_AREAS, areas_source)
-        areas = source_to_frame(areas_source, names["supply_areas"], field_names=[], feedback=feedback)
-    township_name = field_value(alg, parameters, TOWNSHIP_NAME_FIELD, context, "name_zh")
-    remaining = field_value(alg, parameters, REMAINING_FIELD, context, "remaining_m3") if with_remaining else None
-    if townships_source is not None:
-        names["townships"] = alg.layer_label(parameters, TOWNSHIPS, townships_source)
-        if remaining and remaining not in townships_source.fields().names() and not parameters.get(REMAINING_FIELD):
-            feedback.pushWarning(
-                alg.tr(
-                    "Layer '{0}' has no field '{1}': the red line (notice item 8) is not checked. "
-                    "Set REMAINING_FIELD to the field of remaining quota to check it."
-                ).format(names["townships"], remaining)
-            )
-            remaining = None
-        wanted = [township_name] + ([remaining] if remaining else [])
-        townships = source_to_frame(townships_source, names["townships"], field_names=wanted, feedback=feedback)
-    distance = alg.parameterAsDouble(parameters, COVERAGE_DISTANCE, context)
+    if pipes is not None:
+        names["pipes"] = pipes_label
+    if areas is not None:
+        names["supply_areas"] = areas_label
+    township_name = alg.field(parameters, TOWNSHIP_NAME_FIELD.key, context, feedback)
+    remaining = alg.field(parameters, REMAINING_FIELD.key, context, feedback) if with_remaining else None
+    townships, townships_label = alg.optional_frame(
+        parameters, TOWNSHIPS.key, context, feedback, field_names=[township_name] + ([remaining] if remaining else [])
+    )
+    if townships is not None:
+        names["townships"] = townships_label
     prepared = prepare_screening(
         zones_frame,
         grade_field=zone_grade_field,
         name_field=zone_name_field,
         pipes=pipes,
         supply_areas=areas,
-        coverage_distance_m=distance,
+        coverage_distance_m=alg.parameterAsDouble(parameters, COVERAGE_DISTANCE.key, context),
         townships=townships,
         township_name_field=township_name,
         remaining_field=remaining,

@@ -1,13 +1,15 @@
 """Shared base of the ``tuoli_gw`` Processing algorithms.
 
 An algorithm here only reads parameters, converts layers with ``qgis_bridge``, calls the engine
-and writes the result. This base gives them the common parts: translation, help text, the
-``RULES`` parameter, the dependency check, engine errors shown as plain messages, and styled
-outputs (the style is stored with the output file so qgis_process results open styled too).
+and writes the result. This base gives them the common parts: parameters, help and outputs
+built from one declaration each (``_declarations``), reading a value with its default, opening
+an optional layer, translation, the dependency check, one ending for errors and cancelled runs,
+and styled outputs (the style is stored with the output file so qgis_process results open styled).
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -20,37 +22,43 @@ from qgis.core import (
     QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterFile,
     QgsProcessingParameterVectorLayer,
     QgsProcessingUtils,
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, QUrl
 from qgis.PyQt.QtGui import QIcon
 
 from tuoli_gw_plugin.dependencies import missing_dependencies_message
 from tuoli_gw_plugin.metadata import PLUGIN_DIR
 
+from ._declarations import RULES, Choice, Declared, Field, FileOut, Layer, Raster, RasterOut, Result, Sink
+from ._dialog_defaults import preselect_sample_layer
+
 STYLES_DIR = Path(PLUGIN_DIR) / "resources" / "styles"
+DESTINATIONS = (Sink, FileOut, RasterOut)
 
 
 class TuoliAlgorithm(QgsProcessingAlgorithm):
-    """Base class: subclasses set NAME, DISPLAY_NAME, GROUP_ID, GROUP, HELP and implement
-    ``initAlgorithm`` and ``compute`` (``processAlgorithm`` wraps ``compute`` so engine errors
-    become messages instead of tracebacks). The hook is not called ``run``: that name is
-    ``QgsProcessingAlgorithm.run``, which processing.run calls from Python."""
+    """Base class: a subclass sets NAME, DISPLAY_NAME, GROUP_ID, GROUP, PARAMETERS and RESULTS (see
+    ``_declarations``), says in its docstring what it does and on which legal basis (the opening of
+    its help, shown to users and translated), and implements ``compute``.
+    ``initAlgorithm`` and the help are built from the declarations; ``processAlgorithm`` wraps
+    ``compute`` so engine errors become messages and a cancelled run always ends the same way.
+    The hook is not called ``run``: that name is ``QgsProcessingAlgorithm.run``."""
 
-    RULES = "RULES"
     NAME = ""
     DISPLAY_NAME = ""
     GROUP_ID = ""
     GROUP = ""
-    HELP = ""
+    PARAMETERS: tuple[Declared, ...] = ()
+    RESULTS: tuple[Result, ...] = ()
 
     def __init__(self) -> None:
         super().__init__()
         self._styles: dict[str, str] = {}
+        self._opened: dict[str, tuple[Any, str]] = {}
 
     # -- identity ------------------------------------------------------------------------------
     def tr(self, text: str) -> str:
@@ -71,32 +79,179 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
     def groupId(self) -> str:  # noqa: N802
         return self.GROUP_ID
 
-    def shortHelpString(self) -> str:  # noqa: N802
-        return self.tr(self.HELP)
-
     def icon(self) -> QIcon:
         return QIcon(str(Path(PLUGIN_DIR) / "resources" / "icons" / "tuoli_gw.svg"))
+
+    # -- declarations ----------------------------------------------------------------------------
+    def initAlgorithm(self, config=None):  # noqa: N802
+        for declaration in self.PARAMETERS:
+            parameter = declaration.parameter(self.tr)
+            if isinstance(declaration, (Layer, Raster)):
+                preselect_sample_layer(parameter, declaration, self.needed_fields(declaration.key))
+            self.addParameter(parameter)
+        for result in self.RESULTS:
+            for output in result.outputs(self.tr):
+                self.addOutput(output)
+
+    def declaration(self, key: str) -> Declared:
+        for declaration in self.PARAMETERS:
+            if declaration.key == key:
+                return declaration
+        raise KeyError(f"{type(self).__name__} declares no parameter {key}")
+
+    def needed_fields(self, layer_key: str) -> list[str]:
+        """The default fields of ``layer_key`` the algorithm cannot do without (to recognise the layer)."""
+        return [
+            d.default for d in self.PARAMETERS
+            if isinstance(d, Field) and d.parent == layer_key and d.default and not d.when_absent
+        ]
+
+    def translatable_texts(self) -> list[str]:
+        """Every English text the toolbox shows for this algorithm (for the translation sources)."""
+        texts = [self.DISPLAY_NAME, self.GROUP, self.intro()]
+        for item in (*self.PARAMETERS, *self.RESULTS):
+            texts.extend(item.texts())
+        return texts
+
+    # -- help ------------------------------------------------------------------------------------
+    def shortHelpString(self) -> str:  # noqa: N802
+        # The dialog renders this as HTML (one paragraph per line): "<" or "&" in a sentence must
+        # not open a tag that swallows the rest of the help. Only those two are escaped, so the
+        # plain text qgis_process prints stays readable ("kWh > 0").
+        return self.help_text().replace("&", "&amp;").replace("<", "&lt;")
+
+    @classmethod
+    def intro(cls) -> str:
+        """The opening of the help: the class docstring, its wrapped lines joined into paragraphs
+        (the dialog shows each line of the help as a paragraph); a line starting '• ' stays a line."""
+        paragraphs = []
+        for block in re.split(r"\n\s*\n", (cls.__dict__.get("__doc__") or "").strip()):
+            lines: list[str] = []
+            for raw in block.split("\n"):
+                line = raw.strip()
+                if lines and not line.startswith("• "):
+                    lines[-1] += " " + line
+                else:
+                    lines.append(line)
+            paragraphs.append("\n".join(lines))
+        return "\n\n".join(paragraphs)
+
+    def help_text(self) -> str:
+        """What the algorithm does, then each parameter and output by its label, from the declarations."""
+        inputs = [d for d in self.PARAMETERS if not isinstance(d, DESTINATIONS)]
+        outputs = [d for d in self.PARAMETERS if isinstance(d, DESTINATIONS)]
+        lines = [self.tr(self.intro()), "", self.tr("Parameters:")]
+        lines += [self.help_line(d) for d in inputs]
+        lines += ["", self.tr("Outputs:")]
+        lines += [self.help_line(d) for d in outputs]
+        for result in self.RESULTS:
+            keys = result.key + (f", {result.former_key}" if result.former_key else "")
+            text = f"• {self.tr(result.label)} ({keys})"
+            lines.append(f"{text}: {self.tr(result.help)}" if result.help else text)
+        return "\n".join(lines)
+
+    def help_line(self, declaration: Declared) -> str:
+        details = [declaration.key]
+        default = declaration.default_text()
+        if isinstance(declaration, Choice):
+            details.append(", ".join(f"{index} = {option}" for index, option in enumerate(declaration.shown_options(self.tr))))
+        elif default:
+            details.append(self.tr("default {value}").format(value=default))
+        if declaration.optional and not isinstance(declaration, Field):
+            details.append(self.tr("optional"))
+        line = f"• {self.tr(declaration.label)} ({'; '.join(details)})"
+        sentences = [self.tr(declaration.help)] if declaration.help else []
+        if isinstance(declaration, Field) and declaration.when_absent:
+            sentences.append(self.tr("Without this field: {consequence}.").format(consequence=self.tr(declaration.when_absent)))
+        return f"{line}: {' '.join(sentences)}" if sentences else line
+
+    def helpUrl(self) -> str:  # noqa: N802
+        """The algorithm's page in the docs shipped with the plugin (works offline), else ''."""
+        page = Path(PLUGIN_DIR) / "help" / f"{self.NAME}.md"  # docs/algorithms, shipped in the plugin as help/
+        return QUrl.fromLocalFile(str(page)).toString() if page.is_file() else ""
 
     # -- dependencies --------------------------------------------------------------------------
     def canExecute(self):  # noqa: N802
         message = missing_dependencies_message()
         return (not message, message)
 
-    # -- common parameters ---------------------------------------------------------------------
-    def add_rules_parameter(self) -> None:
-        parameter = QgsProcessingParameterFile(
-            self.RULES,
-            self.tr("Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)"),
-            extension="json",
-            optional=True,
-        )
-        self.addParameter(parameter)
-
+    # -- reading parameters ----------------------------------------------------------------------
     def rules(self, parameters: dict[str, Any], context: QgsProcessingContext):
         from tuoli_gw_plugin.engine.rules import load_rules
 
-        path = self.parameterAsFile(parameters, self.RULES, context)
+        path = self.parameterAsFile(parameters, RULES.key, context)
         return load_rules(path or None)
+
+    def source(self, parameters: dict[str, Any], key: str, context):
+        """(feature source, label) of a required layer, or QGIS's own message when it cannot be opened."""
+        if key not in self._opened:
+            source = self.parameterAsSource(parameters, key, context)
+            if source is None:
+                raise QgsProcessingException(self.invalidSourceError(parameters, key))
+            self._opened[key] = (source, self.layer_label(parameters, key, source))
+        return self._opened[key]
+
+    def optional_source(self, parameters: dict[str, Any], key: str, context):
+        """(feature source, label) of an optional layer; (None, '') when not given. A layer that is
+        given but cannot be opened is an error, never silently left out."""
+        if parameters.get(key) in (None, "") and key not in self._opened:
+            return None, ""
+        return self.source(parameters, key, context)
+
+    def optional_frame(self, parameters, key: str, context, feedback, *, field_names=None, with_geometry: bool = True):
+        """(GeoDataFrame, label) of an optional layer, (None, '') when not given; a table (or a
+        layer without geometry) is read without geometry."""
+        from tuoli_gw_plugin.qgis_bridge import source_to_frame
+
+        source, label = self.optional_source(parameters, key, context)
+        if source is None:
+            return None, ""
+        with_geometry = with_geometry and QgsWkbTypes.geometryType(source.wkbType()) not in (
+            QgsWkbTypes.NullGeometry, QgsWkbTypes.UnknownGeometry,
+        )
+        frame = source_to_frame(source, label, field_names=field_names, with_geometry=with_geometry, feedback=feedback)
+        return frame, label
+
+    def field(self, parameters: dict[str, Any], key: str, context, feedback=None) -> str | None:
+        """The field a parameter names; empty means its declared default.
+
+        The default field (left empty, or kept as the dialog fills it in) that the layer lacks
+        means "skip it" when the declaration says what happens without it (``when_absent``;
+        logged, naming layer and field). Any other name is used as given, so a typo is an error
+        further on, never a silent skip.
+        """
+        declaration = self.declaration(key)
+        chosen = [name for name in self.parameterAsFields(parameters, key, context) if name]
+        name = chosen[0] if chosen else declaration.default
+        if not name:
+            return None
+        if name != declaration.default or not declaration.when_absent:
+            return name
+        source, label = self.optional_source(parameters, declaration.parent, context)
+        if source is None or name in source.fields().names():
+            return name
+        if feedback is not None:
+            feedback.pushWarning(
+                self.tr("Layer '{layer}' has no field '{field}' ({label}): {consequence}.").format(
+                    layer=label, field=name, label=self.tr(declaration.label), consequence=self.tr(declaration.when_absent)
+                )
+            )
+        return None
+
+    def number(self, parameters: dict[str, Any], key: str, context) -> float | None:
+        """An optional number; None when left empty (the caller then takes the rules file's value)."""
+        if str(parameters.get(key, "") if parameters.get(key) is not None else "").strip() == "":
+            return None
+        return self.parameterAsDouble(parameters, key, context)
+
+    def text(self, parameters: dict[str, Any], key: str, context) -> str | None:
+        """A text parameter, stripped; None when empty."""
+        return (self.parameterAsString(parameters, key, context) or "").strip() or None
+
+    def choice(self, parameters: dict[str, Any], key: str, context) -> str:
+        """The value (not the index) of an enum parameter: e.g. 'zh' / 'en' for LANGUAGE."""
+        declaration = self.declaration(key)
+        return declaration.values[self.parameterAsEnum(parameters, key, context)]
 
     # -- running -------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
@@ -105,19 +260,50 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(message)
         from tuoli_gw_plugin.engine.errors import EngineInputError
 
+        self._opened = {}
         self.check_geometry_types(parameters, context)
         self.repair_text_encodings(parameters, context, feedback)
         parameters = self.match_shapefile_field_names(parameters, context, feedback)
         new_files = self.destination_files_not_yet_there(parameters, context)
         try:
             return self.compute(parameters, context, feedback)
-        except EngineInputError as error:
-            remove_partial_outputs(new_files, feedback)
-            raise QgsProcessingException(str(error)) from None
-        except BaseException:
+        except BaseException as error:
             # A failed or cancelled run must not leave a half-written file that looks complete.
             remove_partial_outputs(new_files, feedback)
+            if feedback is not None and feedback.isCanceled():
+                # Whoever noticed the cancel (engine, bridge or this door), the run ends alike.
+                raise QgsProcessingException(self.tr("Cancelled by the user; no output was written.")) from None
+            if isinstance(error, EngineInputError):
+                raise QgsProcessingException(self.engine_message(error)) from None
             raise
+        finally:
+            self._opened = {}
+
+    def engine_message(self, error) -> str:
+        """An engine error as the user reads it: where (layer, feature, field) in the interface
+        language, then the engine's own sentence. The engine names the place in English first
+        (see engine.errors); when its text does not start that way it is shown unchanged."""
+        english = [f"layer '{error.layer}'" if error.layer else "", "" if error.feature is None else f"feature {error.feature}",
+                   f"field '{error.field}'" if error.field else ""]
+        prefix = ", ".join(part for part in english if part) + ": "
+        text = str(error)
+        if prefix == ": " or not text.startswith(prefix):
+            return text
+        where = [
+            self.tr("layer '{layer}'").format(layer=error.layer) if error.layer else "",
+            "" if error.feature is None else self.tr("feature {feature}").format(feature=error.feature),
+            self.tr("field '{field}'").format(field=error.field) if error.field else "",
+        ]
+        separator = self.tr(", ")
+        return self.tr("{where}: {message}").format(where=separator.join(p for p in where if p), message=text[len(prefix):])
+
+    @staticmethod
+    def stop_if_cancelled(feedback) -> None:
+        """The one cancel checkpoint of the doors; processAlgorithm turns it into the cancel message."""
+        if feedback is not None and feedback.isCanceled():
+            from tuoli_gw_plugin.engine.errors import EngineCancelledError
+
+            raise EngineCancelledError()
 
     def match_shapefile_field_names(self, parameters, context, feedback) -> dict[str, Any]:
         """A shapefile keeps 10 characters of a field name: when the field a parameter names (or
@@ -144,8 +330,9 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
             if actual is not None and actual != wanted:
                 parameters[definition.name()] = actual
                 feedback.pushInfo(
-                    f"Layer '{self.layer_label(parameters, parent, None, layer.name())}': no field '{wanted}'; "
-                    f"using '{actual}' (shapefiles cut field names to 10 characters)."
+                    self.tr(
+                        "Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters)."
+                    ).format(layer=self.layer_label(parameters, parent, None, layer.name()), wanted=wanted, actual=actual)
                 )
         return parameters
 
@@ -219,13 +406,6 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
 
     def compute(self, parameters, context, feedback) -> dict[str, Any]:
         raise NotImplementedError
-
-    def required_source(self, parameters: dict[str, Any], key: str, context):
-        """The feature source of a required input, or QGIS's own message when it cannot be opened."""
-        source = self.parameterAsSource(parameters, key, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, key))
-        return source
 
     def required_sink(self, parameters: dict[str, Any], key: str, context, fields, wkb_type, crs):
         """(sink, destination id) of a required output, or QGIS's own message when it cannot be created."""
@@ -320,3 +500,4 @@ def save_style_with_file(layer: QgsVectorLayer, qml: Path, feedback) -> None:
     else:
         sidecar = str(Path(path).with_suffix(".qml"))
         layer.saveNamedStyle(sidecar)
+

@@ -8,138 +8,79 @@ verdict, plus an optional HTML report with a map and the verdicts per township.
 
 from __future__ import annotations
 
-from qgis.core import (
-    QgsField,
-    QgsProcessing,
-    QgsProcessingException,
-    QgsProcessingOutputNumber,
-    QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
-    QgsProcessingParameterFileDestination,
-)
+from qgis.core import QgsField, QgsProcessingException
 from qgis.PyQt.QtCore import QVariant
 
 from tuoli_gw_plugin.bulk_io import gpkg_output_path, load_on_completion, read_gpkg, whole_gpkg_layer, write_gpkg
 from tuoli_gw_plugin.qgis_bridge import fields_with, source_to_frame, write_features_with_columns
 
 from . import _screening_common as common
+from ._declarations import PERMITS, POINTS, POLYGONS, RULES, Field, FileOut, Layer, Result, Sink, language
 from .base import TuoliAlgorithm
 
-LANGUAGES = ("en", "zh")
+VERDICTS = ("prohibited", "restricted", "allowed", "no_geometry")
 
 
-def interface_language() -> str:
-    """'zh' under a Chinese QGIS interface (zh, zh_CN, zh-Hans…), else 'en'."""
-    from tuoli_gw_plugin.i18n import language_for, user_locale
+class ScreenWellSitesAlgorithm(TuoliAlgorithm):
+    """Gives every (proposed or existing) well a verdict — prohibited, restricted or allowed — with the reason codes
+    and the legal basis in words.
 
-    return "zh" if language_for(user_locale()) == "zh-Hans" else "en"
-
-
-class ScreenWellSites(TuoliAlgorithm):
-    INPUT = "INPUT"
-    ZONES = "ZONES"
-    ZONE_GRADE_FIELD = "ZONE_GRADE_FIELD"
-    ZONE_NAME_FIELD = "ZONE_NAME_FIELD"
-    USE_FIELD = "USE_FIELD"
-    LANGUAGE = "LANGUAGE"
-    OUTPUT = "OUTPUT"
-    REPORT = "REPORT"
+    Rules (from the rules file's 'screening' section): inside public supply coverage → prohibited (notice item 13:
+    no new self-supplied wells); in a severe over-extraction zone → prohibited (section 二(三), item 7); in a general
+    zone → restricted (item 7); in a township whose red-line quota is used up (remaining ≤ 0) → prohibited (item 8);
+    otherwise allowed. Several reasons are all listed; where zones overlap the severe one names the zone. A point
+    exactly on a boundary counts as inside; a well exactly at the coverage distance from a pipe counts as covered.
+    """
 
     NAME = "screen_well_sites"
     DISPLAY_NAME = "Screen well sites (supply coverage, over-extraction zones, red line)"
-    GROUP_ID = "permits"
-    GROUP = "Permits and screening"
-    HELP = (
-        "Gives every (proposed or existing) well a verdict — prohibited, restricted or allowed — with the "
-        "reason codes and the legal basis in words.\n\n"
-        "Rules (from the rules file's 'screening' section): inside public supply coverage → prohibited "
-        "(notice item 13: no new self-supplied wells); in a severe over-extraction zone → prohibited "
-        "(section 二(三), item 7); in a general zone → restricted (item 7); in a township whose red-line quota "
-        "is used up (remaining <= 0) → prohibited (item 8); otherwise allowed. Several reasons are all listed; "
-        "where zones overlap the severe one names the zone. A point exactly on a boundary counts as inside; "
-        "a well exactly at the coverage distance from a pipe counts as covered.\n\n"
-        "INPUT: point layer of wells, any CRS. ZONES: polygons of over-extraction zones. ZONE_GRADE_FIELD "
-        "(default grade): severe / general, also 严重 / 一般. ZONE_NAME_FIELD (default zone_name). "
-        "SUPPLY_PIPES: public supply pipes (lines); COVERAGE_DISTANCE: metres from a pipe counted as covered "
-        "(distance measured exactly, in a projected metric CRS whatever the input CRS). SUPPLY_AREAS: supply "
-        "coverage polygons (covered = inside). At least one of SUPPLY_PIPES / SUPPLY_AREAS is required. "
-        "TOWNSHIPS: township polygons; TOWNSHIP_NAME_FIELD (default name_zh); REMAINING_FIELD (default "
-        "remaining_m3). USE_FIELD: optional field of the well's intended use; emergency supply, domestic supply "
-        "without an alternative source and monitoring (Groundwater Management Regulations art. 33) make a zone "
-        "ban 'restricted' (reason statutory_exception), but never inside supply coverage. LANGUAGE: language "
-        "of the basis text (0 English, 1 中文; default: the QGIS interface language). RULES: rules file.\n\n"
-        "Outputs: OUTPUT — every input feature exactly once with all its attributes plus verdict, reasons, "
-        "basis, zone_name, zone_grade, supply_distance_m (metres to the nearest pipe; empty without pipes), "
-        "in_supply_coverage, township; styled red / amber / green. A feature without geometry is kept with an "
-        "empty verdict and reason no_geometry. REPORT (optional HTML): a map and the verdicts per township. "
-        "Counts per verdict are logged and returned."
+    GROUP_ID, GROUP = PERMITS
+    PARAMETERS = (
+        Layer("INPUT", "Wells to screen (points)", "Any CRS.", geometry=(POINTS,), sample="well_applications"),
+        Layer("ZONES", "Over-extraction zones (polygons)", geometry=(POLYGONS,), sample="overextraction_zones"),
+        Field("ZONE_GRADE_FIELD", "Zone grade field (severe / general, 严重 / 一般)", parent="ZONES", default="grade"),
+        Field("ZONE_NAME_FIELD", "Zone name field", parent="ZONES", default="zone_name", when_absent="the zones are unnamed"),
+        *common.SUPPLY_AND_TOWNSHIPS_WITH_REMAINING,
+        Field(
+            "USE_FIELD", "Intended use field (for the statutory exceptions; optional)",
+            "Emergency supply, domestic supply without an alternative source and monitoring (Groundwater "
+            "Management Regulations art. 33) make a zone ban 'restricted' (reason statutory_exception), "
+            "never inside supply coverage.",
+            parent="INPUT",
+        ),
+        language(
+            "Language of the legal basis", follow_interface=True,
+            help_text="The language of the basis text; default: the QGIS interface language.",
+        ),
+        RULES,
+        Sink(
+            "OUTPUT", "Screened wells",
+            "Every input feature exactly once with all its attributes plus verdict, reasons, basis, zone_name, "
+            "zone_grade, supply_distance_m (metres to the nearest pipe; empty without pipes), in_supply_coverage "
+            "and township; styled red / amber / green. A feature without geometry is kept with an empty verdict "
+            "and reason no_geometry.",
+            geometry=POINTS,
+        ),
+        FileOut(
+            "REPORT", "Screening report (HTML)", "A map and the verdicts per township.",
+            optional=True, file_filter="HTML files (*.html)", create_by_default=False,
+        ),
     )
-
-    def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Wells to screen (points)"), [QgsProcessing.TypeVectorPoint])
-        )
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(self.ZONES, self.tr("Over-extraction zones (polygons)"), [QgsProcessing.TypeVectorPolygon])
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.ZONE_GRADE_FIELD,
-                self.tr("Zone grade field (severe / general, 严重 / 一般)"),
-                "grade",
-                self.ZONES,
-                optional=True,  # optional so that batch calls may leave it out and get the default
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(self.ZONE_NAME_FIELD, self.tr("Zone name field"), "zone_name", self.ZONES, optional=True)
-        )
-        common.add_supply_and_township_parameters(self, with_remaining=True)
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.USE_FIELD,
-                self.tr("Intended use field (for the statutory exceptions; optional)"),
-                None,
-                self.INPUT,
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.LANGUAGE,
-                self.tr("Language of the legal basis"),
-                [self.tr("English"), "中文"],
-                defaultValue=LANGUAGES.index(interface_language()),  # a Chinese QGIS gets the Chinese basis
-            )
-        )
-        self.add_rules_parameter()
-        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Screened wells"), QgsProcessing.TypeVectorPoint))
-        self.addParameter(
-            QgsProcessingParameterFileDestination(
-                self.REPORT,
-                self.tr("Screening report (HTML)"),
-                self.tr("HTML files (*.html)"),
-                optional=True,
-                createByDefault=False,
-            )
-        )
-        for verdict in ("prohibited", "restricted", "allowed", "no_geometry"):
-            self.addOutput(QgsProcessingOutputNumber(f"COUNT_{verdict.upper()}", self.tr(f"Wells {verdict}")))
+    RESULTS = (
+        Result("COUNT_PROHIBITED", "Wells prohibited"),
+        Result("COUNT_RESTRICTED", "Wells restricted"),
+        Result("COUNT_ALLOWED", "Wells allowed"),
+        Result("COUNT_NO_GEOMETRY", "Wells without geometry"),
+    )
 
     def compute(self, parameters, context, feedback):
         from tuoli_gw_plugin.engine.screening import OUTPUT_COLUMNS, screen_points, verdict_counts
 
-        source = self.required_source(parameters, self.INPUT, context)
-        wells_label = self.layer_label(parameters, self.INPUT, source)
-        common.require_points(source, wells_label, self.INPUT)
-        zones_source = self.required_source(parameters, self.ZONES, context)
-        zones_label = self.layer_label(parameters, self.ZONES, zones_source)
-        grade_field = common.field_value(self, parameters, self.ZONE_GRADE_FIELD, context, "grade")
-        name_field = common.field_value(self, parameters, self.ZONE_NAME_FIELD, context, "zone_name")
-        if name_field not in zones_source.fields().names() and not parameters.get(self.ZONE_NAME_FIELD):
-            name_field = None  # the default name field is optional: zones may be unnamed
+        source, wells_label = self.source(parameters, "INPUT", context)
+        common.require_points(source, wells_label, "INPUT")
+        zones_source, zones_label = self.source(parameters, "ZONES", context)
+        grade_field = self.field(parameters, "ZONE_GRADE_FIELD", context, feedback)
+        name_field = self.field(parameters, "ZONE_NAME_FIELD", context, feedback)
         if grade_field not in zones_source.fields().names():
             raise QgsProcessingException(
                 self.tr(
@@ -147,8 +88,8 @@ class ScreenWellSites(TuoliAlgorithm):
                     "Its fields are: {fields}. Choose the grade field."
                 ).format(layer=zones_label, field=grade_field, fields=", ".join(zones_source.fields().names()) or "(none)")
             )
-        use_field = (self.parameterAsFields(parameters, self.USE_FIELD, context) or [None])[0]
-        language = LANGUAGES[self.parameterAsEnum(parameters, self.LANGUAGE, context)]
+        use_field = self.field(parameters, "USE_FIELD", context, feedback)
+        language = self.choice(parameters, "LANGUAGE", context)
 
         feedback.setProgressText(self.tr("Reading and preparing the layers…"))
         zones = source_to_frame(zones_source, zones_label, field_names=[f for f in (grade_field, name_field) if f], feedback=feedback)
@@ -164,12 +105,11 @@ class ScreenWellSites(TuoliAlgorithm):
             with_remaining=True,
         )
         prepared.layer_names["wells"] = wells_label
-        if feedback.isCanceled():
-            raise QgsProcessingException(self.tr("Screening cancelled by the user; no output was written."))
+        self.stop_if_cancelled(feedback)
         # A whole GeoPackage layer into a new .gpkg file goes in and out in bulk (see bulk_io); the
         # feature-by-feature path serves every other kind of input and output.
-        bulk_input = whole_gpkg_layer(parameters, self.INPUT, context)
-        bulk_output = gpkg_output_path(parameters, self.OUTPUT) if bulk_input else None
+        bulk_input = whole_gpkg_layer(parameters, "INPUT", context)
+        bulk_output = gpkg_output_path(parameters, "OUTPUT") if bulk_input else None
         if bulk_output:
             all_wells = read_gpkg(*bulk_input, source, wells_label)
             if use_field and use_field not in all_wells.columns:
@@ -202,8 +142,7 @@ class ScreenWellSites(TuoliAlgorithm):
             )
         feedback.setProgressText(self.tr("Writing the output…"))
         if bulk_output:
-            if feedback.isCanceled():
-                raise QgsProcessingException(self.tr("Screening cancelled by the user; no output was written."))
+            self.stop_if_cancelled(feedback)
             kept = [c for c in all_wells.columns if c.lower() not in set(OUTPUT_COLUMNS)]
             output = all_wells[kept].copy()
             for name in results.columns:
@@ -213,10 +152,10 @@ class ScreenWellSites(TuoliAlgorithm):
             output = output.set_geometry("geometry")
             write_gpkg(output, bulk_output)
             dest_id = bulk_output
-            load_on_completion(context, parameters, self.OUTPUT, bulk_output, self.tr("Screened wells"))
+            load_on_completion(context, parameters, "OUTPUT", bulk_output, self.tr("Screened wells"))
         else:
             output_fields = fields_with(source.fields(), new_fields)
-            sink, dest_id = self.required_sink(parameters, self.OUTPUT, context, output_fields, source.wkbType(), source.sourceCrs())
+            sink, dest_id = self.required_sink(parameters, "OUTPUT", context, output_fields, source.wkbType(), source.sourceCrs())
             write_features_with_columns(source, sink, output_fields, results, feedback=feedback)
         self.style_output(dest_id, "screening_verdict")
 
@@ -232,10 +171,10 @@ class ScreenWellSites(TuoliAlgorithm):
                     n=counts["no_geometry"]
                 )
             )
-        outputs = {self.OUTPUT: dest_id}
-        outputs.update({f"COUNT_{verdict.upper()}": count for verdict, count in counts.items()})
+        outputs = {"OUTPUT": dest_id}
+        outputs.update({f"COUNT_{verdict.upper()}": counts[verdict] for verdict in VERDICTS})
 
-        report_path = self.parameterAsFileOutput(parameters, self.REPORT, context)
+        report_path = self.parameterAsFileOutput(parameters, "REPORT", context)
         if report_path:
             from tuoli_gw_plugin.engine.screening_report import write_screening_report
 
@@ -250,5 +189,5 @@ class ScreenWellSites(TuoliAlgorithm):
                 warnings=prepared.warnings,
             )
             feedback.pushInfo(self.tr("Report written to {path}").format(path=report_path))
-            outputs[self.REPORT] = report_path
+            outputs["REPORT"] = report_path
         return outputs

@@ -8,129 +8,67 @@ same screening engine as ``screen_well_sites``); this module reads parameters an
 
 from __future__ import annotations
 
-from qgis.core import (
-    QgsFeature,
-    QgsFeatureRequest,
-    QgsFeatureSink,
-    QgsField,
-    QgsProcessing,
-    QgsProcessingException,
-    QgsProcessingOutputNumber,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
-)
+from qgis.core import QgsFeature, QgsFeatureRequest, QgsFeatureSink, QgsField, QgsProcessingException
 from qgis.PyQt.QtCore import QVariant
 
 from tuoli_gw_plugin.qgis_bridge import fields_with, qgis_value, source_to_frame
 
 from . import _screening_common as common
+from ._declarations import PERMITS, POINTS, RULES, Field, Layer, Result, Sink
 from .base import TuoliAlgorithm
 
 
-class SelfSuppliedClosureList(TuoliAlgorithm):
-    INPUT = "INPUT"
-    SELF_SUPPLIED_FIELD = "SELF_SUPPLIED_FIELD"
-    STATUS_FIELD = "STATUS_FIELD"
-    VOLUME_FIELD = "VOLUME_FIELD"
-    FALLBACK_VOLUME_FIELD = "FALLBACK_VOLUME_FIELD"
-    ID_FIELD = "ID_FIELD"
-    OUTPUT = "OUTPUT"
+class SelfSuppliedClosureListAlgorithm(TuoliAlgorithm):
+    """Lists the existing self-supplied wells (自备井) that lie inside public water-supply coverage — the wells notice
+    托政发规〔2024〕3号 item 13 puts under strict control and closure where the network can supply them — with the annual
+    volume that closing each one frees.
+    """
 
     NAME = "self_supplied_closure_list"
     DISPLAY_NAME = "Self-supplied wells inside supply coverage (closure list, item 13)"
-    GROUP_ID = "permits"
-    GROUP = "Permits and screening"
-    HELP = (
-        "Lists the existing self-supplied wells (自备井) that lie inside public water-supply coverage — the wells "
-        "notice 托政发规〔2024〕3号 item 13 puts under strict control and closure where the network can supply "
-        "them — with the annual volume that closing each one frees.\n\n"
-        "INPUT: point layer of existing wells, any CRS. SELF_SUPPLIED_FIELD (default self_supplied): yes/no "
-        "(1/0, true/false, yes/no, 是/否); empty counts as not self-supplied. STATUS_FIELD (default status): "
-        "wells whose status is stopped or deregistered (停用, 注销, … see the rules file's screening.closure_list) "
-        "are left out and counted in the log; any other status counts as active. VOLUME_FIELD (default "
-        "metered_m3) gives the volume freed; where it is empty FALLBACK_VOLUME_FIELD (default permit_m3) is used, "
-        "and the field freed_from says which. ID_FIELD (default well_id) names wells in messages. "
-        "SUPPLY_PIPES with COVERAGE_DISTANCE (metres, exact distance) and/or SUPPLY_AREAS define coverage; at "
-        "least one is required. TOWNSHIPS with TOWNSHIP_NAME_FIELD (default name_zh) name each well's township. "
-        "RULES: rules file.\n\n"
-        "Output: the listed wells with all their attributes plus supply_distance_m, in_supply_coverage, township, "
-        "freed_m3 (m³/year) and freed_from. The total volume freed is logged and returned as FREED_M3_TOTAL, "
-        "the number of wells as COUNT_LISTED."
+    GROUP_ID, GROUP = PERMITS
+    PARAMETERS = (
+        Layer("INPUT", "Existing wells (points)", "Any CRS.", geometry=(POINTS,), sample="wells"),
+        Field(
+            "SELF_SUPPLIED_FIELD", "Self-supplied field (yes/no, 是/否)", help="Also 1/0, true/false; empty = not self-supplied.",
+            parent="INPUT", default="self_supplied",
+        ),
+        Field(
+            "STATUS_FIELD", "Status field (stopped / deregistered wells are left out)",
+            "Stopped or deregistered (停用, 注销, … see the rules file's screening.closure_list) wells are left "
+            "out and counted in the log; any other status counts as active.",
+            parent="INPUT", default="status", when_absent="every self-supplied well is treated as active",
+        ),
+        Field("VOLUME_FIELD", "Annual volume field (m³)", "The volume freed.", parent="INPUT", default="metered_m3"),
+        Field(
+            "FALLBACK_VOLUME_FIELD", "Volume field used where the first is empty (m³)",
+            "The field freed_from says which volume was used.",
+            parent="INPUT", default="permit_m3", when_absent="only the annual volume field is used",
+        ),
+        Field("ID_FIELD", "Well id field (for messages)", parent="INPUT", default="well_id", when_absent="wells are named by feature id"),
+        *common.SUPPLY_AND_TOWNSHIPS,
+        RULES,
+        Sink(
+            "OUTPUT", "Self-supplied wells to close", geometry=POINTS,
+            help="The listed wells with all their attributes plus supply_distance_m, in_supply_coverage, township, "
+            "freed_m3 (m³/year) and freed_from.",
+        ),
     )
-
-    def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Existing wells (points)"), [QgsProcessing.TypeVectorPoint])
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.SELF_SUPPLIED_FIELD,
-                self.tr("Self-supplied field (yes/no, 是/否)"),
-                "self_supplied",
-                self.INPUT,
-                optional=True,  # optional so that batch calls may leave it out and get the default
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.STATUS_FIELD,
-                self.tr("Status field (stopped / deregistered wells are left out)"),
-                "status",
-                self.INPUT,
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.VOLUME_FIELD,
-                self.tr("Annual volume field (m³)"),
-                "metered_m3",
-                self.INPUT,
-                QgsProcessingParameterField.Any,
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.FALLBACK_VOLUME_FIELD,
-                self.tr("Volume field used where the first is empty (m³)"),
-                "permit_m3",
-                self.INPUT,
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(self.ID_FIELD, self.tr("Well id field (for messages)"), "well_id", self.INPUT, optional=True)
-        )
-        common.add_supply_and_township_parameters(self, with_remaining=False)
-        self.add_rules_parameter()
-        self.addParameter(
-            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Self-supplied wells to close"), QgsProcessing.TypeVectorPoint)
-        )
-        self.addOutput(QgsProcessingOutputNumber("FREED_M3_TOTAL", self.tr("Annual volume freed by closing them (m³)")))
-        self.addOutput(QgsProcessingOutputNumber("COUNT_LISTED", self.tr("Wells listed")))
-
-    def _optional_field(self, parameters, name: str, context, default: str, source) -> str | None:
-        """The field chosen, or the default when present in the layer; None when defaulted and absent."""
-        chosen = common.field_value(self, parameters, name, context, default)
-        if chosen not in source.fields().names() and not parameters.get(name):
-            return None
-        return chosen
+    RESULTS = (
+        Result("TOTAL_FREED_M3", "Annual volume freed by closing them (m³)", former_key="FREED_M3_TOTAL"),
+        Result("COUNT_LISTED", "Wells listed"),
+    )
 
     def compute(self, parameters, context, feedback):
         from tuoli_gw_plugin.engine.closure_list import closure_list
 
-        source = self.required_source(parameters, self.INPUT, context)
-        label = self.layer_label(parameters, self.INPUT, source)
-        common.require_points(source, label, self.INPUT)
-        self_supplied_field = common.field_value(self, parameters, self.SELF_SUPPLIED_FIELD, context, "self_supplied")
-        volume_field = common.field_value(self, parameters, self.VOLUME_FIELD, context, "metered_m3")
-        status_field = self._optional_field(parameters, self.STATUS_FIELD, context, "status", source)
-        fallback_field = self._optional_field(parameters, self.FALLBACK_VOLUME_FIELD, context, "permit_m3", source)
-        id_field = self._optional_field(parameters, self.ID_FIELD, context, "well_id", source)
-        if status_field is None:
-            feedback.pushWarning(self.tr("No status field: every self-supplied well is treated as active."))
+        source, label = self.source(parameters, "INPUT", context)
+        common.require_points(source, label, "INPUT")
+        self_supplied_field = self.field(parameters, "SELF_SUPPLIED_FIELD", context, feedback)
+        volume_field = self.field(parameters, "VOLUME_FIELD", context, feedback)
+        status_field = self.field(parameters, "STATUS_FIELD", context, feedback)
+        fallback_field = self.field(parameters, "FALLBACK_VOLUME_FIELD", context, feedback)
+        id_field = self.field(parameters, "ID_FIELD", context, feedback)
 
         prepared = common.prepare_from_parameters(self, parameters, context, feedback, with_remaining=False)
         prepared.layer_names["wells"] = label
@@ -152,7 +90,7 @@ class SelfSuppliedClosureList(TuoliAlgorithm):
             QgsField("freed_from", QVariant.String),
         ]
         output_fields = fields_with(source.fields(), new_fields)
-        sink, dest_id = self.required_sink(parameters, self.OUTPUT, context, output_fields, source.wkbType(), source.sourceCrs())
+        sink, dest_id = self.required_sink(parameters, "OUTPUT", context, output_fields, source.wkbType(), source.sourceCrs())
         self._write_selected(source, sink, output_fields, result, wells.attrs["fid"], feedback)
         self.style_output(dest_id, "self_supplied_closure")
 
@@ -169,7 +107,12 @@ class SelfSuppliedClosureList(TuoliAlgorithm):
                 total=result.total_freed_m3,
             )
         )
-        return {self.OUTPUT: dest_id, "FREED_M3_TOTAL": result.total_freed_m3, "COUNT_LISTED": result.counts["listed"]}
+        return {
+            "OUTPUT": dest_id,
+            "TOTAL_FREED_M3": result.total_freed_m3,
+            "FREED_M3_TOTAL": result.total_freed_m3,  # the former name, kept for existing scripts
+            "COUNT_LISTED": result.counts["listed"],
+        }
 
     def _write_selected(self, source, sink, output_fields, result, fids, feedback) -> None:
         """Write the listed wells: their own attributes and geometry, plus the closure columns."""
@@ -182,8 +125,7 @@ class SelfSuppliedClosureList(TuoliAlgorithm):
         request = QgsFeatureRequest().setFilterFids(selected_fids)
         features = {feature.id(): QgsFeature(feature) for feature in source.getFeatures(request)}
         for fid in selected_fids:  # input order, whatever order the provider returns them in
-            if feedback.isCanceled():
-                raise QgsProcessingException(self.tr("Cancelled while writing the output."))
+            self.stop_if_cancelled(feedback)
             feature = features[fid]
             attributes = feature.attributes()
             values = [None] * len(out_names)

@@ -4,74 +4,54 @@
     <context>
         <name>AbstractionRechargeBalance</name>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
             <source>Abstraction against recharge (over-extraction grade, cut needed)</source>
-            <translation>开采量与补给量对比（超采等级、需压减量）</translation>
+            <translation type="vanished">开采量与补给量对比（超采等级、需压减量）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="192" />
             <source>Allowable-extraction ratio ρ (empty = rules file default)</source>
-            <translation>可开采系数 ρ（留空 = 规则文件默认值）</translation>
+            <translation type="vanished">可开采系数 ρ（留空 = 规则文件默认值）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="173" />
             <source>Annual abstraction per well (m³)</source>
-            <translation>单井年开采量（m³）</translation>
+            <translation type="vanished">单井年开采量（m³）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="180" />
             <source>Assessment units (polygons; empty = square grid)</source>
-            <translation>评价单元（多边形；留空 = 方格网）</translation>
+            <translation type="vanished">评价单元（多边形；留空 = 方格网）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="204" />
             <source>Balance per unit</source>
-            <translation>各单元采补平衡</translation>
+            <translation type="vanished">各单元采补平衡</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="213" />
             <source>Chart: abstraction against allowable (PNG)</source>
-            <translation>图表：开采量与可开采量对比（PNG）</translation>
+            <translation type="vanished">图表：开采量与可开采量对比（PNG）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="186" />
             <source>Grid cell size when no units are given (metres)</source>
-            <translation>未给评价单元时的网格边长（米）</translation>
+            <translation type="vanished">未给评价单元时的网格边长（米）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="234" />
             <source>Layer '{}' (RECHARGE): only file rasters (GDAL) are supported; export it to GeoTIFF first.</source>
-            <translation>图层“{}”（RECHARGE）：仅支持文件栅格（GDAL），请先导出为 GeoTIFF。</translation>
+            <translation type="vanished">图层“{}”（RECHARGE）：仅支持文件栅格（GDAL），请先导出为 GeoTIFF。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="208" />
             <source>Net balance raster (mm/a, GeoTIFF)</source>
-            <translation>采补差栅格（mm/年，GeoTIFF）</translation>
+            <translation type="vanished">采补差栅格（mm/年，GeoTIFF）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="295" />
             <source>Net balance raster: {0} cells, {1:.1f} % mined (negative), range {2:.1f} to {3:.1f} mm/a.</source>
-            <translation>采补差栅格：{0} 个像元，{1:.1f}% 为超采（负值），范围 {2:.1f} 至 {3:.1f} mm/年。</translation>
+            <translation type="vanished">采补差栅格：{0} 个像元，{1:.1f}% 为超采（负值），范围 {2:.1f} 至 {3:.1f} mm/年。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
             <source>Over-extraction</source>
-            <translation>地下水超采</translation>
+            <translation type="vanished">地下水超采</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="213" />
             <source>PNG files (*.png)</source>
-            <translation>PNG 文件 (*.png)</translation>
+            <translation type="vanished">PNG 文件 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
             <source>Per assessment unit (township, zone…) or square grid cell: abstraction of the wells inside, recharge volume, allowable abstraction, extraction coefficient, over-extraction grade and the volume to cut until abstraction and recharge balance (采补平衡, notice 托政发规〔2024〕3号 section 三, item 7; grading after GB/T 34968-2017, thresholds from the rules file).
 
 WELLS: point layer of wells. VOLUME_FIELD: annual abstraction per well in m³ (default metered_m3); text such as '1,200' is read, unreadable or negative values stop the run with the feature named; empty values are reported and not counted.
@@ -84,7 +64,7 @@ OUTPUT: the units with their attributes plus wells_n, area_km2, abstraction_m3, 
 OUTPUT_RASTER (optional GeoTIFF): net balance in mm/a on the recharge grid = recharge − the unit's abstraction spread over its area; negative where the aquifer is mined.
 CHART (optional PNG): abstraction against allowable abstraction per unit.
 Wells outside every unit are listed in the log, never silently dropped.</source>
-            <translation>按评价单元（乡镇、超采区等）或方格网计算：单元内取水井的开采量、补给量、可开采量、开采系数、超采等级，以及达到采补平衡所需压减的水量（托政发规〔2024〕3号 第三部分第7条；等级划分参照 GB/T 34968-2017，阈值取自规则文件）。
+            <translation type="vanished">按评价单元（乡镇、超采区等）或方格网计算：单元内取水井的开采量、补给量、可开采量、开采系数、超采等级，以及达到采补平衡所需压减的水量（托政发规〔2024〕3号 第三部分第7条；等级划分参照 GB/T 34968-2017，阈值取自规则文件）。
 
 WELLS：取水井点图层。VOLUME_FIELD：单井年开采量（m³，默认 metered_m3）；可读取“1,200”等文本，无法识别或为负的值将停止运行并指明要素；空值在日志中列出且不计入。
 RECHARGE：补给量栅格，单位 mm/年（mm/a），任意坐标系。必须为 mm/a：以 m/a 或每像元 m³ 表示的栅格会得出错误水量（均值不合理时日志会提示）。补给水量 = Σ mm/1000 × 单元内像元真实面积；单元边界上的像元按其落在单元内的面积比例精确计算；无数据像元不计入并在日志中统计。
@@ -98,44 +78,246 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
 不在任何单元内的取水井在日志中列出，绝不静默丢弃。</translation>
         </message>
         <message>
+            <source>Recharge raster (mm/a)</source>
+            <translation type="vanished">补给量栅格（mm/年）</translation>
+        </message>
+        <message>
+            <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
+            <translation type="vanished">规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
+        </message>
+        <message>
+            <source>Water-level grades (output of water_level_trend, optional)</source>
+            <translation type="vanished">水位等级（“地下水位趋势”的输出，可选）</translation>
+        </message>
+        <message>
+            <source>Wells (points)</source>
+            <translation type="vanished">取水井（点）</translation>
+        </message>
+        <message>
+            <source>{0} units: {1} severe; total reduction needed {2:.0f} m³/a.</source>
+            <translation type="vanished">共 {0} 个单元，其中严重超采 {1} 个；需压减开采量合计 {2:.0f} m³/年。</translation>
+        </message>
+    </context>
+    <context>
+        <name>AbstractionRechargeBalanceAlgorithm</name>
+        <message>
+            <location filename="../../processing_algs/base.py" line="299" />
+            <source>, </source>
+            <translation>，</translation>
+        </message>
+        <message>
             <location filename="../../processing_algs/abstraction_recharge_balance.py" />
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="177" />
+            <source>Abstraction against allowable abstraction per unit.</source>
+            <translation>各单元开采量与可开采量对比。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
+            <source>Abstraction against recharge (over-extraction grade, cut needed)</source>
+            <translation>开采量与补给量对比（超采等级、需压减量）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
+            <source>Allowable abstraction = ρ × recharge; empty takes the rules file's default_allowable_ratio.</source>
+            <translation>可开采量 = ρ × 补给量；留空则取规则文件的 default_allowable_ratio。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
+            <source>Allowable-extraction ratio ρ (empty = rules file default)</source>
+            <translation>可开采系数 ρ（留空 = 规则文件默认值）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
+            <source>Annual abstraction per well (m³)</source>
+            <translation>单井年开采量（m³）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
+            <source>Any CRS. It MUST be in mm per year: a raster in m/a or in m³ per cell gives wrong volumes (the log warns when the mean is implausible).</source>
+            <translation>任意坐标系。必须为 mm/年：以 m/a 或每像元 m³ 表示的栅格会得出错误水量（均值不合理时日志会提示）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
+            <source>Assessment units (polygons; empty = square grid)</source>
+            <translation>评价单元（多边形；留空 = 方格网）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
+            <source>Balance per unit</source>
+            <translation>各单元采补平衡</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="277" />
+            <source>Cancelled by the user; no output was written.</source>
+            <translation>用户已取消运行；未写出任何输出。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
+            <source>Chart: abstraction against allowable (PNG)</source>
+            <translation>图表：开采量与可开采量对比（PNG）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
+            <source>Grid cell size when no units are given (metres)</source>
+            <translation>未给评价单元时的网格边长（米）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="213" />
+            <source>Layer '{layer}' (RECHARGE): only file rasters (GDAL) are supported; export it to GeoTIFF first.</source>
+            <translation>图层“{layer}”（RECHARGE）：只支持文件栅格（GDAL）；请先导出为 GeoTIFF。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="237" />
+            <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
+            <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="335" />
+            <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
+            <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
+            <source>Net balance on the recharge grid = recharge − the unit's abstraction spread over its area; negative where the aquifer is mined.</source>
+            <translation>补给栅格上的采补差 = 补给量 − 单元开采量按面积均摊；为负处表示含水层被超采。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
+            <source>Net balance raster (mm/a, GeoTIFF)</source>
+            <translation>采补差栅格（mm/年，GeoTIFF）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="262" />
+            <source>Net balance raster: {0} cells, {1:.1f} % mined (negative), range {2:.1f} to {3:.1f} mm/a.</source>
+            <translation>采补差栅格：{0} 个像元，{1:.1f}% 为超采（负值），范围 {2:.1f} 至 {3:.1f} mm/年。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="144" />
+            <source>Outputs:</source>
+            <translation>输出：</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
+            <source>Over-extraction</source>
+            <translation>地下水超采</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
+            <source>PNG files (*.png)</source>
+            <translation>PNG 文件 (*.png)</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="142" />
+            <source>Parameters:</source>
+            <translation>参数：</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
+            <source>Per assessment unit (township, zone…) or square grid cell: abstraction of the wells inside, recharge volume, allowable abstraction, extraction coefficient, over-extraction grade and the volume to cut until abstraction and recharge balance (采补平衡, notice 托政发规〔2024〕3号 section 三, item 7; grading after GB/T 34968-2017, thresholds from the rules file).
+
+Recharge volume = Σ mm/1000 × true cell area over the unit; cells on the unit's edge count by the exact share of their area inside; cells without data are left out and counted in the log. Wells outside every unit are listed in the log, never silently dropped.</source>
+            <translation>按评价单元（乡镇、超采区等）或方格网计算：单元内取水井的开采量、补给量、可开采量、开采系数、超采等级，以及达到采补平衡所需压减的水量（托政发规〔2024〕3号 第三部分第7条；等级划分参照 GB/T 34968-2017，阈值取自规则文件）。
+
+补给水量 = Σ mm/1000 × 单元内像元真实面积；单元边界上的像元按其落在单元内的面积比例精确计算；无数据像元不计入并在日志中统计。不在任何单元内的取水井在日志中列出，绝不静默丢弃。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
+            <source>Per unit (polygons with level_grade, decline_m_per_a) or per station (points: aggregated per unit by median rate).</source>
+            <translation>按单元（含 level_grade、decline_m_per_a 的多边形）或按监测站（点：按单元取下降速率中位数）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
             <source>Recharge raster (mm/a)</source>
             <translation>补给量栅格（mm/年）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/abstraction_recharge_balance.py" />
-            <location filename="../../processing_algs/base.py" line="89" />
             <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
             <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/abstraction_recharge_balance.py" />
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="198" />
+            <source>Text such as '1,200' is read; unreadable or negative values stop the run with the feature named; empty values are reported and not counted.</source>
+            <translation>可读取“1,200”等文本；无法识别或为负的值将停止运行并指明要素；空值在日志中列出且不计入。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
+            <source>The grid covers the wells and the raster.</source>
+            <translation>方格网覆盖取水井和栅格范围。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
+            <source>The units with their attributes plus wells_n, area_km2, abstraction_m3, recharge_m3, allowable_m3, extraction_coef (abstraction / allowable; empty when recharge is zero), grade (none / general / severe: general above 1.0, severe above 1.3 by default), reduction_m3 = max(0, abstraction − allowable); with water-level grades also level_grade, decline_m_per_a, final_grade (the worse grade) and grade_criterion (extraction_coef / water_level / both).</source>
+            <translation>评价单元及其属性，另加 wells_n、area_km2、abstraction_m3、recharge_m3、allowable_m3、extraction_coef（开采量 / 可开采量；补给量为零时为空）、grade（none 未超采 / general 一般 / severe 严重：默认大于 1.0 为一般超采，大于 1.3 为严重超采）、reduction_m3 = max(0, 开采量 − 可开采量)；提供水位等级时另有 level_grade、decline_m_per_a、final_grade（取较重等级）和 grade_criterion（extraction_coef / water_level / both）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
+            <source>Thresholds, tiers and deadlines with their legal source; copy the shipped file to change one.</source>
+            <translation>阈值、档次和期限及其法律依据；如需修改，请复制随插件提供的规则文件后再改。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
             <source>Water-level grades (output of water_level_trend, optional)</source>
             <translation>水位等级（“地下水位趋势”的输出，可选）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/abstraction_recharge_balance.py" />
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="169" />
             <source>Wells (points)</source>
             <translation>取水井（点）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="316" />
+            <location filename="../../processing_algs/base.py" line="164" />
+            <source>Without this field: {consequence}.</source>
+            <translation>没有该字段时：{consequence}。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="158" />
+            <source>default {value}</source>
+            <translation>默认 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="296" />
+            <source>feature {feature}</source>
+            <translation>要素 {feature}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="297" />
+            <source>field '{field}'</source>
+            <translation>字段“{field}”</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="295" />
+            <source>layer '{layer}'</source>
+            <translation>图层“{layer}”</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="160" />
+            <source>optional</source>
+            <translation>可选</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="283" />
             <source>{0} units: {1} severe; total reduction needed {2:.0f} m³/a.</source>
             <translation>共 {0} 个单元，其中严重超采 {1} 个；需压减开采量合计 {2:.0f} m³/年。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="300" />
+            <source>{where}: {message}</source>
+            <translation>{where}：{message}</translation>
         </message>
     </context>
     <context>
         <name>AllocateWaterRightsAlgorithm</name>
+        <message>
+            <location filename="../../processing_algs/base.py" line="299" />
+            <source>, </source>
+            <translation>，</translation>
+        </message>
         <message>
             <location filename="../../processing_algs/allocate_water_rights.py" />
             <source>Allocate farm water rights (农业用水权初始分配)</source>
             <translation>农业用水权初始分配</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/allocate_water_rights.py" />
             <source>Allocates agricultural water rights to land-contract parcels (notice 托政发规〔2024〕3号 item 12: 根据《土地承包经营权证》确定的耕地位置和面积，核定用水指标，发放水权证).
 
 Each parcel's demand is its area (mu) × the irrigation quota of its crop (m³/mu). Where the parcels of a township together ask for more than the township's red line, every parcel there is scaled by the same factor min(1, red line / demand), reported in the log, so the township's rights add up to its red line.
@@ -154,7 +336,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
 Outputs:
 • OUTPUT (certificate list): the parcels plus quota_m3_per_mu, demand_m3 (= area × quota), scale_factor, right_m3 (= demand × factor), certificate_no (township code-contract no.; parcels of one contract share it) and problem; area_mu too when measured from geometry.
 • OUTPUT_TOWNSHIPS: township, parcels_n, area_mu, demand_m3, red_line_m3, scale_factor, allocated_m3 (with the township polygons when TOWNSHIPS is given).</source>
-            <translation>向承包耕地地块分配农业用水权（托政发规〔2024〕3号 第12条：根据《土地承包经营权证》确定的耕地位置和面积，核定用水指标，发放水权证）。
+            <translation type="vanished">向承包耕地地块分配农业用水权（托政发规〔2024〕3号 第12条：根据《土地承包经营权证》确定的耕地位置和面积，核定用水指标，发放水权证）。
 
 每个地块的需水量 = 面积（亩）× 该作物的灌溉定额（m³/亩）。某乡镇地块需水量合计超过该乡镇用水总量控制红线时，该乡镇所有地块按同一系数 min(1, 红线 / 需水量) 核减（在日志中报告），使该乡镇水权合计等于其红线。
 
@@ -175,6 +357,19 @@ Outputs:
         </message>
         <message>
             <location filename="../../processing_algs/allocate_water_rights.py" />
+            <source>Allocates agricultural water rights to land-contract parcels (notice 托政发规〔2024〕3号 item 12: 根据《土地承包经营权证》确定的耕地位置和面积，核定用水指标，发放水权证).
+
+Each parcel's demand is its area (mu) × the irrigation quota of its crop (m³/mu). Where the parcels of a township together ask for more than the township's red line, every parcel there is scaled by the same factor min(1, red line / demand), reported in the log, so the township's rights add up to its red line.
+
+Stops with a message naming the parcels and the field when a crop has no quota (the known crops are listed), an area or contract number is missing, or a township with parcels has no red line. Parcels whose township is not in the townships layer are kept and listed in a warning, with no right and the reason in 'problem'.</source>
+            <translation>向承包耕地地块分配农业用水权（托政发规〔2024〕3号 第12条：根据《土地承包经营权证》确定的耕地位置和面积，核定用水指标，发放水权证）。
+
+每个地块的需水量 = 面积（亩）× 该作物的灌溉定额（m³/亩）。某乡镇地块需水量合计超过该乡镇用水总量控制红线时，该乡镇所有地块按同一系数 min(1, 红线 / 需水量) 核减（在日志中报告），使该乡镇水权合计等于其红线。
+
+作物没有定额（会列出已知作物）、缺少面积或合同编号、有地块的乡镇没有红线时，停止运行并指明地块和字段。所属乡镇不在乡镇图层中的地块予以保留并在警告中列出，不分配水权，原因写入 problem 字段。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" />
             <source>Area field (mu; empty = measure the polygons)</source>
             <translation>面积字段（亩；留空 = 按多边形量算）</translation>
         </message>
@@ -182,6 +377,16 @@ Outputs:
             <location filename="../../processing_algs/allocate_water_rights.py" />
             <source>Bookkeeping</source>
             <translation>计量与收费</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="277" />
+            <source>Cancelled by the user; no output was written.</source>
+            <translation>用户已取消运行；未写出任何输出。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" />
+            <source>Choose remaining_m3 to allocate only what other uses leave.</source>
+            <translation>选择 remaining_m3 则只分配其他用水剩余的指标。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/allocate_water_rights.py" />
@@ -195,7 +400,6 @@ Outputs:
         </message>
         <message>
             <location filename="../../processing_algs/allocate_water_rights.py" />
-            <location filename="../../processing_algs/allocate_water_rights.py" line="93" />
             <source>Farmland parcels (land-contract)</source>
             <translation>承包耕地地块</translation>
         </message>
@@ -206,52 +410,95 @@ Outputs:
         </message>
         <message>
             <location filename="../../processing_algs/allocate_water_rights.py" />
-            <location filename="../../processing_algs/allocate_water_rights.py" line="142" />
             <source>Irrigation quota table (crop → m³/mu; empty = rules file)</source>
             <translation>灌溉定额表（作物 → m³/亩；留空 = 规则文件）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/allocate_water_rights.py" line="191" />
             <source>Layer '{0}' has no field '{1}': {2}.</source>
-            <translation>图层“{0}”没有字段“{1}”：{2}。</translation>
+            <translation type="vanished">图层“{0}”没有字段“{1}”：{2}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/allocate_water_rights.py" line="221" />
+            <location filename="../../processing_algs/base.py" line="237" />
+            <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
+            <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="335" />
+            <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
+            <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" line="119" />
             <source>No township field and no townships layer: rights are not grouped or scaled.</source>
             <translation>无乡镇字段也无乡镇图层：水权不分组、不核减。</translation>
         </message>
         <message>
+            <location filename="../../processing_algs/base.py" line="144" />
+            <source>Outputs:</source>
+            <translation>输出：</translation>
+        </message>
+        <message>
             <location filename="../../processing_algs/allocate_water_rights.py" />
-            <location filename="../../processing_algs/allocate_water_rights.py" line="149" />
+            <source>Overrides the rules file's water_rights.irrigation_quota_m3_per_mu.</source>
+            <translation>覆盖规则文件中的 water_rights.irrigation_quota_m3_per_mu。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="142" />
+            <source>Parameters:</source>
+            <translation>参数：</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" />
+            <source>Parcels with a water right</source>
+            <translation>已分配水权的地块数</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" />
+            <source>Parcels without a water right</source>
+            <translation>未分配水权的地块数</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" />
+            <source>Polygons are measured in a metric CRS (1 mu = 666.6667 m², rules file).</source>
+            <translation>在米制坐标系中量算多边形面积（1 亩 = 666.6667 m²，见规则文件）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" />
             <source>Quota table: crop field</source>
             <translation>定额表：作物字段</translation>
         </message>
         <message>
             <location filename="../../processing_algs/allocate_water_rights.py" />
-            <location filename="../../processing_algs/allocate_water_rights.py" line="155" />
             <source>Quota table: quota field (m³/mu)</source>
             <translation>定额表：定额字段（m³/亩）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/allocate_water_rights.py" line="234" />
+            <location filename="../../processing_algs/allocate_water_rights.py" line="130" />
             <source>Quota {0}: {1:g} m³/mu ({2})</source>
             <translation>{0} 定额：{1:g} m³/亩（{2}）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/allocate_water_rights.py" />
-            <location filename="../../processing_algs/allocate_water_rights.py" line="123" />
             <source>Red line field (m³/a)</source>
             <translation>红线指标字段（m³/年）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/allocate_water_rights.py" />
-            <location filename="../../processing_algs/base.py" line="89" />
             <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
             <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/allocate_water_rights.py" />
-            <location filename="../../processing_algs/allocate_water_rights.py" line="133" />
+            <source>The parcels plus quota_m3_per_mu, demand_m3 (= area × quota), scale_factor, right_m3 (= demand × factor), certificate_no (township code-contract no.; parcels of one contract share it) and problem; area_mu too when measured from geometry.</source>
+            <translation>地块及 quota_m3_per_mu、demand_m3（= 面积 × 定额）、scale_factor、right_m3（= 需水量 × 系数）、certificate_no（乡镇代码-合同编号；同一合同的地块共用一证）和 problem；按几何量算面积时另有 area_mu。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" />
+            <source>Thresholds, tiers and deadlines with their legal source; copy the shipped file to change one.</source>
+            <translation>阈值、档次和期限及其法律依据；如需修改，请复制随插件提供的规则文件后再改。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" />
             <source>Township code field (starts the certificate number; empty = name)</source>
             <translation>乡镇代码字段（水权证编号前缀；留空 = 乡镇名称）</translation>
         </message>
@@ -262,51 +509,111 @@ Outputs:
         </message>
         <message>
             <location filename="../../processing_algs/allocate_water_rights.py" />
-            <location filename="../../processing_algs/allocate_water_rights.py" line="117" />
             <source>Township name field</source>
             <translation>乡镇名称字段</translation>
         </message>
         <message>
             <location filename="../../processing_algs/allocate_water_rights.py" />
-            <location filename="../../processing_algs/allocate_water_rights.py" line="110" />
             <source>Townships with red lines (empty = no scaling)</source>
             <translation>含红线指标的乡镇（留空 = 不核减）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/allocate_water_rights.py" />
-            <location filename="../../processing_algs/allocate_water_rights.py" line="165" />
+            <source>Water rights allocated in total (m³/a)</source>
+            <translation>分配水权合计（m³/年）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" />
             <source>Water rights per parcel (certificate list)</source>
             <translation>各地块水权（水权证清单）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/allocate_water_rights.py" />
-            <location filename="../../processing_algs/allocate_water_rights.py" line="170" />
             <source>Water rights per township</source>
             <translation>各乡镇水权</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/allocate_water_rights.py" line="196" />
+            <location filename="../../processing_algs/base.py" line="164" />
+            <source>Without this field: {consequence}.</source>
+            <translation>没有该字段时：{consequence}。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" />
             <source>areas are measured from the polygons</source>
             <translation>面积按多边形量算</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/allocate_water_rights.py" line="195" />
+            <location filename="../../processing_algs/base.py" line="158" />
+            <source>default {value}</source>
+            <translation>默认 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="296" />
+            <source>feature {feature}</source>
+            <translation>要素 {feature}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="297" />
+            <source>field '{field}'</source>
+            <translation>字段“{field}”</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" />
             <source>households are not checked</source>
             <translation>不核对农户</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/allocate_water_rights.py" line="198" />
-            <source>townships are found by location in TOWNSHIPS</source>
-            <translation>按位置在 TOWNSHIPS 中查找乡镇</translation>
+            <location filename="../../processing_algs/base.py" line="295" />
+            <source>layer '{layer}'</source>
+            <translation>图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/allocate_water_rights.py" line="295" />
+            <location filename="../../processing_algs/base.py" line="160" />
+            <source>optional</source>
+            <translation>可选</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" />
+            <source>township, parcels_n, area_mu, demand_m3, red_line_m3, scale_factor, allocated_m3 (with the township polygons when a townships layer is given).</source>
+            <translation>township、parcels_n、area_mu、demand_m3、red_line_m3、scale_factor、allocated_m3（提供乡镇图层时带乡镇多边形）。</translation>
+        </message>
+        <message>
+            <source>townships are found by location in TOWNSHIPS</source>
+            <translation type="vanished">按位置在 TOWNSHIPS 中查找乡镇</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" />
+            <source>townships are found by location in the townships layer</source>
+            <translation>按位置在乡镇图层中查找所属乡镇</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" line="182" />
             <source>{0} parcel(s) allocated {1:,.0f} m³ in total; {2} parcel(s) without a right.</source>
             <translation>{0} 个地块共分配 {1:,.0f} m³；{2} 个地块未获水权。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="300" />
+            <source>{where}: {message}</source>
+            <translation>{where}：{message}</translation>
         </message>
     </context>
     <context>
         <name>ComplianceAuditAlgorithm</name>
+        <message>
+            <location filename="../../processing_algs/base.py" line="299" />
+            <source>, </source>
+            <translation>，</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <source>A well inside a polygon is inside public supply coverage. Give pipes, areas or both.</source>
+            <translation>位于多边形内的井即在公共供水管网覆盖范围内。提供管网、覆盖范围或两者。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <source>A well within the coverage distance of a pipe is inside public supply coverage (notice item 13).</source>
+            <translation>距管网在覆盖距离以内的井即在公共供水管网覆盖范围内（通知第13条）。</translation>
+        </message>
         <message>
             <location filename="../../processing_algs/compliance_audit.py" />
             <source>Account field of the power table</source>
@@ -314,12 +621,10 @@ Outputs:
         </message>
         <message>
             <location filename="../../processing_algs/compliance_audit.py" />
-            <location filename="../../processing_algs/compliance_audit.py" line="117" />
             <source>Audit date (empty = today; 2026-11-28 or 2026/11/28)</source>
             <translation>检查日期（留空 = 今天；2026-11-28 或 2026/11/28）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/compliance_audit.py" />
             <source>Audits a well register against notice 托政发规〔2024〕3号 on an audit date and writes one point per finding: well_id, finding, notice_item, detail (a sentence for the inspector), severity, with the well's location (plus township and use).
 
 Findings (notice item and severity from the rules file's compliance section):
@@ -336,7 +641,7 @@ A well is deregistered when its deregistration date is on or before AUDIT_DATE (
 Parameters: WELLS (points) and one field parameter per attribute, defaulting to the sample layer's names (well_id, has_meter, metered_m3, permit_no, permit_m3, status, stopped_on, deregistered_on, depth_m, permitted_depth_m, self_supplied, power_account, kwh, use, township). A field left at its default that the layer lacks, or set empty, skips the checks that need it (the log says which). AUDIT_DATE: empty = today; '2026-11-28' or '2026/11/28'. Date fields may hold dates or text ('2024-03-05', '2024/3/5'); anything else stops with a message naming the feature. SUPPLY_PIPES, COVERAGE_DISTANCE (m; empty = rules screening.default_coverage_distance_m), SUPPLY_AREAS, POWER with POWER_ACCOUNT_FIELD, POWER_KWH_FIELD, POWER_PERIOD_FIELD and PERIOD (as in electricity_to_water), RULES.
 
 Outputs: OUTPUT (findings, styled by severity) and OUTPUT_SUMMARY (optional table: per township findings_n and the count of each finding).</source>
-            <translation>按检查日期对照托政发规〔2024〕3号检查取水井登记台账，每个问题输出一个点：well_id、finding、notice_item、detail（供检查人员使用的说明）、severity，位置为该井位置（另含乡镇和用途）。
+            <translation type="vanished">按检查日期对照托政发规〔2024〕3号检查取水井登记台账，每个问题输出一个点：well_id、finding、notice_item、detail（供检查人员使用的说明）、severity，位置为该井位置（另含乡镇和用途）。
 
 问题类型（通知条款和严重程度取自规则文件 compliance 部分）：
 • no_meter（第9条）：在用井未安装正常计量设施或无读数。
@@ -355,8 +660,40 @@ Outputs: OUTPUT (findings, styled by severity) and OUTPUT_SUMMARY (optional tabl
         </message>
         <message>
             <location filename="../../processing_algs/compliance_audit.py" />
+            <source>Audits a well register against notice 托政发规〔2024〕3号 on an audit date and writes one point per finding: well_id, finding, notice_item, detail (a sentence for the inspector), severity, with the well's location (plus township and use).
+
+Findings (notice item and severity from the rules file's compliance section):
+• no_meter (item 9): an active well without a working meter, or with no reading.
+• over_permit (item 10): metered volume above the permitted volume.
+• no_permit (item 18): an active well without a permit number.
+• stopped_not_deregistered (item 11): abstraction stopped MORE than 30 days (rules: compliance.deregistration_deadline_days) before the audit date and the well not deregistered. Day 30 is still within the deadline; day 31 is a finding.
+• depth_over_permit (item 11): drilled deeper than permitted.
+• self_supplied_in_coverage (item 13): a self-supplied well (not deregistered) inside public supply coverage — within the coverage distance of a supply pipe or inside a supply area, as well-site screening defines it. Needs at least one supply layer.
+• power_without_permit (item 16): kWh &gt; 0 and no permit; kWh from the power table per account when given, else from the wells' kWh field.
+
+A well is deregistered when its deregistration date is on or before the audit date (or its status says so without a date), stopped likewise; active otherwise. Date fields may hold dates or text ('2024-03-05', '2024/3/5'); anything else stops with a message naming the feature.</source>
+            <translation>按检查日期对照托政发规〔2024〕3号检查取水井登记台账，每个问题输出一个点：well_id、finding、notice_item、detail（供检查人员使用的说明）、severity，位置为该井位置（另含乡镇和用途）。
+
+问题类型（通知条款和严重程度取自规则文件 compliance 部分）：
+• no_meter（第9条）：在用井未安装正常计量设施或无读数。
+• over_permit（第10条）：计量水量超过许可水量。
+• no_permit（第18条）：在用井无取水许可证号。
+• stopped_not_deregistered（第11条）：停止取水已超过 30 日（规则：compliance.deregistration_deadline_days）至检查日期仍未注销。第 30 日仍在期限内，第 31 日即为问题。
+• depth_over_permit（第11条）：成井深度超过批准深度。
+• self_supplied_in_coverage（第13条）：位于公共供水管网覆盖范围内的自备井（未注销）——与井址筛查的定义相同：距供水管网在覆盖距离以内或位于供水覆盖范围多边形内。至少需要一个供水图层。
+• power_without_permit（第16条）：用电量 &gt; 0 且无取水许可；用电量按户号取自电力台账表（如提供），否则取自取水井的用电量字段。
+
+注销日期在检查日期当日或之前（或无日期但状态为注销）的井视为已注销，停用同理，其余为在用。日期字段可为日期或文本（“2024-03-05”“2024/3/5”）；其他内容将停止运行并指明要素。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
             <source>Bookkeeping</source>
             <translation>计量与收费</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="277" />
+            <source>Cancelled by the user; no output was written.</source>
+            <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/compliance_audit.py" />
@@ -365,13 +702,11 @@ Outputs: OUTPUT (findings, styled by severity) and OUTPUT_SUMMARY (optional tabl
         </message>
         <message>
             <location filename="../../processing_algs/compliance_audit.py" />
-            <location filename="../../processing_algs/compliance_audit.py" line="158" />
             <source>Compliance findings</source>
             <translation>合规检查问题</translation>
         </message>
         <message>
             <location filename="../../processing_algs/compliance_audit.py" />
-            <location filename="../../processing_algs/compliance_audit.py" line="128" />
             <source>Coverage distance from a pipe (empty = rules file)</source>
             <translation>距管网的覆盖距离（留空 = 规则文件）</translation>
         </message>
@@ -392,7 +727,6 @@ Outputs: OUTPUT (findings, styled by severity) and OUTPUT_SUMMARY (optional tabl
         </message>
         <message>
             <location filename="../../processing_algs/compliance_audit.py" />
-            <location filename="../../processing_algs/compliance_audit.py" line="163" />
             <source>Findings per township</source>
             <translation>各乡镇问题汇总</translation>
         </message>
@@ -402,19 +736,31 @@ Outputs: OUTPUT (findings, styled by severity) and OUTPUT_SUMMARY (optional tabl
             <translation>计量设施是否正常字段（是/否）——第9条</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/compliance_audit.py" line="204" />
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <source>In metres; empty takes the rules file's screening.default_coverage_distance_m.</source>
+            <translation>单位为米；留空则取规则文件的 screening.default_coverage_distance_m。</translation>
+        </message>
+        <message>
             <source>Layer '{0}' has no field '{1}' ({2}). Its fields are: {3}.</source>
-            <translation>图层“{0}”没有字段“{1}”（{2}）。该图层的字段有：{3}。</translation>
+            <translation type="vanished">图层“{0}”没有字段“{1}”（{2}）。该图层的字段有：{3}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/compliance_audit.py" line="209" />
             <source>Layer '{0}' has no field '{1}' ({2}): the checks that need it are skipped.</source>
-            <translation>图层“{0}”没有字段“{1}”（{2}）：跳过依赖该字段的检查。</translation>
+            <translation type="vanished">图层“{0}”没有字段“{1}”（{2}）：跳过依赖该字段的检查。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/compliance_audit.py" line="197" />
             <source>Layer '{0}' has no field '{1}' for the well id. Its fields are: {2}.</source>
-            <translation>图层“{0}”没有井编号字段“{1}”。该图层的字段有：{2}。</translation>
+            <translation type="vanished">图层“{0}”没有井编号字段“{1}”。该图层的字段有：{2}。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="237" />
+            <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
+            <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="335" />
+            <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
+            <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/compliance_audit.py" />
@@ -423,14 +769,47 @@ Outputs: OUTPUT (findings, styled by severity) and OUTPUT_SUMMARY (optional tabl
         </message>
         <message>
             <location filename="../../processing_algs/compliance_audit.py" />
-            <location filename="../../processing_algs/compliance_audit.py" line="169" />
             <source>Number of findings</source>
             <translation>问题数量</translation>
         </message>
         <message>
             <location filename="../../processing_algs/compliance_audit.py" />
+            <source>One point per finding, styled by severity.</source>
+            <translation>每个问题一个点，按严重程度着色。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <source>Only power rows of this period count; '2025' also takes sub-periods such as '2025-03'. Empty: every row counts (the log warns when the table holds several periods).</source>
+            <translation>只统计该期间的用电记录；“2025”也包括“2025-03”等子期间。留空：统计全部记录（表中含多个期间时日志会提示）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="144" />
+            <source>Outputs:</source>
+            <translation>输出：</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="142" />
+            <source>Parameters:</source>
+            <translation>参数：</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <source>Per township findings_n and the count of each finding.</source>
+            <translation>各乡镇 findings_n 及各类问题数量。</translation>
+        </message>
+        <message>
             <source>Period field of the power table</source>
-            <translation>电力台账的期间字段</translation>
+            <translation type="vanished">电力台账的期间字段</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <source>Period field of the power table (empty = none)</source>
+            <translation>电力台账的期间字段（留空 = 无）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <source>Period to take (empty = all rows)</source>
+            <translation>统计期间（留空 = 全部记录）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/compliance_audit.py" />
@@ -454,30 +833,31 @@ Outputs: OUTPUT (findings, styled by severity) and OUTPUT_SUMMARY (optional tabl
         </message>
         <message>
             <location filename="../../processing_algs/compliance_audit.py" />
-            <location filename="../../processing_algs/compliance_audit.py" line="144" />
+            <source>Power accounts (table)</source>
+            <translation>电力台账（表格）</translation>
+        </message>
+        <message>
             <source>Power accounts table (item 16)</source>
-            <translation>电力台账表（第16条）</translation>
+            <translation type="vanished">电力台账表（第16条）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/compliance_audit.py" />
-            <location filename="../../processing_algs/compliance_audit.py" line="154" />
             <source>Power period to take (empty = all rows)</source>
-            <translation>用电统计期间（留空 = 全部记录）</translation>
+            <translation type="vanished">用电统计期间（留空 = 全部记录）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/compliance_audit.py" />
-            <location filename="../../processing_algs/compliance_audit.py" line="137" />
             <source>Public supply coverage areas (item 13)</source>
-            <translation>公共供水管网覆盖范围（第13条）</translation>
+            <translation type="vanished">公共供水管网覆盖范围（第13条）</translation>
+        </message>
+        <message>
+            <source>Public supply pipes (item 13)</source>
+            <translation type="vanished">公共供水管网（第13条）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/compliance_audit.py" />
-            <location filename="../../processing_algs/compliance_audit.py" line="122" />
-            <source>Public supply pipes (item 13)</source>
-            <translation>公共供水管网（第13条）</translation>
+            <source>Public supply pipes (lines)</source>
+            <translation>公共供水管网（线）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="89" />
             <location filename="../../processing_algs/compliance_audit.py" />
             <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
             <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
@@ -491,6 +871,16 @@ Outputs: OUTPUT (findings, styled by severity) and OUTPUT_SUMMARY (optional tabl
             <location filename="../../processing_algs/compliance_audit.py" />
             <source>Status field (active / stopped / deregistered)</source>
             <translation>状态字段（在用 / 停用 / 注销）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <source>Supply coverage areas (polygons)</source>
+            <translation>供水覆盖范围（多边形）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <source>Thresholds, tiers and deadlines with their legal source; copy the shipped file to change one.</source>
+            <translation>阈值、档次和期限及其法律依据；如需修改，请复制随插件提供的规则文件后再改。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/compliance_audit.py" />
@@ -509,9 +899,38 @@ Outputs: OUTPUT (findings, styled by severity) and OUTPUT_SUMMARY (optional tabl
         </message>
         <message>
             <location filename="../../processing_algs/compliance_audit.py" />
-            <location filename="../../processing_algs/compliance_audit.py" line="109" />
             <source>Wells</source>
             <translation>取水井</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="164" />
+            <source>Without this field: {consequence}.</source>
+            <translation>没有该字段时：{consequence}。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="158" />
+            <source>default {value}</source>
+            <translation>默认 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <source>every row of the power table counts</source>
+            <translation>电力台账的全部记录均计入</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="296" />
+            <source>feature {feature}</source>
+            <translation>要素 {feature}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="297" />
+            <source>field '{field}'</source>
+            <translation>字段“{field}”</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <source>kWh are summed per account; text or negative kWh stop the run naming the feature.</source>
+            <translation>用电量按户号汇总；用电量为文本或负值时停止运行并指明要素。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/compliance_audit.py" />
@@ -523,13 +942,43 @@ Outputs: OUTPUT (findings, styled by severity) and OUTPUT_SUMMARY (optional tabl
             <source>kWh field of the wells (used when no POWER table) — item 16</source>
             <translation>取水井的用电量（kWh）字段（无 POWER 表时使用）——第16条</translation>
         </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="295" />
+            <source>layer '{layer}'</source>
+            <translation>图层“{layer}”</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="160" />
+            <source>optional</source>
+            <translation>可选</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <source>the checks that need it are skipped</source>
+            <translation>跳过需要该字段的检查</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="300" />
+            <source>{where}: {message}</source>
+            <translation>{where}：{message}</translation>
+        </message>
     </context>
     <context>
         <name>ElectricityToWaterAlgorithm</name>
         <message>
+            <location filename="../../processing_algs/base.py" line="299" />
+            <source>, </source>
+            <translation>，</translation>
+        </message>
+        <message>
             <location filename="../../processing_algs/electricity_to_water.py" />
             <source>Account field of the power table</source>
             <translation>电力台账的户号字段</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/electricity_to_water.py" />
+            <source>An account feeding several wells is split equally between them (and named in the log).</source>
+            <translation>一个户号对应多眼井时平均分摊（并在日志中列出）。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/electricity_to_water.py" />
@@ -542,23 +991,36 @@ Outputs: OUTPUT (findings, styled by severity) and OUTPUT_SUMMARY (optional tabl
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/electricity_to_water.py" line="262" />
+            <location filename="../../processing_algs/base.py" line="277" />
+            <source>Cancelled by the user; no output was written.</source>
+            <translation>用户已取消运行；未写出任何输出。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/electricity_to_water.py" line="162" />
             <source>Chart written to {0}</source>
             <translation>图表已写入 {0}</translation>
         </message>
         <message>
             <location filename="../../processing_algs/electricity_to_water.py" />
-            <location filename="../../processing_algs/electricity_to_water.py" line="149" />
             <source>Chart: estimated vs metered vs permitted per township (PNG)</source>
             <translation>图表：各乡镇折算水量、计量水量与许可水量对比（PNG）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/electricity_to_water.py" line="266" />
+            <location filename="../../processing_algs/electricity_to_water.py" line="166" />
             <source>County: {0:,.0f} kWh → {1:,.0f} m³ estimated; metered {2:,.0f} m³; permitted {3:,.0f} m³</source>
             <translation>全县：用电 {0:,.0f} kWh → 折算水量 {1:,.0f} m³；计量水量 {2:,.0f} m³；许可水量 {3:,.0f} m³</translation>
         </message>
         <message>
             <location filename="../../processing_algs/electricity_to_water.py" />
+            <source>Empty = no permit.</source>
+            <translation>空 = 无许可。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/electricity_to_water.py" />
+            <source>Empty or 0 = not tested.</source>
+            <translation>空或 0 = 未做抽水试验。</translation>
+        </message>
+        <message>
             <source>Estimates each well's abstraction from its power account (以电折水) and raises the well–electricity dual-control flags of notice 托政发规〔2024〕3号 item 16 (井电双控).
 
 estimated_m3 = kWh × coefficient (m³/kWh). A well with a pump-tested coefficient uses it (coef_source 'tested'). Otherwise a coefficient is calibrated from wells that have both a working meter with a reading and kWh: the median of metered m³ / kWh per township and aquifer ('calibrated_township_aquifer'), else per township ('calibrated_township'), else for the county ('calibrated_county'); 'none' when there is nothing to calibrate from. The median keeps a broken meter from moving everyone's estimate; calib_spread is the median absolute deviation (MAD, m³/kWh) of the ratios used and calib_n their number.
@@ -577,7 +1039,7 @@ Outputs:
 • CHART (optional PNG): estimated vs metered vs permitted volume per township.
 
 The log names power accounts linked to no well (possible unregistered wells), wells whose account is not in the power table, the calibration groups and the wells that got a calibrated coefficient, and coefficients outside the plausible range. Text or negative kWh stop the run with a message naming the layer, feature and field.</source>
-            <translation>根据电力户号以电折水估算每眼井的取水量，并按托政发规〔2024〕3号 第16条（井电双控、以电折水）给出预警标记。
+            <translation type="vanished">根据电力户号以电折水估算每眼井的取水量，并按托政发规〔2024〕3号 第16条（井电双控、以电折水）给出预警标记。
 
 estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验系数的井直接使用（coef_source 为 tested）。否则用同时具有正常计量读数和用电量的井率定系数：按乡镇和含水层取“计量水量 / 用电量”的中位数（calibrated_township_aquifer），否则按乡镇（calibrated_township），否则按全县（calibrated_county）；无可率定数据时为 none。采用中位数可避免个别损坏的水表影响全部估算；calib_spread 为所用比值的中位数绝对偏差（MAD，m³/kWh），calib_n 为其个数。
 
@@ -598,17 +1060,38 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
         </message>
         <message>
             <location filename="../../processing_algs/electricity_to_water.py" />
+            <source>Estimates each well's abstraction from its power account (以电折水) and raises the well–electricity dual-control flags of notice 托政发规〔2024〕3号 item 16 (井电双控).
+
+estimated_m3 = kWh × coefficient (m³/kWh). A well with a pump-tested coefficient uses it (coef_source 'tested'). Otherwise a coefficient is calibrated from wells that have both a working meter with a reading and kWh: the median of metered m³ / kWh per township and aquifer ('calibrated_township_aquifer'), else per township ('calibrated_township'), else for the county ('calibrated_county'); 'none' when there is nothing to calibrate from. The median keeps a broken meter from moving everyone's estimate; calib_spread is the median absolute deviation (MAD, m³/kWh) of the ratios used and calib_n their number.
+
+The log names power accounts linked to no well (possible unregistered wells), wells whose account is not in the power table, the calibration groups and the wells that got a calibrated coefficient, and coefficients outside the plausible range.</source>
+            <translation>根据电力户号以电折水估算每眼井的取水量，并按托政发规〔2024〕3号 第16条（井电双控、以电折水）给出预警标记。
+
+estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验系数的井直接使用（coef_source 为 tested）。否则用同时具有正常计量读数和用电量的井率定系数：按乡镇和含水层取“计量水量 / 用电量”的中位数（calibrated_township_aquifer），否则按乡镇（calibrated_township），否则按全县（calibrated_county）；无可率定数据时为 none。采用中位数可避免个别损坏的水表影响全部估算；calib_spread 为所用比值的中位数绝对偏差（MAD，m³/kWh），calib_n 为其个数。
+
+日志列出未关联任何井的电力户号（可能为未登记的井）、户号不在电力台账中的井、率定分组及使用率定系数的井，以及超出合理范围的系数。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/electricity_to_water.py" />
             <source>Has a working meter field (yes/no)</source>
             <translation>计量设施是否正常字段（是/否）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/electricity_to_water.py" line="178" />
             <source>Layer '{0}' has no field '{1}': calibration groups are townships only.</source>
-            <translation>图层“{0}”没有字段“{1}”：率定仅按乡镇分组。</translation>
+            <translation type="vanished">图层“{0}”没有字段“{1}”：率定仅按乡镇分组。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="237" />
+            <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
+            <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="335" />
+            <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
+            <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/electricity_to_water.py" />
-            <location filename="../../processing_algs/electricity_to_water.py" line="129" />
             <source>Meter vs power mismatch share (empty = rules file, 0.2 = 20 %)</source>
             <translation>计量水量与以电折水量偏差比例（留空 = 规则文件，0.2 = 20%）</translation>
         </message>
@@ -618,9 +1101,29 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>计量水量字段（m³）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/electricity_to_water.py" line="150" />
+            <location filename="../../processing_algs/electricity_to_water.py" />
+            <source>Only power rows of this period count; '2025' also takes sub-periods such as '2025-03'. Empty: every row counts (the log warns when the table holds several periods).</source>
+            <translation>只统计该期间的用电记录；“2025”也包括“2025-03”等子期间。留空：统计全部记录（表中含多个期间时日志会提示）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="144" />
+            <source>Outputs:</source>
+            <translation>输出：</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/electricity_to_water.py" />
             <source>PNG files (*.png)</source>
             <translation>PNG 文件 (*.png)</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="142" />
+            <source>Parameters:</source>
+            <translation>参数：</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/electricity_to_water.py" />
+            <source>Per township wells_n, kwh, estimated_m3, metered_m3, permit_m3 and the number of wells with each flag.</source>
+            <translation>各乡镇 wells_n、kwh、estimated_m3、metered_m3、permit_m3 及各标记的井数。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/electricity_to_water.py" />
@@ -629,7 +1132,6 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
         </message>
         <message>
             <location filename="../../processing_algs/electricity_to_water.py" />
-            <location filename="../../processing_algs/electricity_to_water.py" line="124" />
             <source>Period to take (empty = all rows)</source>
             <translation>统计期间（留空 = 全部记录）</translation>
         </message>
@@ -650,7 +1152,6 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
         </message>
         <message>
             <location filename="../../processing_algs/electricity_to_water.py" />
-            <location filename="../../processing_algs/electricity_to_water.py" line="115" />
             <source>Power accounts (table)</source>
             <translation>电力台账（表格）</translation>
         </message>
@@ -660,16 +1161,34 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>抽水试验折算系数字段（m³/kWh）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="89" />
             <location filename="../../processing_algs/electricity_to_water.py" />
             <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
             <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/electricity_to_water.py" />
-            <location filename="../../processing_algs/electricity_to_water.py" line="140" />
+            <source>Share of the metered volume by which the estimate may differ before meter_vs_power_mismatch is raised; exactly the share is not a mismatch. Empty: the rules file's compliance.meter_vs_power_mismatch_share.</source>
+            <translation>估算水量与计量水量允许的偏差比例，超过即标记 meter_vs_power_mismatch；恰好等于该比例不算偏差。留空：规则文件的 compliance.meter_vs_power_mismatch_share。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/electricity_to_water.py" />
             <source>Summary per township</source>
             <translation>各乡镇汇总</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/electricity_to_water.py" />
+            <source>The well register (points).</source>
+            <translation>取水井登记台账（点）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/electricity_to_water.py" />
+            <source>The wells plus kwh, coef_used, coef_source, calib_spread, calib_n, estimated_m3, approved_kwh (= permit_m3 / coefficient: the power that may be sold), flags (';'-separated) and one 0/1 field per flag: power_without_permit (kWh &gt; 0, no permit: illegal abstraction), permit_without_power_link (a permit, but no account or an account not in the power table), over_approved_kwh (kWh &gt; approved_kwh), meter_vs_power_mismatch (|estimated − metered| &gt; share × metered, wells with a working meter).</source>
+            <translation>取水井及 kwh、coef_used、coef_source、calib_spread、calib_n、estimated_m3、approved_kwh（= permit_m3 / 系数：可供电量）、flags（以“;”分隔）以及每个标记一个 0/1 字段：power_without_permit（用电量 &gt; 0 且无许可：非法取水）、permit_without_power_link（有许可但无户号或户号不在电力台账中）、over_approved_kwh（用电量 &gt; approved_kwh）、meter_vs_power_mismatch（有正常计量的井 |估算 − 计量| &gt; 比例 × 计量）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/electricity_to_water.py" />
+            <source>Thresholds, tiers and deadlines with their legal source; copy the shipped file to change one.</source>
+            <translation>阈值、档次和期限及其法律依据；如需修改，请复制随插件提供的规则文件后再改。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/electricity_to_water.py" />
@@ -682,7 +1201,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>以电折水（井电双控）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/electricity_to_water.py" line="259" />
+            <location filename="../../processing_algs/electricity_to_water.py" line="159" />
             <source>Water from electricity per township (以电折水)</source>
             <translation>各乡镇以电折水汇总</translation>
         </message>
@@ -693,62 +1212,129 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
         </message>
         <message>
             <location filename="../../processing_algs/electricity_to_water.py" />
-            <location filename="../../processing_algs/electricity_to_water.py" line="98" />
             <source>Wells</source>
             <translation>取水井</translation>
         </message>
         <message>
             <location filename="../../processing_algs/electricity_to_water.py" />
-            <location filename="../../processing_algs/electricity_to_water.py" line="136" />
             <source>Wells with water from electricity</source>
             <translation>取水井以电折水结果</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="164" />
+            <source>Without this field: {consequence}.</source>
+            <translation>没有该字段时：{consequence}。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/electricity_to_water.py" />
+            <source>calibration groups are townships only</source>
+            <translation>率定分组仅按乡镇</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="158" />
+            <source>default {value}</source>
+            <translation>默认 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/electricity_to_water.py" />
+            <source>every row of the power table counts</source>
+            <translation>电力台账的全部记录均计入</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="296" />
+            <source>feature {feature}</source>
+            <translation>要素 {feature}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="297" />
+            <source>field '{field}'</source>
+            <translation>字段“{field}”</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/electricity_to_water.py" />
+            <source>kWh are summed per account; text or negative kWh stop the run naming the feature.</source>
+            <translation>用电量按户号汇总；用电量为文本或负值时停止运行并指明要素。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/electricity_to_water.py" />
             <source>kWh field of the power table</source>
             <translation>电力台账的用电量（kWh）字段</translation>
         </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="295" />
+            <source>layer '{layer}'</source>
+            <translation>图层“{layer}”</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="160" />
+            <source>optional</source>
+            <translation>可选</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/electricity_to_water.py" />
+            <source>yes/no, 1/0, 是/否.</source>
+            <translation>yes/no、1/0、是/否。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="300" />
+            <source>{where}: {message}</source>
+            <translation>{where}：{message}</translation>
+        </message>
     </context>
     <context>
         <name>ProgressiveSurchargeAlgorithm</name>
         <message>
+            <location filename="../../processing_algs/base.py" line="299" />
+            <source>, </source>
+            <translation>，</translation>
+        </message>
+        <message>
             <location filename="../../processing_algs/progressive_surcharge.py" />
-            <location filename="../../processing_algs/progressive_surcharge.py" line="124" />
             <source>Account id field (for messages)</source>
             <translation>户号字段（用于提示信息）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/progressive_surcharge.py" />
-            <location filename="../../processing_algs/progressive_surcharge.py" line="83" />
             <source>Accounts (layer or table)</source>
             <translation>取水户（图层或表格）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/progressive_surcharge.py" />
-            <location filename="../../processing_algs/progressive_surcharge.py" line="138" />
+            <source>Accounts charged</source>
+            <translation>已计费取水户数</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" />
+            <source>Accounts not charged</source>
+            <translation>未计费取水户数</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" />
             <source>Accounts with fees</source>
             <translation>取水户水费</translation>
         </message>
         <message>
             <location filename="../../processing_algs/progressive_surcharge.py" />
-            <location filename="../../processing_algs/progressive_surcharge.py" line="99" />
             <source>Actual (metered) use field (m³/a)</source>
             <translation>实际（计量）用水量字段（m³/年）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="175" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="113" />
             <source>BASE_RATE must be more than 0 yuan per m³ (the standard charge, 征收标准).</source>
             <translation>BASE_RATE（征收标准）必须大于 0 元/m³。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/progressive_surcharge.py" />
-            <location filename="../../processing_algs/progressive_surcharge.py" line="118" />
             <source>Band by band (累进)</source>
             <translation>分档累进</translation>
         </message>
         <message>
             <location filename="../../processing_algs/progressive_surcharge.py" />
-            <location filename="../../processing_algs/progressive_surcharge.py" line="109" />
+            <source>Band by band: each band of the excess at its own multiple (the fee is continuous in the use); whole excess: the whole excess at the multiple of the highest band reached.</source>
+            <translation>分档累进：超计划部分各档按各自倍数计收（水费随用水量连续变化）；超额全部：超计划部分全部按所达最高档倍数计收。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" />
             <source>Base rate (yuan per m³, the standard charge)</source>
             <translation>征收标准（元/m³）</translation>
         </message>
@@ -758,13 +1344,30 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>计量与收费</translation>
         </message>
         <message>
+            <location filename="../../processing_algs/base.py" line="277" />
+            <source>Cancelled by the user; no output was written.</source>
+            <translation>用户已取消运行；未写出任何输出。</translation>
+        </message>
+        <message>
             <location filename="../../processing_algs/progressive_surcharge.py" />
-            <location filename="../../processing_algs/progressive_surcharge.py" line="150" />
             <source>Chart of fees by tier (PNG)</source>
             <translation>分档水费图（PNG）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/progressive_surcharge.py" />
+            <source>Checked: stop with one error listing every account that cannot be charged. Unchecked: those accounts are written with empty fee fields and the reason in 'problem', each named in a warning. Never charged, never zero-filled: an empty, unreadable or negative plan or use, or use with a plan of 0.</source>
+            <translation>勾选：若有无法计费的取水户，列出全部并停止运行。不勾选：这些取水户照常输出，水费字段为空，原因写入 problem 字段，并逐户给出警告。计划或用水量为空、无法识别或为负，或计划为 0 而有用水的，均不计费，也不填零。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" />
+            <source>Computes each account's water fee with the progressive surcharge for use over plan (超计划累进加价, notice 托政发规〔2024〕3号 items 10 and 13).
+
+Use within plan is charged at the base rate (×1). The over-plan part is charged by bands of the excess in percent of plan, read from the rules file: up to 20 % over plan at 2×, from 20 to 50 % at 3×, beyond 50 % at 5×. An excess of exactly 20 % is in the 2× band and exactly 50 % in the 3× band (超额20%以内 → 2倍).</source>
+            <translation>按超计划累进加价（托政发规〔2024〕3号 第10、13条）计算每个取水户的水费。
+
+计划内用水按征收标准（1倍）计收。超计划部分按超出计划的百分比分档计收，档次取自规则文件：超计划 20% 以内按 2 倍，20%–50% 按 3 倍，50% 以上按 5 倍。恰好超出 20% 属于 2 倍档，恰好超出 50% 属于 3 倍档（超额20%以内 → 2倍）。</translation>
+        </message>
+        <message>
             <source>Computes each account's water fee with the progressive surcharge for use over plan (超计划累进加价, notice 托政发规〔2024〕3号 items 10 and 13).
 
 Use within plan is charged at the base rate (×1). The over-plan part is charged by bands of the excess in percent of plan, read from the rules file: up to 20 % over plan at 2×, from 20 to 50 % at 3×, beyond 50 % at 5×. An excess of exactly 20 % is in the 2× band and exactly 50 % in the 3× band (超额20%以内 → 2倍).
@@ -783,7 +1386,7 @@ Outputs:
 • OUTPUT: the input features plus excess_m3, excess_pct (excess in % of plan), top_multiplier (multiple of the highest band reached; 1 within plan), fee_yuan, surcharge_yuan (fee above base rate × actual) and problem.
 • OUTPUT_SUMMARY (optional table): per township (or 'all') and tier: multiplier, accounts_n, volume_m3, fee_yuan; plus a 'not_charged' row counting accounts with a problem.
 • CHART (optional PNG): fees by tier, stacked, per township.</source>
-            <translation>按超计划累进加价（托政发规〔2024〕3号 第10、13条）计算每个取水户的水费。
+            <translation type="vanished">按超计划累进加价（托政发规〔2024〕3号 第10、13条）计算每个取水户的水费。
 
 计划内用水按征收标准（1倍）计收。超计划部分按超出计划的百分比分档计收，档次取自规则文件：超计划 20% 以内按 2 倍，20%–50% 按 3 倍，50% 以上按 5 倍。恰好超出 20% 属于 2 倍档，恰好超出 50% 属于 3 倍档（超额20%以内 → 2倍）。
 
@@ -804,23 +1407,66 @@ Outputs:
         </message>
         <message>
             <location filename="../../processing_algs/progressive_surcharge.py" />
-            <location filename="../../processing_algs/progressive_surcharge.py" line="142" />
+            <source>Else the feature id.</source>
+            <translation>否则用要素编号。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" />
             <source>Fees by tier (summary table)</source>
             <translation>分档水费（汇总表）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="197" />
+            <location filename="../../processing_algs/progressive_surcharge.py" />
+            <source>Fees by tier, stacked, per township.</source>
+            <translation>各乡镇分档水费堆积图。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" />
+            <source>Geometry optional; kept when present.</source>
+            <translation>几何可选；有则保留。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="237" />
+            <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
+            <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="335" />
+            <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
+            <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" />
+            <source>More than 0.</source>
+            <translation>须大于 0。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" line="134" />
             <source>Not charged: layer '{0}', {1}</source>
             <translation>未计费：图层“{0}”，{1}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="150" />
+            <location filename="../../processing_algs/base.py" line="144" />
+            <source>Outputs:</source>
+            <translation>输出：</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" />
             <source>PNG files (*.png)</source>
             <translation>PNG 文件 (*.png)</translation>
         </message>
         <message>
+            <location filename="../../processing_algs/base.py" line="142" />
+            <source>Parameters:</source>
+            <translation>参数：</translation>
+        </message>
+        <message>
             <location filename="../../processing_algs/progressive_surcharge.py" />
-            <location filename="../../processing_algs/progressive_surcharge.py" line="89" />
+            <source>Per township (or 'all') and tier: multiplier, accounts_n, volume_m3, fee_yuan; plus a 'not_charged' row counting accounts with a problem.</source>
+            <translation>按乡镇（或 all）和档次：multiplier、accounts_n、volume_m3、fee_yuan；另有 not_charged 行统计有问题的取水户。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" />
             <source>Plan field (m³/a)</source>
             <translation>计划水量字段（m³/年）</translation>
         </message>
@@ -830,73 +1476,125 @@ Outputs:
             <translation>超计划累进加价</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="89" />
             <location filename="../../processing_algs/progressive_surcharge.py" />
             <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
             <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/progressive_surcharge.py" />
-            <location filename="../../processing_algs/progressive_surcharge.py" line="134" />
             <source>Stop when an account cannot be charged</source>
             <translation>有取水户无法计费时停止</translation>
         </message>
         <message>
             <location filename="../../processing_algs/progressive_surcharge.py" />
-            <location filename="../../processing_algs/progressive_surcharge.py" line="117" />
             <source>Surcharge mode</source>
             <translation>加价计算方式</translation>
         </message>
         <message>
             <location filename="../../processing_algs/progressive_surcharge.py" />
-            <location filename="../../processing_algs/progressive_surcharge.py" line="129" />
+            <source>Text such as '1,200' is read as 1200.</source>
+            <translation>“1,200”等文本按 1200 读取。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" />
+            <source>The input features plus excess_m3, excess_pct (excess in % of plan), top_multiplier (multiple of the highest band reached; 1 within plan), fee_yuan, surcharge_yuan (fee above base rate × actual) and problem.</source>
+            <translation>输入要素及 excess_m3、excess_pct（超出计划的百分比）、top_multiplier（所达最高档倍数；计划内为 1）、fee_yuan、surcharge_yuan（超出“征收标准 × 实际用水量”的部分）和 problem。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" />
+            <source>Thresholds, tiers and deadlines with their legal source; copy the shipped file to change one.</source>
+            <translation>阈值、档次和期限及其法律依据；如需修改，请复制随插件提供的规则文件后再改。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" />
+            <source>Total fees (yuan)</source>
+            <translation>水费合计（元）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" />
+            <source>Total surcharge (yuan)</source>
+            <translation>加价合计（元）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" />
             <source>Township field (groups the summary and chart)</source>
             <translation>乡镇字段（用于汇总表和图表分组）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="248" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="183" />
             <source>Water fees by tier (超计划累进加价) — {0}</source>
             <translation>分档水费（超计划累进加价）——{0}</translation>
         </message>
         <message>
             <location filename="../../processing_algs/progressive_surcharge.py" />
-            <location filename="../../processing_algs/progressive_surcharge.py" line="118" />
             <source>Whole excess at the top band's multiple</source>
             <translation>超计划水量全部按所达最高档倍数计收</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="224" />
+            <location filename="../../processing_algs/base.py" line="164" />
+            <source>Without this field: {consequence}.</source>
+            <translation>没有该字段时：{consequence}。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" line="157" />
             <source>band by band</source>
             <translation>分档累进</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="224" />
+            <location filename="../../processing_algs/base.py" line="158" />
+            <source>default {value}</source>
+            <translation>默认 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="296" />
+            <source>feature {feature}</source>
+            <translation>要素 {feature}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="297" />
+            <source>field '{field}'</source>
+            <translation>字段“{field}”</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="295" />
+            <source>layer '{layer}'</source>
+            <translation>图层“{layer}”</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="160" />
+            <source>optional</source>
+            <translation>可选</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" line="157" />
             <source>whole excess</source>
             <translation>超额全部按最高档</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="222" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="155" />
             <source>{0} account(s) charged ({1}): fees {2:,.2f} yuan, of which surcharge {3:,.2f} yuan.</source>
             <translation>已计费 {0} 户（{1}）：水费 {2:,.2f} 元，其中加价 {3:,.2f} 元。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="200" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="137" />
             <source>{0} of {1} account(s) were not charged; their fee fields are empty and 'problem' says why.</source>
             <translation>{1} 户中有 {0} 户未计费；其水费字段为空，原因见 problem 字段。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="300" />
+            <source>{where}: {message}</source>
+            <translation>{where}：{message}</translation>
         </message>
     </context>
     <context>
         <name>ScreenWellSites</name>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" />
             <source>Coverage distance from a pipe (metres)</source>
-            <translation>距管网的覆盖距离（米）</translation>
+            <translation type="vanished">距管网的覆盖距离（米）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" />
-            <location filename="../../processing_algs/screen_well_sites.py" line="112" />
             <source>English</source>
-            <translation>英文</translation>
+            <translation type="vanished">英文</translation>
         </message>
         <message>
             <source>Gives every (proposed or existing) well a verdict — prohibited, restricted or allowed — with the reason codes and the legal basis in words.
@@ -915,7 +1613,6 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
 输出：OUTPUT——每个输入要素恰好一次，保留全部属性，另加 verdict、reasons、basis、zone_name、zone_grade、supply_distance_m（到最近管网的距离，米；无管网时为空）、in_supply_coverage、township；按红 / 橙 / 绿着色。无几何的要素予以保留，结论为空，原因为 no_geometry。REPORT（可选 HTML）：地图及各乡镇筛查结论。各结论的数量记入日志并作为结果返回。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" />
             <source>Gives every (proposed or existing) well a verdict — prohibited, restricted or allowed — with the reason codes and the legal basis in words.
 
 Rules (from the rules file's 'screening' section): inside public supply coverage → prohibited (notice item 13: no new self-supplied wells); in a severe over-extraction zone → prohibited (section 二(三), item 7); in a general zone → restricted (item 7); in a township whose red-line quota is used up (remaining &lt;= 0) → prohibited (item 8); otherwise allowed. Several reasons are all listed; where zones overlap the severe one names the zone. A point exactly on a boundary counts as inside; a well exactly at the coverage distance from a pipe counts as covered.
@@ -923,7 +1620,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
 INPUT: point layer of wells, any CRS. ZONES: polygons of over-extraction zones. ZONE_GRADE_FIELD (default grade): severe / general, also 严重 / 一般. ZONE_NAME_FIELD (default zone_name). SUPPLY_PIPES: public supply pipes (lines); COVERAGE_DISTANCE: metres from a pipe counted as covered (distance measured exactly, in a projected metric CRS whatever the input CRS). SUPPLY_AREAS: supply coverage polygons (covered = inside). At least one of SUPPLY_PIPES / SUPPLY_AREAS is required. TOWNSHIPS: township polygons; TOWNSHIP_NAME_FIELD (default name_zh); REMAINING_FIELD (default remaining_m3). USE_FIELD: optional field of the well's intended use; emergency supply, domestic supply without an alternative source and monitoring (Groundwater Management Regulations art. 33) make a zone ban 'restricted' (reason statutory_exception), but never inside supply coverage. LANGUAGE: language of the basis text (0 English, 1 中文; default: the QGIS interface language). RULES: rules file.
 
 Outputs: OUTPUT — every input feature exactly once with all its attributes plus verdict, reasons, basis, zone_name, zone_grade, supply_distance_m (metres to the nearest pipe; empty without pipes), in_supply_coverage, township; styled red / amber / green. A feature without geometry is kept with an empty verdict and reason no_geometry. REPORT (optional HTML): a map and the verdicts per township. Counts per verdict are logged and returned.</source>
-            <translation>为每眼（拟建或现有）取水井给出筛查结论——禁止、限制或允许——并附原因代码和文字法律依据。
+            <translation type="vanished">为每眼（拟建或现有）取水井给出筛查结论——禁止、限制或允许——并附原因代码和文字法律依据。
 
 规则（取自规则文件 screening 部分）：位于公共供水管网覆盖范围内 → 禁止（托政发规〔2024〕3号 第13条：不得新建自备井）；位于严重超采区 → 禁止（第二部分（三）、第7条）；位于一般超采区 → 限制（第7条）；所在乡镇用水总量控制红线指标已用完（剩余 ≤ 0）→ 禁止（第8条）；其余 → 允许。多个原因全部列出；超采区重叠时以严重超采区命名。恰好位于边界上的点视为在内；距管网恰好等于覆盖距离的井视为被覆盖。
 
@@ -932,47 +1629,253 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
 输出：OUTPUT——每个输入要素恰好一次，保留全部属性，另加 verdict、reasons、basis、zone_name、zone_grade、supply_distance_m（到最近管网的距离，米；无管网时为空）、in_supply_coverage、township；按红 / 橙 / 绿着色。无几何的要素予以保留，结论为空，原因为 no_geometry。REPORT（可选 HTML）：地图及各乡镇筛查结论。各结论的数量记入日志并作为结果返回。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="122" />
+            <source>HTML files (*.html)</source>
+            <translation type="vanished">HTML 文件 (*.html)</translation>
+        </message>
+        <message>
+            <source>Intended use field (for the statutory exceptions; optional)</source>
+            <translation type="vanished">拟用途字段（用于法定例外；可选）</translation>
+        </message>
+        <message>
+            <source>Language of the legal basis</source>
+            <translation type="vanished">法律依据的语言</translation>
+        </message>
+        <message>
+            <source>Layer '{0}' has no field '{1}': the red line (notice item 8) is not checked. Set REMAINING_FIELD to the field of remaining quota to check it.</source>
+            <translation type="vanished">图层“{0}”没有字段“{1}”：不检查用水总量控制红线（通知第8条）。如需检查，请将 REMAINING_FIELD 设为剩余指标字段。</translation>
+        </message>
+        <message>
+            <source>Layer '{layer}' already has field(s) {fields}; the output replaces them with this run's values.</source>
+            <translation type="vanished">图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
+        </message>
+        <message>
+            <source>Layer '{layer}' has no field '{field}' (ZONE_GRADE_FIELD, the zone grade severe / general). Its fields are: {fields}. Choose the grade field.</source>
+            <translation type="vanished">图层“{layer}”没有字段“{field}”（ZONE_GRADE_FIELD，超采区等级：严重 / 一般）。该图层的字段有：{fields}。请选择等级字段。</translation>
+        </message>
+        <message>
+            <source>No supply layer: give SUPPLY_PIPES (public supply pipes), SUPPLY_AREAS (supply coverage areas) or both. Notice item 13 bans new self-supplied wells inside supply coverage, so coverage must be known.</source>
+            <translation type="vanished">缺少供水图层：请提供 SUPPLY_PIPES（公共供水管网）、SUPPLY_AREAS（供水覆盖范围）或两者。通知第13条禁止在公共供水管网覆盖范围内新建自备井，因此必须知道覆盖范围。</translation>
+        </message>
+        <message>
+            <source>Over-extraction zones (polygons)</source>
+            <translation type="vanished">超采区（多边形）</translation>
+        </message>
+        <message>
+            <source>Permits and screening</source>
+            <translation type="vanished">取水许可与选址筛查</translation>
+        </message>
+        <message>
+            <source>Public supply pipes (lines)</source>
+            <translation type="vanished">公共供水管网（线）</translation>
+        </message>
+        <message>
+            <source>Reading and preparing the layers…</source>
+            <translation type="vanished">正在读取并准备图层…</translation>
+        </message>
+        <message>
+            <source>Remaining red-line quota field (m³; &lt;= 0 means used up)</source>
+            <translation type="vanished">剩余红线指标字段（m³；≤ 0 表示已用完）</translation>
+        </message>
+        <message>
+            <source>Report written to {path}</source>
+            <translation type="vanished">报告已写入 {path}</translation>
+        </message>
+        <message>
+            <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
+            <translation type="vanished">规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
+        </message>
+        <message>
+            <source>Screen well sites (supply coverage, over-extraction zones, red line)</source>
+            <translation type="vanished">井址筛查（供水管网覆盖、超采区、用水总量控制红线）</translation>
+        </message>
+        <message>
+            <source>Screened wells</source>
+            <translation type="vanished">筛查结果</translation>
+        </message>
+        <message>
+            <source>Screening cancelled by the user; no output was written.</source>
+            <translation type="vanished">筛查已被用户取消，未写出任何结果。</translation>
+        </message>
+        <message>
+            <source>Screening report (HTML)</source>
+            <translation type="vanished">筛查报告（HTML）</translation>
+        </message>
+        <message>
+            <source>Screening {n} wells…</source>
+            <translation type="vanished">正在筛查 {n} 眼井…</translation>
+        </message>
+        <message>
+            <source>Supply coverage areas (polygons)</source>
+            <translation type="vanished">供水覆盖范围（多边形）</translation>
+        </message>
+        <message>
+            <source>Township name field</source>
+            <translation type="vanished">乡镇名称字段</translation>
+        </message>
+        <message>
+            <source>Townships (polygons; with remaining red-line quota for item 8)</source>
+            <translation type="vanished">乡镇（多边形；含第8条所需的剩余红线指标）</translation>
+        </message>
+        <message>
+            <source>Verdicts: {p} prohibited, {r} restricted, {a} allowed, {n} without geometry (of {t} wells).</source>
+            <translation type="vanished">筛查结论：禁止 {p} 眼，限制 {r} 眼，允许 {a} 眼，无位置 {n} 眼（共 {t} 眼）。</translation>
+        </message>
+        <message>
+            <source>Wells allowed</source>
+            <translation type="vanished">允许的井数</translation>
+        </message>
+        <message>
+            <source>Wells no_geometry</source>
+            <translation type="vanished">无位置的井数</translation>
+        </message>
+        <message>
+            <source>Wells prohibited</source>
+            <translation type="vanished">禁止的井数</translation>
+        </message>
+        <message>
+            <source>Wells restricted</source>
+            <translation type="vanished">限制的井数</translation>
+        </message>
+        <message>
+            <source>Wells to screen (points)</source>
+            <translation type="vanished">待筛查取水井（点）</translation>
+        </message>
+        <message>
+            <source>Writing the output…</source>
+            <translation type="vanished">正在写出结果…</translation>
+        </message>
+        <message>
+            <source>Writing the report…</source>
+            <translation type="vanished">正在写报告…</translation>
+        </message>
+        <message>
+            <source>Zone grade field (severe / general, 严重 / 一般)</source>
+            <translation type="vanished">超采区等级字段（severe / general，严重 / 一般）</translation>
+        </message>
+        <message>
+            <source>Zone name field</source>
+            <translation type="vanished">超采区名称字段</translation>
+        </message>
+        <message>
+            <source>{n} well(s) have no geometry: they are kept with an empty verdict and reason no_geometry.</source>
+            <translation type="vanished">{n} 眼井没有位置（几何为空）：保留在输出中，结论为空，原因代码为 no_geometry。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScreenWellSitesAlgorithm</name>
+        <message>
+            <location filename="../../processing_algs/base.py" line="299" />
+            <source>, </source>
+            <translation>，</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <source>A map and the verdicts per township.</source>
+            <translation>地图及各乡镇筛查结论。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <source>A well inside a polygon is inside public supply coverage. Give pipes, areas or both.</source>
+            <translation>位于多边形内的井即在公共供水管网覆盖范围内。提供管网、覆盖范围或两者。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <source>A well within the coverage distance of a pipe is inside public supply coverage (notice item 13).</source>
+            <translation>距管网在覆盖距离以内的井即在公共供水管网覆盖范围内（通知第13条）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <source>Any CRS.</source>
+            <translation>任意坐标系。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="277" />
+            <source>Cancelled by the user; no output was written.</source>
+            <translation>用户已取消运行；未写出任何输出。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <source>Coverage distance from a pipe (metres)</source>
+            <translation>距管网的覆盖距离（米）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <source>Emergency supply, domestic supply without an alternative source and monitoring (Groundwater Management Regulations art. 33) make a zone ban 'restricted' (reason statutory_exception), never inside supply coverage.</source>
+            <translation>应急供水、无替代水源的生活用水和监测取水（《地下水管理条例》第三十三条）可使超采区禁令变为“限制”（原因 statutory_exception），但在公共供水管网覆盖范围内不适用。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <source>English</source>
+            <translation>英文</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <source>Every input feature exactly once with all its attributes plus verdict, reasons, basis, zone_name, zone_grade, supply_distance_m (metres to the nearest pipe; empty without pipes), in_supply_coverage and township; styled red / amber / green. A feature without geometry is kept with an empty verdict and reason no_geometry.</source>
+            <translation>每个输入要素恰好一次，保留全部属性，另加 verdict、reasons、basis、zone_name、zone_grade、supply_distance_m（到最近管网的距离，米；无管网时为空）、in_supply_coverage 和 township；按红 / 橙 / 绿着色。无几何的要素予以保留，结论为空，原因为 no_geometry。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <source>Gives every (proposed or existing) well a verdict — prohibited, restricted or allowed — with the reason codes and the legal basis in words.
+
+Rules (from the rules file's 'screening' section): inside public supply coverage → prohibited (notice item 13: no new self-supplied wells); in a severe over-extraction zone → prohibited (section 二(三), item 7); in a general zone → restricted (item 7); in a township whose red-line quota is used up (remaining ≤ 0) → prohibited (item 8); otherwise allowed. Several reasons are all listed; where zones overlap the severe one names the zone. A point exactly on a boundary counts as inside; a well exactly at the coverage distance from a pipe counts as covered.</source>
+            <translation>为每眼（拟建或现有）取水井给出筛查结论——禁止、限制或允许——并附原因代码和文字法律依据。
+
+规则（取自规则文件 screening 部分）：位于公共供水管网覆盖范围内 → 禁止（托政发规〔2024〕3号 第13条：不得新建自备井）；位于严重超采区 → 禁止（第二部分（三）、第7条）；位于一般超采区 → 限制（第7条）；所在乡镇用水总量控制红线指标已用完（剩余 ≤ 0）→ 禁止（第8条）；其余 → 允许。多个原因全部列出；超采区重叠时以严重超采区命名。恰好位于边界上的点视为在内；距管网恰好等于覆盖距离的井视为被覆盖。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
             <source>HTML files (*.html)</source>
             <translation>HTML 文件 (*.html)</translation>
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
-            <location filename="../../processing_algs/screen_well_sites.py" line="102" />
             <source>Intended use field (for the statutory exceptions; optional)</source>
             <translation>拟用途字段（用于法定例外；可选）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
-            <location filename="../../processing_algs/screen_well_sites.py" line="111" />
             <source>Language of the legal basis</source>
             <translation>法律依据的语言</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/_screening_common.py" line="149" />
-            <source>Layer '{0}' has no field '{1}': the red line (notice item 8) is not checked. Set REMAINING_FIELD to the field of remaining quota to check it.</source>
-            <translation>图层“{0}”没有字段“{1}”：不检查用水总量控制红线（通知第8条）。如需检查，请将 REMAINING_FIELD 设为剩余指标字段。</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="198" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="138" />
             <source>Layer '{layer}' already has field(s) {fields}; the output replaces them with this run's values.</source>
             <translation>图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="144" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="85" />
             <source>Layer '{layer}' has no field '{field}' (ZONE_GRADE_FIELD, the zone grade severe / general). Its fields are: {fields}. Choose the grade field.</source>
             <translation>图层“{layer}”没有字段“{field}”（ZONE_GRADE_FIELD，超采区等级：严重 / 一般）。该图层的字段有：{fields}。请选择等级字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/_screening_common.py" line="130" />
-            <source>No supply layer: give SUPPLY_PIPES (public supply pipes), SUPPLY_AREAS (supply coverage areas) or both. Notice item 13 bans new self-supplied wells inside supply coverage, so coverage must be known.</source>
-            <translation>缺少供水图层：请提供 SUPPLY_PIPES（公共供水管网）、SUPPLY_AREAS（供水覆盖范围）或两者。通知第13条禁止在公共供水管网覆盖范围内新建自备井，因此必须知道覆盖范围。</translation>
+            <location filename="../../processing_algs/base.py" line="237" />
+            <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
+            <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="335" />
+            <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
+            <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
-            <location filename="../../processing_algs/screen_well_sites.py" line="84" />
+            <source>Measured exactly in metres, in a projected CRS whatever the layers' CRS; a well at exactly this distance counts as covered.</source>
+            <translation>无论图层坐标系如何，均在米制投影坐标系中精确量算距离；距管网恰好等于该距离的井视为被覆盖。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="144" />
+            <source>Outputs:</source>
+            <translation>输出：</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
             <source>Over-extraction zones (polygons)</source>
             <translation>超采区（多边形）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="142" />
+            <source>Parameters:</source>
+            <translation>参数：</translation>
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
@@ -985,22 +1888,21 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
             <translation>公共供水管网（线）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="152" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="93" />
             <source>Reading and preparing the layers…</source>
             <translation>正在读取并准备图层…</translation>
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
-            <source>Remaining red-line quota field (m³; &lt;= 0 means used up)</source>
+            <source>Remaining red-line quota field (m³; ≤ 0 means used up)</source>
             <translation>剩余红线指标字段（m³；≤ 0 表示已用完）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="255" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="190" />
             <source>Report written to {path}</source>
             <translation>报告已写入 {path}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="89" />
             <location filename="../../processing_algs/screen_well_sites.py" />
             <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
             <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
@@ -1012,25 +1914,17 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
-            <location filename="../../processing_algs/screen_well_sites.py" line="117" />
-            <location filename="../../processing_algs/screen_well_sites.py" line="215" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="154" />
             <source>Screened wells</source>
             <translation>筛查结果</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="167" />
-            <location filename="../../processing_algs/screen_well_sites.py" line="205" />
-            <source>Screening cancelled by the user; no output was written.</source>
-            <translation>筛查已被用户取消，未写出任何结果。</translation>
-        </message>
-        <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
-            <location filename="../../processing_algs/screen_well_sites.py" line="121" />
             <source>Screening report (HTML)</source>
             <translation>筛查报告（HTML）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="181" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="121" />
             <source>Screening {n} wells…</source>
             <translation>正在筛查 {n} 眼井…</translation>
         </message>
@@ -1038,6 +1932,16 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
             <location filename="../../processing_algs/screen_well_sites.py" />
             <source>Supply coverage areas (polygons)</source>
             <translation>供水覆盖范围（多边形）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <source>The language of the basis text; default: the QGIS interface language.</source>
+            <translation>法律依据文字的语言；默认随 QGIS 界面语言。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <source>Thresholds, tiers and deadlines with their legal source; copy the shipped file to change one.</source>
+            <translation>阈值、档次和期限及其法律依据；如需修改，请复制随插件提供的规则文件后再改。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
@@ -1050,7 +1954,7 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
             <translation>乡镇（多边形；含第8条所需的剩余红线指标）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="228" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="163" />
             <source>Verdicts: {p} prohibited, {r} restricted, {a} allowed, {n} without geometry (of {t} wells).</source>
             <translation>筛查结论：禁止 {p} 眼，限制 {r} 眼，允许 {a} 眼，无位置 {n} 眼（共 {t} 眼）。</translation>
         </message>
@@ -1058,11 +1962,6 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
             <location filename="../../processing_algs/screen_well_sites.py" />
             <source>Wells allowed</source>
             <translation>允许的井数</translation>
-        </message>
-        <message>
-            <location filename="../../processing_algs/screen_well_sites.py" />
-            <source>Wells no_geometry</source>
-            <translation>无位置的井数</translation>
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
@@ -1076,59 +1975,240 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
-            <location filename="../../processing_algs/screen_well_sites.py" line="81" />
             <source>Wells to screen (points)</source>
             <translation>待筛查取水井（点）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="202" />
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <source>Wells without geometry</source>
+            <translation>无几何的井数</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="164" />
+            <source>Without this field: {consequence}.</source>
+            <translation>没有该字段时：{consequence}。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" line="142" />
             <source>Writing the output…</source>
             <translation>正在写出结果…</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="245" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="180" />
             <source>Writing the report…</source>
             <translation>正在写报告…</translation>
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
-            <location filename="../../processing_algs/screen_well_sites.py" line="89" />
             <source>Zone grade field (severe / general, 严重 / 一般)</source>
             <translation>超采区等级字段（severe / general，严重 / 一般）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
-            <location filename="../../processing_algs/screen_well_sites.py" line="96" />
             <source>Zone name field</source>
             <translation>超采区名称字段</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="234" />
+            <location filename="../../processing_algs/base.py" line="158" />
+            <source>default {value}</source>
+            <translation>默认 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="296" />
+            <source>feature {feature}</source>
+            <translation>要素 {feature}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="297" />
+            <source>field '{field}'</source>
+            <translation>字段“{field}”</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="295" />
+            <source>layer '{layer}'</source>
+            <translation>图层“{layer}”</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="160" />
+            <source>optional</source>
+            <translation>可选</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <source>the red line (notice item 8) is not checked</source>
+            <translation>不检查用水总量控制红线（通知第8条）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <source>the zones are unnamed</source>
+            <translation>超采区不注明名称</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" line="169" />
             <source>{n} well(s) have no geometry: they are kept with an empty verdict and reason no_geometry.</source>
             <translation>{n} 眼井没有位置（几何为空）：保留在输出中，结论为空，原因代码为 no_geometry。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="300" />
+            <source>{where}: {message}</source>
+            <translation>{where}：{message}</translation>
         </message>
     </context>
     <context>
         <name>SelfSuppliedClosureList</name>
         <message>
+            <source>Annual volume field (m³)</source>
+            <translation type="vanished">年水量字段（m³）</translation>
+        </message>
+        <message>
+            <source>Annual volume freed by closing them (m³)</source>
+            <translation type="vanished">关停后每年腾出的水量（m³）</translation>
+        </message>
+        <message>
+            <source>Cancelled while writing the output.</source>
+            <translation type="vanished">写出结果时已取消。</translation>
+        </message>
+        <message>
+            <source>Could not write feature {fid} to the output.</source>
+            <translation type="vanished">无法将要素 {fid} 写入输出。</translation>
+        </message>
+        <message>
+            <source>Coverage distance from a pipe (metres)</source>
+            <translation type="vanished">距管网的覆盖距离（米）</translation>
+        </message>
+        <message>
+            <source>Existing wells (points)</source>
+            <translation type="vanished">现有取水井（点）</translation>
+        </message>
+        <message>
+            <source>Layer '{0}' has no field '{1}': the red line (notice item 8) is not checked. Set REMAINING_FIELD to the field of remaining quota to check it.</source>
+            <translation type="vanished">图层“{0}”没有字段“{1}”：不检查用水总量控制红线（通知第8条）。如需检查，请将 REMAINING_FIELD 设为剩余指标字段。</translation>
+        </message>
+        <message>
+            <source>Lists the existing self-supplied wells (自备井) that lie inside public water-supply coverage — the wells notice 托政发规〔2024〕3号 item 13 puts under strict control and closure where the network can supply them — with the annual volume that closing each one frees.
+
+INPUT: point layer of existing wells, any CRS. SELF_SUPPLIED_FIELD (default self_supplied): yes/no (1/0, true/false, yes/no, 是/否); empty counts as not self-supplied. STATUS_FIELD (default status): wells whose status is stopped or deregistered (停用, 注销, … see the rules file's screening.closure_list) are left out and counted in the log; any other status counts as active. VOLUME_FIELD (default metered_m3) gives the volume freed; where it is empty FALLBACK_VOLUME_FIELD (default permit_m3) is used, and the field freed_from says which. ID_FIELD (default well_id) names wells in messages. SUPPLY_PIPES with COVERAGE_DISTANCE (metres, exact distance) and/or SUPPLY_AREAS define coverage; at least one is required. TOWNSHIPS with TOWNSHIP_NAME_FIELD (default name_zh) name each well's township. RULES: rules file.
+
+Output: the listed wells with all their attributes plus supply_distance_m, in_supply_coverage, township, freed_m3 (m³/year) and freed_from. The total volume freed is logged and returned as FREED_M3_TOTAL, the number of wells as COUNT_LISTED.</source>
+            <translation type="vanished">列出位于公共供水管网覆盖范围内的现有自备井——托政发规〔2024〕3号 第13条要求严格管控、管网能够供水处予以关停的井——以及关停每眼井每年可腾出的水量。
+
+INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默认 self_supplied）：是/否（1/0、true/false、yes/no、是/否）；空值视为非自备井。STATUS_FIELD（默认 status）：状态为停用或注销的井（停用、注销等，见规则文件 screening.closure_list）不列入，并在日志中统计；其他状态均视为在用。VOLUME_FIELD（默认 metered_m3）给出腾出水量；为空时使用 FALLBACK_VOLUME_FIELD（默认 permit_m3），freed_from 字段注明取自哪个字段。ID_FIELD（默认 well_id）用于在提示信息中标识井。SUPPLY_PIPES 加 COVERAGE_DISTANCE（米，精确距离）和/或 SUPPLY_AREAS 定义覆盖范围，至少提供一个。TOWNSHIPS 加 TOWNSHIP_NAME_FIELD（默认 name_zh）确定每眼井所属乡镇。RULES：规则文件。
+
+输出：列入清单的井，保留全部属性，另加 supply_distance_m、in_supply_coverage、township、freed_m3（m³/年）和 freed_from。腾出水量合计记入日志并作为 FREED_M3_TOTAL 返回，井数作为 COUNT_LISTED 返回。</translation>
+        </message>
+        <message>
+            <source>No status field: every self-supplied well is treated as active.</source>
+            <translation type="vanished">无状态字段：所有自备井均视为在用。</translation>
+        </message>
+        <message>
+            <source>No supply layer: give SUPPLY_PIPES (public supply pipes), SUPPLY_AREAS (supply coverage areas) or both. Notice item 13 bans new self-supplied wells inside supply coverage, so coverage must be known.</source>
+            <translation type="vanished">缺少供水图层：请提供 SUPPLY_PIPES（公共供水管网）、SUPPLY_AREAS（供水覆盖范围）或两者。通知第13条禁止在公共供水管网覆盖范围内新建自备井，因此必须知道覆盖范围。</translation>
+        </message>
+        <message>
+            <source>Permits and screening</source>
+            <translation type="vanished">取水许可与选址筛查</translation>
+        </message>
+        <message>
+            <source>Public supply pipes (lines)</source>
+            <translation type="vanished">公共供水管网（线）</translation>
+        </message>
+        <message>
+            <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
+            <translation type="vanished">规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
+        </message>
+        <message>
+            <source>Self-supplied field (yes/no, 是/否)</source>
+            <translation type="vanished">是否自备井字段（yes/no，是/否）</translation>
+        </message>
+        <message>
+            <source>Self-supplied wells inside supply coverage (closure list, item 13)</source>
+            <translation type="vanished">公共供水管网覆盖范围内的自备井（关停清单，第13条）</translation>
+        </message>
+        <message>
+            <source>Self-supplied wells to close</source>
+            <translation type="vanished">拟关停自备井</translation>
+        </message>
+        <message>
+            <source>Status field (stopped / deregistered wells are left out)</source>
+            <translation type="vanished">状态字段（停用 / 注销的井不列入）</translation>
+        </message>
+        <message>
+            <source>Supply coverage areas (polygons)</source>
+            <translation type="vanished">供水覆盖范围（多边形）</translation>
+        </message>
+        <message>
+            <source>Township name field</source>
+            <translation type="vanished">乡镇名称字段</translation>
+        </message>
+        <message>
+            <source>Townships (polygons)</source>
+            <translation type="vanished">乡镇（多边形）</translation>
+        </message>
+        <message>
+            <source>Volume field used where the first is empty (m³)</source>
+            <translation type="vanished">前一字段为空时使用的水量字段（m³）</translation>
+        </message>
+        <message>
+            <source>Well id field (for messages)</source>
+            <translation type="vanished">井编号字段（用于提示信息）</translation>
+        </message>
+        <message>
+            <source>Wells listed</source>
+            <translation type="vanished">列入清单的井数</translation>
+        </message>
+        <message>
+            <source>{listed} active self-supplied well(s) inside supply coverage (of {self_supplied} self-supplied, {wells} wells); closing them frees {total:,.0f} m³ a year.</source>
+            <translation type="vanished">公共供水管网覆盖范围内有在用自备井 {listed} 眼（自备井共 {self_supplied} 眼，取水井共 {wells} 眼）；关停后每年可腾出 {total:,.0f} m³。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SelfSuppliedClosureListAlgorithm</name>
+        <message>
+            <location filename="../../processing_algs/base.py" line="299" />
+            <source>, </source>
+            <translation>，</translation>
+        </message>
+        <message>
+            <source>1/0, true/false, yes/no, 是/否; empty counts as not self-supplied.</source>
+            <translation type="vanished">1/0、true/false、yes/no、是/否；空值视为非自备井。</translation>
+        </message>
+        <message>
             <location filename="../../processing_algs/self_supplied_closure_list.py" />
-            <location filename="../../processing_algs/self_supplied_closure_list.py" line="86" />
+            <source>A well inside a polygon is inside public supply coverage. Give pipes, areas or both.</source>
+            <translation>位于多边形内的井即在公共供水管网覆盖范围内。提供管网、覆盖范围或两者。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/self_supplied_closure_list.py" />
+            <source>A well within the coverage distance of a pipe is inside public supply coverage (notice item 13).</source>
+            <translation>距管网在覆盖距离以内的井即在公共供水管网覆盖范围内（通知第13条）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/self_supplied_closure_list.py" />
+            <source>Also 1/0, true/false; empty = not self-supplied.</source>
+            <translation>也可为 1/0、true/false；空值 = 非自备井。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/self_supplied_closure_list.py" />
             <source>Annual volume field (m³)</source>
             <translation>年水量字段（m³）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/self_supplied_closure_list.py" />
-            <location filename="../../processing_algs/self_supplied_closure_list.py" line="110" />
             <source>Annual volume freed by closing them (m³)</source>
             <translation>关停后每年腾出的水量（m³）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/self_supplied_closure_list.py" line="187" />
-            <source>Cancelled while writing the output.</source>
-            <translation>写出结果时已取消。</translation>
+            <location filename="../../processing_algs/self_supplied_closure_list.py" />
+            <source>Any CRS.</source>
+            <translation>任意坐标系。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/self_supplied_closure_list.py" line="199" />
+            <location filename="../../processing_algs/base.py" line="277" />
+            <source>Cancelled by the user; no output was written.</source>
+            <translation>用户已取消运行；未写出任何输出。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/self_supplied_closure_list.py" line="139" />
             <source>Could not write feature {fid} to the output.</source>
             <translation>无法将要素 {fid} 写入输出。</translation>
         </message>
@@ -1139,37 +2219,38 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
         </message>
         <message>
             <location filename="../../processing_algs/self_supplied_closure_list.py" />
-            <location filename="../../processing_algs/self_supplied_closure_list.py" line="63" />
             <source>Existing wells (points)</source>
             <translation>现有取水井（点）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/_screening_common.py" line="149" />
-            <source>Layer '{0}' has no field '{1}': the red line (notice item 8) is not checked. Set REMAINING_FIELD to the field of remaining quota to check it.</source>
-            <translation>图层“{0}”没有字段“{1}”：不检查用水总量控制红线（通知第8条）。如需检查，请将 REMAINING_FIELD 设为剩余指标字段。</translation>
+            <location filename="../../processing_algs/base.py" line="237" />
+            <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
+            <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="335" />
+            <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
+            <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/self_supplied_closure_list.py" />
-            <source>Lists the existing self-supplied wells (自备井) that lie inside public water-supply coverage — the wells notice 托政发规〔2024〕3号 item 13 puts under strict control and closure where the network can supply them — with the annual volume that closing each one frees.
-
-INPUT: point layer of existing wells, any CRS. SELF_SUPPLIED_FIELD (default self_supplied): yes/no (1/0, true/false, yes/no, 是/否); empty counts as not self-supplied. STATUS_FIELD (default status): wells whose status is stopped or deregistered (停用, 注销, … see the rules file's screening.closure_list) are left out and counted in the log; any other status counts as active. VOLUME_FIELD (default metered_m3) gives the volume freed; where it is empty FALLBACK_VOLUME_FIELD (default permit_m3) is used, and the field freed_from says which. ID_FIELD (default well_id) names wells in messages. SUPPLY_PIPES with COVERAGE_DISTANCE (metres, exact distance) and/or SUPPLY_AREAS define coverage; at least one is required. TOWNSHIPS with TOWNSHIP_NAME_FIELD (default name_zh) name each well's township. RULES: rules file.
-
-Output: the listed wells with all their attributes plus supply_distance_m, in_supply_coverage, township, freed_m3 (m³/year) and freed_from. The total volume freed is logged and returned as FREED_M3_TOTAL, the number of wells as COUNT_LISTED.</source>
-            <translation>列出位于公共供水管网覆盖范围内的现有自备井——托政发规〔2024〕3号 第13条要求严格管控、管网能够供水处予以关停的井——以及关停每眼井每年可腾出的水量。
-
-INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默认 self_supplied）：是/否（1/0、true/false、yes/no、是/否）；空值视为非自备井。STATUS_FIELD（默认 status）：状态为停用或注销的井（停用、注销等，见规则文件 screening.closure_list）不列入，并在日志中统计；其他状态均视为在用。VOLUME_FIELD（默认 metered_m3）给出腾出水量；为空时使用 FALLBACK_VOLUME_FIELD（默认 permit_m3），freed_from 字段注明取自哪个字段。ID_FIELD（默认 well_id）用于在提示信息中标识井。SUPPLY_PIPES 加 COVERAGE_DISTANCE（米，精确距离）和/或 SUPPLY_AREAS 定义覆盖范围，至少提供一个。TOWNSHIPS 加 TOWNSHIP_NAME_FIELD（默认 name_zh）确定每眼井所属乡镇。RULES：规则文件。
-
-输出：列入清单的井，保留全部属性，另加 supply_distance_m、in_supply_coverage、township、freed_m3（m³/年）和 freed_from。腾出水量合计记入日志并作为 FREED_M3_TOTAL 返回，井数作为 COUNT_LISTED 返回。</translation>
+            <source>Lists the existing self-supplied wells (自备井) that lie inside public water-supply coverage — the wells notice 托政发规〔2024〕3号 item 13 puts under strict control and closure where the network can supply them — with the annual volume that closing each one frees.</source>
+            <translation>列出位于公共供水管网覆盖范围内的现有自备井——托政发规〔2024〕3号 第13条要求严格管控、管网能够供水处予以关停的井——以及关停每眼井每年可腾出的水量。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/self_supplied_closure_list.py" line="132" />
-            <source>No status field: every self-supplied well is treated as active.</source>
-            <translation>无状态字段：所有自备井均视为在用。</translation>
+            <location filename="../../processing_algs/self_supplied_closure_list.py" />
+            <source>Measured exactly in metres, in a projected CRS whatever the layers' CRS; a well at exactly this distance counts as covered.</source>
+            <translation>无论图层坐标系如何，均在米制投影坐标系中精确量算距离；距管网恰好等于该距离的井视为被覆盖。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/_screening_common.py" line="130" />
-            <source>No supply layer: give SUPPLY_PIPES (public supply pipes), SUPPLY_AREAS (supply coverage areas) or both. Notice item 13 bans new self-supplied wells inside supply coverage, so coverage must be known.</source>
-            <translation>缺少供水图层：请提供 SUPPLY_PIPES（公共供水管网）、SUPPLY_AREAS（供水覆盖范围）或两者。通知第13条禁止在公共供水管网覆盖范围内新建自备井，因此必须知道覆盖范围。</translation>
+            <location filename="../../processing_algs/base.py" line="144" />
+            <source>Outputs:</source>
+            <translation>输出：</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="142" />
+            <source>Parameters:</source>
+            <translation>参数：</translation>
         </message>
         <message>
             <location filename="../../processing_algs/self_supplied_closure_list.py" />
@@ -1182,14 +2263,12 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>公共供水管网（线）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="89" />
             <location filename="../../processing_algs/self_supplied_closure_list.py" />
             <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
             <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/self_supplied_closure_list.py" />
-            <location filename="../../processing_algs/self_supplied_closure_list.py" line="68" />
             <source>Self-supplied field (yes/no, 是/否)</source>
             <translation>是否自备井字段（yes/no，是/否）</translation>
         </message>
@@ -1200,20 +2279,43 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
         </message>
         <message>
             <location filename="../../processing_algs/self_supplied_closure_list.py" />
-            <location filename="../../processing_algs/self_supplied_closure_list.py" line="108" />
             <source>Self-supplied wells to close</source>
             <translation>拟关停自备井</translation>
         </message>
         <message>
             <location filename="../../processing_algs/self_supplied_closure_list.py" />
-            <location filename="../../processing_algs/self_supplied_closure_list.py" line="77" />
             <source>Status field (stopped / deregistered wells are left out)</source>
             <translation>状态字段（停用 / 注销的井不列入）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/self_supplied_closure_list.py" />
+            <source>Stopped or deregistered (停用, 注销, … see the rules file's screening.closure_list) wells are left out and counted in the log; any other status counts as active.</source>
+            <translation>状态为停用或注销的井（停用、注销等，见规则文件 screening.closure_list）不列入，并在日志中统计；其他状态均视为在用。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/self_supplied_closure_list.py" />
             <source>Supply coverage areas (polygons)</source>
             <translation>供水覆盖范围（多边形）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/self_supplied_closure_list.py" />
+            <source>The field freed_from says which volume was used.</source>
+            <translation>freed_from 字段注明取自哪个水量字段。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/self_supplied_closure_list.py" />
+            <source>The listed wells with all their attributes plus supply_distance_m, in_supply_coverage, township, freed_m3 (m³/year) and freed_from.</source>
+            <translation>列入清单的井，保留全部属性，另加 supply_distance_m、in_supply_coverage、township、freed_m3（m³/年）和 freed_from。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/self_supplied_closure_list.py" />
+            <source>The volume freed.</source>
+            <translation>腾出的水量。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/self_supplied_closure_list.py" />
+            <source>Thresholds, tiers and deadlines with their legal source; copy the shipped file to change one.</source>
+            <translation>阈值、档次和期限及其法律依据；如需修改，请复制随插件提供的规则文件后再改。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/self_supplied_closure_list.py" />
@@ -1227,33 +2329,80 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
         </message>
         <message>
             <location filename="../../processing_algs/self_supplied_closure_list.py" />
-            <location filename="../../processing_algs/self_supplied_closure_list.py" line="96" />
             <source>Volume field used where the first is empty (m³)</source>
             <translation>前一字段为空时使用的水量字段（m³）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/self_supplied_closure_list.py" />
-            <location filename="../../processing_algs/self_supplied_closure_list.py" line="103" />
             <source>Well id field (for messages)</source>
             <translation>井编号字段（用于提示信息）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/self_supplied_closure_list.py" />
-            <location filename="../../processing_algs/self_supplied_closure_list.py" line="111" />
             <source>Wells listed</source>
             <translation>列入清单的井数</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/self_supplied_closure_list.py" line="163" />
+            <location filename="../../processing_algs/base.py" line="164" />
+            <source>Without this field: {consequence}.</source>
+            <translation>没有该字段时：{consequence}。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="158" />
+            <source>default {value}</source>
+            <translation>默认 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/self_supplied_closure_list.py" />
+            <source>every self-supplied well is treated as active</source>
+            <translation>所有自备井均视为在用</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="296" />
+            <source>feature {feature}</source>
+            <translation>要素 {feature}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="297" />
+            <source>field '{field}'</source>
+            <translation>字段“{field}”</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="295" />
+            <source>layer '{layer}'</source>
+            <translation>图层“{layer}”</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/self_supplied_closure_list.py" />
+            <source>only the annual volume field is used</source>
+            <translation>只使用年水量字段</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="160" />
+            <source>optional</source>
+            <translation>可选</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/self_supplied_closure_list.py" />
+            <source>wells are named by feature id</source>
+            <translation>以要素编号标识取水井</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/self_supplied_closure_list.py" line="99" />
             <source>{listed} active self-supplied well(s) inside supply coverage (of {self_supplied} self-supplied, {wells} wells); closing them frees {total:,.0f} m³ a year.</source>
             <translation>公共供水管网覆盖范围内有在用自备井 {listed} 眼（自备井共 {self_supplied} 眼，取水井共 {wells} 眼）；关停后每年可腾出 {total:,.0f} m³。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="300" />
+            <source>{where}: {message}</source>
+            <translation>{where}：{message}</translation>
         </message>
     </context>
     <context>
         <name>SiteChecker</name>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="207" />
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="221" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="208" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="222" />
             <source>Check well site</source>
             <translation>井址核查</translation>
         </message>
@@ -1293,12 +2442,12 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>超采区</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="284" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="285" />
             <source>Pick a supply pipes layer or a supply areas layer in the panel.</source>
             <translation>请在面板中选择供水管网图层或供水覆盖范围图层。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="282" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="283" />
             <source>Pick the over-extraction zones layer in the panel.</source>
             <translation>请在面板中选择超采区图层。</translation>
         </message>
@@ -1348,7 +2497,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>无替代水源的生活用水</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="315" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="316" />
             <source>map canvas</source>
             <translation>地图画布</translation>
         </message>
@@ -1391,178 +2540,128 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
     <context>
         <name>SupervisionReport</name>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" />
-            <location filename="../../processing_algs/supervision_report.py" line="124" />
             <source>Abstraction against recharge (output of the balance algorithm)</source>
-            <translation>开采量与补给量对比（采补平衡算法的输出）</translation>
+            <translation type="vanished">开采量与补给量对比（采补平衡算法的输出）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" />
             <source>Annual supervision report (PDF / HTML)</source>
-            <translation>年度监管报告（PDF / HTML）</translation>
+            <translation type="vanished">年度监管报告（PDF / HTML）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="226" />
             <source>Building the report…</source>
-            <translation>正在生成报告…</translation>
+            <translation type="vanished">正在生成报告…</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" />
-            <location filename="../../processing_algs/supervision_report.py" line="152" />
             <source>Chinese (中文)</source>
-            <translation>中文</translation>
+            <translation type="vanished">中文</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" />
-            <location filename="../../processing_algs/supervision_report.py" line="132" />
             <source>Compliance findings (output of Compliance audit)</source>
-            <translation>合规检查问题（“取水井合规检查”的输出）</translation>
+            <translation type="vanished">合规检查问题（“取水井合规检查”的输出）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" />
-            <location filename="../../processing_algs/supervision_report.py" line="106" />
             <source>Coverage distance from a pipe (metres; empty = rules file default)</source>
-            <translation>距管网的覆盖距离（米；留空 = 规则文件默认值）</translation>
+            <translation type="vanished">距管网的覆盖距离（米；留空 = 规则文件默认值）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" />
-            <location filename="../../processing_algs/supervision_report.py" line="152" />
             <source>English</source>
-            <translation>英文</translation>
+            <translation type="vanished">英文</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" />
-            <location filename="../../processing_algs/supervision_report.py" line="128" />
             <source>Fees (output of Progressive surcharge)</source>
-            <translation>水费（“超计划累进加价”的输出）</translation>
+            <translation type="vanished">水费（“超计划累进加价”的输出）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="159" />
             <source>HTML files (*.html)</source>
-            <translation>HTML 文件 (*.html)</translation>
+            <translation type="vanished">HTML 文件 (*.html)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="236" />
             <source>HTML report written to {path}</source>
-            <translation>HTML 报告已写入 {path}</translation>
+            <translation type="vanished">HTML 报告已写入 {path}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="212" />
             <source>Layer '{layer}' (SCREENING) has no field 'verdict': give the OUTPUT of Screen well sites, or pass the wells as WELLS.</source>
-            <translation>图层“{layer}”（SCREENING）没有字段 verdict：请提供“井址筛查”的输出，或将取水井作为 WELLS 传入。</translation>
+            <translation type="vanished">图层“{layer}”（SCREENING）没有字段 verdict：请提供“井址筛查”的输出，或将取水井作为 WELLS 传入。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" />
-            <location filename="../../processing_algs/supervision_report.py" line="88" />
             <source>Over-extraction zones (polygons)</source>
-            <translation>超采区（多边形）</translation>
+            <translation type="vanished">超采区（多边形）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="156" />
             <source>PDF files (*.pdf)</source>
-            <translation>PDF 文件 (*.pdf)</translation>
+            <translation type="vanished">PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="242" />
             <source>PDF report written to {path}</source>
-            <translation>PDF 报告已写入 {path}</translation>
+            <translation type="vanished">PDF 报告已写入 {path}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="239" />
             <source>Printing the PDF…</source>
-            <translation>正在输出 PDF…</translation>
+            <translation type="vanished">正在输出 PDF…</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" />
-            <location filename="../../processing_algs/supervision_report.py" line="100" />
             <source>Public supply pipes (lines)</source>
-            <translation>公共供水管网（线）</translation>
+            <translation type="vanished">公共供水管网（线）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="191" />
             <source>Reading the layers…</source>
-            <translation>正在读取图层…</translation>
+            <translation type="vanished">正在读取图层…</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" />
-            <location filename="../../processing_algs/supervision_report.py" line="159" />
             <source>Report (HTML)</source>
-            <translation>报告（HTML）</translation>
+            <translation type="vanished">报告（HTML）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" />
-            <location filename="../../processing_algs/supervision_report.py" line="156" />
             <source>Report (PDF)</source>
-            <translation>报告（PDF）</translation>
+            <translation type="vanished">报告（PDF）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" />
-            <location filename="../../processing_algs/supervision_report.py" line="152" />
             <source>Report language</source>
-            <translation>报告语言</translation>
+            <translation type="vanished">报告语言</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" />
-            <location filename="../../processing_algs/supervision_report.py" line="162" />
             <source>Report title</source>
-            <translation>报告标题</translation>
+            <translation type="vanished">报告标题</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" />
             <source>Reports</source>
-            <translation>报告</translation>
+            <translation type="vanished">报告</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="89" />
-            <location filename="../../processing_algs/supervision_report.py" />
             <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
-            <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
+            <translation type="vanished">规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" />
-            <location filename="../../processing_algs/supervision_report.py" line="114" />
             <source>Screened wells (output of Screen well sites)</source>
-            <translation>已筛查的取水井（“井址筛查”的输出）</translation>
+            <translation type="vanished">已筛查的取水井（“井址筛查”的输出）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="256" />
             <source>Screening {n} wells…</source>
-            <translation>正在筛查 {n} 眼井…</translation>
+            <translation type="vanished">正在筛查 {n} 眼井…</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" />
-            <location filename="../../processing_algs/supervision_report.py" line="96" />
             <source>Supply coverage areas (polygons)</source>
-            <translation>供水覆盖范围（多边形）</translation>
+            <translation type="vanished">供水覆盖范围（多边形）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="251" />
             <source>The wells of '{layer}' are drawn without verdicts: screening needs ZONES and SUPPLY_PIPES or SUPPLY_AREAS.</source>
-            <translation>图层“{layer}”的取水井未标注筛查结论：筛查需要 ZONES 以及 SUPPLY_PIPES 或 SUPPLY_AREAS。</translation>
+            <translation type="vanished">图层“{layer}”的取水井未标注筛查结论：筛查需要 ZONES 以及 SUPPLY_PIPES 或 SUPPLY_AREAS。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" />
-            <location filename="../../processing_algs/supervision_report.py" line="85" />
             <source>Township name field</source>
-            <translation>乡镇名称字段</translation>
+            <translation type="vanished">乡镇名称字段</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" />
-            <location filename="../../processing_algs/supervision_report.py" line="83" />
             <source>Townships (polygons)</source>
-            <translation>乡镇（多边形）</translation>
+            <translation type="vanished">乡镇（多边形）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" />
-            <location filename="../../processing_algs/supervision_report.py" line="137" />
             <source>Water rights (output of Farm water rights)</source>
-            <translation>水权（“农业用水权初始分配”的输出）</translation>
+            <translation type="vanished">水权（“农业用水权初始分配”的输出）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" />
-            <location filename="../../processing_algs/supervision_report.py" line="119" />
             <source>Wells (screened here when no screened wells are given, else drawn in grey)</source>
-            <translation>取水井（未提供筛查结果时在此筛查，否则以灰色显示）</translation>
+            <translation type="vanished">取水井（未提供筛查结果时在此筛查，否则以灰色显示）</translation>
         </message>
         <message>
             <source>Wells to screen for the map (if no screened wells)</source>
@@ -1585,7 +2684,6 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
 法律依据：托政发规〔2024〕3号 第7–13条、第16条和第18条（严重超采区阿克别里斗乡、多拉特乡见第二部分（三））；超采等级参照 GB/T 34968-2017。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" />
             <source>Writes the annual groundwater supervision report of Toli County as a PDF (and optionally an HTML page) that a water bureau can hand on: a county map with the over-extraction zones, public supply-network coverage and the wells coloured by screening verdict; the total-use red line per township; abstraction against allowable abstraction per township with the cut needed to reach abstraction-recharge balance; fees by band of the progressive surcharge for use over plan; the compliance findings; the farm water-rights summary. Every input is optional: a section without data says so.
 
 TOWNSHIPS: township polygons (name, red_line_m3, used_m3); TOWNSHIP_NAME_FIELD (default name_zh). ZONES: over-extraction zones; ZONE_GRADE_FIELD (default grade: severe / general, 严重 / 一般). SUPPLY_AREAS, SUPPLY_PIPES: public supply coverage; COVERAGE_DISTANCE: metres around the pipes (default from the rules file). SCREENING: the OUTPUT of 'Screen well sites' (wells with a verdict); or WELLS: wells to screen here with the same engine (needs ZONES and a supply layer; else they are drawn unscreened); given with SCREENING, WELLS are drawn in grey under the screened wells (e.g. the existing wells under the year's applications). BALANCE: OUTPUT of 'Abstraction against recharge'. SURCHARGE: OUTPUT (or OUTPUT_SUMMARY) of 'Progressive surcharge'. FINDINGS: OUTPUT of 'Compliance audit'. WATER_RIGHTS: OUTPUT_TOWNSHIPS (or OUTPUT) of 'Farm water rights'. YEAR: the year the report covers. LANGUAGE: 0 Chinese (default), 1 English. RULES: rules file.
@@ -1593,7 +2691,7 @@ TOWNSHIPS: township polygons (name, red_line_m3, used_m3); TOWNSHIP_NAME_FIELD (
 Outputs: OUTPUT_PDF (A4, Chinese glyphs from an installed CJK font such as Noto Sans CJK SC; without one a Chinese report stops and says to install fonts-noto-cjk) and OUTPUT_HTML (one self-contained page, figures embedded).
 
 Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 二(三) for the severe over-extraction areas 阿克别里斗乡 and 多拉特乡); grading after GB/T 34968-2017.</source>
-            <translation>生成托里县地下水监管年度报告（PDF，可选 HTML），供水行政主管部门印发、存档：县域图（超采区、公共供水管网覆盖范围、按筛查结论着色的取水井）；各乡镇用水总量控制红线执行情况；各乡镇开采量与可开采量对比及达到采补平衡所需压减量；超计划累进加价分档水费；合规检查问题；农业用水权分配汇总。所有输入均为可选：缺少数据的章节会注明。
+            <translation type="vanished">生成托里县地下水监管年度报告（PDF，可选 HTML），供水行政主管部门印发、存档：县域图（超采区、公共供水管网覆盖范围、按筛查结论着色的取水井）；各乡镇用水总量控制红线执行情况；各乡镇开采量与可开采量对比及达到采补平衡所需压减量；超计划累进加价分档水费；合规检查问题；农业用水权分配汇总。所有输入均为可选：缺少数据的章节会注明。
 
 TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_FIELD（默认 name_zh）。ZONES：超采区；ZONE_GRADE_FIELD（默认 grade：severe / general，严重 / 一般）。SUPPLY_AREAS、SUPPLY_PIPES：公共供水管网覆盖范围；COVERAGE_DISTANCE：管网周边覆盖距离（米，默认取自规则文件）。SCREENING：“井址筛查”的 OUTPUT（带结论的取水井）；或 WELLS：在此用同一引擎筛查的取水井（需要 ZONES 和一个供水图层，否则不标注结论）；与 SCREENING 同时提供时，WELLS 以灰色绘于筛查结果之下（例如本年度取水申请之下的现有取水井）。BALANCE：“开采量与补给量对比”的 OUTPUT。SURCHARGE：“超计划累进加价”的 OUTPUT（或 OUTPUT_SUMMARY）。FINDINGS：“取水井合规检查”的 OUTPUT。WATER_RIGHTS：“农业用水权初始分配”的 OUTPUT_TOWNSHIPS（或 OUTPUT）。YEAR：报告年度。LANGUAGE：0 中文（默认），1 英文。RULES：规则文件。
 
@@ -1602,37 +2700,365 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
 法律依据：托政发规〔2024〕3号 第7–13条、第16条和第18条（严重超采区阿克别里斗乡、多拉特乡见第二部分（三））；超采等级参照 GB/T 34968-2017。</translation>
         </message>
         <message>
+            <source>Year of the report</source>
+            <translation type="vanished">报告年度</translation>
+        </message>
+        <message>
+            <source>Zone grade field (severe / general, 严重 / 一般)</source>
+            <translation type="vanished">超采区等级字段（severe / general，严重 / 一般）</translation>
+        </message>
+    </context>
+    <context>
+        <name>SupervisionReportAlgorithm</name>
+        <message>
+            <location filename="../../processing_algs/base.py" line="299" />
+            <source>, </source>
+            <translation>，</translation>
+        </message>
+        <message>
             <location filename="../../processing_algs/supervision_report.py" />
-            <location filename="../../processing_algs/supervision_report.py" line="143" />
+            <source>A well inside a polygon is inside public supply coverage. Give pipes, areas or both.</source>
+            <translation>位于多边形内的井即在公共供水管网覆盖范围内。提供管网、覆盖范围或两者。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <source>A well within the coverage distance of a pipe is inside public supply coverage (notice item 13).</source>
+            <translation>距管网在覆盖距离以内的井即在公共供水管网覆盖范围内（通知第13条）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <source>A4; Chinese glyphs from an installed CJK font such as Noto Sans CJK SC (without one a Chinese report stops and says to install fonts-noto-cjk).</source>
+            <translation>A4；中文使用已安装的 CJK 字体，如 Noto Sans CJK SC（未安装时中文报告会停止并提示安装 fonts-noto-cjk）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <source>Abstraction against recharge (output of the balance algorithm)</source>
+            <translation>开采量与补给量对比（采补平衡算法的输出）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <source>Annual supervision report (PDF / HTML)</source>
+            <translation>年度监管报告（PDF / HTML）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" line="148" />
+            <source>Building the report…</source>
+            <translation>正在生成报告…</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="277" />
+            <source>Cancelled by the user; no output was written.</source>
+            <translation>用户已取消运行；未写出任何输出。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <source>Chinese by default, English on request.</source>
+            <translation>默认中文，可选英文。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <source>Compliance findings (output of Compliance audit)</source>
+            <translation>合规检查问题（“取水井合规检查”的输出）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <source>Coverage distance from a pipe (empty = rules file)</source>
+            <translation>距管网的覆盖距离（留空 = 规则文件）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <source>Empty: the last full calendar year, the one an annual report covers.</source>
+            <translation>留空：上一个完整日历年度，即年度报告所涵盖的年度。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <source>English</source>
+            <translation>英文</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <source>Fees (output of Progressive surcharge)</source>
+            <translation>水费（“超计划累进加价”的输出）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <source>HTML files (*.html)</source>
+            <translation>HTML 文件 (*.html)</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" line="158" />
+            <source>HTML report written to {path}</source>
+            <translation>HTML 报告已写入 {path}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <source>In metres; empty takes the rules file's screening.default_coverage_distance_m.</source>
+            <translation>单位为米；留空则取规则文件的 screening.default_coverage_distance_m。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <source>Its accounts output or its summary table.</source>
+            <translation>其取水户输出或汇总表。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <source>Its per-township output (or per parcel).</source>
+            <translation>其按乡镇的输出（或按地块的输出）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" line="134" />
+            <source>Layer '{layer}' (SCREENING) has no field 'verdict': give the OUTPUT of Screen well sites, or pass the wells as WELLS.</source>
+            <translation>图层“{layer}”（SCREENING）没有字段 verdict：请提供“井址筛查”的输出，或将取水井作为 WELLS 传入。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="237" />
+            <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
+            <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="335" />
+            <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
+            <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <source>One self-contained page, figures embedded.</source>
+            <translation>单个自包含网页，图件内嵌。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="144" />
+            <source>Outputs:</source>
+            <translation>输出：</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <source>Over-extraction zones (polygons)</source>
+            <translation>超采区（多边形）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" line="164" />
+            <source>PDF report written to {path}</source>
+            <translation>PDF 报告已写入 {path}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="142" />
+            <source>Parameters:</source>
+            <translation>参数：</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" line="161" />
+            <source>Printing the PDF…</source>
+            <translation>正在输出 PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <source>Public supply pipes (lines)</source>
+            <translation>公共供水管网（线）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" line="124" />
+            <source>Reading the layers…</source>
+            <translation>正在读取图层…</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <source>Report (HTML)</source>
+            <translation>报告（HTML）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <source>Report (PDF)</source>
+            <translation>报告（PDF）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <source>Report language</source>
+            <translation>报告语言</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <source>Report title</source>
+            <translation>报告标题</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <source>Reports</source>
+            <translation>报告</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
+            <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <source>Screened here with the same engine when zones and a supply layer are given (else drawn unscreened); given with screened wells, they are drawn in grey under them (e.g. the existing wells under the year's applications).</source>
+            <translation>提供超采区和供水图层时在此用同一引擎筛查（否则不标注结论）；与已筛查的井同时提供时，以灰色绘于其下（例如本年度取水申请之下的现有取水井）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <source>Screened wells (output of Screen well sites)</source>
+            <translation>已筛查的取水井（“井址筛查”的输出）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" line="178" />
+            <source>Screening {n} wells…</source>
+            <translation>正在筛查 {n} 眼井…</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <source>Supply coverage areas (polygons)</source>
+            <translation>供水覆盖范围（多边形）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" line="173" />
+            <source>The wells of '{layer}' are drawn without verdicts: screening needs ZONES and SUPPLY_PIPES or SUPPLY_AREAS.</source>
+            <translation>图层“{layer}”的取水井未标注筛查结论：筛查需要 ZONES 以及 SUPPLY_PIPES 或 SUPPLY_AREAS。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <source>Thresholds, tiers and deadlines with their legal source; copy the shipped file to change one.</source>
+            <translation>阈值、档次和期限及其法律依据；如需修改，请复制随插件提供的规则文件后再改。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <source>Township name field</source>
+            <translation>乡镇名称字段</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <source>Townships (polygons)</source>
+            <translation>乡镇（多边形）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <source>Water rights (output of Farm water rights)</source>
+            <translation>水权（“农业用水权初始分配”的输出）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <source>Wells (screened here when no screened wells are given, else drawn in grey)</source>
+            <translation>取水井（未提供筛查结果时在此筛查，否则以灰色显示）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <source>Wells with a verdict.</source>
+            <translation>带筛查结论的取水井。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <source>With name, red_line_m3 and used_m3.</source>
+            <translation>含名称、red_line_m3 和 used_m3。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="164" />
+            <source>Without this field: {consequence}.</source>
+            <translation>没有该字段时：{consequence}。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <source>Writes the annual groundwater supervision report of Toli County as a PDF (and optionally an HTML page) that a water bureau can hand on: a county map with the over-extraction zones, public supply-network coverage and the wells coloured by screening verdict; the total-use red line per township; abstraction against allowable abstraction per township with the cut needed to reach abstraction-recharge balance; fees by band of the progressive surcharge for use over plan; the compliance findings; the farm water-rights summary. Every input is optional: a section without data says so.
+
+Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 二(三) for the severe over-extraction areas 阿克别里斗乡 and 多拉特乡); grading after GB/T 34968-2017.</source>
+            <translation>生成托里县地下水监管年度报告（PDF，可选 HTML），供水行政主管部门印发、存档：县域图（超采区、公共供水管网覆盖范围、按筛查结论着色的取水井）；各乡镇用水总量控制红线执行情况；各乡镇开采量与可开采量对比及达到采补平衡所需压减量；超计划累进加价分档水费；合规检查问题；农业用水权分配汇总。所有输入均为可选：缺少数据的章节会注明。
+
+法律依据：托政发规〔2024〕3号 第7–13条、第16条和第18条（严重超采区阿克别里斗乡、多拉特乡见第二部分（三））；超采等级参照 GB/T 34968-2017。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
             <source>Year of the report</source>
             <translation>报告年度</translation>
         </message>
         <message>
             <location filename="../../processing_algs/supervision_report.py" />
-            <location filename="../../processing_algs/supervision_report.py" line="92" />
             <source>Zone grade field (severe / general, 严重 / 一般)</source>
             <translation>超采区等级字段（severe / general，严重 / 一般）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="158" />
+            <source>default {value}</source>
+            <translation>默认 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="296" />
+            <source>feature {feature}</source>
+            <translation>要素 {feature}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="297" />
+            <source>field '{field}'</source>
+            <translation>字段“{field}”</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="295" />
+            <source>layer '{layer}'</source>
+            <translation>图层“{layer}”</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="160" />
+            <source>optional</source>
+            <translation>可选</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="300" />
+            <source>{where}: {message}</source>
+            <translation>{where}：{message}</translation>
         </message>
     </context>
     <context>
         <name>TuoliAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="282" />
+            <location filename="../../processing_algs/base.py" line="479" />
             <source>Could not remove the incomplete output {0}: {1}</source>
             <translation>无法删除未完成的输出 {0}：{1}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="303" />
+            <location filename="../../processing_algs/base.py" line="500" />
             <source>Could not store the style in {0}: {1}</source>
             <translation>无法将样式保存到 {0}：{1}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="195" />
+            <location filename="../../processing_algs/compliance_audit.py" line="147" />
+            <source>Could not write finding {n} to the output.</source>
+            <translation>无法将第 {n} 个问题写入输出。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="126" />
+            <source>Could not write grid cell {cell} to the output.</source>
+            <translation>无法将网格单元 {cell} 写入输出。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" line="220" />
+            <source>Could not write township {name} to the output.</source>
+            <translation>无法将乡镇 {name} 写入输出。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="384" />
             <source>Layer '{0}' holds {1}, but '{2}' ({3}) needs {4}. Choose a layer of {4} (Vector ▸ Geometry Tools can convert, e.g. Centroids for polygons to points).</source>
             <translation>图层“{0}”为{1}，但“{2}”（{3}）需要{4}。请选择{4}图层（可用 矢量 ▸ 几何工具 转换，例如用“质心”把面转为点）。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="289" />
+            <location filename="../../processing_algs/_screening_common.py" line="71" />
+            <source>Layer '{layer}' ({key}) is a {kind} layer; it must be a point layer of well locations.</source>
+            <translation>图层“{layer}”（{key}）为 {kind} 图层；必须是表示井位的点图层。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" line="224" />
+            <source>No font with Chinese glyphs is installed for Qt, so the Chinese PDF would print empty boxes. Install the Noto CJK fonts (Debian/Ubuntu: sudo apt-get install fonts-noto-cjk) and run again, or choose LANGUAGE = English.</source>
+            <translation>Qt 未找到含中文字形的字体，中文 PDF 将显示为空方框。请安装 Noto CJK 字体（Debian/Ubuntu：sudo apt-get install fonts-noto-cjk）后重新运行，或选择 LANGUAGE = English。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/_screening_common.py" line="96" />
+            <source>No supply layer: give the public supply pipes (SUPPLY_PIPES), the supply coverage areas (SUPPLY_AREAS) or both. Notice item 13 bans new self-supplied wells inside supply coverage, so coverage must be known.</source>
+            <translation>缺少供水图层：请提供公共供水管网（SUPPLY_PIPES）、供水覆盖范围（SUPPLY_AREAS）或两者。通知第13条禁止在公共供水管网覆盖范围内新建自备井，因此必须知道覆盖范围。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="486" />
             <source>Removed the incomplete output {0} of this failed run.</source>
             <translation>已删除本次失败运行留下的未完成输出 {0}。</translation>
         </message>
@@ -1668,26 +3094,21 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
     <context>
         <name>WaterLevelTrend</name>
         <message>
-            <location filename="../../processing_algs/water_level_trend.py" />
-            <location filename="../../processing_algs/water_level_trend.py" line="87" />
             <source>Date field</source>
-            <translation>日期字段</translation>
+            <translation type="vanished">日期字段</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/water_level_trend.py" />
-            <location filename="../../processing_algs/water_level_trend.py" line="90" />
             <source>Depth to water field (m)</source>
-            <translation>地下水埋深字段（m）</translation>
+            <translation type="vanished">地下水埋深字段（m）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/water_level_trend.py" />
             <source>Groundwater-level decline per monitoring station and per unit, and the over-extraction grade it implies (GB/T 34968-2017: general for a sustained decline up to 1.5 m/a, severe above; thresholds and the significance level from the rules file). Supports notice 托政发规〔2024〕3号 section 三, item 7.
 
 STATIONS: monitoring stations (points) with a station id. SERIES: table (or layer) of observations: station id, date, depth to water (m below ground). STATION_FIELD (default station_id, in both layers), DATE_FIELD (default date; dates or text such as 2024-03-05, 2024/3/5, 2024年3月5日), DEPTH_FIELD (default depth_to_water_m). UNITS (optional): polygons to grade.
 
 OUTPUT: the stations with n_obs, first_date, last_date, years (span), decline_m_per_a (Theil–Sen slope of depth against time; positive = depth increasing = water level falling), mk_p_value (Mann–Kendall test, two-sided), significant (p below the rules' significance_p) and level_grade (none / general / severe; a decline counts only when significant). Stations with fewer than 3 observations or less than one year of record get no rate and no grade and are listed in the log.
 OUTPUT_UNITS (optional): the units with stations_n (stations with a rate inside), decline_m_per_a (their median) and level_grade (by the median rate; sustained when at least half of the stations decline significantly). Feed it to tuoli_gw:abstraction_recharge_balance as LEVEL_GRADES.</source>
-            <translation>计算各监测站及各单元的地下水位下降速率，以及由此确定的超采等级（GB/T 34968-2017：水位持续下降、速率不超过 1.5 m/a 为一般超采，超过为严重超采；阈值和显著性水平取自规则文件）。服务于托政发规〔2024〕3号 第三部分第7条。
+            <translation type="vanished">计算各监测站及各单元的地下水位下降速率，以及由此确定的超采等级（GB/T 34968-2017：水位持续下降、速率不超过 1.5 m/a 为一般超采，超过为严重超采；阈值和显著性水平取自规则文件）。服务于托政发规〔2024〕3号 第三部分第7条。
 
 STATIONS：带监测站编号的监测站（点）。SERIES：观测记录表（或图层）：监测站编号、日期、地下水埋深（m，地面以下）。STATION_FIELD（默认 station_id，两表共用）、DATE_FIELD（默认 date；日期或“2024-03-05”“2024/3/5”“2024年3月5日”等文本）、DEPTH_FIELD（默认 depth_to_water_m）。UNITS（可选）：待评级的多边形。
 
@@ -1695,15 +3116,114 @@ OUTPUT：监测站及 n_obs、first_date、last_date、years（时长）、decli
 OUTPUT_UNITS（可选）：各单元及 stations_n（单元内有速率的监测站数）、decline_m_per_a（其中位数）和 level_grade（按中位数速率；至少半数监测站显著下降才视为持续下降）。可作为 LEVEL_GRADES 输入 tuoli_gw:abstraction_recharge_balance。</translation>
         </message>
         <message>
+            <source>Monitoring stations (points)</source>
+            <translation type="vanished">监测站（点）</translation>
+        </message>
+        <message>
+            <source>OUTPUT_UNITS needs a UNITS layer of polygons to grade.</source>
+            <translation type="vanished">OUTPUT_UNITS 需要提供待评级的多边形图层 UNITS。</translation>
+        </message>
+        <message>
+            <source>Over-extraction</source>
+            <translation type="vanished">地下水超采</translation>
+        </message>
+        <message>
+            <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
+            <translation type="vanished">规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
+        </message>
+        <message>
+            <source>Station id field (in both)</source>
+            <translation type="vanished">监测站编号字段（两表共用）</translation>
+        </message>
+        <message>
+            <source>Stations with trend</source>
+            <translation type="vanished">监测站水位趋势</translation>
+        </message>
+        <message>
+            <source>UNITS given but no OUTPUT_UNITS: set OUTPUT_UNITS to get the per-unit grades.</source>
+            <translation type="vanished">已提供 UNITS 但未设置 OUTPUT_UNITS：请设置 OUTPUT_UNITS 以获得各单元等级。</translation>
+        </message>
+        <message>
+            <source>Units to grade (polygons, optional)</source>
+            <translation type="vanished">待评级单元（多边形，可选）</translation>
+        </message>
+        <message>
+            <source>Units with level grade</source>
+            <translation type="vanished">各单元水位等级</translation>
+        </message>
+        <message>
+            <source>Water-level observations (table)</source>
+            <translation type="vanished">地下水位观测（表格）</translation>
+        </message>
+        <message>
+            <source>Water-level trend (decline rate and level grade)</source>
+            <translation type="vanished">地下水位趋势（下降速率与水位等级）</translation>
+        </message>
+        <message>
+            <source>{0} of {1} stations have a trend: {2} severe, {3} general.</source>
+            <translation type="vanished">{1} 个监测站中有 {0} 个得出水位趋势：严重 {2} 个，一般 {3} 个。</translation>
+        </message>
+    </context>
+    <context>
+        <name>WaterLevelTrendAlgorithm</name>
+        <message>
+            <location filename="../../processing_algs/base.py" line="299" />
+            <source>, </source>
+            <translation>，</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="277" />
+            <source>Cancelled by the user; no output was written.</source>
+            <translation>用户已取消运行；未写出任何输出。</translation>
+        </message>
+        <message>
             <location filename="../../processing_algs/water_level_trend.py" />
-            <location filename="../../processing_algs/water_level_trend.py" line="74" />
+            <source>Date field</source>
+            <translation>日期字段</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/water_level_trend.py" />
+            <source>Dates or text such as 2024-03-05, 2024/3/5, 2024年3月5日.</source>
+            <translation>日期或“2024-03-05”“2024/3/5”“2024年3月5日”等文本。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/water_level_trend.py" />
+            <source>Depth to water field (m)</source>
+            <translation>地下水埋深字段（m）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/water_level_trend.py" />
+            <source>Groundwater-level decline per monitoring station and per unit, and the over-extraction grade it implies (GB/T 34968-2017: general for a sustained decline up to 1.5 m/a, severe above; thresholds and the significance level from the rules file). Supports notice 托政发规〔2024〕3号 section 三, item 7.
+
+Stations with fewer than 3 observations or less than one year of record get no rate and no grade and are listed in the log.</source>
+            <translation>计算各监测站及各单元的地下水位下降速率，以及由此确定的超采等级（GB/T 34968-2017：水位持续下降、速率不超过 1.5 m/a 为一般超采，超过为严重超采；阈值和显著性水平取自规则文件）。服务于托政发规〔2024〕3号 第三部分第7条。
+
+观测少于 3 次或记录不足一年的监测站不计算速率和等级，并在日志中列出。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="237" />
+            <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
+            <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="335" />
+            <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
+            <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/water_level_trend.py" />
             <source>Monitoring stations (points)</source>
             <translation>监测站（点）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/water_level_trend.py" line="166" />
+            <location filename="../../processing_algs/water_level_trend.py" line="123" />
             <source>OUTPUT_UNITS needs a UNITS layer of polygons to grade.</source>
             <translation>OUTPUT_UNITS 需要提供待评级的多边形图层 UNITS。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="144" />
+            <source>Outputs:</source>
+            <translation>输出：</translation>
         </message>
         <message>
             <location filename="../../processing_algs/water_level_trend.py" />
@@ -1711,43 +3231,62 @@ OUTPUT_UNITS（可选）：各单元及 stations_n（单元内有速率的监测
             <translation>地下水超采</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="89" />
+            <location filename="../../processing_algs/base.py" line="142" />
+            <source>Parameters:</source>
+            <translation>参数：</translation>
+        </message>
+        <message>
             <location filename="../../processing_algs/water_level_trend.py" />
             <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
             <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/water_level_trend.py" />
-            <location filename="../../processing_algs/water_level_trend.py" line="84" />
             <source>Station id field (in both)</source>
             <translation>监测站编号字段（两表共用）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/water_level_trend.py" />
-            <location filename="../../processing_algs/water_level_trend.py" line="100" />
+            <source>Station id, date, depth to water (m below ground).</source>
+            <translation>监测站编号、日期、地下水埋深（m，地面以下）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/water_level_trend.py" />
             <source>Stations with trend</source>
             <translation>监测站水位趋势</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/water_level_trend.py" line="178" />
+            <location filename="../../processing_algs/water_level_trend.py" />
+            <source>The stations with n_obs, first_date, last_date, years (span), decline_m_per_a (Theil–Sen slope of depth against time; positive = depth increasing = water level falling), mk_p_value (Mann–Kendall test, two-sided), significant (p below the rules' significance_p) and level_grade (none / general / severe; a decline counts only when significant).</source>
+            <translation>监测站及 n_obs、first_date、last_date、years（时长）、decline_m_per_a（埋深随时间的 Theil–Sen 斜率；为正 = 埋深增大 = 水位下降）、mk_p_value（Mann–Kendall 双侧检验）、significant（p 小于规则的 significance_p）和 level_grade（none / general / severe；仅显著下降才计）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/water_level_trend.py" />
+            <source>The units with stations_n (stations with a rate inside), decline_m_per_a (their median) and level_grade (by the median rate; sustained when at least half of the stations decline significantly). Feed it to tuoli_gw:abstraction_recharge_balance as its water-level grades.</source>
+            <translation>各单元及 stations_n（单元内有速率的监测站数）、decline_m_per_a（其中位数）和 level_grade（按中位数速率；至少半数监测站显著下降才视为持续下降）。可作为水位等级输入 tuoli_gw:abstraction_recharge_balance。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/water_level_trend.py" />
+            <source>Thresholds, tiers and deadlines with their legal source; copy the shipped file to change one.</source>
+            <translation>阈值、档次和期限及其法律依据；如需修改，请复制随插件提供的规则文件后再改。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/water_level_trend.py" line="134" />
             <source>UNITS given but no OUTPUT_UNITS: set OUTPUT_UNITS to get the per-unit grades.</source>
             <translation>已提供 UNITS 但未设置 OUTPUT_UNITS：请设置 OUTPUT_UNITS 以获得各单元等级。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/water_level_trend.py" />
-            <location filename="../../processing_algs/water_level_trend.py" line="95" />
             <source>Units to grade (polygons, optional)</source>
             <translation>待评级单元（多边形，可选）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/water_level_trend.py" />
-            <location filename="../../processing_algs/water_level_trend.py" line="104" />
             <source>Units with level grade</source>
             <translation>各单元水位等级</translation>
         </message>
         <message>
             <location filename="../../processing_algs/water_level_trend.py" />
-            <location filename="../../processing_algs/water_level_trend.py" line="79" />
             <source>Water-level observations (table)</source>
             <translation>地下水位观测（表格）</translation>
         </message>
@@ -1757,9 +3296,49 @@ OUTPUT_UNITS（可选）：各单元及 stations_n（单元内有速率的监测
             <translation>地下水位趋势（下降速率与水位等级）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/water_level_trend.py" line="150" />
+            <location filename="../../processing_algs/water_level_trend.py" />
+            <source>With a station id.</source>
+            <translation>含监测站编号。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="164" />
+            <source>Without this field: {consequence}.</source>
+            <translation>没有该字段时：{consequence}。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="158" />
+            <source>default {value}</source>
+            <translation>默认 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="296" />
+            <source>feature {feature}</source>
+            <translation>要素 {feature}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="297" />
+            <source>field '{field}'</source>
+            <translation>字段“{field}”</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="295" />
+            <source>layer '{layer}'</source>
+            <translation>图层“{layer}”</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="160" />
+            <source>optional</source>
+            <translation>可选</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/water_level_trend.py" line="107" />
             <source>{0} of {1} stations have a trend: {2} severe, {3} general.</source>
             <translation>{1} 个监测站中有 {0} 个得出水位趋势：严重 {2} 个，一般 {3} 个。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="300" />
+            <source>{where}: {message}</source>
+            <translation>{where}：{message}</translation>
         </message>
     </context>
 </TS>

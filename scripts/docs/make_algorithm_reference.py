@@ -1,7 +1,8 @@
 """Write docs/algorithms/reference.md from the algorithm definitions themselves.
 
-Parameter names, types, defaults and outputs are read from the registered algorithms, so the
-reference cannot drift from the code; tests/foundation/test_reference_doc.py fails when it is stale.
+Parameter names, types, defaults, outputs and the help sentence of each (its declaration in
+``processing_algs``) are read from the registered algorithms, so the reference cannot drift from
+the code; tests/foundation/test_reference_doc.py fails when it is stale.
 Run: ``.venv/bin/python scripts/docs/make_algorithm_reference.py``.
 """
 
@@ -19,6 +20,21 @@ def _cell(text: object) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
+def _described(algorithm, key: str, label: str, *, results_only: bool = False) -> str:
+    """The label, followed by the declared help sentence (and the skip rule of a default field).
+    Outputs that are destination parameters were described in the parameter table already."""
+    parameters = () if results_only else getattr(algorithm, "PARAMETERS", ())
+    for item in (*parameters, *getattr(algorithm, "RESULTS", ())):
+        if key in (item.key, getattr(item, "former_key", "")):
+            extra = [algorithm.tr(item.help)] if item.help else []
+            if getattr(item, "when_absent", ""):
+                extra.append(f"Without this field: {algorithm.tr(item.when_absent)}.")
+            if key == getattr(item, "former_key", ""):
+                extra.append(f"Former name of `{item.key}`, still returned.")
+            return " — ".join([label, " ".join(extra)]) if extra else label
+    return label
+
+
 def render(algorithms) -> str:
     lines = [
         "# Algorithm reference (generated)",
@@ -29,17 +45,20 @@ def render(algorithms) -> str:
     ]
     for algorithm in sorted(algorithms, key=lambda a: a.id()):
         lines += [f"## `{algorithm.id()}` — {algorithm.displayName()}", "", f"Group: {algorithm.group()}", ""]
+        lines += [algorithm.tr(algorithm.intro()), ""] if hasattr(algorithm, "intro") else []
         lines += ["| parameter | type | description | default | optional |", "|---|---|---|---|---|"]
         for parameter in algorithm.parameterDefinitions():
             optional = "yes" if parameter.flags() & parameter.FlagOptional else ""
             default = parameter.defaultValue()
+            description = _described(algorithm, parameter.name(), parameter.description())
             lines.append(
-                f"| `{parameter.name()}` | {parameter.type()} | {_cell(parameter.description())} | "
+                f"| `{parameter.name()}` | {parameter.type()} | {_cell(description)} | "
                 f"{'' if default is None else _cell(default)} | {optional} |"
             )
         lines += ["", "| output | type | description |", "|---|---|---|"]
         for output in algorithm.outputDefinitions():
-            lines.append(f"| `{output.name()}` | {output.type()} | {_cell(output.description())} |")
+            description = _described(algorithm, output.name(), output.description(), results_only=True)
+            lines.append(f"| `{output.name()}` | {output.type()} | {_cell(description)} |")
         lines += ["", "```sh", f"scripts/qgis_process.sh help {algorithm.id()}", "```", ""]
     return "\n".join(lines)
 

@@ -4,9 +4,9 @@ Usage: ``.venv/bin/python scripts/docs/update_translations.py [--check]``
 
 Two sources of strings, each with the translation context Qt looks it up under:
 - the running provider: every algorithm is instantiated in a headless QgsApplication and its
-  display name, group, help, parameter and output descriptions and enum options are read (context
-  = the algorithm's class name, as ``TuoliAlgorithm.tr`` uses). This catches strings built at run
-  time (``self.tr(f"Wells {verdict}")``) and those helper modules add with ``alg.tr(...)``;
+  display name, group, introduction, the label and help sentence of each declared parameter and
+  output (``processing_algs/_declarations.py``), parameter and output descriptions and enum options
+  are read (context = the algorithm's class name, as ``TuoliAlgorithm.tr`` uses);
 - a scan of the Python sources for ``self.tr("…")`` (context = the enclosing class),
   ``<module>.tr("…")`` helpers whose module ``tr`` calls ``QCoreApplication.translate("Ctx", …)``,
   ``alg.tr("…")`` in helper modules (context = every algorithm class whose module imports the
@@ -150,7 +150,7 @@ def provider_strings() -> dict[Message, set[str]]:
         where = f"processing_algs/{cls.__module__.split('.')[-1]}.py"
         algorithm = cls()
         algorithm.initAlgorithm({})
-        texts = [cls.DISPLAY_NAME, cls.GROUP, cls.HELP]
+        texts = algorithm.translatable_texts()  # name, group, intro, every declared label and help sentence
         for parameter in algorithm.parameterDefinitions():
             texts.append(parameter.description())
             if isinstance(parameter, QgsProcessingParameterEnum):

@@ -24,9 +24,18 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 PLUGIN_NAME = "tuoli_gw_plugin"
-# Every entry of the package folder goes into the plugin, plus these top-level sources under the same names.
+# Every entry of the package folder goes into the plugin, plus these sources of the repository, by their name in
+# the plugin: the top-level folders and files, and the algorithms' help pages (the Help button opens them offline).
 PACKAGE_SOURCE = PLUGIN_NAME
-SHARED_SOURCES = ("processing_algs", "resources", "sample_layers", "metadata.txt", "LICENSE", "requirements.txt")
+SHARED_SOURCES = {
+    "processing_algs": "processing_algs",
+    "resources": "resources",
+    "sample_layers": "sample_layers",
+    "metadata.txt": "metadata.txt",
+    "LICENSE": "LICENSE",
+    "requirements.txt": "requirements.txt",
+    "help": "docs/algorithms",
+}
 # Caches Python or the test tools leave in the package folder are not part of the plugin.
 NOT_PLUGIN = {"__pycache__", ".pytest_cache", ".hypothesis"}
 PLUGINS_DIR = REPO / "build" / "plugins"
@@ -36,10 +45,10 @@ def plugin_contents(repo: Path = REPO) -> dict[str, Path]:
     """Name inside the plugin folder -> its source in the repository, for every entry the plugin holds."""
     package = repo / PACKAGE_SOURCE
     contents = {path.name: path for path in package.iterdir() if path.name not in NOT_PLUGIN}
-    for name in SHARED_SOURCES:
+    for name, relative in SHARED_SOURCES.items():
         if name in contents:
-            raise SystemExit(f"{package / name} would hide the top-level {name}/: remove one of them")
-        source = repo / name
+            raise SystemExit(f"{package / name} would hide {relative}: remove one of them")
+        source = repo / relative
         if not source.exists():
             raise SystemExit(f"Cannot assemble the plugin: {source} is missing")
         contents[name] = source

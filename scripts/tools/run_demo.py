@@ -39,7 +39,7 @@ STEPS: list[tuple[str, str, dict[str, object]]] = [
             "SUPPLY_AREAS": layer("supply_areas"),
             "TOWNSHIPS": layer("townships"),
             "USE_FIELD": "use",
-            "LANGUAGE": 1,  # the basis in Chinese
+            "LANGUAGE": 0,  # the basis in Chinese (0 = 中文 in every algorithm)
             "OUTPUT": out("screening_applications.gpkg"),
             "REPORT": out("screening_report.html"),
         },

@@ -137,8 +137,8 @@ def _fake_repo(root: Path) -> Path:
     (root / PACKAGE / "engine").mkdir(parents=True)
     (root / PACKAGE / "__init__.py").write_text("")
     (root / PACKAGE / "__pycache__").mkdir()
-    for folder in ("processing_algs", "resources", "sample_layers"):
-        (root / folder).mkdir()
+    for folder in ("processing_algs", "resources", "sample_layers", "docs/algorithms"):
+        (root / folder).mkdir(parents=True)
         (root / folder / "a.txt").write_text(folder)
     for name in ("metadata.txt", "LICENSE", "requirements.txt"):
         (root / name).write_text(name)

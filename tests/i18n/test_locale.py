@@ -141,7 +141,7 @@ def test_reason_texts_follow_a_chinese_locale_and_codes_do_not(interface_locale,
 def test_reason_texts_stay_english_otherwise_and_language_can_be_chosen(interface_locale, run_alg, screening_layers, tmp_path):
     interface_locale("en_US")
     assert run_screening(run_alg, screening_layers, tmp_path)["W2"][2].startswith("Severe over-extraction zone")
-    chosen = run_screening(run_alg, screening_layers, tmp_path, LANGUAGE=1)  # 1 = 中文, whatever the locale
+    chosen = run_screening(run_alg, screening_layers, tmp_path, LANGUAGE=0)  # 0 = 中文, whatever the locale
     assert chosen["W2"][2].startswith("严重超采区")
 
 
@@ -205,3 +205,13 @@ def test_panel_stays_english_under_an_english_locale(interface_locale, project_l
         assert "Severe over-extraction zone" in checker.panel.details.toPlainText()
     finally:
         checker.teardown()
+
+
+def test_engine_errors_name_the_place_in_the_interface_language(interface_locale):
+    from tuoli_gw_plugin.engine.errors import EngineInputError
+
+    error = EngineInputError("plan is negative", layer="accounts", feature=3, field="plan_m3")
+    interface_locale("en_US")
+    assert create("tuoli_gw:progressive_surcharge").engine_message(error) == str(error)
+    interface_locale("zh_CN")
+    assert create("tuoli_gw:progressive_surcharge").engine_message(error) == "图层“accounts”，要素 3，字段“plan_m3”：plan is negative"

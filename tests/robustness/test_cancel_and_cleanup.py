@@ -126,3 +126,20 @@ def test_a_run_failing_after_its_sink_was_created_leaves_no_file(qgis_app, tmp_p
     with pytest.raises(QgsProcessingException):
         processing.run(FailsHalfway(), {"OUTPUT": str(existing)}, context=QgsProcessingContext())
     assert existing.exists()
+
+
+@pytest.mark.parametrize("name", ["screen_well_sites", "electricity_to_water", "compliance_audit", "supervision_report"])
+def test_every_algorithm_ends_a_cancelled_run_the_same_way(qgis_app, tmp_path, name):
+    """Cancel pressed before the run reads anything: whichever part notices it (the bridge reading a
+    layer, the door, the engine), the run ends with the one cancel message and writes nothing."""
+    from .algorithms import SPECS
+
+    world = World.default().write(tmp_path / "world")
+    out = tmp_path / "out"
+    out.mkdir()
+    feedback = RecordingFeedback()
+    feedback.cancel()
+    outcome = run_processing(name, SPECS[name].params(world, out), feedback)
+    assert not outcome.ok and outcome.error_type == "QgsProcessingException"
+    assert outcome.message == "Cancelled by the user; no output was written."
+    assert list(out.iterdir()) == []

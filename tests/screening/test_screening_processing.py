@@ -105,7 +105,7 @@ def test_lon_lat_input_same_verdicts_and_distances(run_alg, tmp_path, layers):
 
 
 def test_chinese_basis_and_pipes_only(run_alg, layers, tmp_path):
-    params = _screen_params(layers, tmp_path / "zh.gpkg", LANGUAGE=1)
+    params = _screen_params(layers, tmp_path / "zh.gpkg", LANGUAGE=0)  # 0 = 中文 in every algorithm
     del params["SUPPLY_AREAS"]
     screened = _read(Path(run_alg("tuoli_gw:screen_well_sites", params)["OUTPUT"]))
     row = screened.set_index("well_id").loc["area_in_severe"]
