@@ -152,7 +152,7 @@ def test_assembly_is_live_idempotent_and_follows_new_and_removed_files(tmp_path)
     assert target == plugins / PACKAGE and target.is_dir() and not target.is_symlink()
     names = sorted(os.listdir(target))
     assert names == sorted(["__init__.py", "engine", "processing_algs", "resources", "sample_layers",
-                            "metadata.txt", "LICENSE", "requirements.txt"])
+                            "metadata.txt", "LICENSE", "requirements.txt", "help"])
     assert all((target / n).is_symlink() for n in names)
 
     (repo / "resources" / "a.txt").write_text("edited")
