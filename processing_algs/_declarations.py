@@ -124,6 +124,9 @@ class Number(Declared):
     minimum: float | None = None
     maximum: float | None = None
     integer: bool = False
+    # Values outside this range run as given, with a warning (a coverage distance of 0 or 1e12 m is allowed,
+    # but is almost certainly a slip).
+    plausible: tuple[float, float] | None = None
 
     def default_value(self) -> float | None:
         return self.default() if callable(self.default) else self.default

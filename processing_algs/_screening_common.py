@@ -41,12 +41,12 @@ COVERAGE_DISTANCE = Distance(
     "COVERAGE_DISTANCE", "Coverage distance from a pipe (metres)",
     "Measured exactly in metres, in a projected CRS whatever the layers' CRS; a well at exactly "
     "this distance counts as covered.",
-    default=default_coverage_distance_m, minimum=0.0, parent="SUPPLY_PIPES",
+    default=default_coverage_distance_m, minimum=0.0, parent="SUPPLY_PIPES", plausible=(1.0, 10_000.0),
 )
 COVERAGE_DISTANCE_OR_RULES = Distance(
     "COVERAGE_DISTANCE", "Coverage distance from a pipe (empty = rules file)",
     "In metres; empty takes the rules file's screening.default_coverage_distance_m.",
-    optional=True, minimum=0.0, parent="SUPPLY_PIPES",
+    optional=True, minimum=0.0, parent="SUPPLY_PIPES", plausible=(1.0, 10_000.0),
 )
 TOWNSHIPS = Layer("TOWNSHIPS", "Townships (polygons)", optional=True, geometry=(POLYGONS,), sample="townships")
 TOWNSHIPS_WITH_REMAINING = Layer(

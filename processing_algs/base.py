@@ -9,7 +9,10 @@ and styled outputs (the style is stored with the output file so qgis_process res
 
 from __future__ import annotations
 
+import contextlib
 import re
+import warnings
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +36,9 @@ from qgis.PyQt.QtGui import QIcon
 from tuoli_gw_plugin.dependencies import missing_dependencies_message
 from tuoli_gw_plugin.metadata import PLUGIN_DIR
 
-from ._declarations import RULES, Choice, Declared, Field, FileOut, Layer, Raster, RasterOut, Result, Sink
+from ._declarations import RULES, Choice, Declared, Field, FileOut, Layer, Number, Raster, RasterOut, Result, Sink
 from ._dialog_defaults import preselect_sample_layer
+from ._output_safety import keep_other_gpkg_layers, refuse_outputs_that_are_inputs
 
 STYLES_DIR = Path(PLUGIN_DIR) / "resources" / "styles"
 DESTINATIONS = (Sink, FileOut, RasterOut)
@@ -225,6 +229,10 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
         name = chosen[0] if chosen else declaration.default
         if not name:
             return None
+        if name.lower() == "geometry":  # the layer's geometry is not an attribute (and the engine's frames use the name)
+            raise QgsProcessingException(
+                self.tr("{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.").format(key=key)
+            )
         if name != declaration.default or not declaration.when_absent:
             return name
         source, label = self.optional_source(parameters, declaration.parent, context)
@@ -261,12 +269,16 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
         from tuoli_gw_plugin.engine.errors import EngineInputError
 
         self._opened = {}
+        refuse_outputs_that_are_inputs(self, parameters, context)
+        parameters = keep_other_gpkg_layers(self, parameters, context)
         self.check_geometry_types(parameters, context)
         self.repair_text_encodings(parameters, context, feedback)
         parameters = self.match_shapefile_field_names(parameters, context, feedback)
+        self.warn_implausible_numbers(parameters, context, feedback)
         new_files = self.destination_files_not_yet_there(parameters, context)
         try:
-            return self.compute(parameters, context, feedback)
+            with engine_notices_to(feedback):
+                return self.compute(parameters, context, feedback)
         except BaseException as error:
             # A failed or cancelled run must not leave a half-written file that looks complete.
             remove_partial_outputs(new_files, feedback)
@@ -278,6 +290,19 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
             raise
         finally:
             self._opened = {}
+
+    def warn_implausible_numbers(self, parameters, context, feedback) -> None:
+        """A number outside its declared plausible range runs as given, with a warning saying so."""
+        for declaration in self.PARAMETERS:
+            if not isinstance(declaration, Number) or declaration.plausible is None:
+                continue
+            value = self.number(parameters, declaration.key, context)
+            low, high = declaration.plausible
+            if value is not None and not low <= value <= high and feedback is not None:
+                feedback.pushWarning(
+                    self.tr("{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: "
+                            "check it is what you meant.").format(key=declaration.key, value=value, low=low, high=high)
+                )
 
     def engine_message(self, error) -> str:
         """An engine error as the user reads it: where (layer, feature, field) in the interface
@@ -460,6 +485,27 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
             if isinstance(layer, QgsVectorLayer):
                 save_style_with_file(layer, qml, feedback)
         return {}
+
+
+@contextlib.contextmanager
+def engine_notices_to(feedback) -> Iterator[None]:
+    """Show the engine's EngineNotice warnings (e.g. "web mercator is not true to the ground here") in the log.
+
+    Other Python warnings raised meanwhile are passed on as they would have been.
+    """
+    from tuoli_gw_plugin.engine.errors import EngineNotice
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", EngineNotice)
+        try:
+            yield
+        finally:
+            for warning in caught:
+                if issubclass(warning.category, EngineNotice):
+                    if feedback is not None:
+                        feedback.pushWarning(str(warning.message))
+                else:
+                    warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)
 
 
 def remove_partial_outputs(paths: list[Path], feedback) -> None:
