@@ -23,6 +23,7 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsProcessingException,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 
@@ -175,6 +176,7 @@ def source_to_frame(
     columns: dict[str, list] = {name: [] for name in names}
     wkbs: list = []
     fids: list[int] = []
+    curved = 0
     total = source.featureCount() or 0
     for count, feature in enumerate(source.getFeatures(request)):
         if feedback is not None and count % 50000 == 0:
@@ -191,7 +193,17 @@ def source_to_frame(
             if geometry is None or geometry.isNull() or geometry.isEmpty():
                 wkbs.append(None)
             else:
+                if QgsWkbTypes.isCurvedType(geometry.wkbType()):
+                    # Circular arcs (CurvePolygon, CompoundCurve…) have no shapely form: straight segments at most
+                    # 1° of arc apart (QGIS's default), which moves a 1 km-radius arc by at most 4 cm.
+                    geometry = QgsGeometry(geometry.constGet().segmentize())
+                    curved += 1
                 wkbs.append(bytes(geometry.asWkb()))
+    if curved and feedback is not None:
+        feedback.pushInfo(
+            f"Layer '{layer_label}': {curved} curved geometr{'y' if curved == 1 else 'ies'} (circular arcs) turned into "
+            "straight segments at most 1° of arc apart."
+        )
     frame = pd.DataFrame(columns, columns=names)
     # A numpy array, not a list: pandas deep-copies attrs on most operations, and a list of a
     # million ints made that cost seconds.
