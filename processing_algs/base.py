@@ -29,7 +29,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
-from ..dependencies import missing_dependencies_message
+from ..dependencies import missing_dependencies_message, missing_dependencies_short
 from ..metadata import PLUGIN_DIR
 
 STYLES_DIR = Path(PLUGIN_DIR) / "resources" / "styles"
@@ -75,11 +75,14 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
         return self.tr(self.HELP)
 
     def icon(self) -> QIcon:
-        return QIcon(str(Path(PLUGIN_DIR) / "resources" / "icons" / "tuoli_gw.svg"))
+        # Each algorithm's own icon (resources/icons/<name>.svg), the provider's where it has none.
+        icons = Path(PLUGIN_DIR) / "resources" / "icons"
+        own = icons / f"{self.name()}.svg"
+        return QIcon(str(own if own.is_file() else icons / "tuoli_gw.svg"))
 
     # -- dependencies --------------------------------------------------------------------------
     def canExecute(self):  # noqa: N802
-        message = missing_dependencies_message()
+        message = missing_dependencies_message(self.name())  # only what this algorithm needs
         return (not message, message)
 
     # -- common parameters ---------------------------------------------------------------------
@@ -100,9 +103,12 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
 
     # -- running -------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        message = missing_dependencies_message()
+        message = missing_dependencies_message(self.name())
         if message:
-            raise QgsProcessingException(message)
+            # QGIS repeats an exception's text (log, error, summary): the long message once, then a short one.
+            if feedback is not None:
+                feedback.reportError(message, True)
+            raise QgsProcessingException(missing_dependencies_short(self.name()))
         from ..engine.errors import EngineInputError
 
         self.check_geometry_types(parameters, context)

@@ -56,7 +56,9 @@ class ScreenWellSites(TuoliAlgorithm):
         "Rules (from the rules file's 'screening' section): inside public supply coverage → prohibited "
         "(notice item 13: no new self-supplied wells); in a severe over-extraction zone → prohibited "
         "(section 二(三), item 7); in a general zone → restricted (item 7); in a township whose red-line quota "
-        "is used up (remaining <= 0) → prohibited (item 8); otherwise allowed. Several reasons are all listed; "
+        "is used up (remaining <= 0) → prohibited (item 8); otherwise allowed — but outside the mapped area (outside "
+        "every township or, without TOWNSHIPS, outside the extent of the zones and supply layers) there is no verdict: "
+        "'outside' with reason outside_mapped_area, never an all-clear. Several reasons are all listed; "
         "where zones overlap the severe one names the zone. A point exactly on a boundary counts as inside; "
         "a well exactly at the coverage distance from a pipe counts as covered.\n\n"
         "INPUT: point layer of wells, any CRS. ZONES: polygons of over-extraction zones. ZONE_GRADE_FIELD "
@@ -124,7 +126,7 @@ class ScreenWellSites(TuoliAlgorithm):
                 createByDefault=False,
             )
         )
-        for verdict in ("prohibited", "restricted", "allowed", "no_geometry"):
+        for verdict in ("prohibited", "restricted", "allowed", "outside", "no_geometry"):
             self.addOutput(QgsProcessingOutputNumber(f"COUNT_{verdict.upper()}", self.tr(f"Wells {verdict}")))
 
     def compute(self, parameters, context, feedback):
@@ -225,6 +227,14 @@ class ScreenWellSites(TuoliAlgorithm):
                 p=counts["prohibited"], r=counts["restricted"], a=counts["allowed"], n=counts["no_geometry"], t=len(results)
             )
         )
+        if counts["outside"]:
+            feedback.pushWarning(
+                self.tr(
+                    "{n} well(s) lie outside the mapped area (outside every township, or outside the extent of the zones "
+                    "and supply layers): verdict 'outside', no verdict given. Check their location or screen them with "
+                    "layers that cover them."
+                ).format(n=counts["outside"])
+            )
         if counts["no_geometry"]:
             feedback.pushWarning(
                 self.tr("{n} well(s) have no geometry: they are kept with an empty verdict and reason no_geometry.").format(

@@ -26,10 +26,21 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path as MplPath
 
-from .screening import NO_GEOMETRY, NO_GEOMETRY_BASIS, PreparedScreening, reason_rules, verdict_counts
+from .screening import (
+    NO_GEOMETRY,
+    NO_GEOMETRY_BASIS,
+    OUTSIDE,
+    OUTSIDE_BASIS,
+    OUTSIDE_MAPPED_AREA,
+    PreparedScreening,
+    reason_rules,
+    verdict_counts,
+)
 
-VERDICT_COLOURS = {"prohibited": "#d7191c", "restricted": "#fdae61", "allowed": "#1a9641", NO_GEOMETRY: "#999999"}
-VERDICT_ORDER = ("prohibited", "restricted", "allowed", NO_GEOMETRY)
+VERDICT_COLOURS = {
+    "prohibited": "#d7191c", "restricted": "#fdae61", "allowed": "#1a9641", OUTSIDE: "#7b3294", NO_GEOMETRY: "#999999",
+}
+VERDICT_ORDER = ("prohibited", "restricted", "allowed", OUTSIDE, NO_GEOMETRY)
 GRADE_COLOURS = {"severe": "#e31a1c", "general": "#ff7f00"}
 # Fonts that carry Chinese glyphs (township names), first found wins; DejaVu as a last resort.
 CJK_FONTS = ["Noto Sans CJK SC", "Noto Sans CJK JP", "Source Han Sans SC", "WenQuanYi Zen Hei", "SimHei", "Microsoft YaHei", "DejaVu Sans"]
@@ -58,6 +69,7 @@ TEXT = {
         "general": "General over-extraction zone",
         "schematic": "Distances measured in",
         NO_GEOMETRY: "no location",
+        OUTSIDE: "outside the mapped area",
         "prohibited": "prohibited",
         "restricted": "restricted",
         "allowed": "allowed",
@@ -85,6 +97,7 @@ TEXT = {
         "general": "一般超采区",
         "schematic": "距离计算坐标系",
         NO_GEOMETRY: "无位置",
+        OUTSIDE: "图层范围外",
         "prohibited": "禁止",
         "restricted": "限制",
         "allowed": "允许",
@@ -215,8 +228,10 @@ def _render_map(
         legend.append(Line2D([], [], color="#2c7bb6", linewidth=1.4, label=words["pipes"]))
 
     verdicts = results["verdict"].to_numpy(dtype=object)
-    for verdict in ("allowed", "restricted", "prohibited"):  # strictest drawn last, on top
+    for verdict in (OUTSIDE, "allowed", "restricted", "prohibited"):  # strictest drawn last, on top
         chosen = verdicts == verdict
+        if verdict == OUTSIDE and not chosen.any():
+            continue  # listed only when some well is outside, as most reports have none
         if chosen.any():
             ax.scatter(
                 xy[chosen, 0],
@@ -290,6 +305,7 @@ def screening_report_html(
     reasons = reason_table(results)
     basis_of = {rule.code: rule.basis[language] for rule in reason_rules(prepared)}
     basis_of[NO_GEOMETRY] = NO_GEOMETRY_BASIS[language]
+    basis_of[OUTSIDE_MAPPED_AREA] = OUTSIDE_BASIS[language]
     reason_rows = [[code, int(count), basis_of.get(code, "")] for code, count in reasons.items()]
     summary = ", ".join(f"{words[v]}: {counts.get(v, 0)}" for v in VERDICT_ORDER)
     parts = [
