@@ -14,12 +14,13 @@ VERSION   := $(shell sed -n 's/^version=//p' metadata.txt)
 ZIP       := dist/$(PLUGIN)-$(VERSION).zip
 export QT_QPA_PLATFORM := offscreen
 
-.PHONY: help setup system venv plugin-link demo test lint package install bench translations screenshot clean
+.PHONY: help setup system venv plugin-link demo test lint package release install bench translations screenshot clean
 
 help:
 	@echo "make demo     set up (QGIS, virtualenv) and run the pipeline on the sample layers into out/"
 	@echo "make test     set up and run every test (engine, processing.run, qgis_process, package)"
 	@echo "make package  build $(ZIP) for Plugins > Install from ZIP"
+	@echo "make release  build $(ZIP) for upload to plugins.qgis.org (refuses placeholder metadata)"
 	@echo "make install  link this working tree into your QGIS profile (development)"
 	@echo "make bench    run the benchmarks, write docs/benchmarks.md"
 	@echo "make lint     ruff"
@@ -57,6 +58,9 @@ lint: venv
 
 package: setup
 	$(PY) scripts/package.py $(ZIP)
+
+release: setup
+	$(PY) scripts/package.py --release $(ZIP)
 
 install: setup
 	@bash scripts/install_dev.sh

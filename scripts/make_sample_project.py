@@ -259,6 +259,9 @@ def main() -> int:
                 return 1
             if name == "recharge_mm":
                 style_recharge(layer)
+                # Beside the GeoTIFF too: QGIS loads it when the raster is opened on its own (or as an
+                # algorithm's input), instead of a grey ramp with min/max labels like "50.758097".
+                layer.saveNamedStyle(str(RECHARGE_PATH.with_suffix(".qml")))
             elif name in STYLERS:
                 STYLERS[name](layer)
             mark_schematic(layer, name)
