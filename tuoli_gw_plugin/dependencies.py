@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 import platform
-from functools import lru_cache
+from functools import cache
 
 from qgis.PyQt.QtCore import QCoreApplication
 
@@ -58,7 +58,7 @@ def _importable(module_name: str) -> bool:
     return True
 
 
-@lru_cache(maxsize=None)
+@cache
 def _missing_modules() -> tuple[str, ...]:
     return tuple(name for name in PACKAGES if not _importable(name))
 

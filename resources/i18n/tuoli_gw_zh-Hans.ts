@@ -56,7 +56,7 @@
             <translation>采补差栅格（mm/年，GeoTIFF）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="295" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="291" />
             <source>Net balance raster: {0} cells, {1:.1f} % mined (negative), range {2:.1f} to {3:.1f} mm/a.</source>
             <translation>采补差栅格：{0} 个像元，{1:.1f}% 为超采（负值），范围 {2:.1f} 至 {3:.1f} mm/年。</translation>
         </message>
@@ -105,7 +105,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
         </message>
         <message>
             <location filename="../../processing_algs/abstraction_recharge_balance.py" />
-            <location filename="../../processing_algs/base.py" line="89" />
+            <location filename="../../processing_algs/base.py" line="92" />
             <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
             <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
         </message>
@@ -122,7 +122,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>取水井（点）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="316" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="312" />
             <source>{0} units: {1} severe; total reduction needed {2:.0f} m³/a.</source>
             <translation>共 {0} 个单元，其中严重超采 {1} 个；需压减开采量合计 {2:.0f} m³/年。</translation>
         </message>
@@ -245,7 +245,7 @@ Outputs:
         </message>
         <message>
             <location filename="../../processing_algs/allocate_water_rights.py" />
-            <location filename="../../processing_algs/base.py" line="89" />
+            <location filename="../../processing_algs/base.py" line="92" />
             <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
             <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
         </message>
@@ -300,7 +300,7 @@ Outputs:
             <translation>按位置在 TOWNSHIPS 中查找乡镇</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/allocate_water_rights.py" line="295" />
+            <location filename="../../processing_algs/allocate_water_rights.py" line="286" />
             <source>{0} parcel(s) allocated {1:,.0f} m³ in total; {2} parcel(s) without a right.</source>
             <translation>{0} 个地块共分配 {1:,.0f} m³；{2} 个地块未获水权。</translation>
         </message>
@@ -477,7 +477,7 @@ Outputs: OUTPUT (findings, styled by severity) and OUTPUT_SUMMARY (optional tabl
             <translation>公共供水管网（第13条）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="89" />
+            <location filename="../../processing_algs/base.py" line="92" />
             <location filename="../../processing_algs/compliance_audit.py" />
             <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
             <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
@@ -542,18 +542,18 @@ Outputs: OUTPUT (findings, styled by severity) and OUTPUT_SUMMARY (optional tabl
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/electricity_to_water.py" line="262" />
+            <location filename="../../processing_algs/electricity_to_water.py" line="254" />
             <source>Chart written to {0}</source>
             <translation>图表已写入 {0}</translation>
         </message>
         <message>
             <location filename="../../processing_algs/electricity_to_water.py" />
-            <location filename="../../processing_algs/electricity_to_water.py" line="149" />
+            <location filename="../../processing_algs/electricity_to_water.py" line="148" />
             <source>Chart: estimated vs metered vs permitted per township (PNG)</source>
             <translation>图表：各乡镇折算水量、计量水量与许可水量对比（PNG）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/electricity_to_water.py" line="266" />
+            <location filename="../../processing_algs/electricity_to_water.py" line="258" />
             <source>County: {0:,.0f} kWh → {1:,.0f} m³ estimated; metered {2:,.0f} m³; permitted {3:,.0f} m³</source>
             <translation>全县：用电 {0:,.0f} kWh → 折算水量 {1:,.0f} m³；计量水量 {2:,.0f} m³；许可水量 {3:,.0f} m³</translation>
         </message>
@@ -602,13 +602,13 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>计量设施是否正常字段（是/否）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/electricity_to_water.py" line="178" />
+            <location filename="../../processing_algs/electricity_to_water.py" line="177" />
             <source>Layer '{0}' has no field '{1}': calibration groups are townships only.</source>
             <translation>图层“{0}”没有字段“{1}”：率定仅按乡镇分组。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/electricity_to_water.py" />
-            <location filename="../../processing_algs/electricity_to_water.py" line="129" />
+            <location filename="../../processing_algs/electricity_to_water.py" line="128" />
             <source>Meter vs power mismatch share (empty = rules file, 0.2 = 20 %)</source>
             <translation>计量水量与以电折水量偏差比例（留空 = 规则文件，0.2 = 20%）</translation>
         </message>
@@ -618,7 +618,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>计量水量字段（m³）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/electricity_to_water.py" line="150" />
+            <location filename="../../processing_algs/electricity_to_water.py" line="149" />
             <source>PNG files (*.png)</source>
             <translation>PNG 文件 (*.png)</translation>
         </message>
@@ -629,7 +629,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
         </message>
         <message>
             <location filename="../../processing_algs/electricity_to_water.py" />
-            <location filename="../../processing_algs/electricity_to_water.py" line="124" />
+            <location filename="../../processing_algs/electricity_to_water.py" line="123" />
             <source>Period to take (empty = all rows)</source>
             <translation>统计期间（留空 = 全部记录）</translation>
         </message>
@@ -650,7 +650,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
         </message>
         <message>
             <location filename="../../processing_algs/electricity_to_water.py" />
-            <location filename="../../processing_algs/electricity_to_water.py" line="115" />
+            <location filename="../../processing_algs/electricity_to_water.py" line="114" />
             <source>Power accounts (table)</source>
             <translation>电力台账（表格）</translation>
         </message>
@@ -660,14 +660,14 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>抽水试验折算系数字段（m³/kWh）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="89" />
+            <location filename="../../processing_algs/base.py" line="92" />
             <location filename="../../processing_algs/electricity_to_water.py" />
             <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
             <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/electricity_to_water.py" />
-            <location filename="../../processing_algs/electricity_to_water.py" line="140" />
+            <location filename="../../processing_algs/electricity_to_water.py" line="139" />
             <source>Summary per township</source>
             <translation>各乡镇汇总</translation>
         </message>
@@ -682,7 +682,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>以电折水（井电双控）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/electricity_to_water.py" line="259" />
+            <location filename="../../processing_algs/electricity_to_water.py" line="251" />
             <source>Water from electricity per township (以电折水)</source>
             <translation>各乡镇以电折水汇总</translation>
         </message>
@@ -693,13 +693,13 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
         </message>
         <message>
             <location filename="../../processing_algs/electricity_to_water.py" />
-            <location filename="../../processing_algs/electricity_to_water.py" line="98" />
+            <location filename="../../processing_algs/electricity_to_water.py" line="97" />
             <source>Wells</source>
             <translation>取水井</translation>
         </message>
         <message>
             <location filename="../../processing_algs/electricity_to_water.py" />
-            <location filename="../../processing_algs/electricity_to_water.py" line="136" />
+            <location filename="../../processing_algs/electricity_to_water.py" line="135" />
             <source>Wells with water from electricity</source>
             <translation>取水井以电折水结果</translation>
         </message>
@@ -830,7 +830,7 @@ Outputs:
             <translation>超计划累进加价</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="89" />
+            <location filename="../../processing_algs/base.py" line="92" />
             <location filename="../../processing_algs/progressive_surcharge.py" />
             <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
             <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
@@ -854,7 +854,7 @@ Outputs:
             <translation>乡镇字段（用于汇总表和图表分组）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="248" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="244" />
             <source>Water fees by tier (超计划累进加价) — {0}</source>
             <translation>分档水费（超计划累进加价）——{0}</translation>
         </message>
@@ -865,17 +865,17 @@ Outputs:
             <translation>超计划水量全部按所达最高档倍数计收</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="224" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="220" />
             <source>band by band</source>
             <translation>分档累进</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="224" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="220" />
             <source>whole excess</source>
             <translation>超额全部按最高档</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="222" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="218" />
             <source>{0} account(s) charged ({1}): fees {2:,.2f} yuan, of which surcharge {3:,.2f} yuan.</source>
             <translation>已计费 {0} 户（{1}）：水费 {2:,.2f} 元，其中加价 {3:,.2f} 元。</translation>
         </message>
@@ -894,9 +894,26 @@ Outputs:
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
-            <location filename="../../processing_algs/screen_well_sites.py" line="112" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="114" />
             <source>English</source>
             <translation>英文</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <source>Gives every (proposed or existing) well a verdict — prohibited, restricted or allowed — with the reason codes and the legal basis in words.
+
+Rules (from the rules file's 'screening' section): inside public supply coverage → prohibited (notice item 13: no new self-supplied wells); in a severe over-extraction zone → prohibited (section 二(三), item 7); in a general zone → restricted (item 7); in a township whose red-line quota is used up (remaining &lt;= 0) → prohibited (item 8); otherwise allowed — but outside the mapped area (outside every township or, without TOWNSHIPS, outside the extent of the zones and supply layers) there is no verdict: 'outside' with reason outside_mapped_area, never an all-clear. Several reasons are all listed; where zones overlap the severe one names the zone. A point exactly on a boundary counts as inside; a well exactly at the coverage distance from a pipe counts as covered.
+
+INPUT: point layer of wells, any CRS. ZONES: polygons of over-extraction zones. ZONE_GRADE_FIELD (default grade): severe / general, also 严重 / 一般. ZONE_NAME_FIELD (default zone_name). SUPPLY_PIPES: public supply pipes (lines); COVERAGE_DISTANCE: metres from a pipe counted as covered (distance measured exactly, in a projected metric CRS whatever the input CRS). SUPPLY_AREAS: supply coverage polygons (covered = inside). At least one of SUPPLY_PIPES / SUPPLY_AREAS is required. TOWNSHIPS: township polygons; TOWNSHIP_NAME_FIELD (default name_zh); REMAINING_FIELD (default remaining_m3). USE_FIELD: optional field of the well's intended use; emergency supply, domestic supply without an alternative source and monitoring (Groundwater Management Regulations art. 33) make a zone ban 'restricted' (reason statutory_exception), but never inside supply coverage. LANGUAGE: language of the basis text (0 English, 1 中文; default: the QGIS interface language). RULES: rules file.
+
+Outputs: OUTPUT — every input feature exactly once with all its attributes plus verdict, reasons, basis, zone_name, zone_grade, supply_distance_m (metres to the nearest pipe; empty without pipes), in_supply_coverage, township; styled red / amber / green. A feature without geometry is kept with an empty verdict and reason no_geometry. REPORT (optional HTML): a map and the verdicts per township. Counts per verdict are logged and returned.</source>
+            <translation>为每眼（拟建或现有）取水井给出筛查结论——禁止、限制或允许——并附原因代码和文字法律依据。
+
+规则（取自规则文件 screening 部分）：位于公共供水管网覆盖范围内 → 禁止（托政发规〔2024〕3号 第13条：不得新建自备井）；位于严重超采区 → 禁止（第二部分（三）、第7条）；位于一般超采区 → 限制（第7条）；所在乡镇用水总量控制红线指标已用完（剩余 ≤ 0）→ 禁止（第8条）；其余 → 允许——但位于图层范围外（不在任何乡镇内；未提供 TOWNSHIPS 时不在超采区和供水图层的范围内）则不作结论：结论为 outside，原因为 outside_mapped_area，绝不判为允许。多个原因全部列出；超采区重叠时以严重超采区命名。恰好位于边界上的点视为在内；距管网恰好等于覆盖距离的井视为被覆盖。
+
+INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE_GRADE_FIELD（默认 grade）：severe / general，也可为 严重 / 一般。ZONE_NAME_FIELD（默认 zone_name）。SUPPLY_PIPES：公共供水管网（线）；COVERAGE_DISTANCE：距管网多少米以内视为覆盖（无论输入坐标系如何，均在米制投影坐标系中精确量算距离）。SUPPLY_AREAS：供水覆盖范围多边形（位于其内即为覆盖）。SUPPLY_PIPES 与 SUPPLY_AREAS 至少提供一个。TOWNSHIPS：乡镇多边形；TOWNSHIP_NAME_FIELD（默认 name_zh）；REMAINING_FIELD（默认 remaining_m3）。USE_FIELD：可选的拟用途字段；应急供水、无替代水源的生活用水和监测取水（《地下水管理条例》第三十三条）可使超采区禁令变为“限制”（原因 statutory_exception），但在公共供水管网覆盖范围内不适用。LANGUAGE：法律依据文字的语言（0 英文，1 中文；默认随 QGIS 界面语言）。RULES：规则文件。
+
+输出：OUTPUT——每个输入要素恰好一次，保留全部属性，另加 verdict、reasons、basis、zone_name、zone_grade、supply_distance_m（到最近管网的距离，米；无管网时为空）、in_supply_coverage、township；按红 / 橙 / 绿着色。无几何的要素予以保留，结论为空，原因为 no_geometry。REPORT（可选 HTML）：地图及各乡镇筛查结论。各结论的数量记入日志并作为结果返回。</translation>
         </message>
         <message>
             <source>Gives every (proposed or existing) well a verdict — prohibited, restricted or allowed — with the reason codes and the legal basis in words.
@@ -915,7 +932,6 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
 输出：OUTPUT——每个输入要素恰好一次，保留全部属性，另加 verdict、reasons、basis、zone_name、zone_grade、supply_distance_m（到最近管网的距离，米；无管网时为空）、in_supply_coverage、township；按红 / 橙 / 绿着色。无几何的要素予以保留，结论为空，原因为 no_geometry。REPORT（可选 HTML）：地图及各乡镇筛查结论。各结论的数量记入日志并作为结果返回。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" />
             <source>Gives every (proposed or existing) well a verdict — prohibited, restricted or allowed — with the reason codes and the legal basis in words.
 
 Rules (from the rules file's 'screening' section): inside public supply coverage → prohibited (notice item 13: no new self-supplied wells); in a severe over-extraction zone → prohibited (section 二(三), item 7); in a general zone → restricted (item 7); in a township whose red-line quota is used up (remaining &lt;= 0) → prohibited (item 8); otherwise allowed. Several reasons are all listed; where zones overlap the severe one names the zone. A point exactly on a boundary counts as inside; a well exactly at the coverage distance from a pipe counts as covered.
@@ -923,7 +939,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
 INPUT: point layer of wells, any CRS. ZONES: polygons of over-extraction zones. ZONE_GRADE_FIELD (default grade): severe / general, also 严重 / 一般. ZONE_NAME_FIELD (default zone_name). SUPPLY_PIPES: public supply pipes (lines); COVERAGE_DISTANCE: metres from a pipe counted as covered (distance measured exactly, in a projected metric CRS whatever the input CRS). SUPPLY_AREAS: supply coverage polygons (covered = inside). At least one of SUPPLY_PIPES / SUPPLY_AREAS is required. TOWNSHIPS: township polygons; TOWNSHIP_NAME_FIELD (default name_zh); REMAINING_FIELD (default remaining_m3). USE_FIELD: optional field of the well's intended use; emergency supply, domestic supply without an alternative source and monitoring (Groundwater Management Regulations art. 33) make a zone ban 'restricted' (reason statutory_exception), but never inside supply coverage. LANGUAGE: language of the basis text (0 English, 1 中文; default: the QGIS interface language). RULES: rules file.
 
 Outputs: OUTPUT — every input feature exactly once with all its attributes plus verdict, reasons, basis, zone_name, zone_grade, supply_distance_m (metres to the nearest pipe; empty without pipes), in_supply_coverage, township; styled red / amber / green. A feature without geometry is kept with an empty verdict and reason no_geometry. REPORT (optional HTML): a map and the verdicts per township. Counts per verdict are logged and returned.</source>
-            <translation>为每眼（拟建或现有）取水井给出筛查结论——禁止、限制或允许——并附原因代码和文字法律依据。
+            <translation type="vanished">为每眼（拟建或现有）取水井给出筛查结论——禁止、限制或允许——并附原因代码和文字法律依据。
 
 规则（取自规则文件 screening 部分）：位于公共供水管网覆盖范围内 → 禁止（托政发规〔2024〕3号 第13条：不得新建自备井）；位于严重超采区 → 禁止（第二部分（三）、第7条）；位于一般超采区 → 限制（第7条）；所在乡镇用水总量控制红线指标已用完（剩余 ≤ 0）→ 禁止（第8条）；其余 → 允许。多个原因全部列出；超采区重叠时以严重超采区命名。恰好位于边界上的点视为在内；距管网恰好等于覆盖距离的井视为被覆盖。
 
@@ -932,19 +948,19 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
 输出：OUTPUT——每个输入要素恰好一次，保留全部属性，另加 verdict、reasons、basis、zone_name、zone_grade、supply_distance_m（到最近管网的距离，米；无管网时为空）、in_supply_coverage、township；按红 / 橙 / 绿着色。无几何的要素予以保留，结论为空，原因为 no_geometry。REPORT（可选 HTML）：地图及各乡镇筛查结论。各结论的数量记入日志并作为结果返回。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="122" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="124" />
             <source>HTML files (*.html)</source>
             <translation>HTML 文件 (*.html)</translation>
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
-            <location filename="../../processing_algs/screen_well_sites.py" line="102" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="104" />
             <source>Intended use field (for the statutory exceptions; optional)</source>
             <translation>拟用途字段（用于法定例外；可选）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
-            <location filename="../../processing_algs/screen_well_sites.py" line="111" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="113" />
             <source>Language of the legal basis</source>
             <translation>法律依据的语言</translation>
         </message>
@@ -954,12 +970,12 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
             <translation>图层“{0}”没有字段“{1}”：不检查用水总量控制红线（通知第8条）。如需检查，请将 REMAINING_FIELD 设为剩余指标字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="198" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="200" />
             <source>Layer '{layer}' already has field(s) {fields}; the output replaces them with this run's values.</source>
             <translation>图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="144" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="146" />
             <source>Layer '{layer}' has no field '{field}' (ZONE_GRADE_FIELD, the zone grade severe / general). Its fields are: {fields}. Choose the grade field.</source>
             <translation>图层“{layer}”没有字段“{field}”（ZONE_GRADE_FIELD，超采区等级：严重 / 一般）。该图层的字段有：{fields}。请选择等级字段。</translation>
         </message>
@@ -970,7 +986,7 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
-            <location filename="../../processing_algs/screen_well_sites.py" line="84" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="86" />
             <source>Over-extraction zones (polygons)</source>
             <translation>超采区（多边形）</translation>
         </message>
@@ -985,7 +1001,7 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
             <translation>公共供水管网（线）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="152" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="154" />
             <source>Reading and preparing the layers…</source>
             <translation>正在读取并准备图层…</translation>
         </message>
@@ -995,12 +1011,12 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
             <translation>剩余红线指标字段（m³；≤ 0 表示已用完）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="255" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="261" />
             <source>Report written to {path}</source>
             <translation>报告已写入 {path}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="89" />
+            <location filename="../../processing_algs/base.py" line="92" />
             <location filename="../../processing_algs/screen_well_sites.py" />
             <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
             <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
@@ -1012,25 +1028,25 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
-            <location filename="../../processing_algs/screen_well_sites.py" line="117" />
-            <location filename="../../processing_algs/screen_well_sites.py" line="215" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="119" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="217" />
             <source>Screened wells</source>
             <translation>筛查结果</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="167" />
-            <location filename="../../processing_algs/screen_well_sites.py" line="205" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="169" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="207" />
             <source>Screening cancelled by the user; no output was written.</source>
             <translation>筛查已被用户取消，未写出任何结果。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
-            <location filename="../../processing_algs/screen_well_sites.py" line="121" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="123" />
             <source>Screening report (HTML)</source>
             <translation>筛查报告（HTML）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="181" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="183" />
             <source>Screening {n} wells…</source>
             <translation>正在筛查 {n} 眼井…</translation>
         </message>
@@ -1050,7 +1066,7 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
             <translation>乡镇（多边形；含第8条所需的剩余红线指标）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="228" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="226" />
             <source>Verdicts: {p} prohibited, {r} restricted, {a} allowed, {n} without geometry (of {t} wells).</source>
             <translation>筛查结论：禁止 {p} 眼，限制 {r} 眼，允许 {a} 眼，无位置 {n} 眼（共 {t} 眼）。</translation>
         </message>
@@ -1066,6 +1082,11 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
+            <source>Wells outside</source>
+            <translation>图层范围外的井数</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
             <source>Wells prohibited</source>
             <translation>禁止的井数</translation>
         </message>
@@ -1076,36 +1097,41 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
-            <location filename="../../processing_algs/screen_well_sites.py" line="81" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="83" />
             <source>Wells to screen (points)</source>
             <translation>待筛查取水井（点）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="202" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="204" />
             <source>Writing the output…</source>
             <translation>正在写出结果…</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="245" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="251" />
             <source>Writing the report…</source>
             <translation>正在写报告…</translation>
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
-            <location filename="../../processing_algs/screen_well_sites.py" line="89" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="91" />
             <source>Zone grade field (severe / general, 严重 / 一般)</source>
             <translation>超采区等级字段（severe / general，严重 / 一般）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
-            <location filename="../../processing_algs/screen_well_sites.py" line="96" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="98" />
             <source>Zone name field</source>
             <translation>超采区名称字段</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="234" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="240" />
             <source>{n} well(s) have no geometry: they are kept with an empty verdict and reason no_geometry.</source>
             <translation>{n} 眼井没有位置（几何为空）：保留在输出中，结论为空，原因代码为 no_geometry。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" line="232" />
+            <source>{n} well(s) lie outside the mapped area (outside every township, or outside the extent of the zones and supply layers): verdict 'outside', no verdict given. Check their location or screen them with layers that cover them.</source>
+            <translation>{n} 眼井位于图层范围外（不在任何乡镇内，或不在超采区和供水图层范围内）：结论为 outside，不作结论。请核对其位置，或用覆盖这些位置的图层重新筛查。</translation>
         </message>
     </context>
     <context>
@@ -1123,12 +1149,12 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
             <translation>关停后每年腾出的水量（m³）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/self_supplied_closure_list.py" line="187" />
+            <location filename="../../processing_algs/self_supplied_closure_list.py" line="185" />
             <source>Cancelled while writing the output.</source>
             <translation>写出结果时已取消。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/self_supplied_closure_list.py" line="199" />
+            <location filename="../../processing_algs/self_supplied_closure_list.py" line="197" />
             <source>Could not write feature {fid} to the output.</source>
             <translation>无法将要素 {fid} 写入输出。</translation>
         </message>
@@ -1182,7 +1208,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>公共供水管网（线）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="89" />
+            <location filename="../../processing_algs/base.py" line="92" />
             <location filename="../../processing_algs/self_supplied_closure_list.py" />
             <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
             <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
@@ -1244,7 +1270,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>列入清单的井数</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/self_supplied_closure_list.py" line="163" />
+            <location filename="../../processing_algs/self_supplied_closure_list.py" line="161" />
             <source>{listed} active self-supplied well(s) inside supply coverage (of {self_supplied} self-supplied, {wells} wells); closing them frees {total:,.0f} m³ a year.</source>
             <translation>公共供水管网覆盖范围内有在用自备井 {listed} 眼（自备井共 {self_supplied} 眼，取水井共 {wells} 眼）；关停后每年可腾出 {total:,.0f} m³。</translation>
         </message>
@@ -1252,138 +1278,258 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
     <context>
         <name>SiteChecker</name>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="207" />
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="221" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="437" />
+            <source>A layer has no coordinate reference system</source>
+            <translation>有图层没有坐标参考系</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="326" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="340" />
             <source>Check well site</source>
             <translation>井址核查</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="160" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="267" />
             <source>Checked in</source>
             <translation>核查用时</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="111" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="430" />
+            <source>Choose the township name field</source>
+            <translation>请选择乡镇名称字段</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="423" />
+            <source>Choose the zone grade field</source>
+            <translation>请选择超采等级字段</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="243" />
             <source>Click the map to check a well site.</source>
             <translation>在地图上点击以核查井址。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="106" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="178" />
             <source>Coverage distance</source>
             <translation>覆盖距离</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="157" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="264" />
             <source>In supply coverage</source>
             <translation>位于供水管网覆盖范围内</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="155" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="438" />
+            <source>Layer '{layer}' has no CRS, so distances cannot be measured: set it in Layer Properties ▸ Source.</source>
+            <translation>图层“{layer}”没有坐标参考系，无法量算距离：请在“图层属性 ▸ 源”中设置。</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="431" />
+            <source>Layer '{layer}' needs a field with the township name: choose it in the panel's 'Township name field'.</source>
+            <translation>图层“{layer}”需要一个乡镇名称字段：请在面板的“乡镇名称字段”中选择。</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="424" />
+            <source>Layer '{layer}' needs a field with the zone grade (severe / general, 严重 / 一般): choose it in the panel's 'Zone grade field'.</source>
+            <translation>图层“{layer}”需要一个超采等级字段（severe / general，严重 / 一般）：请在面板的“超采等级字段”中选择。</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="262" />
             <source>Legal basis</source>
             <translation>法律依据</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="156" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="263" />
             <source>Nearest supply pipe</source>
             <translation>最近供水管网</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="104" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="234" />
+            <source>No layer is named like the sample's zones or has a zone grade field (grade / 超采等级). Pick the over-extraction zones layer and its grade field above.</source>
+            <translation>没有与示例超采区同名或带超采等级字段（grade / 超采等级）的图层。请在上方选择超采区图层及其等级字段。</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="417" />
+            <source>No over-extraction zones layer</source>
+            <translation>未选择超采区图层</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="233" />
+            <source>No over-extraction zones layer was found</source>
+            <translation>未找到超采区图层</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="419" />
+            <source>No supply layer</source>
+            <translation>未选择供水图层</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="174" />
             <source>Over-extraction zones</source>
             <translation>超采区</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="284" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="419" />
             <source>Pick a supply pipes layer or a supply areas layer in the panel.</source>
             <translation>请在面板中选择供水管网图层或供水覆盖范围图层。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="282" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="417" />
             <source>Pick the over-extraction zones layer in the panel.</source>
             <translation>请在面板中选择超采区图层。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="109" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="183" />
             <source>Proposed use</source>
             <translation>拟用途</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="154" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="261" />
             <source>Reasons</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="107" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="182" />
+            <source>Remaining quota field (m³)</source>
+            <translation>剩余红线指标字段（m³）</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="179" />
             <source>Supply areas</source>
             <translation>供水覆盖范围</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="105" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="177" />
             <source>Supply pipes</source>
             <translation>供水管网</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="159" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="487" />
+            <source>The layers cannot be screened</source>
+            <translation>无法用这些图层筛查</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="491" />
+            <source>The site cannot be checked</source>
+            <translation>无法核查该井址</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="266" />
             <source>Township</source>
             <translation>乡镇</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="108" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="181" />
+            <source>Township name field</source>
+            <translation>乡镇名称字段</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="180" />
             <source>Townships (red line)</source>
             <translation>乡镇（用水总量控制红线）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="158" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="265" />
             <source>Zone</source>
             <translation>超采区</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="54" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="175" />
+            <source>Zone grade field</source>
+            <translation>超采等级字段</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="176" />
+            <source>Zone name field</source>
+            <translation>超采区名称字段</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="76" />
             <source>allowed</source>
             <translation>允许</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="101" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="171" />
             <source>domestic supply, no alternative source</source>
             <translation>无替代水源的生活用水</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="315" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="87" />
+            <source>in a general over-extraction zone</source>
+            <translation>位于一般超采区</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="86" />
+            <source>in a severe over-extraction zone</source>
+            <translation>位于严重超采区</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="85" />
+            <source>inside public supply-network coverage</source>
+            <translation>位于公共供水管网覆盖范围内</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="476" />
             <source>map canvas</source>
             <translation>地图画布</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="102" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="172" />
             <source>monitoring well</source>
             <translation>监测井</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="157" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="264" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="147" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="91" />
+            <source>no location</source>
+            <translation>无位置</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="254" />
             <source>no verdict</source>
             <translation>无结论</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="100" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="170" />
             <source>ordinary new well</source>
             <translation>普通新建井</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="54" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="90" />
+            <source>outside the mapped area</source>
+            <translation>位于图层范围外</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="77" />
+            <source>outside the mapped area — no verdict</source>
+            <translation>图层范围外——不作结论</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="74" />
             <source>prohibited</source>
             <translation>禁止</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="54" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="75" />
             <source>restricted</source>
             <translation>限制</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="157" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="89" />
+            <source>statutory exception for this use</source>
+            <translation>该用途属法定例外</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="88" />
+            <source>the township's red-line quota is used up</source>
+            <translation>所在乡镇用水总量控制红线指标已用完</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="264" />
             <source>yes</source>
             <translation>是</translation>
         </message>
@@ -1513,7 +1659,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>报告</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="89" />
+            <location filename="../../processing_algs/base.py" line="92" />
             <location filename="../../processing_algs/supervision_report.py" />
             <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
             <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
@@ -1617,41 +1763,94 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
     <context>
         <name>TuoliAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="282" />
+            <location filename="../../processing_algs/base.py" line="303" />
             <source>Could not remove the incomplete output {0}: {1}</source>
             <translation>无法删除未完成的输出 {0}：{1}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="303" />
+            <location filename="../../processing_algs/base.py" line="324" />
             <source>Could not store the style in {0}: {1}</source>
             <translation>无法将样式保存到 {0}：{1}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="195" />
+            <location filename="../../processing_algs/base.py" line="201" />
             <source>Layer '{0}' holds {1}, but '{2}' ({3}) needs {4}. Choose a layer of {4} (Vector ▸ Geometry Tools can convert, e.g. Centroids for polygons to points).</source>
             <translation>图层“{0}”为{1}，但“{2}”（{3}）需要{4}。请选择{4}图层（可用 矢量 ▸ 几何工具 转换，例如用“质心”把面转为点）。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="289" />
+            <location filename="../../processing_algs/base.py" line="310" />
             <source>Removed the incomplete output {0} of this failed run.</source>
             <translation>已删除本次失败运行留下的未完成输出 {0}。</translation>
         </message>
     </context>
     <context>
+        <name>TuoliGwDependencies</name>
+        <message>
+            <location filename="../../tuoli_gw_plugin/dependencies.py" line="110" />
+            <source>Missing Python packages: {packages}</source>
+            <translation>缺少 Python 包：{packages}</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/dependencies.py" line="99" />
+            <source>Toli groundwater needs these Python packages in QGIS's Python: {packages}. Install them with the QGIS plugin 'qpip' (it reads this plugin's requirements.txt), or {how}, then restart QGIS.</source>
+            <translation>托里县地下水插件需要在 QGIS 的 Python 中安装以下 Python 包：{packages}。请用 QGIS 插件 qpip 安装（它读取本插件的 requirements.txt），或{how}，然后重启 QGIS。</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/dependencies.py" line="88" />
+            <source>in a Terminal: {command}</source>
+            <translation>在终端中运行：{command}</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/dependencies.py" line="89" />
+            <source>in a terminal: {command} (Debian 12 / Ubuntu 23.04 and later also need --break-system-packages)</source>
+            <translation>在终端中运行：{command}（Debian 12 / Ubuntu 23.04 及更新版本还需加 --break-system-packages）</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/dependencies.py" line="84" />
+            <source>in the OSGeo4W Shell (Start menu ▸ QGIS ▸ OSGeo4W Shell): {command}</source>
+            <translation>在 OSGeo4W Shell（开始菜单 ▸ QGIS ▸ OSGeo4W Shell）中运行：{command}</translation>
+        </message>
+    </context>
+    <context>
         <name>TuoliGwPlugin</name>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/plugin_gui.py" line="44" />
+            <location filename="../../tuoli_gw_plugin/gui/plugin_gui.py" line="57" />
+            <source>A Python package of the engine fails to import.</source>
+            <translation>计算引擎的某个 Python 包无法导入。</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/plugin_gui.py" line="67" />
+            <source>Check well site</source>
+            <translation>井址核查</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/plugin_gui.py" line="53" />
+            <source>Check well site (Python packages missing)</source>
+            <translation>井址核查（缺少 Python 包）</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/plugin_gui.py" line="56" />
+            <source>Check well site needs Python packages that are not installed.</source>
+            <translation>井址核查需要尚未安装的 Python 包。</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/plugin_gui.py" line="58" />
+            <source>Click for how to install them.</source>
+            <translation>点击查看安装方法。</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/plugin_gui.py" line="37" />
             <source>Load Toli sample project</source>
             <translation>加载托里县示例工程</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/plugin_gui.py" line="57" />
+            <location filename="../../tuoli_gw_plugin/gui/plugin_gui.py" line="78" />
             <source>The sample project is missing: </source>
             <translation>找不到示例工程：</translation>
         </message>
         <message>
             <location filename="../../tuoli_gw_plugin/gui/plugin_gui.py" line="34" />
-            <location filename="../../tuoli_gw_plugin/gui/plugin_gui.py" line="57" />
+            <location filename="../../tuoli_gw_plugin/gui/plugin_gui.py" line="78" />
             <source>Toli groundwater</source>
             <translation>托里县地下水监管</translation>
         </message>
@@ -1701,7 +1900,7 @@ OUTPUT_UNITS（可选）：各单元及 stations_n（单元内有速率的监测
             <translation>监测站（点）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/water_level_trend.py" line="166" />
+            <location filename="../../processing_algs/water_level_trend.py" line="162" />
             <source>OUTPUT_UNITS needs a UNITS layer of polygons to grade.</source>
             <translation>OUTPUT_UNITS 需要提供待评级的多边形图层 UNITS。</translation>
         </message>
@@ -1711,7 +1910,7 @@ OUTPUT_UNITS（可选）：各单元及 stations_n（单元内有速率的监测
             <translation>地下水超采</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="89" />
+            <location filename="../../processing_algs/base.py" line="92" />
             <location filename="../../processing_algs/water_level_trend.py" />
             <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
             <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
@@ -1729,7 +1928,7 @@ OUTPUT_UNITS（可选）：各单元及 stations_n（单元内有速率的监测
             <translation>监测站水位趋势</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/water_level_trend.py" line="178" />
+            <location filename="../../processing_algs/water_level_trend.py" line="174" />
             <source>UNITS given but no OUTPUT_UNITS: set OUTPUT_UNITS to get the per-unit grades.</source>
             <translation>已提供 UNITS 但未设置 OUTPUT_UNITS：请设置 OUTPUT_UNITS 以获得各单元等级。</translation>
         </message>
@@ -1757,7 +1956,7 @@ OUTPUT_UNITS（可选）：各单元及 stations_n（单元内有速率的监测
             <translation>地下水位趋势（下降速率与水位等级）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/water_level_trend.py" line="150" />
+            <location filename="../../processing_algs/water_level_trend.py" line="146" />
             <source>{0} of {1} stations have a trend: {2} severe, {3} general.</source>
             <translation>{1} 个监测站中有 {0} 个得出水位趋势：严重 {2} 个，一般 {3} 个。</translation>
         </message>

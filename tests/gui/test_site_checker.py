@@ -262,4 +262,4 @@ def test_panel_speaks_chinese_under_zh_cn(chinese_interface, checker):
     checker.panel.grade_field_combo.setField("")
     click(checker, X0 + 5_000, Y0 + 5_000)
     shown = _plain(checker.panel.verdict_label.text()) + checker.panel.details.toPlainText()
-    assert "超采区" in shown and "Choose" not in shown and "&#x27;" not in shown
+    assert "请选择超采等级字段" in shown and "Choose" not in shown and "&#x27;" not in shown
