@@ -105,9 +105,10 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         message = missing_dependencies_message(self.name())
         if message:
-            # QGIS repeats an exception's text (log, error, summary): the long message once, then a short one.
+            # QGIS repeats an exception's text (log, error, summary) and an error's (log, error): the long
+            # message goes out once as a warning, the exception carries a short one.
             if feedback is not None:
-                feedback.reportError(message, True)
+                feedback.pushWarning(message)
             raise QgsProcessingException(missing_dependencies_short(self.name()))
         from ..engine.errors import EngineInputError
 
