@@ -40,9 +40,9 @@ GRADES = [
 # Each unit labelled with its name (the fields the balance names units by, as engine/balance.py's
 # UNIT_LABEL_CANDIDATES) and its extraction coefficient k, so the map reads without the table.
 UNIT_LABEL = (
-    "coalesce(attribute(@feature, 'name_zh'), attribute(@feature, 'name'), attribute(@feature, 'zone_name'), "
-    "attribute(@feature, '名称'), attribute(@feature, 'township'), attribute(@feature, 'unit_name'), "
-    "attribute(@feature, 'cell_id'), '') "
+    "coalesce(attribute('name_zh'), attribute('name'), attribute('zone_name'), "
+    "attribute('名称'), attribute('township'), attribute('unit_name'), "
+    "attribute('cell_id'), '') "
     "|| if(\"extraction_coef\" IS NULL, '', '\\n' || 'k = ' || format_number(\"extraction_coef\", 2))"
 )
 

@@ -41,11 +41,9 @@ VERDICTS = [
 
 def label_expression() -> str:
     """The verdict as a word in the interface language of whoever opens the layer."""
-    chinese = " ".join(f"WHEN '{code}' THEN '{zh}'" for code, _, _, _, zh in VERDICTS if code)
-    english = " ".join(f"WHEN '{code}' THEN '{en}'" for code, _, _, en, _ in VERDICTS if code)
-    return (
-        f"""if(@qgis_locale LIKE 'zh%', CASE "verdict" {chinese} END, CASE "verdict" {english} END)"""
-    )
+    chinese = " ".join(f"""WHEN "verdict" = '{code}' THEN '{zh}'""" for code, _, _, _, zh in VERDICTS if code)
+    english = " ".join(f"""WHEN "verdict" = '{code}' THEN '{en}'""" for code, _, _, en, _ in VERDICTS if code)
+    return f"if(@qgis_locale LIKE 'zh%', CASE {chinese} END, CASE {english} END)"
 
 
 def verdict_style() -> QgsVectorLayer:
