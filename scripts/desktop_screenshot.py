@@ -6,7 +6,7 @@ saves ``docs/screenshot_check_well_site.png`` and quits QGIS.
 
 ``TUOLI_GW_SCREENSHOT_MODE`` picks the picture: ``severe`` (default, a click in a severe zone),
 ``sample`` (the sample project as it opens, at its saved view) or ``outside`` (a click outside the
-townships: "outside the mapped area — no verdict"). ``TUOLI_GW_LOCALE=zh_CN`` in
+townships: "outside the mapped area — no verdict"). ``TUOLI_GW_LOCALE=zh-Hans`` in
 desktop_screenshot.sh gives a Chinese profile.
 """
 

@@ -8,7 +8,7 @@ trap 'rm -rf "$profile_root"' EXIT
 mkdir -p "$profile_root/profiles/default/QGIS"
 printf '[PythonPlugins]\ntuoli_gw_plugin=true\n\n[qgis]\nshowTips322=false\ncheckVersion=false\n' \
   > "$profile_root/profiles/default/QGIS/QGIS3.ini"
-# TUOLI_GW_LOCALE=zh_CN: a Chinese profile (the interface language a Chinese user has).
+# TUOLI_GW_LOCALE=zh-Hans: a Chinese profile (QGIS names its own translation zh-Hans; the plugin accepts any zh_*).
 if [ -n "${TUOLI_GW_LOCALE:-}" ]; then
   printf '\n[locale]\noverrideFlag=true\nuserLocale=%s\n' "$TUOLI_GW_LOCALE" >> "$profile_root/profiles/default/QGIS/QGIS3.ini"
 fi
