@@ -179,7 +179,7 @@ def test_qgis_process_compliance_audit(qgis_app, layers):
     # The severity style stored in the GeoPackage, inside a cluster renderer (issue 17: no blobs at county scale).
     assert styled.renderer().type() == "pointCluster"
     assert styled.renderer().embeddedRenderer().type() == "categorizedSymbol"
-    assert styled.renderer().classAttribute() == "severity"
+    assert styled.renderer().embeddedRenderer().classAttribute() == "severity"
 
 
 @pytest.mark.cli
