@@ -14,12 +14,13 @@ VERSION   := $(shell sed -n 's/^version=//p' metadata.txt)
 ZIP       := dist/$(PLUGIN)-$(VERSION).zip
 export QT_QPA_PLATFORM := offscreen
 
-.PHONY: help setup system venv assemble plugin doctor demo test lint package install bench translations screenshot clean
+.PHONY: help setup system venv assemble plugin doctor demo test lint package release install bench translations screenshot clean
 
 help:
 	@echo "make demo     set up (QGIS, virtualenv) and run the pipeline on the sample layers into out/"
 	@echo "make test     set up and run every test (engine, processing.run, qgis_process, package)"
 	@echo "make package  build $(ZIP) for Plugins > Install from ZIP"
+	@echo "make release  build $(ZIP) for upload to plugins.qgis.org (refuses placeholder metadata)"
 	@echo "make install  link the assembled plugin folder (live sources) into your QGIS profile"
 	@echo "make doctor   check the setup (libraries, pyproj, GeoPackage, qgis_process) and say how to mend it"
 	@echo "make bench    run the benchmarks, write docs/benchmarks.md"
@@ -68,6 +69,9 @@ lint: venv
 
 package: setup
 	$(PY) scripts/tools/package.py $(ZIP)
+
+release: setup
+	$(PY) scripts/tools/package.py --release $(ZIP)
 
 install: setup
 	@bash scripts/tools/install_dev.sh

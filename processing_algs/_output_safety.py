@@ -14,7 +14,6 @@ from typing import Any
 
 from qgis.core import (
     QgsProcessingContext,
-    QgsProcessingException,
     QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -104,7 +103,8 @@ def _clashes(output: Location, source: Location) -> bool:
     return output[1] is None or source[1] is None or output[1] == source[1]
 
 
-def refuse_outputs_that_are_inputs(algorithm, parameters: dict[str, Any], context: QgsProcessingContext) -> None:
+def output_over_input(algorithm, parameters: dict[str, Any], context: QgsProcessingContext) -> tuple[str, str, str] | None:
+    """(output key, input key, where) of the first output that would write over one of the run's inputs; else None."""
     sources: list[tuple[str, Location]] = []
     for definition in algorithm.parameterDefinitions():
         if not isinstance(definition, _SOURCES) or parameters.get(definition.name()) in (None, ""):
@@ -123,13 +123,8 @@ def refuse_outputs_that_are_inputs(algorithm, parameters: dict[str, Any], contex
             continue
         for source_key, location in sources:
             if _clashes(output, location):
-                where = output[0] + (f" (layer {output[1]})" if output[1] else "")
-                raise QgsProcessingException(
-                    algorithm.tr(
-                        "{output} would write over {source}, an input of this run: {where}. Nothing was written; choose "
-                        "another output file or layer name."
-                    ).format(output=definition.name(), source=source_key, where=where)
-                )
+                return definition.name(), source_key, output[0] + (f" (layer {output[1]})" if output[1] else "")
+    return None
 
 
 def _source_text(value: Any, context: QgsProcessingContext) -> str:

@@ -79,7 +79,7 @@ def write_balance_raster_style(path: str, grid) -> None:
 
     values = grid[np.isfinite(grid)]
     limit = float(np.percentile(np.abs(values), 98)) if values.size else 1.0
-    limit = limit if limit > 0 else 1.0
+    limit = float(np.ceil(limit)) if limit > 0 else 1.0  # whole mm/a: the legend shows 51, not 50.758097
     layer = QgsRasterLayer(path, "balance", "gdal")
     if not layer.isValid():
         return
@@ -94,6 +94,9 @@ def write_balance_raster_style(path: str, grid) -> None:
             QgsColorRampShader.ColorRampItem(limit, QColor("#2166ac"), f"≥ {limit:.0f} mm/a surplus 盈余"),
         ]
     )
+    legend = ramp.legendSettings()
+    legend.setUseContinuousLegend(False)  # the five labelled classes above, not a bar with raw min/max
+    ramp.setLegendSettings(legend)
     shader = QgsRasterShader()
     shader.setRasterShaderFunction(ramp)
     renderer = QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader)

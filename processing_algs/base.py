@@ -33,12 +33,12 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication, QUrl
 from qgis.PyQt.QtGui import QIcon
 
-from tuoli_gw_plugin.dependencies import missing_dependencies_message
+from tuoli_gw_plugin.dependencies import missing_dependencies_message, missing_dependencies_short
 from tuoli_gw_plugin.metadata import PLUGIN_DIR
 
 from ._declarations import RULES, Choice, Declared, Field, FileOut, Layer, Number, Raster, RasterOut, Result, Sink
 from ._dialog_defaults import preselect_sample_layer
-from ._output_safety import keep_other_gpkg_layers, refuse_outputs_that_are_inputs
+from ._output_safety import keep_other_gpkg_layers, output_over_input
 
 STYLES_DIR = Path(PLUGIN_DIR) / "resources" / "styles"
 DESTINATIONS = (Sink, FileOut, RasterOut)
@@ -84,7 +84,10 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
         return self.GROUP_ID
 
     def icon(self) -> QIcon:
-        return QIcon(str(Path(PLUGIN_DIR) / "resources" / "icons" / "tuoli_gw.svg"))
+        # Each algorithm's own icon (resources/icons/<name>.svg), the provider's where it has none.
+        icons = Path(PLUGIN_DIR) / "resources" / "icons"
+        own = icons / f"{self.name()}.svg"
+        return QIcon(str(own if own.is_file() else icons / "tuoli_gw.svg"))
 
     # -- declarations ----------------------------------------------------------------------------
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -176,7 +179,7 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
 
     # -- dependencies --------------------------------------------------------------------------
     def canExecute(self):  # noqa: N802
-        message = missing_dependencies_message()
+        message = missing_dependencies_message(self.name())  # only what this algorithm needs
         return (not message, message)
 
     # -- reading parameters ----------------------------------------------------------------------
@@ -263,13 +266,22 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
 
     # -- running -------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        message = missing_dependencies_message()
+        message = missing_dependencies_message(self.name())
         if message:
-            raise QgsProcessingException(message)
+            # QGIS repeats an exception's text (log, error, summary) and an error's (log, error): the long
+            # message goes out once as a warning, the exception carries a short one.
+            if feedback is not None:
+                feedback.pushWarning(message)
+            raise QgsProcessingException(missing_dependencies_short(self.name()))
         from tuoli_gw_plugin.engine.errors import EngineInputError
 
         self._opened = {}
-        refuse_outputs_that_are_inputs(self, parameters, context)
+        clash = output_over_input(self, parameters, context)
+        if clash is not None:
+            raise QgsProcessingException(
+                self.tr("{output} would write over {source}, an input of this run: {where}. Nothing was written; choose "
+                        "another output file or layer name.").format(output=clash[0], source=clash[1], where=clash[2])
+            )
         parameters = keep_other_gpkg_layers(self, parameters, context)
         self.check_geometry_types(parameters, context)
         self.repair_text_encodings(parameters, context, feedback)

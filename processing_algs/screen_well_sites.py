@@ -18,7 +18,7 @@ from . import _screening_common as common
 from ._declarations import PERMITS, POINTS, POLYGONS, RULES, Field, FileOut, Layer, Result, Sink, language
 from .base import TuoliAlgorithm
 
-VERDICTS = ("prohibited", "restricted", "allowed", "no_geometry")
+VERDICTS = ("prohibited", "restricted", "allowed", "outside", "no_geometry")
 
 
 class ScreenWellSitesAlgorithm(TuoliAlgorithm):
@@ -28,7 +28,9 @@ class ScreenWellSitesAlgorithm(TuoliAlgorithm):
     Rules (from the rules file's 'screening' section): inside public supply coverage → prohibited (notice item 13:
     no new self-supplied wells); in a severe over-extraction zone → prohibited (section 二(三), item 7); in a general
     zone → restricted (item 7); in a township whose red-line quota is used up (remaining ≤ 0) → prohibited (item 8);
-    otherwise allowed. Several reasons are all listed; where zones overlap the severe one names the zone. A point
+    otherwise allowed — but outside the mapped area (outside every township or, without TOWNSHIPS, outside the extent of
+    the zones and supply layers) there is no verdict: 'outside' with reason outside_mapped_area, never an all-clear.
+    Several reasons are all listed; where zones overlap the severe one names the zone. A point
     exactly on a boundary counts as inside; a well exactly at the coverage distance from a pipe counts as covered.
     """
 
@@ -70,6 +72,7 @@ class ScreenWellSitesAlgorithm(TuoliAlgorithm):
         Result("COUNT_PROHIBITED", "Wells prohibited"),
         Result("COUNT_RESTRICTED", "Wells restricted"),
         Result("COUNT_ALLOWED", "Wells allowed"),
+        Result("COUNT_OUTSIDE", "Wells outside the mapped area (no verdict)"),
         Result("COUNT_NO_GEOMETRY", "Wells without geometry"),
     )
 
@@ -165,6 +168,14 @@ class ScreenWellSitesAlgorithm(TuoliAlgorithm):
                 p=counts["prohibited"], r=counts["restricted"], a=counts["allowed"], n=counts["no_geometry"], t=len(results)
             )
         )
+        if counts["outside"]:
+            feedback.pushWarning(
+                self.tr(
+                    "{n} well(s) lie outside the mapped area (outside every township, or outside the extent of the zones "
+                    "and supply layers): verdict 'outside', no verdict given. Check their location or screen them with "
+                    "layers that cover them."
+                ).format(n=counts["outside"])
+            )
         if counts["no_geometry"]:
             feedback.pushWarning(
                 self.tr("{n} well(s) have no geometry: they are kept with an empty verdict and reason no_geometry.").format(

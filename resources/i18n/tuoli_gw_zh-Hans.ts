@@ -101,7 +101,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
     <context>
         <name>AbstractionRechargeBalanceAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="299" />
+            <location filename="../../processing_algs/base.py" line="334" />
             <source>, </source>
             <translation>，</translation>
         </message>
@@ -146,7 +146,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>各单元采补平衡</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="277" />
+            <location filename="../../processing_algs/base.py" line="299" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -161,17 +161,17 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>未给评价单元时的网格边长（米）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="213" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="217" />
             <source>Layer '{layer}' (RECHARGE): only file rasters (GDAL) are supported; export it to GeoTIFF first.</source>
             <translation>图层“{layer}”（RECHARGE）：只支持文件栅格（GDAL）；请先导出为 GeoTIFF。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="237" />
+            <location filename="../../processing_algs/base.py" line="246" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="335" />
+            <location filename="../../processing_algs/base.py" line="370" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -186,12 +186,12 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>采补差栅格（mm/年，GeoTIFF）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="262" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="266" />
             <source>Net balance raster: {0} cells, {1:.1f} % mined (negative), range {2:.1f} to {3:.1f} mm/a.</source>
             <translation>采补差栅格：{0} 个像元，{1:.1f}% 为超采（负值），范围 {2:.1f} 至 {3:.1f} mm/年。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="144" />
+            <location filename="../../processing_algs/base.py" line="152" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -206,7 +206,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>PNG 文件 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="142" />
+            <location filename="../../processing_algs/base.py" line="150" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -265,42 +265,57 @@ Recharge volume = Σ mm/1000 × true cell area over the unit; cells on the unit'
             <translation>取水井（点）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="164" />
+            <location filename="../../processing_algs/base.py" line="172" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="158" />
+            <location filename="../../processing_algs/base.py" line="166" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="296" />
+            <location filename="../../processing_algs/base.py" line="331" />
             <source>feature {feature}</source>
             <translation>要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="297" />
+            <location filename="../../processing_algs/base.py" line="332" />
             <source>field '{field}'</source>
             <translation>字段“{field}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="295" />
+            <location filename="../../processing_algs/base.py" line="330" />
             <source>layer '{layer}'</source>
             <translation>图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="160" />
+            <location filename="../../processing_algs/base.py" line="168" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="283" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="287" />
             <source>{0} units: {1} severe; total reduction needed {2:.0f} m³/a.</source>
             <translation>共 {0} 个单元，其中严重超采 {1} 个；需压减开采量合计 {2:.0f} m³/年。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="300" />
+            <location filename="../../processing_algs/base.py" line="315" />
+            <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
+            <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="237" />
+            <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
+            <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="282" />
+            <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
+            <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="335" />
             <source>{where}: {message}</source>
             <translation>{where}：{message}</translation>
         </message>
@@ -308,7 +323,7 @@ Recharge volume = Σ mm/1000 × true cell area over the unit; cells on the unit'
     <context>
         <name>AllocateWaterRightsAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="299" />
+            <location filename="../../processing_algs/base.py" line="334" />
             <source>, </source>
             <translation>，</translation>
         </message>
@@ -379,7 +394,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="277" />
+            <location filename="../../processing_algs/base.py" line="299" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -418,22 +433,22 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation type="vanished">图层“{0}”没有字段“{1}”：{2}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="237" />
+            <location filename="../../processing_algs/base.py" line="246" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="335" />
+            <location filename="../../processing_algs/base.py" line="370" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/allocate_water_rights.py" line="119" />
+            <location filename="../../processing_algs/allocate_water_rights.py" line="120" />
             <source>No township field and no townships layer: rights are not grouped or scaled.</source>
             <translation>无乡镇字段也无乡镇图层：水权不分组、不核减。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="144" />
+            <location filename="../../processing_algs/base.py" line="152" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -443,7 +458,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>覆盖规则文件中的 water_rights.irrigation_quota_m3_per_mu。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="142" />
+            <location filename="../../processing_algs/base.py" line="150" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -473,7 +488,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>定额表：定额字段（m³/亩）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/allocate_water_rights.py" line="130" />
+            <location filename="../../processing_algs/allocate_water_rights.py" line="131" />
             <source>Quota {0}: {1:g} m³/mu ({2})</source>
             <translation>{0} 定额：{1:g} m³/亩（{2}）</translation>
         </message>
@@ -533,7 +548,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>各乡镇水权</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="164" />
+            <location filename="../../processing_algs/base.py" line="172" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -543,17 +558,17 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>面积按多边形量算</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="158" />
+            <location filename="../../processing_algs/base.py" line="166" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="296" />
+            <location filename="../../processing_algs/base.py" line="331" />
             <source>feature {feature}</source>
             <translation>要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="297" />
+            <location filename="../../processing_algs/base.py" line="332" />
             <source>field '{field}'</source>
             <translation>字段“{field}”</translation>
         </message>
@@ -563,12 +578,12 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>不核对农户</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="295" />
+            <location filename="../../processing_algs/base.py" line="330" />
             <source>layer '{layer}'</source>
             <translation>图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="160" />
+            <location filename="../../processing_algs/base.py" line="168" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -587,12 +602,27 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>按位置在乡镇图层中查找所属乡镇</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/allocate_water_rights.py" line="182" />
+            <location filename="../../processing_algs/allocate_water_rights.py" line="183" />
             <source>{0} parcel(s) allocated {1:,.0f} m³ in total; {2} parcel(s) without a right.</source>
             <translation>{0} 个地块共分配 {1:,.0f} m³；{2} 个地块未获水权。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="300" />
+            <location filename="../../processing_algs/base.py" line="315" />
+            <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
+            <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="237" />
+            <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
+            <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="282" />
+            <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
+            <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="335" />
             <source>{where}: {message}</source>
             <translation>{where}：{message}</translation>
         </message>
@@ -600,7 +630,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
     <context>
         <name>ComplianceAuditAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="299" />
+            <location filename="../../processing_algs/base.py" line="334" />
             <source>, </source>
             <translation>，</translation>
         </message>
@@ -691,7 +721,7 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="277" />
+            <location filename="../../processing_algs/base.py" line="299" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -753,12 +783,12 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation type="vanished">图层“{0}”没有井编号字段“{1}”。该图层的字段有：{2}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="237" />
+            <location filename="../../processing_algs/base.py" line="246" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="335" />
+            <location filename="../../processing_algs/base.py" line="370" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -783,12 +813,12 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>只统计该期间的用电记录；“2025”也包括“2025-03”等子期间。留空：统计全部记录（表中含多个期间时日志会提示）。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="144" />
+            <location filename="../../processing_algs/base.py" line="152" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="142" />
+            <location filename="../../processing_algs/base.py" line="150" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -903,12 +933,12 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>取水井</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="164" />
+            <location filename="../../processing_algs/base.py" line="172" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="158" />
+            <location filename="../../processing_algs/base.py" line="166" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
@@ -918,12 +948,12 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>电力台账的全部记录均计入</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="296" />
+            <location filename="../../processing_algs/base.py" line="331" />
             <source>feature {feature}</source>
             <translation>要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="297" />
+            <location filename="../../processing_algs/base.py" line="332" />
             <source>field '{field}'</source>
             <translation>字段“{field}”</translation>
         </message>
@@ -943,12 +973,12 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>取水井的用电量（kWh）字段（无 POWER 表时使用）——第16条</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="295" />
+            <location filename="../../processing_algs/base.py" line="330" />
             <source>layer '{layer}'</source>
             <translation>图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="160" />
+            <location filename="../../processing_algs/base.py" line="168" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -958,7 +988,22 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>跳过需要该字段的检查</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="300" />
+            <location filename="../../processing_algs/base.py" line="315" />
+            <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
+            <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="237" />
+            <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
+            <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="282" />
+            <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
+            <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="335" />
             <source>{where}: {message}</source>
             <translation>{where}：{message}</translation>
         </message>
@@ -966,7 +1011,7 @@ A well is deregistered when its deregistration date is on or before the audit da
     <context>
         <name>ElectricityToWaterAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="299" />
+            <location filename="../../processing_algs/base.py" line="334" />
             <source>, </source>
             <translation>，</translation>
         </message>
@@ -991,12 +1036,12 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="277" />
+            <location filename="../../processing_algs/base.py" line="299" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/electricity_to_water.py" line="162" />
+            <location filename="../../processing_algs/electricity_to_water.py" line="163" />
             <source>Chart written to {0}</source>
             <translation>图表已写入 {0}</translation>
         </message>
@@ -1006,7 +1051,7 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>图表：各乡镇折算水量、计量水量与许可水量对比（PNG）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/electricity_to_water.py" line="166" />
+            <location filename="../../processing_algs/electricity_to_water.py" line="167" />
             <source>County: {0:,.0f} kWh → {1:,.0f} m³ estimated; metered {2:,.0f} m³; permitted {3:,.0f} m³</source>
             <translation>全县：用电 {0:,.0f} kWh → 折算水量 {1:,.0f} m³；计量水量 {2:,.0f} m³；许可水量 {3:,.0f} m³</translation>
         </message>
@@ -1081,12 +1126,12 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation type="vanished">图层“{0}”没有字段“{1}”：率定仅按乡镇分组。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="237" />
+            <location filename="../../processing_algs/base.py" line="246" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="335" />
+            <location filename="../../processing_algs/base.py" line="370" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -1106,7 +1151,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>只统计该期间的用电记录；“2025”也包括“2025-03”等子期间。留空：统计全部记录（表中含多个期间时日志会提示）。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="144" />
+            <location filename="../../processing_algs/base.py" line="152" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -1116,7 +1161,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>PNG 文件 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="142" />
+            <location filename="../../processing_algs/base.py" line="150" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -1201,7 +1246,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>以电折水（井电双控）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/electricity_to_water.py" line="159" />
+            <location filename="../../processing_algs/electricity_to_water.py" line="160" />
             <source>Water from electricity per township (以电折水)</source>
             <translation>各乡镇以电折水汇总</translation>
         </message>
@@ -1221,7 +1266,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>取水井以电折水结果</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="164" />
+            <location filename="../../processing_algs/base.py" line="172" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -1231,7 +1276,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>率定分组仅按乡镇</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="158" />
+            <location filename="../../processing_algs/base.py" line="166" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
@@ -1241,12 +1286,12 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>电力台账的全部记录均计入</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="296" />
+            <location filename="../../processing_algs/base.py" line="331" />
             <source>feature {feature}</source>
             <translation>要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="297" />
+            <location filename="../../processing_algs/base.py" line="332" />
             <source>field '{field}'</source>
             <translation>字段“{field}”</translation>
         </message>
@@ -1261,12 +1306,12 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>电力台账的用电量（kWh）字段</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="295" />
+            <location filename="../../processing_algs/base.py" line="330" />
             <source>layer '{layer}'</source>
             <translation>图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="160" />
+            <location filename="../../processing_algs/base.py" line="168" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -1276,7 +1321,22 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>yes/no、1/0、是/否。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="300" />
+            <location filename="../../processing_algs/base.py" line="315" />
+            <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
+            <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="237" />
+            <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
+            <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="282" />
+            <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
+            <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="335" />
             <source>{where}: {message}</source>
             <translation>{where}：{message}</translation>
         </message>
@@ -1284,7 +1344,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
     <context>
         <name>ProgressiveSurchargeAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="299" />
+            <location filename="../../processing_algs/base.py" line="334" />
             <source>, </source>
             <translation>，</translation>
         </message>
@@ -1319,7 +1379,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>实际（计量）用水量字段（m³/年）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="113" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="114" />
             <source>BASE_RATE must be more than 0 yuan per m³ (the standard charge, 征收标准).</source>
             <translation>BASE_RATE（征收标准）必须大于 0 元/m³。</translation>
         </message>
@@ -1344,7 +1404,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="277" />
+            <location filename="../../processing_algs/base.py" line="299" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -1426,12 +1486,12 @@ Outputs:
             <translation>几何可选；有则保留。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="237" />
+            <location filename="../../processing_algs/base.py" line="246" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="335" />
+            <location filename="../../processing_algs/base.py" line="370" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -1441,12 +1501,12 @@ Outputs:
             <translation>须大于 0。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="134" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="135" />
             <source>Not charged: layer '{0}', {1}</source>
             <translation>未计费：图层“{0}”，{1}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="144" />
+            <location filename="../../processing_algs/base.py" line="152" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -1456,7 +1516,7 @@ Outputs:
             <translation>PNG 文件 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="142" />
+            <location filename="../../processing_algs/base.py" line="150" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -1521,7 +1581,7 @@ Outputs:
             <translation>乡镇字段（用于汇总表和图表分组）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="183" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="184" />
             <source>Water fees by tier (超计划累进加价) — {0}</source>
             <translation>分档水费（超计划累进加价）——{0}</translation>
         </message>
@@ -1531,57 +1591,72 @@ Outputs:
             <translation>超计划水量全部按所达最高档倍数计收</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="164" />
+            <location filename="../../processing_algs/base.py" line="172" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="157" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="158" />
             <source>band by band</source>
             <translation>分档累进</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="158" />
+            <location filename="../../processing_algs/base.py" line="166" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="296" />
+            <location filename="../../processing_algs/base.py" line="331" />
             <source>feature {feature}</source>
             <translation>要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="297" />
+            <location filename="../../processing_algs/base.py" line="332" />
             <source>field '{field}'</source>
             <translation>字段“{field}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="295" />
+            <location filename="../../processing_algs/base.py" line="330" />
             <source>layer '{layer}'</source>
             <translation>图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="160" />
+            <location filename="../../processing_algs/base.py" line="168" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="157" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="158" />
             <source>whole excess</source>
             <translation>超额全部按最高档</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="155" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="156" />
             <source>{0} account(s) charged ({1}): fees {2:,.2f} yuan, of which surcharge {3:,.2f} yuan.</source>
             <translation>已计费 {0} 户（{1}）：水费 {2:,.2f} 元，其中加价 {3:,.2f} 元。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="137" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="138" />
             <source>{0} of {1} account(s) were not charged; their fee fields are empty and 'problem' says why.</source>
             <translation>{1} 户中有 {0} 户未计费；其水费字段为空，原因见 problem 字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="300" />
+            <location filename="../../processing_algs/base.py" line="315" />
+            <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
+            <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="237" />
+            <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
+            <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="282" />
+            <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
+            <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="335" />
             <source>{where}: {message}</source>
             <translation>{where}：{message}</translation>
         </message>
@@ -1764,7 +1839,7 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
     <context>
         <name>ScreenWellSitesAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="299" />
+            <location filename="../../processing_algs/base.py" line="334" />
             <source>, </source>
             <translation>，</translation>
         </message>
@@ -1789,7 +1864,7 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
             <translation>任意坐标系。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="277" />
+            <location filename="../../processing_algs/base.py" line="299" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -1817,8 +1892,16 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
             <location filename="../../processing_algs/screen_well_sites.py" />
             <source>Gives every (proposed or existing) well a verdict — prohibited, restricted or allowed — with the reason codes and the legal basis in words.
 
-Rules (from the rules file's 'screening' section): inside public supply coverage → prohibited (notice item 13: no new self-supplied wells); in a severe over-extraction zone → prohibited (section 二(三), item 7); in a general zone → restricted (item 7); in a township whose red-line quota is used up (remaining ≤ 0) → prohibited (item 8); otherwise allowed. Several reasons are all listed; where zones overlap the severe one names the zone. A point exactly on a boundary counts as inside; a well exactly at the coverage distance from a pipe counts as covered.</source>
+Rules (from the rules file's 'screening' section): inside public supply coverage → prohibited (notice item 13: no new self-supplied wells); in a severe over-extraction zone → prohibited (section 二(三), item 7); in a general zone → restricted (item 7); in a township whose red-line quota is used up (remaining ≤ 0) → prohibited (item 8); otherwise allowed — but outside the mapped area (outside every township or, without TOWNSHIPS, outside the extent of the zones and supply layers) there is no verdict: 'outside' with reason outside_mapped_area, never an all-clear. Several reasons are all listed; where zones overlap the severe one names the zone. A point exactly on a boundary counts as inside; a well exactly at the coverage distance from a pipe counts as covered.</source>
             <translation>为每眼（拟建或现有）取水井给出筛查结论——禁止、限制或允许——并附原因代码和文字法律依据。
+
+规则（取自规则文件 screening 部分）：位于公共供水管网覆盖范围内 → 禁止（托政发规〔2024〕3号 第13条：不得新建自备井）；位于严重超采区 → 禁止（第二部分（三）、第7条）；位于一般超采区 → 限制（第7条）；所在乡镇用水总量控制红线指标已用完（剩余 ≤ 0）→ 禁止（第8条）；其余 → 允许——但位于图层范围外（不在任何乡镇内；未提供 TOWNSHIPS 时不在超采区和供水图层的范围内）则不作结论：结论为 outside，原因为 outside_mapped_area，绝不判为允许。多个原因全部列出；超采区重叠时以严重超采区命名。恰好位于边界上的点视为在内；距管网恰好等于覆盖距离的井视为被覆盖。</translation>
+        </message>
+        <message>
+            <source>Gives every (proposed or existing) well a verdict — prohibited, restricted or allowed — with the reason codes and the legal basis in words.
+
+Rules (from the rules file's 'screening' section): inside public supply coverage → prohibited (notice item 13: no new self-supplied wells); in a severe over-extraction zone → prohibited (section 二(三), item 7); in a general zone → restricted (item 7); in a township whose red-line quota is used up (remaining ≤ 0) → prohibited (item 8); otherwise allowed. Several reasons are all listed; where zones overlap the severe one names the zone. A point exactly on a boundary counts as inside; a well exactly at the coverage distance from a pipe counts as covered.</source>
+            <translation type="vanished">为每眼（拟建或现有）取水井给出筛查结论——禁止、限制或允许——并附原因代码和文字法律依据。
 
 规则（取自规则文件 screening 部分）：位于公共供水管网覆盖范围内 → 禁止（托政发规〔2024〕3号 第13条：不得新建自备井）；位于严重超采区 → 禁止（第二部分（三）、第7条）；位于一般超采区 → 限制（第7条）；所在乡镇用水总量控制红线指标已用完（剩余 ≤ 0）→ 禁止（第8条）；其余 → 允许。多个原因全部列出；超采区重叠时以严重超采区命名。恰好位于边界上的点视为在内；距管网恰好等于覆盖距离的井视为被覆盖。</translation>
         </message>
@@ -1838,22 +1921,22 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>法律依据的语言</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="138" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="142" />
             <source>Layer '{layer}' already has field(s) {fields}; the output replaces them with this run's values.</source>
             <translation>图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="85" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="89" />
             <source>Layer '{layer}' has no field '{field}' (ZONE_GRADE_FIELD, the zone grade severe / general). Its fields are: {fields}. Choose the grade field.</source>
             <translation>图层“{layer}”没有字段“{field}”（ZONE_GRADE_FIELD，超采区等级：严重 / 一般）。该图层的字段有：{fields}。请选择等级字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="237" />
+            <location filename="../../processing_algs/base.py" line="246" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="335" />
+            <location filename="../../processing_algs/base.py" line="370" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -1863,7 +1946,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>无论图层坐标系如何，均在米制投影坐标系中精确量算距离；距管网恰好等于该距离的井视为被覆盖。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="144" />
+            <location filename="../../processing_algs/base.py" line="152" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -1873,7 +1956,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>超采区（多边形）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="142" />
+            <location filename="../../processing_algs/base.py" line="150" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -1888,7 +1971,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>公共供水管网（线）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="93" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="97" />
             <source>Reading and preparing the layers…</source>
             <translation>正在读取并准备图层…</translation>
         </message>
@@ -1898,7 +1981,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>剩余红线指标字段（m³；≤ 0 表示已用完）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="190" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="202" />
             <source>Report written to {path}</source>
             <translation>报告已写入 {path}</translation>
         </message>
@@ -1914,7 +1997,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
-            <location filename="../../processing_algs/screen_well_sites.py" line="154" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="158" />
             <source>Screened wells</source>
             <translation>筛查结果</translation>
         </message>
@@ -1924,7 +2007,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>筛查报告（HTML）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="121" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="125" />
             <source>Screening {n} wells…</source>
             <translation>正在筛查 {n} 眼井…</translation>
         </message>
@@ -1954,7 +2037,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>乡镇（多边形；含第8条所需的剩余红线指标）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="163" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="167" />
             <source>Verdicts: {p} prohibited, {r} restricted, {a} allowed, {n} without geometry (of {t} wells).</source>
             <translation>筛查结论：禁止 {p} 眼，限制 {r} 眼，允许 {a} 眼，无位置 {n} 眼（共 {t} 眼）。</translation>
         </message>
@@ -1962,6 +2045,11 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <location filename="../../processing_algs/screen_well_sites.py" />
             <source>Wells allowed</source>
             <translation>允许的井数</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <source>Wells outside the mapped area (no verdict)</source>
+            <translation>图层范围外的井（不作结论）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
@@ -1984,17 +2072,17 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>无几何的井数</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="164" />
+            <location filename="../../processing_algs/base.py" line="172" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="142" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="146" />
             <source>Writing the output…</source>
             <translation>正在写出结果…</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="180" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="192" />
             <source>Writing the report…</source>
             <translation>正在写报告…</translation>
         </message>
@@ -2009,27 +2097,27 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>超采区名称字段</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="158" />
+            <location filename="../../processing_algs/base.py" line="166" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="296" />
+            <location filename="../../processing_algs/base.py" line="331" />
             <source>feature {feature}</source>
             <translation>要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="297" />
+            <location filename="../../processing_algs/base.py" line="332" />
             <source>field '{field}'</source>
             <translation>字段“{field}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="295" />
+            <location filename="../../processing_algs/base.py" line="330" />
             <source>layer '{layer}'</source>
             <translation>图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="160" />
+            <location filename="../../processing_algs/base.py" line="168" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -2044,12 +2132,32 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>超采区不注明名称</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="169" />
+            <location filename="../../processing_algs/base.py" line="315" />
+            <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
+            <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="237" />
+            <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
+            <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" line="181" />
             <source>{n} well(s) have no geometry: they are kept with an empty verdict and reason no_geometry.</source>
             <translation>{n} 眼井没有位置（几何为空）：保留在输出中，结论为空，原因代码为 no_geometry。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="300" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="173" />
+            <source>{n} well(s) lie outside the mapped area (outside every township, or outside the extent of the zones and supply layers): verdict 'outside', no verdict given. Check their location or screen them with layers that cover them.</source>
+            <translation>{n} 眼井位于图层范围外（不在任何乡镇内，或不在超采区和供水图层范围内）：结论为 outside，不作结论。请核对其位置，或用覆盖这些位置的图层重新筛查。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="282" />
+            <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
+            <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="335" />
             <source>{where}: {message}</source>
             <translation>{where}：{message}</translation>
         </message>
@@ -2164,7 +2272,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
     <context>
         <name>SelfSuppliedClosureListAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="299" />
+            <location filename="../../processing_algs/base.py" line="334" />
             <source>, </source>
             <translation>，</translation>
         </message>
@@ -2203,12 +2311,12 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>任意坐标系。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="277" />
+            <location filename="../../processing_algs/base.py" line="299" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/self_supplied_closure_list.py" line="139" />
+            <location filename="../../processing_algs/self_supplied_closure_list.py" line="140" />
             <source>Could not write feature {fid} to the output.</source>
             <translation>无法将要素 {fid} 写入输出。</translation>
         </message>
@@ -2223,12 +2331,12 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>现有取水井（点）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="237" />
+            <location filename="../../processing_algs/base.py" line="246" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="335" />
+            <location filename="../../processing_algs/base.py" line="370" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -2243,12 +2351,12 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>无论图层坐标系如何，均在米制投影坐标系中精确量算距离；距管网恰好等于该距离的井视为被覆盖。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="144" />
+            <location filename="../../processing_algs/base.py" line="152" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="142" />
+            <location filename="../../processing_algs/base.py" line="150" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -2343,12 +2451,12 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>列入清单的井数</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="164" />
+            <location filename="../../processing_algs/base.py" line="172" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="158" />
+            <location filename="../../processing_algs/base.py" line="166" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
@@ -2358,17 +2466,17 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>所有自备井均视为在用</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="296" />
+            <location filename="../../processing_algs/base.py" line="331" />
             <source>feature {feature}</source>
             <translation>要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="297" />
+            <location filename="../../processing_algs/base.py" line="332" />
             <source>field '{field}'</source>
             <translation>字段“{field}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="295" />
+            <location filename="../../processing_algs/base.py" line="330" />
             <source>layer '{layer}'</source>
             <translation>图层“{layer}”</translation>
         </message>
@@ -2378,7 +2486,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>只使用年水量字段</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="160" />
+            <location filename="../../processing_algs/base.py" line="168" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -2388,12 +2496,27 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>以要素编号标识取水井</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/self_supplied_closure_list.py" line="99" />
+            <location filename="../../processing_algs/base.py" line="315" />
+            <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
+            <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="237" />
+            <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
+            <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/self_supplied_closure_list.py" line="100" />
             <source>{listed} active self-supplied well(s) inside supply coverage (of {self_supplied} self-supplied, {wells} wells); closing them frees {total:,.0f} m³ a year.</source>
             <translation>公共供水管网覆盖范围内有在用自备井 {listed} 眼（自备井共 {self_supplied} 眼，取水井共 {wells} 眼）；关停后每年可腾出 {total:,.0f} m³。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="300" />
+            <location filename="../../processing_algs/base.py" line="282" />
+            <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
+            <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="335" />
             <source>{where}: {message}</source>
             <translation>{where}：{message}</translation>
         </message>
@@ -2401,138 +2524,258 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
     <context>
         <name>SiteChecker</name>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="208" />
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="222" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="437" />
+            <source>A layer has no coordinate reference system</source>
+            <translation>有图层没有坐标参考系</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="326" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="340" />
             <source>Check well site</source>
             <translation>井址核查</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="160" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="267" />
             <source>Checked in</source>
             <translation>核查用时</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="111" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="430" />
+            <source>Choose the township name field</source>
+            <translation>请选择乡镇名称字段</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="423" />
+            <source>Choose the zone grade field</source>
+            <translation>请选择超采等级字段</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="243" />
             <source>Click the map to check a well site.</source>
             <translation>在地图上点击以核查井址。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="106" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="178" />
             <source>Coverage distance</source>
             <translation>覆盖距离</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="157" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="264" />
             <source>In supply coverage</source>
             <translation>位于供水管网覆盖范围内</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="155" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="438" />
+            <source>Layer '{layer}' has no CRS, so distances cannot be measured: set it in Layer Properties ▸ Source.</source>
+            <translation>图层“{layer}”没有坐标参考系，无法量算距离：请在“图层属性 ▸ 源”中设置。</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="431" />
+            <source>Layer '{layer}' needs a field with the township name: choose it in the panel's 'Township name field'.</source>
+            <translation>图层“{layer}”需要一个乡镇名称字段：请在面板的“乡镇名称字段”中选择。</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="424" />
+            <source>Layer '{layer}' needs a field with the zone grade (severe / general, 严重 / 一般): choose it in the panel's 'Zone grade field'.</source>
+            <translation>图层“{layer}”需要一个超采等级字段（severe / general，严重 / 一般）：请在面板的“超采等级字段”中选择。</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="262" />
             <source>Legal basis</source>
             <translation>法律依据</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="156" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="263" />
             <source>Nearest supply pipe</source>
             <translation>最近供水管网</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="104" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="234" />
+            <source>No layer is named like the sample's zones or has a zone grade field (grade / 超采等级). Pick the over-extraction zones layer and its grade field above.</source>
+            <translation>没有与示例超采区同名或带超采等级字段（grade / 超采等级）的图层。请在上方选择超采区图层及其等级字段。</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="417" />
+            <source>No over-extraction zones layer</source>
+            <translation>未选择超采区图层</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="233" />
+            <source>No over-extraction zones layer was found</source>
+            <translation>未找到超采区图层</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="419" />
+            <source>No supply layer</source>
+            <translation>未选择供水图层</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="174" />
             <source>Over-extraction zones</source>
             <translation>超采区</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="285" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="419" />
             <source>Pick a supply pipes layer or a supply areas layer in the panel.</source>
             <translation>请在面板中选择供水管网图层或供水覆盖范围图层。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="283" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="417" />
             <source>Pick the over-extraction zones layer in the panel.</source>
             <translation>请在面板中选择超采区图层。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="109" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="183" />
             <source>Proposed use</source>
             <translation>拟用途</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="154" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="261" />
             <source>Reasons</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="107" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="182" />
+            <source>Remaining quota field (m³)</source>
+            <translation>剩余红线指标字段（m³）</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="179" />
             <source>Supply areas</source>
             <translation>供水覆盖范围</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="105" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="177" />
             <source>Supply pipes</source>
             <translation>供水管网</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="159" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="487" />
+            <source>The layers cannot be screened</source>
+            <translation>无法用这些图层筛查</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="491" />
+            <source>The site cannot be checked</source>
+            <translation>无法核查该井址</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="266" />
             <source>Township</source>
             <translation>乡镇</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="108" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="181" />
+            <source>Township name field</source>
+            <translation>乡镇名称字段</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="180" />
             <source>Townships (red line)</source>
             <translation>乡镇（用水总量控制红线）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="158" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="265" />
             <source>Zone</source>
             <translation>超采区</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="54" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="175" />
+            <source>Zone grade field</source>
+            <translation>超采等级字段</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="176" />
+            <source>Zone name field</source>
+            <translation>超采区名称字段</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="76" />
             <source>allowed</source>
             <translation>允许</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="101" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="171" />
             <source>domestic supply, no alternative source</source>
             <translation>无替代水源的生活用水</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="316" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="87" />
+            <source>in a general over-extraction zone</source>
+            <translation>位于一般超采区</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="86" />
+            <source>in a severe over-extraction zone</source>
+            <translation>位于严重超采区</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="85" />
+            <source>inside public supply-network coverage</source>
+            <translation>位于公共供水管网覆盖范围内</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="476" />
             <source>map canvas</source>
             <translation>地图画布</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="102" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="172" />
             <source>monitoring well</source>
             <translation>监测井</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="157" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="264" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="147" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="91" />
+            <source>no location</source>
+            <translation>无位置</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="254" />
             <source>no verdict</source>
             <translation>无结论</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="100" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="170" />
             <source>ordinary new well</source>
             <translation>普通新建井</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="54" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="90" />
+            <source>outside the mapped area</source>
+            <translation>位于图层范围外</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="77" />
+            <source>outside the mapped area — no verdict</source>
+            <translation>图层范围外——不作结论</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="74" />
             <source>prohibited</source>
             <translation>禁止</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="54" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="75" />
             <source>restricted</source>
             <translation>限制</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="157" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="89" />
+            <source>statutory exception for this use</source>
+            <translation>该用途属法定例外</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="88" />
+            <source>the township's red-line quota is used up</source>
+            <translation>所在乡镇用水总量控制红线指标已用完</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="264" />
             <source>yes</source>
             <translation>是</translation>
         </message>
@@ -2711,7 +2954,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
     <context>
         <name>SupervisionReportAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="299" />
+            <location filename="../../processing_algs/base.py" line="334" />
             <source>, </source>
             <translation>，</translation>
         </message>
@@ -2746,7 +2989,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>正在生成报告…</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="277" />
+            <location filename="../../processing_algs/base.py" line="299" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -2811,12 +3054,12 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>图层“{layer}”（SCREENING）没有字段 verdict：请提供“井址筛查”的输出，或将取水井作为 WELLS 传入。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="237" />
+            <location filename="../../processing_algs/base.py" line="246" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="335" />
+            <location filename="../../processing_algs/base.py" line="370" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -2826,7 +3069,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>单个自包含网页，图件内嵌。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="144" />
+            <location filename="../../processing_algs/base.py" line="152" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -2846,7 +3089,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>PDF 报告已写入 {path}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="142" />
+            <location filename="../../processing_algs/base.py" line="150" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -2956,7 +3199,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>含名称、red_line_m3 和 used_m3。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="164" />
+            <location filename="../../processing_algs/base.py" line="172" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -2980,32 +3223,47 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>超采区等级字段（severe / general，严重 / 一般）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="158" />
+            <location filename="../../processing_algs/base.py" line="166" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="296" />
+            <location filename="../../processing_algs/base.py" line="331" />
             <source>feature {feature}</source>
             <translation>要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="297" />
+            <location filename="../../processing_algs/base.py" line="332" />
             <source>field '{field}'</source>
             <translation>字段“{field}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="295" />
+            <location filename="../../processing_algs/base.py" line="330" />
             <source>layer '{layer}'</source>
             <translation>图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="160" />
+            <location filename="../../processing_algs/base.py" line="168" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="300" />
+            <location filename="../../processing_algs/base.py" line="315" />
+            <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
+            <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="237" />
+            <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
+            <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="282" />
+            <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
+            <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="335" />
             <source>{where}: {message}</source>
             <translation>{where}：{message}</translation>
         </message>
@@ -3013,32 +3271,32 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
     <context>
         <name>TuoliAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="479" />
+            <location filename="../../processing_algs/base.py" line="535" />
             <source>Could not remove the incomplete output {0}: {1}</source>
             <translation>无法删除未完成的输出 {0}：{1}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="500" />
+            <location filename="../../processing_algs/base.py" line="556" />
             <source>Could not store the style in {0}: {1}</source>
             <translation>无法将样式保存到 {0}：{1}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/compliance_audit.py" line="147" />
+            <location filename="../../processing_algs/compliance_audit.py" line="148" />
             <source>Could not write finding {n} to the output.</source>
             <translation>无法将第 {n} 个问题写入输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="126" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="130" />
             <source>Could not write grid cell {cell} to the output.</source>
             <translation>无法将网格单元 {cell} 写入输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/allocate_water_rights.py" line="220" />
+            <location filename="../../processing_algs/allocate_water_rights.py" line="221" />
             <source>Could not write township {name} to the output.</source>
             <translation>无法将乡镇 {name} 写入输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="384" />
+            <location filename="../../processing_algs/base.py" line="419" />
             <source>Layer '{0}' holds {1}, but '{2}' ({3}) needs {4}. Choose a layer of {4} (Vector ▸ Geometry Tools can convert, e.g. Centroids for polygons to points).</source>
             <translation>图层“{0}”为{1}，但“{2}”（{3}）需要{4}。请选择{4}图层（可用 矢量 ▸ 几何工具 转换，例如用“质心”把面转为点）。</translation>
         </message>
@@ -3058,26 +3316,79 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>缺少供水图层：请提供公共供水管网（SUPPLY_PIPES）、供水覆盖范围（SUPPLY_AREAS）或两者。通知第13条禁止在公共供水管网覆盖范围内新建自备井，因此必须知道覆盖范围。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="486" />
+            <location filename="../../processing_algs/base.py" line="542" />
             <source>Removed the incomplete output {0} of this failed run.</source>
             <translation>已删除本次失败运行留下的未完成输出 {0}。</translation>
         </message>
     </context>
     <context>
+        <name>TuoliGwDependencies</name>
+        <message>
+            <location filename="../../tuoli_gw_plugin/dependencies.py" line="110" />
+            <source>Missing Python packages: {packages}</source>
+            <translation>缺少 Python 包：{packages}</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/dependencies.py" line="99" />
+            <source>Toli groundwater needs these Python packages in QGIS's Python: {packages}. Install them with the QGIS plugin 'qpip' (it reads this plugin's requirements.txt), or {how}, then restart QGIS.</source>
+            <translation>托里县地下水插件需要在 QGIS 的 Python 中安装以下 Python 包：{packages}。请用 QGIS 插件 qpip 安装（它读取本插件的 requirements.txt），或{how}，然后重启 QGIS。</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/dependencies.py" line="88" />
+            <source>in a Terminal: {command}</source>
+            <translation>在终端中运行：{command}</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/dependencies.py" line="89" />
+            <source>in a terminal: {command} (Debian 12 / Ubuntu 23.04 and later also need --break-system-packages)</source>
+            <translation>在终端中运行：{command}（Debian 12 / Ubuntu 23.04 及更新版本还需加 --break-system-packages）</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/dependencies.py" line="84" />
+            <source>in the OSGeo4W Shell (Start menu ▸ QGIS ▸ OSGeo4W Shell): {command}</source>
+            <translation>在 OSGeo4W Shell（开始菜单 ▸ QGIS ▸ OSGeo4W Shell）中运行：{command}</translation>
+        </message>
+    </context>
+    <context>
         <name>TuoliGwPlugin</name>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/plugin_gui.py" line="44" />
+            <location filename="../../tuoli_gw_plugin/gui/plugin_gui.py" line="57" />
+            <source>A Python package of the engine fails to import.</source>
+            <translation>计算引擎的某个 Python 包无法导入。</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/plugin_gui.py" line="67" />
+            <source>Check well site</source>
+            <translation>井址核查</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/plugin_gui.py" line="53" />
+            <source>Check well site (Python packages missing)</source>
+            <translation>井址核查（缺少 Python 包）</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/plugin_gui.py" line="56" />
+            <source>Check well site needs Python packages that are not installed.</source>
+            <translation>井址核查需要尚未安装的 Python 包。</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/plugin_gui.py" line="58" />
+            <source>Click for how to install them.</source>
+            <translation>点击查看安装方法。</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/plugin_gui.py" line="37" />
             <source>Load Toli sample project</source>
             <translation>加载托里县示例工程</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/plugin_gui.py" line="57" />
+            <location filename="../../tuoli_gw_plugin/gui/plugin_gui.py" line="78" />
             <source>The sample project is missing: </source>
             <translation>找不到示例工程：</translation>
         </message>
         <message>
             <location filename="../../tuoli_gw_plugin/gui/plugin_gui.py" line="34" />
-            <location filename="../../tuoli_gw_plugin/gui/plugin_gui.py" line="57" />
+            <location filename="../../tuoli_gw_plugin/gui/plugin_gui.py" line="78" />
             <source>Toli groundwater</source>
             <translation>托里县地下水监管</translation>
         </message>
@@ -3086,7 +3397,7 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
         <name>TuoliGwProvider</name>
         <message>
             <location filename="../../tuoli_gw_plugin/provider.py" />
-            <location filename="../../tuoli_gw_plugin/provider.py" line="50" />
+            <location filename="../../tuoli_gw_plugin/provider.py" line="52" />
             <source>Toli groundwater</source>
             <translation>托里县地下水监管</translation>
         </message>
@@ -3167,12 +3478,12 @@ OUTPUT_UNITS（可选）：各单元及 stations_n（单元内有速率的监测
     <context>
         <name>WaterLevelTrendAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="299" />
+            <location filename="../../processing_algs/base.py" line="334" />
             <source>, </source>
             <translation>，</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="277" />
+            <location filename="../../processing_algs/base.py" line="299" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -3201,12 +3512,12 @@ Stations with fewer than 3 observations or less than one year of record get no r
 观测少于 3 次或记录不足一年的监测站不计算速率和等级，并在日志中列出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="237" />
+            <location filename="../../processing_algs/base.py" line="246" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="335" />
+            <location filename="../../processing_algs/base.py" line="370" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -3216,12 +3527,12 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>监测站（点）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/water_level_trend.py" line="123" />
+            <location filename="../../processing_algs/water_level_trend.py" line="124" />
             <source>OUTPUT_UNITS needs a UNITS layer of polygons to grade.</source>
             <translation>OUTPUT_UNITS 需要提供待评级的多边形图层 UNITS。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="144" />
+            <location filename="../../processing_algs/base.py" line="152" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -3231,7 +3542,7 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>地下水超采</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="142" />
+            <location filename="../../processing_algs/base.py" line="150" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -3271,7 +3582,7 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>阈值、档次和期限及其法律依据；如需修改，请复制随插件提供的规则文件后再改。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/water_level_trend.py" line="134" />
+            <location filename="../../processing_algs/water_level_trend.py" line="135" />
             <source>UNITS given but no OUTPUT_UNITS: set OUTPUT_UNITS to get the per-unit grades.</source>
             <translation>已提供 UNITS 但未设置 OUTPUT_UNITS：请设置 OUTPUT_UNITS 以获得各单元等级。</translation>
         </message>
@@ -3301,42 +3612,57 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>含监测站编号。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="164" />
+            <location filename="../../processing_algs/base.py" line="172" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="158" />
+            <location filename="../../processing_algs/base.py" line="166" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="296" />
+            <location filename="../../processing_algs/base.py" line="331" />
             <source>feature {feature}</source>
             <translation>要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="297" />
+            <location filename="../../processing_algs/base.py" line="332" />
             <source>field '{field}'</source>
             <translation>字段“{field}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="295" />
+            <location filename="../../processing_algs/base.py" line="330" />
             <source>layer '{layer}'</source>
             <translation>图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="160" />
+            <location filename="../../processing_algs/base.py" line="168" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/water_level_trend.py" line="107" />
+            <location filename="../../processing_algs/water_level_trend.py" line="108" />
             <source>{0} of {1} stations have a trend: {2} severe, {3} general.</source>
             <translation>{1} 个监测站中有 {0} 个得出水位趋势：严重 {2} 个，一般 {3} 个。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="300" />
+            <location filename="../../processing_algs/base.py" line="315" />
+            <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
+            <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="237" />
+            <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
+            <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="282" />
+            <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
+            <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="335" />
             <source>{where}: {message}</source>
             <translation>{where}：{message}</translation>
         </message>

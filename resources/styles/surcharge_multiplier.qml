@@ -1,27 +1,27 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis hasScaleBasedVisibilityFlag="0" maxScale="0" simplifyDrawingHints="1" readOnly="0" minScale="100000000" symbologyReferenceScale="-1" simplifyAlgorithm="0" simplifyDrawingTol="1" styleCategories="AllStyleCategories" labelsEnabled="0" simplifyMaxScale="1" simplifyLocal="1" version="3.22.16-Białowieża">
+<qgis simplifyMaxScale="1" hasScaleBasedVisibilityFlag="0" readOnly="0" version="3.22.16-Białowieża" styleCategories="AllStyleCategories" minScale="100000000" simplifyDrawingHints="1" simplifyDrawingTol="1" symbologyReferenceScale="-1" simplifyLocal="1" simplifyAlgorithm="0" labelsEnabled="0" maxScale="0">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
     <Searchable>1</Searchable>
     <Private>0</Private>
   </flags>
-  <temporal startExpression="" durationField="" endExpression="" endField="" mode="0" limitMode="0" durationUnit="min" enabled="0" fixedDuration="0" accumulate="0" startField="">
+  <temporal startExpression="" mode="0" durationUnit="min" accumulate="0" startField="" fixedDuration="0" durationField="" enabled="0" limitMode="0" endExpression="" endField="">
     <fixedRange>
       <start></start>
       <end></end>
     </fixedRange>
   </temporal>
-  <renderer-v2 attr="top_multiplier" symbollevels="0" enableorderby="0" type="categorizedSymbol" referencescale="-1" forceraster="0">
+  <renderer-v2 type="categorizedSymbol" symbollevels="0" forceraster="0" referencescale="-1" attr="top_multiplier" enableorderby="0">
     <categories>
-      <category value="1" render="true" symbol="0" label="within plan (×1)"/>
-      <category value="2" render="true" symbol="1" label="over plan ≤20 % (×2)"/>
-      <category value="3" render="true" symbol="2" label="over plan 20–50 % (×3)"/>
-      <category value="5" render="true" symbol="3" label="over plan >50 % (×5)"/>
-      <category value="" render="true" symbol="4" label="not charged (see problem)"/>
+      <category value="1" render="true" symbol="0" label="within plan (×1) 计划内"/>
+      <category value="2" render="true" symbol="1" label="over plan ≤20 % (×2) 超计划 ≤20 %"/>
+      <category value="3" render="true" symbol="2" label="over plan 20–50 % (×3) 超计划 20–50 %"/>
+      <category value="5" render="true" symbol="3" label="over plan >50 % (×5) 超计划 >50 %"/>
+      <category value="" render="true" symbol="4" label="not charged (see problem) 未计费（见 problem 字段）"/>
     </categories>
     <symbols>
-      <symbol type="marker" alpha="1" name="0" force_rhr="0" clip_to_extent="1">
+      <symbol alpha="1" force_rhr="0" type="marker" name="0" clip_to_extent="1">
         <data_defined_properties>
           <Option type="Map">
             <Option value="" type="QString" name="name"/>
@@ -29,7 +29,7 @@
             <Option value="collection" type="QString" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" pass="0" locked="0" class="SimpleMarker">
+        <layer locked="0" pass="0" enabled="1" class="SimpleMarker">
           <Option type="Map">
             <Option value="0" type="QString" name="angle"/>
             <Option value="square" type="QString" name="cap_style"/>
@@ -79,7 +79,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="marker" alpha="1" name="1" force_rhr="0" clip_to_extent="1">
+      <symbol alpha="1" force_rhr="0" type="marker" name="1" clip_to_extent="1">
         <data_defined_properties>
           <Option type="Map">
             <Option value="" type="QString" name="name"/>
@@ -87,7 +87,7 @@
             <Option value="collection" type="QString" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" pass="0" locked="0" class="SimpleMarker">
+        <layer locked="0" pass="0" enabled="1" class="SimpleMarker">
           <Option type="Map">
             <Option value="0" type="QString" name="angle"/>
             <Option value="square" type="QString" name="cap_style"/>
@@ -137,7 +137,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="marker" alpha="1" name="2" force_rhr="0" clip_to_extent="1">
+      <symbol alpha="1" force_rhr="0" type="marker" name="2" clip_to_extent="1">
         <data_defined_properties>
           <Option type="Map">
             <Option value="" type="QString" name="name"/>
@@ -145,7 +145,7 @@
             <Option value="collection" type="QString" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" pass="0" locked="0" class="SimpleMarker">
+        <layer locked="0" pass="0" enabled="1" class="SimpleMarker">
           <Option type="Map">
             <Option value="0" type="QString" name="angle"/>
             <Option value="square" type="QString" name="cap_style"/>
@@ -195,7 +195,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="marker" alpha="1" name="3" force_rhr="0" clip_to_extent="1">
+      <symbol alpha="1" force_rhr="0" type="marker" name="3" clip_to_extent="1">
         <data_defined_properties>
           <Option type="Map">
             <Option value="" type="QString" name="name"/>
@@ -203,7 +203,7 @@
             <Option value="collection" type="QString" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" pass="0" locked="0" class="SimpleMarker">
+        <layer locked="0" pass="0" enabled="1" class="SimpleMarker">
           <Option type="Map">
             <Option value="0" type="QString" name="angle"/>
             <Option value="square" type="QString" name="cap_style"/>
@@ -253,7 +253,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="marker" alpha="1" name="4" force_rhr="0" clip_to_extent="1">
+      <symbol alpha="1" force_rhr="0" type="marker" name="4" clip_to_extent="1">
         <data_defined_properties>
           <Option type="Map">
             <Option value="" type="QString" name="name"/>
@@ -261,7 +261,7 @@
             <Option value="collection" type="QString" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" pass="0" locked="0" class="SimpleMarker">
+        <layer locked="0" pass="0" enabled="1" class="SimpleMarker">
           <Option type="Map">
             <Option value="0" type="QString" name="angle"/>
             <Option value="square" type="QString" name="cap_style"/>
@@ -327,10 +327,10 @@
     </activeChecks>
     <checkConfiguration/>
   </geometryOptions>
-  <legend showLabelLegend="0" type="default-vector"/>
+  <legend type="default-vector" showLabelLegend="0"/>
   <referencedLayers/>
   <fieldConfiguration>
-    <field name="top_multiplier" configurationFlags="None">
+    <field configurationFlags="None" name="top_multiplier">
       <editWidget type="">
         <config>
           <Option/>
@@ -339,20 +339,20 @@
     </field>
   </fieldConfiguration>
   <aliases>
-    <alias field="top_multiplier" name="" index="0"/>
+    <alias name="" index="0" field="top_multiplier"/>
   </aliases>
   <defaults>
-    <default expression="" field="top_multiplier" applyOnUpdate="0"/>
+    <default applyOnUpdate="0" field="top_multiplier" expression=""/>
   </defaults>
   <constraints>
-    <constraint exp_strength="0" constraints="0" field="top_multiplier" unique_strength="0" notnull_strength="0"/>
+    <constraint notnull_strength="0" exp_strength="0" unique_strength="0" constraints="0" field="top_multiplier"/>
   </constraints>
   <constraintExpressions>
-    <constraint desc="" field="top_multiplier" exp=""/>
+    <constraint exp="" field="top_multiplier" desc=""/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>
-  <attributetableconfig sortOrder="0" actionWidgetStyle="dropDown" sortExpression="">
+  <attributetableconfig sortOrder="0" sortExpression="" actionWidgetStyle="dropDown">
     <columns/>
   </attributetableconfig>
   <conditionalstyles>

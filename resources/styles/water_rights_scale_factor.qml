@@ -1,26 +1,26 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis hasScaleBasedVisibilityFlag="0" maxScale="0" simplifyDrawingHints="1" readOnly="0" minScale="100000000" symbologyReferenceScale="-1" simplifyAlgorithm="0" simplifyDrawingTol="1" styleCategories="AllStyleCategories" labelsEnabled="0" simplifyMaxScale="1" simplifyLocal="1" version="3.22.16-Białowieża">
+<qgis simplifyMaxScale="1" hasScaleBasedVisibilityFlag="0" readOnly="0" version="3.22.16-Białowieża" styleCategories="AllStyleCategories" minScale="100000000" simplifyDrawingHints="1" simplifyDrawingTol="1" symbologyReferenceScale="-1" simplifyLocal="1" simplifyAlgorithm="0" labelsEnabled="0" maxScale="0">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
     <Searchable>1</Searchable>
     <Private>0</Private>
   </flags>
-  <temporal startExpression="" durationField="" endExpression="" endField="" mode="0" limitMode="0" durationUnit="min" enabled="0" fixedDuration="0" accumulate="0" startField="">
+  <temporal startExpression="" mode="0" durationUnit="min" accumulate="0" startField="" fixedDuration="0" durationField="" enabled="0" limitMode="0" endExpression="" endField="">
     <fixedRange>
       <start></start>
       <end></end>
     </fixedRange>
   </temporal>
-  <renderer-v2 attr="scale_factor" symbollevels="0" enableorderby="0" type="graduatedSymbol" graduatedMethod="GraduatedColor" referencescale="-1" forceraster="0">
+  <renderer-v2 type="graduatedSymbol" graduatedMethod="GraduatedColor" symbollevels="0" forceraster="0" referencescale="-1" attr="scale_factor" enableorderby="0">
     <ranges>
-      <range upper="0.700000000000000" render="true" lower="0.000000000000000" symbol="0" label="cut by more than 30 %"/>
-      <range upper="0.900000000000000" render="true" lower="0.700000000000000" symbol="1" label="cut by 10–30 %"/>
-      <range upper="0.999999000000000" render="true" lower="0.900000000000000" symbol="2" label="cut by up to 10 %"/>
-      <range upper="1.000000000000000" render="true" lower="0.999999000000000" symbol="3" label="full quota (factor 1)"/>
+      <range render="true" symbol="0" label="cut by more than 30 % 核减 30 % 以上" upper="0.700000000000000" lower="0.000000000000000"/>
+      <range render="true" symbol="1" label="cut by 10–30 % 核减 10–30 %" upper="0.900000000000000" lower="0.700000000000000"/>
+      <range render="true" symbol="2" label="cut by up to 10 % 核减 10 % 以内" upper="0.999999000000000" lower="0.900000000000000"/>
+      <range render="true" symbol="3" label="full quota (factor 1) 全额（系数 1）" upper="1.000000000000000" lower="0.999999000000000"/>
     </ranges>
     <symbols>
-      <symbol type="fill" alpha="1" name="0" force_rhr="0" clip_to_extent="1">
+      <symbol alpha="1" force_rhr="0" type="fill" name="0" clip_to_extent="1">
         <data_defined_properties>
           <Option type="Map">
             <Option value="" type="QString" name="name"/>
@@ -28,7 +28,7 @@
             <Option value="collection" type="QString" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" pass="0" locked="0" class="SimpleFill">
+        <layer locked="0" pass="0" enabled="1" class="SimpleFill">
           <Option type="Map">
             <Option value="3x:0,0,0,0,0,0" type="QString" name="border_width_map_unit_scale"/>
             <Option value="215,48,39,255" type="QString" name="color"/>
@@ -62,7 +62,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" name="1" force_rhr="0" clip_to_extent="1">
+      <symbol alpha="1" force_rhr="0" type="fill" name="1" clip_to_extent="1">
         <data_defined_properties>
           <Option type="Map">
             <Option value="" type="QString" name="name"/>
@@ -70,7 +70,7 @@
             <Option value="collection" type="QString" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" pass="0" locked="0" class="SimpleFill">
+        <layer locked="0" pass="0" enabled="1" class="SimpleFill">
           <Option type="Map">
             <Option value="3x:0,0,0,0,0,0" type="QString" name="border_width_map_unit_scale"/>
             <Option value="252,141,89,255" type="QString" name="color"/>
@@ -104,7 +104,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" name="2" force_rhr="0" clip_to_extent="1">
+      <symbol alpha="1" force_rhr="0" type="fill" name="2" clip_to_extent="1">
         <data_defined_properties>
           <Option type="Map">
             <Option value="" type="QString" name="name"/>
@@ -112,7 +112,7 @@
             <Option value="collection" type="QString" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" pass="0" locked="0" class="SimpleFill">
+        <layer locked="0" pass="0" enabled="1" class="SimpleFill">
           <Option type="Map">
             <Option value="3x:0,0,0,0,0,0" type="QString" name="border_width_map_unit_scale"/>
             <Option value="254,224,139,255" type="QString" name="color"/>
@@ -146,7 +146,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" name="3" force_rhr="0" clip_to_extent="1">
+      <symbol alpha="1" force_rhr="0" type="fill" name="3" clip_to_extent="1">
         <data_defined_properties>
           <Option type="Map">
             <Option value="" type="QString" name="name"/>
@@ -154,7 +154,7 @@
             <Option value="collection" type="QString" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" pass="0" locked="0" class="SimpleFill">
+        <layer locked="0" pass="0" enabled="1" class="SimpleFill">
           <Option type="Map">
             <Option value="3x:0,0,0,0,0,0" type="QString" name="border_width_map_unit_scale"/>
             <Option value="26,152,80,255" type="QString" name="color"/>
@@ -190,7 +190,7 @@
       </symbol>
     </symbols>
     <classificationMethod id="Custom">
-      <symmetricMode enabled="0" symmetrypoint="0" astride="0"/>
+      <symmetricMode symmetrypoint="0" astride="0" enabled="0"/>
       <labelFormat format="%1 - %2" trimtrailingzeroes="1" labelprecision="4"/>
       <parameters>
         <Option/>
@@ -212,10 +212,10 @@
     </activeChecks>
     <checkConfiguration/>
   </geometryOptions>
-  <legend showLabelLegend="0" type="default-vector"/>
+  <legend type="default-vector" showLabelLegend="0"/>
   <referencedLayers/>
   <fieldConfiguration>
-    <field name="scale_factor" configurationFlags="None">
+    <field configurationFlags="None" name="scale_factor">
       <editWidget type="">
         <config>
           <Option/>
@@ -224,20 +224,20 @@
     </field>
   </fieldConfiguration>
   <aliases>
-    <alias field="scale_factor" name="" index="0"/>
+    <alias name="" index="0" field="scale_factor"/>
   </aliases>
   <defaults>
-    <default expression="" field="scale_factor" applyOnUpdate="0"/>
+    <default applyOnUpdate="0" field="scale_factor" expression=""/>
   </defaults>
   <constraints>
-    <constraint exp_strength="0" constraints="0" field="scale_factor" unique_strength="0" notnull_strength="0"/>
+    <constraint notnull_strength="0" exp_strength="0" unique_strength="0" constraints="0" field="scale_factor"/>
   </constraints>
   <constraintExpressions>
-    <constraint desc="" field="scale_factor" exp=""/>
+    <constraint exp="" field="scale_factor" desc=""/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>
-  <attributetableconfig sortOrder="0" actionWidgetStyle="dropDown" sortExpression="">
+  <attributetableconfig sortOrder="0" sortExpression="" actionWidgetStyle="dropDown">
     <columns/>
   </attributetableconfig>
   <conditionalstyles>

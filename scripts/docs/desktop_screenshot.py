@@ -3,6 +3,11 @@
 Run inside QGIS (``qgis --code scripts/docs/desktop_screenshot.py``) under Xvfb; ``make screenshot``
 does that. It clicks one application site with the map tool, waits for the canvas to render,
 saves ``docs/screenshot_check_well_site.png`` and quits QGIS.
+
+``TUOLI_GW_SCREENSHOT_MODE`` picks the picture: ``severe`` (default, a click in a severe zone),
+``sample`` (the sample project as it opens, at its saved view) or ``outside`` (a click outside the
+townships: "outside the mapped area — no verdict"). ``TUOLI_GW_LOCALE=zh-Hans`` in
+desktop_screenshot.sh gives a Chinese profile.
 """
 
 from __future__ import annotations
@@ -10,12 +15,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from qgis.core import QgsPointXY, QgsProject
+from qgis.core import QgsGeometry, QgsPointXY, QgsProject
 from qgis.PyQt.QtCore import QTimer
 from qgis.utils import iface, plugins
 
 REPO = Path(os.environ.get("TUOLI_GW_REPO", ".")).resolve()
 TARGET = Path(os.environ.get("TUOLI_GW_SCREENSHOT", REPO / "docs" / "screenshot_check_well_site.png"))
+MODE = os.environ.get("TUOLI_GW_SCREENSHOT_MODE", "severe")
 
 
 def open_and_click() -> None:
@@ -24,9 +30,26 @@ def open_and_click() -> None:
         print("tuoli_gw_plugin is not loaded in this QGIS")
         QTimer.singleShot(100, iface.actionExit().trigger)
         return
-    plugin.gui.load_sample_project()
     iface.mainWindow().setGeometry(0, 0, 1600, 1000)  # Xvfb has no window manager to maximise
+    plugin.gui.load_sample_project()
+    if MODE == "sample":  # as the project opens: its saved view, no panel
+        QTimer.singleShot(3000, save)
+        return
     checker = plugin.gui.site_checker
+    if MODE == "outside":
+        checker._action.trigger()
+        townships = checker.panel.townships_combo.currentLayer()
+        county = next(townships.getFeatures()).geometry()
+        for feature in townships.getFeatures():
+            county = county.combine(feature.geometry())
+        view = iface.mapCanvas().extent()
+        # The first point of a walk along the view's lower edge that lies outside every township.
+        for step in range(1, 50):
+            point = QgsPointXY(view.xMinimum() + view.width() * step / 50, view.yMinimum() + view.height() * 0.04)
+            if not county.contains(QgsGeometry.fromPointXY(point)):
+                break
+        QTimer.singleShot(2000, lambda: click_and_save(checker, point))
+        return
     checker._action.trigger()
     # The first application inside a severe zone, so the picture shows a prohibition and its basis.
     zones = checker.panel.zones_combo.currentLayer()

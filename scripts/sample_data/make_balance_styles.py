@@ -16,10 +16,14 @@ from qgis.core import (  # noqa: E402
     QgsCategorizedSymbolRenderer,
     QgsClassificationRange,
     QgsGraduatedSymbolRenderer,
+    QgsPalLayerSettings,
     QgsRendererCategory,
     QgsRendererRange,
     QgsSymbol,
+    QgsTextBufferSettings,
+    QgsTextFormat,
     QgsVectorLayer,
+    QgsVectorLayerSimpleLabeling,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtGui import QColor  # noqa: E402
@@ -31,6 +35,34 @@ GRADES = [
     ("none", "#a6d96a", "not over-extracted 未超采"),
     ("", "#bdbdbd", "no grade 无法评级"),
 ]
+
+
+# Each unit labelled with its name (the fields the balance names units by, as engine/balance.py's
+# UNIT_LABEL_CANDIDATES) and its extraction coefficient k, so the map reads without the table.
+UNIT_LABEL = (
+    "coalesce(attribute('name_zh'), attribute('name'), attribute('zone_name'), "
+    "attribute('名称'), attribute('township'), attribute('unit_name'), "
+    "attribute('cell_id'), '') "
+    "|| if(\"extraction_coef\" IS NULL, '', '\\n' || 'k = ' || format_number(\"extraction_coef\", 2))"
+)
+
+
+def label_units(layer: QgsVectorLayer) -> None:
+    text = QgsTextFormat()
+    text.setSize(9)
+    text.setColor(QColor("#202020"))
+    halo = QgsTextBufferSettings()
+    halo.setEnabled(True)
+    halo.setSize(1.0)
+    halo.setColor(QColor("white"))
+    text.setBuffer(halo)
+    settings = QgsPalLayerSettings()
+    settings.isExpression = True
+    settings.fieldName = UNIT_LABEL
+    settings.setFormat(text)
+    settings.placement = QgsPalLayerSettings.OverPoint  # at the centroid, inside the unit
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
 
 
 def symbol(geometry_type, colour: str) -> QgsSymbol:
@@ -49,6 +81,8 @@ def categorized(field: str, geometry_type, name: str) -> None:
     layer = QgsVectorLayer(f"{uri}&field={field}:string", name, "memory")
     categories = [QgsRendererCategory(value or None, symbol(geometry_type, colour), label) for value, colour, label in GRADES]
     layer.setRenderer(QgsCategorizedSymbolRenderer(field, categories))
+    if name.startswith("balance_"):
+        label_units(layer)
     layer.saveNamedStyle(str(STYLES / f"{name}.qml"))
 
 
@@ -66,6 +100,7 @@ def graduated_coefficient() -> None:
         for low, high, colour, label in bands
     ]
     layer.setRenderer(QgsGraduatedSymbolRenderer("extraction_coef", ranges))
+    label_units(layer)
     layer.saveNamedStyle(str(STYLES / "balance_extraction_coef.qml"))
 
 

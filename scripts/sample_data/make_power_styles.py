@@ -16,8 +16,10 @@ from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsField,
     QgsMarkerSymbol,
+    QgsPointClusterRenderer,
     QgsRendererCategory,
     QgsRuleBasedRenderer,
+    QgsUnitTypes,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -42,7 +44,13 @@ def findings_style() -> None:
         QgsRendererCategory("low", marker("171,217,233,255", 1.8), "low 低"),
         QgsRendererCategory(None, marker("160,160,160,255", 1.6), "other 其他"),
     ]
-    layer.setRenderer(QgsCategorizedSymbolRenderer("severity", categories))
+    # Several findings often sit on one well, and wells crowd at county scale: a cluster renderer
+    # draws each crowd as one marker with its count instead of a blob, and splits it when zoomed in.
+    cluster = QgsPointClusterRenderer()
+    cluster.setEmbeddedRenderer(QgsCategorizedSymbolRenderer("severity", categories))
+    cluster.setTolerance(4)
+    cluster.setToleranceUnit(QgsUnitTypes.RenderMillimeters)
+    layer.setRenderer(cluster)
     layer.saveNamedStyle(str(STYLES / "compliance_findings.qml"))
 
 

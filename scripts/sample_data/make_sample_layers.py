@@ -605,7 +605,7 @@ def build_applications(townships: gpd.GeoDataFrame, zones: gpd.GeoDataFrame, are
             "托里县水利局" if use == "monitoring" else (
                 "托里县供排水有限公司" if use == "public_supply" else person_name(rng)))
         rows.append({"app_id": f"SQ-2025-{index + 1:03d}", "applicant": applicant, "use": use,
-                     "requested_m3": float(round(rng.uniform(low, high), -1)), "township": township,
+                     "requested_m3": float(round(rng.uniform(low, high), -1)), "stated_township": township,
                      "geometry": point})
     return gpd.GeoDataFrame(rows, geometry="geometry", crs=WORK_CRS)
 

@@ -38,6 +38,7 @@ from qgis.core import (  # noqa: E402  (the environment above must be set before
     QgsProject,
     QgsRasterLayer,
     QgsRasterShader,
+    QgsReferencedRectangle,
     QgsRendererCategory,
     QgsRendererRange,
     QgsSingleBandPseudoColorRenderer,
@@ -47,6 +48,7 @@ from qgis.core import (  # noqa: E402  (the environment above must be set before
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
 )
+from qgis.gui import QgsMapCanvas  # noqa: E402
 from qgis.PyQt.QtGui import QColor, QFont  # noqa: E402
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -211,10 +213,29 @@ def mark_schematic(layer: QgsMapLayer, name: str) -> None:
     layer.setAbstract(ABSTRACT)
 
 
+def save_county_view(project: QgsProject, townships: QgsVectorLayer) -> QgsMapCanvas:
+    """Make the project open zoomed to the county (townships plus a 5 % margin), not blank at 1:1.
+
+    QGIS desktop restores the view from the project's <mapcanvas> element, which a map canvas named
+    like the desktop's ("theMapCanvas") writes when the project is saved; the default view extent
+    (Project Properties ▸ View Settings) is set too, for readers that use that instead.
+    """
+    extent = townships.extent()
+    extent.scale(1.05)
+    crs = QgsCoordinateReferenceSystem(WORK_CRS)
+    project.viewSettings().setDefaultViewExtent(QgsReferencedRectangle(extent, crs))
+    canvas = QgsMapCanvas()
+    canvas.setObjectName("theMapCanvas")
+    canvas.resize(1200, 900)  # the shape the extent is fitted to when the desktop opens it
+    canvas.setDestinationCrs(crs)
+    canvas.setExtent(extent)
+    return canvas  # kept alive until the project is written
+
+
 def main() -> int:
     """Load, style and save; return a non-zero exit code when a layer cannot be loaded."""
     QgsApplication.setPrefixPath("/usr", True)
-    app = QgsApplication([], False)
+    app = QgsApplication([], True)  # with widgets: the map canvas that saves the project's view
     app.initQgis()
     try:
         project = QgsProject.instance()
@@ -238,6 +259,9 @@ def main() -> int:
                 return 1
             if name == "recharge_mm":
                 style_recharge(layer)
+                # Beside the GeoTIFF too: QGIS loads it when the raster is opened on its own (or as an
+                # algorithm's input), instead of a grey ramp with min/max labels like "50.758097".
+                layer.saveNamedStyle(str(RECHARGE_PATH.with_suffix(".qml")))
             elif name in STYLERS:
                 STYLERS[name](layer)
             mark_schematic(layer, name)
@@ -252,9 +276,11 @@ def main() -> int:
         for name in LAYER_ORDER:
             project.addMapLayer(layers[name], False)
             root.addLayer(layers[name])
+        canvas = save_county_view(project, layers["townships"])
         if not project.write(str(PROJECT_PATH)):
             print(f"cannot write {PROJECT_PATH}: {project.error()}", file=sys.stderr)
             return 1
+        del canvas
         print(f"wrote {PROJECT_PATH.relative_to(REPO_ROOT)} with {len(layers)} layers; styles in "
               f"{STYLE_DIR.relative_to(REPO_ROOT)}")
         return 0

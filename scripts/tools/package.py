@@ -3,10 +3,16 @@
 The zip holds the entries of ``assemble_plugin.plugin_contents()`` (the same list ``make`` assembles
 into ``build/plugins/tuoli_gw_plugin/``), stored as real files, so Plugins ▸ Install from ZIP gets one
 self-contained folder.
+
+``package.py ZIP`` builds it for local use (Install from ZIP) whatever metadata.txt says;
+``package.py --release ZIP`` (``make release``) builds the zip for upload to plugins.qgis.org and
+refuses while ``metadata.txt`` still has placeholder addresses, which the repository rejects.
 """
 
 from __future__ import annotations
 
+import argparse
+import configparser
 import os
 import sys
 import zipfile
@@ -16,6 +22,22 @@ from assemble_plugin import NOT_PLUGIN, PLUGIN_NAME, REPO, plugin_contents
 
 SKIP_SUFFIXES = {".pyc", ".pyo", ".ts"}  # .ts translation sources ship compiled as .qm
 REQUIRED = ("metadata.txt", "LICENSE", "__init__.py", "requirements.txt", "resources/rules/toli_rules.json")
+# plugins.qgis.org needs real addresses in these; the example.org ones only serve local builds.
+RELEASE_FIELDS = ("email", "tracker", "repository", "homepage")
+PLACEHOLDER_MARKS = ("example.org", "example.com", "example.net", "localhost")
+
+
+def placeholder_fields(metadata_path: Path) -> list[str]:
+    """The RELEASE_FIELDS of metadata.txt that are missing or still placeholders."""
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read(metadata_path, encoding="utf-8")
+    general = parser["general"] if parser.has_section("general") else {}
+    bad = []
+    for name in RELEASE_FIELDS:
+        value = str(general.get(name, "")).strip().lower()
+        if not value or any(mark in value for mark in PLACEHOLDER_MARKS):
+            bad.append(name)
+    return bad
 
 
 def walk_order(name: str) -> tuple:
@@ -60,5 +82,25 @@ def build(zip_path: Path) -> Path:
     return zip_path
 
 
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("zip", nargs="?", default=str(Path("dist") / f"{PLUGIN_NAME}.zip"), help="zip to write")
+    parser.add_argument("--release", action="store_true", help="for upload: refuse placeholder metadata")
+    parser.add_argument("--metadata", default=str(REPO / "metadata.txt"), help=argparse.SUPPRESS)  # tests only
+    arguments = parser.parse_args(argv)
+    if arguments.release:
+        bad = placeholder_fields(Path(arguments.metadata))
+        if bad:
+            print(
+                f"Refusing to build a release zip: metadata.txt has placeholder or missing {', '.join(bad)} "
+                f"(example.org addresses). Put the real addresses in {arguments.metadata}; plugins.qgis.org "
+                "rejects placeholders. For a local zip use 'make package'.",
+                file=sys.stderr,
+            )
+            return 2
+    build(REPO / arguments.zip)
+    return 0
+
+
 if __name__ == "__main__":
-    build(REPO / sys.argv[1] if len(sys.argv) > 1 else REPO / "dist" / f"{PLUGIN_NAME}.zip")
+    sys.exit(main())

@@ -176,8 +176,10 @@ def test_qgis_process_compliance_audit(qgis_app, layers):
     from qgis.core import QgsVectorLayer
 
     styled = QgsVectorLayer(str(out), "findings", "ogr")
-    assert styled.renderer().type() == "categorizedSymbol"  # the severity style stored in the GeoPackage
-    assert styled.renderer().classAttribute() == "severity"
+    # The severity style stored in the GeoPackage, inside a cluster renderer (issue 17: no blobs at county scale).
+    assert styled.renderer().type() == "pointCluster"
+    assert styled.renderer().embeddedRenderer().type() == "categorizedSymbol"
+    assert styled.renderer().embeddedRenderer().classAttribute() == "severity"
 
 
 @pytest.mark.cli

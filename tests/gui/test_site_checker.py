@@ -116,3 +116,150 @@ def test_layers_are_indexed_once_not_per_click(checker):
     assert checker._prepared is prepared
     checker.panel.distance_spin.setValue(100)
     assert checker._prepared is None  # a new coverage distance means a new preparation
+
+
+# -- issue 17: outside the data, words instead of codes, field pickers, project changes, zh_CN ----
+def _plain(label_html: str) -> str:
+    """What the label shows on screen (its rich text rendered to plain text)."""
+    from qgis.PyQt.QtGui import QTextDocument
+
+    document = QTextDocument()
+    document.setHtml(label_html)
+    return document.toPlainText()
+
+
+def _add_townships(tmp_path, covering_km: tuple[float, float, float, float]):
+    """A townships layer (name_zh, remaining_m3) covering x0..x1, y0..y1 km, added to the project."""
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    x0, y0, x1, y1 = covering_km
+    gpkg = tmp_path / "townships.gpkg"
+    gpd.GeoDataFrame(
+        {"name_zh": ["托里镇"], "remaining_m3": [1000.0]},
+        geometry=[Polygon([(X0 + x0 * 1000, Y0 + y0 * 1000), (X0 + x1 * 1000, Y0 + y0 * 1000),
+                           (X0 + x1 * 1000, Y0 + y1 * 1000), (X0 + x0 * 1000, Y0 + y1 * 1000)])],
+        crs=4537,
+    ).to_file(gpkg, layer="townships")
+    layer = QgsVectorLayer(f"{gpkg}|layername=townships", "townships", "ogr")
+    assert layer.isValid()
+    QgsProject.instance().addMapLayer(layer)
+    return layer
+
+
+def test_click_outside_the_zones_and_supply_extent_is_no_verdict(checker):
+    # No townships layer: the mapped area is the extent of the zones and the pipe (y 0..50 km).
+    panel = click(checker, X0 + 5_000, Y0 - 5_000)
+    assert panel.last_result["verdict"] == "outside"
+    shown = _plain(panel.verdict_label.text())
+    assert "OUTSIDE THE MAPPED AREA" in shown and "NO VERDICT" in shown and "ALLOWED" not in shown
+    details = panel.details.toPlainText()
+    assert "outside the mapped area (outside_mapped_area)" in details
+    assert "no verdict" in details.lower()
+
+
+def test_click_outside_the_townships_is_no_verdict_inside_is_allowed(checker, tmp_path):
+    townships = _add_townships(tmp_path, (-10, -10, 40, 60))
+    checker.panel.townships_combo.setLayer(townships)
+    assert checker.panel.township_name_field_combo.currentField() == "name_zh"
+    assert checker.panel.remaining_field_combo.currentField() == "remaining_m3"
+    assert "ALLOWED" in click(checker, X0 + 35_000, Y0 + 20_000).verdict_label.text()
+    panel = click(checker, X0 + 45_000, Y0 + 20_000)  # inside the layers' extent, outside every township
+    assert panel.last_result["verdict"] == "outside" and panel.last_result["township"] is None
+    assert "ALLOWED" not in _plain(panel.verdict_label.text())
+    # A zone still prohibits where it reaches: the layers do say something there.
+    assert "PROHIBITED" in click(checker, X0 + 5_000, Y0 + 5_000).verdict_label.text()
+
+
+def test_reasons_are_words_with_their_code(checker):
+    details = click(checker, X0 + 5_000, Y0 + 5_000).details.toPlainText()
+    assert "in a severe over-extraction zone (severe_zone)" in details
+
+
+def test_a_missing_field_is_a_readable_wrapped_message_with_a_field_picker(checker):
+    panel = checker.panel
+    assert panel.grade_field_combo.currentField() == "grade"
+    assert panel.zone_name_field_combo.currentField() == "zone_name"
+    panel.grade_field_combo.setField("")
+    click(checker, X0 + 5_000, Y0 + 5_000)
+    assert panel.last_result is None and checker.marker is None
+    shown = _plain(panel.verdict_label.text()) + "\n" + panel.details.toPlainText()
+    assert "Choose the zone grade field" in shown
+    assert "'overextraction_zones'" in shown and "&#x27;" not in shown and "&amp;" not in shown
+    assert panel.details.lineWrapMode() == panel.details.WidgetWidth and panel.verdict_label.wordWrap()
+    panel.grade_field_combo.setField("grade")  # the picker fixes it
+    assert "PROHIBITED" in click(checker, X0 + 5_000, Y0 + 5_000).verdict_label.text()
+
+
+def test_the_last_verdict_and_marker_go_when_the_project_changes(checker):
+    from qgis.core import QgsProject
+
+    click(checker, X0 + 5_000, Y0 + 5_000)
+    assert checker.panel.last_result is not None and checker.marker is not None
+    QgsProject.instance().clear()
+    assert checker.panel.last_result is None and checker.marker is None
+    assert checker.panel.details.toPlainText() == ""
+    assert "Click the map" in _plain(checker.panel.verdict_label.text())
+    assert checker.panel.zones_combo.currentLayer() is None
+
+
+def test_unfamiliar_layer_names_are_picked_by_their_fields_never_the_first_polygon_layer(qgis_app, tmp_path):
+    from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsVectorLayer
+    from qgis.gui import QgsMapCanvas
+
+    from tuoli_gw_plugin.gui.site_checker import SiteChecker
+    from tuoli_gw_plugin.metadata import PLUGIN_DIR
+
+    gpkg = tmp_path / "unfamiliar.gpkg"
+    gpd.GeoDataFrame({"crop": ["wheat"]}, geometry=[_square(0, 0, 5)], crs=4537).to_file(gpkg, layer="a_parcels")
+    gpd.GeoDataFrame({"名称": ["甲"], "超采等级": ["严重"]}, geometry=[_square(0, 0, 10)], crs=4537).to_file(gpkg, layer="b_areas")
+    project = QgsProject.instance()
+    project.clear()
+    parcels = QgsVectorLayer(f"{gpkg}|layername=a_parcels", "地块", "ogr")
+    project.addMapLayer(parcels)
+    canvas = QgsMapCanvas()
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4537"))
+    checker = SiteChecker(None, PLUGIN_DIR, canvas=canvas)
+    try:
+        checker.activate()
+        # Only farmland so far: no zones layer is guessed, and the panel says so.
+        assert checker.panel.zones_combo.currentLayer() is None
+        assert "No over-extraction zones layer" in _plain(checker.panel.verdict_label.text())
+        zones = QgsVectorLayer(f"{gpkg}|layername=b_areas", "图层2", "ogr")
+        project.addMapLayer(zones)
+        assert checker.panel.zones_combo.currentLayer() is zones
+        assert checker.panel.grade_field_combo.currentField() == "超采等级"
+        assert checker.panel.zone_name_field_combo.currentField() == "名称"
+    finally:
+        checker.teardown()
+        project.clear()
+
+
+@pytest.fixture()
+def chinese_interface(qgis_app):
+    """A zh_CN profile (the test profile is a throwaway directory) with the plugin's translation loaded."""
+    from qgis.core import QgsSettings
+
+    from tuoli_gw_plugin.i18n import install_translator
+
+    settings = QgsSettings()
+    settings.setValue("locale/overrideFlag", True)
+    settings.setValue("locale/userLocale", "zh_CN")
+    assert install_translator() == "zh-Hans"
+    yield
+    settings.setValue("locale/overrideFlag", False)
+    settings.remove("locale/userLocale")
+    install_translator("en")
+
+
+def test_panel_speaks_chinese_under_zh_cn(chinese_interface, checker):
+    panel = click(checker, X0 + 5_000, Y0 - 5_000)
+    shown = _plain(panel.verdict_label.text())
+    assert "图层范围" in shown and "不作结论" in shown
+    assert "OUTSIDE" not in shown
+    assert "不作结论" in panel.details.toPlainText()
+    details = click(checker, X0 + 5_000, Y0 + 5_000).details.toPlainText()
+    assert "严重超采区" in details and "(severe_zone)" in details and "severe over-extraction" not in details
+    checker.panel.grade_field_combo.setField("")
+    click(checker, X0 + 5_000, Y0 + 5_000)
+    shown = _plain(checker.panel.verdict_label.text()) + checker.panel.details.toPlainText()
+    assert "请选择超采等级字段" in shown and "Choose" not in shown and "&#x27;" not in shown

@@ -163,7 +163,8 @@ def test_only_supply_areas_gives_null_distance(rules):
     result = screen_points(prepared, wells)
     assert result["supply_distance_m"].isna().all()
     assert result["in_supply_coverage"].tolist() == [True, False]
-    assert result["verdict"].tolist() == ["prohibited", "allowed"]
+    # The second well lies outside the extent of the zones and supply areas: no verdict, not "allowed" (issue 17).
+    assert result["verdict"].tolist() == ["prohibited", "outside"]
     assert result["township"].isna().all()
 
 

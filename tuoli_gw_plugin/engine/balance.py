@@ -252,7 +252,8 @@ def attach_level_grades(
     for row, unit_geom in enumerate(unit_geoms):
         best = None
         if unit_geom is not None and not unit_geom.is_empty:
-            overlaps = shapely.area(shapely.intersection(unit_geom, level_geoms))
+            with np.errstate(invalid="ignore"):  # GEOS's internal NaN flag, as in zonal.py: not an error
+                overlaps = shapely.area(shapely.intersection(unit_geom, level_geoms))
             overlaps = np.nan_to_num(np.asarray(overlaps, dtype=float))
             if len(overlaps) and overlaps.max() > 0:
                 best = int(np.argmax(overlaps))

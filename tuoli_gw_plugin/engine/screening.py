@@ -47,6 +47,9 @@ NO_GEOMETRY = "no_geometry"
 SUPPLY_COVERAGE = "supply_coverage"
 RED_LINE_EXHAUSTED = "red_line_exhausted"
 ALLOWED = "allowed"
+# A location the layers say nothing about gets no verdict, never an all-clear (see outside_mapped_area).
+OUTSIDE = "outside"
+OUTSIDE_MAPPED_AREA = "outside_mapped_area"
 
 # Severity of a verdict, to combine several reasons: the strictest wins.
 VERDICT_SEVERITY = {"allowed": 0, "restricted": 1, "prohibited": 2}
@@ -55,6 +58,14 @@ VERDICT_SEVERITY = {"allowed": 0, "restricted": 1, "prohibited": 2}
 NO_GEOMETRY_BASIS = {
     "en": "The feature has no location (empty geometry): place it on the map and screen it again.",
     "zh": "该要素没有位置（几何为空）：请在地图上定位后重新筛查。",
+}
+
+# Not a legal text either: it says why there is no verdict.
+OUTSIDE_BASIS = {
+    "en": "Outside the mapped area (outside the townships layer or, without one, outside the extent of the zones "
+    "and supply layers): no verdict. Check the location, or screen it with layers that cover it.",
+    "zh": "位于图层覆盖范围之外（不在乡镇图层内；无乡镇图层时不在超采区和供水图层的范围内）：不作结论。"
+    "请核对位置，或用覆盖该位置的图层重新筛查。",
 }
 
 DEFAULT_LAYER_NAMES = {
@@ -684,6 +695,7 @@ def _screen(
     facts = _facts(prepared, geometries, xy)
     n = len(geometries)
     columns = _verdict_columns(prepared, facts, _exempt_mask(prepared, uses, n), language)
+    _no_verdict_outside_mapped_area(columns, outside_mapped_area(prepared, facts, geometries, xy), language)
     in_zone = facts.zone_index >= 0
     zone_name = np.full(n, None, dtype=object)
     zone_grade = np.full(n, None, dtype=object)
@@ -705,6 +717,43 @@ def _screen(
     return columns, facts
 
 
+def outside_mapped_area(
+    prepared: PreparedScreening, facts: _Facts, geometries: np.ndarray, xy: tuple[np.ndarray, np.ndarray] | None = None
+) -> np.ndarray:
+    """True for each located well outside the area the layers describe.
+
+    With a townships layer the mapped area is the townships (the county); without one it is the
+    bounding box of the zones, supply pipes and supply areas together. A well there has no zone and
+    no coverage simply because nobody mapped them, so "allowed" would be a false all-clear.
+    """
+    if prepared.township_tree is not None:
+        return facts.has_geometry & (facts.township_index < 0)
+    layers = [g for g in (prepared.zone_geometries, prepared.pipe_geometries, prepared.area_geometries) if g is not None and len(g)]
+    if not layers:
+        return facts.has_geometry.copy()
+    x_min, y_min, x_max, y_max = shapely.total_bounds(np.concatenate(layers))
+    if not np.isfinite(x_min):  # every geometry empty
+        return facts.has_geometry.copy()
+    x, y = xy if xy is not None else _point_xy(geometries)
+    inside = (x >= x_min) & (x <= x_max) & (y >= y_min) & (y <= y_max)  # NaN (no point) compares False
+    others = facts.has_geometry & np.isnan(x)  # multipoints: inside when any part is
+    if others.any():
+        inside[others] = shapely.intersects(shapely.box(x_min, y_min, x_max, y_max), geometries[others])
+    return facts.has_geometry & ~inside
+
+
+def _no_verdict_outside_mapped_area(columns: dict[str, np.ndarray], outside: np.ndarray, language: str) -> None:
+    """Turn "allowed" into "outside" (reason outside_mapped_area) where the well is outside the mapped area.
+
+    Only the all-clear is replaced: a zone or a pipe that reaches beyond the townships still gives
+    its prohibition or restriction, since the layers do say something there.
+    """
+    rows = outside & (columns["verdict"] == ALLOWED)
+    columns["verdict"][rows] = OUTSIDE
+    columns["reasons"][rows] = OUTSIDE_MAPPED_AREA
+    columns["basis"][rows] = OUTSIDE_BASIS[language]
+
+
 def screen_points(
     prepared: PreparedScreening,
     wells: gpd.GeoDataFrame,
@@ -721,7 +770,9 @@ def screen_points(
     honoured between chunks (about a second on a 1M-well layer) and progress can be reported.
 
     Columns: see :data:`OUTPUT_COLUMNS`. A well without geometry gets verdict None and reason
-    ``no_geometry``. Points and multipoints are accepted; other geometry types are an error.
+    ``no_geometry``; a well outside the mapped area with no other reason gets verdict ``outside``
+    and reason ``outside_mapped_area`` (see :func:`outside_mapped_area`). Points and multipoints
+    are accepted; other geometry types are an error.
     """
     layer = prepared.layer_names["wells"]
     if use_field:
@@ -829,8 +880,9 @@ def reason_rules(prepared: PreparedScreening) -> list[ReasonRule]:
 
 
 def verdict_counts(results: pd.DataFrame) -> dict[str, int]:
-    """How many wells got each verdict (``no_geometry`` for the ones without a location)."""
-    counts = {verdict: 0 for verdict in ("prohibited", "restricted", "allowed")}
+    """How many wells got each verdict (``outside`` outside the mapped area, ``no_geometry`` for the
+    ones without a location)."""
+    counts = {verdict: 0 for verdict in ("prohibited", "restricted", "allowed", OUTSIDE)}
     counts[NO_GEOMETRY] = int(results["verdict"].isna().sum()) if len(results) else 0
     for verdict, count in results["verdict"].value_counts().items():
         counts[str(verdict)] = int(count)

@@ -18,9 +18,18 @@ import pandas as pd
 
 from .plotting.maps import render_screening_map
 from .plotting.style import css_font_family
-from .screening import NO_GEOMETRY, NO_GEOMETRY_BASIS, PreparedScreening, reason_rules, verdict_counts
+from .screening import (
+    NO_GEOMETRY,
+    NO_GEOMETRY_BASIS,
+    OUTSIDE,
+    OUTSIDE_BASIS,
+    OUTSIDE_MAPPED_AREA,
+    PreparedScreening,
+    reason_rules,
+    verdict_counts,
+)
 
-VERDICT_ORDER = ("prohibited", "restricted", "allowed", NO_GEOMETRY)
+VERDICT_ORDER = ("prohibited", "restricted", "allowed", OUTSIDE, NO_GEOMETRY)
 
 TEXT = {
     "en": {
@@ -46,6 +55,7 @@ TEXT = {
         "general": "General over-extraction zone",
         "schematic": "Distances measured in",
         NO_GEOMETRY: "no location",
+        OUTSIDE: "outside the mapped area",
         "prohibited": "prohibited",
         "restricted": "restricted",
         "allowed": "allowed",
@@ -73,6 +83,7 @@ TEXT = {
         "general": "一般超采区",
         "schematic": "距离计算坐标系",
         NO_GEOMETRY: "无位置",
+        OUTSIDE: "图层范围外",
         "prohibited": "禁止",
         "restricted": "限制",
         "allowed": "允许",
@@ -129,6 +140,7 @@ def screening_report_html(
     reasons = reason_table(results)
     basis_of = {rule.code: rule.basis[language] for rule in reason_rules(prepared)}
     basis_of[NO_GEOMETRY] = NO_GEOMETRY_BASIS[language]
+    basis_of[OUTSIDE_MAPPED_AREA] = OUTSIDE_BASIS[language]
     reason_rows = [[code, int(count), basis_of.get(code, "")] for code, count in reasons.items()]
     summary = ", ".join(f"{words[v]}: {counts.get(v, 0)}" for v in VERDICT_ORDER)
     parts = [

@@ -13,12 +13,20 @@ import time
 from pathlib import Path
 
 from qgis.core import (
+    QgsFieldProxyModel,
     QgsMapLayerProxyModel,
     QgsPointXY,
     QgsProject,
     QgsVectorLayer,
+    QgsWkbTypes,
 )
-from qgis.gui import QgsDoubleSpinBox, QgsMapLayerComboBox, QgsMapToolEmitPoint, QgsVertexMarker
+from qgis.gui import (
+    QgsDoubleSpinBox,
+    QgsFieldComboBox,
+    QgsMapLayerComboBox,
+    QgsMapToolEmitPoint,
+    QgsVertexMarker,
+)
 from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor, QIcon
 from qgis.PyQt.QtWidgets import (
@@ -36,13 +44,24 @@ from ..engine.plotting.style import VERDICT_COLOURS
 from ..engine.rules import load_rules
 from ..qgis_bridge import source_to_frame
 
-# Names of the sample layers (and common variants), tried in order to pick layers automatically.
+# Names of the sample layers (and common variants), tried first to pick layers automatically.
 LAYER_NAME_HINTS = {
     "zones": ("overextraction_zones", "over_extraction_zones", "超采区", "zones"),
     "pipes": ("supply_pipes", "供水管网", "pipes"),
     "areas": ("supply_areas", "供水覆盖范围", "supply_coverage"),
     "townships": ("townships", "乡镇", "township"),
 }
+# Field names (sample first, then common variants) that identify a layer's role and fill the field pickers.
+FIELD_HINTS = {
+    "zone_grade": ("grade", "zone_grade", "超采等级", "等级"),
+    "zone_name": ("zone_name", "name", "名称", "超采区名称"),
+    "township_name": ("name_zh", "township", "乡镇", "乡镇名称", "name"),
+    "remaining": ("remaining_m3", "remaining", "剩余水量"),
+}
+# A layer with none of the sample names is taken for a role only when it has the role's fields:
+# never "the first polygon layer" (farmland parcels are not zones).
+LAYER_FIELD_HINTS = {"zones": ("zone_grade",), "townships": ("township_name", "remaining")}
+ERROR_COLOUR = "#922b21"
 
 
 def tr(text: str) -> str:
@@ -51,8 +70,28 @@ def tr(text: str) -> str:
 
 def verdict_word(verdict: str) -> str:
     """The verdict in the interface language (the codes stay English in layers and results)."""
-    words = {"prohibited": tr("prohibited"), "restricted": tr("restricted"), "allowed": tr("allowed")}
+    words = {
+        "prohibited": tr("prohibited"),
+        "restricted": tr("restricted"),
+        "allowed": tr("allowed"),
+        "outside": tr("outside the mapped area — no verdict"),
+    }
     return words.get(verdict, verdict)
+
+
+def reason_words(codes: str | None) -> str:
+    """Reason codes as words in the interface language, each followed by its code (as in the output layer)."""
+    words = {
+        "supply_coverage": tr("inside public supply-network coverage"),
+        "severe_zone": tr("in a severe over-extraction zone"),
+        "general_zone": tr("in a general over-extraction zone"),
+        "red_line_exhausted": tr("the township's red-line quota is used up"),
+        "statutory_exception": tr("statutory exception for this use"),
+        "outside_mapped_area": tr("outside the mapped area"),
+        "no_geometry": tr("no location"),
+    }
+    parts = [code.strip() for code in (codes or "").split(";") if code.strip()]
+    return "; ".join(f"{words[code]} ({code})" if code in words else code for code in parts)
 
 
 def basis_language() -> str:
@@ -62,23 +101,47 @@ def basis_language() -> str:
     return "zh" if language_for(user_locale()) == "zh-Hans" else "en"
 
 
-def find_layer(hints: tuple[str, ...], geometry_filter: int) -> QgsVectorLayer | None:
-    """The first project layer whose name or source layer name matches a hint."""
-    layers = [
+def _geometry_of(geometry_filter) -> int:
+    return QgsWkbTypes.LineGeometry if geometry_filter == QgsMapLayerProxyModel.LineLayer else QgsWkbTypes.PolygonGeometry
+
+
+def _project_layers(geometry_filter) -> list[QgsVectorLayer]:
+    return [
         layer
         for layer in QgsProject.instance().mapLayers().values()
-        if isinstance(layer, QgsVectorLayer) and layer.isValid()
+        if isinstance(layer, QgsVectorLayer) and layer.isValid() and layer.geometryType() == _geometry_of(geometry_filter)
     ]
+
+
+def find_field(layer: QgsVectorLayer | None, hints: tuple[str, ...]) -> str | None:
+    """The layer's field matching the first hint that matches (case-insensitive), or None."""
+    if layer is None:
+        return None
+    names = {name.lower(): name for name in layer.fields().names()}
     for hint in hints:
+        if hint.lower() in names:
+            return names[hint.lower()]
+    return None
+
+
+def find_layer(kind: str, geometry_filter, taken: tuple[QgsVectorLayer, ...] = ()) -> QgsVectorLayer | None:
+    """The project layer for ``kind``: by its sample name first, else by the fields that role needs."""
+    layers = [layer for layer in _project_layers(geometry_filter) if layer not in taken]
+    for hint in LAYER_NAME_HINTS[kind]:
         for layer in layers:
             source_name = layer.source().split("layername=")[-1].split("|")[0]
             if hint.lower() in (layer.name().lower(), source_name.lower()):
+                return layer
+    field_kinds = LAYER_FIELD_HINTS.get(kind)
+    if field_kinds:
+        for layer in layers:
+            if all(find_field(layer, FIELD_HINTS[field_kind]) for field_kind in field_kinds):
                 return layer
     return None
 
 
 class SiteCheckPanel(QWidget):
-    """Layer pickers, coverage distance and the verdict of the last click."""
+    """Layer and field pickers, coverage distance and the verdict of the last click."""
 
     settings_changed = pyqtSignal()
 
@@ -87,10 +150,17 @@ class SiteCheckPanel(QWidget):
         self.setObjectName("TuoliGwSiteCheckPanel")
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        self.zones_combo = self._layer_combo(QgsMapLayerProxyModel.PolygonLayer, allow_empty=False)
-        self.pipes_combo = self._layer_combo(QgsMapLayerProxyModel.LineLayer, allow_empty=True)
-        self.areas_combo = self._layer_combo(QgsMapLayerProxyModel.PolygonLayer, allow_empty=True)
-        self.townships_combo = self._layer_combo(QgsMapLayerProxyModel.PolygonLayer, allow_empty=True)
+        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
+        self.zones_combo = self._layer_combo(QgsMapLayerProxyModel.PolygonLayer)
+        self.grade_field_combo = self._field_combo(self.zones_combo, "zone_grade", allow_empty=False)
+        self.zone_name_field_combo = self._field_combo(self.zones_combo, "zone_name", allow_empty=True)
+        self.pipes_combo = self._layer_combo(QgsMapLayerProxyModel.LineLayer)
+        self.areas_combo = self._layer_combo(QgsMapLayerProxyModel.PolygonLayer)
+        self.townships_combo = self._layer_combo(QgsMapLayerProxyModel.PolygonLayer)
+        self.township_name_field_combo = self._field_combo(self.townships_combo, "township_name", allow_empty=False)
+        self.remaining_field_combo = self._field_combo(self.townships_combo, "remaining", allow_empty=True)
+        self.remaining_field_combo.setFilters(QgsFieldProxyModel.Numeric)
         self.distance_spin = QgsDoubleSpinBox()
         self.distance_spin.setRange(0, 100000)
         self.distance_spin.setDecimals(0)
@@ -102,45 +172,82 @@ class SiteCheckPanel(QWidget):
         self.use_combo.addItem(tr("monitoring well"), "monitoring")
         self.use_combo.currentIndexChanged.connect(self.settings_changed)
         form.addRow(tr("Over-extraction zones"), self.zones_combo)
+        form.addRow(tr("Zone grade field"), self.grade_field_combo)
+        form.addRow(tr("Zone name field"), self.zone_name_field_combo)
         form.addRow(tr("Supply pipes"), self.pipes_combo)
         form.addRow(tr("Coverage distance"), self.distance_spin)
         form.addRow(tr("Supply areas"), self.areas_combo)
         form.addRow(tr("Townships (red line)"), self.townships_combo)
+        form.addRow(tr("Township name field"), self.township_name_field_combo)
+        form.addRow(tr("Remaining quota field (m³)"), self.remaining_field_combo)
         form.addRow(tr("Proposed use"), self.use_combo)
         layout.addLayout(form)
-        self.verdict_label = QLabel(tr("Click the map to check a well site."))
+        self.verdict_label = QLabel()
         self.verdict_label.setObjectName("verdict")
+        self.verdict_label.setTextFormat(Qt.RichText)  # always rich text, so escaped entities render as characters
         self.verdict_label.setWordWrap(True)
         layout.addWidget(self.verdict_label)
         self.details = QTextBrowser()
         self.details.setObjectName("details")
+        self.details.setLineWrapMode(QTextBrowser.WidgetWidth)
         layout.addWidget(self.details, 1)
         self.last_result: dict | None = None
+        self.reset()
 
-    def _layer_combo(self, geometry_filter, *, allow_empty: bool) -> QgsMapLayerComboBox:
+    def _layer_combo(self, geometry_filter) -> QgsMapLayerComboBox:
         combo = QgsMapLayerComboBox()
         combo.setFilters(geometry_filter)
-        combo.setAllowEmptyLayer(allow_empty)
+        combo.setAllowEmptyLayer(True)  # empty rather than a guessed layer
         combo.setLayer(None)
         combo.layerChanged.connect(self.settings_changed)
         return combo
 
+    def _field_combo(self, layer_combo: QgsMapLayerComboBox, kind: str, *, allow_empty: bool) -> QgsFieldComboBox:
+        combo = QgsFieldComboBox()
+        combo.setAllowEmptyFieldName(True)  # a required field left empty is reported, not guessed
+        combo.setProperty("required", not allow_empty)
+
+        def follow_layer(layer) -> None:
+            combo.setLayer(layer)
+            combo.setField(find_field(layer, FIELD_HINTS[kind]) or "")
+
+        layer_combo.layerChanged.connect(follow_layer)
+        combo.fieldChanged.connect(self.settings_changed)
+        return combo
+
     def pick_layers_from_project(self) -> None:
-        """Choose the sample layers (or same-named ones) when the project has them."""
+        """Choose each layer by its sample name or, failing that, by the fields its role needs."""
+        taken: list[QgsVectorLayer] = []
         for key, combo, geometry_filter in (
             ("zones", self.zones_combo, QgsMapLayerProxyModel.PolygonLayer),
-            ("pipes", self.pipes_combo, QgsMapLayerProxyModel.LineLayer),
-            ("areas", self.areas_combo, QgsMapLayerProxyModel.PolygonLayer),
             ("townships", self.townships_combo, QgsMapLayerProxyModel.PolygonLayer),
+            ("areas", self.areas_combo, QgsMapLayerProxyModel.PolygonLayer),
+            ("pipes", self.pipes_combo, QgsMapLayerProxyModel.LineLayer),
         ):
-            layer = find_layer(LAYER_NAME_HINTS[key], geometry_filter)
+            layer = find_layer(key, geometry_filter, tuple(taken))
+            combo.setLayer(layer)
             if layer is not None:
-                combo.setLayer(layer)
+                taken.append(layer)
+        if self.zones_combo.currentLayer() is None:
+            self.show_message(
+                tr("No over-extraction zones layer was found"),
+                tr("No layer is named like the sample's zones or has a zone grade field (grade / 超采等级). "
+                   "Pick the over-extraction zones layer and its grade field above."),
+            )
+        else:
+            self.reset()
 
-    def show_message(self, text: str) -> None:
+    def reset(self) -> None:
+        """Forget the last verdict (a new project, new layers)."""
         self.last_result = None
-        self.verdict_label.setText(html.escape(text))
-        self.details.setHtml("")
+        self.verdict_label.setText(html.escape(tr("Click the map to check a well site.")))
+        self.details.clear()
+
+    def show_message(self, title: str, text: str = "") -> None:
+        """A problem in words: the title bold in the label, the explanation wrapped below it."""
+        self.last_result = None
+        self.verdict_label.setText(f'<span style="font-weight:bold; color:{ERROR_COLOUR}">{html.escape(title)}</span>')
+        self.details.setHtml(f"<p>{html.escape(text)}</p>" if text else "")
 
     def show_result(self, result: dict, elapsed_ms: float) -> None:
         self.last_result = result
@@ -151,7 +258,7 @@ class SiteCheckPanel(QWidget):
         )
         distance = result.get("supply_distance_m")
         rows = [
-            (tr("Reasons"), result.get("reasons") or "—"),
+            (tr("Reasons"), reason_words(result.get("reasons")) or "—"),
             (tr("Legal basis"), result.get("basis") or "—"),
             (tr("Nearest supply pipe"), "—" if distance is None else f"{distance:,.1f} m"),
             (tr("In supply coverage"), tr("yes") if result.get("in_supply_coverage") else tr("no")),
@@ -161,9 +268,18 @@ class SiteCheckPanel(QWidget):
         ]
         self.details.setHtml(
             "<table cellpadding='3'>"
-            + "".join(f"<tr><td><b>{html.escape(k)}</b></td><td>{html.escape(str(v))}</td></tr>" for k, v in rows)
+            + "".join(f"<tr><td valign='top'><b>{html.escape(k)}</b></td><td>{html.escape(str(v))}</td></tr>" for k, v in rows)
             + "</table>"
         )
+
+
+class SiteCheckError(Exception):
+    """A problem with the panel's choices, already in the user's language: a title and what to do."""
+
+    def __init__(self, title: str, text: str) -> None:
+        super().__init__(f"{title}: {text}")
+        self.title = title
+        self.text = text
 
 
 class SiteCheckTool(QgsMapToolEmitPoint):
@@ -197,7 +313,9 @@ class SiteChecker:
         self.panel.distance_spin.setClearValue(default_distance)
         self.panel.distance_spin.setValue(default_distance)
         QgsProject.instance().readProject.connect(self._project_loaded)
+        QgsProject.instance().cleared.connect(self._project_cleared)
         QgsProject.instance().layersAdded.connect(self._layers_added)
+        QgsProject.instance().layersWillBeRemoved.connect(self._layers_removed)
 
     @staticmethod
     def default_coverage_distance() -> float:
@@ -232,7 +350,9 @@ class SiteChecker:
     def teardown(self) -> None:
         for signal, slot in (
             (QgsProject.instance().readProject, self._project_loaded),
+            (QgsProject.instance().cleared, self._project_cleared),
             (QgsProject.instance().layersAdded, self._layers_added),
+            (QgsProject.instance().layersWillBeRemoved, self._layers_removed),
         ):
             try:
                 signal.disconnect(slot)
@@ -247,12 +367,26 @@ class SiteChecker:
             self.dock = None
 
     def _project_loaded(self, *_args) -> None:
+        self._forget_last_check()
         self.panel.pick_layers_from_project()
+
+    def _project_cleared(self) -> None:
+        # A verdict and a marker from the previous project must not pass for one on the new project.
+        self._forget_last_check()
+
+    def _forget_last_check(self) -> None:
+        self._remove_marker()
+        self._watch([])
         self.invalidate()
+        self.panel.reset()
 
     def _layers_added(self, _layers) -> None:
         if self.panel.zones_combo.currentLayer() is None:
             self.panel.pick_layers_from_project()
+
+    def _layers_removed(self, _layer_ids) -> None:
+        self._watch([])
+        self.invalidate()
 
     # -- preparation (once per layer choice or edit) -------------------------------------------
     def invalidate(self, *_args) -> None:
@@ -280,19 +414,45 @@ class SiteChecker:
         areas_layer = panel.areas_combo.currentLayer()
         townships_layer = panel.townships_combo.currentLayer()
         if zones_layer is None:
-            raise ValueError(tr("Pick the over-extraction zones layer in the panel."))
+            raise SiteCheckError(tr("No over-extraction zones layer"), tr("Pick the over-extraction zones layer in the panel."))
         if pipes_layer is None and areas_layer is None:
-            raise ValueError(tr("Pick a supply pipes layer or a supply areas layer in the panel."))
+            raise SiteCheckError(tr("No supply layer"), tr("Pick a supply pipes layer or a supply areas layer in the panel."))
+        grade_field = panel.grade_field_combo.currentField()
+        if not grade_field:
+            raise SiteCheckError(
+                tr("Choose the zone grade field"),
+                tr("Layer '{layer}' needs a field with the zone grade (severe / general, 严重 / 一般): choose it in "
+                   "the panel's 'Zone grade field'.").format(layer=zones_layer.name()),
+            )
+        township_name_field = panel.township_name_field_combo.currentField()
+        if townships_layer is not None and not township_name_field:
+            raise SiteCheckError(
+                tr("Choose the township name field"),
+                tr("Layer '{layer}' needs a field with the township name: choose it in the panel's "
+                   "'Township name field'.").format(layer=townships_layer.name()),
+            )
+        for layer in (zones_layer, pipes_layer, areas_layer, townships_layer):
+            if layer is not None and not layer.crs().isValid():
+                raise SiteCheckError(
+                    tr("A layer has no coordinate reference system"),
+                    tr("Layer '{layer}' has no CRS, so distances cannot be measured: set it in Layer Properties ▸ Source.").format(
+                        layer=layer.name()
+                    ),
+                )
 
         def frame(layer):
             return None if layer is None else source_to_frame(layer, layer.name())
 
         self._prepared = prepare_screening(
             frame(zones_layer),
+            grade_field=grade_field,
+            name_field=panel.zone_name_field_combo.currentField() or None,
             pipes=frame(pipes_layer),
             supply_areas=frame(areas_layer),
             coverage_distance_m=panel.distance_spin.value() if pipes_layer is not None else None,
             townships=frame(townships_layer),
+            township_name_field=township_name_field or "name_zh",
+            remaining_field=panel.remaining_field_combo.currentField() or None,
             rules=load_rules(),
             layer_names={
                 "zones": zones_layer.name(),
@@ -317,11 +477,18 @@ class SiteChecker:
             result = screen_point(
                 prepared, point.x(), point.y(), crs_text, use=self.panel.use_combo.currentData(), language=basis_language()
             )
+        except SiteCheckError as error:
+            self._remove_marker()
+            self.panel.show_message(error.title, error.text)
+            return None
         except (EngineInputError, ValueError) as error:
-            self.panel.show_message(str(error))
+            # The engine speaks English only: a title in the user's language, the engine's details below.
+            self._remove_marker()
+            self.panel.show_message(tr("The layers cannot be screened"), str(error))
             return None
         except Exception as error:  # noqa: BLE001 - the QgsProcessingException of a CRS-less canvas
-            self.panel.show_message(str(error))
+            self._remove_marker()
+            self.panel.show_message(tr("The site cannot be checked"), str(error))
             return None
         elapsed_ms = (time.perf_counter() - started) * 1000.0
         self.panel.show_result(result, elapsed_ms)

@@ -94,8 +94,10 @@ def _draw_background(ax, prepared: PreparedScreening, words: dict[str, str], fam
 def _draw_wells(ax, xy: np.ndarray, verdicts: np.ndarray, words: dict[str, str]) -> list:
     """The wells as dots coloured by verdict, strictest drawn last (on top); the legend entries."""
     legend: list = []
-    for verdict in ("allowed", "restricted", "prohibited"):
+    for verdict in ("outside", "allowed", "restricted", "prohibited"):
         chosen = verdicts == verdict
+        if verdict == "outside" and not chosen.any():
+            continue  # listed only when some well is outside the mapped area, as most maps have none
         many = chosen.sum() >= 5000  # small dots without edges, or a dense batch becomes one blot
         if chosen.any():
             ax.scatter(

@@ -29,7 +29,7 @@ HTML_FONT_FAMILIES = {
 
 # Screening verdicts, on maps, in legends and as the panel's verdict text: dark enough to read as
 # text on white and distinct from the zone fills below.
-VERDICT_COLOURS = {"prohibited": "#c0392b", "restricted": "#d68910", "allowed": "#1e8449"}
+VERDICT_COLOURS = {"prohibited": "#c0392b", "restricted": "#d68910", "allowed": "#1e8449", "outside": "#6c3483"}
 NO_VERDICT_COLOUR = "#8c8c8c"
 # Over-extraction grades (zones on maps, abstraction bars in charts).
 GRADE_COLOURS = {"severe": "#e31a1c", "general": "#ff7f00", "none": "#1a9641"}
