@@ -2,7 +2,7 @@
 
 A thin door onto ``engine.balance``: per assessment unit (or square grid cell) the metered
 abstraction, the recharge volume, the extraction coefficient, the GB/T 34968 grade and the cut
-needed to reach 采补平衡 (notice 托政发规〔2024〕3号 section 三, item 7); optionally a net-balance
+needed to reach 采补平衡 (notice 托政发规〔2024〕3号 section 二(一), item 7); optionally a net-balance
 raster, a chart, and the worse of this grade and the water-level grade.
 """
 
@@ -136,7 +136,7 @@ def write_grid_cells(grid, columns, sink, output_fields: QgsFields) -> None:
 class AbstractionRechargeBalanceAlgorithm(TuoliAlgorithm):
     """Per assessment unit (township, zone…) or square grid cell: abstraction of the wells inside, recharge volume,
     allowable abstraction, extraction coefficient, over-extraction grade and the volume to cut until abstraction and
-    recharge balance (采补平衡, notice 托政发规〔2024〕3号 section 三, item 7; grading after GB/T 34968-2017, thresholds from
+    recharge balance (采补平衡, notice 托政发规〔2024〕3号 section 二(一), item 7; grading after GB/T 34968-2017, thresholds from
     the rules file).
 
     Recharge volume = Σ mm/1000 × true cell area over the unit; cells on the unit's edge count by the exact share of

@@ -1,4 +1,4 @@
-"""Processing door ``tuoli_gw:progressive_surcharge``: water fees with the over-plan surcharge.
+"""Processing door ``tuoli_gw:progressive_surcharge``: water-resource fees with the over-plan surcharge.
 
 Reads an accounts layer or table (plan and actual volumes), lets the engine
 (:mod:`tuoli_gw_plugin.engine.surcharge`) compute each account's fee under notice items 10 and 13,
@@ -38,7 +38,7 @@ from .base import TuoliAlgorithm
 
 
 class ProgressiveSurchargeAlgorithm(TuoliAlgorithm):
-    """Computes each account's water fee with the progressive surcharge for use over plan (超计划累进加价, notice 托政发规〔2024〕3号
+    """Computes each account's water-resource fee with the progressive surcharge for use over plan (超计划累进加价, notice 托政发规〔2024〕3号
     items 10 and 13).
 
     Use within plan is charged at the base rate (×1). The over-plan part is charged by bands of the excess in
@@ -181,7 +181,7 @@ class ProgressiveSurchargeAlgorithm(TuoliAlgorithm):
             results["OUTPUT_SUMMARY"] = summary_id
         chart_path = self.parameterAsFileOutput(parameters, "CHART", context)
         if chart_path:
-            title = self.tr("Water fees by tier (超计划累进加价) — {0}").format(layer_label)
+            title = self.tr("Water-resource fees by tier (超计划累进加价) — {0}").format(layer_label)
             render_fee_chart(summary, chart_path, title=title)
             results["CHART"] = chart_path
         return results

@@ -1,7 +1,7 @@
 """Processing door ``tuoli_gw:screen_well_sites``: a verdict per proposed well, with reasons and legal basis.
 
 Reads the parameters, converts the layers with ``qgis_bridge``, lets the screening engine decide
-(notice 托政发规〔2024〕3号 items 13, 三/7 and 8; exceptions of the Groundwater Management
+(notice 托政发规〔2024〕3号 items 13, 7 (section 二(一)) and 8 and section 二(三); exceptions of the Groundwater Management
 Regulations art. 33) and writes every input feature once with the verdict fields, styled by
 verdict, plus an optional HTML report with a map and the verdicts per township.
 """

@@ -33,7 +33,7 @@ UNIT_FIELD_TYPES = {"stations_n": QVariant.LongLong, "decline_m_per_a": QVariant
 class WaterLevelTrendAlgorithm(TuoliAlgorithm):
     """Groundwater-level decline per monitoring station and per unit, and the over-extraction grade it implies (GB/T
     34968-2017: general for a sustained decline up to 1.5 m/a, severe above; thresholds and the significance level
-    from the rules file). Supports notice 托政发规〔2024〕3号 section 三, item 7.
+    from the rules file). Supports notice 托政发规〔2024〕3号 section 二(一), item 7.
 
     Stations with fewer than 3 observations or less than one year of record get no rate and no grade and are listed
     in the log.

@@ -52,7 +52,7 @@
             <translation type="vanished">PNG 文件 (*.png)</translation>
         </message>
         <message>
-            <source>Per assessment unit (township, zone…) or square grid cell: abstraction of the wells inside, recharge volume, allowable abstraction, extraction coefficient, over-extraction grade and the volume to cut until abstraction and recharge balance (采补平衡, notice 托政发规〔2024〕3号 section 三, item 7; grading after GB/T 34968-2017, thresholds from the rules file).
+            <source>Per assessment unit (township, zone…) or square grid cell: abstraction of the wells inside, recharge volume, allowable abstraction, extraction coefficient, over-extraction grade and the volume to cut until abstraction and recharge balance (采补平衡, notice 托政发规〔2024〕3号 section 二(一), item 7; grading after GB/T 34968-2017, thresholds from the rules file).
 
 WELLS: point layer of wells. VOLUME_FIELD: annual abstraction per well in m³ (default metered_m3); text such as '1,200' is read, unreadable or negative values stop the run with the feature named; empty values are reported and not counted.
 RECHARGE: raster of recharge in mm per year (mm/a), any CRS. It MUST be in mm/a: a raster in m/a or in m³ per cell gives wrong volumes (the log warns when the mean is implausible). Recharge volume = Σ mm/1000 × true cell area over the unit; cells on the unit's edge count by the exact share of their area inside; cells without data are left out and counted in the log.
@@ -64,7 +64,7 @@ OUTPUT: the units with their attributes plus wells_n, area_km2, abstraction_m3, 
 OUTPUT_RASTER (optional GeoTIFF): net balance in mm/a on the recharge grid = recharge − the unit's abstraction spread over its area; negative where the aquifer is mined.
 CHART (optional PNG): abstraction against allowable abstraction per unit.
 Wells outside every unit are listed in the log, never silently dropped.</source>
-            <translation type="vanished">按评价单元（乡镇、超采区等）或方格网计算：单元内取水井的开采量、补给量、可开采量、开采系数、超采等级，以及达到采补平衡所需压减的水量（托政发规〔2024〕3号 第三部分第7条；等级划分参照 GB/T 34968-2017，阈值取自规则文件）。
+            <translation type="vanished">按评价单元（乡镇、超采区等）或方格网计算：单元内取水井的开采量、补给量、可开采量、开采系数、超采等级，以及达到采补平衡所需压减的水量（托政发规〔2024〕3号 第二部分（一）第7条；等级划分参照 GB/T 34968-2017，阈值取自规则文件）。
 
 WELLS：取水井点图层。VOLUME_FIELD：单井年开采量（m³，默认 metered_m3）；可读取“1,200”等文本，无法识别或为负的值将停止运行并指明要素；空值在日志中列出且不计入。
 RECHARGE：补给量栅格，单位 mm/年（mm/a），任意坐标系。必须为 mm/a：以 m/a 或每像元 m³ 表示的栅格会得出错误水量（均值不合理时日志会提示）。补给水量 = Σ mm/1000 × 单元内像元真实面积；单元边界上的像元按其落在单元内的面积比例精确计算；无数据像元不计入并在日志中统计。
@@ -212,10 +212,10 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
         </message>
         <message>
             <location filename="../../processing_algs/abstraction_recharge_balance.py" />
-            <source>Per assessment unit (township, zone…) or square grid cell: abstraction of the wells inside, recharge volume, allowable abstraction, extraction coefficient, over-extraction grade and the volume to cut until abstraction and recharge balance (采补平衡, notice 托政发规〔2024〕3号 section 三, item 7; grading after GB/T 34968-2017, thresholds from the rules file).
+            <source>Per assessment unit (township, zone…) or square grid cell: abstraction of the wells inside, recharge volume, allowable abstraction, extraction coefficient, over-extraction grade and the volume to cut until abstraction and recharge balance (采补平衡, notice 托政发规〔2024〕3号 section 二(一), item 7; grading after GB/T 34968-2017, thresholds from the rules file).
 
 Recharge volume = Σ mm/1000 × true cell area over the unit; cells on the unit's edge count by the exact share of their area inside; cells without data are left out and counted in the log. Wells outside every unit are listed in the log, never silently dropped.</source>
-            <translation>按评价单元（乡镇、超采区等）或方格网计算：单元内取水井的开采量、补给量、可开采量、开采系数、超采等级，以及达到采补平衡所需压减的水量（托政发规〔2024〕3号 第三部分第7条；等级划分参照 GB/T 34968-2017，阈值取自规则文件）。
+            <translation>按评价单元（乡镇、超采区等）或方格网计算：单元内取水井的开采量、补给量、可开采量、开采系数、超采等级，以及达到采补平衡所需压减的水量（托政发规〔2024〕3号 第二部分（一）第7条；等级划分参照 GB/T 34968-2017，阈值取自规则文件）。
 
 补给水量 = Σ mm/1000 × 单元内像元真实面积；单元边界上的像元按其落在单元内的面积比例精确计算；无数据像元不计入并在日志中统计。不在任何单元内的取水井在日志中列出，绝不静默丢弃。</translation>
         </message>
@@ -1371,7 +1371,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
         <message>
             <location filename="../../processing_algs/progressive_surcharge.py" />
             <source>Accounts with fees</source>
-            <translation>取水户水费</translation>
+            <translation>取水户水资源费</translation>
         </message>
         <message>
             <location filename="../../processing_algs/progressive_surcharge.py" />
@@ -1391,7 +1391,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
         <message>
             <location filename="../../processing_algs/progressive_surcharge.py" />
             <source>Band by band: each band of the excess at its own multiple (the fee is continuous in the use); whole excess: the whole excess at the multiple of the highest band reached.</source>
-            <translation>分档累进：超计划部分各档按各自倍数计收（水费随用水量连续变化）；超额全部：超计划部分全部按所达最高档倍数计收。</translation>
+            <translation>分档累进：超计划部分各档按各自倍数计收（水资源费随用水量连续变化）；超额全部：超计划部分全部按所达最高档倍数计收。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/progressive_surcharge.py" />
@@ -1411,24 +1411,24 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
         <message>
             <location filename="../../processing_algs/progressive_surcharge.py" />
             <source>Chart of fees by tier (PNG)</source>
-            <translation>分档水费图（PNG）</translation>
+            <translation>分档水资源费图（PNG）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/progressive_surcharge.py" />
             <source>Checked: stop with one error listing every account that cannot be charged. Unchecked: those accounts are written with empty fee fields and the reason in 'problem', each named in a warning. Never charged, never zero-filled: an empty, unreadable or negative plan or use, or use with a plan of 0.</source>
-            <translation>勾选：若有无法计费的取水户，列出全部并停止运行。不勾选：这些取水户照常输出，水费字段为空，原因写入 problem 字段，并逐户给出警告。计划或用水量为空、无法识别或为负，或计划为 0 而有用水的，均不计费，也不填零。</translation>
+            <translation>勾选：若有无法计费的取水户，列出全部并停止运行。不勾选：这些取水户照常输出，水资源费字段为空，原因写入 problem 字段，并逐户给出警告。计划或用水量为空、无法识别或为负，或计划为 0 而有用水的，均不计费，也不填零。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/progressive_surcharge.py" />
-            <source>Computes each account's water fee with the progressive surcharge for use over plan (超计划累进加价, notice 托政发规〔2024〕3号 items 10 and 13).
+            <source>Computes each account's water-resource fee with the progressive surcharge for use over plan (超计划累进加价, notice 托政发规〔2024〕3号 items 10 and 13).
 
 Use within plan is charged at the base rate (×1). The over-plan part is charged by bands of the excess in percent of plan, read from the rules file: up to 20 % over plan at 2×, from 20 to 50 % at 3×, beyond 50 % at 5×. An excess of exactly 20 % is in the 2× band and exactly 50 % in the 3× band (超额20%以内 → 2倍).</source>
-            <translation>按超计划累进加价（托政发规〔2024〕3号 第10、13条）计算每个取水户的水费。
+            <translation>按超计划累进加价（托政发规〔2024〕3号 第10、13条）计算每个取水户的水资源费。
 
 计划内用水按征收标准（1倍）计收。超计划部分按超出计划的百分比分档计收，档次取自规则文件：超计划 20% 以内按 2 倍，20%–50% 按 3 倍，50% 以上按 5 倍。恰好超出 20% 属于 2 倍档，恰好超出 50% 属于 3 倍档（超额20%以内 → 2倍）。</translation>
         </message>
         <message>
-            <source>Computes each account's water fee with the progressive surcharge for use over plan (超计划累进加价, notice 托政发规〔2024〕3号 items 10 and 13).
+            <source>Computes each account's water-resource fee with the progressive surcharge for use over plan (超计划累进加价, notice 托政发规〔2024〕3号 items 10 and 13).
 
 Use within plan is charged at the base rate (×1). The over-plan part is charged by bands of the excess in percent of plan, read from the rules file: up to 20 % over plan at 2×, from 20 to 50 % at 3×, beyond 50 % at 5×. An excess of exactly 20 % is in the 2× band and exactly 50 % in the 3× band (超额20%以内 → 2倍).
 
@@ -1446,7 +1446,7 @@ Outputs:
 • OUTPUT: the input features plus excess_m3, excess_pct (excess in % of plan), top_multiplier (multiple of the highest band reached; 1 within plan), fee_yuan, surcharge_yuan (fee above base rate × actual) and problem.
 • OUTPUT_SUMMARY (optional table): per township (or 'all') and tier: multiplier, accounts_n, volume_m3, fee_yuan; plus a 'not_charged' row counting accounts with a problem.
 • CHART (optional PNG): fees by tier, stacked, per township.</source>
-            <translation type="vanished">按超计划累进加价（托政发规〔2024〕3号 第10、13条）计算每个取水户的水费。
+            <translation type="vanished">按超计划累进加价（托政发规〔2024〕3号 第10、13条）计算每个取水户的水资源费。
 
 计划内用水按征收标准（1倍）计收。超计划部分按超出计划的百分比分档计收，档次取自规则文件：超计划 20% 以内按 2 倍，20%–50% 按 3 倍，50% 以上按 5 倍。恰好超出 20% 属于 2 倍档，恰好超出 50% 属于 3 倍档（超额20%以内 → 2倍）。
 
@@ -1454,16 +1454,16 @@ Outputs:
 • INPUT：取水户图层或表格（几何可选；有则保留）。
 • PLAN_FIELD（plan_m3）、ACTUAL_FIELD（actual_m3）：年计划水量和计量用水量，m³。“1,200”等文本按 1200 读取。
 • BASE_RATE：征收标准，元/m³（&gt; 0）。
-• MODE：0 分档累进（默认，超计划部分各档按各自倍数计收；水费随用水量连续变化），1 超额全部按所达最高档倍数计收。
+• MODE：0 分档累进（默认，超计划部分各档按各自倍数计收；水资源费随用水量连续变化），1 超额全部按所达最高档倍数计收。
 • ID_FIELD：可选，用于在提示信息中标识取水户（否则用要素编号）。
 • TOWNSHIP_FIELD：可选，汇总表和图表按乡镇分组。
-• FAIL_ON_INVALID：勾选时，若有无法计费的取水户，列出全部并停止运行。不勾选（默认）时，这些取水户照常输出，水费字段为空，原因写入 problem 字段，并逐户给出警告。计划或用水量为空、无法识别或为负，或计划为 0 而有用水的，均不计费，也不填零。
+• FAIL_ON_INVALID：勾选时，若有无法计费的取水户，列出全部并停止运行。不勾选（默认）时，这些取水户照常输出，水资源费字段为空，原因写入 problem 字段，并逐户给出警告。计划或用水量为空、无法识别或为负，或计划为 0 而有用水的，均不计费，也不填零。
 • RULES：可选规则文件（档次和倍数）。
 
 输出：
 • OUTPUT：输入要素及 excess_m3、excess_pct（超出计划的百分比）、top_multiplier（所达最高档倍数；计划内为 1）、fee_yuan、surcharge_yuan（超出“征收标准 × 实际用水量”的部分）和 problem。
 • OUTPUT_SUMMARY（可选表格）：按乡镇（或 all）和档次：multiplier、accounts_n、volume_m3、fee_yuan；另有 not_charged 行统计有问题的取水户。
-• CHART（可选 PNG）：各乡镇分档水费堆积图。</translation>
+• CHART（可选 PNG）：各乡镇分档水资源费堆积图。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/progressive_surcharge.py" />
@@ -1473,12 +1473,12 @@ Outputs:
         <message>
             <location filename="../../processing_algs/progressive_surcharge.py" />
             <source>Fees by tier (summary table)</source>
-            <translation>分档水费（汇总表）</translation>
+            <translation>分档水资源费（汇总表）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/progressive_surcharge.py" />
             <source>Fees by tier, stacked, per township.</source>
-            <translation>各乡镇分档水费堆积图。</translation>
+            <translation>各乡镇分档水资源费堆积图。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/progressive_surcharge.py" />
@@ -1568,7 +1568,7 @@ Outputs:
         <message>
             <location filename="../../processing_algs/progressive_surcharge.py" />
             <source>Total fees (yuan)</source>
-            <translation>水费合计（元）</translation>
+            <translation>水资源费合计（元）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/progressive_surcharge.py" />
@@ -1582,8 +1582,8 @@ Outputs:
         </message>
         <message>
             <location filename="../../processing_algs/progressive_surcharge.py" line="184" />
-            <source>Water fees by tier (超计划累进加价) — {0}</source>
-            <translation>分档水费（超计划累进加价）——{0}</translation>
+            <source>Water-resource fees by tier (超计划累进加价) — {0}</source>
+            <translation>分档水资源费（超计划累进加价）——{0}</translation>
         </message>
         <message>
             <location filename="../../processing_algs/progressive_surcharge.py" />
@@ -1633,12 +1633,12 @@ Outputs:
         <message>
             <location filename="../../processing_algs/progressive_surcharge.py" line="156" />
             <source>{0} account(s) charged ({1}): fees {2:,.2f} yuan, of which surcharge {3:,.2f} yuan.</source>
-            <translation>已计费 {0} 户（{1}）：水费 {2:,.2f} 元，其中加价 {3:,.2f} 元。</translation>
+            <translation>已计费 {0} 户（{1}）：水资源费 {2:,.2f} 元，其中加价 {3:,.2f} 元。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/progressive_surcharge.py" line="138" />
             <source>{0} of {1} account(s) were not charged; their fee fields are empty and 'problem' says why.</source>
-            <translation>{1} 户中有 {0} 户未计费；其水费字段为空，原因见 problem 字段。</translation>
+            <translation>{1} 户中有 {0} 户未计费；其水资源费字段为空，原因见 problem 字段。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/base.py" line="315" />
@@ -2812,7 +2812,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
         </message>
         <message>
             <source>Fees (output of Progressive surcharge)</source>
-            <translation type="vanished">水费（“超计划累进加价”的输出）</translation>
+            <translation type="vanished">水资源费（“超计划累进加价”的输出）</translation>
         </message>
         <message>
             <source>HTML files (*.html)</source>
@@ -2918,7 +2918,7 @@ TOWNSHIPS: township polygons (name, red_line_m3, used_m3); TOWNSHIP_NAME_FIELD (
 Outputs: OUTPUT_PDF (A4, Chinese glyphs from an installed CJK font such as Noto Sans CJK SC; without one a Chinese report stops and says to install fonts-noto-cjk) and OUTPUT_HTML (one self-contained page, figures embedded).
 
 Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 二(三) for the severe over-extraction areas 阿克别里斗乡 and 多拉特乡); grading after GB/T 34968-2017.</source>
-            <translation type="vanished">生成托里县地下水监管年度报告（PDF，可选 HTML），供水行政主管部门印发、存档：县域图（超采区、公共供水管网覆盖范围、按筛查结论着色的取水井）；各乡镇用水总量控制红线执行情况；各乡镇开采量与可开采量对比及达到采补平衡所需压减量；超计划累进加价分档水费；合规检查问题；农业用水权分配汇总。所有输入均为可选：缺少数据的章节会注明。
+            <translation type="vanished">生成托里县地下水监管年度报告（PDF，可选 HTML），供水行政主管部门印发、存档：县域图（超采区、公共供水管网覆盖范围、按筛查结论着色的取水井）；各乡镇用水总量控制红线执行情况；各乡镇开采量与可开采量对比及达到采补平衡所需压减量；超计划累进加价分档水资源费；合规检查问题；农业用水权分配汇总。所有输入均为可选：缺少数据的章节会注明。
 
 TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_FIELD（默认 name_zh）。ZONES：超采区；ZONE_GRADE_FIELD（默认 grade：severe / general，严重 / 一般）。SUPPLY_AREAS、SUPPLY_PIPES：公共供水管网覆盖范围；COVERAGE_DISTANCE：管网周边覆盖距离（米，默认取自规则文件）。SCREENING：“井址筛查”的 OUTPUT（带结论的取水井）；或 WELLS：在此用同一引擎筛查的取水井（需要 ZONES 和一个供水图层，否则不标注结论）；与 SCREENING 同时提供时，WELLS 以灰色绘于筛查结果之下（例如本年度取水申请之下的现有取水井）。BALANCE：“开采量与补给量对比”的 OUTPUT。SURCHARGE：“超计划累进加价”的 OUTPUT（或 OUTPUT_SUMMARY）。FINDINGS：“取水井合规检查”的 OUTPUT。WATER_RIGHTS：“农业用水权初始分配”的 OUTPUT_TOWNSHIPS（或 OUTPUT）。YEAR：报告年度。LANGUAGE：0 中文（默认），1 英文。RULES：规则文件。
 
@@ -2934,7 +2934,7 @@ TOWNSHIPS: township polygons (name, red_line_m3, used_m3); TOWNSHIP_NAME_FIELD (
 Outputs: OUTPUT_PDF (A4, Chinese glyphs from an installed CJK font such as Noto Sans CJK SC; without one a Chinese report stops and says to install fonts-noto-cjk) and OUTPUT_HTML (one self-contained page, figures embedded).
 
 Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 二(三) for the severe over-extraction areas 阿克别里斗乡 and 多拉特乡); grading after GB/T 34968-2017.</source>
-            <translation type="vanished">生成托里县地下水监管年度报告（PDF，可选 HTML），供水行政主管部门印发、存档：县域图（超采区、公共供水管网覆盖范围、按筛查结论着色的取水井）；各乡镇用水总量控制红线执行情况；各乡镇开采量与可开采量对比及达到采补平衡所需压减量；超计划累进加价分档水费；合规检查问题；农业用水权分配汇总。所有输入均为可选：缺少数据的章节会注明。
+            <translation type="vanished">生成托里县地下水监管年度报告（PDF，可选 HTML），供水行政主管部门印发、存档：县域图（超采区、公共供水管网覆盖范围、按筛查结论着色的取水井）；各乡镇用水总量控制红线执行情况；各乡镇开采量与可开采量对比及达到采补平衡所需压减量；超计划累进加价分档水资源费；合规检查问题；农业用水权分配汇总。所有输入均为可选：缺少数据的章节会注明。
 
 TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_FIELD（默认 name_zh）。ZONES：超采区；ZONE_GRADE_FIELD（默认 grade：severe / general，严重 / 一般）。SUPPLY_AREAS、SUPPLY_PIPES：公共供水管网覆盖范围；COVERAGE_DISTANCE：管网周边覆盖距离（米，默认取自规则文件）。SCREENING：“井址筛查”的 OUTPUT（带结论的取水井）；或 WELLS：在此用同一引擎筛查的取水井（需要 ZONES 和一个供水图层，否则不标注结论）；与 SCREENING 同时提供时，WELLS 以灰色绘于筛查结果之下（例如本年度取水申请之下的现有取水井）。BALANCE：“开采量与补给量对比”的 OUTPUT。SURCHARGE：“超计划累进加价”的 OUTPUT（或 OUTPUT_SUMMARY）。FINDINGS：“取水井合规检查”的 OUTPUT。WATER_RIGHTS：“农业用水权初始分配”的 OUTPUT_TOWNSHIPS（或 OUTPUT）。YEAR：报告年度。LANGUAGE：0 中文（默认），1 英文。RULES：规则文件。
 
@@ -3021,7 +3021,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
         <message>
             <location filename="../../processing_algs/supervision_report.py" />
             <source>Fees (output of Progressive surcharge)</source>
-            <translation>水费（“超计划累进加价”的输出）</translation>
+            <translation>水资源费（“超计划累进加价”的输出）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/supervision_report.py" />
@@ -3208,7 +3208,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <source>Writes the annual groundwater supervision report of Toli County as a PDF (and optionally an HTML page) that a water bureau can hand on: a county map with the over-extraction zones, public supply-network coverage and the wells coloured by screening verdict; the total-use red line per township; abstraction against allowable abstraction per township with the cut needed to reach abstraction-recharge balance; fees by band of the progressive surcharge for use over plan; the compliance findings; the farm water-rights summary. Every input is optional: a section without data says so.
 
 Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 二(三) for the severe over-extraction areas 阿克别里斗乡 and 多拉特乡); grading after GB/T 34968-2017.</source>
-            <translation>生成托里县地下水监管年度报告（PDF，可选 HTML），供水行政主管部门印发、存档：县域图（超采区、公共供水管网覆盖范围、按筛查结论着色的取水井）；各乡镇用水总量控制红线执行情况；各乡镇开采量与可开采量对比及达到采补平衡所需压减量；超计划累进加价分档水费；合规检查问题；农业用水权分配汇总。所有输入均为可选：缺少数据的章节会注明。
+            <translation>生成托里县地下水监管年度报告（PDF，可选 HTML），供水行政主管部门印发、存档：县域图（超采区、公共供水管网覆盖范围、按筛查结论着色的取水井）；各乡镇用水总量控制红线执行情况；各乡镇开采量与可开采量对比及达到采补平衡所需压减量；超计划累进加价分档水资源费；合规检查问题；农业用水权分配汇总。所有输入均为可选：缺少数据的章节会注明。
 
 法律依据：托政发规〔2024〕3号 第7–13条、第16条和第18条（严重超采区阿克别里斗乡、多拉特乡见第二部分（三））；超采等级参照 GB/T 34968-2017。</translation>
         </message>
@@ -3413,13 +3413,13 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation type="vanished">地下水埋深字段（m）</translation>
         </message>
         <message>
-            <source>Groundwater-level decline per monitoring station and per unit, and the over-extraction grade it implies (GB/T 34968-2017: general for a sustained decline up to 1.5 m/a, severe above; thresholds and the significance level from the rules file). Supports notice 托政发规〔2024〕3号 section 三, item 7.
+            <source>Groundwater-level decline per monitoring station and per unit, and the over-extraction grade it implies (GB/T 34968-2017: general for a sustained decline up to 1.5 m/a, severe above; thresholds and the significance level from the rules file). Supports notice 托政发规〔2024〕3号 section 二(一), item 7.
 
 STATIONS: monitoring stations (points) with a station id. SERIES: table (or layer) of observations: station id, date, depth to water (m below ground). STATION_FIELD (default station_id, in both layers), DATE_FIELD (default date; dates or text such as 2024-03-05, 2024/3/5, 2024年3月5日), DEPTH_FIELD (default depth_to_water_m). UNITS (optional): polygons to grade.
 
 OUTPUT: the stations with n_obs, first_date, last_date, years (span), decline_m_per_a (Theil–Sen slope of depth against time; positive = depth increasing = water level falling), mk_p_value (Mann–Kendall test, two-sided), significant (p below the rules' significance_p) and level_grade (none / general / severe; a decline counts only when significant). Stations with fewer than 3 observations or less than one year of record get no rate and no grade and are listed in the log.
 OUTPUT_UNITS (optional): the units with stations_n (stations with a rate inside), decline_m_per_a (their median) and level_grade (by the median rate; sustained when at least half of the stations decline significantly). Feed it to tuoli_gw:abstraction_recharge_balance as LEVEL_GRADES.</source>
-            <translation type="vanished">计算各监测站及各单元的地下水位下降速率，以及由此确定的超采等级（GB/T 34968-2017：水位持续下降、速率不超过 1.5 m/a 为一般超采，超过为严重超采；阈值和显著性水平取自规则文件）。服务于托政发规〔2024〕3号 第三部分第7条。
+            <translation type="vanished">计算各监测站及各单元的地下水位下降速率，以及由此确定的超采等级（GB/T 34968-2017：水位持续下降、速率不超过 1.5 m/a 为一般超采，超过为严重超采；阈值和显著性水平取自规则文件）。服务于托政发规〔2024〕3号 第二部分（一）第7条。
 
 STATIONS：带监测站编号的监测站（点）。SERIES：观测记录表（或图层）：监测站编号、日期、地下水埋深（m，地面以下）。STATION_FIELD（默认 station_id，两表共用）、DATE_FIELD（默认 date；日期或“2024-03-05”“2024/3/5”“2024年3月5日”等文本）、DEPTH_FIELD（默认 depth_to_water_m）。UNITS（可选）：待评级的多边形。
 
@@ -3504,10 +3504,10 @@ OUTPUT_UNITS（可选）：各单元及 stations_n（单元内有速率的监测
         </message>
         <message>
             <location filename="../../processing_algs/water_level_trend.py" />
-            <source>Groundwater-level decline per monitoring station and per unit, and the over-extraction grade it implies (GB/T 34968-2017: general for a sustained decline up to 1.5 m/a, severe above; thresholds and the significance level from the rules file). Supports notice 托政发规〔2024〕3号 section 三, item 7.
+            <source>Groundwater-level decline per monitoring station and per unit, and the over-extraction grade it implies (GB/T 34968-2017: general for a sustained decline up to 1.5 m/a, severe above; thresholds and the significance level from the rules file). Supports notice 托政发规〔2024〕3号 section 二(一), item 7.
 
 Stations with fewer than 3 observations or less than one year of record get no rate and no grade and are listed in the log.</source>
-            <translation>计算各监测站及各单元的地下水位下降速率，以及由此确定的超采等级（GB/T 34968-2017：水位持续下降、速率不超过 1.5 m/a 为一般超采，超过为严重超采；阈值和显著性水平取自规则文件）。服务于托政发规〔2024〕3号 第三部分第7条。
+            <translation>计算各监测站及各单元的地下水位下降速率，以及由此确定的超采等级（GB/T 34968-2017：水位持续下降、速率不超过 1.5 m/a 为一般超采，超过为严重超采；阈值和显著性水平取自规则文件）。服务于托政发规〔2024〕3号 第二部分（一）第7条。
 
 观测少于 3 次或记录不足一年的监测站不计算速率和等级，并在日志中列出。</translation>
         </message>

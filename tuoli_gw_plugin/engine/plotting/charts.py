@@ -1,4 +1,4 @@
-"""Bar charts: abstraction against allowable, water fees by tier or band, water from power (PNG, headless).
+"""Bar charts: abstraction against allowable, water-resource fees by tier or band, water from power (PNG, headless).
 
 Matplotlib's object API only (no pyplot, no global backend switch), so drawing is safe inside QGIS
 and under qgis_process. Fonts and colours come from :mod:`.style`.
@@ -86,7 +86,7 @@ def balance_chart(
     return warnings
 
 
-def render_fee_chart(summary: pd.DataFrame, path: str, *, title: str = "Water fees by tier") -> str:
+def render_fee_chart(summary: pd.DataFrame, path: str, *, title: str = "Water-resource fees by tier") -> str:
     """A PNG of fees per tier and township from ``surcharge.summary_by_tier``: total fees stacked by
     tier (left) and, at a readable scale, the surcharge above the base rate by band (right).
     """
