@@ -38,8 +38,8 @@ from .base import TuoliAlgorithm
 
 
 class ProgressiveSurchargeAlgorithm(TuoliAlgorithm):
-    """Computes each account's water-resource fee with the progressive surcharge for use over plan (超计划累进加价, notice 托政发规〔2024〕3号
-    items 10 and 13).
+    """Computes each account's water-resource fee with the progressive surcharge for use over plan (超计划累进加价,
+    notice 托政发规〔2024〕3号 items 10 and 13).
 
     Use within plan is charged at the base rate (×1). The over-plan part is charged by bands of the excess in
     percent of plan, read from the rules file: up to 20 % over plan at 2×, from 20 to 50 % at 3×, beyond 50 % at 5×.

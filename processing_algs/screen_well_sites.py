@@ -44,11 +44,21 @@ class ScreenWellSitesAlgorithm(TuoliAlgorithm):
         Field("ZONE_NAME_FIELD", "Zone name field", parent="ZONES", default="zone_name", when_absent="the zones are unnamed"),
         *common.SUPPLY_AND_TOWNSHIPS_WITH_REMAINING,
         Field(
-            "USE_FIELD", "Intended use field (for the statutory exceptions; optional)",
-            "Emergency supply, domestic supply without an alternative source and monitoring (Groundwater "
-            "Management Regulations art. 33) make a zone ban 'restricted' (reason statutory_exception), "
-            "never inside supply coverage.",
+            "USE_FIELD", "Intended use field (self-supplied or not; statutory exceptions)",
+            "Item 13 bans new self-supplied wells (自备井) only: the use decides whether a well is one (the rules "
+            "file's screening.well_types lists the values, e.g. 自备 / industrial / irrigation are, 公共供水 / "
+            "monitoring / emergency are not). Without it, or with a value not listed, a well inside coverage is "
+            "'restricted' (reason supply_coverage_type_unknown): establish its type. Emergency supply, domestic "
+            "supply without an alternative source and monitoring (Groundwater Management Regulations) make a zone "
+            "ban 'restricted' (reason statutory_exception), never inside supply coverage.",
             parent="INPUT",
+        ),
+        Field(
+            "REQUESTED_FIELD", "Requested volume field (m³/a; optional)",
+            "Item 8: a request larger than the township's remaining red-line quota is 'restricted' (reason "
+            "request_over_remaining_quota).",
+            parent="INPUT", default="requested_m3", numeric=True,
+            when_absent="requests are not compared with the township's remaining quota",
         ),
         language(
             "Language of the legal basis", follow_interface=True,
@@ -92,6 +102,8 @@ class ScreenWellSitesAlgorithm(TuoliAlgorithm):
                 ).format(layer=zones_label, field=grade_field, fields=", ".join(zones_source.fields().names()) or "(none)")
             )
         use_field = self.field(parameters, "USE_FIELD", context, feedback)
+        requested_field = self.field(parameters, "REQUESTED_FIELD", context, feedback)
+        own_fields = [f for f in (use_field, requested_field) if f]
         language = self.choice(parameters, "LANGUAGE", context)
 
         feedback.setProgressText(self.tr("Reading and preparing the layers…"))
@@ -115,16 +127,16 @@ class ScreenWellSitesAlgorithm(TuoliAlgorithm):
         bulk_output = gpkg_output_path(parameters, "OUTPUT") if bulk_input else None
         if bulk_output:
             all_wells = read_gpkg(*bulk_input, source, wells_label)
-            if use_field and use_field not in all_wells.columns:
-                source_to_frame(source, wells_label, field_names=[use_field])  # raises the usual 'no field' message
-            wells = all_wells[[use_field, "geometry"] if use_field else ["geometry"]]
+            if any(f not in all_wells.columns for f in own_fields):
+                source_to_frame(source, wells_label, field_names=own_fields)  # raises the usual 'no field' message
+            wells = all_wells[[*own_fields, "geometry"]]
             wells.attrs.update(all_wells.attrs)
             feedback.setProgress(5)  # read in one call: one report, and a cancel point before screening
         else:
-            wells = source_to_frame(source, wells_label, field_names=[use_field] if use_field else [], feedback=feedback)
+            wells = source_to_frame(source, wells_label, field_names=own_fields, feedback=feedback)
         feedback.setProgressText(self.tr("Screening {n} wells…").format(n=len(wells)))
         results = screen_points(
-            prepared, wells, use_field=use_field, language=language,
+            prepared, wells, use_field=use_field, requested_field=requested_field, language=language,
             is_canceled=feedback.isCanceled, progress=feedback.setProgress,
         )
 
@@ -135,6 +147,8 @@ class ScreenWellSitesAlgorithm(TuoliAlgorithm):
             QgsField("zone_name", QVariant.String),
             QgsField("zone_grade", QVariant.String),
             *common.common_output_fields(),
+            QgsField("well_type", QVariant.String),
+            QgsField("red_line_checked", QVariant.Bool),
         ]
         replaced = [f.name() for f in source.fields() if f.name().lower() in set(OUTPUT_COLUMNS)]
         if replaced:
@@ -152,6 +166,7 @@ class ScreenWellSitesAlgorithm(TuoliAlgorithm):
                 output[name] = results[name].to_numpy()
             # A yes/no field with nulls (wells without geometry), as the feature path writes it.
             output["in_supply_coverage"] = output["in_supply_coverage"].astype("boolean")
+            output["red_line_checked"] = output["red_line_checked"].astype("boolean")
             output = output.set_geometry("geometry")
             write_gpkg(output, bulk_output)
             dest_id = bulk_output
@@ -175,6 +190,22 @@ class ScreenWellSitesAlgorithm(TuoliAlgorithm):
                     "and supply layers): verdict 'outside', no verdict given. Check their location or screen them with "
                     "layers that cover them."
                 ).format(n=counts["outside"])
+            )
+        unknown_in_coverage = int(((results["well_type"] == "unknown") & (results["in_supply_coverage"] == True)).sum())  # noqa: E712
+        if unknown_in_coverage:
+            feedback.pushWarning(
+                self.tr(
+                    "{n} well(s) inside supply coverage have no known type (USE_FIELD empty or a value the rules file does not "
+                    "list): item 13 bans new self-supplied wells only, so they are 'restricted' until their type is established."
+                ).format(n=unknown_in_coverage)
+            )
+        unchecked = int((results["red_line_checked"] == False).sum())  # noqa: E712
+        if unchecked:
+            feedback.pushWarning(
+                self.tr(
+                    "Red line not checked for {n} well(s): no township with a remaining quota (TOWNSHIPS / REMAINING_FIELD) covers "
+                    "them. Their verdicts say nothing about item 8."
+                ).format(n=unchecked)
             )
         if counts["no_geometry"]:
             feedback.pushWarning(

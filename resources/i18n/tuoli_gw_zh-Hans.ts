@@ -1874,9 +1874,8 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
             <translation>距管网的覆盖距离（米）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" />
             <source>Emergency supply, domestic supply without an alternative source and monitoring (Groundwater Management Regulations art. 33) make a zone ban 'restricted' (reason statutory_exception), never inside supply coverage.</source>
-            <translation>应急供水、无替代水源的生活用水和监测取水（《地下水管理条例》第三十三条）可使超采区禁令变为“限制”（原因 statutory_exception），但在公共供水管网覆盖范围内不适用。</translation>
+            <translation type="vanished">应急供水、无替代水源的生活用水和监测取水（《地下水管理条例》第三十三条）可使超采区禁令变为“限制”（原因 statutory_exception），但在公共供水管网覆盖范围内不适用。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
@@ -1911,9 +1910,23 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>HTML 文件 (*.html)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" />
             <source>Intended use field (for the statutory exceptions; optional)</source>
-            <translation>拟用途字段（用于法定例外；可选）</translation>
+            <translation type="vanished">拟用途字段（用于法定例外；可选）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <source>Intended use field (self-supplied or not; statutory exceptions)</source>
+            <translation>用途字段（是否自备井；法定例外）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <source>Item 13 bans new self-supplied wells (自备井) only: the use decides whether a well is one (the rules file's screening.well_types lists the values, e.g. 自备 / industrial / irrigation are, 公共供水 / monitoring / emergency are not). Without it, or with a value not listed, a well inside coverage is 'restricted' (reason supply_coverage_type_unknown): establish its type. Emergency supply, domestic supply without an alternative source and monitoring (Groundwater Management Regulations) make a zone ban 'restricted' (reason statutory_exception), never inside supply coverage.</source>
+            <translation>第13条只禁止新增自备井：由用途判断是否为自备井（规则文件 screening.well_types 列出取值，如 自备／industrial／irrigation 为自备井，公共供水／monitoring／emergency 不是）。未给出用途或取值未列出时，覆盖范围内的井结论为“restricted”（原因 supply_coverage_type_unknown）：请核实类型。应急供水、无替代水源的生活用水和监测取水（《地下水管理条例》）使超采区禁令变为“restricted”（原因 statutory_exception），但供水管网覆盖范围内除外。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <source>Item 8: a request larger than the township's remaining red-line quota is 'restricted' (reason request_over_remaining_quota).</source>
+            <translation>第8条：申请水量大于所在乡镇剩余用水总量指标的，结论为“restricted”（原因 request_over_remaining_quota）。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
@@ -1921,12 +1934,12 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>法律依据的语言</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="142" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="156" />
             <source>Layer '{layer}' already has field(s) {fields}; the output replaces them with this run's values.</source>
             <translation>图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="89" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="99" />
             <source>Layer '{layer}' has no field '{field}' (ZONE_GRADE_FIELD, the zone grade severe / general). Its fields are: {fields}. Choose the grade field.</source>
             <translation>图层“{layer}”没有字段“{field}”（ZONE_GRADE_FIELD，超采区等级：严重 / 一般）。该图层的字段有：{fields}。请选择等级字段。</translation>
         </message>
@@ -1971,9 +1984,14 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>公共供水管网（线）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="97" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="109" />
             <source>Reading and preparing the layers…</source>
             <translation>正在读取并准备图层…</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" line="205" />
+            <source>Red line not checked for {n} well(s): no township with a remaining quota (TOWNSHIPS / REMAINING_FIELD) covers them. Their verdicts say nothing about item 8.</source>
+            <translation>有 {n} 口井未核查用水总量红线：没有带剩余指标的乡镇图层（TOWNSHIPS / REMAINING_FIELD）覆盖它们。其结论不涉及第8条。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
@@ -1981,9 +1999,14 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>剩余红线指标字段（m³；≤ 0 表示已用完）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="202" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="233" />
             <source>Report written to {path}</source>
             <translation>报告已写入 {path}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <source>Requested volume field (m³/a; optional)</source>
+            <translation>申请水量字段（m³/a；可选）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
@@ -1997,7 +2020,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
-            <location filename="../../processing_algs/screen_well_sites.py" line="158" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="173" />
             <source>Screened wells</source>
             <translation>筛查结果</translation>
         </message>
@@ -2007,7 +2030,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>筛查报告（HTML）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="125" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="137" />
             <source>Screening {n} wells…</source>
             <translation>正在筛查 {n} 眼井…</translation>
         </message>
@@ -2037,7 +2060,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>乡镇（多边形；含第8条所需的剩余红线指标）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="167" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="182" />
             <source>Verdicts: {p} prohibited, {r} restricted, {a} allowed, {n} without geometry (of {t} wells).</source>
             <translation>筛查结论：禁止 {p} 眼，限制 {r} 眼，允许 {a} 眼，无位置 {n} 眼（共 {t} 眼）。</translation>
         </message>
@@ -2077,12 +2100,12 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="146" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="160" />
             <source>Writing the output…</source>
             <translation>正在写出结果…</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="192" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="223" />
             <source>Writing the report…</source>
             <translation>正在写报告…</translation>
         </message>
@@ -2123,6 +2146,11 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
+            <source>requests are not compared with the township's remaining quota</source>
+            <translation>不比较申请水量与乡镇剩余指标</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
             <source>the red line (notice item 8) is not checked</source>
             <translation>不检查用水总量控制红线（通知第8条）</translation>
         </message>
@@ -2142,12 +2170,17 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="181" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="212" />
             <source>{n} well(s) have no geometry: they are kept with an empty verdict and reason no_geometry.</source>
             <translation>{n} 眼井没有位置（几何为空）：保留在输出中，结论为空，原因代码为 no_geometry。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="173" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="197" />
+            <source>{n} well(s) inside supply coverage have no known type (USE_FIELD empty or a value the rules file does not list): item 13 bans new self-supplied wells only, so they are 'restricted' until their type is established.</source>
+            <translation>供水管网覆盖范围内有 {n} 口井类型不明（USE_FIELD 为空或取值未在规则文件中列出）：第13条只禁止新增自备井，故在确定类型之前结论为“restricted”。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" line="188" />
             <source>{n} well(s) lie outside the mapped area (outside every township, or outside the extent of the zones and supply layers): verdict 'outside', no verdict given. Check their location or screen them with layers that cover them.</source>
             <translation>{n} 眼井位于图层范围外（不在任何乡镇内，或不在超采区和供水图层范围内）：结论为 outside，不作结论。请核对其位置，或用覆盖这些位置的图层重新筛查。</translation>
         </message>
@@ -2524,168 +2557,168 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
     <context>
         <name>SiteChecker</name>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="437" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="441" />
             <source>A layer has no coordinate reference system</source>
             <translation>有图层没有坐标参考系</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="326" />
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="340" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="330" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="344" />
             <source>Check well site</source>
             <translation>井址核查</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="267" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="271" />
             <source>Checked in</source>
             <translation>核查用时</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="430" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="434" />
             <source>Choose the township name field</source>
             <translation>请选择乡镇名称字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="423" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="427" />
             <source>Choose the zone grade field</source>
             <translation>请选择超采等级字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="243" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="247" />
             <source>Click the map to check a well site.</source>
             <translation>在地图上点击以核查井址。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="178" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="182" />
             <source>Coverage distance</source>
             <translation>覆盖距离</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="264" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="268" />
             <source>In supply coverage</source>
             <translation>位于供水管网覆盖范围内</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="438" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="442" />
             <source>Layer '{layer}' has no CRS, so distances cannot be measured: set it in Layer Properties ▸ Source.</source>
             <translation>图层“{layer}”没有坐标参考系，无法量算距离：请在“图层属性 ▸ 源”中设置。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="431" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="435" />
             <source>Layer '{layer}' needs a field with the township name: choose it in the panel's 'Township name field'.</source>
             <translation>图层“{layer}”需要一个乡镇名称字段：请在面板的“乡镇名称字段”中选择。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="424" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="428" />
             <source>Layer '{layer}' needs a field with the zone grade (severe / general, 严重 / 一般): choose it in the panel's 'Zone grade field'.</source>
             <translation>图层“{layer}”需要一个超采等级字段（severe / general，严重 / 一般）：请在面板的“超采等级字段”中选择。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="262" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="266" />
             <source>Legal basis</source>
             <translation>法律依据</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="263" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="267" />
             <source>Nearest supply pipe</source>
             <translation>最近供水管网</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="234" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="238" />
             <source>No layer is named like the sample's zones or has a zone grade field (grade / 超采等级). Pick the over-extraction zones layer and its grade field above.</source>
             <translation>没有与示例超采区同名或带超采等级字段（grade / 超采等级）的图层。请在上方选择超采区图层及其等级字段。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="417" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="421" />
             <source>No over-extraction zones layer</source>
             <translation>未选择超采区图层</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="233" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="237" />
             <source>No over-extraction zones layer was found</source>
             <translation>未找到超采区图层</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="419" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="423" />
             <source>No supply layer</source>
             <translation>未选择供水图层</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="174" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="178" />
             <source>Over-extraction zones</source>
             <translation>超采区</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="419" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="423" />
             <source>Pick a supply pipes layer or a supply areas layer in the panel.</source>
             <translation>请在面板中选择供水管网图层或供水覆盖范围图层。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="417" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="421" />
             <source>Pick the over-extraction zones layer in the panel.</source>
             <translation>请在面板中选择超采区图层。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="183" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="187" />
             <source>Proposed use</source>
             <translation>拟用途</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="261" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="265" />
             <source>Reasons</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="182" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="186" />
             <source>Remaining quota field (m³)</source>
             <translation>剩余红线指标字段（m³）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="179" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="183" />
             <source>Supply areas</source>
             <translation>供水覆盖范围</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="177" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="181" />
             <source>Supply pipes</source>
             <translation>供水管网</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="487" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="491" />
             <source>The layers cannot be screened</source>
             <translation>无法用这些图层筛查</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="491" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="495" />
             <source>The site cannot be checked</source>
             <translation>无法核查该井址</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="266" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="270" />
             <source>Township</source>
             <translation>乡镇</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="181" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="185" />
             <source>Township name field</source>
             <translation>乡镇名称字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="180" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="184" />
             <source>Townships (red line)</source>
             <translation>乡镇（用水总量控制红线）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="265" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="269" />
             <source>Zone</source>
             <translation>超采区</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="175" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="179" />
             <source>Zone grade field</source>
             <translation>超采等级字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="176" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="180" />
             <source>Zone name field</source>
             <translation>超采区名称字段</translation>
         </message>
@@ -2695,9 +2728,14 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>允许</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="171" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="173" />
             <source>domestic supply, no alternative source</source>
             <translation>无替代水源的生活用水</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="175" />
+            <source>emergency supply well</source>
+            <translation>应急供水井</translation>
         </message>
         <message>
             <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="87" />
@@ -2715,17 +2753,17 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>位于公共供水管网覆盖范围内</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="476" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="480" />
             <source>map canvas</source>
             <translation>地图画布</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="172" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="174" />
             <source>monitoring well</source>
             <translation>监测井</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="264" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="268" />
             <source>no</source>
             <translation>否</translation>
         </message>
@@ -2735,14 +2773,13 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>无位置</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="254" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="258" />
             <source>no verdict</source>
             <translation>无结论</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="170" />
             <source>ordinary new well</source>
-            <translation>普通新建井</translation>
+            <translation type="vanished">普通新建井</translation>
         </message>
         <message>
             <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="90" />
@@ -2760,9 +2797,19 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>禁止</translation>
         </message>
         <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="172" />
+            <source>public supply well (the utility's)</source>
+            <translation>公共供水井（供水单位的）</translation>
+        </message>
+        <message>
             <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="75" />
             <source>restricted</source>
             <translation>限制</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="171" />
+            <source>self-supplied well (自备井)</source>
+            <translation>自备井</translation>
         </message>
         <message>
             <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="89" />
@@ -2775,7 +2822,12 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>所在乡镇用水总量控制红线指标已用完</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="264" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="176" />
+            <source>type not known</source>
+            <translation>类型不明</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="268" />
             <source>yes</source>
             <translation>是</translation>
         </message>

@@ -79,14 +79,20 @@ WELLS = {
     "1m_outside_zone": (-1, 500, None, "allowed", "", None, None, (1 + 3500**2) ** 0.5, False, "托里镇"),
     "1m_inside_zone": (1, 500, None, "prohibited", "severe_zone", "Akbiri", "severe", 3500.0, False, "托里镇"),
     "1m_inside_hole": (401, 500, None, "allowed", "", None, None, 3500.0, False, "托里镇"),
-    "pipe_499m": (2000, -2501, None, "prohibited", "supply_coverage", None, None, 499.0, True, "托里镇"),
-    "pipe_500m": (2000, -2500, None, "prohibited", "supply_coverage", None, None, 500.0, True, "托里镇"),
+    # Item 13 bans new self-supplied wells (自备井) only: the coverage cases are self-supplied wells.
+    "pipe_499m": (2000, -2501, "自备", "prohibited", "supply_coverage", None, None, 499.0, True, "托里镇"),
+    "pipe_500m": (2000, -2500, "industrial", "prohibited", "supply_coverage", None, None, 500.0, True, "托里镇"),
     "pipe_501m": (2000, -3501, None, "allowed", "", None, None, 501.0, False, "托里镇"),
     # Past the pipe's end: distance to the end vertex, sqrt(300² + 399²) = 499.2; a 32-gon buffer would miss it.
-    "past_pipe_end": (10300, -3399, None, "prohibited", "supply_coverage", None, None, (300**2 + 399**2) ** 0.5, True, None),
-    "area_in_severe": (200, 800, None, "prohibited", "supply_coverage;severe_zone", "Akbiri", "severe", 3800.0, True, "托里镇"),
+    "past_pipe_end": (10300, -3399, "自备井", "prohibited", "supply_coverage", None, None, (300**2 + 399**2) ** 0.5, True, None),
+    "area_in_severe": (200, 800, "irrigation", "prohibited", "supply_coverage;severe_zone", "Akbiri", "severe", 3800.0, True, "托里镇"),
     "exempt_in_severe": (200, 200, "监测", "restricted", "severe_zone;statutory_exception", "Akbiri", "severe", 3200.0, False, "托里镇"),
-    "exempt_in_coverage": (200, 800, "monitoring", "prohibited", "supply_coverage;severe_zone", "Akbiri", "severe", 3800.0, True, "托里镇"),
+    # A monitoring well is no self-supplied well: item 13 does not apply; the zone ban stays (no exception in coverage).
+    "exempt_in_coverage": (200, 800, "monitoring", "prohibited", "severe_zone", "Akbiri", "severe", 3800.0, True, "托里镇"),
+    # Inside coverage with no type: item 13 may or may not apply, so it is asked, not guessed.
+    "coverage_type_unknown": (2000, -2600, None, "restricted", "supply_coverage_type_unknown", None, None, 400.0, True, "托里镇"),
+    # The utility's own supply well inside coverage: not a self-supplied well, allowed.
+    "public_supply_in_coverage": (2000, -2700, "公共供水", "allowed", "", None, None, 300.0, True, "托里镇"),
     "exempt_outside_zones": (2700, 200, "emergency", "allowed", "", None, None, 3200.0, False, "托里镇"),
     "not_exempt_use": (1200, 500, "irrigation", "restricted", "general_zone", "Overlap", "general", 3500.0, False, "托里镇"),
 }

@@ -33,8 +33,9 @@ SITES = {
 
 
 def _wells() -> gpd.GeoDataFrame:
+    # Proposed self-supplied wells (自备): item 13's coverage ban applies to them.
     return gpd.GeoDataFrame(
-        {"well_id": list(SITES)}, geometry=[cases.pt(x, y) for x, y, _, _ in SITES.values()], crs=cases.CRS
+        {"well_id": list(SITES), "use": ["自备"] * len(SITES)}, geometry=[cases.pt(x, y) for x, y, _, _ in SITES.values()], crs=cases.CRS
     )
 
 
@@ -51,7 +52,7 @@ def _prepared(with_townships: bool):
 
 @pytest.mark.parametrize("with_townships", [True, False])
 def test_outside_the_mapped_area_is_no_verdict(with_townships):
-    results = screen_points(_prepared(with_townships), _wells(), language="en")
+    results = screen_points(_prepared(with_townships), _wells(), use_field="use", language="en")
     expected = {name: v[2] if with_townships else v[3] for name, v in SITES.items()}
     assert dict(zip(SITES, results["verdict"])) == expected
     outside = results["verdict"] == "outside"
@@ -95,7 +96,8 @@ def test_screen_well_sites_reports_outside(run_alg, tmp_path: Path):
             "ZONES": f"{gpkg}|layername=zones",
             "SUPPLY_PIPES": f"{gpkg}|layername=pipes",
             "TOWNSHIPS": f"{gpkg}|layername=townships",
-            "LANGUAGE": 1,
+            "USE_FIELD": "use",
+            "LANGUAGE": 0,  # 中文
             "OUTPUT": str(output),
         },
     )

@@ -122,7 +122,7 @@ def test_screen_point_matches_screen_points(prepared):
 
 def test_screen_point_in_lon_lat_reports_the_nearest_pipe_point(prepared):
     point = gpd.GeoSeries([cases.pt(2000, -2501)], crs=cases.CRS).to_crs("EPSG:4490").iloc[0]
-    one = screen_point(prepared, point.x, point.y, "EPSG:4490")
+    one = screen_point(prepared, point.x, point.y, "EPSG:4490", use="自备")  # a proposed self-supplied well
     assert one["verdict"] == "prohibited" and one["supply_distance_m"] == pytest.approx(499.0, abs=0.01)
     nearest = gpd.GeoSeries([shapely.Point(one["nearest_pipe_xy"])], crs="EPSG:4490").to_crs(cases.CRS).iloc[0]
     assert nearest.x == pytest.approx(cases.X0 + 2000, abs=0.01)

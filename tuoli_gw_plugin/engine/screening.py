@@ -40,7 +40,12 @@ OUTPUT_COLUMNS = (
     "supply_distance_m",
     "in_supply_coverage",
     "township",
+    "well_type",
+    "red_line_checked",
 )
+# What item 13 needs to know of a well: self_supplied (自备井), other (public supply, monitoring, emergency…),
+# unknown (no use given, or a use the rules file's screening.well_types does not list).
+SELF_SUPPLIED, OTHER_TYPE, UNKNOWN_TYPE = "self_supplied", "other", "unknown"
 
 REASON_SEPARATOR = ";"
 NO_GEOMETRY = "no_geometry"
@@ -120,6 +125,11 @@ class PreparedScreening:
     exempt_aliases: dict[str, str]
     exempt_rule: ReasonRule
     allowed_basis: dict[str, str]
+    # item 13 names self-supplied wells only; item 8 and a request larger than the remaining quota
+    well_type_words: dict[str, str] = field(default_factory=dict)  # lower-cased use -> SELF_SUPPLIED / OTHER_TYPE
+    unknown_type_rule: ReasonRule | None = None
+    request_rule: ReasonRule | None = None
+    allowed_basis_unchecked: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     _transformers: dict[str, Transformer] = field(default_factory=dict, repr=False)
 
@@ -397,7 +407,16 @@ def prepare_screening(
     for rule, key in ((coverage_rule, "supply_coverage"), (red_line_rule, "red_line_exhausted")):
         _check_verdict(rules, rule.verdict, f"screening.{key}.verdict")
     exempt_rule, exempt_aliases = exempt_use_rule(rules)
-    allowed_basis = _basis(rules.get("screening", "allowed"))
+    allowed_node = rules.get("screening", "allowed")
+    allowed_basis = _basis(allowed_node)
+    allowed_basis_unchecked = {
+        "en": str(allowed_node.get("basis_en_red_line_not_checked", allowed_basis["en"])),
+        "zh": str(allowed_node.get("basis_zh_red_line_not_checked", allowed_basis["zh"])),
+    }
+    unknown_type_rule = _reason_rule(rules, "supply_coverage_unknown_type")
+    request_rule = _reason_rule(rules, "request_over_remaining")
+    for rule, key in ((unknown_type_rule, "supply_coverage_unknown_type"), (request_rule, "request_over_remaining")):
+        _check_verdict(rules, rule.verdict, f"screening.{key}.verdict")
 
     zone_geometries, zone_grades, zone_names = _prepared_zones(zones, grade_field, name_field, rules, names["zones"], work, warnings)
     pipe_geometries = _prepared_pipes(pipes, names["pipes"], work, warnings) if pipes is not None else None
@@ -443,6 +462,10 @@ def prepare_screening(
         red_line_rule=red_line_rule,
         exempt_aliases=exempt_aliases,
         exempt_rule=exempt_rule,
+        well_type_words=well_type_words(rules),
+        unknown_type_rule=unknown_type_rule,
+        request_rule=request_rule,
+        allowed_basis_unchecked=allowed_basis_unchecked,
         allowed_basis=allowed_basis,
         warnings=warnings,
     )
@@ -460,6 +483,41 @@ class _Facts:
     nearest_pipe: np.ndarray  # index of the nearest pipe, -1 for none
     in_coverage: np.ndarray
     township_index: np.ndarray  # -1 for none
+
+
+def well_type_words(rules: Rules) -> dict[str, str]:
+    """Item 13 (二(二) 13): "公共供水管网覆盖范围内禁止新增自备井" names self-supplied wells (自备井) only.
+
+    Which intended-use values make a well self-supplied is the rules file's ``screening.well_types`` (an
+    assumption there, not the notice's): lower-cased value -> SELF_SUPPLIED or OTHER_TYPE.
+    """
+    node = rules.get("screening", "well_types")
+    words = {str(w).strip().lower(): OTHER_TYPE for w in node.get("not_self_supplied", [])}
+    words.update({str(w).strip().lower(): SELF_SUPPLIED for w in node.get("self_supplied", [])})
+    return words
+
+
+def well_types(prepared: PreparedScreening, uses: Sequence[Any] | None, n: int) -> np.ndarray:
+    """SELF_SUPPLIED / OTHER_TYPE / UNKNOWN_TYPE per well, from its intended use; unknown is never guessed."""
+    if uses is None:
+        return np.full(n, UNKNOWN_TYPE, dtype=object)
+    keys = pd.Series(list(uses), dtype=object).map(lambda u: None if is_null(u) else str(u).strip().lower())
+    return keys.map(prepared.well_type_words).fillna(UNKNOWN_TYPE).to_numpy(dtype=object)
+
+
+def township_priority(names: np.ndarray, remaining: np.ndarray | None) -> np.ndarray:
+    """Which township a point on a shared boundary belongs to, whatever the feature order: the stricter one —
+    used-up red line first, then less remaining quota (unknown last), then the name (the rules file's
+    screening.township_ties says so). Higher = chosen."""
+    n = len(names)
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    quota = np.full(n, np.nan) if remaining is None else np.asarray(remaining, dtype=float)
+    unknown = np.isnan(quota)
+    order = np.lexsort((np.array([str(v) for v in names], dtype=object), np.where(unknown, np.inf, quota), unknown))
+    priority = np.empty(n, dtype=np.int64)
+    priority[order] = np.arange(n, 0, -1)
+    return priority
 
 
 def _first_hit_per_point(n_points: int, pairs: np.ndarray, priority: np.ndarray | None = None) -> np.ndarray:
@@ -621,7 +679,8 @@ def _facts(prepared: PreparedScreening, geometries: np.ndarray, xy: tuple[np.nda
     township_index = np.full(n, -1, dtype=np.int64)
     if prepared.township_tree is not None:
         township_pairs = _polygon_pairs(prepared.township_tree, prepared.township_geometries, geometries, point_rows, x, y)
-        township_index = _first_hit_per_point(n, township_pairs)
+        priority = township_priority(prepared.township_names, prepared.township_remaining_m3)
+        township_index = _first_hit_per_point(n, township_pairs, priority)
 
     return _Facts(has_geometry, zone_index, grades_hit, supply_distance, nearest_pipe, in_coverage, township_index)
 
@@ -633,17 +692,36 @@ def _exempt_mask(prepared: PreparedScreening, uses: Sequence[Any] | None, n: int
     return np.array([not is_null(u) and str(u).strip().lower() in aliases for u in uses], dtype=bool)
 
 
-def _verdict_columns(prepared: PreparedScreening, facts: _Facts, exempt: np.ndarray, language: str) -> dict[str, np.ndarray]:
-    """Verdict, reasons and basis per well, built once per distinct combination of reasons."""
+def _remaining_quota(prepared: PreparedScreening, facts: _Facts) -> np.ndarray:
+    """The remaining red-line quota (m³) of each well's township; NaN where not known (no township, no quota)."""
+    n = len(facts.has_geometry)
+    remaining = np.full(n, np.nan)
+    if prepared.township_remaining_m3 is not None:
+        located = facts.township_index >= 0
+        remaining[located] = prepared.township_remaining_m3[facts.township_index[located]]
+    return remaining
+
+
+def _verdict_columns(
+    prepared: PreparedScreening, facts: _Facts, exempt: np.ndarray, types: np.ndarray, requested: np.ndarray | None, language: str,
+) -> dict[str, np.ndarray]:
+    """Verdict, reasons and basis per well, built once per distinct combination of reasons.
+
+    Item 13 applies to self-supplied wells only (``types``); a well of unknown type inside coverage is
+    asked to be checked, never guessed. Item 8: a used-up quota suspends new abstraction; a ``requested``
+    volume above what remains is not allowed as asked. Where the red line could not be checked (no township
+    or no quota) an allowed well's basis says so, and ``red_line_checked`` is False.
+    """
     if language not in ("en", "zh"):
         raise EngineInputError(f"unknown language {language!r}; use 'en' or 'zh'")
     n = len(facts.has_geometry)
-    red_line = np.zeros(n, dtype=bool)
-    if prepared.township_remaining_m3 is not None:
-        located = facts.township_index >= 0
-        remaining = np.full(n, np.nan)
-        remaining[located] = prepared.township_remaining_m3[facts.township_index[located]]
-        red_line = remaining <= 0  # NaN (unknown quota) compares False: not checked
+    remaining = _remaining_quota(prepared, facts)
+    red_line = remaining <= 0  # NaN (unknown quota) compares False: not checked
+    over_request = np.zeros(n, dtype=bool)
+    if requested is not None:
+        over_request = (remaining > 0) & (np.asarray(requested, dtype=float) > remaining)  # NaN compares False
+    covered_self = facts.in_coverage & (types == SELF_SUPPLIED)
+    covered_unknown = facts.in_coverage & (types == UNKNOWN_TYPE)
     in_any_zone = np.zeros(n, dtype=bool)
     for hit in facts.grades_hit.values():
         in_any_zone |= hit
@@ -652,7 +730,8 @@ def _verdict_columns(prepared: PreparedScreening, facts: _Facts, exempt: np.ndar
 
     # Each well's reasons as a bit mask; verdict and texts are built per distinct mask (few of them).
     ordered_rules = reason_rules(prepared)
-    flags = [facts.in_coverage, *(facts.grades_hit[g] for g in prepared.grade_rules), red_line, exception_applies]
+    flags = [covered_self, covered_unknown, *(facts.grades_hit[g] for g in prepared.grade_rules), red_line, over_request,
+             exception_applies]
     masks = np.zeros(n, dtype=np.int64)
     for bit, flag in enumerate(flags):
         masks |= flag.astype(np.int64) << bit
@@ -661,7 +740,7 @@ def _verdict_columns(prepared: PreparedScreening, facts: _Facts, exempt: np.ndar
     verdicts = np.empty(n, dtype=object)
     reasons = np.empty(n, dtype=object)
     basis = np.empty(n, dtype=object)
-    zone_bits = set(range(1, 1 + len(prepared.grade_rules)))
+    zone_bits = set(range(2, 2 + len(prepared.grade_rules)))
     exception_bit = len(ordered_rules) - 1
     for mask in np.unique(masks):
         rows = masks == mask
@@ -670,7 +749,10 @@ def _verdict_columns(prepared: PreparedScreening, facts: _Facts, exempt: np.ndar
             continue
         active = [bit for bit in range(len(ordered_rules)) if mask >> bit & 1]
         if not active:
-            verdicts[rows], reasons[rows], basis[rows] = ALLOWED, "", prepared.allowed_basis[language]
+            checked = rows & ~np.isnan(remaining)
+            verdicts[rows], reasons[rows] = ALLOWED, ""
+            basis[checked] = prepared.allowed_basis[language]
+            basis[rows & ~checked] = prepared.allowed_basis_unchecked[language]
             continue
         excepted = exception_bit in active
         severity = 0
@@ -682,7 +764,9 @@ def _verdict_columns(prepared: PreparedScreening, facts: _Facts, exempt: np.ndar
         verdicts[rows] = next(v for v, s in VERDICT_SEVERITY.items() if s == severity)
         reasons[rows] = REASON_SEPARATOR.join(ordered_rules[bit].code for bit in active)
         basis[rows] = " ".join(ordered_rules[bit].basis[language] for bit in active)
-    return {"verdict": verdicts, "reasons": reasons, "basis": basis}
+    red_line_checked = (~np.isnan(remaining)).astype(object)
+    red_line_checked[~facts.has_geometry] = None
+    return {"verdict": verdicts, "reasons": reasons, "basis": basis, "well_type": types.copy(), "red_line_checked": red_line_checked}
 
 
 def _screen(
@@ -691,10 +775,12 @@ def _screen(
     uses: Sequence[Any] | None,
     language: str,
     xy: tuple[np.ndarray, np.ndarray] | None = None,
+    requested: np.ndarray | None = None,
 ) -> tuple[dict[str, np.ndarray], _Facts]:
     facts = _facts(prepared, geometries, xy)
     n = len(geometries)
-    columns = _verdict_columns(prepared, facts, _exempt_mask(prepared, uses, n), language)
+    types = well_types(prepared, uses, n)
+    columns = _verdict_columns(prepared, facts, _exempt_mask(prepared, uses, n), types, requested, language)
     _no_verdict_outside_mapped_area(columns, outside_mapped_area(prepared, facts, geometries, xy), language)
     in_zone = facts.zone_index >= 0
     zone_name = np.full(n, None, dtype=object)
@@ -759,6 +845,7 @@ def screen_points(
     wells: gpd.GeoDataFrame,
     *,
     use_field: str | None = None,
+    requested_field: str | None = None,
     language: str = "en",
     is_canceled: Callable[[], bool] | None = None,
     progress: Callable[[float], None] | None = None,
@@ -776,7 +863,8 @@ def screen_points(
     """
     layer = prepared.layer_names["wells"]
     if use_field:
-        _require_field(wells, use_field, layer, "the intended use of the well (for the statutory exceptions)")
+        _require_field(wells, use_field, layer, "the intended use of the well (self-supplied or not, statutory exceptions)")
+    requested = number_column(wells, requested_field, layer=layer) if requested_field else None
     if len(wells) == 0:
         return _frame({name: np.array([], dtype=object) for name in OUTPUT_COLUMNS}, wells.index)
     geometries = _projected_geometries(wells, layer, prepared.work_crs)
@@ -801,7 +889,8 @@ def screen_points(
         if is_canceled is not None and is_canceled():
             raise EngineCancelledError(layer)
         rows = order[start:start + chunk_size]
-        part = _screen(prepared, geometries[rows], uses[rows] if use_field else None, language, (x[rows], y[rows]))[0]
+        part = _screen(prepared, geometries[rows], uses[rows] if use_field else None, language, (x[rows], y[rows]),
+                       None if requested is None else requested[rows])[0]
         for name, values in part.items():
             if name not in columns:
                 columns[name] = np.empty(len(geometries), dtype=values.dtype)
@@ -876,7 +965,8 @@ def screen_point(
 
 def reason_rules(prepared: PreparedScreening) -> list[ReasonRule]:
     """Every reason the screening can give, in the order reasons are listed."""
-    return [prepared.coverage_rule, *prepared.grade_rules.values(), prepared.red_line_rule, prepared.exempt_rule]
+    return [prepared.coverage_rule, prepared.unknown_type_rule, *prepared.grade_rules.values(), prepared.red_line_rule,
+            prepared.request_rule, prepared.exempt_rule]
 
 
 def verdict_counts(results: pd.DataFrame) -> dict[str, int]:
