@@ -9,7 +9,12 @@ kept (QGIS's writer would otherwise replace the whole file). The bulk path keeps
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from qgis.core import (
@@ -160,3 +165,74 @@ def keep_other_gpkg_layers(algorithm, parameters: dict[str, Any], context: QgsPr
             definition_out.createOptions = value.createOptions
         changed[definition.name()] = definition_out
     return changed
+
+
+# Files that make up one output besides the named one (shapefile sidecars, SQLite journals).
+_SHAPEFILE_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qpj", ".qix", ".sbn", ".sbx")
+
+
+def _parts(path: Path) -> list[Path]:
+    if path.suffix.lower() == ".shp":
+        return [path.with_suffix(suffix) for suffix in _SHAPEFILE_PARTS]
+    return [path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))]
+
+
+@dataclass
+class StagedOutput:
+    """An output written to a hidden file beside an existing target, moved over it only on success."""
+
+    target: Path
+    temporary: Path
+    parameter: QgsProcessingOutputLayerDefinition
+
+    def _replace_text(self, value: Any) -> Any:
+        return value.replace(str(self.temporary), str(self.target)) if isinstance(value, str) else value
+
+    def commit(self, results: dict[str, Any], context: QgsProcessingContext, styles: dict[str, str]) -> dict[str, Any]:
+        """Move the written file over the target; results, layers to load and styles then name the target."""
+        for written, final in zip(_parts(self.temporary), _parts(self.target)):
+            if written.exists():
+                os.replace(written, final)  # one rename each: the old file is whole until this moment
+            else:  # a journal or sidecar of the old file that the new one does not have
+                with contextlib.suppress(FileNotFoundError):
+                    final.unlink()
+        loads = context.layersToLoadOnCompletion()
+        if any(str(self.temporary) in key for key in loads):
+            context.setLayersToLoadOnCompletion({self._replace_text(key): details for key, details in loads.items()})
+        for key in [k for k in styles if str(self.temporary) in k]:
+            styles[self._replace_text(key)] = styles.pop(key)
+        return {key: self._replace_text(value) for key, value in results.items()}
+
+    def discard(self) -> None:
+        for part in _parts(self.temporary):
+            with contextlib.suppress(FileNotFoundError):
+                part.unlink()
+
+
+def stage_existing_output(parameters: dict[str, Any], key: str, context: QgsProcessingContext) -> StagedOutput | None:
+    """A hidden file beside the existing file ``parameters[key]`` names, as the destination to write instead;
+    None when the output does not exist yet (a failed run then simply removes what it created)."""
+    value = parameters.get(key)
+    text = destination_text(value, context)
+    if text.startswith("ogr:"):
+        path_text, table = _dbname(text), _table(text)
+    elif text and "|" not in text and not text.startswith(("memory:", "postgres", "spatialite", "TEMPORARY_OUTPUT")):
+        path_text, table = text, None
+    else:
+        return None
+    target = Path(path_text)
+    if not path_text or not target.is_file():
+        return None
+    # Not hidden and one dot only: QGIS takes the format of an "ogr:dbname=…" destination from a plain name.
+    temporary = target.with_name(f"{target.stem}_partial_{uuid.uuid4().hex[:8]}{target.suffix}")
+    if table is not None:  # a layer inside an existing GeoPackage: the copy keeps the file's other layers
+        shutil.copyfile(target, temporary)
+        sink_text = text.replace(f"'{path_text}'", f"'{temporary}'").replace(f'"{path_text}"', f'"{temporary}"')
+    else:
+        sink_text = str(temporary)
+    staged_parameter = QgsProcessingOutputLayerDefinition(sink_text)
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        staged_parameter.destinationProject = value.destinationProject
+        staged_parameter.destinationName = value.destinationName
+        staged_parameter.createOptions = value.createOptions
+    return StagedOutput(target, temporary, staged_parameter)

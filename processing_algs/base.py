@@ -10,7 +10,9 @@ and styled outputs (the style is stored with the output file so qgis_process res
 from __future__ import annotations
 
 import contextlib
+import gc
 import re
+import traceback
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -38,7 +40,7 @@ from tuoli_gw_plugin.metadata import PLUGIN_DIR
 
 from ._declarations import RULES, Choice, Declared, Field, FileOut, Layer, Number, Raster, RasterOut, Result, Sink
 from ._dialog_defaults import preselect_sample_layer
-from ._output_safety import keep_other_gpkg_layers, output_over_input
+from ._output_safety import keep_other_gpkg_layers, output_over_input, stage_existing_output
 
 STYLES_DIR = Path(PLUGIN_DIR) / "resources" / "styles"
 DESTINATIONS = (Sink, FileOut, RasterOut)
@@ -63,6 +65,7 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
         super().__init__()
         self._styles: dict[str, str] = {}
         self._opened: dict[str, tuple[Any, str]] = {}
+        self._staged: list = []  # outputs written beside an existing file, moved into place on success
 
     # -- identity ------------------------------------------------------------------------------
     def tr(self, text: str) -> str:
@@ -288,11 +291,23 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
         parameters = self.match_shapefile_field_names(parameters, context, feedback)
         self.warn_implausible_numbers(parameters, context, feedback)
         new_files = self.destination_files_not_yet_there(parameters, context)
+        self._staged = []
         try:
             with engine_notices_to(feedback):
-                return self.compute(parameters, context, feedback)
+                results = self.compute(parameters, context, feedback)
+            gc.collect()  # the sinks of compute() are closed when collected: their files are complete now
+            for staged in self._staged:
+                results = staged.commit(results, context, self._styles)
+            return results
         except BaseException as error:
-            # A failed or cancelled run must not leave a half-written file that looks complete.
+            # A failed or cancelled run must not leave a half-written file that looks complete, and a
+            # file that was there before stays as it was.
+            if self._staged:
+                # The failed compute()'s frames still hold its sinks (open files): release them first.
+                traceback.clear_frames(error.__traceback__)
+                gc.collect()
+            for staged in self._staged:
+                staged.discard()
             remove_partial_outputs(new_files, feedback)
             if feedback is not None and feedback.isCanceled():
                 # Whoever noticed the cancel (engine, bridge or this door), the run ends alike.
@@ -445,10 +460,21 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
         raise NotImplementedError
 
     def required_sink(self, parameters: dict[str, Any], key: str, context, fields, wkb_type, crs):
-        """(sink, destination id) of a required output, or QGIS's own message when it cannot be created."""
+        """(sink, destination id) of a required output, or QGIS's own message when it cannot be created.
+
+        Over an existing file the sink writes a hidden copy beside it, moved into place only when the run
+        succeeds (see processAlgorithm), so a failed or cancelled run leaves the previous file as it was.
+        """
+        staged = stage_existing_output(parameters, key, context)
+        if staged is not None:
+            parameters = {**parameters, key: staged.parameter}
         sink, dest_id = self.parameterAsSink(parameters, key, context, fields, wkb_type, crs)
         if sink is None:
+            if staged is not None:
+                staged.discard()
             raise QgsProcessingException(self.invalidSinkError(parameters, key))
+        if staged is not None:
+            self._staged.append(staged)
         return sink, dest_id
 
     @staticmethod
@@ -507,17 +533,19 @@ def engine_notices_to(feedback) -> Iterator[None]:
     """
     from tuoli_gw_plugin.engine.errors import EngineNotice
 
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", EngineNotice)
-        try:
+    caught: list[warnings.WarningMessage] = []
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", EngineNotice)
             yield
-        finally:
-            for warning in caught:
-                if issubclass(warning.category, EngineNotice):
-                    if feedback is not None:
-                        feedback.pushWarning(str(warning.message))
-                else:
-                    warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)
+    finally:
+        # After the recording has ended: passed on while it records, a warning would be recorded again, forever.
+        for warning in caught:
+            if issubclass(warning.category, EngineNotice):
+                if feedback is not None:
+                    feedback.pushWarning(str(warning.message))
+            else:
+                warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)
 
 
 def remove_partial_outputs(paths: list[Path], feedback) -> None:

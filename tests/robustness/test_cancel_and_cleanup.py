@@ -7,6 +7,8 @@ is in docs/robustness.md.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import geopandas as gpd
 import numpy as np
 import pytest
@@ -143,3 +145,68 @@ def test_every_algorithm_ends_a_cancelled_run_the_same_way(qgis_app, tmp_path, n
     assert not outcome.ok and outcome.error_type == "QgsProcessingException"
     assert outcome.message == "Cancelled by the user; no output was written."
     assert list(out.iterdir()) == []
+
+
+def test_a_failed_run_over_a_previous_output_leaves_it_as_it_was(qgis_app, tmp_path):
+    """Issue 13, item 3, on QGIS's feature writer: the previous output of the same path survives a run that fails
+    after writing 100 features into it; a run that succeeds replaces it, leaving no hidden partial file."""
+    import hashlib
+
+    import processing
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsFeature,
+        QgsField,
+        QgsFields,
+        QgsProcessingContext,
+        QgsProcessingException,
+        QgsProcessingParameterFeatureSink,
+        QgsWkbTypes,
+    )
+    from qgis.PyQt.QtCore import QVariant
+
+    from tuoli_gw_plugin.engine.errors import EngineInputError
+    from tuoli_gw_plugin.processing_algs.base import TuoliAlgorithm
+
+    class Writes(TuoliAlgorithm):
+        NAME = "writes"
+        rows, fail = 3, False
+
+        def initAlgorithm(self, config=None):  # noqa: N802
+            self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", "out"))
+
+        def compute(self, parameters, context, feedback):
+            fields = QgsFields()
+            fields.append(QgsField("n", QVariant.Int))
+            crs = QgsCoordinateReferenceSystem()
+            sink, dest_id = self.required_sink(parameters, "OUTPUT", context, fields, QgsWkbTypes.NoGeometry, crs)
+            for n in range(self.rows):
+                feature = QgsFeature(fields)
+                feature.setAttributes([n])
+                sink.addFeature(feature)
+            if self.fail:
+                raise EngineInputError("row 100 cannot be read", layer="wells", feature=100, field="n")
+            return {"OUTPUT": dest_id}
+
+    output = tmp_path / "result.gpkg"
+    first = processing.run(Writes(), {"OUTPUT": str(output)}, context=QgsProcessingContext())
+    assert Path(str(first["OUTPUT"]).split("|")[0]) == output
+    before = hashlib.sha256(output.read_bytes()).hexdigest()
+
+    class FailsAfter100(Writes):  # processing.run makes a new instance: the setting lives on the class
+        rows, fail = 100, True
+
+    with pytest.raises(QgsProcessingException, match="row 100"):
+        processing.run(FailsAfter100(), {"OUTPUT": str(output)}, context=QgsProcessingContext())
+    assert hashlib.sha256(output.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["result.gpkg"]
+
+    class WritesSeven(Writes):
+        rows = 7
+
+    result = processing.run(WritesSeven(), {"OUTPUT": str(output)}, context=QgsProcessingContext())
+    assert str(result["OUTPUT"]).startswith(str(output)) and "partial" not in str(result["OUTPUT"])
+    import pyogrio
+
+    assert len(pyogrio.read_dataframe(output, read_geometry=False)) == 7
+    assert not [p for p in tmp_path.iterdir() if "partial" in p.name]
