@@ -1027,16 +1027,18 @@ def _assemble(
     well_rows = [r for r, _, _ in rows]
     codes = [code for _, code, _ in rows] + [code for _, code, _ in account_rows]
     geometry = (list(wells.geometry.iloc[well_rows]) if n else []) + [None] * len(account_rows)
+    columns = {
+        "well_id": [register.ids[r] for r in well_rows] + [None] * len(account_rows),
+        "finding": codes,
+        "notice_item": [item[code] for code in codes],
+        "detail": [detail for _, _, detail in rows] + [detail for _, _, detail in account_rows],
+        "severity": [severity[code] for code in codes],
+        "township": [townships[r] for r in well_rows] + [None] * len(account_rows),
+        "use": [uses[r] for r in well_rows] + [None] * len(account_rows),
+    }
     findings = gpd.GeoDataFrame(
-        {
-            "well_id": [register.ids[r] for r in well_rows] + [None] * len(account_rows),
-            "finding": codes,
-            "notice_item": [item[code] for code in codes],
-            "detail": [detail for _, _, detail in rows] + [detail for _, _, detail in account_rows],
-            "severity": [severity[code] for code in codes],
-            "township": [townships[r] for r in well_rows] + [None] * len(account_rows),
-            "use": [uses[r] for r in well_rows] + [None] * len(account_rows),
-        },
+        # object dtype: a missing text stays None (pandas would make it NaN beside strings)
+        {name: pd.Series(values, dtype=object) for name, values in columns.items()},
         geometry=gpd.GeoSeries(geometry, crs=wells.crs),
         crs=wells.crs,
     )
