@@ -999,7 +999,7 @@ def _implausible_date_notes(register: Register, rules: Rules, audit_date: dt.dat
 
 def _unknown_status_note(register: Register, status_words: dict[str, set[str]]) -> list[str]:
     """A log line naming the status values that are neither stopped, deregistered nor plainly active."""
-    known = status_words["deregistered"] | status_words["stopped"] | ACTIVE_STATUS_WORDS
+    known = status_words["deregistered"] | status_words["stopped"] | status_words.get("sealed", set()) | ACTIVE_STATUS_WORDS
     other_status = sorted({s for s in (register.statuses or []) if s is not None and s not in known})
     return [f"Status values taken as active: {', '.join(other_status[:10])}"] if other_status else []
 
