@@ -72,7 +72,7 @@ def test_without_a_quota_field_only_the_plan_is_charged_and_the_log_says_so():
     frame = accounts().drop(columns=["quota_m3"])
     result = compute_surcharge(frame, plan_field="plan_m3", actual_field="actual_m3", base_rate=1.0, schedule=SCHEDULE)
     assert result.accounts["fee_yuan"].tolist() == pytest.approx([140.0, 140.0, 140.0, 170.0])
-    assert result.notes == ["Over quota not charged: no quota field 'quota_m3' or 'quota_units' in 'accounts'"]
+    assert result.notes == ["Over quota not charged: no quota field 'quota_m3' or 'quota_units' with a use field in 'accounts'"]
 
 
 def test_the_over_quota_part_has_its_own_fields():

@@ -194,6 +194,11 @@ def test_over_quota(rules):
     assert "quota volume 365 m³" in detail["Q5"] and "by 35 m³ (9.6 %)" in detail["Q5"]
 
 
+def test_over_quota_without_quota_fields_is_skipped_and_said(rules):
+    result = compliance_audit(audit_gdf(), rules, audit_date=dt.date.fromisoformat(AUDIT_DATE_TEXT))
+    assert "Not checked: over_quota (no quota field 'quota_m3' or 'quota_units' with a use field in 'wells')" in result.warnings
+
+
 # -- point 12: power after a stop, outside the irrigation season, accounts with no well --------------------------
 
 POWER_AUDIT_DATE = dt.date(2025, 12, 31)

@@ -79,8 +79,12 @@ def quota_volumes(
     own = number_column(frame, quota_field, layer=layer, id_field=id_field) if quota_field in present else np.full(n, np.nan)
     by_use = quotas is not None and use_field in present and units_field in present
     if quota_field not in present and not by_use:
-        wanted = " or ".join(f"'{name}'" for name in (quota_field, units_field) if name) or "(none given)"
-        return QuotaVolumes(np.full(n, np.nan), [None] * n, skipped=f"no quota field {wanted} in '{layer}'")
+        wanted = [f"'{quota_field}'"] if quota_field else []
+        if units_field:
+            wanted.append(f"'{units_field}' with a use field")
+        return QuotaVolumes(
+            np.full(n, np.nan), [None] * n, skipped=f"no quota field {' or '.join(wanted) or '(none given)'} in '{layer}'"
+        )
     uses = text_column(frame, use_field, layer=layer) if by_use else [None] * n
     units = number_column(frame, units_field, layer=layer, id_field=id_field) if by_use else np.full(n, np.nan)
     m3 = np.full(n, np.nan)
