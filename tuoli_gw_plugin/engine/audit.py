@@ -1,10 +1,16 @@
 """Compliance audit of a well register: one finding per breach of notice 托政发规〔2024〕3号.
 
-Items 9 (metering), 10 (use within the permit), 11 (depth as approved; deregister within 30 days
-of stopping), 13 (no self-supplied wells inside public supply coverage), 16 (no power to wells
-without a permit) and 18 (no wells without a permit) become one row per finding, with the finding
-code, the notice item, a sentence a field inspector can read, and the severity. Items, severities
-and the deadline are read from the rules file's ``compliance`` section.
+Items 9 (metering), 10 (use within the permit and the quota), 11 (depth as approved; deregister
+within 30 days of stopping or halting works, in time, and seal), 13 (no self-supplied wells inside
+public supply coverage), 16 (no power to wells without a permit, to stopped wells, to farm wells
+after the irrigation season, nor through accounts linked to no well) and 18 (no wells without a
+permit) become one row per finding, with the finding code, the notice item, a sentence a field
+inspector can read, and the severity. Items, severities, the deadline, the holiday table, the
+irrigation season and the quotas are read from the rules file's ``compliance`` section.
+
+A power account linked to no well is a finding without a well: its row comes after the wells'
+rows, with no well id and no geometry (``findings.attrs["account_rows"]`` lists those positions;
+``findings.attrs["well_rows"]`` gives the well of each of the rows before them).
 """
 
 from __future__ import annotations
@@ -18,11 +24,13 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from .electricity import PowerFieldNames, account_power
+from .deadlines import WorkCalendar, deadline_after
+from .electricity import DatedPower, PowerFieldNames, account_power, dated_power
 from .errors import EngineInputError
+from .quota import UseQuotas, quota_volumes
 from .rules import Rules
-from .values import date_column, is_missing, number_column, parse_date
-from .well_fields import flag_column, key_column, require_field, text_column
+from .values import date_column, is_missing, number_column, parse_date, parsed_column
+from .well_fields import flag_column, key_column, parse_flag, require_field, text_column
 
 # Finding codes in the order rows are written for a well (a public contract).
 FINDINGS = (
@@ -33,6 +41,12 @@ FINDINGS = (
     "depth_over_permit",
     "self_supplied_in_coverage",
     "power_without_permit",
+    "deregistered_late",
+    "deregistered_not_sealed",
+    "over_quota",
+    "power_while_stopped",
+    "power_outside_irrigation_season",
+    "power_account_without_well",
 )
 OUTPUT_COLUMNS = ("well_id", "finding", "notice_item", "detail", "severity", "township", "use")
 
@@ -41,8 +55,9 @@ ACTIVE_STATUS_WORDS = frozenset({"active", "in_use", "in use", "在用", "正常
 
 # Used when the rules file has no screening.closure_list vocabulary (it normally has).
 _DEFAULT_STATUS_WORDS = {
-    "deregistered": ["deregistered", "注销", "已注销", "closed", "sealed", "封存", "已封井", "封井"],
-    "stopped": ["stopped", "停用", "已停用", "停止取水", "abandoned", "报废"],
+    "deregistered": ["deregistered", "注销", "已注销", "closed", "封存"],
+    "stopped": ["stopped", "停用", "已停用", "停止取水", "abandoned", "报废", "停工", "已停工", "halted", "works halted"],
+    "sealed": ["sealed", "已封井", "封井", "封填", "已封填"],
 }
 
 
@@ -171,6 +186,10 @@ class Register:
     depth: np.ndarray | None = None
     permitted_depth: np.ndarray | None = None
     self_supplied: list[bool | None] | None = None
+    sealed: list[bool] | None = None  # sealed by the audit date (a date on or before it, or a yes)
+    sealed_on: list[dt.date | None] | None = None
+    quota_m3: np.ndarray | None = None
+    quota_basis: list[str | None] | None = None
 
     @property
     def n(self) -> int:
@@ -203,6 +222,7 @@ class Check:
 
     rows: list[Row] = field(default_factory=list)
     skipped: str | None = None
+    account_rows: list[tuple[str, str, str]] = field(default_factory=list)  # (power account, code, detail): no well
     messages: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -247,6 +267,8 @@ def well_states(register: Register, status_words: dict[str, set[str]], audit_dat
     """Deregistered / stopped on ``audit_date``: by a date on or before it, else by a status word without a date.
 
     A date after the audit date does not count yet (the audit looks at the register as it stood then).
+    A sealed well (status word) counts as deregistered. A deregistered well is not also counted as
+    stopped, so active + stopped + deregistered is the number of wells.
     """
 
     def by_date_or_word(dates: list[dt.date | None] | None, words: set[str]) -> np.ndarray:
@@ -259,10 +281,8 @@ def well_states(register: Register, status_words: dict[str, set[str]], audit_dat
             dtype=bool,
         )
 
-    return WellStates(
-        deregistered=by_date_or_word(register.deregistered_on, status_words["deregistered"]),
-        stopped=by_date_or_word(register.stopped_on, status_words["stopped"]),
-    )
+    deregistered = by_date_or_word(register.deregistered_on, status_words["deregistered"] | status_words.get("sealed", set()))
+    return WellStates(deregistered=deregistered, stopped=by_date_or_word(register.stopped_on, status_words["stopped"]) & ~deregistered)
 
 
 def check_metering(register: Register, states: WellStates, item: str) -> Check:
@@ -321,12 +341,20 @@ def check_no_permit(register: Register, states: WellStates, item: str) -> Check:
 
 
 def check_deregistration(
-    register: Register, states: WellStates, item: str, *, deadline_days: int, audit_date: dt.date, stopped_words: set[str]
+    register: Register,
+    states: WellStates,
+    item: str,
+    *,
+    deadline_days: int,
+    audit_date: dt.date,
+    stopped_words: set[str],
+    calendar: WorkCalendar | None = None,
 ) -> Check:
     """Item 11 (二(二) 11, 规范取水工程申报流程): "产权人应当在停工或者停止取水之日起三十日内办理注销手续".
 
-    A well stopped more than ``deadline_days`` before the audit date and not deregistered by then is
-    ``stopped_not_deregistered``: day 30 is still within the deadline, day 31 is not. Wells whose
+    A well stopped (or its works halted) and not deregistered by the audit date, whose deadline has
+    passed, is ``stopped_not_deregistered``: day 30 is still within the deadline, day 31 is not; a
+    day 30 on a rest day of ``calendar`` moves the deadline to the next working day. Wells whose
     status is one of ``stopped_words`` but that have no stop date cannot be checked: a warning lists them.
     """
     f = register.fields
@@ -345,17 +373,91 @@ def check_deregistration(
         stop = stopped_on[r]
         if stop is None or stop > audit_date or states.deregistered[r]:
             continue
-        days = (audit_date - stop).days
-        if days > deadline_days:
+        deadline = deadline_after(stop, deadline_days, calendar)
+        if audit_date > deadline.last_day:
+            days = (audit_date - stop).days
+            moved = f", moved off rest days to {deadline.last_day.isoformat()}" if deadline.moved else ""
             check.rows.append(
                 (
                     r,
                     "stopped_not_deregistered",
                     f"stopped on {stop.isoformat()}, {days} days before the audit date, not deregistered "
-                    f"(deadline {deadline_days} days, notice item {item})",
+                    f"(deadline {deadline_days} days{moved}, notice item {item})",
                 )
             )
     return check
+
+
+def check_late_deregistration(
+    register: Register, item: str, *, deadline_days: int, audit_date: dt.date, calendar: WorkCalendar | None = None
+) -> Check:
+    """Item 11: "三十日内办理注销手续" — deregistered by the audit date, but after the deadline, is ``deregistered_late``.
+
+    The deadline is counted as in :func:`check_deregistration` (day 30, moved off rest days).
+    """
+    if register.stopped_on is None or register.deregistered_on is None:
+        return Check(skipped="deregistered_late (no stop-date or deregistration-date field)")
+    check = Check()
+    for r in range(register.n):
+        stop, done = register.stopped_on[r], register.deregistered_on[r]
+        if stop is None or done is None or done > audit_date or done < stop:
+            continue
+        deadline = deadline_after(stop, deadline_days, calendar)
+        if done > deadline.last_day:
+            late = (done - deadline.last_day).days
+            check.rows.append(
+                (
+                    r,
+                    "deregistered_late",
+                    f"stopped on {stop.isoformat()}, deregistered on {done.isoformat()}, {late} day(s) after the "
+                    f"deadline {deadline.last_day.isoformat()} ({deadline_days} days), notice item {item}",
+                )
+            )
+    return check
+
+
+def check_sealing(register: Register, states: WellStates, item: str) -> Check:
+    """Item 11: "办理注销手续，并按照规定封填" — a deregistered well not sealed by the audit date is ``deregistered_not_sealed``.
+
+    Sealing is tracked apart from deregistration (its own date or yes/no field); the notice sets no
+    deadline for it, so any deregistered well not yet sealed is listed.
+    """
+    if register.sealed is None:
+        return Check(skipped="deregistered_not_sealed (no sealing field)")
+    rows: list[Row] = []
+    for r in np.flatnonzero(states.deregistered):
+        if register.sealed[r]:
+            continue
+        done = register.deregistered_on[r] if register.deregistered_on else None
+        since = f"deregistered on {done.isoformat()}" if done else "deregistered"
+        later = register.sealed_on[r] if register.sealed_on else None
+        when = f" (sealing dated {later.isoformat()}, after the audit date)" if later else ""
+        rows.append((r, "deregistered_not_sealed", f"{since} but not sealed (封填){when}, notice item {item}"))
+    return Check(rows)
+
+
+def check_over_quota(register: Register, item: str) -> Check:
+    """Items 10 and 13: "超计划或超定额取水的，对超计划或超定额部分累进收取" — metered over the quota volume is ``over_quota``.
+
+    The quota volume is the well's own quota or its use's quota times its units (engine/quota.py); equal is not over.
+    """
+    metered, quota = register.metered, register.quota_m3
+    if metered is None or quota is None:
+        return Check(skipped="over_quota (no metered volume or quota)")
+    rows: list[Row] = []
+    basis = register.quota_basis or [None] * register.n
+    for r in np.flatnonzero(~np.isnan(metered) & ~np.isnan(quota) & (np.nan_to_num(metered) > np.nan_to_num(quota))):
+        excess = metered[r] - quota[r]
+        how = f" ({basis[r]})" if basis[r] else ""
+        rows.append(
+            (
+                r,
+                "over_quota",
+                f"metered {_fmt(metered[r], 'm³')} exceeds the quota volume {_fmt(quota[r], 'm³')}{how} by "
+                f"{_fmt(excess, 'm³')} ({100 * excess / quota[r]:.1f} %), notice items {item} and 13",
+            )
+        )
+    return Check(rows)
 
 
 def check_depth(register: Register, item: str) -> Check:
@@ -430,6 +532,166 @@ def check_power_without_permit(register: Register, item: str, kwh: np.ndarray, s
     return Check(rows)
 
 
+def _kwh_text(kwh: float) -> str:
+    return _fmt(kwh, "kWh")
+
+
+def _periods_text(rows: Sequence[DatedPower]) -> str:
+    labels = list(dict.fromkeys(row.period for row in rows))
+    return ", ".join(labels[:6]) + (f" and {len(labels) - 6} more" if len(labels) > 6 else "")
+
+
+def inactive_since(register: Register, states: WellStates, row: int, audit_date: dt.date) -> tuple[str, dt.date] | None:
+    """("stopped" or "deregistered", the earliest such date on or before the audit date) of a well not active; None without a date."""
+    if not (states.stopped[row] or states.deregistered[row]):
+        return None
+    dated = []
+    for dates, word in ((register.stopped_on, "stopped"), (register.deregistered_on, "deregistered")):
+        if dates is not None and dates[row] is not None and dates[row] <= audit_date:
+            dated.append((dates[row], word))
+    if not dated:
+        return None
+    day, word = min(dated)
+    return word, day
+
+
+def check_power_while_stopped(
+    register: Register,
+    states: WellStates,
+    item: str,
+    *,
+    accounts: Sequence[str | None],
+    power: Sequence[DatedPower],
+    audit_date: dt.date,
+) -> tuple[Check, set[tuple[int, DatedPower]]]:
+    """Item 16 (二(三) 16): "不得向非法取水单位和个人提供供电服务" — power drawn by a well after it stopped or was deregistered.
+
+    Only power whose period begins after the stop (or deregistration) date, and not after the audit
+    date, counts: a period that straddles the stop cannot tell before from after. Returns the check and
+    the (well, power row) pairs it used, so the irrigation-season check does not count them again.
+    """
+    by_account: dict[str, list[DatedPower]] = {}
+    for entry in power:
+        by_account.setdefault(entry.account, []).append(entry)
+    check = Check()
+    used: set[tuple[int, DatedPower]] = set()
+    undated = 0
+    for r in range(register.n):
+        if not (states.stopped[r] or states.deregistered[r]) or accounts[r] is None:
+            continue
+        since = inactive_since(register, states, r, audit_date)
+        if since is None:
+            undated += 1
+            continue
+        word, day = since
+        after = [e for e in by_account.get(accounts[r], []) if day < e.start <= audit_date and e.kwh > 0]
+        if not after:
+            continue
+        used.update((r, e) for e in after)
+        check.rows.append(
+            (
+                r,
+                "power_while_stopped",
+                f"{word} on {day.isoformat()}, yet power account {accounts[r]} drew {_kwh_text(sum(e.kwh for e in after))} "
+                f"in {_periods_text(after)}; no power may be supplied to a well that may not abstract, notice item {item}",
+            )
+        )
+    if undated:
+        check.messages.append(
+            f"{undated} stopped or deregistered well(s) with a power account have no stop or deregistration date: "
+            "their power cannot be placed before or after the stop (power_while_stopped not checked for them)"
+        )
+    return check, used
+
+
+def _season_day(text: str, rules: Rules) -> tuple[int, int]:
+    try:
+        month, day = (int(part) for part in str(text).split("-"))
+        dt.date(2024, month, day)  # a leap year, so 02-29 is allowed
+    except ValueError:
+        raise EngineInputError(
+            f"compliance.irrigation_season holds {text!r}, which is not a month and day as MM-DD",
+            layer=str(rules.path),
+        ) from None
+    return month, day
+
+
+def outside_season(start: dt.date, end: dt.date, season: tuple[tuple[int, int], tuple[int, int]]) -> bool:
+    """True when no day from ``start`` to ``end`` lies in the season (MM-DD to MM-DD of the same year)."""
+    (first_month, first_day), (last_month, last_day) = season
+    for year in range(start.year, end.year + 1):
+        opens = dt.date(year, first_month, min(first_day, 28) if (first_month, first_day) == (2, 29) else first_day)
+        closes = dt.date(year, last_month, min(last_day, 28) if (last_month, last_day) == (2, 29) else last_day)
+        if start <= closes and end >= opens:
+            return False
+    return True
+
+
+def check_power_outside_irrigation_season(
+    register: Register,
+    item: str,
+    *,
+    accounts: Sequence[str | None],
+    power: Sequence[DatedPower],
+    audit_date: dt.date,
+    season: tuple[tuple[int, int], tuple[int, int]],
+    irrigation_words: set[str],
+    already_counted: set[tuple[int, DatedPower]],
+) -> Check:
+    """Item 16: "在农业灌溉期结束后，农业机电井统一向供电部门报停" — an irrigation well drawing power outside the season.
+
+    Only power whose whole period lies outside the season (a month such as 2025-11, not a year) and
+    began by the audit date counts; power already listed as drawn after the well stopped is not listed again.
+    """
+    if register.uses is None:
+        return Check(skipped="power_outside_irrigation_season (no use field)")
+    by_account: dict[str, list[DatedPower]] = {}
+    for entry in power:
+        by_account.setdefault(entry.account, []).append(entry)
+    (first_month, first_day), (last_month, last_day) = season
+    rows: list[Row] = []
+    for r in range(register.n):
+        use = register.uses[r]
+        if accounts[r] is None or use is None or use.strip().lower() not in irrigation_words:
+            continue
+        off = [
+            e for e in by_account.get(accounts[r], [])
+            if e.kwh > 0 and e.start <= audit_date and (r, e) not in already_counted and outside_season(e.start, e.end, season)
+        ]
+        if off:
+            rows.append(
+                (
+                    r,
+                    "power_outside_irrigation_season",
+                    f"irrigation well drew {_kwh_text(sum(e.kwh for e in off))} on power account {accounts[r]} in "
+                    f"{_periods_text(off)}, outside the irrigation season ({first_month:02d}-{first_day:02d} to "
+                    f"{last_month:02d}-{last_day:02d}); farm wells are to be reported off after the season, notice item {item}",
+                )
+            )
+    return Check(rows)
+
+
+def check_power_account_without_well(
+    item: str, *, accounts: Sequence[str | None], kwh_by_account: dict[str, float], power_layer: str
+) -> Check:
+    """Item 16: "建立取用水设施与供电编号对应的信息数据库" — a power account in the table that no well names.
+
+    A finding without a well (possibly an unregistered well, item 18): one row per account.
+    """
+    named = {a for a in accounts if a is not None}
+    check = Check()
+    for account in sorted(set(kwh_by_account) - named):
+        check.account_rows.append(
+            (
+                account,
+                "power_account_without_well",
+                f"power account {account} ({_kwh_text(kwh_by_account[account])} in '{power_layer}') is linked to no well "
+                f"of the register: a possibly unregistered well, notice item {item}",
+            )
+        )
+    return check
+
+
 def _coverage_check(
     wells: gpd.GeoDataFrame,
     rules: Rules,
@@ -458,21 +720,29 @@ def _coverage_check(
     return check
 
 
-def _power_check(
+def _power_checks(
     wells: gpd.GeoDataFrame,
+    rules: Rules,
     register: Register,
-    item: str,
+    states: WellStates,
+    item: dict[str, str],
     *,
     power: pd.DataFrame | None,
     power_fields: PowerFieldNames | None,
     period: str | None,
     layer: str,
     power_layer: str,
-) -> Check:
-    """Item 16 with the kWh per well from the POWER table (by account) or from the wells' kWh field."""
+    audit_date: dt.date,
+) -> list[Check]:
+    """Item 16 with the kWh per well from the POWER table (by account) or from the wells' kWh field.
+
+    Power without a permit needs kWh per well; power after a stop, outside the irrigation season and
+    accounts linked to no well need the POWER table (the last two only with periods that give dates).
+    """
     f = register.fields
     check = Check()
     kwh = None
+    dated_checks: list[Check] = []
     if power is not None:
         if not f.account:
             raise EngineInputError(
@@ -480,24 +750,71 @@ def _power_check(
                 layer=layer,
                 hint="choose the wells' power-account field (ACCOUNT_FIELD)",
             )
-        summed = account_power(power, power_fields or PowerFieldNames(), layer=power_layer, period=period)
+        power_fields = power_fields or PowerFieldNames()
+        summed = account_power(power, power_fields, layer=power_layer, period=period)
         check.messages.extend(summed.messages)
         check.warnings.extend(summed.warnings)
         accounts = key_column(wells, f.account, layer=layer)
         kwh = np.array([summed.kwh_by_account.get(a, np.nan) if a else np.nan for a in accounts])
         source_of = [f"power account {a or '(none)'} in '{power_layer}'" for a in accounts]
-    elif f.kwh:
-        kwh = number_column(wells, f.kwh, layer=layer, id_field=f.well_id)
-        accounts = key_column(wells, f.account, layer=layer) if f.account else [None] * register.n
-        source_of = [f"{f.kwh} field" + (f", power account {a or '(none)'}" if f.account else "") for a in accounts]
+        dated_checks.append(
+            check_power_account_without_well(
+                item["power_account_without_well"], accounts=accounts, kwh_by_account=summed.kwh_by_account, power_layer=power_layer
+            )
+        )
+        dated_checks.extend(
+            _dated_power_checks(rules, register, states, item, accounts, power, power_fields, period, power_layer, audit_date)
+        )
+    else:
+        if f.kwh:
+            kwh = number_column(wells, f.kwh, layer=layer, id_field=f.well_id)
+            accounts = key_column(wells, f.account, layer=layer) if f.account else [None] * register.n
+            source_of = [f"{f.kwh} field" + (f", power account {a or '(none)'}" if f.account else "") for a in accounts]
+        for code in ("power_while_stopped", "power_outside_irrigation_season", "power_account_without_well"):
+            dated_checks.append(Check(skipped=f"{code} (no POWER table)"))
     if register.permits is None:
-        return check  # check_no_permit already says both permit checks were skipped
+        return [check, *dated_checks]  # check_no_permit already says both permit checks were skipped
     if kwh is None:
         check.skipped = "power_without_permit (no POWER table and no kWh field)"
-        return check
-    found = check_power_without_permit(register, item, kwh, source_of)
+        return [check, *dated_checks]
+    found = check_power_without_permit(register, item["power_without_permit"], kwh, source_of)
     check.rows = found.rows
-    return check
+    return [check, *dated_checks]
+
+
+def _dated_power_checks(
+    rules: Rules,
+    register: Register,
+    states: WellStates,
+    item: dict[str, str],
+    accounts: Sequence[str | None],
+    power: pd.DataFrame,
+    power_fields: PowerFieldNames,
+    period: str | None,
+    power_layer: str,
+    audit_date: dt.date,
+) -> list[Check]:
+    """Power after a stop and outside the irrigation season: only power rows whose period gives dates."""
+    rows, undated = dated_power(power, power_fields, layer=power_layer, period=period)
+    if not rows:
+        why = "no period field" if not power_fields.period else "no period in it gives dates (such as 2025-11)"
+        return [Check(skipped=f"{code} ('{power_layer}' has {why})") for code in ("power_while_stopped", "power_outside_irrigation_season")]
+    stopped, used = check_power_while_stopped(
+        register, states, item["power_while_stopped"], accounts=accounts, power=rows, audit_date=audit_date
+    )
+    if undated:
+        stopped.messages.append(
+            f"{undated} row(s) of '{power_layer}' have a period that gives no dates: they are not placed in time "
+            "(power_while_stopped, power_outside_irrigation_season)"
+        )
+    node = rules.get("compliance", "irrigation_season")
+    season = (_season_day(node["start"], rules), _season_day(node["end"], rules))
+    words = {str(w).strip().lower() for w in rules.get("compliance", "irrigation_uses", "words")}
+    season_check = check_power_outside_irrigation_season(
+        register, item["power_outside_irrigation_season"], accounts=accounts, power=rows, audit_date=audit_date,
+        season=season, irrigation_words=words, already_counted=used,
+    )
+    return [stopped, season_check]
 
 
 def compliance_audit(
@@ -517,18 +834,28 @@ def compliance_audit(
     pipes_layer: str = "supply pipes",
     areas_layer: str = "supply areas",
     today: dt.date | None = None,
+    sealed_field: str | None = "sealed_on",
+    quota_field: str | None = "quota_m3",
+    quota_units_field: str | None = "quota_units",
 ) -> AuditResult:
     """Audit every well at ``audit_date``; return the findings, a per-township summary and the log.
 
     ``today`` (default: the real today) bounds the dates that can have happened: a stop or deregistration dated
-    after it is named in the log.
+    after it is named in the log. ``sealed_field`` (date sealed, or yes/no), ``quota_field`` (the well's quota
+    volume, m³) and ``quota_units_field`` (units its use's quota is per: mu, persons, head) are looked for in
+    the wells; a field the layer does not have skips its check, and the log says so.
     """
     register = read_register(wells, rules, fields, wells_layer)
+    skipped = _read_optional(register, wells, rules, fields, wells_layer, sealed_field, quota_field, quota_units_field)
+    _sealed_after_audit(register, audit_date)
     item = {code: str(rules.get("compliance", "findings", code).get("item", "")) for code in FINDINGS}
     status_words = _status_words(rules)
     states = well_states(register, status_words, audit_date)
     messages = _unknown_status_note(register, status_words)
+    calendar = WorkCalendar.from_rules(rules)
+    deadline_days = int(rules.value("compliance", "deregistration_deadline_days"))
     checks = [
+        *skipped,
         Check(warnings=_implausible_date_notes(register, rules, audit_date, today)),
         check_metering(register, states, item["no_meter"]),
         check_over_permit(register, item["over_permit"]),
@@ -537,22 +864,112 @@ def compliance_audit(
             register,
             states,
             item["stopped_not_deregistered"],
-            deadline_days=int(rules.value("compliance", "deregistration_deadline_days")),
+            deadline_days=deadline_days,
             audit_date=audit_date,
             stopped_words=status_words["stopped"],
+            calendar=calendar,
         ),
+        check_late_deregistration(
+            register, item["deregistered_late"], deadline_days=deadline_days, audit_date=audit_date, calendar=calendar
+        ),
+        Check(messages=_calendar_notes(register, calendar, deadline_days, audit_date)),
         check_depth(register, item["depth_over_permit"]),
         _coverage_check(
             wells, rules, register, states, item["self_supplied_in_coverage"],
             supply_pipes=supply_pipes, supply_areas=supply_areas, coverage_distance_m=coverage_distance_m,
             layer_names={"wells": wells_layer, "pipes": pipes_layer, "supply_areas": areas_layer},
         ),
-        _power_check(
-            wells, register, item["power_without_permit"],
+        *_power_checks(
+            wells, rules, register, states, item,
             power=power, power_fields=power_fields, period=period, layer=wells_layer, power_layer=power_layer,
+            audit_date=audit_date,
         ),
     ]
+    if register.sealed is not None:
+        checks.append(check_sealing(register, states, item["deregistered_not_sealed"]))
+    if register.quota_m3 is not None:
+        checks.append(check_over_quota(register, item["over_quota"]))
     return _assemble(wells, rules, register, states, checks, messages, audit_date)
+
+
+def parse_sealed(value: Any) -> tuple[bool, dt.date | None] | None:
+    """A sealing cell: a date (sealed that day) or yes/no; None when empty; ValueError when neither."""
+    if is_missing(value):
+        return None
+    try:
+        flag = parse_flag(value)
+    except ValueError:
+        day = parse_date(value)
+        return (True, day) if day is not None else None
+    return (bool(flag), None) if flag is not None else None
+
+
+def _read_optional(
+    register: Register,
+    wells: gpd.GeoDataFrame,
+    rules: Rules,
+    f: AuditFieldNames,
+    layer: str,
+    sealed_field: str | None,
+    quota_field: str | None,
+    quota_units_field: str | None,
+) -> list[Check]:
+    """Fill the register's sealing and quota columns from the fields the layer has; a Check per check skipped."""
+    skipped: list[Check] = []
+    if sealed_field and sealed_field in wells.columns:
+        cells = parsed_column(
+            wells, sealed_field, parse_sealed, layer=layer, id_field=f.well_id, what="dates or yes/no",
+            hint="write the date the well was sealed (2025-03-05), or yes/no",
+        )
+        register.sealed_on = [cell[1] if cell else None for cell in cells]
+        register.sealed = [bool(cell and cell[0]) for cell in cells]
+    else:
+        why = f"no field '{sealed_field}' in '{layer}'" if sealed_field else "no sealing field given"
+        skipped.append(Check(skipped=f"deregistered_not_sealed ({why})"))
+    if register.metered is None:
+        skipped.append(Check(skipped="over_quota (no metered volume field)"))
+        return skipped
+    quotas = quota_volumes(
+        wells, UseQuotas.from_rules(rules), quota_field=quota_field, use_field=f.use, units_field=quota_units_field,
+        layer=layer, id_field=f.well_id,
+    )
+    if quotas.skipped:
+        skipped.append(Check(skipped=f"over_quota ({quotas.skipped})"))
+    else:
+        register.quota_m3, register.quota_basis = quotas.m3, quotas.basis
+        skipped.append(Check(messages=quotas.messages))
+    return skipped
+
+
+def _sealed_after_audit(register: Register, audit_date: dt.date) -> None:
+    """A sealing dated after the audit date has not happened yet on the audit date."""
+    if register.sealed is None or register.sealed_on is None:
+        return
+    for r, day in enumerate(register.sealed_on):
+        if day is not None and day > audit_date:
+            register.sealed[r] = False
+
+
+def _calendar_notes(register: Register, calendar: WorkCalendar, deadline_days: int, audit_date: dt.date) -> list[str]:
+    """Log lines for deadlines in years the holiday table does not cover or whose dates are unverified."""
+    if register.stopped_on is None:
+        return []
+    stops = [stop for stop in register.stopped_on if stop is not None and stop <= audit_date]
+    years = sorted({(stop + dt.timedelta(days=deadline_days)).year for stop in stops})
+    notes = []
+    missing = [y for y in years if y not in calendar.years]
+    if missing:
+        notes.append(
+            f"Deadlines in {', '.join(map(str, missing))} move over weekends only: the rules file's holiday table "
+            "(compliance.public_holidays) has no such year"
+        )
+    unverified = [y for y in years if y in calendar.unverified]
+    if unverified:
+        notes.append(
+            f"The holiday dates of {', '.join(map(str, unverified))} in the rules file are not verified against the "
+            "State Council notice: check deadlines that fall near a holiday"
+        )
+    return notes
 
 
 def _implausible_date_notes(register: Register, rules: Rules, audit_date: dt.date, today: dt.date | None) -> list[str]:
@@ -582,7 +999,7 @@ def _implausible_date_notes(register: Register, rules: Rules, audit_date: dt.dat
 
 def _unknown_status_note(register: Register, status_words: dict[str, set[str]]) -> list[str]:
     """A log line naming the status values that are neither stopped, deregistered nor plainly active."""
-    known = status_words["deregistered"] | status_words["stopped"] | ACTIVE_STATUS_WORDS
+    known = status_words["deregistered"] | status_words["stopped"] | status_words.get("sealed", set()) | ACTIVE_STATUS_WORDS
     other_status = sorted({s for s in (register.statuses or []) if s is not None and s not in known})
     return [f"Status values taken as active: {', '.join(other_status[:10])}"] if other_status else []
 
@@ -596,7 +1013,8 @@ def _assemble(
     messages: list[str],
     audit_date: dt.date,
 ) -> AuditResult:
-    """The findings layer (rows by well, then in FINDINGS order), the per-township summary and the log."""
+    """The findings layer (rows by well, then in FINDINGS order; then the accounts without a well), the
+    per-township summary and the log."""
     n = register.n
     finding_rules = {code: rules.get("compliance", "findings", code) for code in FINDINGS}
     item = {code: str(node.get("item", "")) for code, node in finding_rules.items()}
@@ -605,43 +1023,60 @@ def _assemble(
     uses = register.uses or [None] * n
     order = {code: position for position, code in enumerate(FINDINGS)}
     rows = sorted((row for check in checks for row in check.rows), key=lambda row: (row[0], order[row[1]]))
+    account_rows = sorted((row for check in checks for row in check.account_rows), key=lambda row: (order[row[1]], row[0]))
     well_rows = [r for r, _, _ in rows]
+    codes = [code for _, code, _ in rows] + [code for _, code, _ in account_rows]
+    geometry = (list(wells.geometry.iloc[well_rows]) if n else []) + [None] * len(account_rows)
+    columns = {
+        "well_id": [register.ids[r] for r in well_rows] + [None] * len(account_rows),
+        "finding": codes,
+        "notice_item": [item[code] for code in codes],
+        "detail": [detail for _, _, detail in rows] + [detail for _, _, detail in account_rows],
+        "severity": [severity[code] for code in codes],
+        "township": [townships[r] for r in well_rows] + [None] * len(account_rows),
+        "use": [uses[r] for r in well_rows] + [None] * len(account_rows),
+    }
     findings = gpd.GeoDataFrame(
-        {
-            "well_id": [register.ids[r] for r in well_rows],
-            "finding": [code for _, code, _ in rows],
-            "notice_item": [item[code] for _, code, _ in rows],
-            "detail": [detail for _, _, detail in rows],
-            "severity": [severity[code] for _, code, _ in rows],
-            "township": [townships[r] for r in well_rows],
-            "use": [uses[r] for r in well_rows],
-        },
-        geometry=gpd.GeoSeries(list(wells.geometry.iloc[well_rows]) if n else [], crs=wells.crs),
+        # object dtype: a missing text stays None (pandas would make it NaN beside strings)
+        {name: pd.Series(values, dtype=object) for name, values in columns.items()},
+        geometry=gpd.GeoSeries(geometry, crs=wells.crs),
         crs=wells.crs,
     )
     findings.attrs["well_rows"] = well_rows
+    findings.attrs["account_rows"] = list(range(len(rows), len(rows) + len(account_rows)))
 
-    counts = pd.Series([code for _, code, _ in rows], dtype=object).value_counts()
+    counts = pd.Series(codes, dtype=object).value_counts()
     messages = [*messages, *(m for check in checks for m in check.messages)]
+    no_well = f" and {len(account_rows)} power account(s) linked to no well" if account_rows else ""
     messages.append(
         f"Audit date {audit_date.isoformat()}: {n} well(s) ({int(states.active.sum())} active, {int(states.stopped.sum())} "
-        f"stopped, {int(states.deregistered.sum())} deregistered), {len(rows)} finding(s) in "
-        f"{len(set(well_rows))} well(s)"
+        f"stopped, {int(states.deregistered.sum())} deregistered), {len(codes)} finding(s) in "
+        f"{len(set(well_rows))} well(s){no_well}"
     )
     for code in FINDINGS:
         messages.append(f"  {code} (item {item[code]}, {severity[code]}): {int(counts.get(code, 0))}")
     warnings = [w for check in checks for w in check.warnings]
     warnings += [f"Not checked: {check.skipped}" for check in checks if check.skipped]
-    return AuditResult(findings, findings_summary(findings, townships), messages, warnings)
+    return AuditResult(findings, findings_summary(findings, townships, states), messages, warnings)
 
 
-def findings_summary(findings: pd.DataFrame, townships: Sequence[str | None]) -> pd.DataFrame:
-    """Count of each finding per township (every township of the wells, also those with none)."""
-    names = sorted({t if t is not None else "(no township)" for t in townships})
-    found = findings["township"].fillna("(no township)") if len(findings) else pd.Series([], dtype=object)
+def findings_summary(findings: pd.DataFrame, townships: Sequence[str | None], states: WellStates | None = None) -> pd.DataFrame:
+    """Count of each finding per township (every township of the wells, also those with none).
+
+    With ``states``, also the wells per township and how many are active, stopped and deregistered
+    (each well in exactly one of the three). Findings without a well count under "(no township)".
+    """
+    no_township = "(no township)"
+    found = findings["township"].fillna(no_township) if len(findings) else pd.Series([], dtype=object)
+    names = sorted({t if t is not None else no_township for t in townships} | set(found))
     table = pd.DataFrame({"township": names})
     table["findings_n"] = [int((found == name).sum()) for name in names]
     for code in FINDINGS:
         of_code = found[findings["finding"] == code] if len(findings) else found
         table[code] = [int((of_code == name).sum()) for name in names]
+    if states is not None:
+        well_townships = np.array([t if t is not None else no_township for t in townships], dtype=object)
+        table["wells_n"] = [int((well_townships == name).sum()) for name in names]
+        for column, mask in (("active_n", states.active), ("stopped_n", states.stopped), ("deregistered_n", states.deregistered)):
+            table[column] = [int((mask & (well_townships == name)).sum()) for name in names]
     return table

@@ -11,6 +11,10 @@ that disagree with the power record.
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
+import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -164,6 +168,72 @@ def account_power(
         messages=messages,
         warnings=warnings,
     )
+
+
+# Period labels that give dates: a year, a quarter, a month or a day (2025, 2025Q4, 2025-11, 2025年11月, 2025-11-05).
+_YEAR = re.compile(r"^(\d{4})年?$")
+_QUARTER = re.compile(r"^(\d{4})\s*[-/._ ]?\s*[Qq]([1-4])$")
+_MONTH = re.compile(r"^(\d{4})\s*[-/._年]\s*(\d{1,2})\s*月?$")
+_DAY = re.compile(r"^(\d{4})\s*[-/._年]\s*(\d{1,2})\s*[-/._月]\s*(\d{1,2})\s*日?$")
+
+
+def period_range(label: str | None) -> tuple[dt.date, dt.date] | None:
+    """First and last day of a period label; None when the label gives no dates (or is not a real date)."""
+    if not label:
+        return None
+    text = unicodedata.normalize("NFKC", str(label)).strip()
+    try:
+        if match := _DAY.match(text):
+            day = dt.date(*(int(part) for part in match.groups()))
+            return day, day
+        if match := _MONTH.match(text):
+            year, month = int(match[1]), int(match[2])
+            return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+        if match := _QUARTER.match(text):
+            year, quarter = int(match[1]), int(match[2])
+            last_month = 3 * quarter
+            return dt.date(year, last_month - 2, 1), dt.date(year, last_month, calendar.monthrange(year, last_month)[1])
+        if match := _YEAR.match(text):
+            return dt.date(int(match[1]), 1, 1), dt.date(int(match[1]), 12, 31)
+    except ValueError:  # month 13, day 31 of a 30-day month
+        return None
+    return None
+
+
+@dataclass(frozen=True)
+class DatedPower:
+    """One row of the power table whose period gives dates."""
+
+    account: str
+    period: str
+    start: dt.date
+    end: dt.date
+    kwh: float
+
+
+def dated_power(power: pd.DataFrame, fields: PowerFieldNames, *, layer: str, period: str | None = None) -> tuple[list[DatedPower], int]:
+    """Rows of the power table (of ``period`` when given) with an account, kWh and a period that gives dates.
+
+    Returns the rows and how many other rows had kWh but a period giving no dates (so the log can say
+    what could not be placed in time). Without a period field nothing can be dated.
+    """
+    if not fields.period:
+        return [], 0
+    accounts = key_column(power, fields.account, layer=layer)
+    kwh = number_column(power, fields.kwh, layer=layer, id_field=fields.account)
+    labels = text_column(power, fields.period, layer=layer)
+    wanted = (period or "").strip() or None
+    rows: list[DatedPower] = []
+    undated = 0
+    for account, value, label in zip(accounts, kwh, labels):
+        if account is None or np.isnan(value) or (wanted and not period_matches(label, wanted)):
+            continue
+        span = period_range(label)
+        if span is None:
+            undated += 1
+        else:
+            rows.append(DatedPower(account, label or "", span[0], span[1], float(value)))
+    return rows, undated
 
 
 def median_and_spread(ratios: np.ndarray) -> tuple[float, float]:

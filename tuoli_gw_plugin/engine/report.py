@@ -228,6 +228,15 @@ FINDING_LABELS = {
     "depth_over_permit": {"zh": "成井深度超过批准深度", "en": "drilled deeper than permitted"},
     "self_supplied_in_coverage": {"zh": "公共供水管网覆盖范围内的自备井", "en": "self-supplied well inside public supply coverage"},
     "power_without_permit": {"zh": "无证取水用电（井电双控）", "en": "power used without a permit (well-electricity dual control)"},
+    "deregistered_late": {"zh": "逾期办理注销（超过{days}日）", "en": "deregistered after the {days}-day deadline"},
+    "deregistered_not_sealed": {"zh": "已注销未封填", "en": "deregistered, not sealed"},
+    "over_quota": {"zh": "超定额取水", "en": "abstraction over the quota"},
+    "power_while_stopped": {"zh": "停用或注销后仍在用电", "en": "power drawn after the well stopped or was deregistered"},
+    "power_outside_irrigation_season": {
+        "zh": "灌溉期结束后农业机电井仍在用电（未报停）",
+        "en": "irrigation well drawing power outside the irrigation season",
+    },
+    "power_account_without_well": {"zh": "供电户号未对应任何机井", "en": "power account linked to no well"},
 }
 
 
@@ -653,7 +662,7 @@ def _findings_section(inputs: ReportInputs, words: dict[str, str], rules: Rules,
             [words["well_id"], words["finding"], words["severity"], words["township"], last_header],
             [
                 [
-                    str(row[well]) if well else "",
+                    str(row[well]) if well and pd.notna(row[well]) else "—",  # a power account has no well
                     finding_label(str(row[code_column]), language, rules),
                     words.get(str(severity.loc[index]), str(severity.loc[index])),
                     str(row[township]) if township and pd.notna(row[township]) else "—",

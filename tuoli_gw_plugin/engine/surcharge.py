@@ -15,6 +15,14 @@ is reached only when the excess goes beyond its lower edge. Edges are compared w
 tolerance of 1e-9 of plan so that 3.6 m³ over a 3 m³ plan (20 % in decimal, 20.000000000000004 %
 in binary floating point) counts as exactly 20 %.
 
+Use over the quota (超定额, items 10 and 13: "超计划或超定额取水的，对超计划或超定额部分累进收取"): when an
+account has a quota volume (its own quota field, or its use's quota in the rules file times its
+units, engine/quota.py), the over-quota part is measured too (``over_quota_m3``, ``over_quota_pct``).
+The same water is never charged twice: the account is charged on the larger of its over-plan and
+over-quota parts, with the bands measured in percent of that part's base (plan or quota), which is
+also the higher fee; ``charged_on`` says which ("plan" on a tie). ``excess_m3`` and ``excess_pct``
+always stay the over-plan part.
+
 Accounts that cannot be charged (no plan, no reading, unreadable text, negative volumes, use with
 a zero plan) get no number: their fee fields are empty and a ``problem`` text says why, so the
 caller can list them to the user. Nothing is ever zero-filled.
@@ -32,6 +40,7 @@ import pandas as pd
 
 from .errors import EngineInputError
 from .plotting.charts import render_fee_chart  # noqa: F401  (its home is plotting; callers import it from here)
+from .quota import UseQuotas, quota_volumes
 from .rules import Rules, SurchargeBand
 from .values import NotFiniteError, feature_label, is_blank, parse_number, require_fields
 
@@ -43,7 +52,12 @@ MODES = (MODE_BAND, MODE_WHOLE)
 EDGE_TOLERANCE = 1e-9
 
 # Output columns added to each account (public contract of tuoli_gw:progressive_surcharge).
-RESULT_COLUMNS = ("excess_m3", "excess_pct", "top_multiplier", "fee_yuan", "surcharge_yuan", "problem")
+RESULT_COLUMNS = (
+    "excess_m3", "excess_pct", "top_multiplier", "fee_yuan", "surcharge_yuan", "problem",
+    "quota_m3", "over_quota_m3", "over_quota_pct", "charged_on",
+)
+CHARGED_ON_PLAN = "plan"
+CHARGED_ON_QUOTA = "quota"
 
 
 @dataclass(frozen=True)
@@ -148,6 +162,22 @@ def account_fee(plan_m3: float, actual_m3: float, base_rate: float, schedule: Su
     )
 
 
+def charged_fee(
+    plan_m3: float, actual_m3: float, quota_m3: float | None, base_rate: float, schedule: SurchargeSchedule, mode: str
+) -> tuple[AccountFee, str]:
+    """The fee charged and its basis: over plan, or over quota when that part is larger (never both).
+
+    ``quota_m3`` None (or NaN) means no quota. The larger excess is also the higher fee: a smaller base
+    puts more of the use in the bands and reaches each band sooner.
+    """
+    on_plan = account_fee(plan_m3, actual_m3, base_rate, schedule, mode)
+    if quota_m3 is None or math.isnan(quota_m3) or quota_m3 <= 0:
+        return on_plan, CHARGED_ON_PLAN
+    if max(0.0, actual_m3 - quota_m3) > on_plan.excess_m3:
+        return account_fee(quota_m3, actual_m3, base_rate, schedule, mode), CHARGED_ON_QUOTA
+    return on_plan, CHARGED_ON_PLAN
+
+
 @dataclass
 class SurchargeResult:
     """Per-account results (row i = input row i) and what the caller must tell the user."""
@@ -156,6 +186,7 @@ class SurchargeResult:
     tier_volumes: pd.DataFrame  # one column per tier key, m³ charged in that tier (NaN for problems)
     tiers: list[Tier]
     problems: list[str] = field(default_factory=list)  # one line per account that was not charged
+    notes: list[str] = field(default_factory=list)  # for the log: how quotas were found, or why not
 
 
 def _volume_problem(raw: Any, field_name: str) -> tuple[float | None, str | None]:
@@ -183,8 +214,17 @@ def compute_surcharge(
     mode: str = MODE_BAND,
     layer: str = "accounts",
     id_field: str | None = None,
+    quota_field: str | None = "quota_m3",
+    use_field: str | None = None,
+    quota_units_field: str | None = "quota_units",
+    quotas: UseQuotas | None = None,
 ) -> SurchargeResult:
-    """Fees for every row of ``frame``; rows that cannot be charged get a ``problem`` instead."""
+    """Fees for every row of ``frame``; rows that cannot be charged get a ``problem`` instead.
+
+    The quota of a row is ``quota_field`` (m³), else the quota of its ``use_field`` in ``quotas`` times
+    ``quota_units_field``; fields ``frame`` does not have are skipped (a note says so) and the account is
+    charged over plan only.
+    """
     if not (isinstance(base_rate, (int, float)) and math.isfinite(base_rate) and base_rate > 0):
         raise EngineInputError(
             f"the base rate must be a positive number of yuan per m³, got {base_rate!r}",
@@ -195,12 +235,17 @@ def compute_surcharge(
     require_fields(frame, plan_field, actual_field, layer=layer)
     tiers = schedule.tiers()
     rows = len(frame)
-    out = {name: np.full(rows, np.nan) for name in RESULT_COLUMNS if name != "problem"}
+    out = {name: np.full(rows, np.nan) for name in RESULT_COLUMNS if name not in ("problem", "charged_on")}
     problem_texts: list[str | None] = [None] * rows
     volumes = np.full((rows, len(tiers)), np.nan)
     problems: list[str] = []
     plans = frame[plan_field].tolist()
     actuals = frame[actual_field].tolist()
+    found = quota_volumes(
+        frame, quotas, quota_field=quota_field, use_field=use_field, units_field=quota_units_field, layer=layer, id_field=id_field
+    )
+    notes = [f"Over quota not charged: {found.skipped}"] if found.skipped else list(found.messages)
+    charged_on: list[str | None] = [None] * rows
     for row in range(rows):
         plan, plan_problem = _volume_problem(plans[row], plan_field)
         actual, actual_problem = _volume_problem(actuals[row], actual_field)
@@ -212,18 +257,30 @@ def compute_surcharge(
             problem_texts[row] = reason
             problems.append(f"{feature_label(frame, row, id_field)}: {reason}")
             continue
-        fee = account_fee(plan, actual, base_rate, schedule, mode)
-        out["excess_m3"][row] = fee.excess_m3
-        out["excess_pct"][row] = fee.excess_pct
+        quota = found.m3[row]
+        fee, charged_on[row] = charged_fee(plan, actual, quota, base_rate, schedule, mode)
+        plan_excess = max(0.0, actual - plan)
+        if not np.isnan(quota):
+            out["quota_m3"][row] = quota
+            out["over_quota_m3"][row] = max(0.0, actual - quota)
+            out["over_quota_pct"][row] = 100.0 * out["over_quota_m3"][row] / quota
+        out["excess_m3"][row] = plan_excess
+        out["excess_pct"][row] = 100.0 * plan_excess / plan if plan > 0 else 0.0
         out["top_multiplier"][row] = fee.top_multiplier
         out["fee_yuan"][row] = fee.fee_yuan
         out["surcharge_yuan"][row] = fee.surcharge_yuan
         volumes[row, :] = fee.tier_volumes_m3
     accounts = pd.DataFrame(out, index=frame.index)
     accounts["problem"] = pd.Series(problem_texts, index=frame.index, dtype=object)
+    accounts["charged_on"] = pd.Series(charged_on, index=frame.index, dtype=object)
     accounts = accounts[list(RESULT_COLUMNS)]
     tier_volumes = pd.DataFrame(volumes, columns=[tier.key for tier in tiers], index=frame.index)
-    return SurchargeResult(accounts, tier_volumes, tiers, problems)
+    if any(on == CHARGED_ON_QUOTA for on in charged_on):
+        notes.append(
+            f"{sum(on == CHARGED_ON_QUOTA for on in charged_on)} account(s) charged on their over-quota part, larger than "
+            "their over-plan part (never both)"
+        )
+    return SurchargeResult(accounts, tier_volumes, tiers, problems, notes)
 
 
 def invalid_accounts_error(result: SurchargeResult, layer: str) -> EngineInputError:
