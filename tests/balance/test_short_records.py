@@ -149,7 +149,8 @@ def test_balance_takes_an_undetermined_unit_level(tmp_path):
     levels["decline_m_per_a"] = [3.0]
     raster = RasterSource(str(data.write_raster(tmp_path / "r.tif")))
     messages: list[tuple[str, str]] = []
-    row = compute_balance(wells, units, raster, RULES, level_grades=levels, report=lambda level, text: messages.append((level, text))).columns.iloc[0]
+    result = compute_balance(wells, units, raster, RULES, level_grades=levels, report=lambda level, text: messages.append((level, text)))
+    row = result.columns.iloc[0]
     assert (row.grade, row.level_grade, row.final_grade, row.grade_criterion) == ("none", "undetermined", "undetermined", "water_level")
     assert row.reduction_m3 == 0
     assert any("undetermined" in text for _, text in messages)
