@@ -208,3 +208,14 @@ def test_undetermined_units_are_named_in_both_languages():
     en = plain(build_report(full_inputs(balance=balance), load_rules(), year=2025, language="en").html())
     assert "无法判定（水位记录过短）" in zh and "水位记录过短、超采等级无法判定的单元：1 个" in zh
     assert "undetermined (level record too short)" in en and "Units whose water-level record is too short to grade: 1" in en
+
+
+def test_water_rights_show_what_the_red_line_leaves_for_farming():
+    # Issue 12, point 14: 托里镇 red line 1000, 15 % for domestic and ecological water → 850 for farming.
+    rights = data.water_rights()
+    rights["agricultural_m3"] = [850.0, 425.0, 1700.0]
+    zh = plain(build_report(full_inputs(water_rights=rights), load_rules(), year=2025, language="zh").html())
+    en = plain(build_report(full_inputs(water_rights=rights), load_rules(), year=2025, language="en").html())
+    assert "农业可用（m³）" in zh and re.search(r"托里镇\s+2\s+10\.0\s+1,000\s+1,000\s+850\s+1\.000\s+1,000", zh)
+    assert "For farming (m³)" in en
+    assert "农业可用" not in plain(build_report(full_inputs(), load_rules(), year=2025, language="zh").html())

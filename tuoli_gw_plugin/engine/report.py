@@ -89,6 +89,7 @@ TEXT: dict[str, dict[str, str]] = {
         "parcels": "地块数",
         "area_mu": "面积（亩）",
         "demand_m3": "定额需水量（m³）",
+        "agricultural_m3": "农业可用（m³）",
         "scale_factor": "核减系数",
         "allocated_m3": "分配水权（m³）",
         "total": "合计",
@@ -183,6 +184,7 @@ TEXT: dict[str, dict[str, str]] = {
         "parcels": "Parcels",
         "area_mu": "Area (mu)",
         "demand_m3": "Quota demand (m³)",
+        "agricultural_m3": "For farming (m³)",
         "scale_factor": "Scale factor",
         "allocated_m3": "Allocated (m³)",
         "total": "Total",
@@ -715,6 +717,8 @@ def _rights_section(inputs: ReportInputs, words: dict[str, str]) -> tuple[str, d
                 "area": _numeric(rights, _column(rights, "area_mu")),
                 "demand": _numeric(rights, _column(rights, "demand_m3")),
                 "red_line": _numeric(rights, _column(rights, "red_line_m3")),
+                # item 7: what the red line leaves for farming after domestic and ecological water
+                "agricultural": _numeric(rights, _column(rights, "agricultural_m3")),
                 "factor": _numeric(rights, _column(rights, "scale_factor")),
                 "allocated": _numeric(rights, _column(rights, "allocated_m3")),
             }
@@ -741,12 +745,14 @@ def _rights_section(inputs: ReportInputs, words: dict[str, str]) -> tuple[str, d
             .reset_index()
         )
         table["red_line"] = np.nan
+        table["agricultural"] = np.nan
     else:
         raise EngineInputError(
             "is not an output of tuoli_gw:allocate_water_rights (no allocated_m3 or right_m3 field)",
             layer=inputs.labels.get("water_rights", "WATER_RIGHTS"),
             hint="give OUTPUT_TOWNSHIPS (or OUTPUT) of Farm water rights, or leave WATER_RIGHTS empty",
         )
+    with_agricultural = bool(table["agricultural"].notna().any())
     rows = [
         [
             r.township,
@@ -754,6 +760,7 @@ def _rights_section(inputs: ReportInputs, words: dict[str, str]) -> tuple[str, d
             _number(r.area, 1),
             _number(r.demand),
             _number(r.red_line),
+            *([_number(r.agricultural)] if with_agricultural else []),
             _number(r.factor, 3),
             _number(r.allocated),
         ]
@@ -766,23 +773,22 @@ def _rights_section(inputs: ReportInputs, words: dict[str, str]) -> tuple[str, d
             _number(table["area"].sum(), 1),
             _number(table["demand"].sum()),
             "",
+            *([""] if with_agricultural else []),
             "",
             _number(table["allocated"].sum()),
         ]
     )
-    html_table = _table(
-        [
-            words["township"],
-            words["parcels"],
-            words["area_mu"],
-            words["demand_m3"],
-            words["red_line_m3"],
-            words["scale_factor"],
-            words["allocated_m3"],
-        ],
-        rows,
-        [False, True, True, True, True, True, True],
-    )
+    headers = [
+        words["township"],
+        words["parcels"],
+        words["area_mu"],
+        words["demand_m3"],
+        words["red_line_m3"],
+        *([words["agricultural_m3"]] if with_agricultural else []),
+        words["scale_factor"],
+        words["allocated_m3"],
+    ]
+    html_table = _table(headers, rows, [False] + [True] * (len(headers) - 1))
     return html_table, {"allocated": float(table["allocated"].sum()), "parcels": int(table["parcels"].sum())}
 
 
