@@ -35,6 +35,9 @@ GRADES = [
     ("none", "#a6d96a", "not over-extracted 未超采"),
     ("", "#bdbdbd", "no grade 无法评级"),
 ]
+# A water-level record too short to test (issue 12): only level and final grades can be undetermined.
+UNDETERMINED = ("undetermined", "#9e9ac8", "undetermined (record too short) 无法判定（记录过短）")
+LEVEL_GRADES = [*GRADES[:3], UNDETERMINED, GRADES[3]]
 
 
 # Each unit labelled with its name (the fields the balance names units by, as engine/balance.py's
@@ -76,10 +79,10 @@ def symbol(geometry_type, colour: str) -> QgsSymbol:
     return sym
 
 
-def categorized(field: str, geometry_type, name: str) -> None:
+def categorized(field: str, geometry_type, name: str, grades=GRADES) -> None:
     uri = "MultiPolygon?crs=EPSG:4537" if geometry_type == QgsWkbTypes.PolygonGeometry else "Point?crs=EPSG:4537"
     layer = QgsVectorLayer(f"{uri}&field={field}:string", name, "memory")
-    categories = [QgsRendererCategory(value or None, symbol(geometry_type, colour), label) for value, colour, label in GRADES]
+    categories = [QgsRendererCategory(value or None, symbol(geometry_type, colour), label) for value, colour, label in grades]
     layer.setRenderer(QgsCategorizedSymbolRenderer(field, categories))
     if name.startswith("balance_"):
         label_units(layer)
@@ -108,9 +111,9 @@ def main() -> None:
     app = QgsApplication([], False)
     app.initQgis()
     categorized("grade", QgsWkbTypes.PolygonGeometry, "balance_grade")
-    categorized("final_grade", QgsWkbTypes.PolygonGeometry, "balance_final_grade")
-    categorized("level_grade", QgsWkbTypes.PolygonGeometry, "level_grade_units")
-    categorized("level_grade", QgsWkbTypes.PointGeometry, "level_grade_stations")
+    categorized("final_grade", QgsWkbTypes.PolygonGeometry, "balance_final_grade", LEVEL_GRADES)
+    categorized("level_grade", QgsWkbTypes.PolygonGeometry, "level_grade_units", LEVEL_GRADES)
+    categorized("level_grade", QgsWkbTypes.PointGeometry, "level_grade_stations", LEVEL_GRADES)
     graduated_coefficient()
     app.exitQgis()
 

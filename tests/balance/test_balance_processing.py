@@ -210,7 +210,7 @@ def test_trend_per_station_and_unit(qgis_app, layers, stations, tmp_path):
     assert rows["S1"]["significant"] and rows["S1"]["level_grade"] == "severe" and rows["S1"]["n_obs"] == 24
     assert rows["S2"]["decline_m_per_a"] == pytest.approx(1.5, abs=1e-4) and rows["S2"]["level_grade"] == "general"
     assert rows["S3"]["decline_m_per_a"] == pytest.approx(-0.4, abs=1e-4) and rows["S3"]["level_grade"] == "none"
-    assert rows["S4"]["decline_m_per_a"] is None and rows["S4"]["level_grade"] is None and rows["S4"]["n_obs"] == 2
+    assert rows["S4"]["decline_m_per_a"] is None and rows["S4"]["level_grade"] == "undetermined" and rows["S4"]["n_obs"] == 2
     assert any("too few observations" in line and "S4" in line for line in log)
     assert str(rows["S1"]["first_date"].toPyDate()) == "2018-01-15"
     units = {r["name_zh"]: r for r in features(result["OUTPUT_UNITS"])}

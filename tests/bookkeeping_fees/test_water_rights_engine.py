@@ -55,6 +55,9 @@ def _allocate(parcels, townships=None, **kwargs):
         townships=townships,
         township_name_field="name_zh",
         red_line_field="red_line_m3",
+        # The hand cases below scale to the whole red line: nothing set aside (the shares of item 7 are
+        # tested in test_water_rights_priority.py).
+        reserved_shares={},
     )
     options.update(kwargs)
     return allocate_water_rights(parcels, **options)

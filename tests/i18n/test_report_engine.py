@@ -72,7 +72,7 @@ def test_fee_bands_come_from_the_rules_file_and_sum_by_hand():
 def test_findings_are_named_in_words_with_the_notice_item():
     text = plain(build_report(full_inputs(), load_rules(), year=2025, language="zh").html())
     assert re.search(r"无取水许可\s+18\s+特别严重\s+1", text)
-    assert re.search(r"超许可水量取水\s+10\s+严重\s+1", text)
+    assert re.search(r"超许可水量取水\s+10\s+较高\s+1", text)
 
 
 def test_english_report_on_request_keeps_township_names():
@@ -144,3 +144,78 @@ def test_finding_details_stay_in_the_english_report_and_the_chinese_one_names_th
     assert "metered 120 m³ > permitted 100 m³" in english
     assert "metered 120 m³" not in chinese  # the audit writes its sentences in English
     assert re.search(r"W2\s+无取水许可\s+特别严重\s+阿克别里斗乡\s+18", chinese)
+
+
+# -- issue 12, point 10: the red line at 100 %, no "-0", finding severities apart from zone grades -------------
+def _red_line_towns():
+    # 托里镇 1000 − 1000 = 0 left (100 %): at the red line; 阿克别里斗乡 500 − 600: over; 多拉特乡 2000 − 1999.6 = 0.4
+    # left, shown rounded as 0 but not used up (screening allows it: remaining > 0).
+    towns = data.townships()
+    towns["used_m3"] = [1000.0, 600.0, 1999.6]
+    return towns
+
+
+def test_a_township_at_100_percent_of_its_red_line_is_named_as_used_up():
+    for language, at_line, over_line, status in (
+        ("zh", "已达到红线、无余留指标的乡镇：托里镇", "超过红线的乡镇：阿克别里斗乡", "已达红线（剩余为0）"),
+        (
+            "en",
+            "Townships at their red line, no quota left: 托里镇",
+            "Townships over their red line: 阿克别里斗乡",
+            "at the red line (0 left)",
+        ),
+    ):
+        text = plain(build_report(full_inputs(townships=_red_line_towns()), load_rules(), year=2025, language=language).html())
+        assert at_line in text and over_line in text
+        assert re.search(r"托里镇\s+1,000\s+1,000\s+0\s+100\.0%\s+" + re.escape(status), text)
+        assert at_line + ("、" if language == "zh" else ",") not in text  # 多拉特乡 still has 0.4 m³: not used up
+    zh = plain(build_report(full_inputs(townships=_red_line_towns()), load_rules(), year=2025, language="zh").html())
+    assert re.search(r"阿克别里斗乡\s+500\s+600\s+-100\s+120\.0%\s+超过红线", zh)
+    assert re.search(r"多拉特乡\s+2,000\s+2,000\s+0\s+100\.0%\s+合计", zh)  # shown as 0, no status
+
+
+def test_no_minus_zero_anywhere():
+    # 2000 − 2000.5 = −0.5 rounds to "-0" with Python's format; a balance cut of −0.3 would show "-0" too.
+    towns = data.townships()
+    towns["used_m3"] = [800.0, 600.0, 2000.5]
+    balance = data.balance()
+    balance["reduction_m3"] = [10.0, 50.0, -0.4]
+    text = plain(build_report(full_inputs(townships=towns, balance=balance), load_rules(), year=2025, language="zh").html())
+    assert re.findall(r"(?<![\w.,])-0(?:\.0+)?%?(?![\d.,])", text) == []
+    assert report_module._number(-0.5) == "0" and report_module._number(-0.004, 2) == "0.00"
+    assert report_module._number(-0.6) == "-1" and report_module._number(-100) == "-100"
+    # −0.5 m³ is over the red line all the same (remaining < 0), though it shows as 0: named as at the line.
+    assert "已达到红线、无余留指标的乡镇：多拉特乡" in text
+
+
+def test_finding_severities_do_not_reuse_the_zone_grade_words():
+    words = report_module.TEXT["zh"]
+    severity_words = [words[key] for key in ("critical", "high", "medium", "low")]
+    assert severity_words == ["特别严重", "较高", "中等", "较低"]
+    assert not {"严重", "一般"} & set(severity_words)
+    assert [report_module.TEXT["en"][key] for key in ("critical", "high", "medium", "low")] == ["critical", "high", "medium", "low"]
+    findings = data.findings()
+    findings["severity"] = ["critical", "high", "medium"]
+    text = plain(build_report(full_inputs(findings=findings), load_rules(), year=2025, language="zh").html())
+    assert re.search(r"未安装计量设施或无计量读数\s+9\s+较高\s+1", text)
+    assert re.search(r"超许可水量取水\s+10\s+中等\s+1", text)
+
+
+def test_undetermined_units_are_named_in_both_languages():
+    balance = data.balance()
+    balance["final_grade"] = ["general", "severe", "undetermined"]
+    zh = plain(build_report(full_inputs(balance=balance), load_rules(), year=2025, language="zh").html())
+    en = plain(build_report(full_inputs(balance=balance), load_rules(), year=2025, language="en").html())
+    assert "无法判定（水位记录过短）" in zh and "水位记录过短、超采等级无法判定的单元：1 个" in zh
+    assert "undetermined (level record too short)" in en and "Units whose water-level record is too short to grade: 1" in en
+
+
+def test_water_rights_show_what_the_red_line_leaves_for_farming():
+    # Issue 12, point 14: 托里镇 red line 1000, 15 % for domestic and ecological water → 850 for farming.
+    rights = data.water_rights()
+    rights["agricultural_m3"] = [850.0, 425.0, 1700.0]
+    zh = plain(build_report(full_inputs(water_rights=rights), load_rules(), year=2025, language="zh").html())
+    en = plain(build_report(full_inputs(water_rights=rights), load_rules(), year=2025, language="en").html())
+    assert "农业可用（m³）" in zh and re.search(r"托里镇\s+2\s+10\.0\s+1,000\s+1,000\s+850\s+1\.000\s+1,000", zh)
+    assert "For farming (m³)" in en
+    assert "农业可用" not in plain(build_report(full_inputs(), load_rules(), year=2025, language="zh").html())

@@ -6,7 +6,14 @@ severe areas. Per unit (township, zone or grid cell) this module
 sums metered abstraction of the wells inside, the recharge volume from a mm/a raster (exact
 area-weighted, see ``zonal``), allowable = ρ × recharge, the extraction coefficient
 k = abstraction / allowable, the GB/T 34968 grade from the rules file, the reduction needed
-max(0, abstraction − allowable), and optionally the worse of that grade and the water-level grade.
+max(0, abstraction − allowable), and optionally the worse of that grade and the water-level grade
+and of induced problems (land subsidence, springs drying up …: a unit with one is severe).
+
+A unit severe by water level or by induced problems while k says less is over-extracted all the
+same (the recharge estimate is then too high): its cut is at least the rules file's share of its
+abstraction (``severe_by_other_criteria_min_cut_share``), not 0. A water level too short to test
+(``undetermined``) ranks above "none": a unit is never called not over-extracted on k alone when its
+water level could not be graded.
 """
 
 from __future__ import annotations
@@ -24,7 +31,7 @@ from pyproj import CRS, Transformer
 from .crs import working_crs
 from .errors import EngineInputError
 from .rules import Rules
-from .trend import GRADE_ORDER, unit_level_grades
+from .trend import GRADE_ORDER, UNDETERMINED, unit_level_grades
 from .values import feature_label, is_blank, is_null, listed_features, number_column, require_fields
 from .zonal import RasterSource, geodesic_area_m2, geojson_mapping, zonal_sum
 
@@ -41,6 +48,9 @@ BALANCE_COLUMNS = [
     "reduction_m3",
 ]
 LEVEL_COLUMNS = ["level_grade", "decline_m_per_a", "final_grade", "grade_criterion"]
+# With an INDUCED_PROBLEMS layer: the problems touching each unit (final_grade and grade_criterion too).
+INDUCED_COLUMNS = ["induced_problems_n", "final_grade", "grade_criterion"]
+INDUCED = "induced_problems"
 
 # Field names tried, in order, to name a unit or a well in messages and on the chart.
 UNIT_LABEL_CANDIDATES = ("name_zh", "name", "zone_name", "名称", "township", "unit_name", "zone_id", "cell_id", "id")
@@ -102,7 +112,11 @@ def grade_extraction(coefficient: float | None, rules: Rules) -> str | None:
 
 
 def worse_grade(extraction: str | None, level: str | None) -> tuple[str | None, str | None]:
-    """(final grade, criterion that set it: 'extraction_coef' / 'water_level' / 'both')."""
+    """(final grade, criterion that set it: 'extraction_coef' / 'water_level' / 'both').
+
+    ``undetermined`` (a water level too short to test) outranks "none" and is outranked by a real
+    grade: k = 0.8 with an untestable level is undetermined, not "not over-extracted".
+    """
     if extraction is None and level is None:
         return None, None
     if level is None:
@@ -114,6 +128,42 @@ def worse_grade(extraction: str | None, level: str | None) -> tuple[str | None, 
     if GRADE_ORDER[level] > GRADE_ORDER[extraction]:
         return level, "water_level"
     return extraction, "both"
+
+
+def with_induced_problems(
+    final: str | None, criterion: str | None, induced_n: int, induced_grade: str = "severe"
+) -> tuple[str | None, str | None]:
+    """The final grade once induced problems are counted: a unit with any is at least ``induced_grade``.
+
+    The criterion names every indicator that sets the grade: 'induced_problems' alone, or joined to
+    the others with '+' ('extraction_coef+induced_problems', 'water_level+induced_problems',
+    'extraction_coef+water_level+induced_problems' where 'both' set it too).
+    """
+    if induced_n <= 0:
+        return final, criterion
+    if final is None or GRADE_ORDER[final] < GRADE_ORDER[induced_grade]:
+        return induced_grade, INDUCED
+    if GRADE_ORDER[final] > GRADE_ORDER[induced_grade]:
+        return final, criterion
+    others = "extraction_coef+water_level" if criterion == "both" else criterion
+    return final, f"{others}+{INDUCED}" if others else INDUCED
+
+
+def _min_cut_share(rules: Rules) -> float:
+    return rules.value("over_extraction_grading", "severe_by_other_criteria_min_cut_share")
+
+
+def cut_needed(reduction_m3: float | None, abstraction_m3: float, grade: str | None, final_grade: str | None, rules: Rules) -> float | None:
+    """The cut a unit needs: max(0, abstraction − allowable), and when the water level or induced
+    problems grade it severe while k does not, at least the rules file's share of its abstraction.
+
+    Item 7 orders over-extraction cut until 采补平衡; a unit severe by level with k ≤ 1 is over-extracted
+    all the same (its recharge is overestimated), so its cut is not 0.
+    """
+    if final_grade != "severe" or grade == "severe":
+        return reduction_m3
+    floor = _min_cut_share(rules) * abstraction_m3
+    return round(max(reduction_m3 or 0.0, floor), 3)
 
 
 def _raster_footprint(raster: RasterSource, target_crs: CRS):
@@ -270,7 +320,7 @@ def attach_level_grades(
                 layer=levels_layer,
                 feature=feature_label(levels, best),
                 field="level_grade",
-                hint="expected none, general or severe (the output of tuoli_gw:water_level_trend)",
+                hint="expected none, undetermined, general or severe (the output of tuoli_gw:water_level_trend)",
             )
         out_grades.append(grade)
         out_rates.append(None if math.isnan(rates[best]) else float(rates[best]))
@@ -496,6 +546,100 @@ def _add_level_grades(
     for row, (final, _criterion) in enumerate(finals):
         if final is None:
             say("warning", f"Unit {labels[row]}: neither the extraction coefficient nor the water level gives a grade.")
+        elif final == UNDETERMINED:
+            say(
+                "warning",
+                f"Unit {labels[row]}: the water-level record is too short to test, so the unit cannot be called "
+                "not over-extracted; grade undetermined.",
+            )
+
+
+def count_induced_problems(
+    units: gpd.GeoDataFrame, problems: gpd.GeoDataFrame, labels: list[str], *, induced_layer: str, say: Reporter
+) -> np.ndarray:
+    """Induced problems (points or polygons: land subsidence, springs drying up …) touching each unit."""
+    metric = working_crs([units, problems])
+    unit_geoms = units.geometry.to_crs(metric).values
+    problem_geoms = problems.geometry.to_crs(metric).values if len(problems) else np.array([], dtype=object)
+    valid = np.array([g is not None and not g.is_empty for g in problem_geoms], dtype=bool)
+    if (~valid).any():
+        say(
+            "warning",
+            f"Layer '{induced_layer}': {int((~valid).sum())} induced problem(s) have no geometry and touch no unit: "
+            f"{listed_features(problems, np.flatnonzero(~valid), None, limit=10, more=' …')}.",
+        )
+    counts = np.zeros(len(units), dtype=int)
+    touched = np.zeros(len(problems), dtype=bool)
+    if valid.any():
+        tree = shapely.STRtree(problem_geoms[valid])
+        rows = np.flatnonzero(valid)
+        for row, unit_geom in enumerate(unit_geoms):
+            if unit_geom is None or unit_geom.is_empty:
+                continue
+            hits = rows[tree.query(unit_geom, predicate="intersects")]
+            counts[row] = len(hits)
+            touched[hits] = True
+            if len(hits):
+                say(
+                    "info",
+                    f"Unit {labels[row]}: {len(hits)} induced problem(s) of '{induced_layer}' "
+                    f"({listed_features(problems, hits, None, limit=5, more=' …')}) grade it by induced problems.",
+                )
+    outside = np.flatnonzero(valid & ~touched)
+    if len(outside):
+        say(
+            "warning",
+            f"Layer '{induced_layer}': {len(outside)} induced problem(s) lie outside every unit: "
+            f"{listed_features(problems, outside, None, limit=10, more=' …')}.",
+        )
+    return counts
+
+
+def _add_induced_problems(
+    columns: pd.DataFrame,
+    units: gpd.GeoDataFrame,
+    induced_problems: gpd.GeoDataFrame | None,
+    rules: Rules,
+    labels: list[str],
+    *,
+    induced_layer: str,
+    say: Reporter,
+) -> None:
+    """INDUCED_COLUMNS when an induced-problems layer is given: any problem makes the unit severe (GB/T 34968)."""
+    if induced_problems is None:
+        return
+    counts = count_induced_problems(units, induced_problems, labels, induced_layer=induced_layer, say=say)
+    induced_grade = rules.get("over_extraction_grading", "induced_problems")["grade"]
+    if "final_grade" in columns.columns:
+        start = list(zip(columns["final_grade"], columns["grade_criterion"]))
+    else:
+        start = [(g, None if g is None else "extraction_coef") for g in columns["grade"]]
+    finals = [with_induced_problems(f, c, int(n), induced_grade) for (f, c), n in zip(start, counts)]
+    columns["induced_problems_n"] = counts
+    columns["final_grade"] = [f[0] for f in finals]
+    columns["grade_criterion"] = [f[1] for f in finals]
+
+
+def _apply_cut_floor(columns: pd.DataFrame, rules: Rules, labels: list[str], say: Reporter) -> None:
+    """reduction_m3 of units severe by water level or induced problems but not by k: see :func:`cut_needed`."""
+    if "final_grade" not in columns.columns:
+        return
+    share = _min_cut_share(rules)
+    cuts = []
+    for row, (reduction, abstraction, grade, final) in enumerate(
+        zip(columns["reduction_m3"], columns["abstraction_m3"], columns["grade"], columns["final_grade"])
+    ):
+        reduction = None if is_null(reduction) else float(reduction)
+        cut = cut_needed(reduction, float(abstraction), grade, final, rules)
+        if cut != reduction:
+            say(
+                "info",
+                f"Unit {labels[row]}: severe by {columns['grade_criterion'].iloc[row]} although the extraction "
+                f"coefficient says {grade or 'nothing'}: cut needed at least {share:.2%} of its abstraction "
+                f"(rules file), {cut:,.0f} m³.",
+            )
+        cuts.append(cut)
+    columns["reduction_m3"] = cuts
 
 
 def compute_balance(
@@ -507,14 +651,21 @@ def compute_balance(
     volume_field: str = "metered_m3",
     allowable_ratio: float | None = None,
     level_grades: gpd.GeoDataFrame | None = None,
+    induced_problems: gpd.GeoDataFrame | None = None,
     wells_layer: str = "WELLS",
     units_layer: str = "UNITS",
     levels_layer: str = "LEVEL_GRADES",
+    induced_layer: str = "INDUCED_PROBLEMS",
     report: Reporter = _no_report,
     is_canceled: Callable[[], bool] = lambda: False,
     progress: Callable[[float], None] = lambda percent: None,
 ) -> BalanceResult:
-    """The balance per unit; row i of ``columns`` belongs to unit i."""
+    """The balance per unit; row i of ``columns`` belongs to unit i.
+
+    ``induced_problems`` (optional): points or polygons of problems induced by abstraction (GB/T
+    34968: land subsidence, ground fissures, springs drying up …); a unit touching one is severe,
+    with 'induced_problems' in grade_criterion, and gets the INDUCED_COLUMNS.
+    """
     messages: list[tuple[str, str]] = []
 
     def say(level: str, message: str) -> None:
@@ -534,6 +685,8 @@ def compute_balance(
     abstraction = np.array([float(np.nansum(volumes[m])) if len(m) else 0.0 for m in members])
     columns = _graded_columns(wells_n, area_m2, abstraction, recharge_m3, allowable_ratio, rules, labels, say)
     _add_level_grades(columns, units, level_grades, recharge_m3, rules, labels, levels_layer=levels_layer, say=say)
+    _add_induced_problems(columns, units, induced_problems, rules, labels, induced_layer=induced_layer, say=say)
+    _apply_cut_floor(columns, rules, labels, say)
     progress(95.0)
     return BalanceResult(columns, labels, area_m2, units_in_raster, messages)
 

@@ -89,6 +89,7 @@ TEXT: dict[str, dict[str, str]] = {
         "parcels": "地块数",
         "area_mu": "面积（亩）",
         "demand_m3": "定额需水量（m³）",
+        "agricultural_m3": "农业可用（m³）",
         "scale_factor": "核减系数",
         "allocated_m3": "分配水权（m³）",
         "total": "合计",
@@ -105,11 +106,17 @@ TEXT: dict[str, dict[str, str]] = {
         "findings_total": "合规问题 {n} 条（其中特别严重 {critical} 条）",
         "rights_total": "农业用水权分配合计 {allocated} m³（{parcels} 个地块）",
         "over_red_line": "超过红线的乡镇：{names}",
+        "at_red_line": "已达到红线、无余留指标的乡镇：{names}",
+        "red_line_status": "状态",
+        "red_line_over": "超过红线",
+        "red_line_at": "已达红线（剩余为0）",
+        "undetermined_units": "水位记录过短、超采等级无法判定的单元：{n} 个",
         "severe": "严重超采区",
         "general": "一般超采区",
         "none": "未超采",
         "severe_grade": "严重超采",
         "general_grade": "一般超采",
+        "undetermined_grade": "无法判定（水位记录过短）",
         "prohibited": "禁止",
         "restricted": "限制",
         "allowed": "允许",
@@ -121,10 +128,11 @@ TEXT: dict[str, dict[str, str]] = {
         "map_crs": "坐标系",
         "chart_balance": "各乡镇开采量与可开采量",
         "chart_fees": "各档次水费",
+        # finding severities: never the zone grades 严重/一般 (issue 12), one scale 特别严重 > 较高 > 中等 > 较低
         "critical": "特别严重",
-        "high": "严重",
-        "medium": "一般",
-        "low": "轻微",
+        "high": "较高",
+        "medium": "中等",
+        "low": "较低",
         "warnings": "提示",
         "schematic": "",
     },
@@ -176,6 +184,7 @@ TEXT: dict[str, dict[str, str]] = {
         "parcels": "Parcels",
         "area_mu": "Area (mu)",
         "demand_m3": "Quota demand (m³)",
+        "agricultural_m3": "For farming (m³)",
         "scale_factor": "Scale factor",
         "allocated_m3": "Allocated (m³)",
         "total": "Total",
@@ -192,11 +201,17 @@ TEXT: dict[str, dict[str, str]] = {
         "findings_total": "{n} compliance findings ({critical} critical)",
         "rights_total": "Farm water rights allocated: {allocated} m³ ({parcels} parcels)",
         "over_red_line": "Townships over their red line: {names}",
+        "at_red_line": "Townships at their red line, no quota left: {names}",
+        "red_line_status": "Status",
+        "red_line_over": "over the red line",
+        "red_line_at": "at the red line (0 left)",
+        "undetermined_units": "Units whose water-level record is too short to grade: {n}",
         "severe": "Severe over-extraction zone",
         "general": "General over-extraction zone",
         "none": "not over-extracted",
         "severe_grade": "severe",
         "general_grade": "general",
+        "undetermined_grade": "undetermined (level record too short)",
         "prohibited": "prohibited",
         "restricted": "restricted",
         "allowed": "allowed",
@@ -312,14 +327,19 @@ def require_cjk_font(language: str, texts: Sequence[str] = ()) -> tuple[str | No
     return None, []
 
 
+def _unsigned_zero(text: str) -> str:
+    """'-0', '-0.00', '-0.0%' read as a debt of nothing: a value that shows as zero shows without a sign."""
+    if text.startswith("-") and not any(digit in text for digit in "123456789"):
+        return text[1:]
+    return text
+
+
 def _number(value: object, decimals: int = 0) -> str:
     if is_null(value):
         return "—"
     try:
         number = float(value)
-        if abs(number) < 0.5 * 10**-decimals:
-            number = 0.0  # no "-0.00"
-        return f"{number:,.{decimals}f}"
+        return _unsigned_zero(f"{number:,.{decimals}f}")  # -0.5 rounds to "-0", -0.004 to "-0.00": no sign
     except (TypeError, ValueError):
         return html.escape(str(value))
 
@@ -440,29 +460,45 @@ def _map_figure(inputs: ReportInputs, words: dict[str, str], family: str | None)
     )
 
 
-def _red_line_section(inputs: ReportInputs, words: dict[str, str]) -> tuple[str, list[str]]:
+def _red_line_section(inputs: ReportInputs, words: dict[str, str]) -> tuple[str, list[str], list[str]]:
+    """The red-line table, and the townships over their red line and those exactly at it.
+
+    Like screening's ``red_line_exhausted`` (remaining ≤ 0, notice item 8 "超过用水总量控制红线、无余留可用水量指标"),
+    a township whose remaining quota is 0 is used up, not "within": it is named, and its status says so.
+    """
     towns = inputs.townships
     if not _present(towns):
-        return f"<p>{words['not_provided']}</p>", []
+        return f"<p>{words['not_provided']}</p>", [], []
     red = _column(towns, "red_line_m3")
     used = _column(towns, "used_m3")
     if red is None or used is None:
-        return f"<p>{words['not_provided']}</p>", []
+        return f"<p>{words['not_provided']}</p>", [], []
     names = _unit_names(towns, inputs.township_name_field)
     red_values, used_values = _numeric(towns, red), _numeric(towns, used)
-    rows, over = [], []
+    rows, over, at = [], [], []
     for name, red_m3, used_m3 in zip(names, red_values, used_values):
         share = used_m3 / red_m3 if red_m3 and not math.isnan(red_m3) and red_m3 > 0 else float("nan")
-        if not math.isnan(share) and share > 1:
-            over.append(name)
-        rows.append([name, _number(red_m3), _number(used_m3), _number(red_m3 - used_m3), "—" if math.isnan(share) else f"{share:.1%}"])
-    rows.append([words["total"], _number(red_values.sum()), _number(used_values.sum()), _number(red_values.sum() - used_values.sum()), ""])
-    table = _table(
-        [words["township"], words["red_line_m3"], words["used_m3"], words["remaining_m3"], words["use_share"]],
-        rows,
-        [False, True, True, True, True],
+        remaining = red_m3 - used_m3
+        status = ""
+        if not math.isnan(remaining) and remaining <= 0:
+            # over when the table shows a negative remainder, else at the line (it shows 0, never "-0")
+            if _number(remaining).startswith("-"):
+                over.append(name)
+                status = words["red_line_over"]
+            else:
+                at.append(name)
+                status = words["red_line_at"]
+        shown_share = "—" if math.isnan(share) else _unsigned_zero(f"{share:.1%}")
+        rows.append([name, _number(red_m3), _number(used_m3), _number(remaining), shown_share, status])
+    rows.append(
+        [words["total"], _number(red_values.sum()), _number(used_values.sum()), _number(red_values.sum() - used_values.sum()), "", ""]
     )
-    return table, over
+    table = _table(
+        [words["township"], words["red_line_m3"], words["used_m3"], words["remaining_m3"], words["use_share"], words["red_line_status"]],
+        rows,
+        [False, True, True, True, True, False],
+    )
+    return table, over, at
 
 
 def _balance_section(inputs: ReportInputs, words: dict[str, str], family: str | None) -> tuple[str, dict[str, bytes], dict]:
@@ -523,6 +559,7 @@ def _balance_section(inputs: ReportInputs, words: dict[str, str], family: str | 
     stats = {
         "severe": int(sum(str(g).lower() == "severe" for g in grades)),
         "general": int(sum(str(g).lower() == "general" for g in grades)),
+        "undetermined": int(sum(str(g).lower() == "undetermined" for g in grades)),
         "cut": float(np.nansum(cut.to_numpy())),
     }
     return table + '<p><img src="balance.png" width="620"></p>', {"balance.png": png}, stats
@@ -689,6 +726,8 @@ def _rights_section(inputs: ReportInputs, words: dict[str, str]) -> tuple[str, d
                 "area": _numeric(rights, _column(rights, "area_mu")),
                 "demand": _numeric(rights, _column(rights, "demand_m3")),
                 "red_line": _numeric(rights, _column(rights, "red_line_m3")),
+                # item 7: what the red line leaves for farming after domestic and ecological water
+                "agricultural": _numeric(rights, _column(rights, "agricultural_m3")),
                 "factor": _numeric(rights, _column(rights, "scale_factor")),
                 "allocated": _numeric(rights, _column(rights, "allocated_m3")),
             }
@@ -715,12 +754,14 @@ def _rights_section(inputs: ReportInputs, words: dict[str, str]) -> tuple[str, d
             .reset_index()
         )
         table["red_line"] = np.nan
+        table["agricultural"] = np.nan
     else:
         raise EngineInputError(
             "is not an output of tuoli_gw:allocate_water_rights (no allocated_m3 or right_m3 field)",
             layer=inputs.labels.get("water_rights", "WATER_RIGHTS"),
             hint="give OUTPUT_TOWNSHIPS (or OUTPUT) of Farm water rights, or leave WATER_RIGHTS empty",
         )
+    with_agricultural = bool(table["agricultural"].notna().any())
     rows = [
         [
             r.township,
@@ -728,6 +769,7 @@ def _rights_section(inputs: ReportInputs, words: dict[str, str]) -> tuple[str, d
             _number(r.area, 1),
             _number(r.demand),
             _number(r.red_line),
+            *([_number(r.agricultural)] if with_agricultural else []),
             _number(r.factor, 3),
             _number(r.allocated),
         ]
@@ -740,23 +782,22 @@ def _rights_section(inputs: ReportInputs, words: dict[str, str]) -> tuple[str, d
             _number(table["area"].sum(), 1),
             _number(table["demand"].sum()),
             "",
+            *([""] if with_agricultural else []),
             "",
             _number(table["allocated"].sum()),
         ]
     )
-    html_table = _table(
-        [
-            words["township"],
-            words["parcels"],
-            words["area_mu"],
-            words["demand_m3"],
-            words["red_line_m3"],
-            words["scale_factor"],
-            words["allocated_m3"],
-        ],
-        rows,
-        [False, True, True, True, True, True, True],
-    )
+    headers = [
+        words["township"],
+        words["parcels"],
+        words["area_mu"],
+        words["demand_m3"],
+        words["red_line_m3"],
+        *([words["agricultural_m3"]] if with_agricultural else []),
+        words["scale_factor"],
+        words["allocated_m3"],
+    ]
+    html_table = _table(headers, rows, [False] + [True] * (len(headers) - 1))
     return html_table, {"allocated": float(table["allocated"].sum()), "parcels": int(table["parcels"].sum())}
 
 
@@ -775,7 +816,7 @@ def build_report(inputs: ReportInputs, rules: Rules, *, year: int, language: str
     figures: dict[str, bytes] = {}
 
     map_png, verdict_counts = _map_figure(inputs, words, family)
-    red_line_html, over_red_line = _red_line_section(inputs, words)
+    red_line_html, over_red_line, at_red_line = _red_line_section(inputs, words)
     balance_html, balance_figures, balance_stats = _balance_section(inputs, words, family)
     fees_html, fee_figures, fee_stats = _fees_section(inputs, words, rules, language, family)
     findings_html, finding_stats = _findings_section(inputs, words, rules, language)
@@ -790,12 +831,17 @@ def build_report(inputs: ReportInputs, rules: Rules, *, year: int, language: str
         summary.append(words["wells_total"].format(n=len(inputs.wells)))
         if "verdict" in inputs.wells.columns:
             summary.append(words["verdict_counts"].format(**{k: verdict_counts.get(k, 0) for k in ("prohibited", "restricted", "allowed")}))
+    separator = "、" if language == "zh" else ", "
     if over_red_line:
-        summary.append(words["over_red_line"].format(names="、".join(over_red_line) if language == "zh" else ", ".join(over_red_line)))
+        summary.append(words["over_red_line"].format(names=separator.join(over_red_line)))
+    if at_red_line:
+        summary.append(words["at_red_line"].format(names=separator.join(at_red_line)))
     if balance_stats:
         summary.append(
             words["over_units"].format(severe=balance_stats["severe"], general=balance_stats["general"], cut=_number(balance_stats["cut"]))
         )
+        if balance_stats["undetermined"]:
+            summary.append(words["undetermined_units"].format(n=balance_stats["undetermined"]))
     if fee_stats:
         summary.append(words["fees_total"].format(fee=_number(fee_stats["fee"], 2), surcharge=_number(fee_stats["surcharge"], 2)))
     if finding_stats:

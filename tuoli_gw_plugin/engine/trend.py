@@ -6,6 +6,12 @@ slope of depth to water against time (robust to outliers and single bad readings
 "positive = depth increasing = level falling"; it is "sustained" when the Mann–Kendall test
 (Kendall's tau between time and depth) is significant. A unit takes the median rate of its
 stations.
+
+A record too short for the test to ever be significant (fewer readings than the Mann–Kendall test
+needs to reach the rules file's p even for a perfectly steady decline — 5 at p = 0.05 — or fewer than
+the rules' minimum, or too short a span) is graded ``undetermined``, with the reason, never ``none``:
+three annual readings falling 3 m/a each say nothing either way. A unit whose stations are all
+undetermined is undetermined.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable
+from functools import lru_cache
 
 import geopandas as gpd
 import numpy as np
@@ -24,7 +31,11 @@ from .errors import EngineInputError
 from .rules import Rules
 from .values import date_column, feature_label, is_null, number_column, require_fields
 
-GRADE_ORDER = {"none": 0, "general": 1, "severe": 2}
+# "undetermined" (record too short to test) sits between "none" and "general": it may hide an
+# over-extraction, so it outranks "not over-extracted", but it is no finding of over-extraction.
+GRADE_ORDER = {"none": 0, "undetermined": 1, "general": 2, "severe": 3}
+UNDETERMINED = "undetermined"
+_LEVEL_RULES = ("over_extraction_grading", "water_level_decline_m_per_a")
 DAYS_PER_YEAR = 365.25
 
 Reporter = Callable[[str, str], None]  # (level 'info' | 'warning', message)
@@ -77,6 +88,21 @@ def theil_sen_decline(dates: list[dt.date], depths: np.ndarray) -> tuple[float, 
     return slope, (None if math.isnan(p_value) else p_value)
 
 
+@lru_cache(maxsize=16)
+def mann_kendall_min_observations(significance_p: float, most: int = 1000) -> int:
+    """Fewest readings (distinct dates, no tied depths) for which the Mann–Kendall test used here can give p < significance_p.
+
+    Computed, not looked up: a perfectly monotonic series is the most significant one of its length,
+    so below this length no record, however steep, can be called a sustained decline (5 at p = 0.05:
+    4 readings give at best p = 2/4! = 0.083).
+    """
+    for n in range(3, most + 1):
+        best = stats.kendalltau(np.arange(n), np.arange(n)).pvalue
+        if best < significance_p:
+            return n
+    return most + 1
+
+
 def level_grade(decline_m_per_a: float | None, significant: bool | None, rules: Rules) -> str | None:
     """'none' / 'general' / 'severe' from a decline rate; None when there is no rate."""
     if is_null(decline_m_per_a):
@@ -104,10 +130,15 @@ def station_trends(
     series_layer: str = "SERIES",
     report: Reporter = _no_report,
     today: dt.date | None = None,
+    reasons: bool = False,
 ) -> pd.DataFrame:
     """One row per station (same order): n_obs, first_date, last_date, years, decline_m_per_a,
-    mk_p_value, significant, level_grade. Readings dated after ``today`` (default: the real today) cannot have
-    been taken: they are left out, and named in a warning."""
+    mk_p_value, significant, level_grade, and with ``reasons`` also undetermined_reason. Readings dated
+    after ``today`` (default: the real today) cannot have been taken: they are left out, and named in a warning.
+
+    A record too short to test is ``undetermined`` (see the module doc): with at least the rules'
+    min_observations over min_span_years it still gets its rate and p, but ``significant`` is None
+    (the test cannot decide); with fewer it gets neither."""
     for frame, layer in ((stations, stations_layer), (series, series_layer)):
         require_fields(frame, station_field, layer=layer)
     refuse_shared_station_ids(stations, station_field, stations_layer)
@@ -154,11 +185,13 @@ def station_trends(
             f"'{stations_layer}' and get no trend: {', '.join(orphans[:10])}{' …' if len(orphans) > 10 else ''}.",
         )
 
-    alpha = rules.value("over_extraction_grading", "water_level_decline_m_per_a", "significance_p")
-    min_obs = rules.value("over_extraction_grading", "water_level_decline_m_per_a", "min_observations")
-    min_span = rules.value("over_extraction_grading", "water_level_decline_m_per_a", "min_span_years")
+    alpha = rules.value(*_LEVEL_RULES, "significance_p")
+    min_obs = int(rules.value(*_LEVEL_RULES, "min_observations"))
+    min_span = rules.value(*_LEVEL_RULES, "min_span_years")
+    mk_min = mann_kendall_min_observations(alpha)
     records = []
     too_short: list[str] = []
+    untestable: list[str] = []
     for key in station_keys:
         observations = sorted(by_station.get(key, [])) if key is not None else []
         n_obs = len(observations)
@@ -170,34 +203,76 @@ def station_trends(
             "decline_m_per_a": None,
             "mk_p_value": None,
             "significant": None,
-            "level_grade": None,
+            "level_grade": UNDETERMINED,
+            "undetermined_reason": None,
         }
         if observations:
             record["years"] = round((observations[-1][0] - observations[0][0]).days / DAYS_PER_YEAR, 3)
-        if n_obs < min_obs or (record["years"] or 0.0) < min_span:
+        distinct_dates = len({o[0] for o in observations})
+        if n_obs == 0:
+            record["undetermined_reason"] = "no_observations: the station has no usable reading"
+        elif n_obs < min_obs or (record["years"] or 0.0) < min_span:
             too_short.append(f"{key} ({n_obs} obs, {record['years'] or 0} a)")
+            record["undetermined_reason"] = (
+                f"too_few_observations: {n_obs} reading(s) over {record['years'] or 0:g} a; a trend needs at least "
+                f"{min_obs} over at least {min_span:g} a"
+            )
         else:
             slope, p_value = theil_sen_decline([o[0] for o in observations], np.array([o[1] for o in observations]))
-            significant = p_value is not None and p_value < alpha
             slope = round(slope, 4)  # graded as reported: 1.5 from a float sum must not read as 1.5000001
-            record.update(
-                decline_m_per_a=slope,
-                mk_p_value=p_value,
-                significant=bool(significant),
-                level_grade=level_grade(slope, significant, rules),
-            )
+            record.update(decline_m_per_a=slope, mk_p_value=p_value)
+            if distinct_dates < mk_min:
+                untestable.append(f"{key} ({distinct_dates} dates)")
+                record["undetermined_reason"] = (
+                    f"too_few_observations: {distinct_dates} reading date(s); the Mann-Kendall test needs at least "
+                    f"{mk_min} to reach p < {alpha:g}"
+                )
+            else:
+                significant = p_value is not None and p_value < alpha
+                record.update(significant=bool(significant), level_grade=level_grade(slope, significant, rules))
         records.append(record)
     if too_short:
         report(
             "warning",
             f"{len(too_short)} station(s) have too few observations for a trend (need at least "
-            f"{int(min_obs)} over at least {min_span:g} year): no rate, no grade: "
+            f"{min_obs} over at least {min_span:g} year): no rate, grade undetermined: "
             f"{', '.join(too_short[:10])}{' …' if len(too_short) > 10 else ''}.",
         )
-    return pd.DataFrame.from_records(
-        records,
-        columns=["n_obs", "first_date", "last_date", "years", "decline_m_per_a", "mk_p_value", "significant", "level_grade"],
-    )
+    if untestable:
+        report(
+            "warning",
+            f"{len(untestable)} station(s) have too few observations for the Mann-Kendall test to ever reach "
+            f"p < {alpha:g} (it needs at least {mk_min} reading dates): rate given, grade undetermined, not 'none': "
+            f"{', '.join(untestable[:10])}{' …' if len(untestable) > 10 else ''}.",
+        )
+    columns = ["n_obs", "first_date", "last_date", "years", "decline_m_per_a", "mk_p_value", "significant", "level_grade"]
+    return pd.DataFrame.from_records(records, columns=columns + (["undetermined_reason"] if reasons else []))
+
+
+def _station_states(stations: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(rate, significant, undetermined) per station row.
+
+    A station is undetermined when its level_grade says so (the per-station output of
+    :func:`station_trends`), or, without a level_grade column, when it has a rate but its
+    ``significant`` is empty (the test could not decide). Without a ``significant`` column every rate
+    counts as sustained.
+    """
+    rates = pd.to_numeric(stations["decline_m_per_a"], errors="coerce").to_numpy(dtype=float)
+    if "significant" in stations.columns:
+        flags = stations["significant"].tolist()
+        significant = np.array([not is_null(v) and bool(v) for v in flags], dtype=bool)
+        undecided = np.array([is_null(v) for v in flags], dtype=bool) & ~np.isnan(rates)
+    else:
+        significant = np.ones(len(stations), dtype=bool)
+        undecided = np.zeros(len(stations), dtype=bool)
+    if "level_grade" in stations.columns:
+        grades = [None if is_null(v) else str(v).strip().lower() for v in stations["level_grade"].tolist()]
+        undetermined = np.array([g == UNDETERMINED for g in grades], dtype=bool)
+        # an older output without the grade filled in falls back on its significance
+        undetermined |= np.array([g is None for g in grades], dtype=bool) & undecided
+    else:
+        undetermined = undecided
+    return rates, significant, undetermined
 
 
 def unit_level_grades(
@@ -207,45 +282,66 @@ def unit_level_grades(
     *,
     unit_labels: list[str] | None = None,
     report: Reporter = _no_report,
+    reasons: bool = False,
 ) -> pd.DataFrame:
     """Per unit (same order): stations_n (stations with a trend inside), decline_m_per_a (their
-    median) and level_grade.
+    median) and level_grade; with ``reasons`` also undetermined_reason.
 
-    ``stations`` needs columns decline_m_per_a and, when known, significant. The median rate is
-    graded like a station's rate; it counts as sustained when at least half of the unit's stations
-    show a significant decline (without a ``significant`` column every rate counts as sustained).
+    ``stations`` needs column decline_m_per_a and, when known, significant and level_grade. The
+    median rate of the stations that were tested is graded like a station's rate; it counts as
+    sustained when at least the rules file's ``unit_sustained_share`` of them (half, an assumption)
+    show a significant decline. Undetermined stations (record too short, see :func:`station_trends`)
+    are left out of that; a unit whose stations are all undetermined is ``undetermined`` (its
+    decline_m_per_a then the median of their rates, where they have one), never ``none``.
     """
-    general_above = rules.value("over_extraction_grading", "water_level_decline_m_per_a", "general_above")
-    usable = stations[pd.to_numeric(stations["decline_m_per_a"], errors="coerce").notna()].copy()
-    usable = usable[usable.geometry.notna() & ~usable.geometry.is_empty]
-    if len(usable) and usable.crs is not None and units.crs is not None:
-        usable = usable.to_crs(units.crs)
-    rates = pd.to_numeric(usable["decline_m_per_a"], errors="coerce").to_numpy(dtype=float)
-    if "significant" in usable.columns:
-        significant = np.array([bool(v) if v is not None and v == v else False for v in usable["significant"]])
-    else:
-        significant = np.ones(len(usable), dtype=bool)
-    station_geoms = usable.geometry.values
+    general_above = rules.value(*_LEVEL_RULES, "general_above")
+    sustained_share = rules.value(*_LEVEL_RULES, "unit_sustained_share")
+    located = stations[stations.geometry.notna() & ~stations.geometry.is_empty]
+    rates, significant, undetermined = _station_states(located)
+    keep = ~np.isnan(rates) | undetermined
+    located = located[keep]
+    rates, significant, undetermined = rates[keep], significant[keep], undetermined[keep]
+    if len(located) and located.crs is not None and units.crs is not None:
+        located = located.to_crs(units.crs)
+    station_geoms = located.geometry.values
     records = []
     for row, unit_geom in enumerate(units.geometry.values):
-        if unit_geom is None or unit_geom.is_empty or len(usable) == 0:
-            inside = np.zeros(len(usable), dtype=bool)
+        label = unit_labels[row] if unit_labels else f"row {row + 1}"
+        if unit_geom is None or unit_geom.is_empty or len(located) == 0:
+            inside = np.zeros(len(located), dtype=bool)
         else:
             inside = np.asarray(shapely.covers(unit_geom, station_geoms), dtype=bool)
-        n = int(inside.sum())
+        tested = inside & ~undetermined
+        n = int(tested.sum())
+        if n == 0 and (inside & undetermined).any():
+            short = int((inside & undetermined).sum())
+            short_rates = rates[inside & undetermined]
+            short_rates = short_rates[~np.isnan(short_rates)]
+            records.append(
+                {
+                    "stations_n": 0,
+                    "decline_m_per_a": round(float(np.median(short_rates)), 4) if len(short_rates) else None,
+                    "level_grade": UNDETERMINED,
+                    "undetermined_reason": f"all_stations_undetermined: the record of each of its {short} station(s) is too short to test",
+                }
+            )
+            report("info", f"Unit {label}: all {short} station(s) inside have too short a record; level grade undetermined.")
+            continue
         if n == 0:
-            records.append({"stations_n": 0, "decline_m_per_a": None, "level_grade": None})
-            label = unit_labels[row] if unit_labels else f"row {row + 1}"
+            records.append({"stations_n": 0, "decline_m_per_a": None, "level_grade": None, "undetermined_reason": None})
             report("info", f"Unit {label}: no monitoring station with a trend inside; no level grade.")
             continue
-        median_rate = float(np.median(rates[inside]))
-        declining_significant = int((significant[inside] & (rates[inside] > general_above)).sum())
-        sustained = declining_significant * 2 >= n
+        median_rate = float(np.median(rates[tested]))
+        declining_significant = int((significant[tested] & (rates[tested] > general_above)).sum())
+        # a share of a count: 2 of 4 is exactly half, not "below half" by a float's last bit
+        sustained = declining_significant >= sustained_share * n - 1e-9
         records.append(
             {
                 "stations_n": n,
                 "decline_m_per_a": round(median_rate, 4),
                 "level_grade": level_grade(median_rate, sustained, rules),
+                "undetermined_reason": None,
             }
         )
-    return pd.DataFrame.from_records(records, columns=["stations_n", "decline_m_per_a", "level_grade"])
+    columns = ["stations_n", "decline_m_per_a", "level_grade"] + (["undetermined_reason"] if reasons else [])
+    return pd.DataFrame.from_records(records, columns=columns)

@@ -2,11 +2,16 @@
 
 Each farmland parcel of a land-contract certificate (《土地承包经营权证》: contract no., household,
 area in mu, crop) gets a water right of area × irrigation quota of its crop (m³/mu, rules file
-``water_rights.irrigation_quota_m3_per_mu`` or a user table). Where the parcels of a township
-together ask for more than the township's red line (用水总量控制红线), every parcel of that
-township is scaled down by the same factor min(1, red line / demand), so the township's rights add
-up to its red line exactly. The per-parcel output is the list the water-rights certificates
-(水权证) are printed from; the per-township output shows demand, red line and factor.
+``water_rights.irrigation_quota_m3_per_mu`` or a user table). Farm rights come from the
+agricultural share of the township's red line (用水总量控制红线): item 7 (二(一) 7) reads
+"坚持优质水资源优先保障城乡居民生活用水，禁止挤占基本生态用水和农田灌溉合理用水", so domestic and
+ecological water are set aside first (shares of the red line, from an argument or the rules file
+``water_rights.reserved_before_agriculture``; the notice sets no figure, so they are assumptions).
+Where the parcels of a township together ask for more than that agricultural share, every parcel of
+that township is scaled down by the same factor min(1, agricultural share / demand), so the
+township's rights add up to it exactly. The per-parcel output is the list the water-rights
+certificates (水权证) are printed from; the per-township output shows demand, red line, what is
+reserved, the agricultural share and the factor.
 
 Bad input stops the allocation with one message naming the features and the field, because a
 parcel left out or zero-filled would change every other parcel's share in its township: unknown
@@ -31,7 +36,17 @@ from .rules import Rules
 from .values import feature_label, is_missing, listed_features, number_column, require_fields
 
 PARCEL_COLUMNS = ("quota_m3_per_mu", "demand_m3", "scale_factor", "right_m3", "certificate_no", "problem")
-TOWNSHIP_COLUMNS = ("township", "parcels_n", "area_mu", "demand_m3", "red_line_m3", "scale_factor", "allocated_m3")
+TOWNSHIP_COLUMNS = (
+    "township",
+    "parcels_n",
+    "area_mu",
+    "demand_m3",
+    "red_line_m3",
+    "reserved_m3",  # domestic and ecological water set aside first (item 7)
+    "agricultural_m3",  # what the red line leaves for farm rights
+    "scale_factor",
+    "allocated_m3",
+)
 
 
 def normalise_name(value: Any) -> str:
@@ -325,6 +340,43 @@ def parcel_problems(
     return problems
 
 
+def reserved_shares_from_rules(rules: Rules) -> dict[str, float]:
+    """The shares of the red line set aside before farm rights (domestic, ecological …), from the rules file."""
+    entry = rules.get("water_rights", "reserved_before_agriculture")
+    return {use: rules.value("water_rights", "reserved_before_agriculture", use) for use in entry if use != "source"}
+
+
+def checked_reserved_share(reserved_shares: Mapping[str, float]) -> float:
+    """The total share of the red line set aside; each share and their sum must lie in 0–1."""
+    for use, share in reserved_shares.items():
+        if share is None or not (0.0 <= float(share) <= 1.0):
+            raise EngineInputError(
+                f"the {use} share of the red line must be between 0 and 1 (got {share})",
+                field=f"{use.upper()}_SHARE",
+                hint="a share is a fraction of the township's red line: 0.05 = 5 %",
+            )
+    total = float(sum(float(share) for share in reserved_shares.values()))
+    if total > 1.0 + 1e-12:
+        shown = " + ".join(f"{use} {float(share):g}" for use, share in reserved_shares.items())
+        raise EngineInputError(
+            f"the shares set aside before farm water ({shown}) add up to {total:g}, more than the whole red line",
+            hint="lower the domestic or ecological share",
+        )
+    return min(total, 1.0)
+
+
+def agricultural_share(red_line_m3: float | None, reserved_share: float) -> tuple[float | None, float | None]:
+    """(reserved m³, agricultural m³) of a red line: item 7 puts domestic and ecological water first.
+
+    A red line below zero (a remaining quota already overused) reserves nothing more and leaves
+    its negative remainder, so farm rights there are 0.
+    """
+    if red_line_m3 is None:
+        return None, None
+    reserved = max(0.0, red_line_m3) * reserved_share
+    return reserved, red_line_m3 - reserved
+
+
 def red_line_factor(demand_m3: float, red_line_m3: float | None) -> float:
     """The total-use red line (用水总量控制红线) of 二(二): item 10 "取水计划以自治区下达的用水总量控制指标为准";
     item 8 stops new abstraction beyond it.
@@ -373,8 +425,10 @@ def township_allocation(
     townships_layer: str,
     info: list[str],
     warnings: list[str],
+    reserved_share: float = 0.0,
 ) -> tuple[pd.DataFrame, dict[str, float | None]]:
-    """Per township: parcels, area, demand, red line, :func:`red_line_factor` and allocation (TOWNSHIP_COLUMNS).
+    """Per township: parcels, area, demand, red line, what is reserved, the agricultural share,
+    :func:`red_line_factor` of the agricultural share and allocation (TOWNSHIP_COLUMNS).
 
     Also the factor of each township key (None for a township the townships layer does not have).
     """
@@ -386,6 +440,8 @@ def township_allocation(
         members = [r for r in range(rows) if group_of[r] == key]
         township_demand = float(demand[members].sum()) if members else 0.0
         red_line: float | None = None
+        reserved: float | None = None
+        agricultural: float | None = None
         if townships is not None and key in red_lines.index:
             row = red_lines.index[key]
             red_line = None if math.isnan(red_lines.red_lines[row]) else float(red_lines.red_lines[row])
@@ -403,16 +459,18 @@ def township_allocation(
                     f"layer '{townships_layer}', {where}, field '{red_line_field}': {red_line:,.0f} m³ is below zero (the "
                     f"red line is overused), so nothing is left to allocate: the {len(members)} parcel(s) there get a right of 0"
                 )
-            factor: float | None = red_line_factor(township_demand, red_line)
+            reserved, agricultural = agricultural_share(red_line, reserved_share)
+            factor: float | None = red_line_factor(township_demand, agricultural)
         elif townships is None:
             factor = 1.0  # no townships layer: no red line to scale to
         else:
             factor = None  # township unknown to the townships layer: reported with the parcels
         factor_of[key] = factor
         if factor is not None and factor < 1.0:
+            kept = f" ({reserved:,.0f} m³ of it set aside first for domestic and ecological water)" if reserved else ""
             info.append(
-                f"{display[key]}: parcels ask for {township_demand:,.0f} m³, more than the red line of "
-                f"{red_line:,.0f} m³; every parcel there is scaled by {factor:.4f}."
+                f"{display[key]}: parcels ask for {township_demand:,.0f} m³, more than the {agricultural:,.0f} m³ "
+                f"the red line of {red_line:,.0f} m³ leaves for farming{kept}; every parcel there is scaled by {factor:.4f}."
             )
         records.append(
             {
@@ -421,12 +479,14 @@ def township_allocation(
                 "area_mu": float(area_mu[members].sum()) if members else 0.0,
                 "demand_m3": township_demand,
                 "red_line_m3": red_line,
+                "reserved_m3": reserved,
+                "agricultural_m3": agricultural,
                 "scale_factor": factor,
                 "allocated_m3": None if factor is None else township_demand * factor,
             }
         )
     frame = pd.DataFrame.from_records(records, columns=list(TOWNSHIP_COLUMNS))
-    for name in ("area_mu", "demand_m3", "red_line_m3", "scale_factor", "allocated_m3"):
+    for name in ("area_mu", "demand_m3", "red_line_m3", "reserved_m3", "agricultural_m3", "scale_factor", "allocated_m3"):
         frame[name] = frame[name].astype(float)
     frame["parcels_n"] = frame["parcels_n"].astype("int64")
     if townships is not None and "geometry" in getattr(townships, "columns", []):
@@ -454,11 +514,29 @@ def allocate_water_rights(
     layer: str = "parcels",
     townships_layer: str = "townships",
     id_field: str | None = None,
+    reserved_shares: Mapping[str, float] | None = None,
+    rules: Rules | None = None,
 ) -> WaterRightsResult:
-    """Water right of every parcel, scaled per township to its red line; see the module doc."""
+    """Water right of every parcel, scaled per township to the agricultural share of its red line; see the module doc.
+
+    ``reserved_shares``: share of the red line set aside per use before farm water ({'domestic': 0.05,
+    'ecological': 0.1}; {} for none); None takes them from ``rules`` (``water_rights.reserved_before_agriculture``),
+    or from the shipped rules file when no rules are given.
+    """
     id_field = id_field or contract_field
     info: list[str] = []
     warnings: list[str] = []
+    if reserved_shares is None:
+        from .rules import load_rules
+
+        reserved_shares = reserved_shares_from_rules(rules if rules is not None else load_rules())
+    reserved_share = checked_reserved_share(reserved_shares)
+    if townships is not None and reserved_share > 0:
+        info.append(
+            "Set aside before farm water rights (notice item 7: domestic water first, basic ecological water not squeezed): "
+            + ", ".join(f"{use} {float(share):.1%}" for use, share in reserved_shares.items())
+            + f" of each township's red line; {1 - reserved_share:.1%} is left for farming."
+        )
     contracts, area_mu, quota, demand = parcel_demand(
         parcels, contract_field=contract_field, household_field=household_field, area_field=area_field,
         crop_field=crop_field, quotas=quotas, mu_m2=mu_m2, layer=layer, id_field=id_field, info=info, warnings=warnings,
@@ -480,6 +558,7 @@ def allocate_water_rights(
     township_frame, factor_of = township_allocation(
         group_of, area_mu, demand, townships, red_lines, township_names=names, township_name_field=township_name_field,
         red_line_field=red_line_field, townships_layer=townships_layer, info=info, warnings=warnings,
+        reserved_share=reserved_share,
     )
     if township_field or townships is not None:
         scale = np.array([np.nan if problem or factor_of.get(g) is None else factor_of[g] for problem, g in zip(problems, group_of)])
