@@ -69,7 +69,8 @@ ensure_debootstrap() {
   export DEBIAN_FRONTEND=noninteractive
   apt-get install -y -qq --no-install-recommends debootstrap >/dev/null 2>&1 ||
     { apt-get update -qq && apt-get install -y -qq --no-install-recommends debootstrap; } ||
-    fail "could not install debootstrap: apt-get install debootstrap"
+    fail "could not install debootstrap (no network?): apt-get install debootstrap"
+  command -v debootstrap >/dev/null 2>&1 || fail "debootstrap is installed but not on PATH ($PATH): add /usr/sbin"
   [ -e "/usr/share/debootstrap/scripts/$suite" ] || fail "this debootstrap does not know '$suite'; update it"
 }
 
