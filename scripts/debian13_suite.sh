@@ -82,9 +82,11 @@ install_packages() {
   printf '#!/bin/sh\nexit 101\n' > "$root/usr/sbin/policy-rc.d"
   chmod +x "$root/usr/sbin/policy-rc.d"
   mount -t proc proc "$root/proc"
+  mount --rbind /dev "$root/dev"        # apt logs through a pseudo-terminal (/dev/pts)
   in_root apt-get update -qq
   in_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
   in_root apt-get clean
+  umount -R "$root/dev"
   umount "$root/proc"
 }
 
