@@ -22,7 +22,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..qgis_bridge import source_to_frame
+from ..qgis_bridge import new_field, parameter_as_field_names, source_to_frame
 
 SUPPLY_PIPES = "SUPPLY_PIPES"
 COVERAGE_DISTANCE = "COVERAGE_DISTANCE"
@@ -86,7 +86,7 @@ def add_supply_and_township_parameters(alg, *, with_remaining: bool) -> None:
 
 def field_value(alg, parameters: dict[str, Any], name: str, context, default: str) -> str:
     """A field parameter's value; its default when left empty."""
-    fields = alg.parameterAsFields(parameters, name, context)
+    fields = parameter_as_field_names(alg, parameters, name, context)
     return fields[0] if fields else default
 
 
@@ -176,7 +176,7 @@ def prepare_from_parameters(
 def common_output_fields() -> list[QgsField]:
     """supply_distance_m, in_supply_coverage, township (shared by both outputs)."""
     return [
-        QgsField("supply_distance_m", QVariant.Double),
-        QgsField("in_supply_coverage", QVariant.Bool),
-        QgsField("township", QVariant.String),
+        new_field("supply_distance_m", QVariant.Double),
+        new_field("in_supply_coverage", QVariant.Bool),
+        new_field("township", QVariant.String),
     ]

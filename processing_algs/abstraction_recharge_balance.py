@@ -32,7 +32,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..qgis_bridge import crs_to_pyproj_text, fields_with, source_to_frame, write_features_with_columns
+from ..qgis_bridge import crs_to_pyproj_text, fields_with, new_field, source_to_frame, write_features_with_columns
 from .base import TuoliAlgorithm
 
 BALANCE_FIELD_TYPES = {
@@ -57,7 +57,7 @@ def balance_fields(with_levels: bool) -> list[QgsField]:
     types = dict(BALANCE_FIELD_TYPES)
     if with_levels:
         types.update(LEVEL_FIELD_TYPES)
-    return [QgsField(name, kind) for name, kind in types.items()]
+    return [new_field(name, kind) for name, kind in types.items()]
 
 
 def write_balance_raster_style(path: str, grid) -> None:
@@ -258,7 +258,7 @@ class AbstractionRechargeBalance(TuoliAlgorithm):
                 units_frame = square_grid(well_frame, raster, grid_size, report=report)
                 output_crs = QgsCoordinateReferenceSystem.fromWkt(units_frame.crs.to_wkt())
                 base_fields = QgsFields()
-                base_fields.append(QgsField("cell_id", QVariant.String))
+                base_fields.append(new_field("cell_id", QVariant.String))
             level_frame = None
             if levels_source is not None:
                 levels_label = self.layer_label(parameters, self.LEVEL_GRADES, levels_source, "LEVEL_GRADES")

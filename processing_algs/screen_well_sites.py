@@ -9,7 +9,6 @@ verdict, plus an optional HTML report with a map and the verdicts per township.
 from __future__ import annotations
 
 from qgis.core import (
-    QgsField,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -22,7 +21,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..bulk_io import gpkg_output_path, load_on_completion, read_gpkg, whole_gpkg_layer, write_gpkg
-from ..qgis_bridge import fields_with, source_to_frame, write_features_with_columns
+from ..qgis_bridge import fields_with, new_field, parameter_as_field_names, source_to_frame, write_features_with_columns
 from . import _screening_common as common
 from .base import TuoliAlgorithm
 
@@ -146,7 +145,7 @@ class ScreenWellSites(TuoliAlgorithm):
                     "Its fields are: {fields}. Choose the grade field."
                 ).format(layer=zones_label, field=grade_field, fields=", ".join(zones_source.fields().names()) or "(none)")
             )
-        use_field = (self.parameterAsFields(parameters, self.USE_FIELD, context) or [None])[0]
+        use_field = (parameter_as_field_names(self, parameters, self.USE_FIELD, context) or [None])[0]
         language = LANGUAGES[self.parameterAsEnum(parameters, self.LANGUAGE, context)]
 
         feedback.setProgressText(self.tr("Reading and preparing the layers…"))
@@ -185,11 +184,11 @@ class ScreenWellSites(TuoliAlgorithm):
         )
 
         new_fields = [
-            QgsField("verdict", QVariant.String),
-            QgsField("reasons", QVariant.String),
-            QgsField("basis", QVariant.String),
-            QgsField("zone_name", QVariant.String),
-            QgsField("zone_grade", QVariant.String),
+            new_field("verdict", QVariant.String),
+            new_field("reasons", QVariant.String),
+            new_field("basis", QVariant.String),
+            new_field("zone_name", QVariant.String),
+            new_field("zone_grade", QVariant.String),
             *common.common_output_fields(),
         ]
         replaced = [f.name() for f in source.fields() if f.name().lower() in set(OUTPUT_COLUMNS)]

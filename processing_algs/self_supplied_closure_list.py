@@ -12,7 +12,6 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
-    QgsField,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -22,7 +21,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..qgis_bridge import fields_with, qgis_value, source_to_frame
+from ..qgis_bridge import fields_with, new_field, qgis_value, source_to_frame
 from . import _screening_common as common
 from .base import TuoliAlgorithm
 
@@ -147,8 +146,8 @@ class SelfSuppliedClosureList(TuoliAlgorithm):
 
         new_fields = [
             *common.common_output_fields(),
-            QgsField("freed_m3", QVariant.Double),
-            QgsField("freed_from", QVariant.String),
+            new_field("freed_m3", QVariant.Double),
+            new_field("freed_from", QVariant.String),
         ]
         output_fields = fields_with(source.fields(), new_fields)
         sink, dest_id = self.required_sink(parameters, self.OUTPUT, context, output_fields, source.wkbType(), source.sourceCrs())
