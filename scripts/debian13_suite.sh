@@ -16,6 +16,7 @@ root="${TUOLI_GW_DEBIAN13_ROOT:-$here/build/debian13-root}"
 # The root's own build folder (plugin link, qgis_process profile), kept apart from Debian 12's build/.
 root_build="$here/build/debian13-build"
 stamp="$root/.tuoli_gw_root_complete"
+case "$root" in /*/*) ;; *) echo "debian13_suite: TUOLI_GW_DEBIAN13_ROOT must be a folder at least two levels deep, not '$root'" >&2; exit 1 ;; esac
 # QGIS, the engine's packages as Debian ships them, the test tools, and what the tests call (pdftotext,
 # lrelease, CJK fonts). dask-geopandas and exactextract are not in Debian 13: their tests skip.
 packages=(qgis python3-qgis qgis-providers
