@@ -141,11 +141,17 @@ runner='set -euo pipefail
 cd "$1"; shift
 mkdir -p -m 0700 "$XDG_RUNTIME_DIR"
 mkdir -p build/plugins build/qgis-profile
-ln -sfn "$PWD/tuoli_gw_plugin" build/plugins/tuoli_gw_plugin
+# The plugin folder as make builds it: assembled by scripts/tools/assemble_plugin.py where the tree has it
+# (the layout on main), else a link to the package; the same for where build_translations.sh lives.
+if [ -f scripts/tools/assemble_plugin.py ]; then
+  python3 scripts/tools/assemble_plugin.py build/plugins >/dev/null
+else
+  ln -sfn "$PWD/tuoli_gw_plugin" build/plugins/tuoli_gw_plugin
+fi
 # qgis_process refuses to enable an enabled plugin (exit 1): look first, as the Makefile does.
 grep -qs "^tuoli_gw_plugin=true" build/qgis-profile/profiles/default/QGIS/QGIS3.ini ||
   QGIS_CUSTOM_CONFIG_PATH="$PWD/build/qgis-profile" scripts/qgis_process.sh plugins enable tuoli_gw_plugin >/dev/null
-bash scripts/build_translations.sh
+if [ -f scripts/docs/build_translations.sh ]; then bash scripts/docs/build_translations.sh; else bash scripts/build_translations.sh; fi
 python3 - <<EOF
 import sys
 leaked = [entry for entry in sys.path if ".venv" in entry]
