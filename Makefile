@@ -14,11 +14,12 @@ VERSION   := $(shell sed -n 's/^version=//p' metadata.txt)
 ZIP       := dist/$(PLUGIN)-$(VERSION).zip
 export QT_QPA_PLATFORM := offscreen
 
-.PHONY: help setup system venv assemble plugin doctor demo test lint package release install bench translations screenshot clean
+.PHONY: help setup system venv assemble plugin doctor demo test test-qgis340 lint package release install bench translations screenshot clean
 
 help:
 	@echo "make demo     set up (QGIS, virtualenv) and run the pipeline on the sample layers into out/"
 	@echo "make test     set up and run every test (engine, processing.run, qgis_process, package)"
+	@echo "make test-qgis340  the same tests on QGIS 3.40 LTR, in a Debian 13 root under build/ (root, network once)"
 	@echo "make package  build $(ZIP) for Plugins > Install from ZIP"
 	@echo "make release  build $(ZIP) for upload to plugins.qgis.org (refuses placeholder metadata)"
 	@echo "make install  link the assembled plugin folder (live sources) into your QGIS profile"
@@ -63,6 +64,10 @@ demo: setup
 
 test: setup
 	$(PY) -m pytest -q tests
+
+# QGIS 3.40 with Debian 13's packages: no virtualenv, so it does not need `setup`.
+test-qgis340:
+	@bash scripts/debian13_suite.sh
 
 lint: venv
 	$(PY) -m ruff check .

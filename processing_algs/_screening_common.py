@@ -14,6 +14,8 @@ from typing import Any
 from qgis.core import QgsFeatureSource, QgsField, QgsProcessingException, QgsWkbTypes
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
+from tuoli_gw_plugin.qgis_bridge import new_field
+
 from ._declarations import LINES, POLYGONS, Distance, Field, Layer
 
 
@@ -132,7 +134,7 @@ def prepare_from_parameters(
 def common_output_fields() -> list[QgsField]:
     """supply_distance_m, in_supply_coverage, township (shared by both outputs)."""
     return [
-        QgsField("supply_distance_m", QVariant.Double),
-        QgsField("in_supply_coverage", QVariant.Bool),
-        QgsField("township", QVariant.String),
+        new_field("supply_distance_m", QVariant.Double),
+        new_field("in_supply_coverage", QVariant.Bool),
+        new_field("township", QVariant.String),
     ]

@@ -24,7 +24,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
-from tuoli_gw_plugin.qgis_bridge import crs_to_pyproj_text, fields_with, source_to_frame, write_features_with_columns
+from tuoli_gw_plugin.qgis_bridge import crs_to_pyproj_text, fields_with, new_field, source_to_frame, write_features_with_columns
 
 from ._declarations import (
     OVER_EXTRACTION,
@@ -63,7 +63,7 @@ def balance_fields(with_levels: bool) -> list[QgsField]:
     types = dict(BALANCE_FIELD_TYPES)
     if with_levels:
         types.update(LEVEL_FIELD_TYPES)
-    return [QgsField(name, kind) for name, kind in types.items()]
+    return [new_field(name, kind) for name, kind in types.items()]
 
 
 def write_balance_raster_style(path: str, grid) -> None:
@@ -237,7 +237,7 @@ class AbstractionRechargeBalanceAlgorithm(TuoliAlgorithm):
                 units_frame = square_grid(well_frame, raster, grid_size, report=report)
                 output_crs = QgsCoordinateReferenceSystem.fromWkt(units_frame.crs.to_wkt())
                 base_fields = QgsFields()
-                base_fields.append(QgsField("cell_id", QVariant.String))
+                base_fields.append(new_field("cell_id", QVariant.String))
             level_frame, levels_label = self.optional_frame(parameters, "LEVEL_GRADES", context, feedback)
             levels_label = levels_label or "LEVEL_GRADES"
             crs_to_pyproj_text(raster_layer.crs(), raster_layer.name())  # clear error for a raster without CRS

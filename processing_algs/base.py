@@ -37,6 +37,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from tuoli_gw_plugin.dependencies import missing_dependencies_message, missing_dependencies_short
 from tuoli_gw_plugin.metadata import PLUGIN_DIR
+from tuoli_gw_plugin.qgis_bridge import parameter_as_field_names
 
 from ._declarations import RULES, Choice, Declared, Field, FileOut, Layer, Number, Raster, RasterOut, Result, Sink
 from ._dialog_defaults import preselect_sample_layer
@@ -231,7 +232,7 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
         further on, never a silent skip.
         """
         declaration = self.declaration(key)
-        chosen = [name for name in self.parameterAsFields(parameters, key, context) if name]
+        chosen = [name for name in parameter_as_field_names(self, parameters, key, context) if name]
         name = chosen[0] if chosen else declaration.default
         if not name:
             return None

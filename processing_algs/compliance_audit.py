@@ -14,7 +14,6 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsProcessingException,
@@ -22,7 +21,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication, QDate, QDateTime, QVariant
 
-from tuoli_gw_plugin.qgis_bridge import frame_fields, source_to_frame, write_frame
+from tuoli_gw_plugin.qgis_bridge import frame_fields, new_field, source_to_frame, write_frame
 
 from . import _declarations as declared
 from . import _screening_common as common
@@ -200,7 +199,7 @@ class ComplianceAuditAlgorithm(TuoliAlgorithm):
 
         output_fields = QgsFields()
         for name in OUTPUT_STRING_FIELDS:
-            output_fields.append(QgsField(name, QVariant.String))
+            output_fields.append(new_field(name, QVariant.String))
         point_type = wells.wkbType() if QgsWkbTypes.geometryType(wells.wkbType()) == QgsWkbTypes.PointGeometry else QgsWkbTypes.Point
         sink, dest_id = self.required_sink(parameters, "OUTPUT", context, output_fields, point_type, wells.sourceCrs())
         self._write_findings(wells, well_frame, result.findings, sink, output_fields, feedback)

@@ -8,11 +8,11 @@ verdict, plus an optional HTML report with a map and the verdicts per township.
 
 from __future__ import annotations
 
-from qgis.core import QgsField, QgsProcessingException
+from qgis.core import QgsProcessingException
 from qgis.PyQt.QtCore import QVariant
 
 from tuoli_gw_plugin.bulk_io import gpkg_output_path, load_on_completion, read_gpkg, whole_gpkg_layer, write_gpkg
-from tuoli_gw_plugin.qgis_bridge import fields_with, source_to_frame, write_features_with_columns
+from tuoli_gw_plugin.qgis_bridge import fields_with, new_field, source_to_frame, write_features_with_columns
 
 from . import _screening_common as common
 from ._declarations import PERMITS, POINTS, POLYGONS, RULES, Field, FileOut, Layer, Result, Sink, language
@@ -141,14 +141,14 @@ class ScreenWellSitesAlgorithm(TuoliAlgorithm):
         )
 
         new_fields = [
-            QgsField("verdict", QVariant.String),
-            QgsField("reasons", QVariant.String),
-            QgsField("basis", QVariant.String),
-            QgsField("zone_name", QVariant.String),
-            QgsField("zone_grade", QVariant.String),
+            new_field("verdict", QVariant.String),
+            new_field("reasons", QVariant.String),
+            new_field("basis", QVariant.String),
+            new_field("zone_name", QVariant.String),
+            new_field("zone_grade", QVariant.String),
             *common.common_output_fields(),
-            QgsField("well_type", QVariant.String),
-            QgsField("red_line_checked", QVariant.Bool),
+            new_field("well_type", QVariant.String),
+            new_field("red_line_checked", QVariant.Bool),
         ]
         replaced = [f.name() for f in source.fields() if f.name().lower() in set(OUTPUT_COLUMNS)]
         if replaced:

@@ -8,10 +8,10 @@ same screening engine as ``screen_well_sites``); this module reads parameters an
 
 from __future__ import annotations
 
-from qgis.core import QgsFeature, QgsFeatureRequest, QgsFeatureSink, QgsField, QgsProcessingException
+from qgis.core import QgsFeature, QgsFeatureRequest, QgsFeatureSink, QgsProcessingException
 from qgis.PyQt.QtCore import QVariant
 
-from tuoli_gw_plugin.qgis_bridge import fields_with, qgis_value, source_to_frame
+from tuoli_gw_plugin.qgis_bridge import fields_with, new_field, qgis_value, source_to_frame
 
 from . import _screening_common as common
 from ._declarations import PERMITS, POINTS, RULES, Field, Layer, Result, Sink
@@ -86,8 +86,8 @@ class SelfSuppliedClosureListAlgorithm(TuoliAlgorithm):
 
         new_fields = [
             *common.common_output_fields(),
-            QgsField("freed_m3", QVariant.Double),
-            QgsField("freed_from", QVariant.String),
+            new_field("freed_m3", QVariant.Double),
+            new_field("freed_from", QVariant.String),
         ]
         output_fields = fields_with(source.fields(), new_fields)
         sink, dest_id = self.required_sink(parameters, "OUTPUT", context, output_fields, source.wkbType(), source.sourceCrs())

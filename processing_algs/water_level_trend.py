@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from qgis.core import QgsField, QgsProcessingException, QgsWkbTypes
+from qgis.core import QgsProcessingException, QgsWkbTypes
 from qgis.PyQt.QtCore import QDate, QVariant
 
-from tuoli_gw_plugin.qgis_bridge import fields_with, source_to_frame, write_features_with_columns
+from tuoli_gw_plugin.qgis_bridge import fields_with, new_field, source_to_frame, write_features_with_columns
 
 from ._declarations import ANY_LAYER, OVER_EXTRACTION, POINTS, POLYGONS, RULES, Field, Layer, Sink
 from .base import TuoliAlgorithm
@@ -98,7 +98,7 @@ class WaterLevelTrendAlgorithm(TuoliAlgorithm):
         to_write = trends.copy()
         for name in ("first_date", "last_date"):
             to_write[name] = [None if d is None else QDate(d.year, d.month, d.day) for d in trends[name]]
-        output_fields = fields_with(stations.fields(), [QgsField(n, t) for n, t in STATION_FIELD_TYPES.items()])
+        output_fields = fields_with(stations.fields(), [new_field(n, t) for n, t in STATION_FIELD_TYPES.items()])
         sink, dest_id = self.required_sink(parameters, "OUTPUT", context, output_fields, stations.wkbType(), stations.sourceCrs())
         write_features_with_columns(stations, sink, output_fields, to_write, feedback=feedback)
         self.style_output(dest_id, "level_grade_stations")
@@ -115,7 +115,7 @@ class WaterLevelTrendAlgorithm(TuoliAlgorithm):
 
         units_sink, units_id = self.parameterAsSink(
             parameters, "OUTPUT_UNITS", context,
-            fields_with(units.fields(), [QgsField(n, t) for n, t in UNIT_FIELD_TYPES.items()]) if units else stations.fields(),
+            fields_with(units.fields(), [new_field(n, t) for n, t in UNIT_FIELD_TYPES.items()]) if units else stations.fields(),
             QgsWkbTypes.MultiPolygon,
             units.sourceCrs() if units else stations.sourceCrs(),
         )
@@ -127,7 +127,7 @@ class WaterLevelTrendAlgorithm(TuoliAlgorithm):
             stations_with_rates["decline_m_per_a"] = trends["decline_m_per_a"].to_numpy()
             stations_with_rates["significant"] = trends["significant"].to_numpy()
             per_unit = unit_level_grades(unit_frame, stations_with_rates, rules, unit_labels=unit_labels_for(unit_frame), report=report)
-            unit_fields = fields_with(units.fields(), [QgsField(n, t) for n, t in UNIT_FIELD_TYPES.items()])
+            unit_fields = fields_with(units.fields(), [new_field(n, t) for n, t in UNIT_FIELD_TYPES.items()])
             write_features_with_columns(units, units_sink, unit_fields, per_unit, feedback=feedback)
             self.style_output(units_id, "level_grade_units")
             outputs["OUTPUT_UNITS"] = units_id

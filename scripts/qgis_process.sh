@@ -4,9 +4,10 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # TUOLI_GW_NO_VENV=1 runs with QGIS's own Python packages only (to see what a user without them sees).
+# Only an existing folder: a .venv link whose target is absent (the Debian 13 root) adds nothing.
 if [ -z "${TUOLI_GW_NO_VENV:-}" ]; then
   venv_site="$(echo "$here"/.venv/lib/python3*/site-packages)"
-  export PYTHONPATH="$venv_site${PYTHONPATH:+:$PYTHONPATH}"
+  if [ -d "$venv_site" ]; then export PYTHONPATH="$venv_site${PYTHONPATH:+:$PYTHONPATH}"; fi
 fi
 export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
 export QGIS_CUSTOM_CONFIG_PATH="${QGIS_CUSTOM_CONFIG_PATH:-$here/build/qgis-profile}"

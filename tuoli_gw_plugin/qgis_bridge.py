@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 from qgis.core import (
+    Qgis,
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureRequest,
@@ -25,7 +26,26 @@ from qgis.core import (
     QgsProcessingException,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
+from qgis.PyQt.QtCore import QDate, QDateTime, QMetaType, QTime, QVariant
+
+# QGIS 3.38 made QgsField(name, type) take a QMetaType.Type and deprecated the QVariant.Type form (gone in
+# QGIS 4); 3.22 knows only QVariant.Type. The two enums number every type used here alike.
+_FIELD_TYPE_IS_METATYPE = Qgis.versionInt() >= 33800
+
+
+def new_field(name: str, variant_type: QVariant.Type) -> QgsField:
+    """QgsField(name, variant_type), with the type in the enum this QGIS expects (no deprecation warning)."""
+    if _FIELD_TYPE_IS_METATYPE:
+        return QgsField(name, QMetaType.Type(int(variant_type)))
+    return QgsField(name, variant_type)
+
+
+def parameter_as_field_names(algorithm: Any, parameters: dict[str, Any], name: str, context: Any) -> list[str]:
+    """The field names chosen in a field parameter: parameterAsStrings from QGIS 3.32 (which deprecates
+    parameterAsFields), parameterAsFields before."""
+    if hasattr(algorithm, "parameterAsStrings"):
+        return algorithm.parameterAsStrings(parameters, name, context)
+    return algorithm.parameterAsFields(parameters, name, context)
 
 
 def crs_to_pyproj_text(crs: QgsCoordinateReferenceSystem, layer_label: str) -> str:
@@ -295,17 +315,17 @@ def field_for_series(name: str, series) -> QgsField:
     """A QgsField fit to hold a pandas column (object columns become strings unless all dates)."""
     kind = series.dtype.kind
     if kind in _KIND_TO_VARIANT:
-        return QgsField(name, _KIND_TO_VARIANT[kind])
+        return new_field(name, _KIND_TO_VARIANT[kind])
     values = [v for v in series if v is not None and not (isinstance(v, float) and math.isnan(v))]
     if values and all(isinstance(v, dt.date) and not isinstance(v, dt.datetime) for v in values):
-        return QgsField(name, QVariant.Date)
+        return new_field(name, QVariant.Date)
     if values and all(isinstance(v, bool) for v in values):
-        return QgsField(name, QVariant.Bool)
+        return new_field(name, QVariant.Bool)
     if values and all(isinstance(v, int) and not isinstance(v, bool) for v in values):
-        return QgsField(name, QVariant.LongLong)
+        return new_field(name, QVariant.LongLong)
     if values and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
-        return QgsField(name, QVariant.Double)
-    return QgsField(name, QVariant.String)
+        return new_field(name, QVariant.Double)
+    return new_field(name, QVariant.String)
 
 
 def qgis_value(value: Any) -> Any:

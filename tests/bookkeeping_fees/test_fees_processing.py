@@ -39,7 +39,8 @@ def _write_layer(path: Path, layer_name: str, geometry: str, fields: list[tuple[
         options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
     from qgis.core import QgsCoordinateTransformContext
 
-    error = QgsVectorFileWriter.writeAsVectorFormatV2(layer, str(path), QgsCoordinateTransformContext(), options)
+    # V3 exists since QGIS 3.20; V2 is deprecated (QGIS 3.40 warns on every call).
+    error = QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(path), QgsCoordinateTransformContext(), options)
     assert error[0] == QgsVectorFileWriter.NoError, error
     return f"{path}|layername={layer_name}"
 
