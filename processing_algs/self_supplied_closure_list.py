@@ -1,8 +1,8 @@
-"""Processing door ``tuoli_gw:self_supplied_closure_list``: the closure list of notice item 13.
+"""Processing door ``tuoli_gw:self_supplied_closure_list``: the control list of notice item 13 (依法严格管控).
 
 Lists the existing, active self-supplied wells (自备井) inside public supply coverage — pipes within
-the coverage distance, or supply areas — with the annual volume closing each one frees, so the
-water bureau can plan the closures that item 13 calls for. The engine decides (coverage through the
+the coverage distance, or supply areas — with the annual volume each one draws, so the
+water bureau can plan the strict control (依法严格管控) that item 13 calls for. The engine decides (coverage through the
 same screening engine as ``screen_well_sites``); this module reads parameters and writes the list.
 """
 
@@ -20,12 +20,12 @@ from .base import TuoliAlgorithm
 
 class SelfSuppliedClosureListAlgorithm(TuoliAlgorithm):
     """Lists the existing self-supplied wells (自备井) that lie inside public water-supply coverage — the wells notice
-    托政发规〔2024〕3号 item 13 puts under strict control and closure where the network can supply them — with the annual
-    volume that closing each one frees.
+    托政发规〔2024〕3号 item 13 places under strict control according to law (依法严格管控) — with the annual volume
+    each one draws, which switching it to the network would free.
     """
 
     NAME = "self_supplied_closure_list"
-    DISPLAY_NAME = "Self-supplied wells inside supply coverage (closure list, item 13)"
+    DISPLAY_NAME = "Self-supplied wells inside supply coverage (control list, item 13)"
     GROUP_ID, GROUP = PERMITS
     PARAMETERS = (
         Layer("INPUT", "Existing wells (points)", "Any CRS.", geometry=(POINTS,), sample="wells"),
@@ -49,13 +49,13 @@ class SelfSuppliedClosureListAlgorithm(TuoliAlgorithm):
         *common.SUPPLY_AND_TOWNSHIPS,
         RULES,
         Sink(
-            "OUTPUT", "Self-supplied wells to close", geometry=POINTS,
+            "OUTPUT", "Self-supplied wells under control", geometry=POINTS,
             help="The listed wells with all their attributes plus supply_distance_m, in_supply_coverage, township, "
             "freed_m3 (m³/year) and freed_from.",
         ),
     )
     RESULTS = (
-        Result("TOTAL_FREED_M3", "Annual volume freed by closing them (m³)", former_key="FREED_M3_TOTAL"),
+        Result("TOTAL_FREED_M3", "Annual volume they draw, freed if switched to the network (m³)", former_key="FREED_M3_TOTAL"),
         Result("COUNT_LISTED", "Wells listed"),
     )
 
@@ -99,7 +99,7 @@ class SelfSuppliedClosureListAlgorithm(TuoliAlgorithm):
         feedback.pushInfo(
             self.tr(
                 "{listed} active self-supplied well(s) inside supply coverage (of {self_supplied} self-supplied, "
-                "{wells} wells); closing them frees {total:,.0f} m³ a year."
+                "{wells} wells); they draw {total:,.0f} m³ a year."
             ).format(
                 listed=result.counts["listed"],
                 self_supplied=result.counts["self_supplied"],

@@ -101,7 +101,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
     <context>
         <name>AbstractionRechargeBalanceAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="334" />
+            <location filename="../../processing_algs/base.py" line="350" />
             <source>, </source>
             <translation>，</translation>
         </message>
@@ -146,7 +146,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>各单元采补平衡</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="299" />
+            <location filename="../../processing_algs/base.py" line="315" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -166,12 +166,12 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>图层“{layer}”（RECHARGE）：只支持文件栅格（GDAL）；请先导出为 GeoTIFF。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="246" />
+            <location filename="../../processing_algs/base.py" line="250" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="370" />
+            <location filename="../../processing_algs/base.py" line="386" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -191,7 +191,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>采补差栅格：{0} 个像元，{1:.1f}% 为超采（负值），范围 {2:.1f} 至 {3:.1f} mm/年。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="152" />
+            <location filename="../../processing_algs/base.py" line="156" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -206,7 +206,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>PNG 文件 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="150" />
+            <location filename="../../processing_algs/base.py" line="154" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -265,32 +265,32 @@ Recharge volume = Σ mm/1000 × true cell area over the unit; cells on the unit'
             <translation>取水井（点）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="172" />
+            <location filename="../../processing_algs/base.py" line="176" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="166" />
+            <location filename="../../processing_algs/base.py" line="170" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="331" />
+            <location filename="../../processing_algs/base.py" line="347" />
             <source>feature {feature}</source>
             <translation>要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="332" />
+            <location filename="../../processing_algs/base.py" line="348" />
             <source>field '{field}'</source>
             <translation>字段“{field}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="330" />
+            <location filename="../../processing_algs/base.py" line="346" />
             <source>layer '{layer}'</source>
             <translation>图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="168" />
+            <location filename="../../processing_algs/base.py" line="172" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -300,22 +300,22 @@ Recharge volume = Σ mm/1000 × true cell area over the unit; cells on the unit'
             <translation>共 {0} 个单元，其中严重超采 {1} 个；需压减开采量合计 {2:.0f} m³/年。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="315" />
+            <location filename="../../processing_algs/base.py" line="331" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="237" />
+            <location filename="../../processing_algs/base.py" line="241" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="282" />
+            <location filename="../../processing_algs/base.py" line="286" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="335" />
+            <location filename="../../processing_algs/base.py" line="351" />
             <source>{where}: {message}</source>
             <translation>{where}：{message}</translation>
         </message>
@@ -323,7 +323,7 @@ Recharge volume = Σ mm/1000 × true cell area over the unit; cells on the unit'
     <context>
         <name>AllocateWaterRightsAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="334" />
+            <location filename="../../processing_algs/base.py" line="350" />
             <source>, </source>
             <translation>，</translation>
         </message>
@@ -394,7 +394,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="299" />
+            <location filename="../../processing_algs/base.py" line="315" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -433,12 +433,12 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation type="vanished">图层“{0}”没有字段“{1}”：{2}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="246" />
+            <location filename="../../processing_algs/base.py" line="250" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="370" />
+            <location filename="../../processing_algs/base.py" line="386" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -448,7 +448,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>无乡镇字段也无乡镇图层：水权不分组、不核减。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="152" />
+            <location filename="../../processing_algs/base.py" line="156" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -458,7 +458,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>覆盖规则文件中的 water_rights.irrigation_quota_m3_per_mu。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="150" />
+            <location filename="../../processing_algs/base.py" line="154" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -548,7 +548,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>各乡镇水权</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="172" />
+            <location filename="../../processing_algs/base.py" line="176" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -558,17 +558,17 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>面积按多边形量算</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="166" />
+            <location filename="../../processing_algs/base.py" line="170" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="331" />
+            <location filename="../../processing_algs/base.py" line="347" />
             <source>feature {feature}</source>
             <translation>要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="332" />
+            <location filename="../../processing_algs/base.py" line="348" />
             <source>field '{field}'</source>
             <translation>字段“{field}”</translation>
         </message>
@@ -578,12 +578,12 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>不核对农户</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="330" />
+            <location filename="../../processing_algs/base.py" line="346" />
             <source>layer '{layer}'</source>
             <translation>图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="168" />
+            <location filename="../../processing_algs/base.py" line="172" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -607,22 +607,22 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>{0} 个地块共分配 {1:,.0f} m³；{2} 个地块未获水权。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="315" />
+            <location filename="../../processing_algs/base.py" line="331" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="237" />
+            <location filename="../../processing_algs/base.py" line="241" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="282" />
+            <location filename="../../processing_algs/base.py" line="286" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="335" />
+            <location filename="../../processing_algs/base.py" line="351" />
             <source>{where}: {message}</source>
             <translation>{where}：{message}</translation>
         </message>
@@ -630,7 +630,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
     <context>
         <name>ComplianceAuditAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="334" />
+            <location filename="../../processing_algs/base.py" line="350" />
             <source>, </source>
             <translation>，</translation>
         </message>
@@ -721,7 +721,7 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="299" />
+            <location filename="../../processing_algs/base.py" line="315" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -783,12 +783,12 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation type="vanished">图层“{0}”没有井编号字段“{1}”。该图层的字段有：{2}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="246" />
+            <location filename="../../processing_algs/base.py" line="250" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="370" />
+            <location filename="../../processing_algs/base.py" line="386" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -813,12 +813,12 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>只统计该期间的用电记录；“2025”也包括“2025-03”等子期间。留空：统计全部记录（表中含多个期间时日志会提示）。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="152" />
+            <location filename="../../processing_algs/base.py" line="156" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="150" />
+            <location filename="../../processing_algs/base.py" line="154" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -933,12 +933,12 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>取水井</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="172" />
+            <location filename="../../processing_algs/base.py" line="176" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="166" />
+            <location filename="../../processing_algs/base.py" line="170" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
@@ -948,12 +948,12 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>电力台账的全部记录均计入</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="331" />
+            <location filename="../../processing_algs/base.py" line="347" />
             <source>feature {feature}</source>
             <translation>要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="332" />
+            <location filename="../../processing_algs/base.py" line="348" />
             <source>field '{field}'</source>
             <translation>字段“{field}”</translation>
         </message>
@@ -973,12 +973,12 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>取水井的用电量（kWh）字段（无 POWER 表时使用）——第16条</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="330" />
+            <location filename="../../processing_algs/base.py" line="346" />
             <source>layer '{layer}'</source>
             <translation>图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="168" />
+            <location filename="../../processing_algs/base.py" line="172" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -988,22 +988,22 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>跳过需要该字段的检查</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="315" />
+            <location filename="../../processing_algs/base.py" line="331" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="237" />
+            <location filename="../../processing_algs/base.py" line="241" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="282" />
+            <location filename="../../processing_algs/base.py" line="286" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="335" />
+            <location filename="../../processing_algs/base.py" line="351" />
             <source>{where}: {message}</source>
             <translation>{where}：{message}</translation>
         </message>
@@ -1011,7 +1011,7 @@ A well is deregistered when its deregistration date is on or before the audit da
     <context>
         <name>ElectricityToWaterAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="334" />
+            <location filename="../../processing_algs/base.py" line="350" />
             <source>, </source>
             <translation>，</translation>
         </message>
@@ -1036,7 +1036,7 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="299" />
+            <location filename="../../processing_algs/base.py" line="315" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -1126,12 +1126,12 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation type="vanished">图层“{0}”没有字段“{1}”：率定仅按乡镇分组。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="246" />
+            <location filename="../../processing_algs/base.py" line="250" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="370" />
+            <location filename="../../processing_algs/base.py" line="386" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -1151,7 +1151,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>只统计该期间的用电记录；“2025”也包括“2025-03”等子期间。留空：统计全部记录（表中含多个期间时日志会提示）。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="152" />
+            <location filename="../../processing_algs/base.py" line="156" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -1161,7 +1161,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>PNG 文件 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="150" />
+            <location filename="../../processing_algs/base.py" line="154" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -1266,7 +1266,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>取水井以电折水结果</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="172" />
+            <location filename="../../processing_algs/base.py" line="176" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -1276,7 +1276,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>率定分组仅按乡镇</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="166" />
+            <location filename="../../processing_algs/base.py" line="170" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
@@ -1286,12 +1286,12 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>电力台账的全部记录均计入</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="331" />
+            <location filename="../../processing_algs/base.py" line="347" />
             <source>feature {feature}</source>
             <translation>要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="332" />
+            <location filename="../../processing_algs/base.py" line="348" />
             <source>field '{field}'</source>
             <translation>字段“{field}”</translation>
         </message>
@@ -1306,12 +1306,12 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>电力台账的用电量（kWh）字段</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="330" />
+            <location filename="../../processing_algs/base.py" line="346" />
             <source>layer '{layer}'</source>
             <translation>图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="168" />
+            <location filename="../../processing_algs/base.py" line="172" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -1321,22 +1321,22 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>yes/no、1/0、是/否。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="315" />
+            <location filename="../../processing_algs/base.py" line="331" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="237" />
+            <location filename="../../processing_algs/base.py" line="241" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="282" />
+            <location filename="../../processing_algs/base.py" line="286" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="335" />
+            <location filename="../../processing_algs/base.py" line="351" />
             <source>{where}: {message}</source>
             <translation>{where}：{message}</translation>
         </message>
@@ -1344,7 +1344,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
     <context>
         <name>ProgressiveSurchargeAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="334" />
+            <location filename="../../processing_algs/base.py" line="350" />
             <source>, </source>
             <translation>，</translation>
         </message>
@@ -1404,7 +1404,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="299" />
+            <location filename="../../processing_algs/base.py" line="315" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -1486,12 +1486,12 @@ Outputs:
             <translation>几何可选；有则保留。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="246" />
+            <location filename="../../processing_algs/base.py" line="250" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="370" />
+            <location filename="../../processing_algs/base.py" line="386" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -1506,7 +1506,7 @@ Outputs:
             <translation>未计费：图层“{0}”，{1}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="152" />
+            <location filename="../../processing_algs/base.py" line="156" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -1516,7 +1516,7 @@ Outputs:
             <translation>PNG 文件 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="150" />
+            <location filename="../../processing_algs/base.py" line="154" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -1591,7 +1591,7 @@ Outputs:
             <translation>超计划水量全部按所达最高档倍数计收</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="172" />
+            <location filename="../../processing_algs/base.py" line="176" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -1601,27 +1601,27 @@ Outputs:
             <translation>分档累进</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="166" />
+            <location filename="../../processing_algs/base.py" line="170" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="331" />
+            <location filename="../../processing_algs/base.py" line="347" />
             <source>feature {feature}</source>
             <translation>要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="332" />
+            <location filename="../../processing_algs/base.py" line="348" />
             <source>field '{field}'</source>
             <translation>字段“{field}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="330" />
+            <location filename="../../processing_algs/base.py" line="346" />
             <source>layer '{layer}'</source>
             <translation>图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="168" />
+            <location filename="../../processing_algs/base.py" line="172" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -1641,22 +1641,22 @@ Outputs:
             <translation>{1} 户中有 {0} 户未计费；其水资源费字段为空，原因见 problem 字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="315" />
+            <location filename="../../processing_algs/base.py" line="331" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="237" />
+            <location filename="../../processing_algs/base.py" line="241" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="282" />
+            <location filename="../../processing_algs/base.py" line="286" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="335" />
+            <location filename="../../processing_algs/base.py" line="351" />
             <source>{where}: {message}</source>
             <translation>{where}：{message}</translation>
         </message>
@@ -1839,7 +1839,7 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
     <context>
         <name>ScreenWellSitesAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="334" />
+            <location filename="../../processing_algs/base.py" line="350" />
             <source>, </source>
             <translation>，</translation>
         </message>
@@ -1864,7 +1864,7 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
             <translation>任意坐标系。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="299" />
+            <location filename="../../processing_algs/base.py" line="315" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -1944,12 +1944,12 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>图层“{layer}”没有字段“{field}”（ZONE_GRADE_FIELD，超采区等级：严重 / 一般）。该图层的字段有：{fields}。请选择等级字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="246" />
+            <location filename="../../processing_algs/base.py" line="250" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="370" />
+            <location filename="../../processing_algs/base.py" line="386" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -1959,7 +1959,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>无论图层坐标系如何，均在米制投影坐标系中精确量算距离；距管网恰好等于该距离的井视为被覆盖。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="152" />
+            <location filename="../../processing_algs/base.py" line="156" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -1969,7 +1969,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>超采区（多边形）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="150" />
+            <location filename="../../processing_algs/base.py" line="154" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -2095,7 +2095,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>无几何的井数</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="172" />
+            <location filename="../../processing_algs/base.py" line="176" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -2120,27 +2120,27 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>超采区名称字段</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="166" />
+            <location filename="../../processing_algs/base.py" line="170" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="331" />
+            <location filename="../../processing_algs/base.py" line="347" />
             <source>feature {feature}</source>
             <translation>要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="332" />
+            <location filename="../../processing_algs/base.py" line="348" />
             <source>field '{field}'</source>
             <translation>字段“{field}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="330" />
+            <location filename="../../processing_algs/base.py" line="346" />
             <source>layer '{layer}'</source>
             <translation>图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="168" />
+            <location filename="../../processing_algs/base.py" line="172" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -2160,12 +2160,12 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>超采区不注明名称</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="315" />
+            <location filename="../../processing_algs/base.py" line="331" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="237" />
+            <location filename="../../processing_algs/base.py" line="241" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
@@ -2185,12 +2185,12 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>{n} 眼井位于图层范围外（不在任何乡镇内，或不在超采区和供水图层范围内）：结论为 outside，不作结论。请核对其位置，或用覆盖这些位置的图层重新筛查。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="282" />
+            <location filename="../../processing_algs/base.py" line="286" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="335" />
+            <location filename="../../processing_algs/base.py" line="351" />
             <source>{where}: {message}</source>
             <translation>{where}：{message}</translation>
         </message>
@@ -2202,8 +2202,8 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation type="vanished">年水量字段（m³）</translation>
         </message>
         <message>
-            <source>Annual volume freed by closing them (m³)</source>
-            <translation type="vanished">关停后每年腾出的水量（m³）</translation>
+            <source>Annual volume they draw, freed if switched to the network (m³)</source>
+            <translation type="vanished">年取水量（改由管网供水后可腾出，m³）</translation>
         </message>
         <message>
             <source>Cancelled while writing the output.</source>
@@ -2226,12 +2226,12 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation type="vanished">图层“{0}”没有字段“{1}”：不检查用水总量控制红线（通知第8条）。如需检查，请将 REMAINING_FIELD 设为剩余指标字段。</translation>
         </message>
         <message>
-            <source>Lists the existing self-supplied wells (自备井) that lie inside public water-supply coverage — the wells notice 托政发规〔2024〕3号 item 13 puts under strict control and closure where the network can supply them — with the annual volume that closing each one frees.
+            <source>Lists the existing self-supplied wells (自备井) that lie inside public water-supply coverage — the wells notice 托政发规〔2024〕3号 item 13 places under strict control according to law (依法严格管控) — with the annual volume each one draws, which switching it to the network would free.
 
 INPUT: point layer of existing wells, any CRS. SELF_SUPPLIED_FIELD (default self_supplied): yes/no (1/0, true/false, yes/no, 是/否); empty counts as not self-supplied. STATUS_FIELD (default status): wells whose status is stopped or deregistered (停用, 注销, … see the rules file's screening.closure_list) are left out and counted in the log; any other status counts as active. VOLUME_FIELD (default metered_m3) gives the volume freed; where it is empty FALLBACK_VOLUME_FIELD (default permit_m3) is used, and the field freed_from says which. ID_FIELD (default well_id) names wells in messages. SUPPLY_PIPES with COVERAGE_DISTANCE (metres, exact distance) and/or SUPPLY_AREAS define coverage; at least one is required. TOWNSHIPS with TOWNSHIP_NAME_FIELD (default name_zh) name each well's township. RULES: rules file.
 
 Output: the listed wells with all their attributes plus supply_distance_m, in_supply_coverage, township, freed_m3 (m³/year) and freed_from. The total volume freed is logged and returned as FREED_M3_TOTAL, the number of wells as COUNT_LISTED.</source>
-            <translation type="vanished">列出位于公共供水管网覆盖范围内的现有自备井——托政发规〔2024〕3号 第13条要求严格管控、管网能够供水处予以关停的井——以及关停每眼井每年可腾出的水量。
+            <translation type="vanished">列出位于公共供水管网覆盖范围内的现有自备井——托政发规〔2024〕3号 第13条要求依法严格管控的井——以及每眼井的年取水量（改由管网供水后可腾出）。
 
 INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默认 self_supplied）：是/否（1/0、true/false、yes/no、是/否）；空值视为非自备井。STATUS_FIELD（默认 status）：状态为停用或注销的井（停用、注销等，见规则文件 screening.closure_list）不列入，并在日志中统计；其他状态均视为在用。VOLUME_FIELD（默认 metered_m3）给出腾出水量；为空时使用 FALLBACK_VOLUME_FIELD（默认 permit_m3），freed_from 字段注明取自哪个字段。ID_FIELD（默认 well_id）用于在提示信息中标识井。SUPPLY_PIPES 加 COVERAGE_DISTANCE（米，精确距离）和/或 SUPPLY_AREAS 定义覆盖范围，至少提供一个。TOWNSHIPS 加 TOWNSHIP_NAME_FIELD（默认 name_zh）确定每眼井所属乡镇。RULES：规则文件。
 
@@ -2262,12 +2262,12 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation type="vanished">是否自备井字段（yes/no，是/否）</translation>
         </message>
         <message>
-            <source>Self-supplied wells inside supply coverage (closure list, item 13)</source>
-            <translation type="vanished">公共供水管网覆盖范围内的自备井（关停清单，第13条）</translation>
+            <source>Self-supplied wells inside supply coverage (control list, item 13)</source>
+            <translation type="vanished">公共供水管网覆盖范围内的自备井（管控清单，第13条）</translation>
         </message>
         <message>
-            <source>Self-supplied wells to close</source>
-            <translation type="vanished">拟关停自备井</translation>
+            <source>Self-supplied wells under control</source>
+            <translation type="vanished">管控自备井</translation>
         </message>
         <message>
             <source>Status field (stopped / deregistered wells are left out)</source>
@@ -2298,14 +2298,14 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation type="vanished">列入清单的井数</translation>
         </message>
         <message>
-            <source>{listed} active self-supplied well(s) inside supply coverage (of {self_supplied} self-supplied, {wells} wells); closing them frees {total:,.0f} m³ a year.</source>
-            <translation type="vanished">公共供水管网覆盖范围内有在用自备井 {listed} 眼（自备井共 {self_supplied} 眼，取水井共 {wells} 眼）；关停后每年可腾出 {total:,.0f} m³。</translation>
+            <source>{listed} active self-supplied well(s) inside supply coverage (of {self_supplied} self-supplied, {wells} wells); they draw {total:,.0f} m³ a year.</source>
+            <translation type="vanished">公共供水管网覆盖范围内有在用自备井 {listed} 眼（自备井共 {self_supplied} 眼，取水井共 {wells} 眼）；年取水量合计 {total:,.0f} m³。</translation>
         </message>
     </context>
     <context>
         <name>SelfSuppliedClosureListAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="334" />
+            <location filename="../../processing_algs/base.py" line="350" />
             <source>, </source>
             <translation>，</translation>
         </message>
@@ -2335,8 +2335,8 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
         </message>
         <message>
             <location filename="../../processing_algs/self_supplied_closure_list.py" />
-            <source>Annual volume freed by closing them (m³)</source>
-            <translation>关停后每年腾出的水量（m³）</translation>
+            <source>Annual volume they draw, freed if switched to the network (m³)</source>
+            <translation>年取水量（改由管网供水后可腾出，m³）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/self_supplied_closure_list.py" />
@@ -2344,7 +2344,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>任意坐标系。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="299" />
+            <location filename="../../processing_algs/base.py" line="315" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -2364,19 +2364,19 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>现有取水井（点）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="246" />
+            <location filename="../../processing_algs/base.py" line="250" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="370" />
+            <location filename="../../processing_algs/base.py" line="386" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/self_supplied_closure_list.py" />
-            <source>Lists the existing self-supplied wells (自备井) that lie inside public water-supply coverage — the wells notice 托政发规〔2024〕3号 item 13 puts under strict control and closure where the network can supply them — with the annual volume that closing each one frees.</source>
-            <translation>列出位于公共供水管网覆盖范围内的现有自备井——托政发规〔2024〕3号 第13条要求严格管控、管网能够供水处予以关停的井——以及关停每眼井每年可腾出的水量。</translation>
+            <source>Lists the existing self-supplied wells (自备井) that lie inside public water-supply coverage — the wells notice 托政发规〔2024〕3号 item 13 places under strict control according to law (依法严格管控) — with the annual volume each one draws, which switching it to the network would free.</source>
+            <translation>列出位于公共供水管网覆盖范围内的现有自备井——托政发规〔2024〕3号 第13条要求依法严格管控的井——以及每眼井的年取水量（改由管网供水后可腾出）。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/self_supplied_closure_list.py" />
@@ -2384,12 +2384,12 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>无论图层坐标系如何，均在米制投影坐标系中精确量算距离；距管网恰好等于该距离的井视为被覆盖。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="152" />
+            <location filename="../../processing_algs/base.py" line="156" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="150" />
+            <location filename="../../processing_algs/base.py" line="154" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -2415,13 +2415,13 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
         </message>
         <message>
             <location filename="../../processing_algs/self_supplied_closure_list.py" />
-            <source>Self-supplied wells inside supply coverage (closure list, item 13)</source>
-            <translation>公共供水管网覆盖范围内的自备井（关停清单，第13条）</translation>
+            <source>Self-supplied wells inside supply coverage (control list, item 13)</source>
+            <translation>公共供水管网覆盖范围内的自备井（管控清单，第13条）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/self_supplied_closure_list.py" />
-            <source>Self-supplied wells to close</source>
-            <translation>拟关停自备井</translation>
+            <source>Self-supplied wells under control</source>
+            <translation>管控自备井</translation>
         </message>
         <message>
             <location filename="../../processing_algs/self_supplied_closure_list.py" />
@@ -2484,12 +2484,12 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>列入清单的井数</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="172" />
+            <location filename="../../processing_algs/base.py" line="176" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="166" />
+            <location filename="../../processing_algs/base.py" line="170" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
@@ -2499,17 +2499,17 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>所有自备井均视为在用</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="331" />
+            <location filename="../../processing_algs/base.py" line="347" />
             <source>feature {feature}</source>
             <translation>要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="332" />
+            <location filename="../../processing_algs/base.py" line="348" />
             <source>field '{field}'</source>
             <translation>字段“{field}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="330" />
+            <location filename="../../processing_algs/base.py" line="346" />
             <source>layer '{layer}'</source>
             <translation>图层“{layer}”</translation>
         </message>
@@ -2519,7 +2519,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>只使用年水量字段</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="168" />
+            <location filename="../../processing_algs/base.py" line="172" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -2529,27 +2529,27 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>以要素编号标识取水井</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="315" />
+            <location filename="../../processing_algs/base.py" line="331" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="237" />
+            <location filename="../../processing_algs/base.py" line="241" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/self_supplied_closure_list.py" line="100" />
-            <source>{listed} active self-supplied well(s) inside supply coverage (of {self_supplied} self-supplied, {wells} wells); closing them frees {total:,.0f} m³ a year.</source>
-            <translation>公共供水管网覆盖范围内有在用自备井 {listed} 眼（自备井共 {self_supplied} 眼，取水井共 {wells} 眼）；关停后每年可腾出 {total:,.0f} m³。</translation>
+            <source>{listed} active self-supplied well(s) inside supply coverage (of {self_supplied} self-supplied, {wells} wells); they draw {total:,.0f} m³ a year.</source>
+            <translation>公共供水管网覆盖范围内有在用自备井 {listed} 眼（自备井共 {self_supplied} 眼，取水井共 {wells} 眼）；年取水量合计 {total:,.0f} m³。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="282" />
+            <location filename="../../processing_algs/base.py" line="286" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="335" />
+            <location filename="../../processing_algs/base.py" line="351" />
             <source>{where}: {message}</source>
             <translation>{where}：{message}</translation>
         </message>
@@ -3006,7 +3006,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
     <context>
         <name>SupervisionReportAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="334" />
+            <location filename="../../processing_algs/base.py" line="350" />
             <source>, </source>
             <translation>，</translation>
         </message>
@@ -3041,7 +3041,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>正在生成报告…</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="299" />
+            <location filename="../../processing_algs/base.py" line="315" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -3106,12 +3106,12 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>图层“{layer}”（SCREENING）没有字段 verdict：请提供“井址筛查”的输出，或将取水井作为 WELLS 传入。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="246" />
+            <location filename="../../processing_algs/base.py" line="250" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="370" />
+            <location filename="../../processing_algs/base.py" line="386" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -3121,7 +3121,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>单个自包含网页，图件内嵌。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="152" />
+            <location filename="../../processing_algs/base.py" line="156" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -3141,7 +3141,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>PDF 报告已写入 {path}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="150" />
+            <location filename="../../processing_algs/base.py" line="154" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -3251,7 +3251,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>含名称、red_line_m3 和 used_m3。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="172" />
+            <location filename="../../processing_algs/base.py" line="176" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -3275,47 +3275,47 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>超采区等级字段（severe / general，严重 / 一般）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="166" />
+            <location filename="../../processing_algs/base.py" line="170" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="331" />
+            <location filename="../../processing_algs/base.py" line="347" />
             <source>feature {feature}</source>
             <translation>要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="332" />
+            <location filename="../../processing_algs/base.py" line="348" />
             <source>field '{field}'</source>
             <translation>字段“{field}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="330" />
+            <location filename="../../processing_algs/base.py" line="346" />
             <source>layer '{layer}'</source>
             <translation>图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="168" />
+            <location filename="../../processing_algs/base.py" line="172" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="315" />
+            <location filename="../../processing_algs/base.py" line="331" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="237" />
+            <location filename="../../processing_algs/base.py" line="241" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="282" />
+            <location filename="../../processing_algs/base.py" line="286" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="335" />
+            <location filename="../../processing_algs/base.py" line="351" />
             <source>{where}: {message}</source>
             <translation>{where}：{message}</translation>
         </message>
@@ -3323,17 +3323,17 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
     <context>
         <name>TuoliAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="535" />
+            <location filename="../../processing_algs/base.py" line="564" />
             <source>Could not remove the incomplete output {0}: {1}</source>
             <translation>无法删除未完成的输出 {0}：{1}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="556" />
+            <location filename="../../processing_algs/base.py" line="585" />
             <source>Could not store the style in {0}: {1}</source>
             <translation>无法将样式保存到 {0}：{1}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/compliance_audit.py" line="148" />
+            <location filename="../../processing_algs/compliance_audit.py" line="147" />
             <source>Could not write finding {n} to the output.</source>
             <translation>无法将第 {n} 个问题写入输出。</translation>
         </message>
@@ -3348,12 +3348,12 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>无法将乡镇 {name} 写入输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="419" />
+            <location filename="../../processing_algs/base.py" line="435" />
             <source>Layer '{0}' holds {1}, but '{2}' ({3}) needs {4}. Choose a layer of {4} (Vector ▸ Geometry Tools can convert, e.g. Centroids for polygons to points).</source>
             <translation>图层“{0}”为{1}，但“{2}”（{3}）需要{4}。请选择{4}图层（可用 矢量 ▸ 几何工具 转换，例如用“质心”把面转为点）。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/_screening_common.py" line="71" />
+            <location filename="../../processing_algs/_screening_common.py" line="73" />
             <source>Layer '{layer}' ({key}) is a {kind} layer; it must be a point layer of well locations.</source>
             <translation>图层“{layer}”（{key}）为 {kind} 图层；必须是表示井位的点图层。</translation>
         </message>
@@ -3363,12 +3363,12 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>Qt 未找到含中文字形的字体，中文 PDF 将显示为空方框。请安装 Noto CJK 字体（Debian/Ubuntu：sudo apt-get install fonts-noto-cjk）后重新运行，或选择 LANGUAGE = English。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/_screening_common.py" line="96" />
+            <location filename="../../processing_algs/_screening_common.py" line="98" />
             <source>No supply layer: give the public supply pipes (SUPPLY_PIPES), the supply coverage areas (SUPPLY_AREAS) or both. Notice item 13 bans new self-supplied wells inside supply coverage, so coverage must be known.</source>
             <translation>缺少供水图层：请提供公共供水管网（SUPPLY_PIPES）、供水覆盖范围（SUPPLY_AREAS）或两者。通知第13条禁止在公共供水管网覆盖范围内新建自备井，因此必须知道覆盖范围。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="542" />
+            <location filename="../../processing_algs/base.py" line="571" />
             <source>Removed the incomplete output {0} of this failed run.</source>
             <translation>已删除本次失败运行留下的未完成输出 {0}。</translation>
         </message>
@@ -3530,12 +3530,12 @@ OUTPUT_UNITS（可选）：各单元及 stations_n（单元内有速率的监测
     <context>
         <name>WaterLevelTrendAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="334" />
+            <location filename="../../processing_algs/base.py" line="350" />
             <source>, </source>
             <translation>，</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="299" />
+            <location filename="../../processing_algs/base.py" line="315" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -3564,12 +3564,12 @@ Stations with fewer than 3 observations or less than one year of record get no r
 观测少于 3 次或记录不足一年的监测站不计算速率和等级，并在日志中列出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="246" />
+            <location filename="../../processing_algs/base.py" line="250" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="370" />
+            <location filename="../../processing_algs/base.py" line="386" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -3584,7 +3584,7 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>OUTPUT_UNITS 需要提供待评级的多边形图层 UNITS。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="152" />
+            <location filename="../../processing_algs/base.py" line="156" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -3594,7 +3594,7 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>地下水超采</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="150" />
+            <location filename="../../processing_algs/base.py" line="154" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -3664,32 +3664,32 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>含监测站编号。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="172" />
+            <location filename="../../processing_algs/base.py" line="176" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="166" />
+            <location filename="../../processing_algs/base.py" line="170" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="331" />
+            <location filename="../../processing_algs/base.py" line="347" />
             <source>feature {feature}</source>
             <translation>要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="332" />
+            <location filename="../../processing_algs/base.py" line="348" />
             <source>field '{field}'</source>
             <translation>字段“{field}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="330" />
+            <location filename="../../processing_algs/base.py" line="346" />
             <source>layer '{layer}'</source>
             <translation>图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="168" />
+            <location filename="../../processing_algs/base.py" line="172" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -3699,22 +3699,22 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>{1} 个监测站中有 {0} 个得出水位趋势：严重 {2} 个，一般 {3} 个。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="315" />
+            <location filename="../../processing_algs/base.py" line="331" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="237" />
+            <location filename="../../processing_algs/base.py" line="241" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="282" />
+            <location filename="../../processing_algs/base.py" line="286" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="335" />
+            <location filename="../../processing_algs/base.py" line="351" />
             <source>{where}: {message}</source>
             <translation>{where}：{message}</translation>
         </message>

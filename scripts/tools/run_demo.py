@@ -45,7 +45,7 @@ STEPS: list[tuple[str, str, dict[str, object]]] = [
         },
     ),
     (
-        "List existing self-supplied wells inside supply coverage for closure (item 13)",
+        "List existing self-supplied wells inside supply coverage for control (item 13: 依法严格管控)",
         "tuoli_gw:self_supplied_closure_list",
         {
             "INPUT": layer("wells"),

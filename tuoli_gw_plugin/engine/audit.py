@@ -505,8 +505,8 @@ def check_self_supplied_in_coverage(
             (
                 r,
                 "self_supplied_in_coverage",
-                f"self-supplied well inside public supply coverage, {where}; to be closed as the network "
-                f"takes over, notice item {item}",
+                f"self-supplied well inside public supply coverage, {where}; under strict control by law "
+                f"(依法严格管控), notice item {item}",
             )
         )
     return Check(rows)

@@ -3,7 +3,7 @@
 Item 13 strictly controls existing self-supplied wells (自备井) where the public supply network
 reaches. This module picks the active self-supplied wells that the screening engine finds inside
 coverage (pipes within the coverage distance, or supply areas) and says how much annual volume
-closing each one frees: the metered volume, else the permitted one, naming which was used.
+each one draws (freed if it were switched to the network): the metered volume, else the permitted one, naming which was used.
 The words registers use for "self-supplied" and for stopped/deregistered wells come from the
 rules file's ``screening.closure_list`` section.
 """
@@ -86,7 +86,7 @@ def closure_list(
     fallback_volume_field: str | None = "permit_m3",
     id_field: str | None = "well_id",
 ) -> ClosureList:
-    """Active self-supplied wells inside supply coverage, with the volume closing each frees."""
+    """Active self-supplied wells inside supply coverage, with the annual volume each draws."""
     rules_node = prepared.rules.get("screening", "closure_list")
     layer = prepared.layer_names["wells"]
     id_field = id_field if id_field and id_field in wells.columns else None
