@@ -13,9 +13,13 @@ COVERAGE_DISTANCE_M = 500.0
 
 
 def ours(wells: gpd.GeoDataFrame, zones: gpd.GeoDataFrame, pipes: gpd.GeoDataFrame, rules: Rules) -> pd.DataFrame:
-    """The engine as the algorithm calls it: prepare the layers, then screen every well."""
+    """The engine as the algorithm calls it: prepare the layers, then screen every well.
+
+    The wells are applications for self-supplied wells (自备井), the wells item 13's coverage ban names, as the
+    baseline below assumes; the well type is read per well as in a real run.
+    """
     prepared = prepare_screening(zones, pipes=pipes, coverage_distance_m=COVERAGE_DISTANCE_M, rules=rules)
-    return screen_points(prepared, wells)
+    return screen_points(prepared, wells.assign(well_kind="自备"), use_field="well_kind")
 
 
 def geopandas_baseline(wells: gpd.GeoDataFrame, zones: gpd.GeoDataFrame, pipes: gpd.GeoDataFrame) -> pd.DataFrame:

@@ -197,7 +197,13 @@ class SupervisionReportAlgorithm(TuoliAlgorithm):
         )
         for warning in prepared.warnings:
             feedback.pushWarning(warning)
-        results = screen_points(prepared, wells)
+        # The wells' own use and requested volume, when they have them (the fields screen_well_sites reads by default):
+        # item 13 bans new self-supplied wells only, and a well of unknown type is not guessed.
+        results = screen_points(
+            prepared, wells,
+            use_field="use" if "use" in wells.columns else None,
+            requested_field="requested_m3" if "requested_m3" in wells.columns else None,
+        )
         screened = wells.copy()
         screened["verdict"] = results["verdict"].to_numpy()
         return screened

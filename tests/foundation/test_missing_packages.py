@@ -87,7 +87,9 @@ def _python(executable: str, code: str, extra_path: list[Path] = ()) -> subproce
         "PYTHONPATH": os.pathsep.join(str(p) for p in [*extra_path, PLUGINS]),
         "QT_QPA_PLATFORM": "offscreen",
     }
-    completed = subprocess.run([executable, "-c", code], env=env, capture_output=True, text=True, timeout=180)
+    # Run from the assembled plugins folder: `python -c` puts the working directory first on sys.path, and from the
+    # repository root that is the bare package folder, not the plugin QGIS loads.
+    completed = subprocess.run([executable, "-c", code], env=env, capture_output=True, text=True, timeout=180, cwd=PLUGINS)
     assert completed.returncode == 0, completed.stderr
     return completed
 

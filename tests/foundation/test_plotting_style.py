@@ -9,7 +9,8 @@ def test_one_colour_per_verdict_and_grey_without_one():
     assert style.verdict_colour("prohibited") == style.VERDICT_COLOURS["prohibited"]
     assert style.verdict_colour(None) == style.NO_VERDICT_COLOUR
     assert style.verdict_colour("no_geometry") == style.NO_VERDICT_COLOUR
-    assert len(set(style.VERDICT_COLOURS.values())) == 3
+    # prohibited, restricted, allowed and outside (no verdict outside the mapped area), each its own colour
+    assert len(set(style.VERDICT_COLOURS.values())) == len(style.VERDICT_COLOURS) == 4
 
 
 def test_grade_colours_accept_any_case_and_grey_for_null_or_unknown():

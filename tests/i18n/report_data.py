@@ -50,10 +50,11 @@ def supply_pipes() -> gpd.GeoDataFrame:
 
 
 def wells() -> gpd.GeoDataFrame:
-    """W1 in the supply area and W2 in the severe zone: prohibited; W3 in the general zone:
-    restricted; W4 in 多拉特乡 far from everything: allowed (its township still has quota)."""
+    """Applications for self-supplied wells (自备, so item 13 applies): W1 in the supply area and W2 in the severe
+    zone: prohibited; W3 in the general zone: restricted; W4 in 多拉特乡 far from everything: allowed (its township
+    still has quota)."""
     return gpd.GeoDataFrame(
-        {"well_id": ["W1", "W2", "W3", "W4"]},
+        {"well_id": ["W1", "W2", "W3", "W4"], "use": ["自备"] * 4},
         geometry=[Point(X0 + 3000, Y0 + 3000), Point(X0 + 14000, Y0 + 4000), Point(X0 + 24000, Y0 + 4000), Point(X0 + 28000, Y0 + 9000)],
         crs=4537,
     )

@@ -121,7 +121,7 @@ def run_screening(run_alg, layers, tmp_path, **extra):
     run_alg(
         "tuoli_gw:screen_well_sites",
         {"INPUT": layers["wells"], "ZONES": layers["zones"], "SUPPLY_AREAS": layers["supply_areas"],
-         "TOWNSHIPS": layers["townships"], "OUTPUT": str(output), **extra},
+         "TOWNSHIPS": layers["townships"], "USE_FIELD": "use", "OUTPUT": str(output), **extra},
     )
     layer = QgsVectorLayer(str(output), "screened", "ogr")
     return {f["well_id"]: (f["verdict"], f["reasons"], f["basis"]) for f in layer.getFeatures()}
@@ -134,7 +134,7 @@ def test_reason_texts_follow_a_chinese_locale_and_codes_do_not(interface_locale,
     verdict, reasons, basis = results["W2"]  # in the severe zone, in a township over its red line
     assert verdict == "prohibited"
     assert reasons == "severe_zone;red_line_exhausted"  # the codes are a contract: never translated
-    assert basis.startswith("严重超采区：禁止新增地下水取水")
+    assert basis.startswith("严重超采区。托政发规〔2024〕3号 二（三）")
     assert results["W1"][1] == "supply_coverage" and "公共供水管网覆盖范围" in results["W1"][2]
 
 
@@ -189,7 +189,7 @@ def test_panel_speaks_chinese_under_a_chinese_locale(interface_locale, project_l
         assert result["reasons"] == "severe_zone"
         assert "禁止" in checker.panel.verdict_label.text()
         details = checker.panel.details.toPlainText()
-        assert "法律依据" in details and "严重超采区：禁止新增地下水取水" in details
+        assert "法律依据" in details and "严重超采区。托政发规〔2024〕3号 二（三）" in details
     finally:
         checker.teardown()
 

@@ -53,4 +53,4 @@ def test_screening_basis_defaults_to_chinese(chinese_profile, tmp_path):
     assert completed.returncode == 0, completed.stdout + completed.stderr
     features = {f["properties"]["well_id"]: f["properties"] for f in json.loads(output.read_text(encoding="utf-8"))["features"]}
     assert features["W2"]["reasons"] == "severe_zone;red_line_exhausted"
-    assert features["W2"]["basis"].startswith("严重超采区：禁止新增地下水取水")
+    assert features["W2"]["basis"].startswith("严重超采区。托政发规〔2024〕3号 二（三）")
