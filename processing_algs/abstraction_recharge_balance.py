@@ -57,12 +57,20 @@ LEVEL_FIELD_TYPES = {
     "final_grade": QVariant.String,
     "grade_criterion": QVariant.String,
 }
+# With an INDUCED_PROBLEMS layer (after the level fields when both are given; final_grade and grade_criterion once).
+INDUCED_FIELD_TYPES = {
+    "induced_problems_n": QVariant.LongLong,
+    "final_grade": QVariant.String,
+    "grade_criterion": QVariant.String,
+}
 
 
-def balance_fields(with_levels: bool) -> list[QgsField]:
+def balance_fields(with_levels: bool, with_induced: bool = False) -> list[QgsField]:
     types = dict(BALANCE_FIELD_TYPES)
     if with_levels:
         types.update(LEVEL_FIELD_TYPES)
+    if with_induced:
+        types.update(INDUCED_FIELD_TYPES)
     return [new_field(name, kind) for name, kind in types.items()]
 
 
@@ -177,6 +185,13 @@ class AbstractionRechargeBalanceAlgorithm(TuoliAlgorithm):
             "median rate).",
             optional=True, geometry=(POLYGONS, POINTS),
         ),
+        Layer(
+            "INDUCED_PROBLEMS", "Induced problems (land subsidence, springs drying up …; optional)",
+            "Problems induced by abstraction (GB/T 34968: land subsidence, ground fissures, springs drying up, "
+            "vegetation die-back, salinisation). A unit touching one is severe (grade_criterion induced_problems); "
+            "its cut is at least the rules file's severe_by_other_criteria_min_cut_share of its abstraction.",
+            optional=True, geometry=(POINTS, POLYGONS),
+        ),
         RULES,
         Sink(
             "OUTPUT", "Balance per unit",
@@ -184,7 +199,9 @@ class AbstractionRechargeBalanceAlgorithm(TuoliAlgorithm):
             "extraction_coef (abstraction / allowable; empty when recharge is zero), grade (none / general / severe: "
             "general above 1.0, severe above 1.3 by default), reduction_m3 = max(0, abstraction − allowable); with "
             "water-level grades also level_grade, decline_m_per_a, final_grade (the worse grade) and "
-            "grade_criterion (extraction_coef / water_level / both).",
+            "grade_criterion (extraction_coef / water_level / both); with induced problems also induced_problems_n "
+            "(problems touching the unit), final_grade and grade_criterion (induced_problems joined to the others "
+            "with '+').",
             geometry=POLYGONS,
         ),
         RasterOut(
@@ -240,20 +257,23 @@ class AbstractionRechargeBalanceAlgorithm(TuoliAlgorithm):
                 base_fields.append(new_field("cell_id", QVariant.String))
             level_frame, levels_label = self.optional_frame(parameters, "LEVEL_GRADES", context, feedback)
             levels_label = levels_label or "LEVEL_GRADES"
+            induced_frame, induced_label = self.optional_frame(parameters, "INDUCED_PROBLEMS", context, feedback)
+            induced_label = induced_label or "INDUCED_PROBLEMS"
             crs_to_pyproj_text(raster_layer.crs(), raster_layer.name())  # clear error for a raster without CRS
             result = compute_balance(
                 well_frame, units_frame, raster, rules,
                 volume_field=volume_field, allowable_ratio=ratio, level_grades=level_frame,
+                induced_problems=induced_frame, induced_layer=induced_label,
                 wells_layer=wells_label, units_layer=units_label, levels_layer=levels_label,
                 report=report, is_canceled=feedback.isCanceled, progress=feedback.setProgress,
             )
-            output_fields = fields_with(base_fields, balance_fields(level_frame is not None))
+            output_fields = fields_with(base_fields, balance_fields(level_frame is not None, induced_frame is not None))
             sink, dest_id = self.required_sink(parameters, "OUTPUT", context, output_fields, QgsWkbTypes.MultiPolygon, output_crs)
             if units_source is not None:
                 write_features_with_columns(units_source, sink, output_fields, result.columns, feedback=feedback)
             else:
                 write_grid_cells(units_frame, result.columns, sink, output_fields)
-            self.style_output(dest_id, "balance_final_grade" if level_frame is not None else "balance_grade")
+            self.style_output(dest_id, "balance_final_grade" if "final_grade" in result.columns else "balance_grade")
             outputs: dict[str, Any] = {"OUTPUT": dest_id}
 
             raster_path = self.parameterAsOutputLayer(parameters, "OUTPUT_RASTER", context)

@@ -24,7 +24,7 @@ from tuoli_gw_plugin.qgis_bridge import (
 )
 
 from . import _screening_common as common
-from ._declarations import ANY_GEOMETRY, ANY_LAYER, BOOKKEEPING, POLYGONS, RULES, Field, Layer, Result, Sink
+from ._declarations import ANY_GEOMETRY, ANY_LAYER, BOOKKEEPING, POLYGONS, RULES, Field, Layer, Number, Result, Sink
 from .base import TuoliAlgorithm
 
 
@@ -66,6 +66,18 @@ class AllocateWaterRightsAlgorithm(TuoliAlgorithm):
             parent="TOWNSHIPS", default="red_line_m3",
         ),
         Field("TOWNSHIP_CODE_FIELD", "Township code field (starts the certificate number; empty = name)", parent="TOWNSHIPS"),
+        Number(
+            "DOMESTIC_SHARE", "Domestic water share of the red line, set aside first (0–1; empty = rules file)",
+            "Notice item 7: 坚持优质水资源优先保障城乡居民生活用水. Empty = rules file (an assumption). Set 0 when the "
+            "red-line field already holds what is left for farming, e.g. remaining_m3.",
+            optional=True, minimum=0.0, maximum=1.0,
+        ),
+        Number(
+            "ECOLOGICAL_SHARE", "Basic ecological water share of the red line, set aside first (0–1; empty = rules file)",
+            "Notice items 3 and 7: 确定生态用水比例; 禁止挤占基本生态用水. Empty = rules file (an assumption). Set 0 when "
+            "the red-line field already holds what is left for farming, e.g. remaining_m3.",
+            optional=True, minimum=0.0, maximum=1.0,
+        ),
         Layer(
             "QUOTAS", "Irrigation quota table (crop → m³/mu; empty = rules file)",
             "Overrides the rules file's water_rights.irrigation_quota_m3_per_mu.", optional=True, geometry=(ANY_LAYER,),
@@ -94,7 +106,12 @@ class AllocateWaterRightsAlgorithm(TuoliAlgorithm):
     )
 
     def compute(self, parameters: dict[str, Any], context, feedback) -> dict[str, Any]:
-        from tuoli_gw_plugin.engine.water_rights import TOWNSHIP_COLUMNS, QuotaTable, allocate_water_rights
+        from tuoli_gw_plugin.engine.water_rights import (
+            TOWNSHIP_COLUMNS,
+            QuotaTable,
+            allocate_water_rights,
+            reserved_shares_from_rules,
+        )
 
         parcels_source, parcels_label = self.source(parameters, "PARCELS", context)
         contract_field = self.field(parameters, "CONTRACT_FIELD", context, feedback)
@@ -118,6 +135,21 @@ class AllocateWaterRightsAlgorithm(TuoliAlgorithm):
         townships_label = townships_label or "townships"
         if townships is None and township_field is None:
             feedback.pushWarning(self.tr("No township field and no townships layer: rights are not grouped or scaled."))
+
+        # Shares of the red line set aside before farm water (notice item 7): the rules file's, unless given here.
+        reserved_shares = reserved_shares_from_rules(rules)
+        for use, key in (("domestic", "DOMESTIC_SHARE"), ("ecological", "ECOLOGICAL_SHARE")):
+            share = self.number(parameters, key, context)
+            if share is not None:
+                reserved_shares[use] = share
+        if townships is not None and red_line_field == "remaining_m3" and any(float(v) > 0 for v in reserved_shares.values()):
+            feedback.pushWarning(
+                self.tr(
+                    "The red-line field is remaining_m3, which is already net of other uses, yet shares of it are set "
+                    "aside for domestic and ecological water: they may be set aside twice. Set DOMESTIC_SHARE and "
+                    "ECOLOGICAL_SHARE to 0 unless remaining_m3 still includes them."
+                )
+            )
 
         quotas = QuotaTable.from_rules(rules)
         quota_crop_field = self.field(parameters, "QUOTA_CROP_FIELD", context, feedback)
@@ -152,6 +184,8 @@ class AllocateWaterRightsAlgorithm(TuoliAlgorithm):
             township_code_field=code_field,
             layer=parcels_label,
             townships_layer=townships_label,
+            reserved_shares=reserved_shares,
+            rules=rules,
         )
         self.report_messages(feedback, result.info, result.warnings)
 

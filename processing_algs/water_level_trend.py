@@ -26,8 +26,16 @@ STATION_FIELD_TYPES = {
     "mk_p_value": QVariant.Double,
     "significant": QVariant.Bool,
     "level_grade": QVariant.String,
+    "undetermined_reason": QVariant.String,
 }
-UNIT_FIELD_TYPES = {"stations_n": QVariant.LongLong, "decline_m_per_a": QVariant.Double, "level_grade": QVariant.String}
+UNIT_FIELD_TYPES = {
+    "stations_n": QVariant.LongLong,
+    "decline_m_per_a": QVariant.Double,
+    "level_grade": QVariant.String,
+    "undetermined_reason": QVariant.String,
+}
+# Grades that are a finding; "undetermined" (record too short to test) is none of them.
+TESTED_GRADES = ("none", "general", "severe")
 
 
 class WaterLevelTrendAlgorithm(TuoliAlgorithm):
@@ -35,8 +43,10 @@ class WaterLevelTrendAlgorithm(TuoliAlgorithm):
     34968-2017: general for a sustained decline up to 1.5 m/a, severe above; thresholds and the significance level
     from the rules file). Supports notice 托政发规〔2024〕3号 section 二(一), item 7.
 
-    Stations with fewer than 3 observations or less than one year of record get no rate and no grade and are listed
-    in the log.
+    A record too short to test (fewer readings or a shorter span than the rules file asks, or fewer reading dates
+    than the Mann–Kendall test needs to ever reach significance) is graded undetermined, never none, with the
+    reason in undetermined_reason; such stations are listed in the log. A unit whose stations are all undetermined
+    is undetermined.
     """
 
     NAME = "water_level_trend"
@@ -58,13 +68,15 @@ class WaterLevelTrendAlgorithm(TuoliAlgorithm):
             "The stations with n_obs, first_date, last_date, years (span), decline_m_per_a (Theil–Sen slope of depth "
             "against time; positive = depth increasing = water level falling), mk_p_value (Mann–Kendall test, "
             "two-sided), significant (p below the rules' significance_p) and level_grade (none / general / severe; "
-            "a decline counts only when significant).",
+            "a decline counts only when significant; undetermined when the record is too short to test, with the reason in "
+            "undetermined_reason).",
             geometry=POINTS,
         ),
         Sink(
             "OUTPUT_UNITS", "Units with level grade",
             "The units with stations_n (stations with a rate inside), decline_m_per_a (their median) and level_grade "
-            "(by the median rate; sustained when at least half of the stations decline significantly). Feed it to "
+            "(by the median rate; sustained when at least half of the stations decline significantly; undetermined when "
+            "all its stations are, with the reason in undetermined_reason). Feed it to "
             "tuoli_gw:abstraction_recharge_balance as its water-level grades.",
             optional=True, geometry=POLYGONS, create_by_default=False,
         ),
@@ -92,7 +104,7 @@ class WaterLevelTrendAlgorithm(TuoliAlgorithm):
         trends = station_trends(
             station_frame, series_frame, rules,
             station_field=station_field, date_field=date_field, depth_field=depth_field,
-            stations_layer=stations_label, series_layer=series_label, report=report,
+            stations_layer=stations_label, series_layer=series_label, report=report, reasons=True,
         )
         # Python dates are not QVariant-convertible by the sink: hand it QDate values.
         to_write = trends.copy()
@@ -103,7 +115,7 @@ class WaterLevelTrendAlgorithm(TuoliAlgorithm):
         write_features_with_columns(stations, sink, output_fields, to_write, feedback=feedback)
         self.style_output(dest_id, "level_grade_stations")
         outputs: dict[str, Any] = {"OUTPUT": dest_id}
-        graded = trends["level_grade"].notna()
+        graded = trends["level_grade"].isin(TESTED_GRADES)
         feedback.pushInfo(
             self.tr("{0} of {1} stations have a trend: {2} severe, {3} general.").format(
                 int(graded.sum()),
@@ -126,7 +138,11 @@ class WaterLevelTrendAlgorithm(TuoliAlgorithm):
             stations_with_rates = station_frame[["geometry"]].copy()
             stations_with_rates["decline_m_per_a"] = trends["decline_m_per_a"].to_numpy()
             stations_with_rates["significant"] = trends["significant"].to_numpy()
-            per_unit = unit_level_grades(unit_frame, stations_with_rates, rules, unit_labels=unit_labels_for(unit_frame), report=report)
+            # the grades tell the engine which stations are undetermined (a unit of only those is undetermined)
+            stations_with_rates["level_grade"] = trends["level_grade"].to_numpy()
+            per_unit = unit_level_grades(
+                unit_frame, stations_with_rates, rules, unit_labels=unit_labels_for(unit_frame), report=report, reasons=True
+            )
             unit_fields = fields_with(units.fields(), [new_field(n, t) for n, t in UNIT_FIELD_TYPES.items()])
             write_features_with_columns(units, units_sink, unit_fields, per_unit, feedback=feedback)
             self.style_output(units_id, "level_grade_units")

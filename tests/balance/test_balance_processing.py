@@ -286,3 +286,52 @@ def test_sample_layers_akbiri_and_dulate_are_severe(qgis_app, tmp_path):
     for name in ("阿克别里斗乡", "多拉特乡"):
         assert rows[name]["grade"] == "severe" and rows[name]["final_grade"] == "severe"
         assert rows[name]["reduction_m3"] > 0
+
+
+# -- issue 12, points 3 and 15 through the doors -----------------------------------------------------
+def test_trend_short_records_are_undetermined_with_their_reason(qgis_app, stations, tmp_path):
+    # Unit 丙 is a small box around S4 alone (2 readings, 2020 and 2023): undetermined, never none.
+    only_s4 = data.units_frame([(data.X0 + 255, data.Y0 - 145, data.X0 + 265, data.Y0 - 135)], ["丙"])
+    only_s4.to_file(tmp_path / "s4_unit.gpkg", layer="units")
+    result, log = run_collecting(
+        "tuoli_gw:water_level_trend",
+        {"STATIONS": stations["stations"], "SERIES": stations["series"], "UNITS": str(tmp_path / "s4_unit.gpkg"),
+         "OUTPUT": str(tmp_path / "trend.gpkg"), "OUTPUT_UNITS": str(tmp_path / "trend_units.gpkg")},
+    )
+    rows = {r["station_id"]: r for r in features(result["OUTPUT"])}
+    assert rows["S4"]["level_grade"] == "undetermined" and rows["S4"]["undetermined_reason"].startswith("too_few_observations")
+    assert rows["S1"]["undetermined_reason"] is None
+    # S1 severe, S2 general, S3 none: 3 of the 4 stations have a trend (S4's "undetermined" is none of them).
+    assert "3 of 4 stations have a trend: 1 severe, 1 general." in log
+    (unit,) = features(result["OUTPUT_UNITS"])
+    assert (unit["stations_n"], unit["decline_m_per_a"], unit["level_grade"]) == (0, None, "undetermined")
+    assert unit["undetermined_reason"].startswith("all_stations_undetermined")
+
+
+def test_balance_induced_problems_make_a_unit_severe_with_a_cut(qgis_app, layers, tmp_path):
+    # A subsidence point in 甲 only (甲 is x 100–300, y −300…−100; 乙 x 50–250, y −350…−150 from X0, Y0).
+    problems = gpd.GeoDataFrame(
+        {"problem": ["地面沉降"]}, geometry=[shapely.Point(data.X0 + 280, data.Y0 - 120)], crs="EPSG:4537"
+    )
+    problems.to_file(tmp_path / "problems.gpkg", layer="problems")
+    out = tmp_path / "induced.gpkg"
+    result, log = run_collecting(
+        "tuoli_gw:abstraction_recharge_balance",
+        {"WELLS": layers["wells"], "RECHARGE": layers["raster"], "UNITS": layers["units"],
+         "INDUCED_PROBLEMS": str(tmp_path / "problems.gpkg"), "OUTPUT": str(out)},
+    )
+    rows = {r["name_zh"]: r for r in features(result["OUTPUT"])}
+    a, b = rows["甲"], rows["乙"]
+    # 甲: k = 4420 / 3400 = 1.3 general; the point makes it severe; its cut is max(1020, 0.2308 × 4420 = 1020.136).
+    assert (a["grade"], a["induced_problems_n"], a["final_grade"], a["grade_criterion"]) == (
+        "general", 1, "severe", "induced_problems")
+    assert a["reduction_m3"] == pytest.approx(1020.136, abs=1e-3)
+    # 乙: k = 1.5 severe by itself, no problem, cut 6000 − 4000.
+    assert (b["grade"], b["induced_problems_n"], b["final_grade"], b["grade_criterion"]) == ("severe", 0, "severe", "extraction_coef")
+    assert b["reduction_m3"] == pytest.approx(2000, rel=1e-5)
+    assert "level_grade" not in a  # only with LEVEL_GRADES
+    assert any("甲" in line and "induced problem" in line for line in log)
+    from qgis.core import QgsVectorLayer
+
+    styled = QgsVectorLayer(str(out), "b", "ogr")
+    assert styled.renderer().classAttribute() == "final_grade"

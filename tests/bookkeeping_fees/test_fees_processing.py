@@ -227,6 +227,70 @@ def test_water_rights_processing_run_by_hand(run_alg, rights_layers, tmp_path):
     assert polygons.geometryType() == 2 and all(not f.geometry().isNull() for f in polygons.getFeatures())
 
 
+def _run_logged(algorithm_id: str, parameters: dict) -> tuple[dict, list[str]]:
+    """processing.run keeping the warnings."""
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
+
+    class Collecting(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.warnings: list[str] = []
+
+        def pushWarning(self, warning):
+            self.warnings.append(warning)
+
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    feedback = Collecting()
+    return processing.run(algorithm_id, parameters, context=context, feedback=feedback), feedback.warnings
+
+
+def test_water_rights_shares_given_override_the_rules_file(run_alg, rights_layers, tmp_path):
+    parcels, townships = rights_layers
+    result = run_alg(
+        "tuoli_gw:allocate_water_rights",
+        {"PARCELS": parcels, "TOWNSHIPS": townships, "DOMESTIC_SHARE": 0.2, "ECOLOGICAL_SHARE": 0,
+         "OUTPUT": str(tmp_path / "rights.gpkg"), "OUTPUT_TOWNSHIPS": str(tmp_path / "rights_townships.gpkg")},
+    )
+    # A: 20 % of 100 000 m³ for domestic water, none for ecological: 80 000 for farming against a demand of
+    # 100 mu × 420 + 200 mu × 380 = 118 000 m³. B (500 000 m³) covers its 50 mu × 450 = 22 500 m³ whole.
+    factor = 80_000 / 118_000
+    towns = _features(result["OUTPUT_TOWNSHIPS"])
+    assert towns["A"]["reserved_m3"] == pytest.approx(20_000) and towns["A"]["agricultural_m3"] == pytest.approx(80_000)
+    assert towns["A"]["scale_factor"] == pytest.approx(factor) and towns["B"]["reserved_m3"] == pytest.approx(100_000)
+    rows = _features(result["OUTPUT"])
+    assert rows["C-A1"]["right_m3"] == pytest.approx(42_000 * factor) and rows["C-B1"]["right_m3"] == pytest.approx(22_500)
+
+
+def test_water_rights_on_remaining_m3_warns_of_setting_aside_twice(tmp_path, qgis_app):
+    parcel_fields = [("contract_no", "string"), ("household", "string"), ("area_mu", "double"), ("crop", "string"),
+                     ("township", "string")]
+    parcels = _write_layer(tmp_path / "farm.gpkg", "parcels", "Polygon", parcel_fields, PARCEL_ROWS)
+    townships = _write_layer(
+        tmp_path / "farm.gpkg", "townships", "Polygon", [("name_zh", "string"), ("remaining_m3", "double")],
+        [("POLYGON ((-5 -5, 100 -5, 100 50, -5 50, -5 -5))", "A", 100_000.0),
+         ("POLYGON ((100 -5, 200 -5, 200 50, 100 50, 100 -5))", "B", 500_000.0)],
+    )
+    base = {"PARCELS": parcels, "TOWNSHIPS": townships, "RED_LINE_FIELD": "remaining_m3"}
+
+    result, warnings = _run_logged(
+        "tuoli_gw:allocate_water_rights",
+        {**base, "OUTPUT": str(tmp_path / "r1.gpkg"), "OUTPUT_TOWNSHIPS": str(tmp_path / "t1.gpkg")},
+    )
+    assert any("remaining_m3" in w and "set aside twice" in w for w in warnings)
+    assert _features(result["OUTPUT_TOWNSHIPS"])["A"]["agricultural_m3"] == pytest.approx(85_000)  # rules file: 5 % + 10 %
+
+    result, warnings = _run_logged(
+        "tuoli_gw:allocate_water_rights",
+        {**base, "DOMESTIC_SHARE": 0, "ECOLOGICAL_SHARE": 0,
+         "OUTPUT": str(tmp_path / "r2.gpkg"), "OUTPUT_TOWNSHIPS": str(tmp_path / "t2.gpkg")},
+    )
+    assert not any("set aside twice" in w for w in warnings)
+    towns = _features(result["OUTPUT_TOWNSHIPS"])
+    assert towns["A"]["reserved_m3"] == pytest.approx(0) and towns["A"]["allocated_m3"] == pytest.approx(100_000)
+
+
 def test_water_rights_unknown_crop_is_a_clear_error(run_alg, tmp_path, qgis_app):
     from qgis.core import QgsProcessingException
 
