@@ -31,9 +31,9 @@ from .base import TuoliAlgorithm
 SKIPPED = "the checks that need it are skipped"
 
 
-def well_field(key: str, label: str, default: str, when_absent: str = SKIPPED) -> Field:
+def well_field(key: str, label: str, default: str, when_absent: str = SKIPPED, numeric: bool = False) -> Field:
     """A field of the well register, defaulting to the sample layer's name."""
-    return Field(key, label, parent="WELLS", default=default, when_absent=when_absent)
+    return Field(key, label, parent="WELLS", default=default, when_absent=when_absent, numeric=numeric)
 
 
 # Each well field, and the AuditFieldNames attribute it fills.
@@ -53,6 +53,21 @@ WELL_FIELDS = {
     "kwh": well_field("KWH_FIELD", "kWh field of the wells (used when no POWER table) — item 16", "kwh"),
     "use": well_field("USE_FIELD", "Use field (copied to the findings)", "use"),
     "township": well_field("TOWNSHIP_FIELD", "Township field (summary)", "township"),
+}
+# Fields of the sealing and quota checks (issue 12), and the compliance_audit keyword each fills.
+OPTIONAL_FIELDS = {
+    "sealed_field": well_field(
+        "SEALED_ON_FIELD", "Date sealed (封填), or yes/no — item 11", "sealed_on",
+        when_absent="deregistered wells are not checked for sealing (deregistered_not_sealed)",
+    ),
+    "quota_field": well_field(
+        "QUOTA_M3_FIELD", "Quota volume field (m³, 定额水量) — items 10, 13", "quota_m3", numeric=True,
+        when_absent="wells have no quota volume of their own (over_quota uses the use's quota when it can)",
+    ),
+    "quota_units_field": well_field(
+        "QUOTA_UNITS_FIELD", "Quota units field (mu / persons / head) — items 10, 13", "quota_units", numeric=True,
+        when_absent="the use's quota in the rules file is not used (over_quota)",
+    ),
 }
 OUTPUT_STRING_FIELDS = ("well_id", "finding", "notice_item", "detail", "severity", "township", "use")
 
@@ -75,6 +90,20 @@ class ComplianceAuditAlgorithm(TuoliAlgorithm):
       Needs at least one supply layer.
     • power_without_permit (item 16): kWh > 0 and no permit; kWh from the power table per account when given, else
       from the wells' kWh field.
+    • deregistered_late (item 11): deregistered, but after the 30-day deadline from the stop (moved off rest days
+      by the rules file's holiday table).
+    • deregistered_not_sealed (item 11): deregistered and not sealed (封填) on the audit date. Needs the sealing
+      field (a date, or yes/no).
+    • over_quota (items 10, 13): metered volume above the well's quota volume (定额水量): its own quota field, else
+      its use's quota in the rules file (compliance.use_quotas) times its quota units (mu, persons, head).
+    • power_while_stopped (item 16): power drawn in periods after the well was stopped or deregistered. Needs the
+      POWER table with a period field.
+    • power_outside_irrigation_season (item 16): an irrigation well drawing power outside the irrigation season
+      (rules: compliance.irrigation_season). Needs the POWER table with a period field.
+    • power_account_without_well (item 16): an account of the POWER table that no well names, a possibly
+      unregistered well. Written without geometry and without well_id.
+
+    A check whose fields the layer lacks is skipped, and the log says so.
 
     A well is deregistered when its deregistration date is on or before the audit date (or its status says so
     without a date), stopped likewise; active otherwise. Date fields may hold dates or text ('2024-03-05',
@@ -87,6 +116,7 @@ class ComplianceAuditAlgorithm(TuoliAlgorithm):
     PARAMETERS = (
         Layer("WELLS", "Wells", geometry=(POINTS,), sample="wells"),
         *WELL_FIELDS.values(),
+        *OPTIONAL_FIELDS.values(),
         Text("AUDIT_DATE", "Audit date (empty = today; 2026-11-28 or 2026/11/28)", optional=True),
         common.SUPPLY_PIPES,
         common.COVERAGE_DISTANCE_OR_RULES,
@@ -125,20 +155,22 @@ class ComplianceAuditAlgorithm(TuoliAlgorithm):
 
     @staticmethod
     def _write_findings(wells, well_frame, findings, sink, output_fields: QgsFields, feedback) -> None:
-        """One feature per finding with its well's own QgsGeometry (copied, never re-encoded)."""
+        """One feature per finding with its well's own QgsGeometry (copied, never re-encoded); the findings
+        after the wells' (power accounts linked to no well) are written without geometry."""
         fids = well_frame.attrs["fid"]
-        wanted = sorted({int(fids[row]) for row in findings.attrs.get("well_rows", [])})
+        well_rows = findings.attrs.get("well_rows", [])
+        wanted = sorted({int(fids[row]) for row in well_rows})
         geometries = {}
         if wanted:
             request = QgsFeatureRequest().setFilterFids(wanted).setNoAttributes()
             geometries = {feature.id(): QgsGeometry(feature.geometry()) for feature in wells.getFeatures(request)}
         names = output_fields.names()
         columns = [findings[name].tolist() for name in names]
-        for position, row in enumerate(findings.attrs.get("well_rows", [])):
+        for position in range(len(findings)):
             if position % 5000 == 0:
                 TuoliAlgorithm.stop_if_cancelled(feedback)
             feature = QgsFeature(output_fields)
-            geometry = geometries.get(int(fids[row]))
+            geometry = geometries.get(int(fids[well_rows[position]])) if position < len(well_rows) else None
             if geometry is not None:
                 feature.setGeometry(geometry)
             feature.setAttributes([column[position] for column in columns])
@@ -158,7 +190,12 @@ class ComplianceAuditAlgorithm(TuoliAlgorithm):
         audit_date = self._audit_date(parameters, context)
         rules = self.rules(parameters, context)
         fields = self._well_fields(parameters, context, feedback)
-        names = [n for n in dict.fromkeys(vars(fields).values()) if n]
+        optional = {
+            keyword: name
+            for keyword, declaration in OPTIONAL_FIELDS.items()
+            if (name := self.field(parameters, declaration.key, context, feedback)) is not None
+        }
+        names = [n for n in dict.fromkeys([*vars(fields).values(), *optional.values()]) if n]
         well_frame = source_to_frame(wells, wells_label, field_names=names, with_geometry=True, feedback=feedback)
 
         pipes, pipes_label = self.optional_frame(parameters, "SUPPLY_PIPES", context, feedback, field_names=[])
@@ -194,6 +231,7 @@ class ComplianceAuditAlgorithm(TuoliAlgorithm):
             power_layer=power_label or "power accounts",
             pipes_layer=pipes_label or "supply pipes",
             areas_layer=areas_label or "supply areas",
+            **optional,
         )
         self.report_messages(feedback, result.messages, result.warnings)
 

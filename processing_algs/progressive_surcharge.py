@@ -44,6 +44,12 @@ class ProgressiveSurchargeAlgorithm(TuoliAlgorithm):
     Use within plan is charged at the base rate (×1). The over-plan part is charged by bands of the excess in
     percent of plan, read from the rules file: up to 20 % over plan at 2×, from 20 to 50 % at 3×, beyond 50 % at 5×.
     An excess of exactly 20 % is in the 2× band and exactly 50 % in the 3× band (超额20%以内 → 2倍).
+
+    Use over quota (超定额, items 10 and 13) is charged by the same bands, in percent of the quota volume (定额水量):
+    the account's own quota field, else its use's quota in the rules file (compliance.use_quotas) times its quota
+    units (mu, persons, head). Fees are charged on the larger of the over-plan and the over-quota part, never both;
+    the charged_on field says which ('plan' or 'quota'). Without quota fields, accounts are charged over plan only,
+    and the log says so.
     """
 
     NAME = "progressive_surcharge"
@@ -60,6 +66,15 @@ class ProgressiveSurchargeAlgorithm(TuoliAlgorithm):
             "whole excess: the whole excess at the multiple of the highest band reached.",
             options=("Band by band (累进)", "Whole excess at the top band's multiple"), values=("band", "whole"),
         ),
+        Field(
+            "QUOTA_FIELD", "Quota volume field (m³, 定额水量) — over-quota charging", parent="INPUT", default="quota_m3",
+            numeric=True, when_absent="accounts have no quota volume of their own",
+        ),
+        Field("USE_FIELD", "Use field (for the use's quota in the rules file)", parent="INPUT"),
+        Field(
+            "QUOTA_UNITS_FIELD", "Quota units field (mu / persons / head)", parent="INPUT", default="quota_units",
+            numeric=True, when_absent="the use's quota in the rules file is not used",
+        ),
         Field("ID_FIELD", "Account id field (for messages)", "Else the feature id.", parent="INPUT"),
         Field("TOWNSHIP_FIELD", "Township field (groups the summary and chart)", parent="INPUT"),
         Boolean(
@@ -72,8 +87,8 @@ class ProgressiveSurchargeAlgorithm(TuoliAlgorithm):
         Sink(
             "OUTPUT", "Accounts with fees",
             "The input features plus excess_m3, excess_pct (excess in % of plan), top_multiplier (multiple of "
-            "the highest band reached; 1 within plan), fee_yuan, surcharge_yuan (fee above base rate × actual) "
-            "and problem.",
+            "the highest band reached; 1 within plan), fee_yuan, surcharge_yuan (fee above base rate × actual), "
+            "problem, quota_m3, over_quota_m3, over_quota_pct (in % of the quota) and charged_on ('plan' or 'quota').",
         ),
         Sink(
             "OUTPUT_SUMMARY", "Fees by tier (summary table)",
@@ -94,6 +109,7 @@ class ProgressiveSurchargeAlgorithm(TuoliAlgorithm):
     )
 
     def compute(self, parameters: dict[str, Any], context, feedback) -> dict[str, Any]:
+        from tuoli_gw_plugin.engine.quota import UseQuotas
         from tuoli_gw_plugin.engine.surcharge import (
             RESULT_COLUMNS,
             SurchargeSchedule,
@@ -108,6 +124,9 @@ class ProgressiveSurchargeAlgorithm(TuoliAlgorithm):
         actual_field = self.field(parameters, "ACTUAL_FIELD", context, feedback)
         id_field = self.field(parameters, "ID_FIELD", context, feedback)
         township_field = self.field(parameters, "TOWNSHIP_FIELD", context, feedback)
+        quota_field = self.field(parameters, "QUOTA_FIELD", context, feedback)
+        use_field = self.field(parameters, "USE_FIELD", context, feedback)
+        quota_units_field = self.field(parameters, "QUOTA_UNITS_FIELD", context, feedback)
         base_rate = self.parameterAsDouble(parameters, "BASE_RATE", context)
         if base_rate <= 0:
             raise QgsProcessingException(
@@ -115,9 +134,11 @@ class ProgressiveSurchargeAlgorithm(TuoliAlgorithm):
             )
         mode = self.choice(parameters, "MODE", context)
         fail_on_invalid = self.parameterAsBoolean(parameters, "FAIL_ON_INVALID", context)
-        schedule = SurchargeSchedule.from_rules(self.rules(parameters, context))
+        rules = self.rules(parameters, context)
+        schedule = SurchargeSchedule.from_rules(rules)
 
-        names = list(dict.fromkeys(n for n in (plan_field, actual_field, id_field, township_field) if n))
+        wanted = (plan_field, actual_field, id_field, township_field, quota_field, use_field, quota_units_field)
+        names = list(dict.fromkeys(n for n in wanted if n))
         frame = source_to_frame(source, layer_label, field_names=names, with_geometry=False, feedback=feedback)
         result = compute_surcharge(
             frame,
@@ -128,7 +149,12 @@ class ProgressiveSurchargeAlgorithm(TuoliAlgorithm):
             mode=mode,
             layer=layer_label,
             id_field=id_field,
+            quota_field=quota_field,
+            use_field=use_field,
+            quota_units_field=quota_units_field,
+            quotas=UseQuotas.from_rules(rules),
         )
+        self.report_messages(feedback, result.notes)
         if result.problems and fail_on_invalid:
             raise invalid_accounts_error(result, layer_label)
         for line in result.problems:

@@ -397,3 +397,30 @@ def test_sample_layers_smoke(run_alg, tmp_path):
         if row["scale_factor"] is not None and row["scale_factor"] < 1:
             assert row["allocated_m3"] == pytest.approx(max(0.0, row["agricultural_m3"]))
             assert row["allocated_m3"] <= max(0.0, row["red_line_m3"])
+
+
+def test_surcharge_over_quota_through_processing(run_alg, tmp_path, qgis_app):
+    """Issue 12, point 13, by hand (base rate 1): Q-OWN plan 100, own quota 90, actual 120: over quota 30 (33.3 %)
+    beats over plan 20 -> 90 + 18×2 + 12×3 = 162 on the quota. Q-USE plan 200, 农灌 0.25 mu × 400 = 100 m³,
+    actual 150: over quota 50 (50 %), over plan 0 -> 100 + 20×2 + 30×3 = 230. Q-PLAN own quota 110, plan 100,
+    actual 120 -> over plan (20 > 10): 140."""
+    fields = [("account", "string"), ("plan_m3", "double"), ("actual_m3", "double"), ("quota_m3", "double"),
+              ("use", "string"), ("quota_units", "double")]
+    table = _write_layer(
+        tmp_path / "quota.gpkg", "quota", "None", fields,
+        [(None, "Q-OWN", 100.0, 120.0, 90.0, "工业", None), (None, "Q-USE", 200.0, 150.0, None, "农灌", 0.25),
+         (None, "Q-PLAN", 100.0, 120.0, 110.0, None, None)],
+    )
+    result = run_alg(
+        "tuoli_gw:progressive_surcharge",
+        {"INPUT": table, "BASE_RATE": 1.0, "USE_FIELD": "use", "OUTPUT": str(tmp_path / "q.gpkg")},
+    )
+    rows = _features(result["OUTPUT"])
+    assert rows["Q-OWN"]["fee_yuan"] == pytest.approx(162) and rows["Q-OWN"]["charged_on"] == "quota"
+    assert rows["Q-OWN"]["over_quota_m3"] == pytest.approx(30)
+    assert rows["Q-USE"]["fee_yuan"] == pytest.approx(230) and rows["Q-USE"]["charged_on"] == "quota"
+    assert rows["Q-USE"]["quota_m3"] == pytest.approx(100)
+    assert rows["Q-PLAN"]["fee_yuan"] == pytest.approx(140) and rows["Q-PLAN"]["charged_on"] == "plan"
+    # Without USE_FIELD the use's quota is not known: Q-USE is charged over plan (within plan: 150).
+    plain = run_alg("tuoli_gw:progressive_surcharge", {"INPUT": table, "BASE_RATE": 1.0, "OUTPUT": str(tmp_path / "p.gpkg")})
+    assert _features(plain["OUTPUT"])["Q-USE"]["fee_yuan"] == pytest.approx(150)

@@ -8,8 +8,9 @@ from __future__ import annotations
 import csv
 import json
 
+import pandas as pd
 import pytest
-from cases import audit_gdf, pipes_gdf, power_frame, wells_gdf
+from cases import POWER_ROWS, audit_gdf, pipes_gdf, power_frame, wells_gdf
 from conftest import SAMPLE_GPKG, run_qgis_process
 
 
@@ -201,3 +202,45 @@ def test_sample_layers_smoke(run_alg, tmp_path):
          "OUTPUT": str(tmp_path / "e2w.gpkg"), "CHART": str(tmp_path / "chart.png")},
     )
     assert len(features(result["OUTPUT"])) > 0
+
+
+# -- issue 12, points 11-13: sealing and quota fields, power accounts linked to no well ------------------------
+
+
+def test_compliance_audit_sealing_and_quota_fields(run_alg, layers):
+    """DEREG (deregistered 2025-01-20) has no sealing date: deregistered_not_sealed; OK (metered 900 m³) has its own
+    quota of 800 m³: over_quota. Without the fields (the audit layer) neither is checked."""
+    folder = layers["folder"]
+    wells = audit_gdf().astype({"stopped_on": str, "deregistered_on": str}).replace("None", None)
+    wells["sealed_on"] = pd.Series([None] * len(wells), dtype=object)
+    wells["quota_m3"] = [800.0 if well_id == "OK" else None for well_id in wells["well_id"]]
+    path = folder / "audit_sealing.gpkg"
+    wells.to_file(path, layer="wells", driver="GPKG")
+    result = run_alg(
+        "tuoli_gw:compliance_audit",
+        {"WELLS": f"{path}|layername=wells", "AUDIT_DATE": "2025-11-01", "OUTPUT": str(folder / "sealing.gpkg")},
+    )
+    found = {(r["well_id"], r["finding"]) for r in features(result["OUTPUT"])}
+    assert ("DEREG", "deregistered_not_sealed") in found and ("OK", "over_quota") in found
+    without = run_alg(
+        "tuoli_gw:compliance_audit",
+        {"WELLS": layers["audit"], "AUDIT_DATE": "2025-11-01", "OUTPUT": str(folder / "no_sealing.gpkg")},
+    )
+    codes = {r["finding"] for r in features(without["OUTPUT"])}
+    assert not codes & {"deregistered_not_sealed", "over_quota"}
+
+
+def test_compliance_audit_writes_accounts_linked_to_no_well(run_alg, layers):
+    """The power table's accounts (a1.., zz) are named by no well of the audit register: each is a finding without a
+    well, written to OUTPUT with no geometry, so the layer holds COUNT_FINDINGS features."""
+    result = run_alg(
+        "tuoli_gw:compliance_audit",
+        {"WELLS": layers["audit"], "AUDIT_DATE": "2025-11-01", "POWER": layers["power"],
+         "OUTPUT": str(layers["folder"] / "no_well.gpkg")},
+    )
+    rows = features(result["OUTPUT"])
+    assert len(rows) == result["COUNT_FINDINGS"]
+    no_well = [r for r in rows if r["finding"] == "power_account_without_well"]
+    assert len(no_well) == len({account for account, _, _ in POWER_ROWS})  # a1..a7, 1010, zz
+    assert all(r["_geometry"].isEmpty() and not r["well_id"] for r in no_well)  # NULL or POINT EMPTY
+    assert any("account zz " in r["detail"] for r in no_well)
