@@ -161,7 +161,12 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>未给评价单元时的网格边长（米）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="217" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
+            <source>Induced problems (land subsidence, springs drying up …; optional)</source>
+            <translation>开采引发的问题（地面沉降、泉水断流 …；可选）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="234" />
             <source>Layer '{layer}' (RECHARGE): only file rasters (GDAL) are supported; export it to GeoTIFF first.</source>
             <translation>图层“{layer}”（RECHARGE）：只支持文件栅格（GDAL）；请先导出为 GeoTIFF。</translation>
         </message>
@@ -186,7 +191,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>采补差栅格（mm/年，GeoTIFF）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="266" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="286" />
             <source>Net balance raster: {0} cells, {1:.1f} % mined (negative), range {2:.1f} to {3:.1f} mm/a.</source>
             <translation>采补差栅格：{0} 个像元，{1:.1f}% 为超采（负值），范围 {2:.1f} 至 {3:.1f} mm/年。</translation>
         </message>
@@ -226,6 +231,11 @@ Recharge volume = Σ mm/1000 × true cell area over the unit; cells on the unit'
         </message>
         <message>
             <location filename="../../processing_algs/abstraction_recharge_balance.py" />
+            <source>Problems induced by abstraction (GB/T 34968: land subsidence, ground fissures, springs drying up, vegetation die-back, salinisation). A unit touching one is severe (grade_criterion induced_problems); its cut is at least the rules file's severe_by_other_criteria_min_cut_share of its abstraction.</source>
+            <translation>开采引发的环境地质问题（GB/T 34968：地面沉降、地裂缝、泉水断流、植被退化、土地盐渍化）。与之相接的单元判为严重超采（grade_criterion 为 induced_problems）；其压采量至少为开采量乘以规则文件的 severe_by_other_criteria_min_cut_share。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
             <source>Recharge raster (mm/a)</source>
             <translation>补给量栅格（mm/年）</translation>
         </message>
@@ -245,9 +255,13 @@ Recharge volume = Σ mm/1000 × true cell area over the unit; cells on the unit'
             <translation>方格网覆盖取水井和栅格范围。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
             <source>The units with their attributes plus wells_n, area_km2, abstraction_m3, recharge_m3, allowable_m3, extraction_coef (abstraction / allowable; empty when recharge is zero), grade (none / general / severe: general above 1.0, severe above 1.3 by default), reduction_m3 = max(0, abstraction − allowable); with water-level grades also level_grade, decline_m_per_a, final_grade (the worse grade) and grade_criterion (extraction_coef / water_level / both).</source>
-            <translation>评价单元及其属性，另加 wells_n、area_km2、abstraction_m3、recharge_m3、allowable_m3、extraction_coef（开采量 / 可开采量；补给量为零时为空）、grade（none 未超采 / general 一般 / severe 严重：默认大于 1.0 为一般超采，大于 1.3 为严重超采）、reduction_m3 = max(0, 开采量 − 可开采量)；提供水位等级时另有 level_grade、decline_m_per_a、final_grade（取较重等级）和 grade_criterion（extraction_coef / water_level / both）。</translation>
+            <translation type="vanished">评价单元及其属性，另加 wells_n、area_km2、abstraction_m3、recharge_m3、allowable_m3、extraction_coef（开采量 / 可开采量；补给量为零时为空）、grade（none 未超采 / general 一般 / severe 严重：默认大于 1.0 为一般超采，大于 1.3 为严重超采）、reduction_m3 = max(0, 开采量 − 可开采量)；提供水位等级时另有 level_grade、decline_m_per_a、final_grade（取较重等级）和 grade_criterion（extraction_coef / water_level / both）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" />
+            <source>The units with their attributes plus wells_n, area_km2, abstraction_m3, recharge_m3, allowable_m3, extraction_coef (abstraction / allowable; empty when recharge is zero), grade (none / general / severe: general above 1.0, severe above 1.3 by default), reduction_m3 = max(0, abstraction − allowable); with water-level grades also level_grade, decline_m_per_a, final_grade (the worse grade) and grade_criterion (extraction_coef / water_level / both); with induced problems also induced_problems_n (problems touching the unit), final_grade and grade_criterion (induced_problems joined to the others with '+').</source>
+            <translation>评价单元及其属性，另加 wells_n、area_km2、abstraction_m3、recharge_m3、allowable_m3、extraction_coef（开采量 / 可开采量；补给量为零时为空）、grade（none 未超采 / general 一般 / severe 严重：默认大于 1.0 为一般超采，大于 1.3 为严重超采）、reduction_m3 = max(0, 开采量 − 可开采量)；提供水位等级时另有 level_grade、decline_m_per_a、final_grade（取较重等级）和 grade_criterion（extraction_coef / water_level / both）；提供开采引发问题时另有 induced_problems_n（与单元相接的问题数）、final_grade 和 grade_criterion（induced_problems 与其他指标以 '+' 相连）。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/abstraction_recharge_balance.py" />
@@ -295,7 +309,7 @@ Recharge volume = Σ mm/1000 × true cell area over the unit; cells on the unit'
             <translation>可选</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="287" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="307" />
             <source>{0} units: {1} severe; total reduction needed {2:.0f} m³/a.</source>
             <translation>共 {0} 个单元，其中严重超采 {1} 个；需压减开采量合计 {2:.0f} m³/年。</translation>
         </message>
@@ -390,6 +404,11 @@ Stops with a message naming the parcels and the field when a crop has no quota (
         </message>
         <message>
             <location filename="../../processing_algs/allocate_water_rights.py" />
+            <source>Basic ecological water share of the red line, set aside first (0–1; empty = rules file)</source>
+            <translation>红线中优先预留的基本生态用水比例（0–1；留空 = 规则文件）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" />
             <source>Bookkeeping</source>
             <translation>计量与收费</translation>
         </message>
@@ -412,6 +431,11 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <location filename="../../processing_algs/allocate_water_rights.py" />
             <source>Crop field</source>
             <translation>作物字段</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" />
+            <source>Domestic water share of the red line, set aside first (0–1; empty = rules file)</source>
+            <translation>红线中优先预留的生活用水比例（0–1；留空 = 规则文件）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/allocate_water_rights.py" />
@@ -443,9 +467,19 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/allocate_water_rights.py" line="120" />
+            <location filename="../../processing_algs/allocate_water_rights.py" line="137" />
             <source>No township field and no townships layer: rights are not grouped or scaled.</source>
             <translation>无乡镇字段也无乡镇图层：水权不分组、不核减。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" />
+            <source>Notice item 7: 坚持优质水资源优先保障城乡居民生活用水. Empty = rules file (an assumption). Set 0 when the red-line field already holds what is left for farming, e.g. remaining_m3.</source>
+            <translation>通知第7条：坚持优质水资源优先保障城乡居民生活用水。留空 = 规则文件（假设值）。红线字段已是扣除其他用水后留给农业的水量（如 remaining_m3）时设为 0。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" />
+            <source>Notice items 3 and 7: 确定生态用水比例; 禁止挤占基本生态用水. Empty = rules file (an assumption). Set 0 when the red-line field already holds what is left for farming, e.g. remaining_m3.</source>
+            <translation>通知第3条和第7条：确定生态用水比例；禁止挤占基本生态用水。留空 = 规则文件（假设值）。红线字段已是扣除其他用水后留给农业的水量（如 remaining_m3）时设为 0。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/base.py" line="156" />
@@ -488,7 +522,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>定额表：定额字段（m³/亩）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/allocate_water_rights.py" line="131" />
+            <location filename="../../processing_algs/allocate_water_rights.py" line="163" />
             <source>Quota {0}: {1:g} m³/mu ({2})</source>
             <translation>{0} 定额：{1:g} m³/亩（{2}）</translation>
         </message>
@@ -506,6 +540,11 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <location filename="../../processing_algs/allocate_water_rights.py" />
             <source>The parcels plus quota_m3_per_mu, demand_m3 (= area × quota), scale_factor, right_m3 (= demand × factor), certificate_no (township code-contract no.; parcels of one contract share it) and problem; area_mu too when measured from geometry.</source>
             <translation>地块及 quota_m3_per_mu、demand_m3（= 面积 × 定额）、scale_factor、right_m3（= 需水量 × 系数）、certificate_no（乡镇代码-合同编号；同一合同的地块共用一证）和 problem；按几何量算面积时另有 area_mu。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" line="147" />
+            <source>The red-line field is remaining_m3, which is already net of other uses, yet shares of it are set aside for domestic and ecological water: they may be set aside twice. Set DOMESTIC_SHARE and ECOLOGICAL_SHARE to 0 unless remaining_m3 still includes them.</source>
+            <translation>红线字段为 remaining_m3，已扣除其他用水，却仍按比例从中预留生活和生态用水：这部分水可能被重复预留。除非 remaining_m3 仍包含这两项用水，请将 DOMESTIC_SHARE 和 ECOLOGICAL_SHARE 设为 0。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/allocate_water_rights.py" />
@@ -602,7 +641,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>按位置在乡镇图层中查找所属乡镇</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/allocate_water_rights.py" line="183" />
+            <location filename="../../processing_algs/allocate_water_rights.py" line="217" />
             <source>{0} parcel(s) allocated {1:,.0f} m³ in total; {2} parcel(s) without a right.</source>
             <translation>{0} 个地块共分配 {1:,.0f} m³；{2} 个地块未获水权。</translation>
         </message>
@@ -689,7 +728,6 @@ Outputs: OUTPUT (findings, styled by severity) and OUTPUT_SUMMARY (optional tabl
 输出：OUTPUT（问题点，按严重程度着色）和 OUTPUT_SUMMARY（可选表格：各乡镇 findings_n 及各类问题数量）。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/compliance_audit.py" />
             <source>Audits a well register against notice 托政发规〔2024〕3号 on an audit date and writes one point per finding: well_id, finding, notice_item, detail (a sentence for the inspector), severity, with the well's location (plus township and use).
 
 Findings (notice item and severity from the rules file's compliance section):
@@ -702,6 +740,41 @@ Findings (notice item and severity from the rules file's compliance section):
 • power_without_permit (item 16): kWh &gt; 0 and no permit; kWh from the power table per account when given, else from the wells' kWh field.
 
 A well is deregistered when its deregistration date is on or before the audit date (or its status says so without a date), stopped likewise; active otherwise. Date fields may hold dates or text ('2024-03-05', '2024/3/5'); anything else stops with a message naming the feature.</source>
+            <translation type="vanished">按检查日期对照托政发规〔2024〕3号检查取水井登记台账，每个问题输出一个点：well_id、finding、notice_item、detail（供检查人员使用的说明）、severity，位置为该井位置（另含乡镇和用途）。
+
+问题类型（通知条款和严重程度取自规则文件 compliance 部分）：
+• no_meter（第9条）：在用井未安装正常计量设施或无读数。
+• over_permit（第10条）：计量水量超过许可水量。
+• no_permit（第18条）：在用井无取水许可证号。
+• stopped_not_deregistered（第11条）：停止取水已超过 30 日（规则：compliance.deregistration_deadline_days）至检查日期仍未注销。第 30 日仍在期限内，第 31 日即为问题。
+• depth_over_permit（第11条）：成井深度超过批准深度。
+• self_supplied_in_coverage（第13条）：位于公共供水管网覆盖范围内的自备井（未注销）——与井址筛查的定义相同：距供水管网在覆盖距离以内或位于供水覆盖范围多边形内。至少需要一个供水图层。
+• power_without_permit（第16条）：用电量 &gt; 0 且无取水许可；用电量按户号取自电力台账表（如提供），否则取自取水井的用电量字段。
+
+注销日期在检查日期当日或之前（或无日期但状态为注销）的井视为已注销，停用同理，其余为在用。日期字段可为日期或文本（“2024-03-05”“2024/3/5”）；其他内容将停止运行并指明要素。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <source>Audits a well register against notice 托政发规〔2024〕3号 on an audit date and writes one point per finding: well_id, finding, notice_item, detail (a sentence for the inspector), severity, with the well's location (plus township and use).
+
+Findings (notice item and severity from the rules file's compliance section):
+• no_meter (item 9): an active well without a working meter, or with no reading.
+• over_permit (item 10): metered volume above the permitted volume.
+• no_permit (item 18): an active well without a permit number.
+• stopped_not_deregistered (item 11): abstraction stopped MORE than 30 days (rules: compliance.deregistration_deadline_days) before the audit date and the well not deregistered. Day 30 is still within the deadline; day 31 is a finding.
+• depth_over_permit (item 11): drilled deeper than permitted.
+• self_supplied_in_coverage (item 13): a self-supplied well (not deregistered) inside public supply coverage — within the coverage distance of a supply pipe or inside a supply area, as well-site screening defines it. Needs at least one supply layer.
+• power_without_permit (item 16): kWh &gt; 0 and no permit; kWh from the power table per account when given, else from the wells' kWh field.
+• deregistered_late (item 11): deregistered, but after the 30-day deadline from the stop (moved off rest days by the rules file's holiday table).
+• deregistered_not_sealed (item 11): deregistered and not sealed (封填) on the audit date. Needs the sealing field (a date, or yes/no).
+• over_quota (items 10, 13): metered volume above the well's quota volume (定额水量): its own quota field, else its use's quota in the rules file (compliance.use_quotas) times its quota units (mu, persons, head).
+• power_while_stopped (item 16): power drawn in periods after the well was stopped or deregistered. Needs the POWER table with a period field.
+• power_outside_irrigation_season (item 16): an irrigation well drawing power outside the irrigation season (rules: compliance.irrigation_season). Needs the POWER table with a period field.
+• power_account_without_well (item 16): an account of the POWER table that no well names, a possibly unregistered well. Written without geometry and without well_id.
+
+A check whose fields the layer lacks is skipped, and the log says so.
+
+A well is deregistered when its deregistration date is on or before the audit date (or its status says so without a date), stopped likewise; active otherwise. Date fields may hold dates or text ('2024-03-05', '2024/3/5'); anything else stops with a message naming the feature.</source>
             <translation>按检查日期对照托政发规〔2024〕3号检查取水井登记台账，每个问题输出一个点：well_id、finding、notice_item、detail（供检查人员使用的说明）、severity，位置为该井位置（另含乡镇和用途）。
 
 问题类型（通知条款和严重程度取自规则文件 compliance 部分）：
@@ -712,6 +785,14 @@ A well is deregistered when its deregistration date is on or before the audit da
 • depth_over_permit（第11条）：成井深度超过批准深度。
 • self_supplied_in_coverage（第13条）：位于公共供水管网覆盖范围内的自备井（未注销）——与井址筛查的定义相同：距供水管网在覆盖距离以内或位于供水覆盖范围多边形内。至少需要一个供水图层。
 • power_without_permit（第16条）：用电量 &gt; 0 且无取水许可；用电量按户号取自电力台账表（如提供），否则取自取水井的用电量字段。
+• deregistered_late（第11条）：已注销，但晚于自停止取水起 30 日的期限（遇节假日按规则文件的节假日表顺延）。
+• deregistered_not_sealed（第11条）：检查日期时已注销但未封填。需要封填字段（日期，或 是/否）。
+• over_quota（第10、13条）：计量水量超过该井的定额水量：取该井自身的定额字段，否则取规则文件中该用途的定额（compliance.use_quotas）乘以定额单位数（亩、人、头）。
+• power_while_stopped（第16条）：取水井停用或注销之后的时段仍有用电。需要带时段字段的电力台账表（POWER）。
+• power_outside_irrigation_season（第16条）：农灌井在灌溉期外用电（规则：compliance.irrigation_season）。需要带时段字段的电力台账表（POWER）。
+• power_account_without_well（第16条）：电力台账表中没有任何取水井对应的用电户号，可能为未登记的井。输出时无几何、无 well_id。
+
+图层缺少某项检查所需字段时跳过该检查，并在日志中说明。
 
 注销日期在检查日期当日或之前（或无日期但状态为注销）的井视为已注销，停用同理，其余为在用。日期字段可为日期或文本（“2024-03-05”“2024/3/5”）；其他内容将停止运行并指明要素。</translation>
         </message>
@@ -749,6 +830,11 @@ A well is deregistered when its deregistration date is on or before the audit da
             <location filename="../../processing_algs/compliance_audit.py" />
             <source>Date deregistered — item 11</source>
             <translation>注销日期——第11条</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <source>Date sealed (封填), or yes/no — item 11</source>
+            <translation>封填日期，或 是/否 — 第11条</translation>
         </message>
         <message>
             <location filename="../../processing_algs/compliance_audit.py" />
@@ -889,6 +975,16 @@ A well is deregistered when its deregistration date is on or before the audit da
         </message>
         <message>
             <location filename="../../processing_algs/compliance_audit.py" />
+            <source>Quota units field (mu / persons / head) — items 10, 13</source>
+            <translation>定额单位数字段（亩 / 人 / 头）— 第10、13条</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <source>Quota volume field (m³, 定额水量) — items 10, 13</source>
+            <translation>定额水量字段（m³）— 第10、13条</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
             <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
             <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
         </message>
@@ -944,6 +1040,11 @@ A well is deregistered when its deregistration date is on or before the audit da
         </message>
         <message>
             <location filename="../../processing_algs/compliance_audit.py" />
+            <source>deregistered wells are not checked for sealing (deregistered_not_sealed)</source>
+            <translation>不检查已注销井是否封填（deregistered_not_sealed）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
             <source>every row of the power table counts</source>
             <translation>电力台账的全部记录均计入</translation>
         </message>
@@ -986,6 +1087,16 @@ A well is deregistered when its deregistration date is on or before the audit da
             <location filename="../../processing_algs/compliance_audit.py" />
             <source>the checks that need it are skipped</source>
             <translation>跳过需要该字段的检查</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <source>the use's quota in the rules file is not used (over_quota)</source>
+            <translation>不使用规则文件中该用途的定额（over_quota）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <source>wells have no quota volume of their own (over_quota uses the use's quota when it can)</source>
+            <translation>取水井无自身的定额水量（over_quota 在可行时使用该用途的定额）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/base.py" line="331" />
@@ -1379,7 +1490,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>实际（计量）用水量字段（m³/年）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="114" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="133" />
             <source>BASE_RATE must be more than 0 yuan per m³ (the standard charge, 征收标准).</source>
             <translation>BASE_RATE（征收标准）必须大于 0 元/m³。</translation>
         </message>
@@ -1419,11 +1530,10 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>勾选：若有无法计费的取水户，列出全部并停止运行。不勾选：这些取水户照常输出，水资源费字段为空，原因写入 problem 字段，并逐户给出警告。计划或用水量为空、无法识别或为负，或计划为 0 而有用水的，均不计费，也不填零。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" />
             <source>Computes each account's water-resource fee with the progressive surcharge for use over plan (超计划累进加价, notice 托政发规〔2024〕3号 items 10 and 13).
 
 Use within plan is charged at the base rate (×1). The over-plan part is charged by bands of the excess in percent of plan, read from the rules file: up to 20 % over plan at 2×, from 20 to 50 % at 3×, beyond 50 % at 5×. An excess of exactly 20 % is in the 2× band and exactly 50 % in the 3× band (超额20%以内 → 2倍).</source>
-            <translation>按超计划累进加价（托政发规〔2024〕3号 第10、13条）计算每个取水户的水资源费。
+            <translation type="vanished">按超计划累进加价（托政发规〔2024〕3号 第10、13条）计算每个取水户的水资源费。
 
 计划内用水按征收标准（1倍）计收。超计划部分按超出计划的百分比分档计收，档次取自规则文件：超计划 20% 以内按 2 倍，20%–50% 按 3 倍，50% 以上按 5 倍。恰好超出 20% 属于 2 倍档，恰好超出 50% 属于 3 倍档（超额20%以内 → 2倍）。</translation>
         </message>
@@ -1467,6 +1577,19 @@ Outputs:
         </message>
         <message>
             <location filename="../../processing_algs/progressive_surcharge.py" />
+            <source>Computes each account's water-resource fee with the progressive surcharge for use over plan (超计划累进加价, notice 托政发规〔2024〕3号 items 10 and 13).
+
+Use within plan is charged at the base rate (×1). The over-plan part is charged by bands of the excess in percent of plan, read from the rules file: up to 20 % over plan at 2×, from 20 to 50 % at 3×, beyond 50 % at 5×. An excess of exactly 20 % is in the 2× band and exactly 50 % in the 3× band (超额20%以内 → 2倍).
+
+Use over quota (超定额, items 10 and 13) is charged by the same bands, in percent of the quota volume (定额水量): the account's own quota field, else its use's quota in the rules file (compliance.use_quotas) times its quota units (mu, persons, head). Fees are charged on the larger of the over-plan and the over-quota part, never both; the charged_on field says which ('plan' or 'quota'). Without quota fields, accounts are charged over plan only, and the log says so.</source>
+            <translation>按超计划累进加价（托政发规〔2024〕3号 第10、13条）计算每个取水户的水资源费。
+
+计划内用水按征收标准（1倍）计收。超计划部分按超出计划的百分比分档计收，档次取自规则文件：超计划 20% 以内按 2 倍，20%–50% 按 3 倍，50% 以上按 5 倍。恰好超出 20% 属于 2 倍档，恰好超出 50% 属于 3 倍档（超额20%以内 → 2倍）。
+
+超定额用水（第10、13条）按相同档次计收，百分比以定额水量为基数：取该取水户自身的定额字段，否则取规则文件中该用途的定额（compliance.use_quotas）乘以定额单位数（亩、人、头）。水资源费按超计划部分与超定额部分中较大者计收，不重复计收；charged_on 字段说明所依据的一项（“plan”或“quota”）。没有定额字段时只按超计划计收，并在日志中说明。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" />
             <source>Else the feature id.</source>
             <translation>否则用要素编号。</translation>
         </message>
@@ -1501,7 +1624,7 @@ Outputs:
             <translation>须大于 0。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="135" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="161" />
             <source>Not charged: layer '{0}', {1}</source>
             <translation>未计费：图层“{0}”，{1}</translation>
         </message>
@@ -1537,6 +1660,16 @@ Outputs:
         </message>
         <message>
             <location filename="../../processing_algs/progressive_surcharge.py" />
+            <source>Quota units field (mu / persons / head)</source>
+            <translation>定额单位数字段（亩 / 人 / 头）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" />
+            <source>Quota volume field (m³, 定额水量) — over-quota charging</source>
+            <translation>定额水量字段（m³）— 超定额计费</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" />
             <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
             <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
         </message>
@@ -1556,9 +1689,13 @@ Outputs:
             <translation>“1,200”等文本按 1200 读取。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" />
             <source>The input features plus excess_m3, excess_pct (excess in % of plan), top_multiplier (multiple of the highest band reached; 1 within plan), fee_yuan, surcharge_yuan (fee above base rate × actual) and problem.</source>
-            <translation>输入要素及 excess_m3、excess_pct（超出计划的百分比）、top_multiplier（所达最高档倍数；计划内为 1）、fee_yuan、surcharge_yuan（超出“征收标准 × 实际用水量”的部分）和 problem。</translation>
+            <translation type="vanished">输入要素及 excess_m3、excess_pct（超出计划的百分比）、top_multiplier（所达最高档倍数；计划内为 1）、fee_yuan、surcharge_yuan（超出“征收标准 × 实际用水量”的部分）和 problem。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" />
+            <source>The input features plus excess_m3, excess_pct (excess in % of plan), top_multiplier (multiple of the highest band reached; 1 within plan), fee_yuan, surcharge_yuan (fee above base rate × actual), problem, quota_m3, over_quota_m3, over_quota_pct (in % of the quota) and charged_on ('plan' or 'quota').</source>
+            <translation>输入要素及 excess_m3、excess_pct（超出计划的百分比）、top_multiplier（所达最高档倍数；计划内为 1）、fee_yuan、surcharge_yuan（超出“征收标准 × 实际用水量”的部分）、problem、quota_m3、over_quota_m3、over_quota_pct（超出定额的百分比）和 charged_on（“plan”或“quota”）。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/progressive_surcharge.py" />
@@ -1581,7 +1718,12 @@ Outputs:
             <translation>乡镇字段（用于汇总表和图表分组）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="184" />
+            <location filename="../../processing_algs/progressive_surcharge.py" />
+            <source>Use field (for the use's quota in the rules file)</source>
+            <translation>用途字段（用于取规则文件中该用途的定额）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" line="210" />
             <source>Water-resource fees by tier (超计划累进加价) — {0}</source>
             <translation>分档水资源费（超计划累进加价）——{0}</translation>
         </message>
@@ -1596,7 +1738,12 @@ Outputs:
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="158" />
+            <location filename="../../processing_algs/progressive_surcharge.py" />
+            <source>accounts have no quota volume of their own</source>
+            <translation>取水户无自身的定额水量</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" line="184" />
             <source>band by band</source>
             <translation>分档累进</translation>
         </message>
@@ -1626,17 +1773,22 @@ Outputs:
             <translation>可选</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="158" />
+            <location filename="../../processing_algs/progressive_surcharge.py" />
+            <source>the use's quota in the rules file is not used</source>
+            <translation>不使用规则文件中该用途的定额</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" line="184" />
             <source>whole excess</source>
             <translation>超额全部按最高档</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="156" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="182" />
             <source>{0} account(s) charged ({1}): fees {2:,.2f} yuan, of which surcharge {3:,.2f} yuan.</source>
             <translation>已计费 {0} 户（{1}）：水资源费 {2:,.2f} 元，其中加价 {3:,.2f} 元。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="138" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="164" />
             <source>{0} of {1} account(s) were not charged; their fee fields are empty and 'problem' says why.</source>
             <translation>{1} 户中有 {0} 户未计费；其水资源费字段为空，原因见 problem 字段。</translation>
         </message>
@@ -3333,17 +3485,17 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>无法将样式保存到 {0}：{1}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/compliance_audit.py" line="147" />
+            <location filename="../../processing_algs/compliance_audit.py" line="179" />
             <source>Could not write finding {n} to the output.</source>
             <translation>无法将第 {n} 个问题写入输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="130" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="138" />
             <source>Could not write grid cell {cell} to the output.</source>
             <translation>无法将网格单元 {cell} 写入输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/allocate_water_rights.py" line="221" />
+            <location filename="../../processing_algs/allocate_water_rights.py" line="255" />
             <source>Could not write township {name} to the output.</source>
             <translation>无法将乡镇 {name} 写入输出。</translation>
         </message>
@@ -3358,7 +3510,7 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>图层“{layer}”（{key}）为 {kind} 图层；必须是表示井位的点图层。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="224" />
+            <location filename="../../processing_algs/supervision_report.py" line="230" />
             <source>No font with Chinese glyphs is installed for Qt, so the Chinese PDF would print empty boxes. Install the Noto CJK fonts (Debian/Ubuntu: sudo apt-get install fonts-noto-cjk) and run again, or choose LANGUAGE = English.</source>
             <translation>Qt 未找到含中文字形的字体，中文 PDF 将显示为空方框。请安装 Noto CJK 字体（Debian/Ubuntu：sudo apt-get install fonts-noto-cjk）后重新运行，或选择 LANGUAGE = English。</translation>
         </message>
@@ -3558,8 +3710,16 @@ OUTPUT_UNITS（可选）：各单元及 stations_n（单元内有速率的监测
             <location filename="../../processing_algs/water_level_trend.py" />
             <source>Groundwater-level decline per monitoring station and per unit, and the over-extraction grade it implies (GB/T 34968-2017: general for a sustained decline up to 1.5 m/a, severe above; thresholds and the significance level from the rules file). Supports notice 托政发规〔2024〕3号 section 二(一), item 7.
 
-Stations with fewer than 3 observations or less than one year of record get no rate and no grade and are listed in the log.</source>
+A record too short to test (fewer readings or a shorter span than the rules file asks, or fewer reading dates than the Mann–Kendall test needs to ever reach significance) is graded undetermined, never none, with the reason in undetermined_reason; such stations are listed in the log. A unit whose stations are all undetermined is undetermined.</source>
             <translation>计算各监测站及各单元的地下水位下降速率，以及由此确定的超采等级（GB/T 34968-2017：水位持续下降、速率不超过 1.5 m/a 为一般超采，超过为严重超采；阈值和显著性水平取自规则文件）。服务于托政发规〔2024〕3号 第二部分（一）第7条。
+
+记录过短无法检验的监测站（观测次数或记录时长少于规则文件要求，或观测日期数少于 Mann–Kendall 检验达到显著所需的最少次数）判定为 undetermined（无法判定），绝不判为 none（未超采），原因写入 undetermined_reason，并在日志中列出。单元内监测站全部无法判定时，该单元也为 undetermined。</translation>
+        </message>
+        <message>
+            <source>Groundwater-level decline per monitoring station and per unit, and the over-extraction grade it implies (GB/T 34968-2017: general for a sustained decline up to 1.5 m/a, severe above; thresholds and the significance level from the rules file). Supports notice 托政发规〔2024〕3号 section 二(一), item 7.
+
+Stations with fewer than 3 observations or less than one year of record get no rate and no grade and are listed in the log.</source>
+            <translation type="vanished">计算各监测站及各单元的地下水位下降速率，以及由此确定的超采等级（GB/T 34968-2017：水位持续下降、速率不超过 1.5 m/a 为一般超采，超过为严重超采；阈值和显著性水平取自规则文件）。服务于托政发规〔2024〕3号 第二部分（一）第7条。
 
 观测少于 3 次或记录不足一年的监测站不计算速率和等级，并在日志中列出。</translation>
         </message>
@@ -3579,7 +3739,7 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>监测站（点）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/water_level_trend.py" line="124" />
+            <location filename="../../processing_algs/water_level_trend.py" line="136" />
             <source>OUTPUT_UNITS needs a UNITS layer of polygons to grade.</source>
             <translation>OUTPUT_UNITS 需要提供待评级的多边形图层 UNITS。</translation>
         </message>
@@ -3619,14 +3779,22 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>监测站水位趋势</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/water_level_trend.py" />
             <source>The stations with n_obs, first_date, last_date, years (span), decline_m_per_a (Theil–Sen slope of depth against time; positive = depth increasing = water level falling), mk_p_value (Mann–Kendall test, two-sided), significant (p below the rules' significance_p) and level_grade (none / general / severe; a decline counts only when significant).</source>
-            <translation>监测站及 n_obs、first_date、last_date、years（时长）、decline_m_per_a（埋深随时间的 Theil–Sen 斜率；为正 = 埋深增大 = 水位下降）、mk_p_value（Mann–Kendall 双侧检验）、significant（p 小于规则的 significance_p）和 level_grade（none / general / severe；仅显著下降才计）。</translation>
+            <translation type="vanished">监测站及 n_obs、first_date、last_date、years（时长）、decline_m_per_a（埋深随时间的 Theil–Sen 斜率；为正 = 埋深增大 = 水位下降）、mk_p_value（Mann–Kendall 双侧检验）、significant（p 小于规则的 significance_p）和 level_grade（none / general / severe；仅显著下降才计）。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/water_level_trend.py" />
+            <source>The stations with n_obs, first_date, last_date, years (span), decline_m_per_a (Theil–Sen slope of depth against time; positive = depth increasing = water level falling), mk_p_value (Mann–Kendall test, two-sided), significant (p below the rules' significance_p) and level_grade (none / general / severe; a decline counts only when significant; undetermined when the record is too short to test, with the reason in undetermined_reason).</source>
+            <translation>监测站及 n_obs、first_date、last_date、years（时长）、decline_m_per_a（埋深随时间的 Theil–Sen 斜率；为正 = 埋深增大 = 水位下降）、mk_p_value（Mann–Kendall 双侧检验）、significant（p 小于规则的 significance_p）和 level_grade（none / general / severe；仅显著下降才计；记录过短无法检验时为 undetermined，原因见 undetermined_reason）。</translation>
+        </message>
+        <message>
             <source>The units with stations_n (stations with a rate inside), decline_m_per_a (their median) and level_grade (by the median rate; sustained when at least half of the stations decline significantly). Feed it to tuoli_gw:abstraction_recharge_balance as its water-level grades.</source>
-            <translation>各单元及 stations_n（单元内有速率的监测站数）、decline_m_per_a（其中位数）和 level_grade（按中位数速率；至少半数监测站显著下降才视为持续下降）。可作为水位等级输入 tuoli_gw:abstraction_recharge_balance。</translation>
+            <translation type="vanished">各单元及 stations_n（单元内有速率的监测站数）、decline_m_per_a（其中位数）和 level_grade（按中位数速率；至少半数监测站显著下降才视为持续下降）。可作为水位等级输入 tuoli_gw:abstraction_recharge_balance。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/water_level_trend.py" />
+            <source>The units with stations_n (stations with a rate inside), decline_m_per_a (their median) and level_grade (by the median rate; sustained when at least half of the stations decline significantly; undetermined when all its stations are, with the reason in undetermined_reason). Feed it to tuoli_gw:abstraction_recharge_balance as its water-level grades.</source>
+            <translation>各单元及 stations_n（单元内有速率的监测站数）、decline_m_per_a（其中位数）和 level_grade（按中位数速率；至少半数监测站显著下降才视为持续下降；单元内监测站全部无法判定时为 undetermined，原因见 undetermined_reason）。可作为水位等级输入 tuoli_gw:abstraction_recharge_balance。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/water_level_trend.py" />
@@ -3634,7 +3802,7 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>阈值、档次和期限及其法律依据；如需修改，请复制随插件提供的规则文件后再改。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/water_level_trend.py" line="135" />
+            <location filename="../../processing_algs/water_level_trend.py" line="151" />
             <source>UNITS given but no OUTPUT_UNITS: set OUTPUT_UNITS to get the per-unit grades.</source>
             <translation>已提供 UNITS 但未设置 OUTPUT_UNITS：请设置 OUTPUT_UNITS 以获得各单元等级。</translation>
         </message>
@@ -3694,7 +3862,7 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>可选</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/water_level_trend.py" line="108" />
+            <location filename="../../processing_algs/water_level_trend.py" line="120" />
             <source>{0} of {1} stations have a trend: {2} severe, {3} general.</source>
             <translation>{1} 个监测站中有 {0} 个得出水位趋势：严重 {2} 个，一般 {3} 个。</translation>
         </message>
