@@ -114,16 +114,13 @@ class AllocateWaterRightsAlgorithm(TuoliAlgorithm):
         )
 
         parcels_source, parcels_label = self.source(parameters, "PARCELS", context)
-        contract_field = self.field(parameters, "CONTRACT_FIELD", context, feedback)
-        crop_field = self.field(parameters, "CROP_FIELD", context, feedback)
-        household_field = self.field(parameters, "HOUSEHOLD_FIELD", context, feedback)
-        area_field = self.field(parameters, "AREA_FIELD", context, feedback)
-        township_field = self.field(parameters, "TOWNSHIP_FIELD", context, feedback)
+        contract_field, crop_field, household_field, area_field, township_field = self.fields(
+            parameters, context, feedback, "CONTRACT_FIELD", "CROP_FIELD", "HOUSEHOLD_FIELD", "AREA_FIELD", "TOWNSHIP_FIELD"
+        )
         rules = self.rules(parameters, context)
-
-        name_field = self.field(parameters, "TOWNSHIP_NAME_FIELD", context, feedback)
-        red_line_field = self.field(parameters, "RED_LINE_FIELD", context, feedback)
-        code_field = self.field(parameters, "TOWNSHIP_CODE_FIELD", context, feedback)
+        name_field, red_line_field, code_field = self.fields(
+            parameters, context, feedback, "TOWNSHIP_NAME_FIELD", "RED_LINE_FIELD", "TOWNSHIP_CODE_FIELD"
+        )
         # Township polygons are needed only to locate parcels that have no township field; the
         # output polygons are copied from the source features (see _write_townships).
         townships, townships_label = self.optional_frame(

@@ -253,6 +253,10 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
             )
         return None
 
+    def fields(self, parameters: dict[str, Any], context, feedback, *keys: str) -> list[str | None]:
+        """The fields several field parameters name, in the order asked (each read as :meth:`field` does)."""
+        return [self.field(parameters, key, context, feedback) for key in keys]
+
     def number(self, parameters: dict[str, Any], key: str, context) -> float | None:
         """An optional number; None when left empty (the caller then takes the rules file's value)."""
         if str(parameters.get(key, "") if parameters.get(key) is not None else "").strip() == "":

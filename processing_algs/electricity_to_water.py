@@ -84,12 +84,7 @@ class ElectricityToWaterAlgorithm(TuoliAlgorithm):
     )
 
     def compute(self, parameters: dict[str, Any], context, feedback) -> dict[str, Any]:
-        from tuoli_gw_plugin.engine.electricity import (
-            PowerFieldNames,
-            WellFieldNames,
-            electricity_to_water,
-            township_chart,
-        )
+        from tuoli_gw_plugin.engine.electricity import PowerFieldNames, WellFieldNames, electricity_to_water, township_chart
 
         wells, wells_label = self.source(parameters, "WELLS", context)
         power, power_label = self.source(parameters, "POWER", context)

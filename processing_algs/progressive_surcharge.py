@@ -120,13 +120,10 @@ class ProgressiveSurchargeAlgorithm(TuoliAlgorithm):
         )
 
         source, layer_label = self.source(parameters, "INPUT", context)
-        plan_field = self.field(parameters, "PLAN_FIELD", context, feedback)
-        actual_field = self.field(parameters, "ACTUAL_FIELD", context, feedback)
-        id_field = self.field(parameters, "ID_FIELD", context, feedback)
-        township_field = self.field(parameters, "TOWNSHIP_FIELD", context, feedback)
-        quota_field = self.field(parameters, "QUOTA_FIELD", context, feedback)
-        use_field = self.field(parameters, "USE_FIELD", context, feedback)
-        quota_units_field = self.field(parameters, "QUOTA_UNITS_FIELD", context, feedback)
+        plan_field, actual_field, id_field, township_field, quota_field, use_field, quota_units_field = self.fields(
+            parameters, context, feedback,
+            "PLAN_FIELD", "ACTUAL_FIELD", "ID_FIELD", "TOWNSHIP_FIELD", "QUOTA_FIELD", "USE_FIELD", "QUOTA_UNITS_FIELD",
+        )
         base_rate = self.parameterAsDouble(parameters, "BASE_RATE", context)
         if base_rate <= 0:
             raise QgsProcessingException(

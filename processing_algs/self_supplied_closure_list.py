@@ -64,11 +64,9 @@ class SelfSuppliedClosureListAlgorithm(TuoliAlgorithm):
 
         source, label = self.source(parameters, "INPUT", context)
         common.require_points(source, label, "INPUT")
-        self_supplied_field = self.field(parameters, "SELF_SUPPLIED_FIELD", context, feedback)
-        volume_field = self.field(parameters, "VOLUME_FIELD", context, feedback)
-        status_field = self.field(parameters, "STATUS_FIELD", context, feedback)
-        fallback_field = self.field(parameters, "FALLBACK_VOLUME_FIELD", context, feedback)
-        id_field = self.field(parameters, "ID_FIELD", context, feedback)
+        self_supplied_field, volume_field, status_field, fallback_field, id_field = self.fields(
+            parameters, context, feedback, "SELF_SUPPLIED_FIELD", "VOLUME_FIELD", "STATUS_FIELD", "FALLBACK_VOLUME_FIELD", "ID_FIELD"
+        )
 
         prepared = common.prepare_from_parameters(self, parameters, context, feedback, with_remaining=False)
         prepared.layer_names["wells"] = label

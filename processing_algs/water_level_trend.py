@@ -90,9 +90,7 @@ class WaterLevelTrendAlgorithm(TuoliAlgorithm):
         stations, stations_label = self.source(parameters, "STATIONS", context)
         series, series_label = self.source(parameters, "SERIES", context)
         units, units_label = self.optional_source(parameters, "UNITS", context)
-        station_field = self.field(parameters, "STATION_FIELD", context, feedback)
-        date_field = self.field(parameters, "DATE_FIELD", context, feedback)
-        depth_field = self.field(parameters, "DEPTH_FIELD", context, feedback)
+        station_field, date_field, depth_field = self.fields(parameters, context, feedback, "STATION_FIELD", "DATE_FIELD", "DEPTH_FIELD")
 
         def report(level: str, message: str) -> None:
             (feedback.pushWarning if level == "warning" else feedback.pushInfo)(message)
