@@ -130,6 +130,7 @@ class PreparedScreening:
     unknown_type_rule: ReasonRule | None = None
     request_rule: ReasonRule | None = None
     allowed_basis_unchecked: dict[str, str] = field(default_factory=dict)
+    township_rank: np.ndarray | None = None  # which township a boundary point belongs to (township_priority)
     warnings: list[str] = field(default_factory=list)
     _transformers: dict[str, Transformer] = field(default_factory=dict, repr=False)
 
@@ -459,6 +460,7 @@ def prepare_screening(
         township_names=township_names,
         township_remaining_m3=township_remaining,
         township_tree=tree(township_geometries),
+        township_rank=None if township_names is None else township_priority(township_names, township_remaining),
         red_line_rule=red_line_rule,
         exempt_aliases=exempt_aliases,
         exempt_rule=exempt_rule,
@@ -679,8 +681,7 @@ def _facts(prepared: PreparedScreening, geometries: np.ndarray, xy: tuple[np.nda
     township_index = np.full(n, -1, dtype=np.int64)
     if prepared.township_tree is not None:
         township_pairs = _polygon_pairs(prepared.township_tree, prepared.township_geometries, geometries, point_rows, x, y)
-        priority = township_priority(prepared.township_names, prepared.township_remaining_m3)
-        township_index = _first_hit_per_point(n, township_pairs, priority)
+        township_index = _first_hit_per_point(n, township_pairs, prepared.township_rank)
 
     return _Facts(has_geometry, zone_index, grades_hit, supply_distance, nearest_pipe, in_coverage, township_index)
 
