@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import configparser
 import os
+import subprocess
 import sys
 import zipfile
 from pathlib import Path
@@ -21,6 +22,8 @@ from pathlib import Path
 from assemble_plugin import NOT_PLUGIN, PLUGIN_NAME, REPO, plugin_contents
 
 SKIP_SUFFIXES = {".pyc", ".pyo", ".ts"}  # .ts translation sources ship compiled as .qm
+# Build products that git ignores but the plugin needs: the compiled translations.
+SHIPPED_BUILD_PRODUCTS = {".qm"}
 REQUIRED = ("metadata.txt", "LICENSE", "__init__.py", "requirements.txt", "resources/rules/toli_rules.json")
 # plugins.qgis.org needs real addresses in these; the example.org ones only serve local builds.
 RELEASE_FIELDS = ("email", "tracker", "repository", "homepage")
@@ -46,6 +49,28 @@ def walk_order(name: str) -> tuple:
     return (*((1, folder) for folder in folders), (0, file_name))
 
 
+def git_ignored(paths: list[Path], repo: Path = REPO) -> set[Path]:
+    """The paths git ignores in ``repo`` (left-over GDAL .aux.xml, caches...); none when git is absent.
+
+    A zip built from a source tree without git (a tarball) ships what is there; in a checkout, only what
+    the repository tracks or builds on purpose (SHIPPED_BUILD_PRODUCTS) goes into the zip.
+    """
+    inside = [p for p in paths if p.resolve().is_relative_to(repo.resolve())]
+    if not inside:
+        return set()
+    relative = "\0".join(str(p.resolve().relative_to(repo.resolve())) for p in inside)
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(repo), "check-ignore", "-z", "--stdin"],
+            input=relative, capture_output=True, text=True, check=False,
+        )
+    except OSError:  # git not installed
+        return set()
+    if result.returncode not in (0, 1):  # 1 = nothing ignored; 128 = not a git checkout
+        return set()
+    return {(repo.resolve() / name).resolve() for name in result.stdout.split("\0") if name}
+
+
 def plugin_files(repo: Path = REPO) -> list[tuple[Path, str]]:
     """(file on disk, name in the zip) for every file to ship."""
     files = []
@@ -62,6 +87,9 @@ def plugin_files(repo: Path = REPO) -> list[tuple[Path, str]]:
                     continue
                 relative = (Path(entry) / path.relative_to(source)).as_posix()
                 files.append((path, f"{PLUGIN_NAME}/{relative}"))
+    ignored = git_ignored([path for path, _ in files], repo)
+    files = [(path, name) for path, name in files
+             if path.suffix in SHIPPED_BUILD_PRODUCTS or path.resolve() not in ignored]
     return sorted(files, key=lambda item: walk_order(item[1]))
 
 

@@ -5,6 +5,7 @@ These run the real qgis_process binary in subprocesses with throwaway profiles.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -20,6 +21,15 @@ from conftest import PLUGIN_DIR, QGIS_PROCESS, assemble_plugin, run_qgis_process
 from test_provider import ALGORITHM_MODULES  # noqa: E402
 
 pytestmark = pytest.mark.cli
+
+
+def _load_package_script():
+    """scripts/tools/package.py as a module (it imports assemble_plugin from its own folder)."""
+    sys.path.insert(0, str(REPO / "scripts" / "tools"))
+    spec = importlib.util.spec_from_file_location("package_script", REPO / "scripts" / "tools" / "package.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def _listed_algorithms(stdout: str) -> set[str]:
@@ -66,12 +76,15 @@ def test_zip_holds_exactly_the_plugin_folder_qgis_loads(tmp_path):
     with zipfile.ZipFile(zip_path) as archive:
         zipped = {name: archive.read(name) for name in archive.namelist()}
     assembled = {}
+    candidates = []
     for root, dirs, names in os.walk(PLUGIN_DIR, followlinks=True):
         dirs[:] = [d for d in dirs if d != "__pycache__"]
-        for name in names:
-            path = Path(root) / name
-            if path.suffix not in {".pyc", ".ts"}:
-                assembled[f"tuoli_gw_plugin/{path.relative_to(PLUGIN_DIR).as_posix()}"] = path.read_bytes()
+        candidates += [Path(root) / name for name in names if Path(name).suffix not in {".pyc", ".ts"}]
+    # Files git ignores (GDAL's .aux.xml beside a sample raster, say) stay out of the zip; .qm ships.
+    ignored = _load_package_script().git_ignored(candidates, REPO)
+    for path in candidates:
+        if path.suffix == ".qm" or path.resolve() not in ignored:
+            assembled[f"tuoli_gw_plugin/{path.relative_to(PLUGIN_DIR).as_posix()}"] = path.read_bytes()
     assert sorted(zipped) == sorted(assembled)
     assert [name for name in zipped if zipped[name] != assembled[name]] == []
     sources = {source.relative_to(REPO).as_posix(): entry for entry, source in assemble_plugin.plugin_contents(REPO).items()}
@@ -81,6 +94,26 @@ def test_zip_holds_exactly_the_plugin_folder_qgis_loads(tmp_path):
             source = next(s for s in sources if path == s or path.startswith(f"{s}/"))
             if not path.endswith(".ts"):
                 assert f"tuoli_gw_plugin/{sources[source]}{path[len(source):]}" in zipped, path
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed (the Debian 13 root has none)")
+def test_zip_leaves_out_what_git_ignores_but_keeps_compiled_translations(tmp_path):
+    """A left-over GDAL side file in a checkout is not shipped; a tracked file and a .qm are."""
+    package = _load_package_script()
+    repo = tmp_path / "checkout"
+    (repo / "sample_layers").mkdir(parents=True)
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    (repo / ".gitignore").write_text("*.aux.xml\n*.qm\n", encoding="utf-8")
+    tracked = repo / "sample_layers" / "recharge.tif"
+    side_file = repo / "sample_layers" / "recharge.tif.aux.xml"
+    compiled = repo / "sample_layers" / "tuoli_gw_zh-Hans.qm"
+    for path in (tracked, side_file, compiled):
+        path.write_bytes(b"x")
+    subprocess.run(["git", "-C", str(repo), "add", "sample_layers/recharge.tif", ".gitignore"], check=True)
+    ignored = package.git_ignored([tracked, side_file, compiled], repo)
+    assert ignored == {side_file.resolve(), compiled.resolve()}  # .qm is kept by SHIPPED_BUILD_PRODUCTS
+    assert ".qm" in package.SHIPPED_BUILD_PRODUCTS
+    assert package.git_ignored([tracked, side_file], tmp_path / "not-a-checkout") == set()
 
 
 # A QGIS user's Python without the packages QGIS itself does not bring (Debian 12's system Python lacks
