@@ -1,298 +1,298 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis symbologyReferenceScale="-1" styleCategories="AllStyleCategories" simplifyAlgorithm="0" simplifyDrawingTol="1" version="3.22.16-Białowieża" maxScale="0" simplifyLocal="1" simplifyDrawingHints="1" readOnly="0" hasScaleBasedVisibilityFlag="0" minScale="100000000" labelsEnabled="0" simplifyMaxScale="1">
+<qgis hasScaleBasedVisibilityFlag="0" labelsEnabled="0" maxScale="0" minScale="100000000" readOnly="0" simplifyAlgorithm="0" simplifyDrawingHints="1" simplifyDrawingTol="1" simplifyLocal="1" simplifyMaxScale="1" styleCategories="AllStyleCategories" symbologyReferenceScale="-1" version="3.22.16-Białowieża">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
     <Searchable>1</Searchable>
     <Private>0</Private>
   </flags>
-  <temporal startExpression="" fixedDuration="0" durationUnit="min" endExpression="" mode="0" enabled="0" limitMode="0" durationField="" endField="" accumulate="0" startField="">
+  <temporal accumulate="0" durationField="" durationUnit="min" enabled="0" endExpression="" endField="" fixedDuration="0" limitMode="0" mode="0" startExpression="" startField="">
     <fixedRange>
-      <start></start>
-      <end></end>
+      <start />
+      <end />
     </fixedRange>
   </temporal>
-  <renderer-v2 attr="level_grade" referencescale="-1" enableorderby="0" type="categorizedSymbol" symbollevels="0" forceraster="0">
+  <renderer-v2 attr="level_grade" enableorderby="0" forceraster="0" referencescale="-1" symbollevels="0" type="categorizedSymbol">
     <categories>
-      <category symbol="0" label="severe 严重超采" render="true" value="severe"/>
-      <category symbol="1" label="general 一般超采" render="true" value="general"/>
-      <category symbol="2" label="not over-extracted 未超采" render="true" value="none"/>
-      <category symbol="3" label="undetermined (record too short) 无法判定（记录过短）" render="true" value="undetermined"/>
-      <category symbol="4" label="no grade 无法评级" render="true" value=""/>
+      <category label="severe 严重超采" render="true" symbol="0" value="severe" />
+      <category label="general 一般超采" render="true" symbol="1" value="general" />
+      <category label="not over-extracted 未超采" render="true" symbol="2" value="none" />
+      <category label="undetermined (record too short) 无法判定（记录过短）" render="true" symbol="3" value="undetermined" />
+      <category label="no grade 无法评级" render="true" symbol="4" value="" />
     </categories>
     <symbols>
-      <symbol clip_to_extent="1" force_rhr="0" name="0" type="fill" alpha="0.85">
+      <symbol alpha="0.85" clip_to_extent="1" force_rhr="0" name="0" type="fill">
         <data_defined_properties>
           <Option type="Map">
-            <Option name="name" type="QString" value=""/>
-            <Option name="properties"/>
-            <Option name="type" type="QString" value="collection"/>
+            <Option name="name" type="QString" value="" />
+            <Option name="properties" />
+            <Option name="type" type="QString" value="collection" />
           </Option>
         </data_defined_properties>
-        <layer pass="0" locked="0" enabled="1" class="SimpleFill">
+        <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option name="border_width_map_unit_scale" type="QString" value="3x:0,0,0,0,0,0"/>
-            <Option name="color" type="QString" value="215,25,28,255"/>
-            <Option name="joinstyle" type="QString" value="bevel"/>
-            <Option name="offset" type="QString" value="0,0"/>
-            <Option name="offset_map_unit_scale" type="QString" value="3x:0,0,0,0,0,0"/>
-            <Option name="offset_unit" type="QString" value="MM"/>
-            <Option name="outline_color" type="QString" value="64,64,64,255"/>
-            <Option name="outline_style" type="QString" value="solid"/>
-            <Option name="outline_width" type="QString" value="0.26"/>
-            <Option name="outline_width_unit" type="QString" value="MM"/>
-            <Option name="style" type="QString" value="solid"/>
+            <Option name="border_width_map_unit_scale" type="QString" value="3x:0,0,0,0,0,0" />
+            <Option name="color" type="QString" value="215,25,28,255" />
+            <Option name="joinstyle" type="QString" value="bevel" />
+            <Option name="offset" type="QString" value="0,0" />
+            <Option name="offset_map_unit_scale" type="QString" value="3x:0,0,0,0,0,0" />
+            <Option name="offset_unit" type="QString" value="MM" />
+            <Option name="outline_color" type="QString" value="64,64,64,255" />
+            <Option name="outline_style" type="QString" value="solid" />
+            <Option name="outline_width" type="QString" value="0.26" />
+            <Option name="outline_width_unit" type="QString" value="MM" />
+            <Option name="style" type="QString" value="solid" />
           </Option>
-          <prop v="3x:0,0,0,0,0,0" k="border_width_map_unit_scale"/>
-          <prop v="215,25,28,255" k="color"/>
-          <prop v="bevel" k="joinstyle"/>
-          <prop v="0,0" k="offset"/>
-          <prop v="3x:0,0,0,0,0,0" k="offset_map_unit_scale"/>
-          <prop v="MM" k="offset_unit"/>
-          <prop v="64,64,64,255" k="outline_color"/>
-          <prop v="solid" k="outline_style"/>
-          <prop v="0.26" k="outline_width"/>
-          <prop v="MM" k="outline_width_unit"/>
-          <prop v="solid" k="style"/>
+          <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0" />
+          <prop k="color" v="215,25,28,255" />
+          <prop k="joinstyle" v="bevel" />
+          <prop k="offset" v="0,0" />
+          <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0" />
+          <prop k="offset_unit" v="MM" />
+          <prop k="outline_color" v="64,64,64,255" />
+          <prop k="outline_style" v="solid" />
+          <prop k="outline_width" v="0.26" />
+          <prop k="outline_width_unit" v="MM" />
+          <prop k="style" v="solid" />
           <data_defined_properties>
             <Option type="Map">
-              <Option name="name" type="QString" value=""/>
-              <Option name="properties"/>
-              <Option name="type" type="QString" value="collection"/>
+              <Option name="name" type="QString" value="" />
+              <Option name="properties" />
+              <Option name="type" type="QString" value="collection" />
             </Option>
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol clip_to_extent="1" force_rhr="0" name="1" type="fill" alpha="0.85">
+      <symbol alpha="0.85" clip_to_extent="1" force_rhr="0" name="1" type="fill">
         <data_defined_properties>
           <Option type="Map">
-            <Option name="name" type="QString" value=""/>
-            <Option name="properties"/>
-            <Option name="type" type="QString" value="collection"/>
+            <Option name="name" type="QString" value="" />
+            <Option name="properties" />
+            <Option name="type" type="QString" value="collection" />
           </Option>
         </data_defined_properties>
-        <layer pass="0" locked="0" enabled="1" class="SimpleFill">
+        <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option name="border_width_map_unit_scale" type="QString" value="3x:0,0,0,0,0,0"/>
-            <Option name="color" type="QString" value="253,174,97,255"/>
-            <Option name="joinstyle" type="QString" value="bevel"/>
-            <Option name="offset" type="QString" value="0,0"/>
-            <Option name="offset_map_unit_scale" type="QString" value="3x:0,0,0,0,0,0"/>
-            <Option name="offset_unit" type="QString" value="MM"/>
-            <Option name="outline_color" type="QString" value="64,64,64,255"/>
-            <Option name="outline_style" type="QString" value="solid"/>
-            <Option name="outline_width" type="QString" value="0.26"/>
-            <Option name="outline_width_unit" type="QString" value="MM"/>
-            <Option name="style" type="QString" value="solid"/>
+            <Option name="border_width_map_unit_scale" type="QString" value="3x:0,0,0,0,0,0" />
+            <Option name="color" type="QString" value="253,174,97,255" />
+            <Option name="joinstyle" type="QString" value="bevel" />
+            <Option name="offset" type="QString" value="0,0" />
+            <Option name="offset_map_unit_scale" type="QString" value="3x:0,0,0,0,0,0" />
+            <Option name="offset_unit" type="QString" value="MM" />
+            <Option name="outline_color" type="QString" value="64,64,64,255" />
+            <Option name="outline_style" type="QString" value="solid" />
+            <Option name="outline_width" type="QString" value="0.26" />
+            <Option name="outline_width_unit" type="QString" value="MM" />
+            <Option name="style" type="QString" value="solid" />
           </Option>
-          <prop v="3x:0,0,0,0,0,0" k="border_width_map_unit_scale"/>
-          <prop v="253,174,97,255" k="color"/>
-          <prop v="bevel" k="joinstyle"/>
-          <prop v="0,0" k="offset"/>
-          <prop v="3x:0,0,0,0,0,0" k="offset_map_unit_scale"/>
-          <prop v="MM" k="offset_unit"/>
-          <prop v="64,64,64,255" k="outline_color"/>
-          <prop v="solid" k="outline_style"/>
-          <prop v="0.26" k="outline_width"/>
-          <prop v="MM" k="outline_width_unit"/>
-          <prop v="solid" k="style"/>
+          <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0" />
+          <prop k="color" v="253,174,97,255" />
+          <prop k="joinstyle" v="bevel" />
+          <prop k="offset" v="0,0" />
+          <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0" />
+          <prop k="offset_unit" v="MM" />
+          <prop k="outline_color" v="64,64,64,255" />
+          <prop k="outline_style" v="solid" />
+          <prop k="outline_width" v="0.26" />
+          <prop k="outline_width_unit" v="MM" />
+          <prop k="style" v="solid" />
           <data_defined_properties>
             <Option type="Map">
-              <Option name="name" type="QString" value=""/>
-              <Option name="properties"/>
-              <Option name="type" type="QString" value="collection"/>
+              <Option name="name" type="QString" value="" />
+              <Option name="properties" />
+              <Option name="type" type="QString" value="collection" />
             </Option>
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol clip_to_extent="1" force_rhr="0" name="2" type="fill" alpha="0.85">
+      <symbol alpha="0.85" clip_to_extent="1" force_rhr="0" name="2" type="fill">
         <data_defined_properties>
           <Option type="Map">
-            <Option name="name" type="QString" value=""/>
-            <Option name="properties"/>
-            <Option name="type" type="QString" value="collection"/>
+            <Option name="name" type="QString" value="" />
+            <Option name="properties" />
+            <Option name="type" type="QString" value="collection" />
           </Option>
         </data_defined_properties>
-        <layer pass="0" locked="0" enabled="1" class="SimpleFill">
+        <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option name="border_width_map_unit_scale" type="QString" value="3x:0,0,0,0,0,0"/>
-            <Option name="color" type="QString" value="166,217,106,255"/>
-            <Option name="joinstyle" type="QString" value="bevel"/>
-            <Option name="offset" type="QString" value="0,0"/>
-            <Option name="offset_map_unit_scale" type="QString" value="3x:0,0,0,0,0,0"/>
-            <Option name="offset_unit" type="QString" value="MM"/>
-            <Option name="outline_color" type="QString" value="64,64,64,255"/>
-            <Option name="outline_style" type="QString" value="solid"/>
-            <Option name="outline_width" type="QString" value="0.26"/>
-            <Option name="outline_width_unit" type="QString" value="MM"/>
-            <Option name="style" type="QString" value="solid"/>
+            <Option name="border_width_map_unit_scale" type="QString" value="3x:0,0,0,0,0,0" />
+            <Option name="color" type="QString" value="166,217,106,255" />
+            <Option name="joinstyle" type="QString" value="bevel" />
+            <Option name="offset" type="QString" value="0,0" />
+            <Option name="offset_map_unit_scale" type="QString" value="3x:0,0,0,0,0,0" />
+            <Option name="offset_unit" type="QString" value="MM" />
+            <Option name="outline_color" type="QString" value="64,64,64,255" />
+            <Option name="outline_style" type="QString" value="solid" />
+            <Option name="outline_width" type="QString" value="0.26" />
+            <Option name="outline_width_unit" type="QString" value="MM" />
+            <Option name="style" type="QString" value="solid" />
           </Option>
-          <prop v="3x:0,0,0,0,0,0" k="border_width_map_unit_scale"/>
-          <prop v="166,217,106,255" k="color"/>
-          <prop v="bevel" k="joinstyle"/>
-          <prop v="0,0" k="offset"/>
-          <prop v="3x:0,0,0,0,0,0" k="offset_map_unit_scale"/>
-          <prop v="MM" k="offset_unit"/>
-          <prop v="64,64,64,255" k="outline_color"/>
-          <prop v="solid" k="outline_style"/>
-          <prop v="0.26" k="outline_width"/>
-          <prop v="MM" k="outline_width_unit"/>
-          <prop v="solid" k="style"/>
+          <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0" />
+          <prop k="color" v="166,217,106,255" />
+          <prop k="joinstyle" v="bevel" />
+          <prop k="offset" v="0,0" />
+          <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0" />
+          <prop k="offset_unit" v="MM" />
+          <prop k="outline_color" v="64,64,64,255" />
+          <prop k="outline_style" v="solid" />
+          <prop k="outline_width" v="0.26" />
+          <prop k="outline_width_unit" v="MM" />
+          <prop k="style" v="solid" />
           <data_defined_properties>
             <Option type="Map">
-              <Option name="name" type="QString" value=""/>
-              <Option name="properties"/>
-              <Option name="type" type="QString" value="collection"/>
+              <Option name="name" type="QString" value="" />
+              <Option name="properties" />
+              <Option name="type" type="QString" value="collection" />
             </Option>
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol clip_to_extent="1" force_rhr="0" name="3" type="fill" alpha="0.85">
+      <symbol alpha="0.85" clip_to_extent="1" force_rhr="0" name="3" type="fill">
         <data_defined_properties>
           <Option type="Map">
-            <Option name="name" type="QString" value=""/>
-            <Option name="properties"/>
-            <Option name="type" type="QString" value="collection"/>
+            <Option name="name" type="QString" value="" />
+            <Option name="properties" />
+            <Option name="type" type="QString" value="collection" />
           </Option>
         </data_defined_properties>
-        <layer pass="0" locked="0" enabled="1" class="SimpleFill">
+        <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option name="border_width_map_unit_scale" type="QString" value="3x:0,0,0,0,0,0"/>
-            <Option name="color" type="QString" value="158,154,200,255"/>
-            <Option name="joinstyle" type="QString" value="bevel"/>
-            <Option name="offset" type="QString" value="0,0"/>
-            <Option name="offset_map_unit_scale" type="QString" value="3x:0,0,0,0,0,0"/>
-            <Option name="offset_unit" type="QString" value="MM"/>
-            <Option name="outline_color" type="QString" value="64,64,64,255"/>
-            <Option name="outline_style" type="QString" value="solid"/>
-            <Option name="outline_width" type="QString" value="0.26"/>
-            <Option name="outline_width_unit" type="QString" value="MM"/>
-            <Option name="style" type="QString" value="solid"/>
+            <Option name="border_width_map_unit_scale" type="QString" value="3x:0,0,0,0,0,0" />
+            <Option name="color" type="QString" value="158,154,200,255" />
+            <Option name="joinstyle" type="QString" value="bevel" />
+            <Option name="offset" type="QString" value="0,0" />
+            <Option name="offset_map_unit_scale" type="QString" value="3x:0,0,0,0,0,0" />
+            <Option name="offset_unit" type="QString" value="MM" />
+            <Option name="outline_color" type="QString" value="64,64,64,255" />
+            <Option name="outline_style" type="QString" value="solid" />
+            <Option name="outline_width" type="QString" value="0.26" />
+            <Option name="outline_width_unit" type="QString" value="MM" />
+            <Option name="style" type="QString" value="solid" />
           </Option>
-          <prop v="3x:0,0,0,0,0,0" k="border_width_map_unit_scale"/>
-          <prop v="158,154,200,255" k="color"/>
-          <prop v="bevel" k="joinstyle"/>
-          <prop v="0,0" k="offset"/>
-          <prop v="3x:0,0,0,0,0,0" k="offset_map_unit_scale"/>
-          <prop v="MM" k="offset_unit"/>
-          <prop v="64,64,64,255" k="outline_color"/>
-          <prop v="solid" k="outline_style"/>
-          <prop v="0.26" k="outline_width"/>
-          <prop v="MM" k="outline_width_unit"/>
-          <prop v="solid" k="style"/>
+          <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0" />
+          <prop k="color" v="158,154,200,255" />
+          <prop k="joinstyle" v="bevel" />
+          <prop k="offset" v="0,0" />
+          <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0" />
+          <prop k="offset_unit" v="MM" />
+          <prop k="outline_color" v="64,64,64,255" />
+          <prop k="outline_style" v="solid" />
+          <prop k="outline_width" v="0.26" />
+          <prop k="outline_width_unit" v="MM" />
+          <prop k="style" v="solid" />
           <data_defined_properties>
             <Option type="Map">
-              <Option name="name" type="QString" value=""/>
-              <Option name="properties"/>
-              <Option name="type" type="QString" value="collection"/>
+              <Option name="name" type="QString" value="" />
+              <Option name="properties" />
+              <Option name="type" type="QString" value="collection" />
             </Option>
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol clip_to_extent="1" force_rhr="0" name="4" type="fill" alpha="0.85">
+      <symbol alpha="0.85" clip_to_extent="1" force_rhr="0" name="4" type="fill">
         <data_defined_properties>
           <Option type="Map">
-            <Option name="name" type="QString" value=""/>
-            <Option name="properties"/>
-            <Option name="type" type="QString" value="collection"/>
+            <Option name="name" type="QString" value="" />
+            <Option name="properties" />
+            <Option name="type" type="QString" value="collection" />
           </Option>
         </data_defined_properties>
-        <layer pass="0" locked="0" enabled="1" class="SimpleFill">
+        <layer class="SimpleFill" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option name="border_width_map_unit_scale" type="QString" value="3x:0,0,0,0,0,0"/>
-            <Option name="color" type="QString" value="189,189,189,255"/>
-            <Option name="joinstyle" type="QString" value="bevel"/>
-            <Option name="offset" type="QString" value="0,0"/>
-            <Option name="offset_map_unit_scale" type="QString" value="3x:0,0,0,0,0,0"/>
-            <Option name="offset_unit" type="QString" value="MM"/>
-            <Option name="outline_color" type="QString" value="64,64,64,255"/>
-            <Option name="outline_style" type="QString" value="solid"/>
-            <Option name="outline_width" type="QString" value="0.26"/>
-            <Option name="outline_width_unit" type="QString" value="MM"/>
-            <Option name="style" type="QString" value="solid"/>
+            <Option name="border_width_map_unit_scale" type="QString" value="3x:0,0,0,0,0,0" />
+            <Option name="color" type="QString" value="189,189,189,255" />
+            <Option name="joinstyle" type="QString" value="bevel" />
+            <Option name="offset" type="QString" value="0,0" />
+            <Option name="offset_map_unit_scale" type="QString" value="3x:0,0,0,0,0,0" />
+            <Option name="offset_unit" type="QString" value="MM" />
+            <Option name="outline_color" type="QString" value="64,64,64,255" />
+            <Option name="outline_style" type="QString" value="solid" />
+            <Option name="outline_width" type="QString" value="0.26" />
+            <Option name="outline_width_unit" type="QString" value="MM" />
+            <Option name="style" type="QString" value="solid" />
           </Option>
-          <prop v="3x:0,0,0,0,0,0" k="border_width_map_unit_scale"/>
-          <prop v="189,189,189,255" k="color"/>
-          <prop v="bevel" k="joinstyle"/>
-          <prop v="0,0" k="offset"/>
-          <prop v="3x:0,0,0,0,0,0" k="offset_map_unit_scale"/>
-          <prop v="MM" k="offset_unit"/>
-          <prop v="64,64,64,255" k="outline_color"/>
-          <prop v="solid" k="outline_style"/>
-          <prop v="0.26" k="outline_width"/>
-          <prop v="MM" k="outline_width_unit"/>
-          <prop v="solid" k="style"/>
+          <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0" />
+          <prop k="color" v="189,189,189,255" />
+          <prop k="joinstyle" v="bevel" />
+          <prop k="offset" v="0,0" />
+          <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0" />
+          <prop k="offset_unit" v="MM" />
+          <prop k="outline_color" v="64,64,64,255" />
+          <prop k="outline_style" v="solid" />
+          <prop k="outline_width" v="0.26" />
+          <prop k="outline_width_unit" v="MM" />
+          <prop k="style" v="solid" />
           <data_defined_properties>
             <Option type="Map">
-              <Option name="name" type="QString" value=""/>
-              <Option name="properties"/>
-              <Option name="type" type="QString" value="collection"/>
+              <Option name="name" type="QString" value="" />
+              <Option name="properties" />
+              <Option name="type" type="QString" value="collection" />
             </Option>
           </data_defined_properties>
         </layer>
       </symbol>
     </symbols>
-    <rotation/>
-    <sizescale/>
+    <rotation />
+    <sizescale />
   </renderer-v2>
   <customproperties>
-    <Option/>
+    <Option />
   </customproperties>
   <blendMode>0</blendMode>
   <featureBlendMode>0</featureBlendMode>
   <layerOpacity>1</layerOpacity>
-  <geometryOptions removeDuplicateNodes="0" geometryPrecision="0">
+  <geometryOptions geometryPrecision="0" removeDuplicateNodes="0">
     <activeChecks type="StringList">
-      <Option type="QString" value=""/>
+      <Option type="QString" value="" />
     </activeChecks>
-    <checkConfiguration/>
+    <checkConfiguration />
   </geometryOptions>
-  <legend showLabelLegend="0" type="default-vector"/>
-  <referencedLayers/>
+  <legend showLabelLegend="0" type="default-vector" />
+  <referencedLayers />
   <fieldConfiguration>
-    <field name="level_grade" configurationFlags="None">
+    <field configurationFlags="None" name="level_grade">
       <editWidget type="">
         <config>
-          <Option/>
+          <Option />
         </config>
       </editWidget>
     </field>
   </fieldConfiguration>
   <aliases>
-    <alias name="" field="level_grade" index="0"/>
+    <alias field="level_grade" index="0" name="" />
   </aliases>
   <defaults>
-    <default field="level_grade" applyOnUpdate="0" expression=""/>
+    <default applyOnUpdate="0" expression="" field="level_grade" />
   </defaults>
   <constraints>
-    <constraint exp_strength="0" notnull_strength="0" constraints="0" field="level_grade" unique_strength="0"/>
+    <constraint constraints="0" exp_strength="0" field="level_grade" notnull_strength="0" unique_strength="0" />
   </constraints>
   <constraintExpressions>
-    <constraint exp="" desc="" field="level_grade"/>
+    <constraint desc="" exp="" field="level_grade" />
   </constraintExpressions>
-  <expressionfields/>
-  <attributeactions/>
-  <attributetableconfig sortExpression="" actionWidgetStyle="dropDown" sortOrder="0">
-    <columns/>
+  <expressionfields />
+  <attributeactions />
+  <attributetableconfig actionWidgetStyle="dropDown" sortExpression="" sortOrder="0">
+    <columns />
   </attributetableconfig>
   <conditionalstyles>
-    <rowstyles/>
-    <fieldstyles/>
+    <rowstyles />
+    <fieldstyles />
   </conditionalstyles>
-  <storedexpressions/>
-  <editform tolerant="1"></editform>
-  <editforminit/>
+  <storedexpressions />
+  <editform tolerant="1" />
+  <editforminit />
   <editforminitcodesource>0</editforminitcodesource>
-  <editforminitfilepath></editforminitfilepath>
-  <editforminitcode><![CDATA[]]></editforminitcode>
+  <editforminitfilepath />
+  <editforminitcode />
   <featformsuppress>0</featformsuppress>
   <editorlayout>generatedlayout</editorlayout>
-  <editable/>
-  <labelOnTop/>
-  <reuseLastValue/>
-  <dataDefinedFieldProperties/>
-  <widgets/>
-  <previewExpression></previewExpression>
-  <mapTip></mapTip>
+  <editable />
+  <labelOnTop />
+  <reuseLastValue />
+  <dataDefinedFieldProperties />
+  <widgets />
+  <previewExpression />
+  <mapTip />
   <layerGeometryType>2</layerGeometryType>
 </qgis>

@@ -20,13 +20,12 @@ from qgis.core import (  # noqa: E402
     QgsRendererCategory,
     QgsRendererRange,
     QgsSymbol,
-    QgsTextBufferSettings,
-    QgsTextFormat,
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtGui import QColor  # noqa: E402
+from qml_tools import label_format, save_style  # noqa: E402
 
 STYLES = Path(__file__).resolve().parents[2] / "resources" / "styles"
 GRADES = [
@@ -51,14 +50,7 @@ UNIT_LABEL = (
 
 
 def label_units(layer: QgsVectorLayer) -> None:
-    text = QgsTextFormat()
-    text.setSize(9)
-    text.setColor(QColor("#202020"))
-    halo = QgsTextBufferSettings()
-    halo.setEnabled(True)
-    halo.setSize(1.0)
-    halo.setColor(QColor("white"))
-    text.setBuffer(halo)
+    text = label_format(9)
     settings = QgsPalLayerSettings()
     settings.isExpression = True
     settings.fieldName = UNIT_LABEL
@@ -86,7 +78,7 @@ def categorized(field: str, geometry_type, name: str, grades=GRADES) -> None:
     layer.setRenderer(QgsCategorizedSymbolRenderer(field, categories))
     if name.startswith("balance_"):
         label_units(layer)
-    layer.saveNamedStyle(str(STYLES / f"{name}.qml"))
+    save_style(layer, STYLES / f"{name}.qml")
 
 
 def graduated_coefficient() -> None:
@@ -104,7 +96,7 @@ def graduated_coefficient() -> None:
     ]
     layer.setRenderer(QgsGraduatedSymbolRenderer("extraction_coef", ranges))
     label_units(layer)
-    layer.saveNamedStyle(str(STYLES / "balance_extraction_coef.qml"))
+    save_style(layer, STYLES / "balance_extraction_coef.qml")
 
 
 def main() -> None:

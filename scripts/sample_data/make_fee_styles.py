@@ -24,6 +24,7 @@ from qgis.core import (  # noqa: E402
     QgsRendererRange,
     QgsVectorLayer,
 )
+from qml_tools import save_style  # noqa: E402
 
 STYLES = Path(__file__).resolve().parents[2] / "resources" / "styles"
 
@@ -75,9 +76,9 @@ def main() -> None:
     app = QgsApplication([], False)
     app.initQgis()
     STYLES.mkdir(parents=True, exist_ok=True)
-    multiplier_style("Point", marker).saveNamedStyle(str(STYLES / "surcharge_multiplier.qml"))
-    multiplier_style("MultiPolygon", fill).saveNamedStyle(str(STYLES / "surcharge_multiplier_polygon.qml"))
-    factor_style("scale_factor").saveNamedStyle(str(STYLES / "water_rights_scale_factor.qml"))
+    save_style(multiplier_style("Point", marker), STYLES / "surcharge_multiplier.qml")
+    save_style(multiplier_style("MultiPolygon", fill), STYLES / "surcharge_multiplier_polygon.qml")
+    save_style(factor_style("scale_factor"), STYLES / "water_rights_scale_factor.qml")
     app.exitQgis()
 
 

@@ -23,6 +23,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QVariant
+from qml_tools import save_style
 
 STYLES = Path(__file__).resolve().parents[2] / "resources" / "styles"
 
@@ -51,7 +52,7 @@ def findings_style() -> None:
     cluster.setTolerance(4)
     cluster.setToleranceUnit(QgsUnitTypes.RenderMillimeters)
     layer.setRenderer(cluster)
-    layer.saveNamedStyle(str(STYLES / "compliance_findings.qml"))
+    save_style(layer, STYLES / "compliance_findings.qml")
 
 
 def electricity_style() -> None:
@@ -78,7 +79,7 @@ def electricity_style() -> None:
     root.appendChild(QgsRuleBasedRenderer.Rule(marker("46,158,68,200", 1.2), 0, 0, "ELSE", "no flag 无问题"))
     renderer = QgsRuleBasedRenderer(root)
     layer.setRenderer(renderer)
-    layer.saveNamedStyle(str(STYLES / "electricity_to_water.qml"))
+    save_style(layer, STYLES / "electricity_to_water.qml")
 
 
 if __name__ == "__main__":

@@ -43,13 +43,12 @@ from qgis.core import (  # noqa: E402  (the environment above must be set before
     QgsRendererRange,
     QgsSingleBandPseudoColorRenderer,
     QgsSingleSymbolRenderer,
-    QgsTextBufferSettings,
-    QgsTextFormat,
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
 )
 from qgis.gui import QgsMapCanvas  # noqa: E402
-from qgis.PyQt.QtGui import QColor, QFont  # noqa: E402
+from qgis.PyQt.QtGui import QColor  # noqa: E402
+from qml_tools import label_format  # noqa: E402
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_DIR = REPO_ROOT / "sample_layers"
@@ -104,15 +103,7 @@ def categorised(field: str, classes: list[tuple[str, str, object]]) -> QgsCatego
 def style_townships(layer: QgsVectorLayer) -> None:
     """Outline only, labelled with the Chinese name, so every other layer shows through."""
     layer.setRenderer(QgsSingleSymbolRenderer(fill("#00000000", "#404040", 0.6)))
-    text = QgsTextFormat()
-    text.setFont(QFont(LABEL_FONT))
-    text.setSize(11)
-    text.setColor(QColor("#202020"))
-    halo = QgsTextBufferSettings()
-    halo.setEnabled(True)
-    halo.setSize(1.0)
-    halo.setColor(QColor("white"))
-    text.setBuffer(halo)
+    text = label_format(11, LABEL_FONT)
     settings = QgsPalLayerSettings()
     settings.fieldName = "name_zh"
     settings.setFormat(text)

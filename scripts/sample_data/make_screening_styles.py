@@ -26,6 +26,7 @@ from qgis.core import (  # noqa: E402
     QgsVectorLayerSimpleLabeling,
 )
 from qgis.PyQt.QtGui import QColor  # noqa: E402
+from qml_tools import save_style  # noqa: E402
 
 STYLES = Path(__file__).resolve().parents[2] / "resources" / "styles"
 
@@ -81,7 +82,7 @@ def verdict_style() -> QgsVectorLayer:
 def main() -> None:
     app = QgsApplication([], False)
     app.initQgis()
-    verdict_style().saveNamedStyle(str(STYLES / "screening_verdict.qml"))
+    save_style(verdict_style(), STYLES / "screening_verdict.qml")
     app.exitQgis()
 
 
