@@ -16,6 +16,8 @@ from typing import Any
 from qgis.core import QgsProcessingException
 from qgis.PyQt.QtCore import QCoreApplication
 
+from tuoli_gw_plugin.output_files import write_atomically
+
 from . import _screening_common as common
 from ._declarations import (
     ANY_LAYER,
@@ -152,8 +154,8 @@ class SupervisionReportAlgorithm(TuoliAlgorithm):
         outputs: dict[str, Any] = {"TITLE": document.title}
         html_path = self.parameterAsFileOutput(parameters, "OUTPUT_HTML", context)
         if html_path:
-            Path(html_path).parent.mkdir(parents=True, exist_ok=True)
-            Path(html_path).write_text(document.html(embed_figures=True), encoding="utf-8")
+            page = document.html(embed_figures=True)
+            write_atomically(html_path, lambda temporary: temporary.write_text(page, encoding="utf-8"), layer_label="OUTPUT_HTML")
             outputs["OUTPUT_HTML"] = html_path
             feedback.pushInfo(self.tr("HTML report written to {path}").format(path=html_path))
         pdf_path = self.parameterAsFileOutput(parameters, "OUTPUT_PDF", context)
@@ -219,11 +221,8 @@ def cjk_font_families() -> list[str]:
 
 
 def print_pdf(document, path: str, language: str) -> None:
-    """Print the report's HTML to an A4 PDF with Qt, figures handed over as document resources."""
-    from qgis.PyQt.QtCore import QMarginsF, QSizeF, QUrl
-    from qgis.PyQt.QtGui import QFont, QFontDatabase, QImage, QPageLayout, QPageSize, QTextDocument
-    from qgis.PyQt.QtPrintSupport import QPrinter
-
+    """Print the report's HTML to an A4 PDF with Qt, figures handed over as document resources; the PDF is
+    printed beside ``path`` and moved onto it when complete (a failed print leaves what was there)."""
     families = cjk_font_families()
     if not families and language == "zh":
         raise QgsProcessingException(
@@ -233,7 +232,14 @@ def print_pdf(document, path: str, language: str) -> None:
                 "Noto CJK fonts (Debian/Ubuntu: sudo apt-get install fonts-noto-cjk) and run again, or choose LANGUAGE = English.",
             )
         )
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(path, lambda temporary: _print_pdf_to(document, temporary, language, families), layer_label="OUTPUT_PDF")
+
+
+def _print_pdf_to(document, path: Path, language: str, families: list[str]) -> None:
+    from qgis.PyQt.QtCore import QMarginsF, QSizeF, QUrl
+    from qgis.PyQt.QtGui import QFont, QFontDatabase, QImage, QPageLayout, QPageSize, QTextDocument
+    from qgis.PyQt.QtPrintSupport import QPrinter
+
     printer = QPrinter(QPrinter.HighResolution)
     printer.setOutputFormat(QPrinter.PdfFormat)
     printer.setOutputFileName(str(path))

@@ -13,7 +13,7 @@ import contextlib
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .engine.errors import EngineInputError
@@ -94,3 +94,14 @@ def atomic_output(path: str | Path, *, layer_label: str = "OUTPUT", keep_existin
             for leftover in (temporary, temporary.with_name(temporary.name + "-wal"), temporary.with_name(temporary.name + "-shm")):
                 with contextlib.suppress(FileNotFoundError):
                     leftover.unlink()
+
+
+def write_atomically(path: str | Path, write: Callable[[Path], object], *, layer_label: str = "OUTPUT") -> Path:
+    """Call ``write(temporary_path)`` and move the result onto ``path`` only if it returns: a chart, report or
+    raster that fails half-way (or is cancelled) leaves the file that was there before, and no partial file.
+
+    The temporary file keeps the target's suffix, so writers that pick the format from it (matplotlib) still do.
+    """
+    with atomic_output(path, layer_label=layer_label) as temporary:
+        write(temporary)
+    return Path(path)

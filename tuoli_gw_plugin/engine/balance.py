@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
@@ -28,6 +29,7 @@ import pandas as pd
 import shapely
 from pyproj import CRS, Transformer
 
+from ..output_files import write_atomically
 from .crs import working_crs
 from .errors import EngineInputError
 from .rules import Rules
@@ -733,7 +735,11 @@ def write_balance_raster(raster: RasterSource, result: BalanceResult, path: str)
         "compress": "deflate",
         "tiled": raster.width >= 256 and raster.height >= 256,
     }
-    with rasterio.open(path, "w", **profile) as out:
-        out.write(np.where(np.isnan(grid), nodata, grid), 1)
-        out.set_band_description(1, "net balance mm/a (recharge - abstraction spread over its unit)")
+
+    def write(temporary: Path) -> None:
+        with rasterio.open(temporary, "w", **profile) as out:
+            out.write(np.where(np.isnan(grid), nodata, grid), 1)
+            out.set_band_description(1, "net balance mm/a (recharge - abstraction spread over its unit)")
+
+    write_atomically(path, write, layer_label="balance raster")
     return grid

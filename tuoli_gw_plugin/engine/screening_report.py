@@ -16,6 +16,7 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
+from ..output_files import write_atomically
 from .plotting.maps import render_screening_map
 from .plotting.style import css_font_family
 from .screening import (
@@ -180,8 +181,5 @@ def write_screening_report(
     warnings: Sequence[str] = (),
 ) -> Path:
     """Write the HTML report to ``path`` (and return it)."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     text = screening_report_html(prepared, wells, results, input_label=input_label, language=language, warnings=warnings)
-    path.write_text(text, encoding="utf-8")
-    return path
+    return write_atomically(path, lambda temporary: temporary.write_text(text, encoding="utf-8"), layer_label="report")

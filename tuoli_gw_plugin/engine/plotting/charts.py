@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from ...output_files import write_atomically
 from ..values import is_null
 from .style import (
     ALLOWABLE_COLOUR,
@@ -82,7 +83,7 @@ def balance_chart(
         # Below the axes: tall bars of any township may fill any corner of the plot.
         ax.legend(handles=legend, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2, frameon=False)
         fig.tight_layout()
-        fig.savefig(path, format="png")
+        write_atomically(path, lambda temporary: fig.savefig(temporary, format="png"), layer_label="chart")
     return warnings
 
 
@@ -137,7 +138,7 @@ def render_fee_chart(summary: pd.DataFrame, path: str, *, title: str = "Water-re
             axes.legend(fontsize=7, frameon=False, loc="upper left", ncol=2)
         figure.suptitle(title)
         figure.tight_layout()
-        figure.savefig(path)
+        write_atomically(path, figure.savefig, layer_label="chart")
     return path
 
 
@@ -223,5 +224,5 @@ def township_chart(summary: pd.DataFrame, path: str, *, title: str) -> str:
         ax.grid(axis="y", alpha=0.3)
         ax.set_axisbelow(True)
         fig.tight_layout()
-        fig.savefig(path)
+        write_atomically(path, fig.savefig, layer_label="chart")
     return path
