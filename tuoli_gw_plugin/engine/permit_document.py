@@ -18,6 +18,7 @@ import numpy as np
 from .messages import register, text
 from .permit_decision import QUOTA_EXCEEDED, QUOTA_NOT_CHECKED, QUOTA_USED_UP, QUOTA_WITHIN, PermitBatch, PermitDecision
 from .plotting.permit_map import permit_map
+from .plotting.style import css_font_family
 from .report import ReportDocument, _number, _table, require_cjk_font
 from .rules import Rules
 from .screening import PreparedScreening, screen_point
@@ -141,6 +142,18 @@ register({f"permit_doc.reason.{code}": words for code, words in REASON_WORDS.ite
 VERDICT_WORD_COLOURS = {"prohibited": "#c0392b", "restricted": "#d68910", "allowed": "#1e8449", "outside": "#6c3483"}
 
 
+class PermitDocument(ReportDocument):
+    """A ReportDocument whose text is set in a Latin font first, the CJK font taking the Chinese characters.
+
+    Qt's PDF writer leaves digits and Latin letters set in Noto CJK out of the text layer (the page shows
+    them, copy and search lose them): a decision's ids, volumes and distances must stay searchable.
+    """
+
+    def html(self, *, embed_figures: bool = True) -> str:
+        page = super().html(embed_figures=embed_figures)
+        return page.replace(f"font-family:{css_font_family(self.language)}", f"font-family:{css_font_family('en')}", 1)
+
+
 def _t(key: str, language: str, **params: object) -> str:
     return text(f"permit_doc.{key}", language, **params)
 
@@ -246,7 +259,8 @@ def build_decision_document(
 
     parts.append(f"<h2>{html.escape(_t('site', language))}</h2>")
     distance = _t("no_pipes", language) if decision.supply_distance_m is None else f"{decision.supply_distance_m:,.1f} m"
-    zone = " ".join(str(v) for v in (decision.zone_name, decision.zone_grade) if v) or _t("no_zone", language)
+    grade = _t(f"map_{decision.zone_grade}", language) if decision.zone_grade in ("severe", "general") else decision.zone_grade
+    zone = " — ".join(str(v) for v in (decision.zone_name, grade) if v) or _t("no_zone", language)
     coverage = "—" if decision.in_supply_coverage is None else _t("yes" if decision.in_supply_coverage else "no", language)
     parts.append(
         '<table border="1" cellspacing="0" cellpadding="4">'
@@ -276,7 +290,7 @@ def build_decision_document(
         words=_map_words(language, batch.settings.radius_m, prepared.coverage_distance_m),
         family=family,
     )
-    parts.append('<p><img src="permit_map.png" width="620"></p>')
+    parts.append('<p><img src="permit_map.png" width="560"></p>')
 
     parts.append(f"<h2>{html.escape(_t('interference', language))}</h2>")
     source = _t("parameters", language) if decision.aquifer_source == "parameters" else decision.aquifer_source
@@ -337,4 +351,4 @@ def build_decision_document(
         "</table>"
     )
     parts.append(f'<p class="note">{html.escape(_t("draft_note", language))}</p>')
-    return ReportDocument(language=language, title=title, body_html="\n".join(parts), figures=figures, warnings=notes)
+    return PermitDocument(language=language, title=title, body_html="\n".join(parts), figures=figures, warnings=notes)

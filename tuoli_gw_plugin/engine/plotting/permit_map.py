@@ -21,7 +21,8 @@ def _in_window(geometries, window: shapely.Geometry):
     if geometries is None or not len(geometries):
         return []
     kept = [g for g in geometries if g is not None and not g.is_empty and g.intersects(window)]
-    return [g.intersection(window) for g in kept]
+    with np.errstate(invalid="ignore"):  # GEOS's NaN check on clipping curved-edge remnants: harmless here
+        return [g.intersection(window) for g in kept]
 
 
 def permit_map(
@@ -40,7 +41,10 @@ def permit_map(
     """PNG bytes of the extract around (x, y); ``words`` holds the legend texts in the document's language."""
     half = max(radius_m * 1.35, 1500.0)
     if nearest_pipe_xy is not None:
-        half = max(half, min(1.15 * float(np.hypot(nearest_pipe_xy[0] - x, nearest_pipe_xy[1] - y)), 8000.0))
+        # A pipe a little beyond the radius widens the window; a far one stays off it (the dotted line shows its way).
+        pipe_distance = float(np.hypot(nearest_pipe_xy[0] - x, nearest_pipe_xy[1] - y))
+        if pipe_distance <= 2.0 * half:
+            half = max(half, 1.15 * pipe_distance)
     window = shapely.box(x - half, y - half, x + half, y + half)
     families = font_families(family)
     with rc_context({"font.family": "sans-serif", "font.sans-serif": families}):
@@ -66,7 +70,7 @@ def permit_map(
                 band = shapely.buffer(shapely.union_all(pipes), prepared.coverage_distance_m).intersection(window)
                 draw_polygons(ax, [band], facecolor=COVERAGE_COLOUR, alpha=0.4, edgecolor="none")
                 legend.append(Patch(facecolor=COVERAGE_COLOUR, alpha=0.6, label=words["coverage_band"]))
-            draw_lines(ax, [p.intersection(window) for p in pipes], color=SUPPLY_COLOUR, linewidth=1.3)
+            draw_lines(ax, _in_window(pipes, window), color=SUPPLY_COLOUR, linewidth=1.3)
             legend.append(Line2D([], [], color=SUPPLY_COLOUR, linewidth=1.3, label=words["supply_pipes"]))
         townships = _in_window(prepared.township_geometries, window)
         if townships:
