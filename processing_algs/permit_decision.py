@@ -11,11 +11,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from qgis.core import QgsFeature, QgsFeatureRequest, QgsProcessingException
+from qgis.core import QgsProcessingException
 from qgis.PyQt.QtCore import QVariant
 
+from tuoli_gw_plugin.engine.permit_decision import (
+    DEFAULT_PUMPING_DAYS,
+    DEFAULT_RADIUS_M,
+    DEFAULT_STORATIVITY,
+    DEFAULT_TRANSMISSIVITY_M2_PER_DAY,
+)
 from tuoli_gw_plugin.output_files import write_atomically
-from tuoli_gw_plugin.qgis_bridge import new_field, source_to_frame
+from tuoli_gw_plugin.qgis_bridge import fields_with, new_field, source_to_frame, write_features_with_columns
 
 from . import _screening_common as common
 from ._declarations import PERMITS, POINTS, POLYGONS, RULES, Distance, Field, FolderOut, Layer, Number, Result, Sink, Text, language
@@ -101,28 +107,28 @@ class PermitDecisionAlgorithm(TuoliAlgorithm):
             "TRANSMISSIVITY",
             "Aquifer transmissivity T (m²/d)",
             "A typical value for the county's alluvial aquifers; use the pump-test value. Overridden by AQUIFER.",
-            default=300.0,
+            default=DEFAULT_TRANSMISSIVITY_M2_PER_DAY,
             plausible=(1.0, 50_000.0),
         ),
         Number(
             "STORATIVITY",
             "Aquifer storativity S (dimensionless)",
             "About 1e-5 – 1e-3 confined, 0.01 – 0.3 unconfined. Overridden by AQUIFER.",
-            default=0.01,
+            default=DEFAULT_STORATIVITY,
             plausible=(1e-6, 0.4),
         ),
         Number(
             "PUMPING_DAYS",
             "Pumping period (days)",
             "The requested annual volume is pumped evenly over this period (Q = volume / days), and the drawdown is computed at its end.",
-            default=120.0,
+            default=DEFAULT_PUMPING_DAYS,
             plausible=(1.0, 366.0),
         ),
         Distance(
             "RADIUS_M",
             "Interference radius (metres)",
             "Existing wells within this distance are listed.",
-            default=1000.0,
+            default=DEFAULT_RADIUS_M,
             parent="INPUT",
             plausible=(10.0, 20_000.0),
         ),
@@ -147,7 +153,7 @@ class PermitDecisionAlgorithm(TuoliAlgorithm):
         Sink(
             "OUTPUT",
             "Decisions",
-            "One point per application: application_id, verdict, reasons, township, requested_m3, remaining_m3, "
+            "Every application once with all its attributes plus application_id, verdict, reasons, township, requested_m3, remaining_m3, "
             "quota_status, supply_distance_m, zone_name, wells_within_radius, affected_wells, max_drawdown_m, "
             "html_path, pdf_path.",
             geometry=POINTS,
@@ -275,14 +281,10 @@ class PermitDecisionAlgorithm(TuoliAlgorithm):
             paths.append((str(html_path), str(pdf_path)))
             feedback.setProgress(100.0 * (position + 1) / max(len(batch.decisions), 1))
 
-        fields = self._output_fields()
-        sink, dest_id = self.required_sink(parameters, "OUTPUT", context, fields, source.wkbType(), source.sourceCrs())
-        geometries = {feature.id(): feature.geometry() for feature in source.getFeatures(QgsFeatureRequest().setNoAttributes())}
-        for fid, decision, (html_path, pdf_path) in zip(applications.attrs["fid"], batch.decisions, paths):
-            feature = QgsFeature(fields)
-            feature.setGeometry(geometries[int(fid)])
-            drawdowns = [row.drawdown_m for row in decision.interference]
-            feature.setAttributes(
+        import pandas as pd
+
+        columns = pd.DataFrame(
+            [
                 [
                     decision.application_id,
                     decision.verdict,
@@ -295,12 +297,25 @@ class PermitDecisionAlgorithm(TuoliAlgorithm):
                     decision.zone_name,
                     len(decision.interference),
                     len(decision.affected),
-                    max(drawdowns) if drawdowns else None,
+                    max((row.drawdown_m for row in decision.interference), default=None),
                     html_path,
                     pdf_path,
                 ]
+                for decision, (html_path, pdf_path) in zip(batch.decisions, paths)
+            ],
+            columns=[name for name, _ in OUTPUT_FIELDS],
+            dtype=object,
+        )
+        replaced = [f.name() for f in source.fields() if f.name().lower() in {name for name, _ in OUTPUT_FIELDS}]
+        if replaced:
+            feedback.pushWarning(
+                self.tr("Layer '{layer}' already has field(s) {fields}; the output replaces them with this run's values.").format(
+                    layer=label, fields=", ".join(replaced)
+                )
             )
-            sink.addFeature(feature)
+        fields = fields_with(source.fields(), [new_field(name, kind) for name, kind in OUTPUT_FIELDS])
+        sink, dest_id = self.required_sink(parameters, "OUTPUT", context, fields, source.wkbType(), source.sourceCrs())
+        write_features_with_columns(source, sink, fields, columns, feedback=feedback)
         self.style_output(dest_id, "screening_verdict")
 
         counts = {verdict: sum(d.verdict == verdict for d in batch.decisions) for verdict in ("prohibited", "restricted", "allowed")}
@@ -315,15 +330,6 @@ class PermitDecisionAlgorithm(TuoliAlgorithm):
             "COUNT_DECISIONS": len(batch.decisions),
             **{f"COUNT_{verdict.upper()}": count for verdict, count in counts.items()},
         }
-
-    @staticmethod
-    def _output_fields():
-        from qgis.core import QgsFields
-
-        fields = QgsFields()
-        for name, kind in OUTPUT_FIELDS:
-            fields.append(new_field(name, kind))
-        return fields
 
     def _input_files(self, parameters, context) -> set[Path]:
         """The files the run's layers are read from: a decision must never be written over one."""

@@ -1550,7 +1550,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>距管网的覆盖距离（米）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/permit_decision.py" line="231" />
+            <location filename="../../processing_algs/permit_decision.py" line="237" />
             <source>Deciding {n} applications…</source>
             <translation>正在审查 {n} 个申请…</translation>
         </message>
@@ -1573,6 +1573,11 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <location filename="../../processing_algs/permit_decision.py" />
             <source>English</source>
             <translation>英文</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Every application once with all its attributes plus application_id, verdict, reasons, township, requested_m3, remaining_m3, quota_status, supply_distance_m, zone_name, wells_within_radius, affected_wells, max_drawdown_m, html_path, pdf_path.</source>
+            <translation>每个申请一条记录，保留其全部属性，另加：application_id（申请编号）、verdict（结论）、reasons（理由）、township（乡镇）、requested_m3（申请水量）、remaining_m3（剩余指标）、quota_status（指标核查）、supply_distance_m（距管网距离）、zone_name（超采区）、wells_within_radius（半径内井数）、affected_wells（受影响井数）、max_drawdown_m（最大降深）、html_path、pdf_path。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/permit_decision.py" />
@@ -1605,6 +1610,11 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>干扰计算半径（米）</translation>
         </message>
         <message>
+            <location filename="../../processing_algs/permit_decision.py" line="312" />
+            <source>Layer '{layer}' already has field(s) {fields}; the output replaces them with this run's values.</source>
+            <translation>图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
+        </message>
+        <message>
             <location filename="../../processing_algs/base.py" line="250" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
@@ -1625,7 +1635,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>用于命名意见书及其文件；须唯一。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/permit_decision.py" line="182" />
+            <location filename="../../processing_algs/permit_decision.py" line="188" />
             <source>OUTPUT_FOLDER: choose a folder for the decision documents.</source>
             <translation>OUTPUT_FOLDER：请选择意见书输出文件夹。</translation>
         </message>
@@ -1635,9 +1645,8 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>每个要素生成一份意见书。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/permit_decision.py" />
             <source>One point per application: application_id, verdict, reasons, township, requested_m3, remaining_m3, quota_status, supply_distance_m, zone_name, wells_within_radius, affected_wells, max_drawdown_m, html_path, pdf_path.</source>
-            <translation>每个申请一个点：application_id（申请编号）、verdict（结论）、reasons（理由）、township（乡镇）、requested_m3（申请水量）、remaining_m3（剩余指标）、quota_status（指标核查）、supply_distance_m（距管网距离）、zone_name（超采区）、wells_within_radius（半径内井数）、affected_wells（受影响井数）、max_drawdown_m（最大降深）、html_path、pdf_path。</translation>
+            <translation type="vanished">每个申请一个点：application_id（申请编号）、verdict（结论）、reasons（理由）、township（乡镇）、requested_m3（申请水量）、remaining_m3（剩余指标）、quota_status（指标核查）、supply_distance_m（距管网距离）、zone_name（超采区）、wells_within_radius（半径内井数）、affected_wells（受影响井数）、max_drawdown_m（最大降深）、html_path、pdf_path。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/base.py" line="156" />
@@ -1675,7 +1684,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>抽水期（天）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/permit_decision.py" line="191" />
+            <location filename="../../processing_algs/permit_decision.py" line="197" />
             <source>Reading and preparing the layers…</source>
             <translation>正在读取并准备图层…</translation>
         </message>
@@ -1834,7 +1843,7 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/permit_decision.py" line="308" />
+            <location filename="../../processing_algs/permit_decision.py" line="323" />
             <source>{n} decision(s) written to {folder}: {p} prohibited, {r} restricted, {a} allowed.</source>
             <translation>已向 {folder} 写出 {n} 份意见书：不予许可 {p} 份，限制 {r} 份，可予许可 {a} 份。</translation>
         </message>
@@ -1844,7 +1853,7 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/permit_decision.py" line="261" />
+            <location filename="../../processing_algs/permit_decision.py" line="267" />
             <source>{path} is an input of this run; the decision of {id} would write over it. Nothing more was written; choose another OUTPUT_FOLDER.</source>
             <translation>{path} 是本次运行的输入；申请 {id} 的意见书会覆盖它。未再写入任何文件；请选择其他 OUTPUT_FOLDER。</translation>
         </message>
@@ -3111,223 +3120,276 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
     <context>
         <name>SiteChecker</name>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="441" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="486" />
             <source>A layer has no coordinate reference system</source>
             <translation>有图层没有坐标参考系</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="330" />
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="344" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="375" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="389" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="581" />
             <source>Check well site</source>
             <translation>井址核查</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="271" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="314" />
             <source>Checked in</source>
             <translation>核查用时</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="434" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="479" />
             <source>Choose the township name field</source>
             <translation>请选择乡镇名称字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="427" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="472" />
             <source>Choose the zone grade field</source>
             <translation>请选择超采等级字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="247" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="559" />
+            <source>Click the map first, then write the decision for that site.</source>
+            <translation>请先在地图上点击井位，再为该井位生成意见书。</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="286" />
             <source>Click the map to check a well site.</source>
             <translation>在地图上点击以核查井址。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="182" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="200" />
             <source>Coverage distance</source>
             <translation>覆盖距离</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="268" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="574" />
+            <source>Decision written:</source>
+            <translation>意见书已生成：</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="581" />
+            <source>Decision written: {path}</source>
+            <translation>意见书已生成：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="207" />
+            <source>Existing wells (interference)</source>
+            <translation>现有取水井（干扰计算）</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="311" />
             <source>In supply coverage</source>
             <translation>位于供水管网覆盖范围内</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="442" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="487" />
             <source>Layer '{layer}' has no CRS, so distances cannot be measured: set it in Layer Properties ▸ Source.</source>
             <translation>图层“{layer}”没有坐标参考系，无法量算距离：请在“图层属性 ▸ 源”中设置。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="435" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="480" />
             <source>Layer '{layer}' needs a field with the township name: choose it in the panel's 'Township name field'.</source>
             <translation>图层“{layer}”需要一个乡镇名称字段：请在面板的“乡镇名称字段”中选择。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="428" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="473" />
             <source>Layer '{layer}' needs a field with the zone grade (severe / general, 严重 / 一般): choose it in the panel's 'Zone grade field'.</source>
             <translation>图层“{layer}”需要一个超采等级字段（severe / general，严重 / 一般）：请在面板的“超采等级字段”中选择。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="266" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="309" />
             <source>Legal basis</source>
             <translation>法律依据</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="267" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="310" />
             <source>Nearest supply pipe</source>
             <translation>最近供水管网</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="238" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="277" />
             <source>No layer is named like the sample's zones or has a zone grade field (grade / 超采等级). Pick the over-extraction zones layer and its grade field above.</source>
             <translation>没有与示例超采区同名或带超采等级字段（grade / 超采等级）的图层。请在上方选择超采区图层及其等级字段。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="421" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="466" />
             <source>No over-extraction zones layer</source>
             <translation>未选择超采区图层</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="237" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="276" />
             <source>No over-extraction zones layer was found</source>
             <translation>未找到超采区图层</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="423" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="559" />
+            <source>No site checked yet</source>
+            <translation>尚未检查井位</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="468" />
             <source>No supply layer</source>
             <translation>未选择供水图层</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="178" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="196" />
             <source>Over-extraction zones</source>
             <translation>超采区</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="423" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="468" />
             <source>Pick a supply pipes layer or a supply areas layer in the panel.</source>
             <translation>请在面板中选择供水管网图层或供水覆盖范围图层。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="421" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="466" />
             <source>Pick the over-extraction zones layer in the panel.</source>
             <translation>请在面板中选择超采区图层。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="187" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="205" />
             <source>Proposed use</source>
             <translation>拟用途</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="265" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="308" />
             <source>Reasons</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="186" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="204" />
             <source>Remaining quota field (m³)</source>
             <translation>剩余红线指标字段（m³）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="183" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="206" />
+            <source>Requested volume</source>
+            <translation>申请取水量</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="201" />
             <source>Supply areas</source>
             <translation>供水覆盖范围</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="181" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="199" />
             <source>Supply pipes</source>
             <translation>供水管网</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="491" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="567" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="570" />
+            <source>The decision could not be written</source>
+            <translation>无法生成意见书</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="536" />
             <source>The layers cannot be screened</source>
             <translation>无法用这些图层筛查</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="495" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="540" />
             <source>The site cannot be checked</source>
             <translation>无法核查该井址</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="270" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="313" />
             <source>Township</source>
             <translation>乡镇</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="185" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="203" />
             <source>Township name field</source>
             <translation>乡镇名称字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="184" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="202" />
             <source>Townships (red line)</source>
             <translation>乡镇（用水总量控制红线）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="269" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="218" />
+            <source>Write permit decision</source>
+            <translation>生成取水许可审查意见书</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="220" />
+            <source>Write the decision document (PDF and HTML) for the last clicked site</source>
+            <translation>为最近点击的井位生成审查意见书（PDF 和 HTML）</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="312" />
             <source>Zone</source>
             <translation>超采区</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="179" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="197" />
             <source>Zone grade field</source>
             <translation>超采等级字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="180" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="198" />
             <source>Zone name field</source>
             <translation>超采区名称字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="76" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="82" />
             <source>allowed</source>
             <translation>允许</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="173" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="620" />
+            <source>clicked site</source>
+            <translation>点击的井位</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="179" />
             <source>domestic supply, no alternative source</source>
             <translation>无替代水源的生活用水</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="175" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="181" />
             <source>emergency supply well</source>
             <translation>应急供水井</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="87" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="93" />
             <source>in a general over-extraction zone</source>
             <translation>位于一般超采区</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="86" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="92" />
             <source>in a severe over-extraction zone</source>
             <translation>位于严重超采区</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="85" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="91" />
             <source>inside public supply-network coverage</source>
             <translation>位于公共供水管网覆盖范围内</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="480" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="525" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="608" />
             <source>map canvas</source>
             <translation>地图画布</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="174" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="180" />
             <source>monitoring well</source>
             <translation>监测井</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="268" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="311" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="91" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="97" />
             <source>no location</source>
             <translation>无位置</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="258" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="301" />
             <source>no verdict</source>
             <translation>无结论</translation>
         </message>
@@ -3336,52 +3398,52 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation type="vanished">普通新建井</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="90" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="96" />
             <source>outside the mapped area</source>
             <translation>位于图层范围外</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="77" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="83" />
             <source>outside the mapped area — no verdict</source>
             <translation>图层范围外——不作结论</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="74" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="80" />
             <source>prohibited</source>
             <translation>禁止</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="172" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="178" />
             <source>public supply well (the utility's)</source>
             <translation>公共供水井（供水单位的）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="75" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="81" />
             <source>restricted</source>
             <translation>限制</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="171" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="177" />
             <source>self-supplied well (自备井)</source>
             <translation>自备井</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="89" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="95" />
             <source>statutory exception for this use</source>
             <translation>该用途属法定例外</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="88" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="94" />
             <source>the township's red-line quota is used up</source>
             <translation>所在乡镇用水总量控制红线指标已用完</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="176" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="182" />
             <source>type not known</source>
             <translation>类型不明</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="268" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="311" />
             <source>yes</source>
             <translation>是</translation>
         </message>

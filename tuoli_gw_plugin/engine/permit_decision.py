@@ -110,6 +110,14 @@ class TheisSettings:
             raise EngineInputError(text("permit.radius_not_positive", value=self.radius_m))
 
 
+# The interference parameters' defaults (the algorithm's and the map tool's): typical values, not law —
+# T and S of the county's alluvial aquifers, an irrigation season, a radius a reviewer looks at.
+DEFAULT_TRANSMISSIVITY_M2_PER_DAY = 300.0
+DEFAULT_STORATIVITY = 0.01
+DEFAULT_PUMPING_DAYS = 120.0
+DEFAULT_RADIUS_M = 1000.0
+
+
 @dataclass
 class Aquifer:
     """The aquifer polygons (T, S per polygon) in the working CRS."""
