@@ -253,33 +253,45 @@ class PermitDecisionAlgorithm(TuoliAlgorithm):
         for warning in batch.warnings:
             feedback.pushWarning(warning)
 
-        folder.mkdir(parents=True, exist_ok=True)
         inputs = self._input_files(parameters, context)
-        reviewer = self.text(parameters, "REVIEWER", context)
-        paths: list[tuple[str, str]] = []
-        for position, decision in enumerate(batch.decisions):
-            self.stop_if_cancelled(feedback)
+        targets = []
+        for decision in batch.decisions:
             stem = safe_file_stem(decision.application_id)
             html_path, pdf_path = folder / f"{stem}.html", folder / f"{stem}.pdf"
             for path in (html_path, pdf_path):
                 if path.resolve() in inputs:
                     raise QgsProcessingException(
                         self.tr(
-                            "{path} is an input of this run; the decision of {id} would write over it. Nothing more was "
+                            "{path} is an input of this run; the decision of {id} would write over it. Nothing was "
                             "written; choose another OUTPUT_FOLDER."
                         ).format(path=path, id=decision.application_id)
                     )
-            with speaking(language):
-                document = build_decision_document(
-                    decision, batch, prepared, rules, language=language, reviewer=reviewer, has_existing_wells=existing is not None
+            targets.append((html_path, pdf_path))
+        reviewer = self.text(parameters, "REVIEWER", context)
+        folder_created = not folder.exists()
+        folder.mkdir(parents=True, exist_ok=True)
+        created: list[Path] = []  # files this run added: removed again if it fails or is cancelled half-way
+        try:
+            for position, (decision, (html_path, pdf_path)) in enumerate(zip(batch.decisions, targets)):
+                self.stop_if_cancelled(feedback)
+                with speaking(language):
+                    document = build_decision_document(
+                        decision, batch, prepared, rules, language=language, reviewer=reviewer, has_existing_wells=existing is not None
+                    )
+                page = document.html(embed_figures=True)
+                created += [path for path in (html_path, pdf_path) if not path.exists()]
+                write_atomically(
+                    html_path, lambda temporary, page=page: temporary.write_text(page, encoding="utf-8"), layer_label="OUTPUT_FOLDER"
                 )
-            page = document.html(embed_figures=True)
-            write_atomically(
-                html_path, lambda temporary, page=page: temporary.write_text(page, encoding="utf-8"), layer_label="OUTPUT_FOLDER"
-            )
-            print_pdf(document, str(pdf_path), language)
-            paths.append((str(html_path), str(pdf_path)))
-            feedback.setProgress(100.0 * (position + 1) / max(len(batch.decisions), 1))
+                print_pdf(document, str(pdf_path), language)
+                feedback.setProgress(100.0 * (position + 1) / max(len(batch.decisions), 1))
+        except BaseException:
+            for path in created:
+                path.unlink(missing_ok=True)
+            if folder_created and not any(folder.iterdir()):
+                folder.rmdir()
+            raise
+        paths = [(str(html_path), str(pdf_path)) for html_path, pdf_path in targets]
 
         import pandas as pd
 

@@ -1610,7 +1610,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>干扰计算半径（米）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/permit_decision.py" line="312" />
+            <location filename="../../processing_algs/permit_decision.py" line="324" />
             <source>Layer '{layer}' already has field(s) {fields}; the output replaces them with this run's values.</source>
             <translation>图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
         </message>
@@ -1843,7 +1843,7 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/permit_decision.py" line="323" />
+            <location filename="../../processing_algs/permit_decision.py" line="335" />
             <source>{n} decision(s) written to {folder}: {p} prohibited, {r} restricted, {a} allowed.</source>
             <translation>已向 {folder} 写出 {n} 份意见书：不予许可 {p} 份，限制 {r} 份，可予许可 {a} 份。</translation>
         </message>
@@ -1853,9 +1853,13 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/permit_decision.py" line="267" />
             <source>{path} is an input of this run; the decision of {id} would write over it. Nothing more was written; choose another OUTPUT_FOLDER.</source>
-            <translation>{path} 是本次运行的输入；申请 {id} 的意见书会覆盖它。未再写入任何文件；请选择其他 OUTPUT_FOLDER。</translation>
+            <translation type="vanished">{path} 是本次运行的输入；申请 {id} 的意见书会覆盖它。未再写入任何文件；请选择其他 OUTPUT_FOLDER。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" line="264" />
+            <source>{path} is an input of this run; the decision of {id} would write over it. Nothing was written; choose another OUTPUT_FOLDER.</source>
+            <translation>{path} 是本次运行的输入；申请 {id} 的意见书会覆盖它。未写入任何文件；请选择其他 OUTPUT_FOLDER。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/base.py" line="355" />

@@ -105,8 +105,11 @@ def test_nan_request_names_the_application(run_alg, tmp_path):
 
 
 def test_negative_transmissivity_is_refused(run_alg, gpkg, tmp_path):
-    with pytest.raises(QgsProcessingException, match="T \\(m²/d\\)"):
+    # The message speaks the document's language (LANGUAGE 0 = 中文 by default) and names the parameter and value.
+    with pytest.raises(QgsProcessingException, match="TRANSMISSIVITY \\(T, m²/d\\) 必须是大于 0 的有限数值，而不是 -50"):
         run_alg(ALG, _parameters(gpkg, tmp_path, TRANSMISSIVITY=-50))
+    with pytest.raises(QgsProcessingException, match="TRANSMISSIVITY \\(T, m²/d\\) must be a finite number above 0, not -50"):
+        run_alg(ALG, _parameters(gpkg, tmp_path, TRANSMISSIVITY=-50, LANGUAGE=1))
     assert not (tmp_path / "decisions").exists() or not any((tmp_path / "decisions").iterdir())
 
 
@@ -127,3 +130,20 @@ def test_qgis_process_writes_the_documents(gpkg, tmp_path):
     assert (Path(parameters["OUTPUT_FOLDER"]) / "A6.pdf").is_file()
     table = gpd.read_file(parameters["OUTPUT"], layer="decisions").set_index("application_id")
     assert table.loc["A6", "verdict"] == "prohibited"
+
+
+def test_a_run_cancelled_half_way_leaves_no_documents(qgis_app, gpkg, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
+
+    parameters = _parameters(gpkg, tmp_path)
+    folder = Path(parameters["OUTPUT_FOLDER"])
+    feedback = QgsProcessingFeedback()
+    # Cancel as soon as the first decision is on disk: the run must remove it again.
+    feedback.progressChanged.connect(lambda _: feedback.cancel() if folder.is_dir() and any(folder.glob("*.pdf")) else None)
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        processing.run(ALG, parameters, context=context, feedback=feedback)
+    assert not folder.exists()
+    assert not Path(parameters["OUTPUT"]).exists()

@@ -59,4 +59,4 @@ def test_w_at_zero_and_far_away():
 @pytest.mark.parametrize(("t", "s"), [(-5.0, 0.001), (0.0, 0.001), (math.nan, 0.001), (100.0, -0.1), (100.0, math.nan), (100.0, 1.5)])
 def test_bad_aquifer_values_are_refused(t, s):
     with pytest.raises(EngineInputError, match="T|S|storativity"):
-        theis.check_aquifer(t, s, where="TRANSMISSIVITY / STORATIVITY")
+        theis.check_aquifer(t, s)

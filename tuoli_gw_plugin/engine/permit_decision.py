@@ -101,7 +101,7 @@ class TheisSettings:
     radius_m: float
 
     def check(self) -> None:
-        check_aquifer(self.transmissivity_m2_per_day, self.storativity, where="TRANSMISSIVITY / STORATIVITY")
+        check_aquifer(self.transmissivity_m2_per_day, self.storativity, t_name="TRANSMISSIVITY (T, m²/d)", s_name="STORATIVITY (S)")
         days = float(self.pumping_days)
         if not math.isfinite(days) or days <= 0 or days > 366:
             raise EngineInputError(text("permit.days_not_positive", value=self.pumping_days))
@@ -418,7 +418,6 @@ def decide_permits(
         # The remaining quota of the township the screening placed the well in (same tie-break at boundaries).
         remaining = screen_point(prepared, x, y, prepared.work_crs, language=language)["township_remaining_m3"]
         transmissivity, storativity, source = _aquifer_at(aquifer, x, y, settings)
-        check_aquifer(transmissivity, storativity, where=source)
         if aquifer is not None and source == "parameters":
             warnings.append(text("permit.outside_aquifer", id=application_id))
         rate = rate_m3_per_day(requested[row], settings.pumping_days)

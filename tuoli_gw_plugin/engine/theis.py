@@ -99,14 +99,19 @@ def well_function(u, *, use_scipy: bool = True) -> np.ndarray:
     return np.vectorize(well_function_series, otypes=[float])(values)
 
 
-def check_aquifer(transmissivity_m2_per_day: float, storativity: float, *, where: str = "") -> None:
-    """T and S must be finite and above 0 (and S at most 1): the formula has no meaning otherwise."""
-    for name, value in (("T (m²/d)", transmissivity_m2_per_day), ("S", storativity)):
+def check_aquifer(
+    transmissivity_m2_per_day: float, storativity: float, *, t_name: str = "T (m²/d)", s_name: str = "S", layer: str | None = None
+) -> None:
+    """T and S must be finite and above 0 (and S at most 1): the formula has no meaning otherwise.
+
+    ``t_name`` / ``s_name`` say where the values came from (a parameter, a field) in the message.
+    """
+    for name, value in ((t_name, transmissivity_m2_per_day), (s_name, storativity)):
         number = float(value) if value is not None else math.nan
         if not math.isfinite(number) or number <= 0:
-            raise EngineInputError(text("theis.not_positive", name=name, value=value), layer=where or None)
+            raise EngineInputError(text("theis.not_positive", name=name, value=value), layer=layer)
     if float(storativity) > 1:
-        raise EngineInputError(text("theis.storativity_above_one", value=storativity), layer=where or None)
+        raise EngineInputError(text("theis.storativity_above_one", value=storativity), layer=layer)
 
 
 def rate_m3_per_day(requested_m3: float, pumping_days: float) -> float:
