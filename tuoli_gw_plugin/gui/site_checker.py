@@ -9,6 +9,7 @@ picked or edited), so a click only runs a point query.
 from __future__ import annotations
 
 import html
+import importlib
 import time
 from pathlib import Path
 
@@ -600,7 +601,6 @@ class SiteChecker:
         )
         from ..engine.permit_document import build_decision_document
         from ..output_files import write_atomically
-        from ..processing_algs.supervision_report import print_pdf
         from ..qgis_bridge import crs_to_pyproj_text
 
         prepared = self.prepared()
@@ -633,7 +633,10 @@ class SiteChecker:
         page = document.html(embed_figures=True)
         write_atomically(folder / f"{stem}.html", lambda temporary: temporary.write_text(page, encoding="utf-8"), layer_label=str(folder))
         pdf = folder / f"{stem}.pdf"
-        print_pdf(document, str(pdf), language)
+        # The Qt PDF printer is the supervision report door's (processing_algs sits in the plugin folder QGIS loads,
+        # not in this package's source folder), found as the provider finds the doors.
+        report_door = importlib.import_module(f"{__package__.rsplit('.', 1)[0]}.processing_algs.supervision_report")
+        report_door.print_pdf(document, str(pdf), language)
         return pdf
 
     def _mark(self, point: QgsPointXY, verdict: str | None) -> None:
