@@ -14,7 +14,7 @@ from typing import Any
 from qgis.core import QgsProcessingException
 from qgis.PyQt.QtCore import QVariant
 
-from tuoli_gw_plugin.engine.permit_decision import (
+from tuoli_gw_plugin.engine.theis import (
     DEFAULT_PUMPING_DAYS,
     DEFAULT_RADIUS_M,
     DEFAULT_STORATIVITY,

@@ -25,7 +25,17 @@ from .errors import EngineCancelledError, EngineInputError
 from .messages import register, text
 from .rules import Rules
 from .screening import REASON_SEPARATOR, PreparedScreening, reason_rules, screen_point, screen_points
-from .theis import check_aquifer, rate_m3_per_day, theis_drawdown, theis_u, well_function
+from .theis import (  # noqa: F401 - the defaults are re-exported for the door and the map tool
+    DEFAULT_PUMPING_DAYS,
+    DEFAULT_RADIUS_M,
+    DEFAULT_STORATIVITY,
+    DEFAULT_TRANSMISSIVITY_M2_PER_DAY,
+    check_aquifer,
+    rate_m3_per_day,
+    theis_drawdown,
+    theis_u,
+    well_function,
+)
 from .values import feature_label, is_null, listed_features, number_column, require_fields
 
 register(
@@ -108,14 +118,6 @@ class TheisSettings:
         radius = float(self.radius_m)
         if not math.isfinite(radius) or radius <= 0:
             raise EngineInputError(text("permit.radius_not_positive", value=self.radius_m))
-
-
-# The interference parameters' defaults (the algorithm's and the map tool's): typical values, not law —
-# T and S of the county's alluvial aquifers, an irrigation season, a radius a reviewer looks at.
-DEFAULT_TRANSMISSIVITY_M2_PER_DAY = 300.0
-DEFAULT_STORATIVITY = 0.01
-DEFAULT_PUMPING_DAYS = 120.0
-DEFAULT_RADIUS_M = 1000.0
 
 
 @dataclass

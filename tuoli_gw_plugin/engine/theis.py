@@ -32,6 +32,14 @@ register(
     }
 )
 
+# The permit decision's interference defaults (the algorithm's and the map tool's; here, not in permit_decision,
+# so the door imports them without geopandas): typical values, not law —
+# T and S of the county's alluvial aquifers, an irrigation season, a radius a reviewer looks at.
+DEFAULT_TRANSMISSIVITY_M2_PER_DAY = 300.0
+DEFAULT_STORATIVITY = 0.01
+DEFAULT_PUMPING_DAYS = 120.0
+DEFAULT_RADIUS_M = 1000.0
+
 EULER_GAMMA = 0.57721566490153286061
 _SERIES_LIMIT = 1.0  # below: the power series converges fast; above: the continued fraction does
 _EPSILON = 1e-15
