@@ -31,6 +31,7 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
+    QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
@@ -227,6 +228,18 @@ class FileOut(Declared):
 
     def texts(self) -> list[str]:
         return [*super().texts(), self.file_filter]
+
+
+@dataclass(frozen=True)
+class FolderOut(Declared):
+    """A folder the algorithm writes several files into (one per feature, say)."""
+
+    create_by_default: bool = True
+
+    def parameter(self, tr: Translate) -> QgsProcessingParameterDefinition:
+        return QgsProcessingParameterFolderDestination(
+            self.key, tr(self.label), optional=self.optional, createByDefault=self.create_by_default
+        )
 
 
 @dataclass(frozen=True)

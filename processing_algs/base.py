@@ -39,12 +39,12 @@ from tuoli_gw_plugin.dependencies import missing_dependencies_message, missing_d
 from tuoli_gw_plugin.metadata import PLUGIN_DIR
 from tuoli_gw_plugin.qgis_bridge import parameter_as_field_names
 
-from ._declarations import RULES, Choice, Declared, Field, FileOut, Layer, Number, Raster, RasterOut, Result, Sink
+from ._declarations import RULES, Choice, Declared, Field, FileOut, FolderOut, Layer, Number, Raster, RasterOut, Result, Sink
 from ._dialog_defaults import preselect_sample_layer
 from ._output_safety import keep_other_gpkg_layers, output_over_input, stage_existing_output
 
 STYLES_DIR = Path(PLUGIN_DIR) / "resources" / "styles"
-DESTINATIONS = (Sink, FileOut, RasterOut)
+DESTINATIONS = (Sink, FileOut, FolderOut, RasterOut)
 
 
 class TuoliAlgorithm(QgsProcessingAlgorithm):

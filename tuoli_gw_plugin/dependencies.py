@@ -36,6 +36,8 @@ ALGORITHM_NEEDS: dict[str, tuple[str, ...]] = {
     "water_level_trend": ("scipy", "rasterio"),
     # the PDF/HTML report is the output itself
     "supervision_report": ("matplotlib",),
+    # the decision documents (map extract); W(u) has its own fallback when scipy is missing
+    "permit_decision": ("matplotlib",),
 }
 
 CHECK_SITE = "check_site"  # the map tool: CORE only

@@ -101,7 +101,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
     <context>
         <name>AbstractionRechargeBalanceAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="350" />
+            <location filename="../../processing_algs/base.py" line="354" />
             <source>, </source>
             <translation>，</translation>
         </message>
@@ -146,7 +146,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>各单元采补平衡</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="315" />
+            <location filename="../../processing_algs/base.py" line="319" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -176,7 +176,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="386" />
+            <location filename="../../processing_algs/base.py" line="390" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -289,17 +289,17 @@ Recharge volume = Σ mm/1000 × true cell area over the unit; cells on the unit'
             <translation>默认 {value}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="347" />
+            <location filename="../../processing_algs/base.py" line="351" />
             <source>feature {feature}</source>
             <translation>要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="348" />
+            <location filename="../../processing_algs/base.py" line="352" />
             <source>field '{field}'</source>
             <translation>字段“{field}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="346" />
+            <location filename="../../processing_algs/base.py" line="350" />
             <source>layer '{layer}'</source>
             <translation>图层“{layer}”</translation>
         </message>
@@ -314,7 +314,7 @@ Recharge volume = Σ mm/1000 × true cell area over the unit; cells on the unit'
             <translation>共 {0} 个单元，其中严重超采 {1} 个；需压减开采量合计 {2:.0f} m³/年。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="331" />
+            <location filename="../../processing_algs/base.py" line="335" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
@@ -324,12 +324,12 @@ Recharge volume = Σ mm/1000 × true cell area over the unit; cells on the unit'
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="286" />
+            <location filename="../../processing_algs/base.py" line="290" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="351" />
+            <location filename="../../processing_algs/base.py" line="355" />
             <source>{where}: {message}</source>
             <translation>{where}：{message}</translation>
         </message>
@@ -337,7 +337,7 @@ Recharge volume = Σ mm/1000 × true cell area over the unit; cells on the unit'
     <context>
         <name>AllocateWaterRightsAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="350" />
+            <location filename="../../processing_algs/base.py" line="354" />
             <source>, </source>
             <translation>，</translation>
         </message>
@@ -413,7 +413,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="315" />
+            <location filename="../../processing_algs/base.py" line="319" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -462,12 +462,12 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="386" />
+            <location filename="../../processing_algs/base.py" line="390" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/allocate_water_rights.py" line="137" />
+            <location filename="../../processing_algs/allocate_water_rights.py" line="134" />
             <source>No township field and no townships layer: rights are not grouped or scaled.</source>
             <translation>无乡镇字段也无乡镇图层：水权不分组、不核减。</translation>
         </message>
@@ -522,7 +522,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>定额表：定额字段（m³/亩）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/allocate_water_rights.py" line="163" />
+            <location filename="../../processing_algs/allocate_water_rights.py" line="160" />
             <source>Quota {0}: {1:g} m³/mu ({2})</source>
             <translation>{0} 定额：{1:g} m³/亩（{2}）</translation>
         </message>
@@ -542,7 +542,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>地块及 quota_m3_per_mu、demand_m3（= 面积 × 定额）、scale_factor、right_m3（= 需水量 × 系数）、certificate_no（乡镇代码-合同编号；同一合同的地块共用一证）和 problem；按几何量算面积时另有 area_mu。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/allocate_water_rights.py" line="147" />
+            <location filename="../../processing_algs/allocate_water_rights.py" line="144" />
             <source>The red-line field is remaining_m3, which is already net of other uses, yet shares of it are set aside for domestic and ecological water: they may be set aside twice. Set DOMESTIC_SHARE and ECOLOGICAL_SHARE to 0 unless remaining_m3 still includes them.</source>
             <translation>红线字段为 remaining_m3，已扣除其他用水，却仍按比例从中预留生活和生态用水：这部分水可能被重复预留。除非 remaining_m3 仍包含这两项用水，请将 DOMESTIC_SHARE 和 ECOLOGICAL_SHARE 设为 0。</translation>
         </message>
@@ -602,12 +602,12 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>默认 {value}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="347" />
+            <location filename="../../processing_algs/base.py" line="351" />
             <source>feature {feature}</source>
             <translation>要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="348" />
+            <location filename="../../processing_algs/base.py" line="352" />
             <source>field '{field}'</source>
             <translation>字段“{field}”</translation>
         </message>
@@ -617,7 +617,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>不核对农户</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="346" />
+            <location filename="../../processing_algs/base.py" line="350" />
             <source>layer '{layer}'</source>
             <translation>图层“{layer}”</translation>
         </message>
@@ -641,12 +641,12 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>按位置在乡镇图层中查找所属乡镇</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/allocate_water_rights.py" line="217" />
+            <location filename="../../processing_algs/allocate_water_rights.py" line="214" />
             <source>{0} parcel(s) allocated {1:,.0f} m³ in total; {2} parcel(s) without a right.</source>
             <translation>{0} 个地块共分配 {1:,.0f} m³；{2} 个地块未获水权。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="331" />
+            <location filename="../../processing_algs/base.py" line="335" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
@@ -656,12 +656,12 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="286" />
+            <location filename="../../processing_algs/base.py" line="290" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="351" />
+            <location filename="../../processing_algs/base.py" line="355" />
             <source>{where}: {message}</source>
             <translation>{where}：{message}</translation>
         </message>
@@ -669,7 +669,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
     <context>
         <name>ComplianceAuditAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="350" />
+            <location filename="../../processing_algs/base.py" line="354" />
             <source>, </source>
             <translation>，</translation>
         </message>
@@ -802,7 +802,7 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="315" />
+            <location filename="../../processing_algs/base.py" line="319" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -874,7 +874,7 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="386" />
+            <location filename="../../processing_algs/base.py" line="390" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -1049,12 +1049,12 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>电力台账的全部记录均计入</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="347" />
+            <location filename="../../processing_algs/base.py" line="351" />
             <source>feature {feature}</source>
             <translation>要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="348" />
+            <location filename="../../processing_algs/base.py" line="352" />
             <source>field '{field}'</source>
             <translation>字段“{field}”</translation>
         </message>
@@ -1074,7 +1074,7 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>取水井的用电量（kWh）字段（无 POWER 表时使用）——第16条</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="346" />
+            <location filename="../../processing_algs/base.py" line="350" />
             <source>layer '{layer}'</source>
             <translation>图层“{layer}”</translation>
         </message>
@@ -1099,7 +1099,7 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>取水井无自身的定额水量（over_quota 在可行时使用该用途的定额）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="331" />
+            <location filename="../../processing_algs/base.py" line="335" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
@@ -1109,12 +1109,12 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="286" />
+            <location filename="../../processing_algs/base.py" line="290" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="351" />
+            <location filename="../../processing_algs/base.py" line="355" />
             <source>{where}: {message}</source>
             <translation>{where}：{message}</translation>
         </message>
@@ -1122,7 +1122,7 @@ A well is deregistered when its deregistration date is on or before the audit da
     <context>
         <name>ElectricityToWaterAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="350" />
+            <location filename="../../processing_algs/base.py" line="354" />
             <source>, </source>
             <translation>，</translation>
         </message>
@@ -1147,12 +1147,12 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="315" />
+            <location filename="../../processing_algs/base.py" line="319" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/electricity_to_water.py" line="163" />
+            <location filename="../../processing_algs/electricity_to_water.py" line="158" />
             <source>Chart written to {0}</source>
             <translation>图表已写入 {0}</translation>
         </message>
@@ -1162,7 +1162,7 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>图表：各乡镇折算水量、计量水量与许可水量对比（PNG）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/electricity_to_water.py" line="167" />
+            <location filename="../../processing_algs/electricity_to_water.py" line="162" />
             <source>County: {0:,.0f} kWh → {1:,.0f} m³ estimated; metered {2:,.0f} m³; permitted {3:,.0f} m³</source>
             <translation>全县：用电 {0:,.0f} kWh → 折算水量 {1:,.0f} m³；计量水量 {2:,.0f} m³；许可水量 {3:,.0f} m³</translation>
         </message>
@@ -1242,7 +1242,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="386" />
+            <location filename="../../processing_algs/base.py" line="390" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -1357,7 +1357,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>以电折水（井电双控）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/electricity_to_water.py" line="160" />
+            <location filename="../../processing_algs/electricity_to_water.py" line="155" />
             <source>Water from electricity per township (以电折水)</source>
             <translation>各乡镇以电折水汇总</translation>
         </message>
@@ -1397,12 +1397,12 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>电力台账的全部记录均计入</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="347" />
+            <location filename="../../processing_algs/base.py" line="351" />
             <source>feature {feature}</source>
             <translation>要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="348" />
+            <location filename="../../processing_algs/base.py" line="352" />
             <source>field '{field}'</source>
             <translation>字段“{field}”</translation>
         </message>
@@ -1417,7 +1417,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>电力台账的用电量（kWh）字段</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="346" />
+            <location filename="../../processing_algs/base.py" line="350" />
             <source>layer '{layer}'</source>
             <translation>图层“{layer}”</translation>
         </message>
@@ -1432,7 +1432,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>yes/no、1/0、是/否。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="331" />
+            <location filename="../../processing_algs/base.py" line="335" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
@@ -1442,12 +1442,427 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="286" />
+            <location filename="../../processing_algs/base.py" line="290" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
         <message>
+            <location filename="../../processing_algs/base.py" line="355" />
+            <source>{where}: {message}</source>
+            <translation>{where}：{message}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PermitDecisionAlgorithm</name>
+        <message>
+            <location filename="../../processing_algs/base.py" line="354" />
+            <source>, </source>
+            <translation>，</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>&lt;application id&gt;.pdf and &lt;application id&gt;.html per application (characters a file name cannot hold become _). Existing files of the same name are replaced.</source>
+            <translation>每个申请一份 &lt;申请编号&gt;.pdf 和 &lt;申请编号&gt;.html（文件名不能包含的字符替换为 _）。同名的已有文件将被替换。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>A typical value for the county's alluvial aquifers; use the pump-test value. Overridden by AQUIFER.</source>
+            <translation>本县冲洪积含水层的典型值；请采用抽水试验值。提供 AQUIFER 时以其为准。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>A well inside a polygon is inside public supply coverage. Give pipes, areas or both.</source>
+            <translation>位于多边形内的井即在公共供水管网覆盖范围内。提供管网、覆盖范围或两者。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>A well within the coverage distance of a pipe is inside public supply coverage (notice item 13).</source>
+            <translation>距管网在覆盖距离以内的井即在公共供水管网覆盖范围内（通知第13条）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>About 1e-5 – 1e-3 confined, 0.01 – 0.3 unconfined. Overridden by AQUIFER.</source>
+            <translation>承压含水层约 1e-5 – 1e-3，潜水含水层约 0.01 – 0.3。提供 AQUIFER 时以其为准。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Applicant field</source>
+            <translation>申请人字段</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Application id field</source>
+            <translation>申请编号字段</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Applications allowed</source>
+            <translation>可予许可的申请</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Applications prohibited</source>
+            <translation>不予许可的申请</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Applications restricted</source>
+            <translation>限制的申请</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Aquifer properties (polygons with T and S; optional)</source>
+            <translation>含水层参数（含 T、S 的多边形；可选）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Aquifer storativity S (dimensionless)</source>
+            <translation>含水层贮水系数 S（无量纲）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Aquifer transmissivity T (m²/d)</source>
+            <translation>含水层导水系数 T（m²/d）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>As in Screen well sites: item 13 bans new self-supplied wells only.</source>
+            <translation>与“井位筛查”相同：第13条仅禁止新增自备井。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="319" />
+            <source>Cancelled by the user; no output was written.</source>
+            <translation>用户已取消运行；未写出任何输出。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Chinese by default, English on request.</source>
+            <translation>默认中文，可选英文。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Compared with the township's remaining red-line quota (item 8) and turned into the pumping rate of the interference.</source>
+            <translation>与所在乡镇剩余用水总量指标比较（第8条），并换算为干扰计算的抽水流量。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Coverage distance from a pipe (metres)</source>
+            <translation>距管网的覆盖距离（米）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" line="237" />
+            <source>Deciding {n} applications…</source>
+            <translation>正在审查 {n} 个申请…</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Decisions</source>
+            <translation>审查结论</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Decisions written</source>
+            <translation>已生成的意见书</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Document language</source>
+            <translation>意见书语言</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>English</source>
+            <translation>英文</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Every application once with all its attributes plus application_id, verdict, reasons, township, requested_m3, remaining_m3, quota_status, supply_distance_m, zone_name, wells_within_radius, affected_wells, max_drawdown_m, html_path, pdf_path.</source>
+            <translation>每个申请一条记录，保留其全部属性，另加：application_id（申请编号）、verdict（结论）、reasons（理由）、township（乡镇）、requested_m3（申请水量）、remaining_m3（剩余指标）、quota_status（指标核查）、supply_distance_m（距管网距离）、zone_name（超采区）、wells_within_radius（半径内井数）、affected_wells（受影响井数）、max_drawdown_m（最大降深）、html_path、pdf_path。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Existing well id field</source>
+            <translation>现有井编号字段</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Existing wells (points; for the interference)</source>
+            <translation>现有取水井（点；用于干扰计算）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Existing wells within this distance are listed.</source>
+            <translation>列出此距离内的现有取水井。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Folder for the decision documents</source>
+            <translation>意见书输出文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Intended use field (self-supplied or not; statutory exceptions)</source>
+            <translation>用途字段（是否自备井；法定例外）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Interference radius (metres)</source>
+            <translation>干扰计算半径（米）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" line="324" />
+            <source>Layer '{layer}' already has field(s) {fields}; the output replaces them with this run's values.</source>
+            <translation>图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="250" />
+            <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
+            <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="390" />
+            <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
+            <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Measured exactly in metres, in a projected CRS whatever the layers' CRS; a well at exactly this distance counts as covered.</source>
+            <translation>无论图层坐标系如何，均在米制投影坐标系中精确量算距离；距管网恰好等于该距离的井视为被覆盖。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Names the decision and its files; must be unique.</source>
+            <translation>用于命名意见书及其文件；须唯一。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" line="188" />
+            <source>OUTPUT_FOLDER: choose a folder for the decision documents.</source>
+            <translation>OUTPUT_FOLDER：请选择意见书输出文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>One decision per feature.</source>
+            <translation>每个要素生成一份意见书。</translation>
+        </message>
+        <message>
+            <source>One point per application: application_id, verdict, reasons, township, requested_m3, remaining_m3, quota_status, supply_distance_m, zone_name, wells_within_radius, affected_wells, max_drawdown_m, html_path, pdf_path.</source>
+            <translation type="vanished">每个申请一个点：application_id（申请编号）、verdict（结论）、reasons（理由）、township（乡镇）、requested_m3（申请水量）、remaining_m3（剩余指标）、quota_status（指标核查）、supply_distance_m（距管网距离）、zone_name（超采区）、wells_within_radius（半径内井数）、affected_wells（受影响井数）、max_drawdown_m（最大降深）、html_path、pdf_path。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="156" />
+            <source>Outputs:</source>
+            <translation>输出：</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Over-extraction zones (polygons)</source>
+            <translation>超采区（多边形）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="154" />
+            <source>Parameters:</source>
+            <translation>参数：</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Permit decision documents (PDF / HTML, one per application)</source>
+            <translation>取水许可审查意见书（PDF / HTML，每个申请一份）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Permits and screening</source>
+            <translation>取水许可与选址筛查</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Public supply pipes (lines)</source>
+            <translation>公共供水管网（线）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Pumping period (days)</source>
+            <translation>抽水期（天）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" line="197" />
+            <source>Reading and preparing the layers…</source>
+            <translation>正在读取并准备图层…</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Remaining red-line quota field (m³; ≤ 0 means used up)</source>
+            <translation>剩余红线指标字段（m³；≤ 0 表示已用完）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Requested volume field (m³/a)</source>
+            <translation>申请水量字段（m³/年）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Reviewer (printed in the signature block)</source>
+            <translation>审查人（打印在签署栏）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
+            <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Storativity field</source>
+            <translation>贮水系数字段</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Supply coverage areas (polygons)</source>
+            <translation>供水覆盖范围（多边形）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>The drawdown is computed at each of them within RADIUS_M. Without them no interference is computed.</source>
+            <translation>在 RADIUS_M 范围内的每眼现有井处计算降深。未提供时不计算干扰。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>The requested annual volume is pumped evenly over this period (Q = volume / days), and the drawdown is computed at its end.</source>
+            <translation>申请的年取水量按此期间均匀抽取（Q = 水量 / 天数），并计算期末的降深。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Thresholds, tiers and deadlines with their legal source; copy the shipped file to change one.</source>
+            <translation>阈值、档次和期限及其法律依据；如需修改，请复制随插件提供的规则文件后再改。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Township name field</source>
+            <translation>乡镇名称字段</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Townships (polygons; with remaining red-line quota for item 8)</source>
+            <translation>乡镇（多边形；含第8条所需的剩余红线指标）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Transmissivity field (m²/d)</source>
+            <translation>导水系数字段（m²/d）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Well applications (points)</source>
+            <translation>取水申请（点）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Where an application lies in a polygon, its T and S replace TRANSMISSIVITY and STORATIVITY.</source>
+            <translation>申请位于某多边形内时，以该多边形的 T、S 代替 TRANSMISSIVITY 和 STORATIVITY。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="176" />
+            <source>Without this field: {consequence}.</source>
+            <translation>没有该字段时：{consequence}。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Writes the decision document a permit reviewer signs, one per well application (one point or a whole layer): the verdict with every reason and its clause quoted from the rules file (notice 托政发规〔2024〕3号 item 13, section 二(三) and item 7, item 8); the township's remaining red-line quota against the requested volume (or 'red line not checked'); the distance to the nearest public supply pipe; the over-extraction zone; a map extract; the drawdown the new well would cause at the existing wells within a radius (Theis); and a signature block (reviewer, date, seal). PDF and HTML, Chinese by default.
+
+The verdict is the one Screen well sites gives (the same engine and parameters). The interference is information for the reviewer, not a verdict the notice gives: s = Q/(4πT)·W(u), u = r²S/(4Tt), with Q = requested volume / PUMPING_DAYS (the year's volume pumped evenly over the pumping period) and t = PUMPING_DAYS; existing wells with a drawdown above the rules file's permit_decision.affected_drawdown_m (an assumption) are listed as affected.</source>
+            <translation>为每个取水申请（单个点或整个图层）生成供审查人员签署的审查意见书：审查结论及每条理由，并引用规则文件中的条款原文（托政发规〔2024〕3号 第13条、二（三）及第7条、第8条）；所在乡镇剩余用水总量指标与申请水量的比较（或注明“未核查用水总量红线”）；距最近公共供水管道的距离；所在超采区；位置示意图；新井在一定半径内对现有取水井造成的降深（泰斯公式）；以及签署栏（审查人、日期、盖章）。输出 PDF 和 HTML，默认中文。
+
+审查结论与“井位筛查”一致（同一引擎、同样参数）。干扰计算仅供审查人员参考，并非通知规定的审查结论：s = Q/(4πT)·W(u)，u = r²S/(4Tt)，其中 Q = 申请水量 / PUMPING_DAYS（全年水量在抽水期内均匀抽取），t = PUMPING_DAYS；降深超过规则文件 permit_decision.affected_drawdown_m（假设值）的现有井列为受影响。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Zone grade field (severe / general, 严重 / 一般)</source>
+            <translation>超采区等级字段（severe / general，严重 / 一般）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Zone name field</source>
+            <translation>超采区名称字段</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="170" />
+            <source>default {value}</source>
+            <translation>默认 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>existing wells are named by their feature id</source>
+            <translation>现有井以要素编号标识</translation>
+        </message>
+        <message>
             <location filename="../../processing_algs/base.py" line="351" />
+            <source>feature {feature}</source>
+            <translation>要素 {feature}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="352" />
+            <source>field '{field}'</source>
+            <translation>字段“{field}”</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>inside supply coverage the well type is unknown ('restricted')</source>
+            <translation>在供水管网覆盖范围内井的类型视为未知（“限制”）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="350" />
+            <source>layer '{layer}'</source>
+            <translation>图层“{layer}”</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="172" />
+            <source>optional</source>
+            <translation>可选</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>the documents name no applicant</source>
+            <translation>意见书中不写申请人</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>the red line (notice item 8) is not checked</source>
+            <translation>不检查用水总量控制红线（通知第8条）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>the zones are unnamed</source>
+            <translation>超采区不注明名称</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="335" />
+            <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
+            <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="241" />
+            <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
+            <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" line="335" />
+            <source>{n} decision(s) written to {folder}: {p} prohibited, {r} restricted, {a} allowed.</source>
+            <translation>已向 {folder} 写出 {n} 份意见书：不予许可 {p} 份，限制 {r} 份，可予许可 {a} 份。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="290" />
+            <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
+            <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
+        </message>
+        <message>
+            <source>{path} is an input of this run; the decision of {id} would write over it. Nothing more was written; choose another OUTPUT_FOLDER.</source>
+            <translation type="vanished">{path} 是本次运行的输入；申请 {id} 的意见书会覆盖它。未再写入任何文件；请选择其他 OUTPUT_FOLDER。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" line="264" />
+            <source>{path} is an input of this run; the decision of {id} would write over it. Nothing was written; choose another OUTPUT_FOLDER.</source>
+            <translation>{path} 是本次运行的输入；申请 {id} 的意见书会覆盖它。未写入任何文件；请选择其他 OUTPUT_FOLDER。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="355" />
             <source>{where}: {message}</source>
             <translation>{where}：{message}</translation>
         </message>
@@ -1455,7 +1870,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
     <context>
         <name>ProgressiveSurchargeAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="350" />
+            <location filename="../../processing_algs/base.py" line="354" />
             <source>, </source>
             <translation>，</translation>
         </message>
@@ -1490,7 +1905,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>实际（计量）用水量字段（m³/年）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="133" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="130" />
             <source>BASE_RATE must be more than 0 yuan per m³ (the standard charge, 征收标准).</source>
             <translation>BASE_RATE（征收标准）必须大于 0 元/m³。</translation>
         </message>
@@ -1515,7 +1930,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="315" />
+            <location filename="../../processing_algs/base.py" line="319" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -1614,7 +2029,7 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="386" />
+            <location filename="../../processing_algs/base.py" line="390" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -1624,7 +2039,7 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>须大于 0。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="161" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="158" />
             <source>Not charged: layer '{0}', {1}</source>
             <translation>未计费：图层“{0}”，{1}</translation>
         </message>
@@ -1723,7 +2138,7 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>用途字段（用于取规则文件中该用途的定额）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="210" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="207" />
             <source>Water-resource fees by tier (超计划累进加价) — {0}</source>
             <translation>分档水资源费（超计划累进加价）——{0}</translation>
         </message>
@@ -1743,7 +2158,7 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>取水户无自身的定额水量</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="184" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="181" />
             <source>band by band</source>
             <translation>分档累进</translation>
         </message>
@@ -1753,17 +2168,17 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>默认 {value}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="347" />
+            <location filename="../../processing_algs/base.py" line="351" />
             <source>feature {feature}</source>
             <translation>要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="348" />
+            <location filename="../../processing_algs/base.py" line="352" />
             <source>field '{field}'</source>
             <translation>字段“{field}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="346" />
+            <location filename="../../processing_algs/base.py" line="350" />
             <source>layer '{layer}'</source>
             <translation>图层“{layer}”</translation>
         </message>
@@ -1778,22 +2193,22 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>不使用规则文件中该用途的定额</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="184" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="181" />
             <source>whole excess</source>
             <translation>超额全部按最高档</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="182" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="179" />
             <source>{0} account(s) charged ({1}): fees {2:,.2f} yuan, of which surcharge {3:,.2f} yuan.</source>
             <translation>已计费 {0} 户（{1}）：水资源费 {2:,.2f} 元，其中加价 {3:,.2f} 元。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="164" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="161" />
             <source>{0} of {1} account(s) were not charged; their fee fields are empty and 'problem' says why.</source>
             <translation>{1} 户中有 {0} 户未计费；其水资源费字段为空，原因见 problem 字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="331" />
+            <location filename="../../processing_algs/base.py" line="335" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
@@ -1803,12 +2218,12 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="286" />
+            <location filename="../../processing_algs/base.py" line="290" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="351" />
+            <location filename="../../processing_algs/base.py" line="355" />
             <source>{where}: {message}</source>
             <translation>{where}：{message}</translation>
         </message>
@@ -1991,7 +2406,7 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
     <context>
         <name>ScreenWellSitesAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="350" />
+            <location filename="../../processing_algs/base.py" line="354" />
             <source>, </source>
             <translation>，</translation>
         </message>
@@ -2016,7 +2431,7 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
             <translation>任意坐标系。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="315" />
+            <location filename="../../processing_algs/base.py" line="319" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -2101,7 +2516,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="386" />
+            <location filename="../../processing_algs/base.py" line="390" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -2277,17 +2692,17 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>默认 {value}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="347" />
+            <location filename="../../processing_algs/base.py" line="351" />
             <source>feature {feature}</source>
             <translation>要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="348" />
+            <location filename="../../processing_algs/base.py" line="352" />
             <source>field '{field}'</source>
             <translation>字段“{field}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="346" />
+            <location filename="../../processing_algs/base.py" line="350" />
             <source>layer '{layer}'</source>
             <translation>图层“{layer}”</translation>
         </message>
@@ -2312,7 +2727,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>超采区不注明名称</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="331" />
+            <location filename="../../processing_algs/base.py" line="335" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
@@ -2337,12 +2752,12 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>{n} 眼井位于图层范围外（不在任何乡镇内，或不在超采区和供水图层范围内）：结论为 outside，不作结论。请核对其位置，或用覆盖这些位置的图层重新筛查。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="286" />
+            <location filename="../../processing_algs/base.py" line="290" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="351" />
+            <location filename="../../processing_algs/base.py" line="355" />
             <source>{where}: {message}</source>
             <translation>{where}：{message}</translation>
         </message>
@@ -2457,7 +2872,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
     <context>
         <name>SelfSuppliedClosureListAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="350" />
+            <location filename="../../processing_algs/base.py" line="354" />
             <source>, </source>
             <translation>，</translation>
         </message>
@@ -2496,12 +2911,12 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>任意坐标系。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="315" />
+            <location filename="../../processing_algs/base.py" line="319" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/self_supplied_closure_list.py" line="140" />
+            <location filename="../../processing_algs/self_supplied_closure_list.py" line="138" />
             <source>Could not write feature {fid} to the output.</source>
             <translation>无法将要素 {fid} 写入输出。</translation>
         </message>
@@ -2521,7 +2936,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="386" />
+            <location filename="../../processing_algs/base.py" line="390" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -2651,17 +3066,17 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>所有自备井均视为在用</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="347" />
+            <location filename="../../processing_algs/base.py" line="351" />
             <source>feature {feature}</source>
             <translation>要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="348" />
+            <location filename="../../processing_algs/base.py" line="352" />
             <source>field '{field}'</source>
             <translation>字段“{field}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="346" />
+            <location filename="../../processing_algs/base.py" line="350" />
             <source>layer '{layer}'</source>
             <translation>图层“{layer}”</translation>
         </message>
@@ -2681,7 +3096,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>以要素编号标识取水井</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="331" />
+            <location filename="../../processing_algs/base.py" line="335" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
@@ -2691,17 +3106,17 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/self_supplied_closure_list.py" line="100" />
+            <location filename="../../processing_algs/self_supplied_closure_list.py" line="98" />
             <source>{listed} active self-supplied well(s) inside supply coverage (of {self_supplied} self-supplied, {wells} wells); they draw {total:,.0f} m³ a year.</source>
             <translation>公共供水管网覆盖范围内有在用自备井 {listed} 眼（自备井共 {self_supplied} 眼，取水井共 {wells} 眼）；年取水量合计 {total:,.0f} m³。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="286" />
+            <location filename="../../processing_algs/base.py" line="290" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="351" />
+            <location filename="../../processing_algs/base.py" line="355" />
             <source>{where}: {message}</source>
             <translation>{where}：{message}</translation>
         </message>
@@ -2709,223 +3124,276 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
     <context>
         <name>SiteChecker</name>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="441" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="486" />
             <source>A layer has no coordinate reference system</source>
             <translation>有图层没有坐标参考系</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="330" />
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="344" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="375" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="389" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="581" />
             <source>Check well site</source>
             <translation>井址核查</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="271" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="314" />
             <source>Checked in</source>
             <translation>核查用时</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="434" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="479" />
             <source>Choose the township name field</source>
             <translation>请选择乡镇名称字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="427" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="472" />
             <source>Choose the zone grade field</source>
             <translation>请选择超采等级字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="247" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="559" />
+            <source>Click the map first, then write the decision for that site.</source>
+            <translation>请先在地图上点击井位，再为该井位生成意见书。</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="286" />
             <source>Click the map to check a well site.</source>
             <translation>在地图上点击以核查井址。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="182" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="200" />
             <source>Coverage distance</source>
             <translation>覆盖距离</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="268" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="574" />
+            <source>Decision written:</source>
+            <translation>意见书已生成：</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="581" />
+            <source>Decision written: {path}</source>
+            <translation>意见书已生成：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="207" />
+            <source>Existing wells (interference)</source>
+            <translation>现有取水井（干扰计算）</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="311" />
             <source>In supply coverage</source>
             <translation>位于供水管网覆盖范围内</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="442" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="487" />
             <source>Layer '{layer}' has no CRS, so distances cannot be measured: set it in Layer Properties ▸ Source.</source>
             <translation>图层“{layer}”没有坐标参考系，无法量算距离：请在“图层属性 ▸ 源”中设置。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="435" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="480" />
             <source>Layer '{layer}' needs a field with the township name: choose it in the panel's 'Township name field'.</source>
             <translation>图层“{layer}”需要一个乡镇名称字段：请在面板的“乡镇名称字段”中选择。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="428" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="473" />
             <source>Layer '{layer}' needs a field with the zone grade (severe / general, 严重 / 一般): choose it in the panel's 'Zone grade field'.</source>
             <translation>图层“{layer}”需要一个超采等级字段（severe / general，严重 / 一般）：请在面板的“超采等级字段”中选择。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="266" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="309" />
             <source>Legal basis</source>
             <translation>法律依据</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="267" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="310" />
             <source>Nearest supply pipe</source>
             <translation>最近供水管网</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="238" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="277" />
             <source>No layer is named like the sample's zones or has a zone grade field (grade / 超采等级). Pick the over-extraction zones layer and its grade field above.</source>
             <translation>没有与示例超采区同名或带超采等级字段（grade / 超采等级）的图层。请在上方选择超采区图层及其等级字段。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="421" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="466" />
             <source>No over-extraction zones layer</source>
             <translation>未选择超采区图层</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="237" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="276" />
             <source>No over-extraction zones layer was found</source>
             <translation>未找到超采区图层</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="423" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="559" />
+            <source>No site checked yet</source>
+            <translation>尚未检查井位</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="468" />
             <source>No supply layer</source>
             <translation>未选择供水图层</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="178" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="196" />
             <source>Over-extraction zones</source>
             <translation>超采区</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="423" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="468" />
             <source>Pick a supply pipes layer or a supply areas layer in the panel.</source>
             <translation>请在面板中选择供水管网图层或供水覆盖范围图层。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="421" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="466" />
             <source>Pick the over-extraction zones layer in the panel.</source>
             <translation>请在面板中选择超采区图层。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="187" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="205" />
             <source>Proposed use</source>
             <translation>拟用途</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="265" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="308" />
             <source>Reasons</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="186" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="204" />
             <source>Remaining quota field (m³)</source>
             <translation>剩余红线指标字段（m³）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="183" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="206" />
+            <source>Requested volume</source>
+            <translation>申请取水量</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="201" />
             <source>Supply areas</source>
             <translation>供水覆盖范围</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="181" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="199" />
             <source>Supply pipes</source>
             <translation>供水管网</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="491" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="567" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="570" />
+            <source>The decision could not be written</source>
+            <translation>无法生成意见书</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="536" />
             <source>The layers cannot be screened</source>
             <translation>无法用这些图层筛查</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="495" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="540" />
             <source>The site cannot be checked</source>
             <translation>无法核查该井址</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="270" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="313" />
             <source>Township</source>
             <translation>乡镇</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="185" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="203" />
             <source>Township name field</source>
             <translation>乡镇名称字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="184" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="202" />
             <source>Townships (red line)</source>
             <translation>乡镇（用水总量控制红线）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="269" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="218" />
+            <source>Write permit decision</source>
+            <translation>生成取水许可审查意见书</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="220" />
+            <source>Write the decision document (PDF and HTML) for the last clicked site</source>
+            <translation>为最近点击的井位生成审查意见书（PDF 和 HTML）</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="312" />
             <source>Zone</source>
             <translation>超采区</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="179" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="197" />
             <source>Zone grade field</source>
             <translation>超采等级字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="180" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="198" />
             <source>Zone name field</source>
             <translation>超采区名称字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="76" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="82" />
             <source>allowed</source>
             <translation>允许</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="173" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="620" />
+            <source>clicked site</source>
+            <translation>点击的井位</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="179" />
             <source>domestic supply, no alternative source</source>
             <translation>无替代水源的生活用水</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="175" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="181" />
             <source>emergency supply well</source>
             <translation>应急供水井</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="87" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="93" />
             <source>in a general over-extraction zone</source>
             <translation>位于一般超采区</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="86" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="92" />
             <source>in a severe over-extraction zone</source>
             <translation>位于严重超采区</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="85" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="91" />
             <source>inside public supply-network coverage</source>
             <translation>位于公共供水管网覆盖范围内</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="480" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="525" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="608" />
             <source>map canvas</source>
             <translation>地图画布</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="174" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="180" />
             <source>monitoring well</source>
             <translation>监测井</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="268" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="311" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="91" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="97" />
             <source>no location</source>
             <translation>无位置</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="258" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="301" />
             <source>no verdict</source>
             <translation>无结论</translation>
         </message>
@@ -2934,52 +3402,52 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation type="vanished">普通新建井</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="90" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="96" />
             <source>outside the mapped area</source>
             <translation>位于图层范围外</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="77" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="83" />
             <source>outside the mapped area — no verdict</source>
             <translation>图层范围外——不作结论</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="74" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="80" />
             <source>prohibited</source>
             <translation>禁止</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="172" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="178" />
             <source>public supply well (the utility's)</source>
             <translation>公共供水井（供水单位的）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="75" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="81" />
             <source>restricted</source>
             <translation>限制</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="171" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="177" />
             <source>self-supplied well (自备井)</source>
             <translation>自备井</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="89" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="95" />
             <source>statutory exception for this use</source>
             <translation>该用途属法定例外</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="88" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="94" />
             <source>the township's red-line quota is used up</source>
             <translation>所在乡镇用水总量控制红线指标已用完</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="176" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="182" />
             <source>type not known</source>
             <translation>类型不明</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="268" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="311" />
             <source>yes</source>
             <translation>是</translation>
         </message>
@@ -3158,7 +3626,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
     <context>
         <name>SupervisionReportAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="350" />
+            <location filename="../../processing_algs/base.py" line="354" />
             <source>, </source>
             <translation>，</translation>
         </message>
@@ -3188,12 +3656,12 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>年度监管报告（PDF / HTML）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="148" />
+            <location filename="../../processing_algs/supervision_report.py" line="150" />
             <source>Building the report…</source>
             <translation>正在生成报告…</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="315" />
+            <location filename="../../processing_algs/base.py" line="319" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -3233,7 +3701,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>HTML 文件 (*.html)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="158" />
+            <location filename="../../processing_algs/supervision_report.py" line="160" />
             <source>HTML report written to {path}</source>
             <translation>HTML 报告已写入 {path}</translation>
         </message>
@@ -3253,7 +3721,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>其按乡镇的输出（或按地块的输出）。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="134" />
+            <location filename="../../processing_algs/supervision_report.py" line="136" />
             <source>Layer '{layer}' (SCREENING) has no field 'verdict': give the OUTPUT of Screen well sites, or pass the wells as WELLS.</source>
             <translation>图层“{layer}”（SCREENING）没有字段 verdict：请提供“井址筛查”的输出，或将取水井作为 WELLS 传入。</translation>
         </message>
@@ -3263,7 +3731,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="386" />
+            <location filename="../../processing_algs/base.py" line="390" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -3288,7 +3756,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="164" />
+            <location filename="../../processing_algs/supervision_report.py" line="166" />
             <source>PDF report written to {path}</source>
             <translation>PDF 报告已写入 {path}</translation>
         </message>
@@ -3298,7 +3766,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>参数：</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="161" />
+            <location filename="../../processing_algs/supervision_report.py" line="163" />
             <source>Printing the PDF…</source>
             <translation>正在输出 PDF…</translation>
         </message>
@@ -3308,7 +3776,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>公共供水管网（线）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="124" />
+            <location filename="../../processing_algs/supervision_report.py" line="126" />
             <source>Reading the layers…</source>
             <translation>正在读取图层…</translation>
         </message>
@@ -3353,7 +3821,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>已筛查的取水井（“井址筛查”的输出）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="178" />
+            <location filename="../../processing_algs/supervision_report.py" line="180" />
             <source>Screening {n} wells…</source>
             <translation>正在筛查 {n} 眼井…</translation>
         </message>
@@ -3363,7 +3831,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>供水覆盖范围（多边形）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="173" />
+            <location filename="../../processing_algs/supervision_report.py" line="175" />
             <source>The wells of '{layer}' are drawn without verdicts: screening needs ZONES and SUPPLY_PIPES or SUPPLY_AREAS.</source>
             <translation>图层“{layer}”的取水井未标注筛查结论：筛查需要 ZONES 以及 SUPPLY_PIPES 或 SUPPLY_AREAS。</translation>
         </message>
@@ -3432,17 +3900,17 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>默认 {value}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="347" />
+            <location filename="../../processing_algs/base.py" line="351" />
             <source>feature {feature}</source>
             <translation>要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="348" />
+            <location filename="../../processing_algs/base.py" line="352" />
             <source>field '{field}'</source>
             <translation>字段“{field}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="346" />
+            <location filename="../../processing_algs/base.py" line="350" />
             <source>layer '{layer}'</source>
             <translation>图层“{layer}”</translation>
         </message>
@@ -3452,7 +3920,7 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>可选</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="331" />
+            <location filename="../../processing_algs/base.py" line="335" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
@@ -3462,12 +3930,12 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="286" />
+            <location filename="../../processing_algs/base.py" line="290" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="351" />
+            <location filename="../../processing_algs/base.py" line="355" />
             <source>{where}: {message}</source>
             <translation>{where}：{message}</translation>
         </message>
@@ -3475,12 +3943,12 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
     <context>
         <name>TuoliAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="564" />
+            <location filename="../../processing_algs/base.py" line="568" />
             <source>Could not remove the incomplete output {0}: {1}</source>
             <translation>无法删除未完成的输出 {0}：{1}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="585" />
+            <location filename="../../processing_algs/base.py" line="589" />
             <source>Could not store the style in {0}: {1}</source>
             <translation>无法将样式保存到 {0}：{1}</translation>
         </message>
@@ -3495,12 +3963,12 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>无法将网格单元 {cell} 写入输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/allocate_water_rights.py" line="255" />
+            <location filename="../../processing_algs/allocate_water_rights.py" line="252" />
             <source>Could not write township {name} to the output.</source>
             <translation>无法将乡镇 {name} 写入输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="435" />
+            <location filename="../../processing_algs/base.py" line="439" />
             <source>Layer '{0}' holds {1}, but '{2}' ({3}) needs {4}. Choose a layer of {4} (Vector ▸ Geometry Tools can convert, e.g. Centroids for polygons to points).</source>
             <translation>图层“{0}”为{1}，但“{2}”（{3}）需要{4}。请选择{4}图层（可用 矢量 ▸ 几何工具 转换，例如用“质心”把面转为点）。</translation>
         </message>
@@ -3510,7 +3978,7 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>图层“{layer}”（{key}）为 {kind} 图层；必须是表示井位的点图层。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="230" />
+            <location filename="../../processing_algs/supervision_report.py" line="229" />
             <source>No font with Chinese glyphs is installed for Qt, so the Chinese PDF would print empty boxes. Install the Noto CJK fonts (Debian/Ubuntu: sudo apt-get install fonts-noto-cjk) and run again, or choose LANGUAGE = English.</source>
             <translation>Qt 未找到含中文字形的字体，中文 PDF 将显示为空方框。请安装 Noto CJK 字体（Debian/Ubuntu：sudo apt-get install fonts-noto-cjk）后重新运行，或选择 LANGUAGE = English。</translation>
         </message>
@@ -3520,7 +3988,7 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>缺少供水图层：请提供公共供水管网（SUPPLY_PIPES）、供水覆盖范围（SUPPLY_AREAS）或两者。通知第13条禁止在公共供水管网覆盖范围内新建自备井，因此必须知道覆盖范围。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="571" />
+            <location filename="../../processing_algs/base.py" line="575" />
             <source>Removed the incomplete output {0} of this failed run.</source>
             <translation>已删除本次失败运行留下的未完成输出 {0}。</translation>
         </message>
@@ -3528,27 +3996,27 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
     <context>
         <name>TuoliGwDependencies</name>
         <message>
-            <location filename="../../tuoli_gw_plugin/dependencies.py" line="110" />
+            <location filename="../../tuoli_gw_plugin/dependencies.py" line="112" />
             <source>Missing Python packages: {packages}</source>
             <translation>缺少 Python 包：{packages}</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/dependencies.py" line="99" />
+            <location filename="../../tuoli_gw_plugin/dependencies.py" line="101" />
             <source>Toli groundwater needs these Python packages in QGIS's Python: {packages}. Install them with the QGIS plugin 'qpip' (it reads this plugin's requirements.txt), or {how}, then restart QGIS.</source>
             <translation>托里县地下水插件需要在 QGIS 的 Python 中安装以下 Python 包：{packages}。请用 QGIS 插件 qpip 安装（它读取本插件的 requirements.txt），或{how}，然后重启 QGIS。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/dependencies.py" line="88" />
+            <location filename="../../tuoli_gw_plugin/dependencies.py" line="90" />
             <source>in a Terminal: {command}</source>
             <translation>在终端中运行：{command}</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/dependencies.py" line="89" />
+            <location filename="../../tuoli_gw_plugin/dependencies.py" line="91" />
             <source>in a terminal: {command} (Debian 12 / Ubuntu 23.04 and later also need --break-system-packages)</source>
             <translation>在终端中运行：{command}（Debian 12 / Ubuntu 23.04 及更新版本还需加 --break-system-packages）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/dependencies.py" line="84" />
+            <location filename="../../tuoli_gw_plugin/dependencies.py" line="86" />
             <source>in the OSGeo4W Shell (Start menu ▸ QGIS ▸ OSGeo4W Shell): {command}</source>
             <translation>在 OSGeo4W Shell（开始菜单 ▸ QGIS ▸ OSGeo4W Shell）中运行：{command}</translation>
         </message>
@@ -3682,12 +4150,12 @@ OUTPUT_UNITS（可选）：各单元及 stations_n（单元内有速率的监测
     <context>
         <name>WaterLevelTrendAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="350" />
+            <location filename="../../processing_algs/base.py" line="354" />
             <source>, </source>
             <translation>，</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="315" />
+            <location filename="../../processing_algs/base.py" line="319" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -3729,7 +4197,7 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="386" />
+            <location filename="../../processing_algs/base.py" line="390" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -3739,7 +4207,7 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>监测站（点）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/water_level_trend.py" line="136" />
+            <location filename="../../processing_algs/water_level_trend.py" line="134" />
             <source>OUTPUT_UNITS needs a UNITS layer of polygons to grade.</source>
             <translation>OUTPUT_UNITS 需要提供待评级的多边形图层 UNITS。</translation>
         </message>
@@ -3802,7 +4270,7 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>阈值、档次和期限及其法律依据；如需修改，请复制随插件提供的规则文件后再改。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/water_level_trend.py" line="151" />
+            <location filename="../../processing_algs/water_level_trend.py" line="149" />
             <source>UNITS given but no OUTPUT_UNITS: set OUTPUT_UNITS to get the per-unit grades.</source>
             <translation>已提供 UNITS 但未设置 OUTPUT_UNITS：请设置 OUTPUT_UNITS 以获得各单元等级。</translation>
         </message>
@@ -3842,17 +4310,17 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>默认 {value}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="347" />
+            <location filename="../../processing_algs/base.py" line="351" />
             <source>feature {feature}</source>
             <translation>要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="348" />
+            <location filename="../../processing_algs/base.py" line="352" />
             <source>field '{field}'</source>
             <translation>字段“{field}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="346" />
+            <location filename="../../processing_algs/base.py" line="350" />
             <source>layer '{layer}'</source>
             <translation>图层“{layer}”</translation>
         </message>
@@ -3862,12 +4330,12 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>可选</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/water_level_trend.py" line="120" />
+            <location filename="../../processing_algs/water_level_trend.py" line="118" />
             <source>{0} of {1} stations have a trend: {2} severe, {3} general.</source>
             <translation>{1} 个监测站中有 {0} 个得出水位趋势：严重 {2} 个，一般 {3} 个。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="331" />
+            <location filename="../../processing_algs/base.py" line="335" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
@@ -3877,12 +4345,12 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="286" />
+            <location filename="../../processing_algs/base.py" line="290" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="351" />
+            <location filename="../../processing_algs/base.py" line="355" />
             <source>{where}: {message}</source>
             <translation>{where}：{message}</translation>
         </message>

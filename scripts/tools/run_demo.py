@@ -45,6 +45,22 @@ STEPS: list[tuple[str, str, dict[str, object]]] = [
         },
     ),
     (
+        "Permit decision documents for the applications (PDF and HTML each, in Chinese; Theis interference)",
+        "tuoli_gw:permit_decision",
+        {
+            "INPUT": layer("well_applications"),
+            "ZONES": layer("overextraction_zones"),
+            "SUPPLY_PIPES": layer("supply_pipes"),
+            "COVERAGE_DISTANCE": 500,
+            "SUPPLY_AREAS": layer("supply_areas"),
+            "TOWNSHIPS": layer("townships"),
+            "EXISTING_WELLS": layer("wells"),
+            "LANGUAGE": 0,
+            "OUTPUT_FOLDER": out("permit_decisions"),
+            "OUTPUT": out("permit_decisions.gpkg"),
+        },
+    ),
+    (
         "List existing self-supplied wells inside supply coverage for control (item 13: 依法严格管控)",
         "tuoli_gw:self_supplied_closure_list",
         {

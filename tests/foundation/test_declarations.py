@@ -70,7 +70,7 @@ def test_coverage_distance_is_a_distance_in_metres_beside_the_pipes(qgis_app):
     from qgis.core import QgsProcessingParameterDistance, QgsUnitTypes
 
     having = [a for a in algorithms() if a.parameterDefinition("COVERAGE_DISTANCE") is not None]
-    assert len(having) == 4
+    assert len(having) == 5  # screen_well_sites, self_supplied_closure_list, compliance_audit, supervision_report, permit_decision
     for algorithm in having:
         parameter = algorithm.parameterDefinition("COVERAGE_DISTANCE")
         assert isinstance(parameter, QgsProcessingParameterDistance), algorithm.id()

@@ -98,6 +98,14 @@ def _report(s: dict[str, str], out: Path) -> dict:
     }
 
 
+def _permit(s: dict[str, str], out: Path) -> dict:
+    return {
+        "INPUT": s["wells"], "ID_FIELD": "app_id", "ZONES": s["zones"], "SUPPLY_PIPES": s["pipes"], "COVERAGE_DISTANCE": 500,
+        "SUPPLY_AREAS": s["supply_areas"], "TOWNSHIPS": s["townships"], "EXISTING_WELLS": s["wells"], "LANGUAGE": 1,
+        "OUTPUT_FOLDER": str(out / "decisions"), "OUTPUT": str(out / "decisions.gpkg"),
+    }
+
+
 SPECS: dict[str, AlgorithmSpec] = {
     spec.name: spec
     for spec in [
@@ -119,6 +127,9 @@ SPECS: dict[str, AlgorithmSpec] = {
                       point_layers=("wells",), sink_outputs=("OUTPUT", "OUTPUT_SUMMARY"), file_outputs=("CHART",)),
         AlgorithmSpec("allocate_water_rights", _rights, "parcels", "PARCELS", "area_mu", "AREA_FIELD",
                       polygon_layers=("parcels", "townships"), sink_outputs=("OUTPUT", "OUTPUT_TOWNSHIPS")),
+        AlgorithmSpec("permit_decision", _permit, "wells", "INPUT", "requested_m3", "REQUESTED_FIELD",
+                      point_layers=("wells",), polygon_layers=("townships", "zones", "supply_areas"),
+                      extra={"run_specific_columns": ("html_path", "pdf_path")}),
         AlgorithmSpec("supervision_report", _report, "townships", "TOWNSHIPS", None, None,
                       polygon_layers=("townships",), sink_outputs=(), file_outputs=("OUTPUT_PDF", "OUTPUT_HTML"),
                       one_output_per_input=False),

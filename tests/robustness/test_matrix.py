@@ -124,7 +124,10 @@ def test_matrix(qgis_app, tmp_path_factory, tmp_path, algorithm, case):
         input_columns = World.default().layers[spec.primary].columns
         if spec.number_key in prepared.params:  # the field used is reported under its new name
             main = main.replace(prepared.params[spec.number_key], spec.number_field)
-        assert_same_answers(main, _baseline(spec, tmp_path_factory.getbasetemp()), id_column, input_columns)
+        # Columns that name this run's own files (the permit decisions' paths) differ from run to run by design.
+        varying = list(spec.extra.get("run_specific_columns", ()))
+        expected = _baseline(spec, tmp_path_factory.getbasetemp()).drop(columns=varying, errors="ignore")
+        assert_same_answers(main.drop(columns=varying, errors="ignore"), expected, id_column, input_columns)
         return
     # EITHER, run succeeded: every input feature is in the output, or named in the log.
     if spec.one_output_per_input:

@@ -897,8 +897,15 @@ _TO_UNICODE_REF = re.compile(rb"/ToUnicode\s+(\d+)\s+0\s+R")
 _HEX4 = re.compile(rb"<([0-9A-Fa-f]{4})>")
 
 
+# Simplified-form radicals have no NFKC mapping; Noto CJK shares each one's glyph with the ideograph (意见 → 意⻅).
+_RADICALS, _IDEOGRAPHS = "⻅⻆⻉⻋⻓⻔⻙⻚⻛⻜⻢⻥⻦⻧⻨⻩⻬⻮⻰⻳", "见角贝车长门韦页风飞马鱼鸟卤麦黄齐齿龙龟"
+_SIMPLIFIED_RADICALS = {ord(radical): ord(ideograph) for radical, ideograph in zip(_RADICALS, _IDEOGRAPHS)}
+
+
 def _unified_ideograph(match: re.Match) -> bytes:
     code = int(match.group(1), 16)
+    if code in _SIMPLIFIED_RADICALS:
+        return b"<%04X>" % _SIMPLIFIED_RADICALS[code]
     if 0x2E80 <= code <= 0x2FDF:  # CJK radicals supplement and Kangxi radicals
         unified = unicodedata.normalize("NFKC", chr(code))
         if len(unified) == 1 and ord(unified) <= 0xFFFF:

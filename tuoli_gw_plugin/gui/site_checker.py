@@ -9,6 +9,7 @@ picked or edited), so a click only runs a point query.
 from __future__ import annotations
 
 import html
+import importlib
 import time
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from qgis.core import (
     QgsMapLayerProxyModel,
     QgsPointXY,
     QgsProject,
+    QgsSettings,
     QgsVectorLayer,
     QgsWkbTypes,
 )
@@ -35,6 +37,7 @@ from qgis.PyQt.QtWidgets import (
     QDockWidget,
     QFormLayout,
     QLabel,
+    QPushButton,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -62,6 +65,10 @@ FIELD_HINTS = {
 # never "the first polygon layer" (farmland parcels are not zones).
 LAYER_FIELD_HINTS = {"zones": ("zone_grade",), "townships": ("township_name", "remaining")}
 ERROR_COLOUR = "#922b21"
+# Where 'Write permit decision' writes (QgsSettings key) and its default, a folder under the home directory.
+PERMIT_FOLDER_KEY = "tuoli_gw/permit_decision_folder"
+DEFAULT_PERMIT_FOLDER = Path.home() / "tuoli_gw_permit_decisions"
+EXISTING_WELL_HINTS = ("wells", "机电井", "取水井", "existing_wells")
 
 
 def tr(text: str) -> str:
@@ -175,6 +182,18 @@ class SiteCheckPanel(QWidget):
         self.use_combo.addItem(tr("emergency supply well"), "emergency")
         self.use_combo.addItem(tr("type not known"), None)
         self.use_combo.currentIndexChanged.connect(self.settings_changed)
+        # For 'Write permit decision': the requested volume (item 8, the Theis rate) and the wells it may affect.
+        self.requested_spin = QgsDoubleSpinBox()
+        self.requested_spin.setRange(1, 100_000_000)
+        self.requested_spin.setDecimals(0)
+        self.requested_spin.setSuffix(" m³/a")
+        self.requested_spin.setClearValue(10_000)
+        self.requested_spin.setValue(10_000)
+        self.requested_spin.valueChanged.connect(self.settings_changed)
+        self.existing_wells_combo = QgsMapLayerComboBox()
+        self.existing_wells_combo.setFilters(QgsMapLayerProxyModel.PointLayer)
+        self.existing_wells_combo.setAllowEmptyLayer(True)
+        self.existing_wells_combo.setLayer(None)
         form.addRow(tr("Over-extraction zones"), self.zones_combo)
         form.addRow(tr("Zone grade field"), self.grade_field_combo)
         form.addRow(tr("Zone name field"), self.zone_name_field_combo)
@@ -185,6 +204,8 @@ class SiteCheckPanel(QWidget):
         form.addRow(tr("Township name field"), self.township_name_field_combo)
         form.addRow(tr("Remaining quota field (m³)"), self.remaining_field_combo)
         form.addRow(tr("Proposed use"), self.use_combo)
+        form.addRow(tr("Requested volume"), self.requested_spin)
+        form.addRow(tr("Existing wells (interference)"), self.existing_wells_combo)
         layout.addLayout(form)
         self.verdict_label = QLabel()
         self.verdict_label.setObjectName("verdict")
@@ -195,6 +216,16 @@ class SiteCheckPanel(QWidget):
         self.details.setObjectName("details")
         self.details.setLineWrapMode(QTextBrowser.WidgetWidth)
         layout.addWidget(self.details, 1)
+        self.write_button = QPushButton(tr("Write permit decision"))
+        self.write_button.setObjectName("write_permit_decision")
+        self.write_button.setToolTip(tr("Write the decision document (PDF and HTML) for the last clicked site"))
+        layout.addWidget(self.write_button)
+        self.written_label = QLabel()
+        self.written_label.setObjectName("written")
+        self.written_label.setTextFormat(Qt.RichText)
+        self.written_label.setWordWrap(True)
+        self.written_label.setOpenExternalLinks(True)
+        layout.addWidget(self.written_label)
         self.last_result: dict | None = None
         self.reset()
 
@@ -232,6 +263,15 @@ class SiteCheckPanel(QWidget):
             combo.setLayer(layer)
             if layer is not None:
                 taken.append(layer)
+        if self.existing_wells_combo.currentLayer() is None:
+            points = [layer for layer in QgsProject.instance().mapLayers().values()
+                      if isinstance(layer, QgsVectorLayer) and layer.isValid() and layer.geometryType() == QgsWkbTypes.PointGeometry]
+            for hint in EXISTING_WELL_HINTS:
+                chosen = [layer for layer in points if hint.lower() in (layer.name().lower(),
+                                                                     layer.source().split("layername=")[-1].split("|")[0].lower())]
+                if chosen:
+                    self.existing_wells_combo.setLayer(chosen[0])
+                    break
         if self.zones_combo.currentLayer() is None:
             self.show_message(
                 tr("No over-extraction zones layer was found"),
@@ -246,15 +286,19 @@ class SiteCheckPanel(QWidget):
         self.last_result = None
         self.verdict_label.setText(html.escape(tr("Click the map to check a well site.")))
         self.details.clear()
+        self.write_button.setEnabled(False)
 
     def show_message(self, title: str, text: str = "") -> None:
         """A problem in words: the title bold in the label, the explanation wrapped below it."""
         self.last_result = None
+        self.write_button.setEnabled(False)
         self.verdict_label.setText(f'<span style="font-weight:bold; color:{ERROR_COLOUR}">{html.escape(title)}</span>')
         self.details.setHtml(f"<p>{html.escape(text)}</p>" if text else "")
 
     def show_result(self, result: dict, elapsed_ms: float) -> None:
         self.last_result = result
+        self.write_button.setEnabled(True)
+        self.written_label.clear()
         verdict = verdict_word(result["verdict"]) if result.get("verdict") else tr("no verdict")
         colour = VERDICT_COLOURS.get(result.get("verdict") or "", "#555555")
         self.verdict_label.setText(
@@ -313,6 +357,8 @@ class SiteChecker:
         self._watched_layers: list[QgsVectorLayer] = []
         self._action: QAction | None = None
         self.panel.settings_changed.connect(self.invalidate)
+        self.panel.write_button.clicked.connect(self.write_permit_decision)
+        self._last_point: QgsPointXY | None = None
         default_distance = self.default_coverage_distance()
         self.panel.distance_spin.setClearValue(default_distance)
         self.panel.distance_spin.setValue(default_distance)
@@ -495,9 +541,103 @@ class SiteChecker:
             self.panel.show_message(tr("The site cannot be checked"), str(error))
             return None
         elapsed_ms = (time.perf_counter() - started) * 1000.0
+        self._last_point = QgsPointXY(point)
         self.panel.show_result(result, elapsed_ms)
         self._mark(point, result.get("verdict"))
         return result
+
+    # -- the decision document for the last click ----------------------------------------------
+    @staticmethod
+    def permit_folder() -> Path:
+        """The folder 'Write permit decision' writes into (QgsSettings key PERMIT_FOLDER_KEY)."""
+        return Path(str(QgsSettings().value(PERMIT_FOLDER_KEY, str(DEFAULT_PERMIT_FOLDER))))
+
+    def write_permit_decision(self) -> Path | None:
+        """Write the decision (PDF and HTML) for the last clicked site; announce it in the panel. Returns the PDF path."""
+        from ..engine.errors import EngineInputError
+
+        if self._last_point is None or self.panel.last_result is None:
+            self.panel.show_message(tr("No site checked yet"), tr("Click the map first, then write the decision for that site."))
+            return None
+        try:
+            pdf = self._write_decision(self._last_point)
+        except SiteCheckError as error:
+            self.panel.show_message(error.title, error.text)
+            return None
+        except (EngineInputError, ValueError, OSError) as error:
+            self.panel.show_message(tr("The decision could not be written"), str(error))
+            return None
+        except Exception as error:  # noqa: BLE001 - e.g. the printer's QgsProcessingException (no CJK font)
+            self.panel.show_message(tr("The decision could not be written"), str(error))
+            return None
+        link = html.escape(pdf.as_uri())
+        self.panel.written_label.setText(
+            html.escape(tr("Decision written:")) + f' <a href="{link}">{html.escape(str(pdf))}</a>'
+        )
+        if self.iface is not None:
+            from qgis.core import Qgis
+            from qgis.PyQt.QtCore import QUrl
+            from qgis.PyQt.QtGui import QDesktopServices
+
+            self.iface.messageBar().pushMessage(tr("Check well site"), tr("Decision written: {path}").format(path=pdf), Qgis.Success, 8)
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(pdf)))
+        return pdf
+
+    def _write_decision(self, point: QgsPointXY) -> Path:
+        import datetime as dt
+
+        import geopandas as gpd
+        import shapely
+
+        from ..engine.messages import speaking
+        from ..engine.permit_decision import (
+            DEFAULT_PUMPING_DAYS,
+            DEFAULT_RADIUS_M,
+            DEFAULT_STORATIVITY,
+            DEFAULT_TRANSMISSIVITY_M2_PER_DAY,
+            TheisSettings,
+            decide_permits,
+            safe_file_stem,
+        )
+        from ..engine.permit_document import build_decision_document
+        from ..output_files import write_atomically
+        from ..qgis_bridge import crs_to_pyproj_text
+
+        prepared = self.prepared()
+        language = basis_language()
+        crs_text = crs_to_pyproj_text(self.canvas.mapSettings().destinationCrs(), tr("map canvas"))
+        application_id = f"site-{dt.datetime.now():%Y%m%d-%H%M%S}"
+        application = gpd.GeoDataFrame(
+            {"app_id": [application_id], "use": [self.panel.use_combo.currentData()],
+             "requested_m3": [float(self.panel.requested_spin.value())]},
+            geometry=[shapely.Point(point.x(), point.y())], crs=crs_text,
+        )
+        wells_layer = self.panel.existing_wells_combo.currentLayer()
+        wells = None if wells_layer is None else source_to_frame(wells_layer, wells_layer.name())
+        wells_id = find_field(wells_layer, ("well_id", "id", "井编号")) if wells_layer is not None else None
+        settings = TheisSettings(DEFAULT_TRANSMISSIVITY_M2_PER_DAY, DEFAULT_STORATIVITY, DEFAULT_PUMPING_DAYS, DEFAULT_RADIUS_M)
+        rules = load_rules()
+        prepared.layer_names["wells"] = tr("clicked site")
+        if wells_layer is not None:
+            prepared.layer_names["existing_wells"] = wells_layer.name()
+        with speaking(language):
+            batch = decide_permits(
+                prepared, application, settings, rules, id_field="app_id", requested_field="requested_m3", use_field="use",
+                existing_wells=wells, existing_id_field=wells_id, language=language,
+            )
+            document = build_decision_document(batch.decisions[0], batch, prepared, rules, language=language,
+                                               has_existing_wells=wells is not None)
+        folder = self.permit_folder()
+        folder.mkdir(parents=True, exist_ok=True)
+        stem = safe_file_stem(application_id)
+        page = document.html(embed_figures=True)
+        write_atomically(folder / f"{stem}.html", lambda temporary: temporary.write_text(page, encoding="utf-8"), layer_label=str(folder))
+        pdf = folder / f"{stem}.pdf"
+        # The Qt PDF printer is the supervision report door's (processing_algs sits in the plugin folder QGIS loads,
+        # not in this package's source folder), found as the provider finds the doors.
+        report_door = importlib.import_module(f"{__package__.rsplit('.', 1)[0]}.processing_algs.supervision_report")
+        report_door.print_pdf(document, str(pdf), language)
+        return pdf
 
     def _mark(self, point: QgsPointXY, verdict: str | None) -> None:
         self._remove_marker()

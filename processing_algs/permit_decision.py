@@ -1,0 +1,358 @@
+"""Processing door ``tuoli_gw:permit_decision``: one signed-ready decision document (PDF and HTML) per well application.
+
+Reads the parameters, converts the layers with ``qgis_bridge``, prepares the screening engine exactly as
+``screen_well_sites`` does (same parameters, same verdict), lets ``engine/permit_decision.py`` add the red-line
+check and the Theis interference and ``engine/permit_document.py`` write each document; prints the PDF with the
+supervision report's Qt printer. Files go into OUTPUT_FOLDER, named after the application id.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from qgis.core import QgsProcessingException
+from qgis.PyQt.QtCore import QVariant
+
+from tuoli_gw_plugin.engine.theis import (
+    DEFAULT_PUMPING_DAYS,
+    DEFAULT_RADIUS_M,
+    DEFAULT_STORATIVITY,
+    DEFAULT_TRANSMISSIVITY_M2_PER_DAY,
+)
+from tuoli_gw_plugin.output_files import write_atomically
+from tuoli_gw_plugin.qgis_bridge import fields_with, new_field, source_to_frame, write_features_with_columns
+
+from . import _screening_common as common
+from ._declarations import PERMITS, POINTS, POLYGONS, RULES, Distance, Field, FolderOut, Layer, Number, Result, Sink, Text, language
+from .base import TuoliAlgorithm
+
+# The OUTPUT table's fields, in this order (a public contract).
+OUTPUT_FIELDS = (
+    ("application_id", QVariant.String),
+    ("verdict", QVariant.String),
+    ("reasons", QVariant.String),
+    ("township", QVariant.String),
+    ("requested_m3", QVariant.Double),
+    ("remaining_m3", QVariant.Double),
+    ("quota_status", QVariant.String),
+    ("supply_distance_m", QVariant.Double),
+    ("zone_name", QVariant.String),
+    ("wells_within_radius", QVariant.Int),
+    ("affected_wells", QVariant.Int),
+    ("max_drawdown_m", QVariant.Double),
+    ("html_path", QVariant.String),
+    ("pdf_path", QVariant.String),
+)
+
+
+class PermitDecisionAlgorithm(TuoliAlgorithm):
+    """Writes the decision document a permit reviewer signs, one per well application (one point or a whole layer):
+    the verdict with every reason and its clause quoted from the rules file (notice 托政发规〔2024〕3号 item 13,
+    section 二(三) and item 7, item 8); the township's remaining red-line quota against the requested volume (or 'red
+    line not checked'); the distance to the nearest public supply pipe; the over-extraction zone; a map extract; the
+    drawdown the new well would cause at the existing wells within a radius (Theis); and a signature block (reviewer,
+    date, seal). PDF and HTML, Chinese by default.
+
+    The verdict is the one Screen well sites gives (the same engine and parameters). The interference is
+    information for the reviewer, not a verdict the notice gives: s = Q/(4πT)·W(u), u = r²S/(4Tt), with Q = requested
+    volume / PUMPING_DAYS (the year's volume pumped evenly over the pumping period) and t = PUMPING_DAYS; existing
+    wells with a drawdown above the rules file's permit_decision.affected_drawdown_m (an assumption) are listed as
+    affected.
+    """
+
+    NAME = "permit_decision"
+    DISPLAY_NAME = "Permit decision documents (PDF / HTML, one per application)"
+    GROUP_ID, GROUP = PERMITS
+    PARAMETERS = (
+        Layer("INPUT", "Well applications (points)", "One decision per feature.", geometry=(POINTS,), sample="well_applications"),
+        Field("ID_FIELD", "Application id field", "Names the decision and its files; must be unique.", parent="INPUT", default="app_id"),
+        Field(
+            "REQUESTED_FIELD",
+            "Requested volume field (m³/a)",
+            "Compared with the township's remaining red-line quota (item 8) and turned into the pumping rate of the interference.",
+            parent="INPUT",
+            default="requested_m3",
+            numeric=True,
+        ),
+        Field(
+            "USE_FIELD",
+            "Intended use field (self-supplied or not; statutory exceptions)",
+            "As in Screen well sites: item 13 bans new self-supplied wells only.",
+            parent="INPUT",
+            default="use",
+            when_absent="inside supply coverage the well type is unknown ('restricted')",
+        ),
+        Field("APPLICANT_FIELD", "Applicant field", parent="INPUT", default="applicant", when_absent="the documents name no applicant"),
+        Layer("ZONES", "Over-extraction zones (polygons)", geometry=(POLYGONS,), sample="overextraction_zones"),
+        Field("ZONE_GRADE_FIELD", "Zone grade field (severe / general, 严重 / 一般)", parent="ZONES", default="grade"),
+        Field("ZONE_NAME_FIELD", "Zone name field", parent="ZONES", default="zone_name", when_absent="the zones are unnamed"),
+        *common.SUPPLY_AND_TOWNSHIPS_WITH_REMAINING,
+        Layer(
+            "EXISTING_WELLS",
+            "Existing wells (points; for the interference)",
+            "The drawdown is computed at each of them within RADIUS_M. Without them no interference is computed.",
+            optional=True,
+            geometry=(POINTS,),
+            sample="wells",
+        ),
+        Field(
+            "EXISTING_ID_FIELD",
+            "Existing well id field",
+            parent="EXISTING_WELLS",
+            default="well_id",
+            when_absent="existing wells are named by their feature id",
+        ),
+        Number(
+            "TRANSMISSIVITY",
+            "Aquifer transmissivity T (m²/d)",
+            "A typical value for the county's alluvial aquifers; use the pump-test value. Overridden by AQUIFER.",
+            default=DEFAULT_TRANSMISSIVITY_M2_PER_DAY,
+            plausible=(1.0, 50_000.0),
+        ),
+        Number(
+            "STORATIVITY",
+            "Aquifer storativity S (dimensionless)",
+            "About 1e-5 – 1e-3 confined, 0.01 – 0.3 unconfined. Overridden by AQUIFER.",
+            default=DEFAULT_STORATIVITY,
+            plausible=(1e-6, 0.4),
+        ),
+        Number(
+            "PUMPING_DAYS",
+            "Pumping period (days)",
+            "The requested annual volume is pumped evenly over this period (Q = volume / days), and the drawdown is computed at its end.",
+            default=DEFAULT_PUMPING_DAYS,
+            plausible=(1.0, 366.0),
+        ),
+        Distance(
+            "RADIUS_M",
+            "Interference radius (metres)",
+            "Existing wells within this distance are listed.",
+            default=DEFAULT_RADIUS_M,
+            parent="INPUT",
+            plausible=(10.0, 20_000.0),
+        ),
+        Layer(
+            "AQUIFER",
+            "Aquifer properties (polygons with T and S; optional)",
+            "Where an application lies in a polygon, its T and S replace TRANSMISSIVITY and STORATIVITY.",
+            optional=True,
+            geometry=(POLYGONS,),
+        ),
+        Field("AQUIFER_T_FIELD", "Transmissivity field (m²/d)", parent="AQUIFER", default="T", numeric=True),
+        Field("AQUIFER_S_FIELD", "Storativity field", parent="AQUIFER", default="S", numeric=True),
+        Text("REVIEWER", "Reviewer (printed in the signature block)", optional=True),
+        language("Document language", follow_interface=False, help_text="Chinese by default, English on request."),
+        RULES,
+        FolderOut(
+            "OUTPUT_FOLDER",
+            "Folder for the decision documents",
+            "<application id>.pdf and <application id>.html per application (characters a file name cannot hold become _). "
+            "Existing files of the same name are replaced.",
+        ),
+        Sink(
+            "OUTPUT",
+            "Decisions",
+            "Every application once with all its attributes plus application_id, verdict, reasons, township, requested_m3, remaining_m3, "
+            "quota_status, supply_distance_m, zone_name, wells_within_radius, affected_wells, max_drawdown_m, "
+            "html_path, pdf_path.",
+            geometry=POINTS,
+        ),
+    )
+    RESULTS = (
+        Result("COUNT_DECISIONS", "Decisions written"),
+        Result("COUNT_PROHIBITED", "Applications prohibited"),
+        Result("COUNT_RESTRICTED", "Applications restricted"),
+        Result("COUNT_ALLOWED", "Applications allowed"),
+    )
+
+    def compute(self, parameters, context, feedback) -> dict[str, Any]:
+        from tuoli_gw_plugin.engine.messages import speaking
+        from tuoli_gw_plugin.engine.permit_decision import TheisSettings, decide_permits, prepare_aquifer, safe_file_stem
+        from tuoli_gw_plugin.engine.permit_document import build_decision_document
+
+        from .supervision_report import print_pdf
+
+        source, label = self.source(parameters, "INPUT", context)
+        common.require_points(source, label, "INPUT")
+        zones_source, zones_label = self.source(parameters, "ZONES", context)
+        grade_field = self.field(parameters, "ZONE_GRADE_FIELD", context, feedback)
+        name_field = self.field(parameters, "ZONE_NAME_FIELD", context, feedback)
+        id_field, requested_field, use_field, applicant_field = self.fields(
+            parameters, context, feedback, "ID_FIELD", "REQUESTED_FIELD", "USE_FIELD", "APPLICANT_FIELD"
+        )
+        language = self.choice(parameters, "LANGUAGE", context)
+        rules = self.rules(parameters, context)
+        folder_text = self.parameterAsFileOutput(parameters, "OUTPUT_FOLDER", context)
+        if not folder_text:
+            raise QgsProcessingException(self.tr("OUTPUT_FOLDER: choose a folder for the decision documents."))
+        folder = Path(folder_text)
+        settings = TheisSettings(
+            self.parameterAsDouble(parameters, "TRANSMISSIVITY", context),
+            self.parameterAsDouble(parameters, "STORATIVITY", context),
+            self.parameterAsDouble(parameters, "PUMPING_DAYS", context),
+            self.parameterAsDouble(parameters, "RADIUS_M", context),
+        )
+
+        feedback.setProgressText(self.tr("Reading and preparing the layers…"))
+        zones = source_to_frame(zones_source, zones_label, field_names=[f for f in (grade_field, name_field) if f], feedback=feedback)
+        with speaking(language):
+            prepared = common.prepare_from_parameters(
+                self,
+                parameters,
+                context,
+                feedback,
+                zones_frame=zones,
+                zone_grade_field=grade_field,
+                zone_name_field=name_field,
+                zones_label=zones_label,
+                with_remaining=True,
+            )
+            prepared.layer_names["wells"] = label
+            wanted = [f for f in (id_field, requested_field, use_field, applicant_field) if f]
+            applications = source_to_frame(source, label, field_names=list(dict.fromkeys(wanted)), feedback=feedback)
+            existing_id_field = self.field(parameters, "EXISTING_ID_FIELD", context, feedback)
+            existing, existing_label = self.optional_frame(
+                parameters, "EXISTING_WELLS", context, feedback, field_names=[existing_id_field] if existing_id_field else []
+            )
+            if existing is not None:
+                prepared.layer_names["existing_wells"] = existing_label
+            aquifer = None
+            aquifer_frame, aquifer_label = self.optional_frame(
+                parameters,
+                "AQUIFER",
+                context,
+                feedback,
+                field_names=[self.field(parameters, "AQUIFER_T_FIELD", context), self.field(parameters, "AQUIFER_S_FIELD", context)],
+            )
+            if aquifer_frame is not None:
+                aquifer = prepare_aquifer(
+                    aquifer_frame,
+                    self.field(parameters, "AQUIFER_T_FIELD", context),
+                    self.field(parameters, "AQUIFER_S_FIELD", context),
+                    aquifer_label,
+                    prepared.work_crs,
+                )
+            self.stop_if_cancelled(feedback)
+            feedback.setProgressText(self.tr("Deciding {n} applications…").format(n=len(applications)))
+            batch = decide_permits(
+                prepared,
+                applications,
+                settings,
+                rules,
+                id_field=id_field,
+                requested_field=requested_field,
+                use_field=use_field,
+                applicant_field=applicant_field,
+                existing_wells=existing,
+                existing_id_field=existing_id_field,
+                aquifer=aquifer,
+                language=language,
+                is_canceled=feedback.isCanceled,
+            )
+        for warning in batch.warnings:
+            feedback.pushWarning(warning)
+
+        inputs = self._input_files(parameters, context)
+        targets = []
+        for decision in batch.decisions:
+            stem = safe_file_stem(decision.application_id)
+            html_path, pdf_path = folder / f"{stem}.html", folder / f"{stem}.pdf"
+            for path in (html_path, pdf_path):
+                if path.resolve() in inputs:
+                    raise QgsProcessingException(
+                        self.tr(
+                            "{path} is an input of this run; the decision of {id} would write over it. Nothing was "
+                            "written; choose another OUTPUT_FOLDER."
+                        ).format(path=path, id=decision.application_id)
+                    )
+            targets.append((html_path, pdf_path))
+        reviewer = self.text(parameters, "REVIEWER", context)
+        folder_created = not folder.exists()
+        folder.mkdir(parents=True, exist_ok=True)
+        created: list[Path] = []  # files this run added: removed again if it fails or is cancelled half-way
+        try:
+            for position, (decision, (html_path, pdf_path)) in enumerate(zip(batch.decisions, targets)):
+                self.stop_if_cancelled(feedback)
+                with speaking(language):
+                    document = build_decision_document(
+                        decision, batch, prepared, rules, language=language, reviewer=reviewer, has_existing_wells=existing is not None
+                    )
+                page = document.html(embed_figures=True)
+                created += [path for path in (html_path, pdf_path) if not path.exists()]
+                write_atomically(
+                    html_path, lambda temporary, page=page: temporary.write_text(page, encoding="utf-8"), layer_label="OUTPUT_FOLDER"
+                )
+                print_pdf(document, str(pdf_path), language)
+                feedback.setProgress(100.0 * (position + 1) / max(len(batch.decisions), 1))
+        except BaseException:
+            for path in created:
+                path.unlink(missing_ok=True)
+            if folder_created and not any(folder.iterdir()):
+                folder.rmdir()
+            raise
+        paths = [(str(html_path), str(pdf_path)) for html_path, pdf_path in targets]
+
+        import pandas as pd
+
+        columns = pd.DataFrame(
+            [
+                [
+                    decision.application_id,
+                    decision.verdict,
+                    ";".join(r.code for r in decision.reasons),
+                    decision.township,
+                    decision.requested_m3,
+                    decision.remaining_m3,
+                    decision.quota_status,
+                    decision.supply_distance_m,
+                    decision.zone_name,
+                    len(decision.interference),
+                    len(decision.affected),
+                    max((row.drawdown_m for row in decision.interference), default=None),
+                    html_path,
+                    pdf_path,
+                ]
+                for decision, (html_path, pdf_path) in zip(batch.decisions, paths)
+            ],
+            columns=[name for name, _ in OUTPUT_FIELDS],
+            dtype=object,
+        )
+        replaced = [f.name() for f in source.fields() if f.name().lower() in {name for name, _ in OUTPUT_FIELDS}]
+        if replaced:
+            feedback.pushWarning(
+                self.tr("Layer '{layer}' already has field(s) {fields}; the output replaces them with this run's values.").format(
+                    layer=label, fields=", ".join(replaced)
+                )
+            )
+        fields = fields_with(source.fields(), [new_field(name, kind) for name, kind in OUTPUT_FIELDS])
+        sink, dest_id = self.required_sink(parameters, "OUTPUT", context, fields, source.wkbType(), source.sourceCrs())
+        write_features_with_columns(source, sink, fields, columns, feedback=feedback)
+        self.style_output(dest_id, "screening_verdict")
+
+        counts = {verdict: sum(d.verdict == verdict for d in batch.decisions) for verdict in ("prohibited", "restricted", "allowed")}
+        feedback.pushInfo(
+            self.tr("{n} decision(s) written to {folder}: {p} prohibited, {r} restricted, {a} allowed.").format(
+                n=len(batch.decisions), folder=folder, p=counts["prohibited"], r=counts["restricted"], a=counts["allowed"]
+            )
+        )
+        return {
+            "OUTPUT": dest_id,
+            "OUTPUT_FOLDER": str(folder),
+            "COUNT_DECISIONS": len(batch.decisions),
+            **{f"COUNT_{verdict.upper()}": count for verdict, count in counts.items()},
+        }
+
+    def _input_files(self, parameters, context) -> set[Path]:
+        """The files the run's layers are read from: a decision must never be written over one."""
+        files: set[Path] = set()
+        for key in ("INPUT", "ZONES", "SUPPLY_PIPES", "SUPPLY_AREAS", "TOWNSHIPS", "EXISTING_WELLS", "AQUIFER", "RULES"):
+            if parameters.get(key) in (None, ""):
+                continue
+            if key == "RULES":
+                files.add(Path(self.parameterAsFile(parameters, key, context)).resolve())
+                continue
+            layer = self.parameterAsVectorLayer(parameters, key, context)
+            if layer is not None:
+                files.add(Path(layer.source().split("|")[0]).resolve())
+        return files

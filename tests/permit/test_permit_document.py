@@ -1,0 +1,72 @@
+"""The decision document (HTML) of the hand-built applications: what a reviewer must find on it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.permit import world
+from tests.permit.test_permit_engine import SETTINGS, _decide, _prepared
+from tuoli_gw_plugin.engine.permit_document import build_decision_document
+from tuoli_gw_plugin.engine.rules import load_rules
+
+
+def _document(app_id: str, language: str, **kwargs):
+    batch = _decide(language=language, **kwargs)
+    decision = next(d for d in batch.decisions if d.application_id == app_id)
+    return build_decision_document(
+        decision, batch, _prepared(), load_rules(), language=language, reviewer="王工", produced=dt.date(2026, 3, 1)
+    )
+
+
+def test_chinese_document_of_a_request_over_the_remaining_quota():
+    document = _document("A5", "zh")
+    page = document.html()
+    assert "取水许可申请审查意见书" in page and "A5" in page
+    assert "限制（须个案从严审查）" in page  # the verdict
+    assert load_rules().get("screening", "request_over_remaining")["basis_zh"] in page  # the clause, quoted
+    assert "申请水量超过剩余指标 5,000 m³" in page  # 15 000 requested − 10 000 remaining
+    assert "审查人" in page and "王工" in page and "盖章" in page and "2026-03-01" in page
+    assert "并非通知规定的审查结论" in page  # interference is information, not a verdict
+    assert set(document.figures) == {"permit_map.png"} and document.figures["permit_map.png"].startswith(b"\x89PNG")
+    assert 'src="data:image/png;base64,' in page
+
+
+def test_english_document_lists_the_affected_well_and_the_pipe_distance():
+    page = _document("A4", "en").html()
+    assert "allowed" in page
+    assert "within the remaining quota (90.0%" in page
+    assert "W_NEAR" in page and "W_FAR" in page and "W_OUT" not in page
+    assert "1.212" in page and "0.553" in page  # drawdowns (m), 3 decimals
+    assert "not a verdict the notice gives" in page
+    a3 = _document("A3", "en").html()
+    assert "200.0 m" in a3 and "self-supplied well (item 13)" in a3
+
+
+def test_red_line_not_checked_is_said():
+    from tuoli_gw_plugin.engine.permit_decision import decide_permits
+    from tuoli_gw_plugin.engine.screening import prepare_screening
+
+    prepared = prepare_screening(
+        world.zones(),
+        grade_field="grade",
+        name_field="zone_name",
+        pipes=world.pipes(),
+        supply_areas=None,
+        coverage_distance_m=500.0,
+        townships=None,
+        rules=load_rules(),
+        layer_names={"wells": "applications"},
+    )
+    batch = decide_permits(prepared, world.applications(), SETTINGS, load_rules(), id_field="app_id", requested_field="requested_m3")
+    document = build_decision_document(batch.decisions[3], batch, prepared, load_rules(), language="en", has_existing_wells=False)
+    assert "Red line not checked" in document.html()
+    assert "No existing wells were given" in document.html()
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_prohibited_document_names_the_zone(language):
+    page = _document("A1", language).html()
+    assert "严重区" in page
+    assert ("不予许可" if language == "zh" else "prohibited") in page

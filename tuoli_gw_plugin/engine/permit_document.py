@@ -1,0 +1,354 @@
+"""The permit decision document (取水许可申请审查意见书): one HTML page per application, printed to PDF.
+
+Built from a :class:`~.permit_decision.PermitDecision`: verdict, each reason with its clause quoted
+from the rules file, the township's remaining red-line quota against the request (notice item 8) or
+"red line not checked", nearest pipe, zone, a map extract, the Theis interference table (information
+for the reviewer, not a verdict of the notice) and a signature block. Chinese by default. The result
+is a :class:`~.report.ReportDocument`, so the supervision report's Qt printer makes the PDF.
+No QGIS import.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+import numpy as np
+
+from .messages import register, text
+from .permit_decision import QUOTA_EXCEEDED, QUOTA_NOT_CHECKED, QUOTA_USED_UP, QUOTA_WITHIN, PermitBatch, PermitDecision
+from .plotting.permit_map import permit_map
+from .plotting.style import css_font_family
+from .report import ReportDocument, _number, _table, require_cjk_font
+from .rules import Rules
+from .screening import PreparedScreening, screen_point
+
+INTERFERENCE_ROWS = 40  # the table lists the nearest wells; the counts cover all within the radius
+
+register(
+    {
+        "permit_doc.title": ("Water permit application: review decision", "取水许可申请审查意见书"),
+        "permit_doc.basis_line": ("Basis: notice {notice} ({title}) · produced {date}", "依据：{notice}《{title}》　生成日期：{date}"),
+        "permit_doc.application": ("1. Application", "一、申请概况"),
+        "permit_doc.verdict": ("2. Verdict and reasons", "二、审查结论及理由"),
+        "permit_doc.red_line": ("3. Total-use red line (notice item 8)", "三、用水总量控制红线（第8条）"),
+        "permit_doc.site": ("4. Site: supply network and over-extraction zones", "四、井位：供水管网与超采区"),
+        "permit_doc.map": ("5. Map extract", "五、位置示意图"),
+        "permit_doc.interference": ("6. Interference with existing wells (Theis)", "六、对现有取水井的干扰（泰斯公式）"),
+        "permit_doc.signature": ("7. Review and signature", "七、审查签署"),
+        "permit_doc.application_id": ("Application", "申请编号"),
+        "permit_doc.applicant": ("Applicant", "申请人"),
+        "permit_doc.use": ("Intended use", "取水用途"),
+        "permit_doc.requested": ("Requested volume (m³/a)", "申请取水量（m³/年）"),
+        "permit_doc.location": ("Location ({crs})", "位置（{crs}）"),
+        "permit_doc.township": ("Township", "所在乡镇"),
+        "permit_doc.verdict_is": ("Verdict: {verdict}", "审查结论：{verdict}"),
+        "permit_doc.reason": ("Reason", "理由"),
+        "permit_doc.reason_verdict": ("Gives", "结论"),
+        "permit_doc.clause": ("Clause (quoted from the rules file)", "依据条款（摘自规则文件）"),
+        "permit_doc.no_reason": ("No reason against the application: {basis}", "未发现不予许可的理由：{basis}"),
+        "permit_doc.remaining": ("Remaining red-line quota of the township (m³)", "乡镇剩余用水总量指标（m³）"),
+        "permit_doc.quota_within": (
+            "The request is within the remaining quota ({share} of it).",
+            "申请水量未超过剩余指标（占剩余指标的 {share}）。",
+        ),
+        "permit_doc.quota_exceeds": (
+            "The request exceeds the remaining quota by {excess} m³: at most the remaining quota can be considered.",
+            "申请水量超过剩余指标 {excess} m³：至多可按剩余指标审查。",
+        ),
+        "permit_doc.quota_used_up": (
+            "The township's red line is used up: new abstraction is suspended (item 8).",
+            "所在乡镇用水总量指标已用完：暂停新增取水（第8条）。",
+        ),
+        "permit_doc.quota_not_checked": (
+            "Red line not checked: no township with a remaining quota covers the site.",
+            "未核查用水总量红线：井位不在任何提供了剩余指标的乡镇内。",
+        ),
+        "permit_doc.nearest_pipe": ("Distance to the nearest public supply pipe", "距最近公共供水管道"),
+        "permit_doc.no_pipes": ("no supply pipes given", "未提供供水管网"),
+        "permit_doc.in_coverage": ("Inside public supply coverage", "位于公共供水管网覆盖范围内"),
+        "permit_doc.zone": ("Over-extraction zone", "超采区"),
+        "permit_doc.no_zone": ("none", "不在超采区内"),
+        "permit_doc.yes": ("yes", "是"),
+        "permit_doc.no": ("no", "否"),
+        "permit_doc.no_map": ("No map: the layers have no coordinate reference system.", "无示意图：图层缺少坐标参考系。"),
+        "permit_doc.theis_intro": (
+            "Drawdown the new well would cause at each existing well within {radius} m after {days} days of pumping: "
+            "s = Q/(4πT)·W(u), u = r²S/(4Tt), W(u) the well function (exponential integral E1). Q = requested volume / "
+            "pumping days = {q} m³/d; T = {t} m²/d; S = {s} (from {source}). Confined, homogeneous aquifer: an estimate.",
+            "新井抽水 {days} 天后在半径 {radius} m 内各现有取水井处产生的水位降深：s = Q/(4πT)·W(u)，u = r²S/(4Tt)，"
+            "W(u) 为井函数（指数积分 E1）。Q = 申请水量 / 抽水天数 = {q} m³/d；T = {t} m²/d；S = {s}（来源：{source}）。"
+            "按均质承压含水层估算。",
+        ),
+        "permit_doc.parameters": ("the parameters", "参数"),
+        "permit_doc.theis_note": (
+            "Wells with a drawdown above {threshold} m (rules file, an assumption: the notice sets no limit) are marked "
+            "as affected. This is information for the reviewer, not a verdict the notice gives.",
+            "降深超过 {threshold} m（规则文件设定的假设值，通知未规定限值）的井标为受影响。此项仅供审查人员参考，并非通知规定的审查结论。",
+        ),
+        "permit_doc.no_wells": ("No existing well within {radius} m.", "半径 {radius} m 内无现有取水井。"),
+        "permit_doc.no_existing_layer": ("No existing wells were given: interference not computed.", "未提供现有取水井：未计算干扰。"),
+        "permit_doc.wells_counts": (
+            "{n} existing well(s) within {radius} m, {affected} affected.",
+            "半径 {radius} m 内现有取水井 {n} 眼，其中受影响 {affected} 眼。",
+        ),
+        "permit_doc.listed_nearest": ("The table lists the {shown} nearest.", "下表列出最近的 {shown} 眼。"),
+        "permit_doc.well": ("Existing well", "现有井"),
+        "permit_doc.distance": ("Distance r (m)", "距离 r（m）"),
+        "permit_doc.drawdown": ("Drawdown s (m)", "降深 s（m）"),
+        "permit_doc.affected": ("Affected", "受影响"),
+        "permit_doc.reviewer": ("Reviewer", "审查人"),
+        "permit_doc.date": ("Date", "日期"),
+        "permit_doc.seal": ("Seal", "盖章"),
+        "permit_doc.opinion": ("Reviewer's opinion", "审查意见"),
+        "permit_doc.draft_note": (
+            "Drafted by the tuoli_gw plugin from the layers given; the reviewer checks and signs it. Layers are schematic "
+            "unless the county's official ones were used.",
+            "本意见书由 tuoli_gw 插件根据所提供图层生成，须经审查人员核对并签署。除使用县级正式图层外，图层均为示意。",
+        ),
+        "permit_doc.prohibited": ("prohibited", "不予许可（禁止）"),
+        "permit_doc.restricted": ("restricted — review case by case", "限制（须个案从严审查）"),
+        "permit_doc.allowed": ("allowed — subject to the usual permit review", "可予许可（按取水许可程序审查）"),
+        "permit_doc.outside": ("no verdict — outside the mapped area", "不作结论（位于图层覆盖范围之外）"),
+        # map legend
+        "permit_doc.map_severe": ("Severe over-extraction zone", "严重超采区"),
+        "permit_doc.map_general": ("General over-extraction zone", "一般超采区"),
+        "permit_doc.map_supply_areas": ("Public supply coverage", "公共供水管网覆盖范围"),
+        "permit_doc.map_supply_pipes": ("Public supply pipes", "公共供水管网"),
+        "permit_doc.map_coverage_band": ("Coverage distance {d:g} m", "管网覆盖距离 {d:g} m"),
+        "permit_doc.map_radius": ("Interference radius {r:g} m", "干扰计算半径 {r:g} m"),
+        "permit_doc.map_existing": ("Existing wells", "现有取水井"),
+        "permit_doc.map_affected": ("Affected wells", "受影响的井"),
+        "permit_doc.map_application": ("Application", "申请井位"),
+        "permit_doc.map_crs": ("CRS", "坐标系"),
+    }
+)
+
+REASON_WORDS = {
+    "supply_coverage": ("inside public supply coverage, self-supplied well (item 13)", "公共供水管网覆盖范围内的自备井（第13条）"),
+    "supply_coverage_type_unknown": (
+        "inside public supply coverage, type not given (item 13)",
+        "位于公共供水管网覆盖范围内，井的类型未注明（第13条）",
+    ),
+    "severe_zone": ("severe over-extraction zone (二(三), item 7)", "严重超采区（二（三）、第7条）"),
+    "general_zone": ("general over-extraction zone (item 7)", "一般超采区（第7条）"),
+    "red_line_exhausted": ("red line used up (item 8)", "用水总量指标已用完（第8条）"),
+    "request_over_remaining_quota": ("request above the remaining quota (item 8)", "申请水量超过剩余指标（第8条）"),
+    "statutory_exception": ("statutory exception for this use (Decree 748)", "法定例外用途（《地下水管理条例》）"),
+    "outside_mapped_area": ("outside the mapped area", "位于图层覆盖范围之外"),
+}
+register({f"permit_doc.reason.{code}": words for code, words in REASON_WORDS.items()})
+
+VERDICT_WORD_COLOURS = {"prohibited": "#c0392b", "restricted": "#d68910", "allowed": "#1e8449", "outside": "#6c3483"}
+
+
+class PermitDocument(ReportDocument):
+    """A ReportDocument whose text is set in a Latin font first, the CJK font taking the Chinese characters.
+
+    Qt's PDF writer leaves digits and Latin letters set in Noto CJK out of the text layer (the page shows
+    them, copy and search lose them): a decision's ids, volumes and distances must stay searchable.
+    """
+
+    def html(self, *, embed_figures: bool = True) -> str:
+        page = super().html(embed_figures=embed_figures)
+        return page.replace(f"font-family:{css_font_family(self.language)}", f"font-family:{css_font_family('en')}", 1)
+
+
+def _t(key: str, language: str, **params: object) -> str:
+    return text(f"permit_doc.{key}", language, **params)
+
+
+def verdict_words(verdict: str | None, language: str) -> str:
+    return _t(verdict, language) if verdict in VERDICT_WORD_COLOURS else _t("outside", language)
+
+
+def reason_label(code: str, language: str) -> str:
+    return _t(f"reason.{code}", language) if code in REASON_WORDS else code
+
+
+def _map_words(language: str, radius_m: float, coverage_distance_m: float | None) -> dict[str, str]:
+    return {
+        "severe": _t("map_severe", language),
+        "general": _t("map_general", language),
+        "supply_areas": _t("map_supply_areas", language),
+        "supply_pipes": _t("map_supply_pipes", language),
+        "coverage_band": _t("map_coverage_band", language, d=coverage_distance_m or 0.0),
+        "radius": _t("map_radius", language, r=radius_m),
+        "existing_wells": _t("map_existing", language),
+        "affected_wells": _t("map_affected", language),
+        "application": _t("map_application", language),
+        "map_crs": _t("map_crs", language),
+    }
+
+
+def _row(label: str, value: object) -> str:
+    return f'<tr><th align="left">&nbsp;{html.escape(label)}&nbsp;</th><td>&nbsp;{html.escape(str(value))}&nbsp;</td></tr>'
+
+
+def build_decision_document(
+    decision: PermitDecision,
+    batch: PermitBatch,
+    prepared: PreparedScreening,
+    rules: Rules,
+    *,
+    language: str = "zh",
+    reviewer: str | None = None,
+    produced: dt.date | None = None,
+    has_existing_wells: bool = True,
+) -> ReportDocument:
+    """The decision document of one application (HTML with its map as a named figure)."""
+    family, notes = require_cjk_font(language, [decision.township or "", decision.zone_name or "", decision.applicant or ""])
+    notice = rules.data.get("notice", {})
+    produced = produced or dt.date.today()
+    title = (
+        f"{_t('title', language)}（{decision.application_id}）"
+        if language == "zh"
+        else f"{_t('title', language)} — {decision.application_id}"
+    )
+    parts = [
+        f"<h1>{html.escape(_t('title', language))}</h1>",
+        f'<p align="center">{html.escape(decision.application_id)}</p>',
+        '<p align="center" class="note">'
+        + html.escape(
+            _t(
+                "basis_line",
+                language,
+                notice=notice.get("id", ""),
+                title=notice.get("title_zh" if language == "zh" else "title_en", ""),
+                date=produced.isoformat(),
+            )
+        )
+        + "</p>",
+        f"<h2>{html.escape(_t('application', language))}</h2>",
+        '<table border="1" cellspacing="0" cellpadding="4">'
+        + _row(_t("application_id", language), decision.application_id)
+        + _row(_t("applicant", language), decision.applicant or "—")
+        + _row(_t("use", language), decision.use or "—")
+        + _row(_t("requested", language), _number(decision.requested_m3))
+        + _row(_t("location", language, crs=batch.work_crs.name), f"X {decision.x:,.1f}  Y {decision.y:,.1f}")
+        + _row(_t("township", language), decision.township or "—")
+        + "</table>",
+        f"<h2>{html.escape(_t('verdict', language))}</h2>",
+    ]
+    colour = VERDICT_WORD_COLOURS.get(decision.verdict or "", "#555555")
+    parts.append(
+        f'<p style="font-size:14pt"><b><span style="color:{colour}">'
+        f"{html.escape(_t('verdict_is', language, verdict=verdict_words(decision.verdict, language)))}</span></b></p>"
+    )
+    if decision.reasons:
+        rows = [[f"{reason_label(r.code, language)} ({r.code})", verdict_words(r.verdict, language), r.basis] for r in decision.reasons]
+        parts.append(_table([_t("reason", language), _t("reason_verdict", language), _t("clause", language)], rows))
+    else:
+        parts.append(f"<p>{html.escape(_t('no_reason', language, basis=decision.basis))}</p>")
+
+    parts.append(f"<h2>{html.escape(_t('red_line', language))}</h2>")
+    quota_rows = [[_t("township", language), decision.township or "—"], [_t("requested", language), _number(decision.requested_m3)]]
+    if decision.quota_status != QUOTA_NOT_CHECKED:
+        quota_rows.append([_t("remaining", language), _number(decision.remaining_m3)])
+    parts.append('<table border="1" cellspacing="0" cellpadding="4">' + "".join(_row(k, v) for k, v in quota_rows) + "</table>")
+    if decision.quota_status == QUOTA_WITHIN:
+        share = f"{100.0 * decision.requested_m3 / decision.remaining_m3:.1f}%"
+        quota_text = _t("quota_within", language, share=share)
+    elif decision.quota_status == QUOTA_EXCEEDED:
+        quota_text = _t("quota_exceeds", language, excess=_number(decision.requested_m3 - decision.remaining_m3))
+    elif decision.quota_status == QUOTA_USED_UP:
+        quota_text = _t("quota_used_up", language)
+    else:
+        quota_text = _t("quota_not_checked", language)
+    parts.append(f"<p><b>{html.escape(quota_text)}</b></p>")
+
+    parts.append(f"<h2>{html.escape(_t('site', language))}</h2>")
+    distance = _t("no_pipes", language) if decision.supply_distance_m is None else f"{decision.supply_distance_m:,.1f} m"
+    grade = _t(f"map_{decision.zone_grade}", language) if decision.zone_grade in ("severe", "general") else decision.zone_grade
+    zone = " — ".join(str(v) for v in (decision.zone_name, grade) if v) or _t("no_zone", language)
+    coverage = "—" if decision.in_supply_coverage is None else _t("yes" if decision.in_supply_coverage else "no", language)
+    parts.append(
+        '<table border="1" cellspacing="0" cellpadding="4">'
+        + _row(_t("nearest_pipe", language), distance)
+        + _row(_t("in_coverage", language), coverage)
+        + _row(_t("zone", language), zone)
+        + "</table>"
+    )
+
+    figures: dict[str, bytes] = {}
+    parts.append(f"<h2>{html.escape(_t('map', language))}</h2>")
+    affected = [row.well_id for row in decision.affected]
+    affected_xy = np.empty((0, 2))
+    if affected and len(batch.existing_xy):
+        index = {well: position for position, well in enumerate(batch.existing_ids)}
+        affected_xy = batch.existing_xy[[index[w] for w in affected if w in index]]
+    nearest = screen_point(prepared, decision.x, decision.y, prepared.work_crs, language=language)["nearest_pipe_xy"]
+    figures["permit_map.png"] = permit_map(
+        prepared,
+        x=decision.x,
+        y=decision.y,
+        verdict=decision.verdict,
+        radius_m=batch.settings.radius_m,
+        existing_xy=batch.existing_xy,
+        affected_xy=affected_xy,
+        nearest_pipe_xy=nearest,
+        words=_map_words(language, batch.settings.radius_m, prepared.coverage_distance_m),
+        family=family,
+    )
+    parts.append('<p><img src="permit_map.png" width="560"></p>')
+
+    parts.append(f"<h2>{html.escape(_t('interference', language))}</h2>")
+    source = _t("parameters", language) if decision.aquifer_source == "parameters" else decision.aquifer_source
+    parts.append(
+        "<p>"
+        + html.escape(
+            _t(
+                "theis_intro",
+                language,
+                radius=f"{batch.settings.radius_m:g}",
+                days=f"{batch.settings.pumping_days:g}",
+                q=f"{decision.rate_m3_per_day:,.1f}",
+                t=f"{decision.transmissivity_m2_per_day:g}",
+                s=f"{decision.storativity:g}",
+                source=source,
+            )
+        )
+        + "</p>"
+    )
+    if not has_existing_wells:
+        parts.append(f"<p>{html.escape(_t('no_existing_layer', language))}</p>")
+    elif not decision.interference:
+        parts.append(f"<p>{html.escape(_t('no_wells', language, radius=f'{batch.settings.radius_m:g}'))}</p>")
+    else:
+        counts = _t("wells_counts", language, n=len(decision.interference), radius=f"{batch.settings.radius_m:g}", affected=len(affected))
+        if len(decision.interference) > INTERFERENCE_ROWS:
+            counts += " " + _t("listed_nearest", language, shown=INTERFERENCE_ROWS)
+        parts.append(f"<p>{html.escape(counts)}</p>")
+        rows = [
+            [
+                row.well_id,
+                _number(row.distance_m, 1),
+                f"{row.u:.3g}",
+                f"{row.w_u:.4g}",
+                _number(row.drawdown_m, 3),
+                _t("yes" if row.affected else "no", language),
+            ]
+            for row in decision.interference[:INTERFERENCE_ROWS]
+        ]
+        parts.append(
+            _table(
+                [_t("well", language), _t("distance", language), "u", "W(u)", _t("drawdown", language), _t("affected", language)],
+                rows,
+                [False, True, True, True, True, False],
+            )
+        )
+    parts.append(f'<p class="note">{html.escape(_t("theis_note", language, threshold=f"{batch.affected_threshold_m:g}"))}</p>')
+
+    parts.append(f"<h2>{html.escape(_t('signature', language))}</h2>")
+    blank = "&nbsp;" * 60
+    parts.append(
+        '<table border="1" cellspacing="0" cellpadding="8" width="100%">'
+        f'<tr><th align="left" width="22%">&nbsp;{html.escape(_t("opinion", language))}&nbsp;</th><td><br><br><br>{blank}</td></tr>'
+        f'<tr><th align="left">&nbsp;{html.escape(_t("reviewer", language))}&nbsp;</th>'
+        f"<td>&nbsp;{html.escape(reviewer or '')}&nbsp;</td></tr>"
+        f'<tr><th align="left">&nbsp;{html.escape(_t("date", language))}&nbsp;</th><td>&nbsp;</td></tr>'
+        f'<tr><th align="left">&nbsp;{html.escape(_t("seal", language))}&nbsp;</th><td><br><br><br>&nbsp;</td></tr>'
+        "</table>"
+    )
+    parts.append(f'<p class="note">{html.escape(_t("draft_note", language))}</p>')
+    return PermitDocument(language=language, title=title, body_html="\n".join(parts), figures=figures, warnings=notes)
