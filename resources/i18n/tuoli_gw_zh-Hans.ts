@@ -101,9 +101,8 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
     <context>
         <name>AbstractionRechargeBalanceAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="354" />
             <source>, </source>
-            <translation>，</translation>
+            <translation type="vanished">，</translation>
         </message>
         <message>
             <location filename="../../processing_algs/abstraction_recharge_balance.py" />
@@ -146,7 +145,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>各单元采补平衡</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="319" />
+            <location filename="../../processing_algs/base.py" line="324" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -171,12 +170,12 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>图层“{layer}”（RECHARGE）：只支持文件栅格（GDAL）；请先导出为 GeoTIFF。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="250" />
+            <location filename="../../processing_algs/base.py" line="251" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="390" />
+            <location filename="../../processing_algs/base.py" line="392" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -196,7 +195,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>采补差栅格：{0} 个像元，{1:.1f}% 为超采（负值），范围 {2:.1f} 至 {3:.1f} mm/年。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="156" />
+            <location filename="../../processing_algs/base.py" line="157" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -211,7 +210,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>PNG 文件 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="154" />
+            <location filename="../../processing_algs/base.py" line="155" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -279,32 +278,29 @@ Recharge volume = Σ mm/1000 × true cell area over the unit; cells on the unit'
             <translation>取水井（点）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="176" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="170" />
+            <location filename="../../processing_algs/base.py" line="171" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="351" />
             <source>feature {feature}</source>
-            <translation>要素 {feature}</translation>
+            <translation type="vanished">要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="352" />
             <source>field '{field}'</source>
-            <translation>字段“{field}”</translation>
+            <translation type="vanished">字段“{field}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="350" />
             <source>layer '{layer}'</source>
-            <translation>图层“{layer}”</translation>
+            <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="172" />
+            <location filename="../../processing_algs/base.py" line="173" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -314,32 +310,30 @@ Recharge volume = Σ mm/1000 × true cell area over the unit; cells on the unit'
             <translation>共 {0} 个单元，其中严重超采 {1} 个；需压减开采量合计 {2:.0f} m³/年。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="335" />
+            <location filename="../../processing_algs/base.py" line="340" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="241" />
+            <location filename="../../processing_algs/base.py" line="242" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="290" />
+            <location filename="../../processing_algs/base.py" line="291" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="355" />
             <source>{where}: {message}</source>
-            <translation>{where}：{message}</translation>
+            <translation type="vanished">{where}：{message}</translation>
         </message>
     </context>
     <context>
         <name>AllocateWaterRightsAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="354" />
             <source>, </source>
-            <translation>，</translation>
+            <translation type="vanished">，</translation>
         </message>
         <message>
             <location filename="../../processing_algs/allocate_water_rights.py" />
@@ -413,7 +407,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="319" />
+            <location filename="../../processing_algs/base.py" line="324" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -457,12 +451,12 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation type="vanished">图层“{0}”没有字段“{1}”：{2}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="250" />
+            <location filename="../../processing_algs/base.py" line="251" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="390" />
+            <location filename="../../processing_algs/base.py" line="392" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -482,7 +476,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>通知第3条和第7条：确定生态用水比例；禁止挤占基本生态用水。留空 = 规则文件（假设值）。红线字段已是扣除其他用水后留给农业的水量（如 remaining_m3）时设为 0。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="156" />
+            <location filename="../../processing_algs/base.py" line="157" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -492,7 +486,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>覆盖规则文件中的 water_rights.irrigation_quota_m3_per_mu。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="154" />
+            <location filename="../../processing_algs/base.py" line="155" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -587,7 +581,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>各乡镇水权</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="176" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -597,19 +591,17 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>面积按多边形量算</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="170" />
+            <location filename="../../processing_algs/base.py" line="171" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="351" />
             <source>feature {feature}</source>
-            <translation>要素 {feature}</translation>
+            <translation type="vanished">要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="352" />
             <source>field '{field}'</source>
-            <translation>字段“{field}”</translation>
+            <translation type="vanished">字段“{field}”</translation>
         </message>
         <message>
             <location filename="../../processing_algs/allocate_water_rights.py" />
@@ -617,12 +609,11 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>不核对农户</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="350" />
             <source>layer '{layer}'</source>
-            <translation>图层“{layer}”</translation>
+            <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="172" />
+            <location filename="../../processing_algs/base.py" line="173" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -646,32 +637,30 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>{0} 个地块共分配 {1:,.0f} m³；{2} 个地块未获水权。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="335" />
+            <location filename="../../processing_algs/base.py" line="340" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="241" />
+            <location filename="../../processing_algs/base.py" line="242" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="290" />
+            <location filename="../../processing_algs/base.py" line="291" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="355" />
             <source>{where}: {message}</source>
-            <translation>{where}：{message}</translation>
+            <translation type="vanished">{where}：{message}</translation>
         </message>
     </context>
     <context>
         <name>ComplianceAuditAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="354" />
             <source>, </source>
-            <translation>，</translation>
+            <translation type="vanished">，</translation>
         </message>
         <message>
             <location filename="../../processing_algs/compliance_audit.py" />
@@ -802,7 +791,7 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="319" />
+            <location filename="../../processing_algs/base.py" line="324" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -843,6 +832,11 @@ A well is deregistered when its deregistration date is on or before the audit da
         </message>
         <message>
             <location filename="../../processing_algs/compliance_audit.py" />
+            <source>English</source>
+            <translation>英文</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
             <source>Findings per township</source>
             <translation>各乡镇问题汇总</translation>
         </message>
@@ -857,6 +851,11 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>单位为米；留空则取规则文件的 screening.default_coverage_distance_m。</translation>
         </message>
         <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <source>Language of the findings</source>
+            <translation>问题说明的语言</translation>
+        </message>
+        <message>
             <source>Layer '{0}' has no field '{1}' ({2}). Its fields are: {3}.</source>
             <translation type="vanished">图层“{0}”没有字段“{1}”（{2}）。该图层的字段有：{3}。</translation>
         </message>
@@ -869,12 +868,12 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation type="vanished">图层“{0}”没有井编号字段“{1}”。该图层的字段有：{2}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="250" />
+            <location filename="../../processing_algs/base.py" line="251" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="390" />
+            <location filename="../../processing_algs/base.py" line="392" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -899,12 +898,12 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>只统计该期间的用电记录；“2025”也包括“2025-03”等子期间。留空：统计全部记录（表中含多个期间时日志会提示）。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="156" />
+            <location filename="../../processing_algs/base.py" line="157" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="154" />
+            <location filename="../../processing_algs/base.py" line="155" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -1005,6 +1004,11 @@ A well is deregistered when its deregistration date is on or before the audit da
         </message>
         <message>
             <location filename="../../processing_algs/compliance_audit.py" />
+            <source>The language of the detail sentences and of the log; default: the QGIS interface language.</source>
+            <translation>问题说明和日志所用的语言；默认为 QGIS 界面语言。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
             <source>Thresholds, tiers and deadlines with their legal source; copy the shipped file to change one.</source>
             <translation>阈值、档次和期限及其法律依据；如需修改，请复制随插件提供的规则文件后再改。</translation>
         </message>
@@ -1029,12 +1033,12 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>取水井</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="176" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="170" />
+            <location filename="../../processing_algs/base.py" line="171" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
@@ -1049,14 +1053,12 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>电力台账的全部记录均计入</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="351" />
             <source>feature {feature}</source>
-            <translation>要素 {feature}</translation>
+            <translation type="vanished">要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="352" />
             <source>field '{field}'</source>
-            <translation>字段“{field}”</translation>
+            <translation type="vanished">字段“{field}”</translation>
         </message>
         <message>
             <location filename="../../processing_algs/compliance_audit.py" />
@@ -1074,12 +1076,11 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>取水井的用电量（kWh）字段（无 POWER 表时使用）——第16条</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="350" />
             <source>layer '{layer}'</source>
-            <translation>图层“{layer}”</translation>
+            <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="172" />
+            <location filename="../../processing_algs/base.py" line="173" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -1099,32 +1100,30 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>取水井无自身的定额水量（over_quota 在可行时使用该用途的定额）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="335" />
+            <location filename="../../processing_algs/base.py" line="340" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="241" />
+            <location filename="../../processing_algs/base.py" line="242" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="290" />
+            <location filename="../../processing_algs/base.py" line="291" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="355" />
             <source>{where}: {message}</source>
-            <translation>{where}：{message}</translation>
+            <translation type="vanished">{where}：{message}</translation>
         </message>
     </context>
     <context>
         <name>ElectricityToWaterAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="354" />
             <source>, </source>
-            <translation>，</translation>
+            <translation type="vanished">，</translation>
         </message>
         <message>
             <location filename="../../processing_algs/electricity_to_water.py" />
@@ -1147,7 +1146,7 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="319" />
+            <location filename="../../processing_algs/base.py" line="324" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -1237,12 +1236,12 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation type="vanished">图层“{0}”没有字段“{1}”：率定仅按乡镇分组。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="250" />
+            <location filename="../../processing_algs/base.py" line="251" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="390" />
+            <location filename="../../processing_algs/base.py" line="392" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -1262,7 +1261,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>只统计该期间的用电记录；“2025”也包括“2025-03”等子期间。留空：统计全部记录（表中含多个期间时日志会提示）。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="156" />
+            <location filename="../../processing_algs/base.py" line="157" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -1272,7 +1271,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>PNG 文件 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="154" />
+            <location filename="../../processing_algs/base.py" line="155" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -1377,7 +1376,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>取水井以电折水结果</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="176" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -1387,7 +1386,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>率定分组仅按乡镇</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="170" />
+            <location filename="../../processing_algs/base.py" line="171" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
@@ -1397,14 +1396,12 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>电力台账的全部记录均计入</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="351" />
             <source>feature {feature}</source>
-            <translation>要素 {feature}</translation>
+            <translation type="vanished">要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="352" />
             <source>field '{field}'</source>
-            <translation>字段“{field}”</translation>
+            <translation type="vanished">字段“{field}”</translation>
         </message>
         <message>
             <location filename="../../processing_algs/electricity_to_water.py" />
@@ -1417,12 +1414,11 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>电力台账的用电量（kWh）字段</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="350" />
             <source>layer '{layer}'</source>
-            <translation>图层“{layer}”</translation>
+            <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="172" />
+            <location filename="../../processing_algs/base.py" line="173" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -1432,32 +1428,30 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>yes/no、1/0、是/否。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="335" />
+            <location filename="../../processing_algs/base.py" line="340" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="241" />
+            <location filename="../../processing_algs/base.py" line="242" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="290" />
+            <location filename="../../processing_algs/base.py" line="291" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="355" />
             <source>{where}: {message}</source>
-            <translation>{where}：{message}</translation>
+            <translation type="vanished">{where}：{message}</translation>
         </message>
     </context>
     <context>
         <name>PermitDecisionAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="354" />
             <source>, </source>
-            <translation>，</translation>
+            <translation type="vanished">，</translation>
         </message>
         <message>
             <location filename="../../processing_algs/permit_decision.py" />
@@ -1530,7 +1524,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>与“井位筛查”相同：第13条仅禁止新增自备井。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="319" />
+            <location filename="../../processing_algs/base.py" line="324" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -1615,12 +1609,12 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="250" />
+            <location filename="../../processing_algs/base.py" line="251" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="390" />
+            <location filename="../../processing_algs/base.py" line="392" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -1649,7 +1643,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation type="vanished">每个申请一个点：application_id（申请编号）、verdict（结论）、reasons（理由）、township（乡镇）、requested_m3（申请水量）、remaining_m3（剩余指标）、quota_status（指标核查）、supply_distance_m（距管网距离）、zone_name（超采区）、wells_within_radius（半径内井数）、affected_wells（受影响井数）、max_drawdown_m（最大降深）、html_path、pdf_path。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="156" />
+            <location filename="../../processing_algs/base.py" line="157" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -1659,7 +1653,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>超采区（多边形）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="154" />
+            <location filename="../../processing_algs/base.py" line="155" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -1759,7 +1753,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>申请位于某多边形内时，以该多边形的 T、S 代替 TRANSMISSIVITY 和 STORATIVITY。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="176" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -1783,7 +1777,7 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation>超采区名称字段</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="170" />
+            <location filename="../../processing_algs/base.py" line="171" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
@@ -1793,14 +1787,12 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation>现有井以要素编号标识</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="351" />
             <source>feature {feature}</source>
-            <translation>要素 {feature}</translation>
+            <translation type="vanished">要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="352" />
             <source>field '{field}'</source>
-            <translation>字段“{field}”</translation>
+            <translation type="vanished">字段“{field}”</translation>
         </message>
         <message>
             <location filename="../../processing_algs/permit_decision.py" />
@@ -1808,12 +1800,11 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation>在供水管网覆盖范围内井的类型视为未知（“限制”）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="350" />
             <source>layer '{layer}'</source>
-            <translation>图层“{layer}”</translation>
+            <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="172" />
+            <location filename="../../processing_algs/base.py" line="173" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -1833,12 +1824,12 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation>超采区不注明名称</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="335" />
+            <location filename="../../processing_algs/base.py" line="340" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="241" />
+            <location filename="../../processing_algs/base.py" line="242" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
@@ -1848,7 +1839,7 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation>已向 {folder} 写出 {n} 份意见书：不予许可 {p} 份，限制 {r} 份，可予许可 {a} 份。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="290" />
+            <location filename="../../processing_algs/base.py" line="291" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -1862,17 +1853,15 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation>{path} 是本次运行的输入；申请 {id} 的意见书会覆盖它。未写入任何文件；请选择其他 OUTPUT_FOLDER。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="355" />
             <source>{where}: {message}</source>
-            <translation>{where}：{message}</translation>
+            <translation type="vanished">{where}：{message}</translation>
         </message>
     </context>
     <context>
         <name>ProgressiveSurchargeAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="354" />
             <source>, </source>
-            <translation>，</translation>
+            <translation type="vanished">，</translation>
         </message>
         <message>
             <location filename="../../processing_algs/progressive_surcharge.py" />
@@ -1930,7 +1919,7 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="319" />
+            <location filename="../../processing_algs/base.py" line="324" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -2024,12 +2013,12 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>几何可选；有则保留。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="250" />
+            <location filename="../../processing_algs/base.py" line="251" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="390" />
+            <location filename="../../processing_algs/base.py" line="392" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -2044,7 +2033,7 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>未计费：图层“{0}”，{1}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="156" />
+            <location filename="../../processing_algs/base.py" line="157" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -2054,7 +2043,7 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>PNG 文件 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="154" />
+            <location filename="../../processing_algs/base.py" line="155" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -2148,7 +2137,7 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>超计划水量全部按所达最高档倍数计收</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="176" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -2163,27 +2152,24 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>分档累进</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="170" />
+            <location filename="../../processing_algs/base.py" line="171" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="351" />
             <source>feature {feature}</source>
-            <translation>要素 {feature}</translation>
+            <translation type="vanished">要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="352" />
             <source>field '{field}'</source>
-            <translation>字段“{field}”</translation>
+            <translation type="vanished">字段“{field}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="350" />
             <source>layer '{layer}'</source>
-            <translation>图层“{layer}”</translation>
+            <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="172" />
+            <location filename="../../processing_algs/base.py" line="173" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -2208,24 +2194,23 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>{1} 户中有 {0} 户未计费；其水资源费字段为空，原因见 problem 字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="335" />
+            <location filename="../../processing_algs/base.py" line="340" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="241" />
+            <location filename="../../processing_algs/base.py" line="242" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="290" />
+            <location filename="../../processing_algs/base.py" line="291" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="355" />
             <source>{where}: {message}</source>
-            <translation>{where}：{message}</translation>
+            <translation type="vanished">{where}：{message}</translation>
         </message>
     </context>
     <context>
@@ -2406,9 +2391,8 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
     <context>
         <name>ScreenWellSitesAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="354" />
             <source>, </source>
-            <translation>，</translation>
+            <translation type="vanished">，</translation>
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
@@ -2431,7 +2415,7 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
             <translation>任意坐标系。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="319" />
+            <location filename="../../processing_algs/base.py" line="324" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -2511,12 +2495,12 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>图层“{layer}”没有字段“{field}”（ZONE_GRADE_FIELD，超采区等级：严重 / 一般）。该图层的字段有：{fields}。请选择等级字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="250" />
+            <location filename="../../processing_algs/base.py" line="251" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="390" />
+            <location filename="../../processing_algs/base.py" line="392" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -2526,7 +2510,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>无论图层坐标系如何，均在米制投影坐标系中精确量算距离；距管网恰好等于该距离的井视为被覆盖。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="156" />
+            <location filename="../../processing_algs/base.py" line="157" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -2536,7 +2520,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>超采区（多边形）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="154" />
+            <location filename="../../processing_algs/base.py" line="155" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -2662,7 +2646,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>无几何的井数</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="176" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -2687,27 +2671,24 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>超采区名称字段</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="170" />
+            <location filename="../../processing_algs/base.py" line="171" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="351" />
             <source>feature {feature}</source>
-            <translation>要素 {feature}</translation>
+            <translation type="vanished">要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="352" />
             <source>field '{field}'</source>
-            <translation>字段“{field}”</translation>
+            <translation type="vanished">字段“{field}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="350" />
             <source>layer '{layer}'</source>
-            <translation>图层“{layer}”</translation>
+            <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="172" />
+            <location filename="../../processing_algs/base.py" line="173" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -2727,12 +2708,12 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>超采区不注明名称</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="335" />
+            <location filename="../../processing_algs/base.py" line="340" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="241" />
+            <location filename="../../processing_algs/base.py" line="242" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
@@ -2752,14 +2733,13 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>{n} 眼井位于图层范围外（不在任何乡镇内，或不在超采区和供水图层范围内）：结论为 outside，不作结论。请核对其位置，或用覆盖这些位置的图层重新筛查。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="290" />
+            <location filename="../../processing_algs/base.py" line="291" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="355" />
             <source>{where}: {message}</source>
-            <translation>{where}：{message}</translation>
+            <translation type="vanished">{where}：{message}</translation>
         </message>
     </context>
     <context>
@@ -2872,9 +2852,8 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
     <context>
         <name>SelfSuppliedClosureListAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="354" />
             <source>, </source>
-            <translation>，</translation>
+            <translation type="vanished">，</translation>
         </message>
         <message>
             <source>1/0, true/false, yes/no, 是/否; empty counts as not self-supplied.</source>
@@ -2911,7 +2890,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>任意坐标系。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="319" />
+            <location filename="../../processing_algs/base.py" line="324" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -2931,12 +2910,12 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>现有取水井（点）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="250" />
+            <location filename="../../processing_algs/base.py" line="251" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="390" />
+            <location filename="../../processing_algs/base.py" line="392" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -2951,12 +2930,12 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>无论图层坐标系如何，均在米制投影坐标系中精确量算距离；距管网恰好等于该距离的井视为被覆盖。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="156" />
+            <location filename="../../processing_algs/base.py" line="157" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="154" />
+            <location filename="../../processing_algs/base.py" line="155" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -3051,12 +3030,12 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>列入清单的井数</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="176" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="170" />
+            <location filename="../../processing_algs/base.py" line="171" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
@@ -3066,19 +3045,16 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>所有自备井均视为在用</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="351" />
             <source>feature {feature}</source>
-            <translation>要素 {feature}</translation>
+            <translation type="vanished">要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="352" />
             <source>field '{field}'</source>
-            <translation>字段“{field}”</translation>
+            <translation type="vanished">字段“{field}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="350" />
             <source>layer '{layer}'</source>
-            <translation>图层“{layer}”</translation>
+            <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
             <location filename="../../processing_algs/self_supplied_closure_list.py" />
@@ -3086,7 +3062,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>只使用年水量字段</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="172" />
+            <location filename="../../processing_algs/base.py" line="173" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -3096,12 +3072,12 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>以要素编号标识取水井</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="335" />
+            <location filename="../../processing_algs/base.py" line="340" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="241" />
+            <location filename="../../processing_algs/base.py" line="242" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
@@ -3111,289 +3087,288 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>公共供水管网覆盖范围内有在用自备井 {listed} 眼（自备井共 {self_supplied} 眼，取水井共 {wells} 眼）；年取水量合计 {total:,.0f} m³。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="290" />
+            <location filename="../../processing_algs/base.py" line="291" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="355" />
             <source>{where}: {message}</source>
-            <translation>{where}：{message}</translation>
+            <translation type="vanished">{where}：{message}</translation>
         </message>
     </context>
     <context>
         <name>SiteChecker</name>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="486" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="487" />
             <source>A layer has no coordinate reference system</source>
             <translation>有图层没有坐标参考系</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="375" />
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="389" />
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="581" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="376" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="390" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="585" />
             <source>Check well site</source>
             <translation>井址核查</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="314" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="315" />
             <source>Checked in</source>
             <translation>核查用时</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="479" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="480" />
             <source>Choose the township name field</source>
             <translation>请选择乡镇名称字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="472" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="473" />
             <source>Choose the zone grade field</source>
             <translation>请选择超采等级字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="559" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="563" />
             <source>Click the map first, then write the decision for that site.</source>
             <translation>请先在地图上点击井位，再为该井位生成意见书。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="286" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="287" />
             <source>Click the map to check a well site.</source>
             <translation>在地图上点击以核查井址。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="200" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="201" />
             <source>Coverage distance</source>
             <translation>覆盖距离</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="574" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="578" />
             <source>Decision written:</source>
             <translation>意见书已生成：</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="581" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="585" />
             <source>Decision written: {path}</source>
             <translation>意见书已生成：{path}</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="207" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="208" />
             <source>Existing wells (interference)</source>
             <translation>现有取水井（干扰计算）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="311" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="312" />
             <source>In supply coverage</source>
             <translation>位于供水管网覆盖范围内</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="487" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="488" />
             <source>Layer '{layer}' has no CRS, so distances cannot be measured: set it in Layer Properties ▸ Source.</source>
             <translation>图层“{layer}”没有坐标参考系，无法量算距离：请在“图层属性 ▸ 源”中设置。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="480" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="481" />
             <source>Layer '{layer}' needs a field with the township name: choose it in the panel's 'Township name field'.</source>
             <translation>图层“{layer}”需要一个乡镇名称字段：请在面板的“乡镇名称字段”中选择。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="473" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="474" />
             <source>Layer '{layer}' needs a field with the zone grade (severe / general, 严重 / 一般): choose it in the panel's 'Zone grade field'.</source>
             <translation>图层“{layer}”需要一个超采等级字段（severe / general，严重 / 一般）：请在面板的“超采等级字段”中选择。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="309" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="310" />
             <source>Legal basis</source>
             <translation>法律依据</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="310" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="311" />
             <source>Nearest supply pipe</source>
             <translation>最近供水管网</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="277" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="278" />
             <source>No layer is named like the sample's zones or has a zone grade field (grade / 超采等级). Pick the over-extraction zones layer and its grade field above.</source>
             <translation>没有与示例超采区同名或带超采等级字段（grade / 超采等级）的图层。请在上方选择超采区图层及其等级字段。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="466" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="467" />
             <source>No over-extraction zones layer</source>
             <translation>未选择超采区图层</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="276" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="277" />
             <source>No over-extraction zones layer was found</source>
             <translation>未找到超采区图层</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="559" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="563" />
             <source>No site checked yet</source>
             <translation>尚未检查井位</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="468" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="469" />
             <source>No supply layer</source>
             <translation>未选择供水图层</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="196" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="197" />
             <source>Over-extraction zones</source>
             <translation>超采区</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="468" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="469" />
             <source>Pick a supply pipes layer or a supply areas layer in the panel.</source>
             <translation>请在面板中选择供水管网图层或供水覆盖范围图层。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="466" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="467" />
             <source>Pick the over-extraction zones layer in the panel.</source>
             <translation>请在面板中选择超采区图层。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="205" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="206" />
             <source>Proposed use</source>
             <translation>拟用途</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="308" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="309" />
             <source>Reasons</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="204" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="205" />
             <source>Remaining quota field (m³)</source>
             <translation>剩余红线指标字段（m³）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="206" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="207" />
             <source>Requested volume</source>
             <translation>申请取水量</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="201" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="202" />
             <source>Supply areas</source>
             <translation>供水覆盖范围</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="199" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="200" />
             <source>Supply pipes</source>
             <translation>供水管网</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="567" />
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="570" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="571" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="574" />
             <source>The decision could not be written</source>
             <translation>无法生成意见书</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="536" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="540" />
             <source>The layers cannot be screened</source>
             <translation>无法用这些图层筛查</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="540" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="544" />
             <source>The site cannot be checked</source>
             <translation>无法核查该井址</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="313" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="314" />
             <source>Township</source>
             <translation>乡镇</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="203" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="204" />
             <source>Township name field</source>
             <translation>乡镇名称字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="202" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="203" />
             <source>Townships (red line)</source>
             <translation>乡镇（用水总量控制红线）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="218" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="219" />
             <source>Write permit decision</source>
             <translation>生成取水许可审查意见书</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="220" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="221" />
             <source>Write the decision document (PDF and HTML) for the last clicked site</source>
             <translation>为最近点击的井位生成审查意见书（PDF 和 HTML）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="312" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="313" />
             <source>Zone</source>
             <translation>超采区</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="197" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="198" />
             <source>Zone grade field</source>
             <translation>超采等级字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="198" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="199" />
             <source>Zone name field</source>
             <translation>超采区名称字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="82" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="83" />
             <source>allowed</source>
             <translation>允许</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="620" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="623" />
             <source>clicked site</source>
             <translation>点击的井位</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="179" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="180" />
             <source>domestic supply, no alternative source</source>
             <translation>无替代水源的生活用水</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="181" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="182" />
             <source>emergency supply well</source>
             <translation>应急供水井</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="93" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="94" />
             <source>in a general over-extraction zone</source>
             <translation>位于一般超采区</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="92" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="93" />
             <source>in a severe over-extraction zone</source>
             <translation>位于严重超采区</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="91" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="92" />
             <source>inside public supply-network coverage</source>
             <translation>位于公共供水管网覆盖范围内</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="525" />
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="608" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="529" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="611" />
             <source>map canvas</source>
             <translation>地图画布</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="180" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="181" />
             <source>monitoring well</source>
             <translation>监测井</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="311" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="312" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="97" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="98" />
             <source>no location</source>
             <translation>无位置</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="301" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="302" />
             <source>no verdict</source>
             <translation>无结论</translation>
         </message>
@@ -3402,52 +3377,52 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation type="vanished">普通新建井</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="96" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="97" />
             <source>outside the mapped area</source>
             <translation>位于图层范围外</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="83" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="84" />
             <source>outside the mapped area — no verdict</source>
             <translation>图层范围外——不作结论</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="80" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="81" />
             <source>prohibited</source>
             <translation>禁止</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="178" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="179" />
             <source>public supply well (the utility's)</source>
             <translation>公共供水井（供水单位的）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="81" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="82" />
             <source>restricted</source>
             <translation>限制</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="177" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="178" />
             <source>self-supplied well (自备井)</source>
             <translation>自备井</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="95" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="96" />
             <source>statutory exception for this use</source>
             <translation>该用途属法定例外</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="94" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="95" />
             <source>the township's red-line quota is used up</source>
             <translation>所在乡镇用水总量控制红线指标已用完</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="182" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="183" />
             <source>type not known</source>
             <translation>类型不明</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="311" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="312" />
             <source>yes</source>
             <translation>是</translation>
         </message>
@@ -3626,9 +3601,8 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
     <context>
         <name>SupervisionReportAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="354" />
             <source>, </source>
-            <translation>，</translation>
+            <translation type="vanished">，</translation>
         </message>
         <message>
             <location filename="../../processing_algs/supervision_report.py" />
@@ -3661,7 +3635,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>正在生成报告…</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="319" />
+            <location filename="../../processing_algs/base.py" line="324" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -3726,12 +3700,12 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>图层“{layer}”（SCREENING）没有字段 verdict：请提供“井址筛查”的输出，或将取水井作为 WELLS 传入。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="250" />
+            <location filename="../../processing_algs/base.py" line="251" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="390" />
+            <location filename="../../processing_algs/base.py" line="392" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -3741,7 +3715,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>单个自包含网页，图件内嵌。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="156" />
+            <location filename="../../processing_algs/base.py" line="157" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -3761,7 +3735,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>PDF 报告已写入 {path}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="154" />
+            <location filename="../../processing_algs/base.py" line="155" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -3871,7 +3845,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>含名称、red_line_m3 和 used_m3。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="176" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -3895,65 +3869,61 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>超采区等级字段（severe / general，严重 / 一般）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="170" />
+            <location filename="../../processing_algs/base.py" line="171" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="351" />
             <source>feature {feature}</source>
-            <translation>要素 {feature}</translation>
+            <translation type="vanished">要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="352" />
             <source>field '{field}'</source>
-            <translation>字段“{field}”</translation>
+            <translation type="vanished">字段“{field}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="350" />
             <source>layer '{layer}'</source>
-            <translation>图层“{layer}”</translation>
+            <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="172" />
+            <location filename="../../processing_algs/base.py" line="173" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="335" />
+            <location filename="../../processing_algs/base.py" line="340" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="241" />
+            <location filename="../../processing_algs/base.py" line="242" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="290" />
+            <location filename="../../processing_algs/base.py" line="291" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="355" />
             <source>{where}: {message}</source>
-            <translation>{where}：{message}</translation>
+            <translation type="vanished">{where}：{message}</translation>
         </message>
     </context>
     <context>
         <name>TuoliAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="568" />
+            <location filename="../../processing_algs/base.py" line="570" />
             <source>Could not remove the incomplete output {0}: {1}</source>
             <translation>无法删除未完成的输出 {0}：{1}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="589" />
+            <location filename="../../processing_algs/base.py" line="591" />
             <source>Could not store the style in {0}: {1}</source>
             <translation>无法将样式保存到 {0}：{1}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/compliance_audit.py" line="179" />
+            <location filename="../../processing_algs/compliance_audit.py" line="183" />
             <source>Could not write finding {n} to the output.</source>
             <translation>无法将第 {n} 个问题写入输出。</translation>
         </message>
@@ -3968,7 +3938,7 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>无法将乡镇 {name} 写入输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="439" />
+            <location filename="../../processing_algs/base.py" line="441" />
             <source>Layer '{0}' holds {1}, but '{2}' ({3}) needs {4}. Choose a layer of {4} (Vector ▸ Geometry Tools can convert, e.g. Centroids for polygons to points).</source>
             <translation>图层“{0}”为{1}，但“{2}”（{3}）需要{4}。请选择{4}图层（可用 矢量 ▸ 几何工具 转换，例如用“质心”把面转为点）。</translation>
         </message>
@@ -3988,7 +3958,7 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>缺少供水图层：请提供公共供水管网（SUPPLY_PIPES）、供水覆盖范围（SUPPLY_AREAS）或两者。通知第13条禁止在公共供水管网覆盖范围内新建自备井，因此必须知道覆盖范围。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="575" />
+            <location filename="../../processing_algs/base.py" line="577" />
             <source>Removed the incomplete output {0} of this failed run.</source>
             <translation>已删除本次失败运行留下的未完成输出 {0}。</translation>
         </message>
@@ -4150,12 +4120,11 @@ OUTPUT_UNITS（可选）：各单元及 stations_n（单元内有速率的监测
     <context>
         <name>WaterLevelTrendAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="354" />
             <source>, </source>
-            <translation>，</translation>
+            <translation type="vanished">，</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="319" />
+            <location filename="../../processing_algs/base.py" line="324" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -4192,12 +4161,12 @@ Stations with fewer than 3 observations or less than one year of record get no r
 观测少于 3 次或记录不足一年的监测站不计算速率和等级，并在日志中列出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="250" />
+            <location filename="../../processing_algs/base.py" line="251" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="390" />
+            <location filename="../../processing_algs/base.py" line="392" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -4212,7 +4181,7 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>OUTPUT_UNITS 需要提供待评级的多边形图层 UNITS。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="156" />
+            <location filename="../../processing_algs/base.py" line="157" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -4222,7 +4191,7 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>地下水超采</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="154" />
+            <location filename="../../processing_algs/base.py" line="155" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -4300,32 +4269,29 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>含监测站编号。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="176" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="170" />
+            <location filename="../../processing_algs/base.py" line="171" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="351" />
             <source>feature {feature}</source>
-            <translation>要素 {feature}</translation>
+            <translation type="vanished">要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="352" />
             <source>field '{field}'</source>
-            <translation>字段“{field}”</translation>
+            <translation type="vanished">字段“{field}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="350" />
             <source>layer '{layer}'</source>
-            <translation>图层“{layer}”</translation>
+            <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="172" />
+            <location filename="../../processing_algs/base.py" line="173" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -4335,24 +4301,23 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>{1} 个监测站中有 {0} 个得出水位趋势：严重 {2} 个，一般 {3} 个。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="335" />
+            <location filename="../../processing_algs/base.py" line="340" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="241" />
+            <location filename="../../processing_algs/base.py" line="242" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="290" />
+            <location filename="../../processing_algs/base.py" line="291" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="355" />
             <source>{where}: {message}</source>
-            <translation>{where}：{message}</translation>
+            <translation type="vanished">{where}：{message}</translation>
         </message>
     </context>
 </TS>
