@@ -21,7 +21,25 @@ import numpy as np
 import pandas as pd
 
 from .errors import EngineInputError
+from .messages import register, text
 from .screening import OUTPUT_COLUMNS, PreparedScreening, screen_points
+
+register(
+    {
+        "distributed.needs_dask": ("the distributed path needs dask-geopandas ({error})", "分布式计算需要 dask-geopandas（{error}）"),
+        "distributed.install_dask": (
+            "pip install dask-geopandas distributed pyarrow (see requirements-dev.txt)",
+            "请执行 pip install dask-geopandas distributed pyarrow（见 requirements-dev.txt）",
+        ),
+        "distributed.no_crs": ("the well registry has no coordinate reference system", "机井登记册没有坐标参考系"),
+        "distributed.write_crs": (
+            "write the GeoParquet with its CRS (GeoDataFrame.set_crs before to_parquet) so distances are in metres",
+            "写出 GeoParquet 时请带上坐标参考系（to_parquet 之前 GeoDataFrame.set_crs），以便按米量算距离",
+        ),
+        "distributed.no_field": ("field not found in the well registry", "机井登记册中找不到该字段"),
+        "distributed.columns_are": ("the registry's columns are: {columns}", "登记册的列为：{columns}"),
+    }
+)
 
 # Unit index of the wells that lie in no unit (or have no geometry) in :func:`abstraction_per_unit`.
 OUTSIDE_EVERY_UNIT = -1
@@ -32,8 +50,8 @@ def _dask_geopandas():
         import dask_geopandas
     except ImportError as error:  # the plugin runs without it; only this path needs it
         raise EngineInputError(
-            f"the distributed path needs dask-geopandas ({error})",
-            hint="pip install dask-geopandas distributed pyarrow (see requirements-dev.txt)",
+            text("distributed.needs_dask", error=error),
+            hint=text("distributed.install_dask"),
         ) from None
     return dask_geopandas
 
@@ -78,19 +96,19 @@ def screen_registry(
 
     if wells._meta.crs is None:
         raise EngineInputError(
-            "the well registry has no coordinate reference system",
+            text("distributed.no_crs"),
             layer=prepared.layer_names["wells"],
-            hint="write the GeoParquet with its CRS (GeoDataFrame.set_crs before to_parquet) so distances are in metres",
+            hint=text("distributed.write_crs"),
         )
     geometry_name = wells._meta.geometry.name
     keep = list(keep_columns) if keep_columns is not None else [c for c in wells.columns if c != geometry_name]
     missing = [c for c in keep + ([use_field] if use_field else []) if c not in wells.columns]
     if missing:
         raise EngineInputError(
-            "field not found in the well registry",
+            text("distributed.no_field"),
             layer=prepared.layer_names["wells"],
             field=missing[0],
-            hint=f"the registry's columns are: {', '.join(map(str, wells.columns))}",
+            hint=text("distributed.columns_are", columns=", ".join(map(str, wells.columns))),
         )
     # One graph key for the prepared layers: the scheduler sends it to each worker once and every
     # partition on that worker reuses it (no re-indexing per partition, no copy per task).
@@ -150,10 +168,10 @@ def abstraction_per_unit(wells, units: gpd.GeoDataFrame, *, volume_field: str = 
 
     if volume_field not in wells.columns:
         raise EngineInputError(
-            "field not found in the well registry",
+            text("distributed.no_field"),
             layer=wells_layer,
             field=volume_field,
-            hint=f"the registry's columns are: {', '.join(map(str, wells.columns))}",
+            hint=text("distributed.columns_are", columns=", ".join(map(str, wells.columns))),
         )
     shared_units = dask.delayed(units, pure=True, traverse=False)
     meta = _abstraction_partition(wells._meta, units, volume_field, wells_layer)
