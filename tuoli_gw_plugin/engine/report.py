@@ -70,6 +70,13 @@ register(
             "give OUTPUT_TOWNSHIPS (or OUTPUT) of Farm water rights, or leave WATER_RIGHTS empty",
             "请给出“农业用水权初始分配”的 OUTPUT_TOWNSHIPS（或 OUTPUT），或将 WATER_RIGHTS 留空",
         ),
+        "report.no_cjk_font": (
+            "No font with Chinese glyphs is installed, so the Chinese text would print as empty boxes. Install the Noto "
+            "CJK fonts (Debian/Ubuntu: sudo apt-get install fonts-noto-cjk; Windows/macOS have Microsoft YaHei / "
+            "PingFang built in) and run again, or choose LANGUAGE = English.",
+            "未安装含中文字形的字体，中文会打印成空白方框。请安装 Noto CJK 字体（Debian/Ubuntu：sudo apt-get install "
+            "fonts-noto-cjk；Windows/macOS 自带微软雅黑 / 苹方）后重新运行，或选择 LANGUAGE = English。",
+        ),
         "report.unknown_language": (
             "unknown report language {language!r}; use 'zh' or 'en'", "未知的报告语言 {language!r}；请用 'zh' 或 'en'"
         ),
@@ -356,11 +363,7 @@ def require_cjk_font(language: str, texts: Sequence[str] = ()) -> tuple[str | No
     family = cjk_font_family()
     if family is not None:
         return family, []
-    message = (
-        "No font with Chinese glyphs is installed, so the Chinese text would print as empty boxes. "
-        "Install the Noto CJK fonts (Debian/Ubuntu: sudo apt-get install fonts-noto-cjk; Windows/macOS have "
-        "Microsoft YaHei / PingFang built in) and run again, or choose LANGUAGE = English."
-    )
+    message = text("report.no_cjk_font")
     if language == "zh":
         raise EngineInputError(message)
     if needs_cjk(texts):

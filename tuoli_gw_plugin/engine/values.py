@@ -47,6 +47,14 @@ register(
             "correct them (plain numbers such as 1200 or 1,200; leave empty when unknown)",
             "请更正（写普通数字，如 1200 或 1,200；未知时留空）",
         ),
+        "values.no_value": ("{n} feature(s) have no value: {features}", "{n} 个要素没有值：{features}"),
+        "values.fill_in": (
+            "fill them in, or remove those features if they should not count", "请填写；如这些要素不应计入，请删除"
+        ),
+        "values.negative": ("{n} value(s) are negative: {features}", "{n} 个值为负数：{features}"),
+        "values.fix_sign": (
+            "volumes and areas cannot be negative; correct the sign or the unit", "水量和面积不能为负；请更正符号或单位"
+        ),
         "values.unreadable_date": ("unreadable date {value!r}", "无法识别的日期 {value!r}"),
         "values.not_what": ("{n} value(s) are not {what}: {features}", "{n} 个值不是{what}：{features}"),
         "values.what_dates": ("dates", "日期"),
@@ -214,17 +222,17 @@ def number_column(
         )
     refused = []
     if not allow_missing:
-        refused.append((np.isnan(numbers), "feature(s) have no value", "fill them in, or remove those features if they should not count"))
+        refused.append((np.isnan(numbers), "values.no_value", "values.fill_in"))
     if not allow_negative:
-        refused.append((numbers < 0, "value(s) are negative", "volumes and areas cannot be negative; correct the sign or the unit"))
+        refused.append((numbers < 0, "values.negative", "values.fix_sign"))
     for mask, what, hint in refused:
         rows = [int(r) for r in np.flatnonzero(mask)]
         if rows:
             raise EngineInputError(
-                f"{len(rows)} {what}: " + listed_features(frame, rows, id_field, [raw[r] for r in rows]),
+                text(what, n=len(rows), features=listed_features(frame, rows, id_field, [raw[r] for r in rows])),
                 layer=layer,
                 field=field,
-                hint=hint,
+                hint=text(hint),
             )
     return numbers
 
