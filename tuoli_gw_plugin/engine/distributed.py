@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import EngineInputError
-from .messages import register, text
+from .messages import current_language, register, speaking, text
 from .screening import OUTPUT_COLUMNS, PreparedScreening, screen_points
 
 register(
@@ -68,10 +68,14 @@ def read_registry(path: str, *, columns: list[str] | None = None, storage_option
 
 # -- screening -----------------------------------------------------------------------------------
 def _screen_partition(
-    partition: gpd.GeoDataFrame, prepared: PreparedScreening, keep: list[str], use_field: str | None, language: str
+    partition: gpd.GeoDataFrame, prepared: PreparedScreening, keep: list[str], use_field: str | None, language: str,
+    message_language: str = "en",
 ) -> pd.DataFrame:
-    """One partition: its ``keep`` columns plus the screening columns, same index and order."""
-    results = screen_points(prepared, partition, use_field=use_field, language=language)
+    """One partition: its ``keep`` columns plus the screening columns, same index and order.
+
+    ``message_language``: the caller's, since a worker thread or process does not inherit it."""
+    with speaking(message_language):
+        results = screen_points(prepared, partition, use_field=use_field, language=language)
     kept = pd.DataFrame({name: partition[name] for name in keep}, index=partition.index)
     return pd.concat([kept, results], axis=1)
 
@@ -114,7 +118,7 @@ def screen_registry(
     # partition on that worker reuses it (no re-indexing per partition, no copy per task).
     shared = dask.delayed(prepared, pure=True, traverse=False)
     meta = _screen_partition(wells._meta, prepared, keep, use_field, language)
-    return wells.map_partitions(_screen_partition, shared, keep, use_field, language, meta=meta)
+    return wells.map_partitions(_screen_partition, shared, keep, use_field, language, current_language(), meta=meta)
 
 
 def screen_parquet(path: str, prepared: PreparedScreening, *, storage_options: dict | None = None, **options: Any):
@@ -126,7 +130,9 @@ def screen_parquet(path: str, prepared: PreparedScreening, *, storage_options: d
 _SUM_COLUMNS = ["wells_n", "abstraction_m3", "no_volume_n"]
 
 
-def _abstraction_partition(partition: gpd.GeoDataFrame, units: gpd.GeoDataFrame, volume_field: str, wells_layer: str) -> pd.DataFrame:
+def _abstraction_partition(
+    partition: gpd.GeoDataFrame, units: gpd.GeoDataFrame, volume_field: str, wells_layer: str, message_language: str = "en"
+) -> pd.DataFrame:
     """Per unit of ``units`` (row position) and for OUTSIDE_EVERY_UNIT: wells, Σ volume, wells without volume.
 
     The membership rule is balance.assign_wells itself (within, then boundary wells to one unit,
@@ -141,7 +147,8 @@ def _abstraction_partition(partition: gpd.GeoDataFrame, units: gpd.GeoDataFrame,
     if len(partition) == 0:
         return frame
     well_id_field = first_present(partition, WELL_ID_CANDIDATES)
-    volumes = number_column(partition, volume_field, layer=wells_layer, id_field=well_id_field)
+    with speaking(message_language):  # the caller's language: a worker does not inherit it
+        volumes = number_column(partition, volume_field, layer=wells_layer, id_field=well_id_field)
     members = assign_wells(partition, units, wells_layer=wells_layer, well_id_field=well_id_field, report=lambda *_: None)
     placed = np.zeros(len(partition), dtype=bool)
     for row, rows in enumerate(members):
@@ -175,7 +182,9 @@ def abstraction_per_unit(wells, units: gpd.GeoDataFrame, *, volume_field: str = 
         )
     shared_units = dask.delayed(units, pure=True, traverse=False)
     meta = _abstraction_partition(wells._meta, units, volume_field, wells_layer)
-    per_partition = wells.map_partitions(_abstraction_partition, shared_units, volume_field, wells_layer, meta=meta)
+    per_partition = wells.map_partitions(
+        _abstraction_partition, shared_units, volume_field, wells_layer, current_language(), meta=meta
+    )
     totals = per_partition.reset_index().groupby("unit").sum().compute()
     totals = totals.reindex(meta.index, fill_value=0)
     totals["wells_n"] = totals["wells_n"].astype(int)

@@ -606,8 +606,9 @@ class SiteChecker:
         from ..output_files import write_atomically
         from ..qgis_bridge import crs_to_pyproj_text
 
-        prepared = self.prepared()
         language = basis_language()
+        with speaking(language):  # the engine's messages, if the layers cannot be prepared, in the interface language
+            prepared = self.prepared()
         crs_text = crs_to_pyproj_text(self.canvas.mapSettings().destinationCrs(), tr("map canvas"))
         application_id = f"site-{dt.datetime.now():%Y%m%d-%H%M%S}"
         application = gpd.GeoDataFrame(
