@@ -46,6 +46,9 @@ def register(entries: Mapping[str, tuple[str, str]]) -> None:
     with different texts it is a programming error, caught at import time.
     """
     for key, (english, chinese) in entries.items():
+        if "language" in placeholders(english) | placeholders(chinese):
+            # text(key, language=…) chooses the language: a placeholder of that name could never be filled.
+            raise ValueError(f"message {key!r}: 'language' is text()'s own keyword, name the placeholder otherwise")
         if placeholders(english) != placeholders(chinese):
             raise ValueError(
                 f"message {key!r}: English and Chinese name different placeholders "

@@ -78,7 +78,7 @@ register(
             "fonts-noto-cjk；Windows/macOS 自带微软雅黑 / 苹方）后重新运行，或选择 LANGUAGE = English。",
         ),
         "report.unknown_language": (
-            "unknown report language {language!r}; use 'zh' or 'en'", "未知的报告语言 {language!r}；请用 'zh' 或 'en'"
+            "unknown report language {value!r}; use 'zh' or 'en'", "未知的报告语言 {value!r}；请用 'zh' 或 'en'"
         ),
     }
 )
@@ -852,7 +852,7 @@ def _rights_section(inputs: ReportInputs, words: dict[str, str]) -> tuple[str, d
 def build_report(inputs: ReportInputs, rules: Rules, *, year: int, language: str = "zh", produced: dt.date | None = None) -> ReportDocument:
     """The supervision report for ``year`` in ``language`` ('zh' or 'en')."""
     if language not in LANGUAGES:
-        raise EngineInputError(text("report.unknown_language", language=language))
+        raise EngineInputError(text("report.unknown_language", value=language))
     words = TEXT[language]
     names: list[str] = []
     if _present(inputs.townships):

@@ -91,7 +91,7 @@ register(
         "screening.no_areas": (
             "Layer '{layer}' has no polygons: no well is inside a supply area.", "图层“{layer}”没有面：没有井位于供水覆盖范围内。"
         ),
-        "screening.unknown_language": ("unknown language {language!r}; use 'en' or 'zh'", "未知的语言 {language!r}；请用 'en' 或 'zh'"),
+        "screening.unknown_language": ("unknown language {value!r}; use 'en' or 'zh'", "未知的语言 {value!r}；请用 'en' 或 'zh'"),
         "screening.not_points": (
             "{n} feature(s) are not points (the first is a {kind})", "{n} 个要素不是点（第一个为 {kind}）"
         ),
@@ -784,7 +784,7 @@ def _verdict_columns(
     or no quota) an allowed well's basis says so, and ``red_line_checked`` is False.
     """
     if language not in ("en", "zh"):
-        raise EngineInputError(text("screening.unknown_language", language=language))
+        raise EngineInputError(text("screening.unknown_language", value=language))
     n = len(facts.has_geometry)
     remaining = _remaining_quota(prepared, facts)
     red_line = remaining <= 0  # NaN (unknown quota) compares False: not checked
