@@ -309,3 +309,32 @@ def test_a_detail_is_recognised_only_in_the_language_it_was_written_in():
     assert messages.written_from(zh, DETAIL_KEYS, "zh") and not messages.written_from(zh, DETAIL_KEYS, "en")
     assert messages.written_from(en, DETAIL_KEYS, "en") and not messages.written_from(en, DETAIL_KEYS, "zh")
     assert not messages.written_from("metered 120 m³ > permitted 100 m³", DETAIL_KEYS, "en")
+
+
+def test_every_text_call_fills_exactly_the_placeholders_of_its_message():
+    """A missing or misspelt parameter would raise KeyError only when the message is needed (an error path)."""
+    import ast
+
+    all_engine_modules()
+    importlib.import_module("tuoli_gw_plugin.engine.errors")
+    catalogue = messages.catalogue()
+    problems = []
+    checked = 0
+    for path in sorted(ENGINE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "text"):
+                continue
+            if not node.args or not isinstance(node.args[0], ast.Constant) or any(k.arg is None for k in node.keywords):
+                continue  # a key built at run time (audit.{word}) or **params
+            key = node.args[0].value
+            if key not in catalogue:
+                if not path.name == "distributed.py" or not key.startswith("distributed."):
+                    problems.append(f"{path.name}:{node.lineno}: no message {key!r}")
+                continue
+            checked += 1
+            given = {k.arg for k in node.keywords} - {"language"}
+            wanted = messages.placeholders(catalogue[key][0])
+            if given != wanted:
+                problems.append(f"{path.name}:{node.lineno}: {key} given {sorted(given)}, needs {sorted(wanted)}")
+    assert not problems, "\n".join(problems)
+    assert checked > 300  # the walk did reach the calls
