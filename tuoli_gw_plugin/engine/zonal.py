@@ -66,7 +66,9 @@ class RasterSource:
         self.non_negative = non_negative
         self.fill_cells: dict[float, int] = {}
         try:
-            self.dataset = rasterio.open(path)
+            # GeoTIFF: GDAL (≥ 3.6) decompresses the tiles of one read on every core.
+            threads = {"NUM_THREADS": "ALL_CPUS"} if str(path).lower().endswith((".tif", ".tiff")) else {}
+            self.dataset = rasterio.open(path, **threads)
         except rasterio.errors.RasterioIOError as exc:
             raise EngineInputError(f"cannot open the raster ({exc})", layer=layer_label) from None
         if self.dataset.crs is None:
@@ -111,8 +113,10 @@ class RasterSource:
         if declared and float(np.asarray(nodata, dtype=self._work_dtype)) != nodata:
             declared = False  # a nodata value this type cannot hold matches no cell
         if self.non_negative:
-            with np.errstate(invalid="ignore"):
-                suspect = ~((values >= 0) & (values < _FILL_MAGNITUDE))  # NaN compares False: suspect
+            # As unsigned integers, the bits of the floats 0 ≤ x < 1e30 are exactly those below the bits
+            # of 1e30 (negative floats have the top bit set, inf and NaN are above): one comparison.
+            unsigned = np.uint32 if values.dtype == np.float32 else np.uint64
+            suspect = values.view(unsigned) >= np.array(_FILL_MAGNITUDE, dtype=values.dtype).view(unsigned)
             if declared and 0 <= nodata < _FILL_MAGNITUDE:
                 suspect |= values == nodata
         else:
@@ -121,7 +125,7 @@ class RasterSource:
                 suspect |= values == nodata
         if not suspect.any():
             return values
-        rows, cols = np.nonzero(suspect)
+        rows, cols = np.divmod(np.flatnonzero(suspect), values.shape[1])
         picked = values[rows, cols].astype(np.float64)
         if declared:
             picked[picked == nodata] = np.nan
@@ -508,8 +512,9 @@ def _sum_in_one_pass(raster: RasterSource, geometries: np.ndarray, summed: np.nd
     for block_top in range(top, bottom, block_rows):
         block_bottom = min(bottom, block_top + block_rows)
         values = raster.read(block_top, block_bottom, left, right)
-        has_data = ~np.isnan(values)
-        filled = np.where(has_data, values, 0)
+        no_data = np.isnan(values)
+        filled = np.where(no_data, 0, values)
+        missing = np.flatnonzero(no_data)
         first, last = np.searchsorted(edge_row, [block_top, block_bottom])
         block_edges = slice(first, last)
         _add_edge_cells(
@@ -540,7 +545,7 @@ def _sum_in_one_pass(raster: RasterSource, geometries: np.ndarray, summed: np.nd
             cell_rows, cell_cols = edge_row[in_group] - block_top, edge_col[in_group] - left
             edge_cell = (edge_share[in_group] > 0) | (labels[cell_rows, cell_cols] == label_of_unit[edge_unit[in_group]])
             labels[cell_rows[edge_cell], cell_cols[edge_cell]] = 0
-            _add_whole_cells(labels, has_data, filled, active, (row0, row1, area_start), areas, (block_top, block_bottom), accumulated)
+            _add_whole_cells(labels, filled, missing, active, (row0, row1, area_start), areas, block_top, accumulated)
         if on_block is not None:
             on_block((block_bottom - top) / (bottom - top))
     weighted[summed] += accumulated[0]
@@ -562,34 +567,37 @@ def _add_edge_cells(values: np.ndarray, unit: np.ndarray, share: np.ndarray, are
     accumulated[3] += np.bincount(unit[missing], weights=area[missing], minlength=units)
 
 
-def _add_whole_cells(labels, has_data, filled, active, unit_rows, areas, block, accumulated) -> None:
-    """Whole cells of the block (label = position in ``active`` + 1): Σ value, cells with and without
-    data per (unit, row) with one ``np.bincount`` each, then × the row's true cell area per unit."""
-    row0, row1, area_start = unit_rows
-    block_top, block_bottom = block
-    first_row = np.maximum(row0[active], block_top)
-    rows_in_block = np.minimum(row1[active], block_bottom) - first_row
-    bin_start = np.cumsum(rows_in_block) - rows_in_block
-    bins = int(rows_in_block.sum())
-    # Bin of a cell = base[label] + its row: unit j's rows are bins bin_start[j]…; label 0 (no unit)
-    # goes to the bins after them.
-    base = np.empty(len(active) + 1, dtype=np.int64)
-    base[0] = bins - block_top
-    base[1:] = bin_start - first_row
-    cell_bin = (base[labels] + np.arange(block_top, block_bottom)[:, None]).ravel()
-    size = bins + (block_bottom - block_top)
-    sums = np.bincount(cell_bin, weights=filled.ravel(), minlength=size)[:bins]
-    with_data = np.bincount(cell_bin, weights=has_data.ravel(), minlength=size)[:bins]
-    cells = np.bincount(cell_bin, minlength=size)[:bins]
-    bin_unit = np.repeat(active, rows_in_block)
-    bin_row = np.repeat(first_row, rows_in_block) + (np.arange(bins) - np.repeat(bin_start, rows_in_block))
-    bin_area = areas[area_start[bin_unit] + bin_row - row0[bin_unit]]
+def _add_whole_cells(labels, filled, missing, active, unit_rows, areas, block_top, accumulated) -> None:
+    """Whole cells of the block (label = position in ``active`` + 1, 0 = none) into ``accumulated``.
+
+    Labels come in runs along each row: one ``np.add.reduceat`` sums the values (``filled``: no data
+    as 0) of every run in float64, the no-data cells of each run are counted from the few ``missing``
+    ones (flat positions), and a run is one unit in one row, so × that row's true cell area for the unit.
+    """
+    row0, _row1, area_start = unit_rows
+    rows, cols = labels.shape
+    flat = labels.ravel()
+    run_start = np.empty(flat.size, dtype=bool)
+    run_start[0] = True
+    np.not_equal(flat[1:], flat[:-1], out=run_start[1:])
+    run_start[::cols] = True  # runs end with their row
+    starts = np.flatnonzero(run_start)
+    ends = np.r_[starts[1:], flat.size]
+    value_sum = np.add.reduceat(filled.ravel(), starts, dtype=np.float64)
+    missing_in_run = np.bincount(np.searchsorted(starts, missing, side="right") - 1, minlength=len(starts))
+    label = flat[starts].astype(np.int64)
+    counted = label > 0
+    starts, ends, label = starts[counted], ends[counted], label[counted]
+    value_sum, missing_in_run = value_sum[counted], missing_in_run[counted]
+    run_row = starts // cols
+    unit = active[label - 1]
+    area = areas[area_start[unit] + block_top + run_row - row0[unit]]
+    with_data = (ends - starts) - missing_in_run
     units = accumulated.shape[1]
-    without_data = cells - with_data
-    accumulated[0] += np.bincount(bin_unit, weights=sums * bin_area, minlength=units)
-    accumulated[1] += np.bincount(bin_unit, weights=with_data * bin_area, minlength=units)
-    accumulated[2] += np.bincount(bin_unit, weights=without_data, minlength=units)
-    accumulated[3] += np.bincount(bin_unit, weights=without_data * bin_area, minlength=units)
+    accumulated[0] += np.bincount(unit, weights=value_sum * area, minlength=units)
+    accumulated[1] += np.bincount(unit, weights=with_data * area, minlength=units)
+    accumulated[2] += np.bincount(unit, weights=missing_in_run, minlength=units)
+    accumulated[3] += np.bincount(unit, weights=missing_in_run * area, minlength=units)
 
 
 def zonal_sum(raster: RasterSource, geometry) -> ZonalSum:
