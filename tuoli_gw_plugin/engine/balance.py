@@ -230,7 +230,7 @@ def assign_wells(
     metric = working_crs([units, wells])
     unit_geoms = units.geometry.to_crs(metric).values
     well_geoms = wells.geometry.to_crs(metric).values if len(wells) else np.array([], dtype=object)
-    valid = np.array([g is not None and not g.is_empty for g in well_geoms], dtype=bool)
+    valid = ~(shapely.is_missing(well_geoms) | shapely.is_empty(well_geoms))  # no geometry, or an empty one
     if (~valid).any():
         rows = np.flatnonzero(~valid)
         names = ", ".join(feature_label(wells, int(r), well_id_field) for r in rows[:10])
@@ -244,7 +244,9 @@ def assign_wells(
     valid_rows = np.flatnonzero(valid)
     placed = np.zeros(len(wells), dtype=bool)
     if len(valid_rows):
-        well_idx, unit_idx = tree.query(well_geoms[valid_rows], predicate="within")
+        # within(well, unit) is contains(unit, well): with a tree of the wells, each unit is prepared
+        # once and tests its candidate wells, instead of every well against an unprepared outline.
+        unit_idx, well_idx = shapely.STRtree(well_geoms[valid_rows]).query(unit_geoms, predicate="contains")
         for w, u in zip(valid_rows[well_idx], unit_idx):
             members[u].append(int(w))
             placed[w] = True
