@@ -320,8 +320,8 @@ def case_balance() -> None:
     met = pair.ratio <= 0.5
     reason = (
         f"{width}x{height} = {width * height:,} cells, both run in one QGIS process (QgsProcessingAlgorithm.run). Total recharge: "
-        f"ours {result['ours_recharge_m3']:.4g} m³, QGIS sum × cell area {result['qgis_recharge_m3']:.4g} m³ "
-        f"(gap {gap:.2%}: ours weighs boundary cells by their share inside and uses true ground areas). "
+        f"ours {result['ours_recharge_m3']:,.3f} m³, QGIS sum × cell area {result['qgis_recharge_m3']:,.3f} m³ "
+        f"(gap {gap:.4%}: ours weighs boundary cells by their share inside and uses true ground areas). "
         f"Ours also assigns {SIZES['balance_wells']:,} wells, grades and writes the output"
     )
     floor = balance_floor(raster_path, units_path)
