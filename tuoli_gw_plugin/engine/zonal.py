@@ -34,6 +34,8 @@ from .errors import EngineInputError
 _READ_WHOLE_MAX_CELLS = 30_000_000
 # Cells per block of the one pass over the raster (labels, bin indices and values: ~20 bytes a cell).
 _BLOCK_CELLS = 2_000_000
+# Outlines cut into cell pieces together (a 1 km grid cell over a 30 m raster is ~130 pieces).
+_UNITS_PER_CHUNK = 2_000
 # Shares this close to 0 or 1 are 0 or 1: float noise of the Green sums, not geometry.
 _SNAP = 1e-9
 # Raster types whose every value a float32 holds exactly; others are worked in float64.
@@ -496,7 +498,13 @@ def _sum_in_one_pass(raster: RasterSource, geometries: np.ndarray, summed: np.nd
     area_rows = np.repeat(row0, row_counts) + (np.arange(int(row_counts.sum())) - np.repeat(area_start, row_counts))
     areas = raster.row_areas(area_rows, ((col0 + col1) / 2.0)[unit_of_area])
     # Exact shares of the cells the outlines pass through, sorted by row.
-    edge_unit, edge_row, edge_col, edge_share = boundary_coverage(geometries[summed], raster.transform, (raster.height, raster.width))
+    # In chunks of units: the pieces of many outlines at once can take more memory than their result.
+    chunks = [
+        boundary_coverage(geometries[summed[first : first + _UNITS_PER_CHUNK]], raster.transform, (raster.height, raster.width))
+        for first in range(0, units, _UNITS_PER_CHUNK)
+    ]
+    edge_unit = np.concatenate([chunk[0] + index * _UNITS_PER_CHUNK for index, chunk in enumerate(chunks)])
+    edge_row, edge_col, edge_share = (np.concatenate([chunk[part] for chunk in chunks]) for part in (1, 2, 3))
     # An outline lying on a grid line lists the cell beyond it too (share 0): outside its window, drop it.
     in_window = (
         (edge_row >= row0[edge_unit]) & (edge_row < row1[edge_unit]) & (edge_col >= col0[edge_unit]) & (edge_col < col1[edge_unit])
