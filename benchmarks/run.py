@@ -61,6 +61,8 @@ ROWS: list[Row] = []
 SCALING: list[dict] = []  # case 5 points, for the chart
 EXIT_CRASHES: set[str] = set()  # algorithms whose qgis_process segfaulted at exit, after writing
 DETAILS: list[str] = []
+# (case, ours median s, floor s, what the floor is): the section "Each case against its floor"
+FLOORS: list[tuple[str, float, float, str]] = []
 
 
 def log(message: str) -> None:
@@ -68,6 +70,8 @@ def log(message: str) -> None:
 
 
 def seconds_text(value: float) -> str:
+    if value < 0.001:
+        return f"{value * 1e6:.1f} µs"
     return f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s"
 
 
@@ -123,9 +127,31 @@ def case_screening_engine() -> None:
         lambda: gpd.sjoin(wells[["geometry"]], zones[["zone_name", "grade", "geometry"]], how="left", predicate="intersects")
     )
     nearest_baseline_s = median_time(lambda: gpd.sjoin_nearest(wells[["geometry"]], pipes[["geometry"]], how="left", distance_col="d"))
+    # The floor (issue 15, item 4): the per-well work no engine can skip, given the answer.
+    answer = screening_case.ours(wells, zones, pipes, rules)
+    floor_s = statistics.median(screening_case.floor(wells, zones, pipes, answer) for _ in range(3))
+    del answer
+    # Both cores (issue 15, item 2): the same engine with its chunks on two threads, alternating with one.
+    threads = alternate(
+        lambda: screening_case.ours_with_workers(wells, zones, pipes, rules, 2),
+        lambda: screening_case.ours_with_workers(wells, zones, pipes, rules, 1),
+        SIZES["screening_reps"],
+        check=lambda two, one: _assert_identical(two, one),
+        log=log,
+        label="threads 2 vs 1",
+    )
+    FLOORS.append(("1. screening engine", pair.ours_median, floor_s,
+                   "per well one prepared point-in-polygon test against its own zone and one exact distance "
+                   "to its own nearest pipe (finding them not timed)"))
+    DETAILS.append(f"case 1 threads (s): two {fmt_list(threads.ours)}; one {fmt_list(threads.baseline)}; "
+                   f"ratio two/one {threads.ratio:.2f}, results identical bit for bit")
     met = pair.ratio <= 1 / 3
     reason = (
-        f"{summary[0]}. Ours, profiled: {parts}. geopandas: sjoin {seconds_text(sjoin_s)}, sjoin_nearest {seconds_text(nearest_baseline_s)}"
+        f"{summary[0]}. Ours, profiled: {parts}. geopandas: sjoin {seconds_text(sjoin_s)}, "
+        f"sjoin_nearest {seconds_text(nearest_baseline_s)}. "
+        f"Two threads (TUOLI_GW_SCREENING_WORKERS=2) vs one: {seconds_text(threads.ours_median)} vs "
+        f"{seconds_text(threads.baseline_median)}, ratio {threads.ratio:.2f}, identical results. "
+        f"Floor {seconds_text(floor_s)}: ours is {pair.ours_median / floor_s:.1f}x the floor"
     )
     if not met:
         reason += (
@@ -143,6 +169,23 @@ def case_screening_engine() -> None:
         )
     )
     DETAILS.append(f"case 1 repetitions (s): ours {fmt_list(pair.ours)}; geopandas {fmt_list(pair.baseline)}")
+
+
+def _assert_identical(first, second) -> None:
+    """Two screening results equal bit for bit (distances exactly, NaN where NaN)."""
+    assert first.index.equals(second.index)
+    for column in first.columns:
+        a, b = first[column].to_numpy(), second[column].to_numpy()
+        if column == "supply_distance_m":
+            assert np.array_equal(a, b, equal_nan=True), column
+        else:
+            assert (pd_isna(a) == pd_isna(b)).all() and (a[~pd_isna(a)] == b[~pd_isna(b)]).all(), column
+
+
+def pd_isna(values):
+    import pandas as pd
+
+    return pd.isna(values)
 
 
 def engine_parts(function) -> str:
@@ -428,6 +471,9 @@ def case_click() -> None:
         timings.append(time.perf_counter() - start)
     median = statistics.median(timings)
     p95 = float(np.percentile(timings, 95))
+    FLOORS.append(("4. map-tool click", median, click_floor(prepared, clicks),
+                   "per click one prepared point-in-polygon test per zone and township layer and one exact "
+                   "distance to the nearest pipe, through shapely on one point (no verdict, no words)"))
     tool_note = map_tool_note()
     ROWS.append(
         Row(
@@ -441,6 +487,23 @@ def case_click() -> None:
             f"layers prepared and indexed once in {prepare_s * 1000:.0f} ms. {tool_note}",
         )
     )
+
+
+def click_floor(prepared, clicks: np.ndarray) -> float:
+    """Median seconds of the least a click needs: is the point in a zone, in a township, how far the pipe."""
+    import shapely
+
+    timings = []
+    for x, y in clicks:
+        start = time.perf_counter()
+        point = shapely.Point(x, y)
+        for tree in (prepared.zone_tree, prepared.township_tree):
+            if tree is not None:
+                tree.query(point, predicate="intersects")
+        if prepared.pipe_tree is not None:
+            prepared.pipe_tree.query_nearest(point, return_distance=True)
+        timings.append(time.perf_counter() - start)
+    return statistics.median(timings)
 
 
 def map_tool_note() -> str:
@@ -594,6 +657,20 @@ def write_report(path: Path, total_seconds: float) -> None:
     for row in ROWS:
         cells = [row.case, row.ours, row.baseline, row.ratio, row.goal, row.met, row.notes]
         lines.append("| " + " | ".join(c.replace("|", "/").replace("\n", " ") for c in cells) + " |")
+    if FLOORS:
+        lines += [
+            "",
+            "## Each case against its floor",
+            "",
+            "The floor is what this machine cannot beat for the case (issue 15, item 4); goal: ours within 2x of it.",
+            "",
+            "| case | ours (median) | floor (median) | ours / floor | within 2x? | the floor is |",
+            "|---|---|---|---|---|---|",
+        ]
+        for case, ours_s, floor_s, what in FLOORS:
+            multiple = ours_s / floor_s if floor_s > 0 else float("inf")
+            lines.append(f"| {case} | {seconds_text(ours_s)} | {seconds_text(floor_s)} | {multiple:.1f} | "
+                         f"{'yes' if multiple <= 2 else 'no'} | {what} |")
     lines += ["", "## Repetitions and breakdowns", ""] + [f"- {d}" for d in DETAILS]
     chart = path.with_name(path.stem + "_scaling.png")
     if scaling_chart(chart):

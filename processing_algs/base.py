@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import re
+import sqlite3
 import traceback
 import warnings
 from collections.abc import Iterator
@@ -29,6 +30,7 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterVectorLayer,
     QgsProcessingUtils,
+    QgsProviderRegistry,
     QgsVectorLayer,
     QgsWkbTypes,
 )
@@ -583,6 +585,8 @@ def save_style_with_file(layer: QgsVectorLayer, qml: Path, feedback) -> None:
         return
     path = layer.source().split("|")[0]
     if path.lower().endswith(".gpkg"):
+        table = QgsProviderRegistry.instance().decodeUri("ogr", layer.source()).get("layerName") or ""
+        forget_previous_style(path, table, qml.stem)
         error = layer.saveStyleToDatabase(qml.stem, "tuoli_gw default style", True, "")
         if error:
             feedback.pushWarning(
@@ -592,3 +596,23 @@ def save_style_with_file(layer: QgsVectorLayer, qml: Path, feedback) -> None:
         sidecar = str(Path(path).with_suffix(".qml"))
         layer.saveNamedStyle(sidecar)
 
+
+
+def forget_previous_style(path: str, table: str, style_name: str) -> None:
+    """Remove the style an earlier run stored for ``table`` under ``style_name`` in the GeoPackage.
+
+    A rerun into the same file finds its last run's style there, and QGIS 3.22 asks in a modal
+    dialog whether to overwrite it: qgis_process then waits forever for an answer nobody can give,
+    and the desktop interrupts the run with a question. The table was just written by this run, so
+    the old style row belongs to the output being replaced; other tables' styles are left alone.
+    """
+    if not table:
+        return
+    try:
+        with contextlib.closing(sqlite3.connect(path, timeout=30)) as connection:
+            exists = connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'layer_styles'").fetchone()
+            if exists:
+                with connection:
+                    connection.execute("DELETE FROM layer_styles WHERE f_table_name = ? AND styleName = ?", (table, style_name))
+    except sqlite3.Error:
+        return  # not a GeoPackage we can write: saveStyleToDatabase will say what is wrong

@@ -25,6 +25,7 @@ import pandas as pd
 import shapely
 from pyproj import CRS, Transformer
 
+from .chunk_pool import configured_workers, run_in_order
 from .crs import working_crs as choose_working_crs
 from .errors import EngineCancelledError, EngineInputError
 from .rules import Rules
@@ -851,11 +852,14 @@ def screen_points(
     is_canceled: Callable[[], bool] | None = None,
     progress: Callable[[float], None] | None = None,
     chunk_size: int = 100_000,
+    workers: int | None = None,
 ) -> pd.DataFrame:
     """Screen every well; the result is row-aligned with ``wells`` (same index, same order).
 
     Wells are screened in chunks of ``chunk_size`` so a cancel request (``is_canceled``) is
     honoured between chunks (about a second on a 1M-well layer) and progress can be reported.
+    ``workers`` threads screen chunks side by side (default: ``TUOLI_GW_SCREENING_WORKERS``, else
+    one; see :mod:`.chunk_pool`); the result is the same bit for bit whatever the number.
 
     Columns: see :data:`OUTPUT_COLUMNS`. A well without geometry gets verdict None and reason
     ``no_geometry``; a well outside the mapped area with no other reason gets verdict ``outside``
@@ -886,19 +890,40 @@ def screen_points(
     x, y = _point_xy(geometries)  # once for all chunks
     order = _spatial_order(geometries, x, y) if len(geometries) > chunk_size else np.arange(len(geometries))
     columns: dict[str, np.ndarray] = {}
-    for start in range(0, len(geometries), chunk_size):
-        if is_canceled is not None and is_canceled():
-            raise EngineCancelledError(layer)
-        rows = order[start:start + chunk_size]
-        part = _screen(prepared, geometries[rows], uses[rows] if use_field else None, language, (x[rows], y[rows]),
+    chunks = [order[start:start + chunk_size] for start in range(0, len(geometries), chunk_size)]
+    workers = min(configured_workers(workers), len(chunks))
+    if workers > 1:
+        warm_up(prepared)
+
+    def screen_chunk(rows: np.ndarray) -> dict[str, np.ndarray]:
+        return _screen(prepared, geometries[rows], uses[rows] if use_field else None, language, (x[rows], y[rows]),
                        None if requested is None else requested[rows])[0]
+
+    done = 0
+    for rows, part in run_in_order(chunks, screen_chunk, workers=workers, is_canceled=is_canceled,
+                                   on_cancel=lambda: EngineCancelledError(layer)):
         for name, values in part.items():
             if name not in columns:
                 columns[name] = np.empty(len(geometries), dtype=values.dtype)
             columns[name][rows] = values
+        done += len(rows)
         if progress is not None:
-            progress(100.0 * min(start + chunk_size, len(geometries)) / len(geometries))
+            progress(100.0 * done / len(geometries))
     return _frame(columns, wells.index)
+
+
+def warm_up(prepared: PreparedScreening) -> None:
+    """Prepare every polygon and build every tree before chunks run on several threads.
+
+    shapely prepares a polygon (and an STRtree builds itself) the first time it is used; two threads
+    doing that to the same object at once would race, so it is done here, once, on one thread.
+    """
+    for polygons in (prepared.zone_geometries, prepared.area_geometries, prepared.township_geometries):
+        if polygons is not None and len(polygons):
+            shapely.prepare(polygons)
+    for tree in (prepared.zone_tree, prepared.pipe_tree, prepared.area_tree, prepared.township_tree):
+        if tree is not None:
+            tree.query(shapely.points(0.0, 0.0))
 
 
 def _spatial_order(geometries: np.ndarray, point_x: np.ndarray, point_y: np.ndarray) -> np.ndarray:
