@@ -368,6 +368,9 @@ def case_balance() -> None:
         f"Ours also assigns {SIZES['balance_wells']:,} wells, grades and writes the output"
     )
     floor = balance_floor(raster_path, units_path)
+    FLOORS.append(("3. balance", pair.ours_median, floor["total"],
+                   "the recharge raster read once (as ours reads it, tiles decompressed on both cores) and the units "
+                   "rasterised once on its grid (no shares, no areas, no wells, no output)"))
     reason += (
         f". Floor (the raster read once, as ours reads it, + one rasterisation of the units on its grid): "
         f"{seconds_text(floor['total'])} (read {seconds_text(floor['read'])}, rasterize {seconds_text(floor['rasterize'])}); "
