@@ -454,10 +454,11 @@ def zonal_sums(
     """Area-weighted sums of the raster over each geometry (already in the raster's CRS), in one pass.
 
     The raster is read once, block of rows by block of rows; per block each group of units with
-    disjoint interiors is rasterised (cell centres) and its whole cells summed with ``np.bincount``
-    per (unit, row), then multiplied by the true area of a cell of that row, taken at the middle
-    column of the unit's window. Cells an outline passes through are left out of the labels and
-    added with their exact share (:func:`boundary_coverage`). ``on_block(share done)`` is called
+    disjoint interiors is rasterised (cell centres), and its whole cells are summed per run of equal
+    labels along each row (``np.add.reduceat``, float64) and per unit (``np.bincount``), each run
+    multiplied by the true area of a cell of its row, taken at the middle column of the unit's window.
+    Cells an outline passes through are left out of the labels and added with their exact share
+    (:func:`boundary_coverage`). ``on_block(share done)`` is called
     after every block (progress; it may raise to cancel).
     """
     geometries = np.array(list(geometries), dtype=object)
