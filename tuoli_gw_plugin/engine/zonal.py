@@ -464,11 +464,11 @@ def zonal_sums(
     geometries = np.array(list(geometries), dtype=object)
     count = len(geometries)
     results = [ZonalSum(0.0, 0.0, 0, 0.0, 0.0) for _ in range(count)]
-    present = np.array([g is not None and not g.is_empty for g in geometries], dtype=bool)
+    present = ~(shapely.is_missing(geometries) | shapely.is_empty(geometries))
     total_area = np.zeros(count)
+    total_area[present] = _geodesic_areas_m2(geometries[present], raster.crs)
     windows = np.zeros((count, 4), dtype=np.int64)
     for unit in np.flatnonzero(present):
-        total_area[unit] = _true_area_in_raster_crs(geometries[unit], raster)
         windows[unit] = _window(raster, geometries[unit])
     row0, row1, col0, col1 = windows.T
     summed = np.flatnonzero(present & (row0 < row1) & (col0 < col1))
@@ -514,7 +514,7 @@ def _sum_in_one_pass(raster: RasterSource, geometries: np.ndarray, summed: np.nd
     edge_unit, edge_row, edge_col, edge_share = edge_unit[by_row], edge_row[by_row], edge_col[by_row], edge_share[by_row]
     edge_area = edge_share * areas[area_start[edge_unit] + edge_row - row0[edge_unit]]
     groups = _disjoint_groups(geometries[summed])
-    shapes = [geojson_mapping(geometry) for geometry in geometries[summed]]
+    shapes = [json.loads(text) for text in shapely.to_geojson(geometries[summed])]  # as geojson_mapping, all at once
     top, bottom, left, right = int(row0.min()), int(row1.max()), int(col0.min()), int(col1.max())
     block_rows = max(1, _BLOCK_CELLS // (right - left))
     accumulated = np.zeros((4, units))
@@ -617,6 +617,34 @@ def zonal_sum(raster: RasterSource, geometry) -> ZonalSum:
 def _true_area_in_raster_crs(geometry, raster: RasterSource) -> float:
     """Ground area (m²) of a geometry given in the raster's CRS."""
     return geodesic_area_m2(geometry, raster.crs)
+
+
+def _geodesic_areas_m2(geometries: np.ndarray, crs: CRS) -> np.ndarray:
+    """:func:`geodesic_area_m2` of many geometries (none missing or empty) with one coordinate
+    transformation for all: the same numbers, without the per-geometry set-up."""
+    from pyproj import Geod
+
+    crs = CRS.from_user_input(crs)
+    geographic = crs.geodetic_crs
+    if not crs.is_geographic:
+        transformer = _transformer(crs, geographic)
+        geometries = shapely.transform(geometries, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
+    ellipsoid = geographic.ellipsoid
+    geod = Geod(a=ellipsoid.semi_major_metre, rf=ellipsoid.inverse_flattening or 0)
+    parts, part_owner = shapely.get_parts(geometries, return_index=True)
+    rings, ring_part = shapely.get_rings(parts, return_index=True)
+    exterior = np.r_[True, ring_part[1:] != ring_part[:-1]] if len(rings) else np.zeros(0, dtype=bool)
+    coords, ring_of = shapely.get_coordinates(rings, return_index=True)
+    bounds = np.searchsorted(ring_of, np.arange(len(rings) + 1))
+    ring_area = np.array(
+        [abs(geod.polygon_area_perimeter(coords[a:b, 0], coords[a:b, 1])[0]) for a, b in zip(bounds[:-1], bounds[1:])]
+    )
+    signed = np.where(exterior, ring_area, -ring_area) if len(rings) else np.zeros(0)
+    areas = np.zeros(len(geometries))
+    # Summed ring by ring in order, as geodesic_area_m2 does.
+    for owner, area in zip(part_owner[ring_part].tolist(), signed.tolist()):
+        areas[owner] += area
+    return areas
 
 
 def _polygon_area_on(geod, geometry) -> float:
