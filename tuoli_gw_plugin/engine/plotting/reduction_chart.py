@@ -26,8 +26,11 @@ WORDS = {
         "abstraction": "开采量",
         "allowable": "可开采量",
         "reached": "{year} 年达到采补平衡",
-        "short": "仅靠措施无法达到：差 {shortfall} 万m³",
+        "short": "仅靠措施无法达到：差 {shortfall} {unit}",
         "unit": "万m³/年",
+        "unit_m3": "m³/年",
+        "short_unit": "万m³",
+        "short_unit_m3": "m³",
         "none": "没有需要压减的乡镇",
         "more": "（仅显示需压减量最大的 {shown} 个，共 {total} 个）",
     },
@@ -36,8 +39,11 @@ WORDS = {
         "abstraction": "abstraction",
         "allowable": "allowable",
         "reached": "balance reached in {year}",
-        "short": "not reachable by measures alone: {shortfall} ×10⁴ m³ short",
+        "short": "not reachable by measures alone: {shortfall} {unit} short",
         "unit": "10⁴ m³/a",
+        "unit_m3": "m³/a",
+        "short_unit": "×10⁴ m³",
+        "short_unit_m3": "m³",
         "none": "No township needs a cut",
         "more": "(the {shown} largest cuts of {total})",
     },
@@ -62,6 +68,10 @@ def reduction_chart_png(townships: pd.DataFrame, years: pd.DataFrame, names: lis
         title += " " + words["more"].format(shown=MAX_PANELS, total=len(cutting))
         warnings.append(f"The chart shows the {MAX_PANELS} townships with the largest cut needed of {len(cutting)}.")
         cutting = cutting.head(MAX_PANELS)
+    # 万 m³ (10⁴ m³) as county tables write them; plain m³ for small volumes that would all read 0.0.
+    large = not cutting.empty and float(cutting["abstraction_m3"].max()) >= 1e5
+    scale, decimals = (1e4, 1) if large else (1.0, 0)
+    unit, short_unit = (words["unit"], words["short_unit"]) if large else (words["unit_m3"], words["short_unit_m3"])
     count = max(len(cutting), 1)
     columns = min(3, count)
     rows = math.ceil(count / columns)
@@ -75,23 +85,23 @@ def reduction_chart_png(townships: pd.DataFrame, years: pd.DataFrame, names: lis
         for axes, town in zip(panels.flat, cutting.itertuples()):
             series = years[years["township"] == town.name].sort_values("year")
             xs = series["year"].astype(int).tolist()
-            ys = (series["abstraction_m3"].astype(float) / 1e4).tolist()
-            allowable = float(town.allowable_m3) / 1e4
+            ys = (series["abstraction_m3"].astype(float) / scale).tolist()
+            allowable = float(town.allowable_m3) / scale
             reached = town.status == "reached"
             colour = REACHED_COLOUR if reached else SHORT_COLOUR
             axes.plot(xs, ys, marker="o", color=colour, linewidth=2, label=words["abstraction"])
             axes.axhline(allowable, color=ALLOWABLE_COLOUR, linestyle="--", linewidth=1.5, label=words["allowable"])
             for x, y in zip(xs, ys):
-                axes.annotate(f"{y:,.1f}", (x, y), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=7)
+                axes.annotate(f"{y:,.{decimals}f}", (x, y), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=7)
             if reached:
                 note = words["reached"].format(year=int(town.balance_year))
             else:
-                note = words["short"].format(shortfall=f"{float(town.shortfall_m3) / 1e4:,.1f}")
+                note = words["short"].format(shortfall=f"{float(town.shortfall_m3) / scale:,.{decimals}f}", unit=short_unit)
                 axes.vlines(xs[-1], allowable, ys[-1], colors=SHORT_COLOUR, linestyles=":", linewidth=1.5)
             axes.set_title(f"{town.name}\n{note}", fontsize=9, color=colour)
             axes.set_xticks(xs)
             axes.tick_params(labelsize=7)
-            axes.set_ylabel(words["unit"], fontsize=8)
+            axes.set_ylabel(unit, fontsize=8)
             axes.set_ylim(0, max(max(ys), allowable) * 1.18)
             axes.grid(axis="y", alpha=0.3)
             axes.spines[["top", "right"]].set_visible(False)
