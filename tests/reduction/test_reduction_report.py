@@ -58,15 +58,28 @@ def test_the_report_door_renders_the_plan(run_alg, tmp_path):
     plan = run_alg(
         "tuoli_gw:reduction_plan",
         {
-            "WELLS": layer + "wells", "TOWNSHIPS": layer + "townships", "SUPPLY_PIPES": layer + "pipes", "COVERAGE_DISTANCE": 500,
-            "SUPPLY_AREAS": layer + "supply_areas", "FIRST_YEAR": 2026, "TARGET_YEAR": 2027, "LANGUAGE": 1,
-            "OUTPUT": str(tmp_path / "w.gpkg"), "OUTPUT_TOWNSHIPS": str(tmp_path / "t.gpkg"), "OUTPUT_YEARS": str(tmp_path / "y.gpkg"),
+            "WELLS": layer + "wells",
+            "TOWNSHIPS": layer + "townships",
+            "SUPPLY_PIPES": layer + "pipes",
+            "COVERAGE_DISTANCE": 500,
+            "SUPPLY_AREAS": layer + "supply_areas",
+            "FIRST_YEAR": 2026,
+            "TARGET_YEAR": 2027,
+            "LANGUAGE": 1,
+            "OUTPUT": str(tmp_path / "w.gpkg"),
+            "OUTPUT_TOWNSHIPS": str(tmp_path / "t.gpkg"),
+            "OUTPUT_YEARS": str(tmp_path / "y.gpkg"),
         },
     )
     result = run_alg(
         "tuoli_gw:supervision_report",
-        {"REDUCTION_PLAN": plan["OUTPUT_TOWNSHIPS"], "YEAR": 2025, "LANGUAGE": 1,
-         "OUTPUT_PDF": str(tmp_path / "report.pdf"), "OUTPUT_HTML": str(tmp_path / "report.html")},
+        {
+            "REDUCTION_PLAN": plan["OUTPUT_TOWNSHIPS"],
+            "YEAR": 2025,
+            "LANGUAGE": 1,
+            "OUTPUT_PDF": str(tmp_path / "report.pdf"),
+            "OUTPUT_HTML": str(tmp_path / "report.html"),
+        },
     )
     text = plain(Path(result["OUTPUT_HTML"]).read_text(encoding="utf-8"))
     assert "丙乡 1,500 600 900 0 0 0 765 735 not reachable by measures alone: 135 m³ short in 2027" in text

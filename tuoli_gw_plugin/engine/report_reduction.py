@@ -81,7 +81,9 @@ def reduction_annex(plan: pd.DataFrame, *, language: str, name_field: str, layer
         outcome = plan.at[index, text] if text is not None and pd.notna(plan.at[index, text]) else str(plan.at[index, status])
         rows.append([names.iloc[position], *(_number(values[c].loc[index]) for c in COLUMNS), outcome])
     rows.append([words["total"], *(_number(values[c].sum()) for c in COLUMNS), ""])
-    headers = [words[key] for key in ("township", "abstraction", "allowable", "needed", "stop", "switch", "plan", "share", "final", "outcome")]
+    headers = [
+        words[key] for key in ("township", "abstraction", "allowable", "needed", "stop", "switch", "plan", "share", "final", "outcome")
+    ]
     table = _table(headers, rows, [False] + [True] * len(COLUMNS) + [False])
     reached = int((plan[status] == "reached").sum())
     short = int((plan[status] == "not_reachable").sum())
