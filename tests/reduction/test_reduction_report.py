@@ -84,3 +84,13 @@ def test_the_report_door_renders_the_plan(run_alg, tmp_path):
     text = plain(Path(result["OUTPUT_HTML"]).read_text(encoding="utf-8"))
     assert "丙乡 1,500 600 900 0 0 0 765 735 not reachable by measures alone: 135 m³ short in 2027" in text
     assert Path(result["OUTPUT_PDF"]).read_bytes().startswith(b"%PDF")
+
+
+def test_county_sized_volumes_are_shown_in_ten_thousand_cubic_metres():
+    # The world's plan × 1 000: 甲乡 1 500 000 m³ now = 150.0 万m³, 1 000 000 allowable = 100.0 (ten columns fit A4 so).
+    plan = _plan_townships("zh")
+    volumes = [c for c in plan.columns if c.endswith("_m3")]
+    plan[volumes] = plan[volumes] * 1000
+    text = plain(build_report(ReportInputs(reduction_plan=plan), load_rules(), year=2025, language="zh").html())
+    assert "现状开采量（万m³）" in text
+    assert "甲乡 150.0 100.0 50.0 0.0 50.0 0.0 0.0 100.0" in text

@@ -24,19 +24,20 @@ WORDS = {
             "其余压减量由农灌井分摊（第7条）；措施顺序及每年分摊上限为本工具的假定，见规则文件 reduction_plan 一节。"
         ),
         "township": "乡镇",
-        "abstraction": "现状开采量（m³）",
-        "allowable": "可开采量（m³）",
-        "needed": "需压减（m³）",
-        "stop": "无证停采（m³）",
-        "switch": "改管网供水（m³）",
-        "plan": "压减至计划（m³）",
-        "share": "分摊压减（m³）",
-        "final": "目标年开采量（m³）",
+        "abstraction": "现状开采量（{unit}）",
+        "allowable": "可开采量（{unit}）",
+        "needed": "需压减（{unit}）",
+        "stop": "无证停采（{unit}）",
+        "switch": "改管网供水（{unit}）",
+        "plan": "压减至计划（{unit}）",
+        "share": "分摊压减（{unit}）",
+        "final": "目标年开采量（{unit}）",
         "outcome": "结果",
         "total": "合计",
         "summary": "压减计划：{n} 个乡镇需压减，{reached} 个可达到采补平衡，{short} 个仅靠措施无法达到（缺口合计 {shortfall} m³）",
         "not_plan": "不是压减计划（tuoli_gw:reduction_plan）的输出（没有 status 或 planned_cut_m3 字段）",
         "give_plan": "请提供压减计划的 OUTPUT_TOWNSHIPS，或不填 REDUCTION_PLAN",
+        "unit_large": "万m³",
     },
     "en": {
         "heading": "Annex: plan of the cuts to abstraction–recharge balance",
@@ -48,14 +49,14 @@ WORDS = {
             "of the share are this tool's assumptions (rules file, section reduction_plan)."
         ),
         "township": "Township",
-        "abstraction": "Abstraction now (m³)",
-        "allowable": "Allowable (m³)",
-        "needed": "Cut needed (m³)",
-        "stop": "Stopped, no permit (m³)",
-        "switch": "Switched to network (m³)",
-        "plan": "Back to plan (m³)",
-        "share": "Shared cut (m³)",
-        "final": "In the target year (m³)",
+        "abstraction": "Abstraction now ({unit})",
+        "allowable": "Allowable ({unit})",
+        "needed": "Cut needed ({unit})",
+        "stop": "Stopped, no permit ({unit})",
+        "switch": "Switched to network ({unit})",
+        "plan": "Back to plan ({unit})",
+        "share": "Shared cut ({unit})",
+        "final": "In the target year ({unit})",
         "outcome": "Outcome",
         "total": "Total",
         "summary": (
@@ -63,6 +64,7 @@ WORDS = {
         ),
         "not_plan": "is not an output of tuoli_gw:reduction_plan (no status or planned_cut_m3 field)",
         "give_plan": "give OUTPUT_TOWNSHIPS of the reduction plan, or leave REDUCTION_PLAN empty",
+        "unit_large": "10⁴ m³",
     },
 }
 COLUMNS = ("abstraction_m3", "allowable_m3", "cut_needed_m3", "cut_stop_m3", "cut_switch_m3", "cut_plan_m3", "cut_share_m3", "final_m3")
@@ -76,13 +78,18 @@ def reduction_annex(plan: pd.DataFrame, *, language: str, name_field: str, layer
         raise EngineInputError(words["not_plan"], layer=layer, hint=words["give_plan"])
     names = _unit_names(plan, name_field)
     values = {column: _numeric(plan, _column(plan, column)) for column in COLUMNS}
+    # Ten columns fit an A4 page only in 万 m³ (10⁴ m³), as county tables write them; small volumes stay in m³.
+    large = bool((values["abstraction_m3"].abs() >= 1e5).any())
+    scale, decimals, unit = (1e4, 1, words["unit_large"]) if large else (1.0, 0, "m³")
+    values = {column: series / scale for column, series in values.items()}
     rows = []
     for position, index in enumerate(plan.index):
         outcome = plan.at[index, text] if text is not None and pd.notna(plan.at[index, text]) else str(plan.at[index, status])
-        rows.append([names.iloc[position], *(_number(values[c].loc[index]) for c in COLUMNS), outcome])
-    rows.append([words["total"], *(_number(values[c].sum()) for c in COLUMNS), ""])
+        rows.append([names.iloc[position], *(_number(values[c].loc[index], decimals) for c in COLUMNS), outcome])
+    rows.append([words["total"], *(_number(values[c].sum(), decimals) for c in COLUMNS), ""])
     headers = [
-        words[key] for key in ("township", "abstraction", "allowable", "needed", "stop", "switch", "plan", "share", "final", "outcome")
+        words[key].format(unit=unit)
+        for key in ("township", "abstraction", "allowable", "needed", "stop", "switch", "plan", "share", "final", "outcome")
     ]
     table = _table(headers, rows, [False] + [True] * len(COLUMNS) + [False])
     reached = int((plan[status] == "reached").sum())
