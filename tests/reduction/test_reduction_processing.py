@@ -114,3 +114,40 @@ def test_qgis_process_writes_the_plan(gpkg, tmp_path):
     towns = gpd.read_file(parameters["OUTPUT_TOWNSHIPS"], layer="plan_townships").set_index("name_zh")
     assert towns.loc["甲乡", "status"] == "reached"
     assert Path(parameters["CHART"]).is_file()
+
+
+def test_without_permit_and_plan_fields_those_measures_are_not_taken_and_the_log_says_so(qgis_app, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
+
+    wells = world.wells().drop(columns=["permit_no", "permit_m3"])
+    gpkg = world.write_gpkg(tmp_path / "bare.gpkg", **{**world.all_layers(), "wells": wells})
+
+    class Log(QgsProcessingFeedback):
+        lines: list[str] = []
+
+        def pushWarning(self, text):  # noqa: N802
+            self.lines.append(text)
+            super().pushWarning(text)
+
+    feedback = Log()
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    result = processing.run(ALG, _parameters(gpkg, tmp_path), context=context, feedback=feedback)
+    log = "\n".join(feedback.lines)
+    assert "no field 'permit_no'" in log and "stop_unpermitted (item 18) is not taken" in log
+    assert "no field 'permit_m3'" in log and "back_to_plan (items 10, 13) is not taken" in log
+    plan = gpd.read_file(result["OUTPUT"], layer="plan_wells").set_index("well_id")
+    # 乙乡 without stop and back-to-plan: the whole 400 is shared by use over U1 100, P1 700, I2 400. 2026: the caps
+    # (30, 210, 120 = 360) all bind; 2027: the last 40 by use 70 : 490 : 280 → 3.33, 23.33, 13.33. In all 1/3 of each use.
+    assert plan.loc["P1", "measure"] == "share" and plan.loc["P1", "year"] == 2027
+    assert plan.loc["P1", "cut_m3"] == pytest.approx(700 / 3, abs=1e-3)
+    assert plan.loc["U1", "cut_m3"] == pytest.approx(100 / 3, abs=1e-3) and plan.loc["I2", "cut_m3"] == pytest.approx(400 / 3, abs=1e-3)
+
+
+def test_duplicate_township_names_are_refused_naming_them(run_alg, tmp_path):
+    townships = world.townships()
+    townships.loc[2, "name_zh"] = "乙乡"
+    gpkg = world.write_gpkg(tmp_path / "dup.gpkg", **{**world.all_layers(), "townships": townships})
+    with pytest.raises(QgsProcessingException, match="layer 'townships'.*township name '乙乡' is used by several features"):
+        run_alg(ALG, _parameters(gpkg, tmp_path))

@@ -501,7 +501,7 @@ def plan_table(
         inactive = _inactive_words(rules)
         active = np.array([is_null(v) or str(v).strip().lower() not in inactive for v in wells[status_field].tolist()], dtype=bool)
     screened = screen_points(prepared, wells, use_field=use_field, language=language, is_canceled=is_canceled)
-    towns = np.array([None if is_null(t) else str(t) for t in screened["township"].tolist()], dtype=object)
+    towns = np.array([None if is_null(t) else str(t).strip() for t in screened["township"].tolist()], dtype=object)
     covered = screened["in_supply_coverage"].to_numpy(dtype=object) == True  # noqa: E712 (None is not covered)
     self_supplied = screened["well_type"].to_numpy(dtype=object) == SELF_SUPPLIED
     share_words = {str(w).strip().lower() for w in rules.get("reduction_plan", "share_uses", "value")}
