@@ -165,3 +165,30 @@ def test_a_township_without_allowable_volume_gets_no_plan():
     plan, _ = _plan(allowable={"丙乡": None})
     town = _township(plan, "丙乡")
     assert town.status == "no_allowable" and plan.wells.loc["I3", "measure"] == "none"
+
+
+def _rules_with(tmp_path, **reduction_plan):
+    import json
+
+    from tuoli_gw_plugin.engine.rules import DEFAULT_RULES_PATH
+
+    data = json.loads(DEFAULT_RULES_PATH.read_text(encoding="utf-8"))
+    for key, value in reduction_plan.items():
+        data["reduction_plan"][key]["value"] = value
+    path = tmp_path / f"rules_{len(list(tmp_path.iterdir()))}.json"  # a new file each time: rules are cached by path and time
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return load_rules(path)
+
+
+def test_the_rules_file_sets_the_order_and_the_cap(tmp_path):
+    with pytest.raises(EngineInputError, match="measure_order must end with 'share'"):
+        PlanSettings.from_rules(_rules_with(tmp_path, measure_order=["share", "stop_unpermitted"]), 2026, 2027, "use", "en")
+    with pytest.raises(EngineInputError, match="max_share_cut_fraction"):
+        _rules_with(tmp_path, max_share_cut_fraction=1.5)
+    # Switching before stopping, and no share: 乙乡 keeps 200 over its allowable volume; 丙乡 (share only) all 900.
+    rules = _rules_with(tmp_path, measure_order=["switch_self_supplied", "stop_unpermitted", "back_to_plan"])
+    settings = PlanSettings.from_rules(rules, 2026, 2027, "use", "en")
+    table, _ = plan_table(_prepared(), world.wells(), rules, volume_field="metered_m3")
+    names, allowables = township_allowables(world.townships(), "name_zh", "allowable_m3", layer="townships")
+    plan = plan_reduction(table, allowables, settings, township_order=names)
+    assert list(plan.townships["shortfall_m3"]) == pytest.approx([0.0, 200.0, 900.0])
