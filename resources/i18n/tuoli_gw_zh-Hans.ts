@@ -2229,6 +2229,397 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
         </message>
     </context>
     <context>
+        <name>ReductionPlanAlgorithm</name>
+        <message>
+            <location filename="../../processing_algs/base.py" line="354" />
+            <source>, </source>
+            <translation>，</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>A township with an empty value gets no plan (status no_allowable).</source>
+            <translation>该字段为空的乡镇不编制计划（状态 no_allowable）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>A well inside a polygon is inside public supply coverage. Give pipes, areas or both.</source>
+            <translation>位于多边形内的井即在公共供水管网覆盖范围内。提供管网、覆盖范围或两者。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>A well within the coverage distance of a pipe is inside public supply coverage (notice item 13).</source>
+            <translation>距管网在覆盖距离以内的井即在公共供水管网覆盖范围内（通知第13条）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Abstraction by township and year (table)</source>
+            <translation>各乡镇逐年开采量（表）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Allowable abstraction field (m³/a)</source>
+            <translation>可开采量字段（m³/年）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Annual abstraction per well (m³)</source>
+            <translation>单井年开采量（m³）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Any CRS.</source>
+            <translation>任意坐标系。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Approved annual plan field (m³)</source>
+            <translation>批准的年度取水计划字段（m³）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="319" />
+            <source>Cancelled by the user; no output was written.</source>
+            <translation>用户已取消运行；未写出任何输出。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" line="292" />
+            <source>Chart written to {path}</source>
+            <translation>图表已写入 {path}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Chart: abstraction by year against the allowable volume (PNG)</source>
+            <translation>图表：逐年开采量与可开采量（PNG）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Chinese by default, English on request.</source>
+            <translation>默认中文，可选英文。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Coverage distance from a pipe (metres)</source>
+            <translation>距管网的覆盖距离（米）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>E.g. the OUTPUT of Abstraction against recharge (allowable_m3 = ρ × recharge per township).</source>
+            <translation>例如“开采量与补给量对比”的 OUTPUT（各乡镇 allowable_m3 = ρ × 补给量）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>English</source>
+            <translation>英文</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Every well once with all its attributes plus township, use_m3, measure (stop_unpermitted, switch_self_supplied, back_to_plan, share, back_to_plan+share, none, inactive, outside), cut_m3, year (the year its cut is complete), clause and basis.</source>
+            <translation>每眼井输出一次，保留其全部属性，并增加 township、use_m3、measure（stop_unpermitted 无证停采、switch_self_supplied 改由管网供水、back_to_plan 压减至计划、share 分摊压减、back_to_plan+share、none 无措施、inactive 已停用/注销、outside 不在乡镇内）、cut_m3、year（压减完成的年份）、clause（条款）和 basis（依据原文）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>First year of the cuts</source>
+            <translation>开始压减的年份</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>How the rest of the cut is shared over the irrigation wells</source>
+            <translation>剩余压减量在农灌井间的分摊方式</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>In proportion to each well's use, or to the use it drew over its plan (超定额/超计划, items 10, 13) — wells within their plan then take no share.</source>
+            <translation>按各井用水量比例，或按其超计划（超定额）取水量比例（第10、13条）——后者未超计划的井不分摊。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Language of the clauses and status texts</source>
+            <translation>条款和状态说明的语言</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" line="262" />
+            <source>Layer '{layer}' already has field(s) {fields}; the output replaces them with this run's values.</source>
+            <translation>图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="250" />
+            <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
+            <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="390" />
+            <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
+            <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Measured exactly in metres, in a projected CRS whatever the layers' CRS; a well at exactly this distance counts as covered.</source>
+            <translation>无论图层坐标系如何，均在米制投影坐标系中精确量算距离；距管网恰好等于该距离的井视为被覆盖。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>One panel per township that must cut.</source>
+            <translation>每个需压减的乡镇一幅子图。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="156" />
+            <source>Outputs:</source>
+            <translation>输出：</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Over-extraction</source>
+            <translation>地下水超采</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>PNG files (*.png)</source>
+            <translation>PNG 文件 (*.png)</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="154" />
+            <source>Parameters:</source>
+            <translation>参数：</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" line="233" />
+            <source>Planning the cuts of {n} wells…</source>
+            <translation>正在编制 {n} 眼井的压减计划…</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Plans how each township whose abstraction exceeds its allowable volume reaches abstraction–recharge balance (采补平衡), year by year: notice 托政发规〔2024〕3号 item 7 (section 二(一)) and section 二(三) ask that abstraction in over-extraction areas be cut step by step until it balances recharge.
+
+The measures are the notice's own, in the order the rules file's reduction_plan.measure_order sets (an assumption: the notice sets no order): wells without a water permit stopped (item 18); self-supplied wells (自备井, by the rules file's screening.well_types) inside public supply coverage switched to the network (item 13); use over the approved plan brought back to the plan (items 10, 13); then the rest of the cut shared over the remaining irrigation wells by SHARE_RULE, at most reduction_plan.max_share_cut_fraction of a well's use a year (an assumption, 30 %). Each measure is taken whole, and only until the cut is covered. The first three fall in FIRST_YEAR; the share is scheduled year by year to TARGET_YEAR, as fast as the yearly cap allows.
+
+Per township: abstraction by year against the allowable volume, the year balance is reached, or 'not reachable by measures alone' with the shortfall in TARGET_YEAR. Stopped and deregistered wells no longer pump and are not counted; wells in no township are listed in the log.</source>
+            <translation>为开采量超过可开采量的各乡镇逐年编制压减至采补平衡的计划：托政发规〔2024〕3号 二（一）第7条及二（三）要求在超采地区逐步压减地下水开采量，直至采补平衡。
+
+措施均为通知所定，按规则文件 reduction_plan.measure_order 的顺序采取（此顺序为假定，通知未规定）：无取水许可的井停止取水（第18条）；公共供水管网覆盖范围内的自备井（按规则文件 screening.well_types 判定）改由管网供水（第13条）；超过批准计划的用水压减至计划（第10、13条）；其余压减量按 SHARE_RULE 在剩余农灌井间分摊，每井每年至多压减其用水量的 reduction_plan.max_share_cut_fraction（假定，30%）。每项措施整体采取，且仅在压减量尚未满足时采取。前三项措施在 FIRST_YEAR 实施；分摊压减按年度安排至 TARGET_YEAR，在年度上限内尽早完成。
+
+各乡镇输出：逐年开采量与可开采量对比、达到采补平衡的年份，或“仅靠上述措施无法达到”及目标年的缺口。已停用和已注销的井不再取水，不计入；不在任何乡镇内的井在日志中列出。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Public supply pipes (lines)</source>
+            <translation>公共供水管网（线）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" line="223" />
+            <source>Reading and preparing the layers…</source>
+            <translation>正在读取并准备图层…</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Reduction plan to abstraction–recharge balance (measures by year, per township)</source>
+            <translation>压减至采补平衡的计划（分乡镇、分年度措施）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
+            <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Self-supplied (item 13) as the rules file's screening.well_types lists the values; the shared cut falls on the uses of reduction_plan.share_uses (irrigation).</source>
+            <translation>是否为自备井（第13条）按规则文件 screening.well_types 所列取值判定；分摊压减由 reduction_plan.share_uses 所列用途（农灌）的井承担。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Shortfall in the target year, over all townships (m³/a)</source>
+            <translation>目标年各乡镇缺口合计（m³/年）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Status field (stopped / deregistered wells are not counted)</source>
+            <translation>状态字段（已停用/注销的井不计入）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Supply coverage areas (polygons)</source>
+            <translation>供水覆盖范围（多边形）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Target year of the balance</source>
+            <translation>达到采补平衡的目标年份</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>The share is scheduled up to this year; what is still over the allowable volume then is the shortfall.</source>
+            <translation>分摊压减安排至该年；届时仍超出可开采量的部分即为缺口。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>The townships with their attributes plus wells_n, abstraction_m3, allowable_m3, cut_needed_m3, cut_stop_m3, cut_switch_m3, cut_plan_m3, cut_share_m3, planned_cut_m3, final_m3 (in TARGET_YEAR), balance_year, status (already_balanced, reached, not_reachable, no_allowable), status_text and shortfall_m3.</source>
+            <translation>各乡镇保留其属性，并增加 wells_n、abstraction_m3、allowable_m3、cut_needed_m3、cut_stop_m3、cut_switch_m3、cut_plan_m3、cut_share_m3、planned_cut_m3、final_m3（目标年）、balance_year、status（already_balanced 已平衡、reached 可达到、not_reachable 仅靠措施无法达到、no_allowable 无可开采量）、status_text 和 shortfall_m3。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>The use each measure cuts; empty values count as 0 m³ and are listed in the log.</source>
+            <translation>各项措施压减的用水量；空值按 0 m³ 计，并在日志中列出。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Thresholds, tiers and deadlines with their legal source; copy the shipped file to change one.</source>
+            <translation>阈值、档次和期限及其法律依据；如需修改，请复制随插件提供的规则文件后再改。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Total cut planned (m³/a)</source>
+            <translation>计划压减总量（m³/年）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" line="252" />
+            <source>Township '{township}' has no allowable volume in '{field}' (layer '{layer}'): no plan for it.</source>
+            <translation>乡镇“{township}”在“{field}”中没有可开采量（图层“{layer}”）：未编制其计划。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Township name field</source>
+            <translation>乡镇名称字段</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Townships not reachable by measures alone</source>
+            <translation>仅靠措施无法达到采补平衡的乡镇数</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Townships with their allowable volume (polygons)</source>
+            <translation>乡镇及其可开采量（面）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Townships with their plan</source>
+            <translation>乡镇压减计划</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Use above it is brought back to it (items 10, 13).</source>
+            <translation>超出部分压减至计划（第10、13条）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Use field (self-supplied or not; irrigation)</source>
+            <translation>用途字段（是否自备井；农灌）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Water permit number field (empty = no permit)</source>
+            <translation>取水许可证号字段（空 = 无证）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Well id field (for messages)</source>
+            <translation>井编号字段（用于提示信息）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Wells (points)</source>
+            <translation>取水井（点）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Wells with their measure</source>
+            <translation>取水井及其压减措施</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="176" />
+            <source>Without this field: {consequence}.</source>
+            <translation>没有该字段时：{consequence}。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" line="258" />
+            <source>Writing the outputs…</source>
+            <translation>正在写出结果…</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="170" />
+            <source>default {value}</source>
+            <translation>默认 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>every well is treated as active</source>
+            <translation>所有井均按在用处理</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="351" />
+            <source>feature {feature}</source>
+            <translation>要素 {feature}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="352" />
+            <source>field '{field}'</source>
+            <translation>字段“{field}”</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="350" />
+            <source>layer '{layer}'</source>
+            <translation>图层“{layer}”</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="172" />
+            <source>optional</source>
+            <translation>可选</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>proportional to use</source>
+            <translation>按用水量比例</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>proportional to use over plan (over quota)</source>
+            <translation>按超计划（超定额）水量比例</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>township, year, abstraction_m3, allowable_m3, cut_m3 (cut in that year), balanced; the row of the year before FIRST_YEAR is the abstraction now.</source>
+            <translation>township、year、abstraction_m3、allowable_m3、cut_m3（当年压减量）、balanced；FIRST_YEAR 前一年的行为现状开采量。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>use over plan is not known: measure back_to_plan (items 10, 13) is not taken</source>
+            <translation>无法确定超计划用水：不采取“压减至计划”措施（第10、13条）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>wells are named by feature id</source>
+            <translation>以要素编号标识取水井</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>wells without a permit are not recognised: measure stop_unpermitted (item 18) is not taken</source>
+            <translation>无法识别无证井：不采取“无证停采”措施（第18条）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="335" />
+            <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
+            <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="241" />
+            <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
+            <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" line="296" />
+            <source>{n} township(s) must cut: {reached} reach balance by {year}, {short} not by measures alone (shortfall {shortfall:,.0f} m³/a); {cut:,.0f} m³/a cut in all.</source>
+            <translation>{n} 个乡镇需压减：{reached} 个在 {year} 年前达到采补平衡，{short} 个仅靠措施无法达到（缺口 {shortfall:,.0f} m³/年）；合计压减 {cut:,.0f} m³/年。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="290" />
+            <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
+            <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="355" />
+            <source>{where}: {message}</source>
+            <translation>{where}：{message}</translation>
+        </message>
+    </context>
+    <context>
         <name>ScreenWellSites</name>
         <message>
             <source>Coverage distance from a pipe (metres)</source>
@@ -3124,220 +3515,220 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
     <context>
         <name>SiteChecker</name>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="486" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="487" />
             <source>A layer has no coordinate reference system</source>
             <translation>有图层没有坐标参考系</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="375" />
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="389" />
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="581" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="376" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="390" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="582" />
             <source>Check well site</source>
             <translation>井址核查</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="314" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="315" />
             <source>Checked in</source>
             <translation>核查用时</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="479" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="480" />
             <source>Choose the township name field</source>
             <translation>请选择乡镇名称字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="472" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="473" />
             <source>Choose the zone grade field</source>
             <translation>请选择超采等级字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="559" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="560" />
             <source>Click the map first, then write the decision for that site.</source>
             <translation>请先在地图上点击井位，再为该井位生成意见书。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="286" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="287" />
             <source>Click the map to check a well site.</source>
             <translation>在地图上点击以核查井址。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="200" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="201" />
             <source>Coverage distance</source>
             <translation>覆盖距离</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="574" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="575" />
             <source>Decision written:</source>
             <translation>意见书已生成：</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="581" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="582" />
             <source>Decision written: {path}</source>
             <translation>意见书已生成：{path}</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="207" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="208" />
             <source>Existing wells (interference)</source>
             <translation>现有取水井（干扰计算）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="311" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="312" />
             <source>In supply coverage</source>
             <translation>位于供水管网覆盖范围内</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="487" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="488" />
             <source>Layer '{layer}' has no CRS, so distances cannot be measured: set it in Layer Properties ▸ Source.</source>
             <translation>图层“{layer}”没有坐标参考系，无法量算距离：请在“图层属性 ▸ 源”中设置。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="480" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="481" />
             <source>Layer '{layer}' needs a field with the township name: choose it in the panel's 'Township name field'.</source>
             <translation>图层“{layer}”需要一个乡镇名称字段：请在面板的“乡镇名称字段”中选择。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="473" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="474" />
             <source>Layer '{layer}' needs a field with the zone grade (severe / general, 严重 / 一般): choose it in the panel's 'Zone grade field'.</source>
             <translation>图层“{layer}”需要一个超采等级字段（severe / general，严重 / 一般）：请在面板的“超采等级字段”中选择。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="309" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="310" />
             <source>Legal basis</source>
             <translation>法律依据</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="310" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="311" />
             <source>Nearest supply pipe</source>
             <translation>最近供水管网</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="277" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="278" />
             <source>No layer is named like the sample's zones or has a zone grade field (grade / 超采等级). Pick the over-extraction zones layer and its grade field above.</source>
             <translation>没有与示例超采区同名或带超采等级字段（grade / 超采等级）的图层。请在上方选择超采区图层及其等级字段。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="466" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="467" />
             <source>No over-extraction zones layer</source>
             <translation>未选择超采区图层</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="276" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="277" />
             <source>No over-extraction zones layer was found</source>
             <translation>未找到超采区图层</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="559" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="560" />
             <source>No site checked yet</source>
             <translation>尚未检查井位</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="468" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="469" />
             <source>No supply layer</source>
             <translation>未选择供水图层</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="196" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="197" />
             <source>Over-extraction zones</source>
             <translation>超采区</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="468" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="469" />
             <source>Pick a supply pipes layer or a supply areas layer in the panel.</source>
             <translation>请在面板中选择供水管网图层或供水覆盖范围图层。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="466" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="467" />
             <source>Pick the over-extraction zones layer in the panel.</source>
             <translation>请在面板中选择超采区图层。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="205" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="206" />
             <source>Proposed use</source>
             <translation>拟用途</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="308" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="309" />
             <source>Reasons</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="204" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="205" />
             <source>Remaining quota field (m³)</source>
             <translation>剩余红线指标字段（m³）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="206" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="207" />
             <source>Requested volume</source>
             <translation>申请取水量</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="201" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="202" />
             <source>Supply areas</source>
             <translation>供水覆盖范围</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="199" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="200" />
             <source>Supply pipes</source>
             <translation>供水管网</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="567" />
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="570" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="568" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="571" />
             <source>The decision could not be written</source>
             <translation>无法生成意见书</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="536" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="537" />
             <source>The layers cannot be screened</source>
             <translation>无法用这些图层筛查</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="540" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="541" />
             <source>The site cannot be checked</source>
             <translation>无法核查该井址</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="313" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="314" />
             <source>Township</source>
             <translation>乡镇</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="203" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="204" />
             <source>Township name field</source>
             <translation>乡镇名称字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="202" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="203" />
             <source>Townships (red line)</source>
             <translation>乡镇（用水总量控制红线）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="218" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="219" />
             <source>Write permit decision</source>
             <translation>生成取水许可审查意见书</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="220" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="221" />
             <source>Write the decision document (PDF and HTML) for the last clicked site</source>
             <translation>为最近点击的井位生成审查意见书（PDF 和 HTML）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="312" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="313" />
             <source>Zone</source>
             <translation>超采区</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="197" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="198" />
             <source>Zone grade field</source>
             <translation>超采等级字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="198" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="199" />
             <source>Zone name field</source>
             <translation>超采区名称字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="82" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="83" />
             <source>allowed</source>
             <translation>允许</translation>
         </message>
@@ -3347,53 +3738,53 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>点击的井位</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="179" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="180" />
             <source>domestic supply, no alternative source</source>
             <translation>无替代水源的生活用水</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="181" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="182" />
             <source>emergency supply well</source>
             <translation>应急供水井</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="93" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="94" />
             <source>in a general over-extraction zone</source>
             <translation>位于一般超采区</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="92" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="93" />
             <source>in a severe over-extraction zone</source>
             <translation>位于严重超采区</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="91" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="92" />
             <source>inside public supply-network coverage</source>
             <translation>位于公共供水管网覆盖范围内</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="525" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="526" />
             <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="608" />
             <source>map canvas</source>
             <translation>地图画布</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="180" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="181" />
             <source>monitoring well</source>
             <translation>监测井</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="311" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="312" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="97" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="98" />
             <source>no location</source>
             <translation>无位置</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="301" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="302" />
             <source>no verdict</source>
             <translation>无结论</translation>
         </message>
@@ -3402,52 +3793,52 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation type="vanished">普通新建井</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="96" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="97" />
             <source>outside the mapped area</source>
             <translation>位于图层范围外</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="83" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="84" />
             <source>outside the mapped area — no verdict</source>
             <translation>图层范围外——不作结论</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="80" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="81" />
             <source>prohibited</source>
             <translation>禁止</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="178" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="179" />
             <source>public supply well (the utility's)</source>
             <translation>公共供水井（供水单位的）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="81" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="82" />
             <source>restricted</source>
             <translation>限制</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="177" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="178" />
             <source>self-supplied well (自备井)</source>
             <translation>自备井</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="95" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="96" />
             <source>statutory exception for this use</source>
             <translation>该用途属法定例外</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="94" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="95" />
             <source>the township's red-line quota is used up</source>
             <translation>所在乡镇用水总量控制红线指标已用完</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="182" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="183" />
             <source>type not known</source>
             <translation>类型不明</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="311" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="312" />
             <source>yes</source>
             <translation>是</translation>
         </message>
@@ -3656,7 +4047,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>年度监管报告（PDF / HTML）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="150" />
+            <location filename="../../processing_algs/supervision_report.py" line="157" />
             <source>Building the report…</source>
             <translation>正在生成报告…</translation>
         </message>
@@ -3701,7 +4092,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>HTML 文件 (*.html)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="160" />
+            <location filename="../../processing_algs/supervision_report.py" line="167" />
             <source>HTML report written to {path}</source>
             <translation>HTML 报告已写入 {path}</translation>
         </message>
@@ -3709,6 +4100,11 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <location filename="../../processing_algs/supervision_report.py" />
             <source>In metres; empty takes the rules file's screening.default_coverage_distance_m.</source>
             <translation>单位为米；留空则取规则文件的 screening.default_coverage_distance_m。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <source>Its OUTPUT_TOWNSHIPS; rendered as an annex: the measures per township and the year balance is reached.</source>
+            <translation>其 OUTPUT_TOWNSHIPS；作为附件列出各乡镇的措施及达到采补平衡的年份。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/supervision_report.py" />
@@ -3721,7 +4117,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>其按乡镇的输出（或按地块的输出）。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="136" />
+            <location filename="../../processing_algs/supervision_report.py" line="143" />
             <source>Layer '{layer}' (SCREENING) has no field 'verdict': give the OUTPUT of Screen well sites, or pass the wells as WELLS.</source>
             <translation>图层“{layer}”（SCREENING）没有字段 verdict：请提供“井址筛查”的输出，或将取水井作为 WELLS 传入。</translation>
         </message>
@@ -3756,7 +4152,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="166" />
+            <location filename="../../processing_algs/supervision_report.py" line="173" />
             <source>PDF report written to {path}</source>
             <translation>PDF 报告已写入 {path}</translation>
         </message>
@@ -3766,7 +4162,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>参数：</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="163" />
+            <location filename="../../processing_algs/supervision_report.py" line="170" />
             <source>Printing the PDF…</source>
             <translation>正在输出 PDF…</translation>
         </message>
@@ -3776,9 +4172,14 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>公共供水管网（线）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="126" />
+            <location filename="../../processing_algs/supervision_report.py" line="133" />
             <source>Reading the layers…</source>
             <translation>正在读取图层…</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <source>Reduction plan (output of Reduction plan, per township)</source>
+            <translation>压减计划（“压减计划”的分乡镇输出）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/supervision_report.py" />
@@ -3821,7 +4222,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>已筛查的取水井（“井址筛查”的输出）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="180" />
+            <location filename="../../processing_algs/supervision_report.py" line="187" />
             <source>Screening {n} wells…</source>
             <translation>正在筛查 {n} 眼井…</translation>
         </message>
@@ -3831,7 +4232,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>供水覆盖范围（多边形）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="175" />
+            <location filename="../../processing_algs/supervision_report.py" line="182" />
             <source>The wells of '{layer}' are drawn without verdicts: screening needs ZONES and SUPPLY_PIPES or SUPPLY_AREAS.</source>
             <translation>图层“{layer}”的取水井未标注筛查结论：筛查需要 ZONES 以及 SUPPLY_PIPES 或 SUPPLY_AREAS。</translation>
         </message>
@@ -3876,13 +4277,21 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" />
             <source>Writes the annual groundwater supervision report of Toli County as a PDF (and optionally an HTML page) that a water bureau can hand on: a county map with the over-extraction zones, public supply-network coverage and the wells coloured by screening verdict; the total-use red line per township; abstraction against allowable abstraction per township with the cut needed to reach abstraction-recharge balance; fees by band of the progressive surcharge for use over plan; the compliance findings; the farm water-rights summary. Every input is optional: a section without data says so.
 
 Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 二(三) for the severe over-extraction areas 阿克别里斗乡 and 多拉特乡); grading after GB/T 34968-2017.</source>
-            <translation>生成托里县地下水监管年度报告（PDF，可选 HTML），供水行政主管部门印发、存档：县域图（超采区、公共供水管网覆盖范围、按筛查结论着色的取水井）；各乡镇用水总量控制红线执行情况；各乡镇开采量与可开采量对比及达到采补平衡所需压减量；超计划累进加价分档水资源费；合规检查问题；农业用水权分配汇总。所有输入均为可选：缺少数据的章节会注明。
+            <translation type="vanished">生成托里县地下水监管年度报告（PDF，可选 HTML），供水行政主管部门印发、存档：县域图（超采区、公共供水管网覆盖范围、按筛查结论着色的取水井）；各乡镇用水总量控制红线执行情况；各乡镇开采量与可开采量对比及达到采补平衡所需压减量；超计划累进加价分档水资源费；合规检查问题；农业用水权分配汇总。所有输入均为可选：缺少数据的章节会注明。
 
 法律依据：托政发规〔2024〕3号 第7–13条、第16条和第18条（严重超采区阿克别里斗乡、多拉特乡见第二部分（三））；超采等级参照 GB/T 34968-2017。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <source>Writes the annual groundwater supervision report of Toli County as a PDF (and optionally an HTML page) that a water bureau can hand on: a county map with the over-extraction zones, public supply-network coverage and the wells coloured by screening verdict; the total-use red line per township; abstraction against allowable abstraction per township with the cut needed to reach abstraction-recharge balance; fees by band of the progressive surcharge for use over plan; the compliance findings; the farm water-rights summary; as an annex, the reduction plan per township (measures, and the year balance is reached). Every input is optional: a section without data says so.
+
+Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 二(三) for the severe over-extraction areas 阿克别里斗乡 and 多拉特乡); grading after GB/T 34968-2017.</source>
+            <translation>生成托里县地下水监管年度报告（PDF，可选 HTML），供水行政主管部门印发、存档：县域图（超采区、公共供水管网覆盖范围、按筛查结论着色的取水井）；各乡镇用水总量控制红线执行情况；各乡镇开采量与可开采量对比及达到采补平衡所需压减量；超计划累进加价分档水资源费；合规检查问题；农业用水权分配汇总；附件：各乡镇压减计划（措施及达到采补平衡的年份）。所有输入均为可选：缺少数据的章节会注明。
+
+法律依据：托政发规〔2024〕3号 第7–13条、第16条和第18条（严重超采区阿克别里斗乡、多拉特乡见二（三））；超采等级参照 GB/T 34968-2017。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/supervision_report.py" />
@@ -3978,7 +4387,7 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>图层“{layer}”（{key}）为 {kind} 图层；必须是表示井位的点图层。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="229" />
+            <location filename="../../processing_algs/supervision_report.py" line="236" />
             <source>No font with Chinese glyphs is installed for Qt, so the Chinese PDF would print empty boxes. Install the Noto CJK fonts (Debian/Ubuntu: sudo apt-get install fonts-noto-cjk) and run again, or choose LANGUAGE = English.</source>
             <translation>Qt 未找到含中文字形的字体，中文 PDF 将显示为空方框。请安装 Noto CJK 字体（Debian/Ubuntu：sudo apt-get install fonts-noto-cjk）后重新运行，或选择 LANGUAGE = English。</translation>
         </message>
