@@ -82,8 +82,7 @@ def screening_output(n: int):
 def main(argv: list[str]) -> int:
     import pyogrio
 
-    from tuoli_gw_plugin import gpkg_rtree
-    from tuoli_gw_plugin.bulk_io import write_gpkg
+    from tuoli_gw_plugin import bulk_io
 
     arguments = [a for a in argv if not a.startswith("--")]
     n = int(arguments[0]) if arguments else 200_000
@@ -99,7 +98,7 @@ def main(argv: list[str]) -> int:
         pyogrio.write_dataframe(frame, target, layer="screened", driver="GPKG")
 
     parts: dict[str, list[float]] = {"no-index write": [], "R-tree": []}
-    original = gpkg_rtree.add_spatial_index
+    original = bulk_io.add_spatial_index
 
     def timed_index(*args, **kwargs):
         start = time.perf_counter()
@@ -109,11 +108,11 @@ def main(argv: list[str]) -> int:
 
     def ours() -> None:
         target.unlink(missing_ok=True)
-        gpkg_rtree.add_spatial_index = timed_index
+        bulk_io.add_spatial_index = timed_index
         try:
-            write_gpkg(frame, str(target))
+            bulk_io.write_gpkg(frame, str(target))
         finally:
-            gpkg_rtree.add_spatial_index = original
+            bulk_io.add_spatial_index = original
 
     def no_index() -> None:
         target.unlink(missing_ok=True)
