@@ -161,7 +161,25 @@ def write_gpkg(frame, path: str, layer_label: str = "OUTPUT") -> None:
             ).fetchone()
         connection.close()
         if geometry_column is not None:
-            add_spatial_index(temporary, target.stem, geometry_column[0], bounds=shapely.bounds(frame.geometry.values))
+            try:
+                add_spatial_index(temporary, target.stem, geometry_column[0], bounds=shapely.bounds(frame.geometry.values))
+            except sqlite3.OperationalError:
+                # Python's SQLite without the rtree module (it rolled back): GDAL builds the index itself.
+                _gdal_spatial_index(temporary, target.stem, geometry_column[0])
+
+
+def _gdal_spatial_index(path: Path, table: str, geometry_column: str) -> None:
+    """GDAL's own (slower) way to add the R-tree: its CreateSpatialIndex SQL function."""
+    from osgeo import ogr
+
+    def literal(text: str) -> str:
+        return "'" + text.replace("'", "''") + "'"
+
+    dataset = ogr.Open(str(path), 1)
+    if dataset is None:
+        raise RuntimeError(f"GDAL cannot open {path} to add its spatial index")
+    dataset.ExecuteSQL(f"SELECT CreateSpatialIndex({literal(table)}, {literal(geometry_column)})")
+    dataset = None
 
 
 def load_on_completion(context: QgsProcessingContext, parameters: dict[str, Any], key: str, path: str, name: str) -> None:

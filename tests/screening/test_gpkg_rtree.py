@@ -256,3 +256,18 @@ def test_screening_output_has_the_index(run_alg, layers, tmp_path):  # noqa: F81
     assert _rtree_rows(output) == _rtree_rows(reference)
     _sqlite_checks(output)
     assert _validate_gpkg().check(str(output), abort_at_first_error=False, extra_checks=True, warning_as_error=True) == []
+
+
+def test_without_sqlite_rtree_gdal_builds_the_index(qgis_app, tmp_path, monkeypatch):
+    """A Python whose SQLite lacks the rtree module: write_gpkg falls back to GDAL's CreateSpatialIndex."""
+    from tuoli_gw_plugin import bulk_io
+
+    def no_rtree_module(*_args, **_kwargs):
+        raise sqlite3.OperationalError("no such module: rtree")
+
+    monkeypatch.setattr(bulk_io, "add_spatial_index", no_rtree_module)
+    frame = _points(120, seed=8)
+    ours, reference = _write_both(frame, tmp_path)
+    assert _rtree_rows(ours) == _rtree_rows(reference)
+    assert _index_sql(ours)[1] == _index_sql(reference)[1]
+    _sqlite_checks(ours)
