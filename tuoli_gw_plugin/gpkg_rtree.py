@@ -7,8 +7,9 @@ virtual ``rtree`` table, triggers that keep it in step with later edits, and a `
 row. Here the layer is written with ``SPATIAL_INDEX=NO`` and then ``add_spatial_index`` adds all
 three: the virtual table, triggers and extension row are copied from a one-table GeoPackage that the
 installed GDAL itself writes with its index (so they are exactly what this GDAL writes, whatever its
-version), and the table is filled in one transaction in Hilbert order of the feature bounding boxes
-(neighbouring inserts touch the same few R-tree nodes, so SQLite's inserts stay in its page cache).
+version), and the tree is written in one transaction: the feature bounding boxes sorted along a
+Hilbert curve (so each node covers a compact patch of the map) and packed into SQLite's rtree nodes
+directly, several times faster than SQLite's own one-by-one R*-tree inserts.
 
 The boxes are rounded outwards to float32 exactly as SQLite's rtree module rounds what GDAL's
 triggers insert (``rtreeValueDown``/``rtreeValueUp`` in sqlite3's rtree.c), so the index holds, for
