@@ -271,3 +271,24 @@ def test_without_sqlite_rtree_gdal_builds_the_index(qgis_app, tmp_path, monkeypa
     assert _rtree_rows(ours) == _rtree_rows(reference)
     assert _index_sql(ours)[1] == _index_sql(reference)[1]
     _sqlite_checks(ours)
+
+
+def test_small_pages_give_smaller_nodes(qgis_app, tmp_path):
+    """In a file of 1,024-byte pages SQLite's R-tree nodes hold 39 cells, not 51: the packed tree follows the file."""
+    from tuoli_gw_plugin.gpkg_rtree import add_spatial_index
+
+    frame = _points(2602, seed=12)
+    _, reference = _write_both(frame, tmp_path)
+    path = tmp_path / "small_pages.gpkg"
+    pyogrio.write_dataframe(frame, path, layer="screened", layer_options={"SPATIAL_INDEX": "NO"})
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA page_size = 1024")
+    connection.execute("VACUUM")
+    connection.close()
+    add_spatial_index(path, "screened", "geom", bounds=shapely.bounds(frame.geometry.values))
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("PRAGMA page_size").fetchone() == (1024,)
+        cells = [int.from_bytes(blob[2:4], "big") for (blob,) in connection.execute('SELECT data FROM "rtree_screened_geom_node"')]
+    assert max(cells) == 39  # (1024 - 64 - 4) // 24
+    assert _rtree_rows(path) == _rtree_rows(reference)
+    _sqlite_checks(path)
