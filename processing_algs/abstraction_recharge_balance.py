@@ -24,6 +24,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
+from tuoli_gw_plugin.bulk_io import read_gpkg, whole_gpkg_layer
 from tuoli_gw_plugin.qgis_bridge import crs_to_pyproj_text, fields_with, new_field, source_to_frame, write_features_with_columns
 
 from ._declarations import (
@@ -241,7 +242,12 @@ class AbstractionRechargeBalanceAlgorithm(TuoliAlgorithm):
         def report(level: str, message: str) -> None:
             (feedback.pushWarning if level == "warning" else feedback.pushInfo)(message)
 
-        well_frame = source_to_frame(wells, wells_label, feedback=feedback)
+        # A whole GeoPackage layer is read in one call (see bulk_io), anything else feature by feature.
+        bulk_wells = whole_gpkg_layer(parameters, "WELLS", context)
+        if bulk_wells:
+            well_frame = read_gpkg(*bulk_wells, wells, wells_label)
+        else:
+            well_frame = source_to_frame(wells, wells_label, feedback=feedback)
         raster = RasterSource(raster_layer.source().split("|")[0], raster_layer.name() or "RECHARGE")
         try:
             if units_source is not None:

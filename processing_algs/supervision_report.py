@@ -45,6 +45,7 @@ SECTION_LAYERS = (
     ("surcharge", "SURCHARGE"),
     ("findings", "FINDINGS"),
     ("water_rights", "WATER_RIGHTS"),
+    ("reduction_plan", "REDUCTION_PLAN"),
 )
 
 
@@ -53,8 +54,9 @@ class SupervisionReportAlgorithm(TuoliAlgorithm):
     water bureau can hand on: a county map with the over-extraction zones, public supply-network coverage and the
     wells coloured by screening verdict; the total-use red line per township; abstraction against allowable
     abstraction per township with the cut needed to reach abstraction-recharge balance; fees by band of the
-    progressive surcharge for use over plan; the compliance findings; the farm water-rights summary. Every input is
-    optional: a section without data says so.
+    progressive surcharge for use over plan; the compliance findings; the farm water-rights summary; as an annex, the
+    reduction plan per township (measures, and the year balance is reached). Every input is optional: a section
+    without data says so.
 
     Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 二(三) for the severe over-extraction areas 阿克别里斗乡
     and 多拉特乡); grading after GB/T 34968-2017.
@@ -90,6 +92,11 @@ class SupervisionReportAlgorithm(TuoliAlgorithm):
         Layer("FINDINGS", "Compliance findings (output of Compliance audit)", optional=True, geometry=(ANY_LAYER,)),
         Layer(
             "WATER_RIGHTS", "Water rights (output of Farm water rights)", "Its per-township output (or per parcel).",
+            optional=True, geometry=(ANY_LAYER,),
+        ),
+        Layer(
+            "REDUCTION_PLAN", "Reduction plan (output of Reduction plan, per township)",
+            "Its OUTPUT_TOWNSHIPS; rendered as an annex: the measures per township and the year balance is reached.",
             optional=True, geometry=(ANY_LAYER,),
         ),
         Number(

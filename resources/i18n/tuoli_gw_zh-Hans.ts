@@ -145,7 +145,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>各单元采补平衡</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="324" />
+            <location filename="../../processing_algs/base.py" line="326" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -165,17 +165,17 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>开采引发的问题（地面沉降、泉水断流 …；可选）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="234" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="235" />
             <source>Layer '{layer}' (RECHARGE): only file rasters (GDAL) are supported; export it to GeoTIFF first.</source>
             <translation>图层“{layer}”（RECHARGE）：只支持文件栅格（GDAL）；请先导出为 GeoTIFF。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="251" />
+            <location filename="../../processing_algs/base.py" line="253" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="392" />
+            <location filename="../../processing_algs/base.py" line="394" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -190,12 +190,12 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>采补差栅格（mm/年，GeoTIFF）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="286" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="292" />
             <source>Net balance raster: {0} cells, {1:.1f} % mined (negative), range {2:.1f} to {3:.1f} mm/a.</source>
             <translation>采补差栅格：{0} 个像元，{1:.1f}% 为超采（负值），范围 {2:.1f} 至 {3:.1f} mm/年。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="157" />
+            <location filename="../../processing_algs/base.py" line="159" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -210,7 +210,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>PNG 文件 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="155" />
+            <location filename="../../processing_algs/base.py" line="157" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -278,12 +278,12 @@ Recharge volume = Σ mm/1000 × true cell area over the unit; cells on the unit'
             <translation>取水井（点）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="177" />
+            <location filename="../../processing_algs/base.py" line="179" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="171" />
+            <location filename="../../processing_algs/base.py" line="173" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
@@ -300,27 +300,27 @@ Recharge volume = Σ mm/1000 × true cell area over the unit; cells on the unit'
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="173" />
+            <location filename="../../processing_algs/base.py" line="175" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="307" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="313" />
             <source>{0} units: {1} severe; total reduction needed {2:.0f} m³/a.</source>
             <translation>共 {0} 个单元，其中严重超采 {1} 个；需压减开采量合计 {2:.0f} m³/年。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="340" />
+            <location filename="../../processing_algs/base.py" line="342" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="242" />
+            <location filename="../../processing_algs/base.py" line="244" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="291" />
+            <location filename="../../processing_algs/base.py" line="293" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -407,7 +407,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="324" />
+            <location filename="../../processing_algs/base.py" line="326" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -451,12 +451,12 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation type="vanished">图层“{0}”没有字段“{1}”：{2}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="251" />
+            <location filename="../../processing_algs/base.py" line="253" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="392" />
+            <location filename="../../processing_algs/base.py" line="394" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -476,7 +476,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>通知第3条和第7条：确定生态用水比例；禁止挤占基本生态用水。留空 = 规则文件（假设值）。红线字段已是扣除其他用水后留给农业的水量（如 remaining_m3）时设为 0。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="157" />
+            <location filename="../../processing_algs/base.py" line="159" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -486,7 +486,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>覆盖规则文件中的 water_rights.irrigation_quota_m3_per_mu。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="155" />
+            <location filename="../../processing_algs/base.py" line="157" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -581,7 +581,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>各乡镇水权</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="177" />
+            <location filename="../../processing_algs/base.py" line="179" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -591,7 +591,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>面积按多边形量算</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="171" />
+            <location filename="../../processing_algs/base.py" line="173" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
@@ -613,7 +613,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="173" />
+            <location filename="../../processing_algs/base.py" line="175" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -637,17 +637,17 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>{0} 个地块共分配 {1:,.0f} m³；{2} 个地块未获水权。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="340" />
+            <location filename="../../processing_algs/base.py" line="342" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="242" />
+            <location filename="../../processing_algs/base.py" line="244" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="291" />
+            <location filename="../../processing_algs/base.py" line="293" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -791,7 +791,7 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="324" />
+            <location filename="../../processing_algs/base.py" line="326" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -868,12 +868,12 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation type="vanished">图层“{0}”没有井编号字段“{1}”。该图层的字段有：{2}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="251" />
+            <location filename="../../processing_algs/base.py" line="253" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="392" />
+            <location filename="../../processing_algs/base.py" line="394" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -898,12 +898,12 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>只统计该期间的用电记录；“2025”也包括“2025-03”等子期间。留空：统计全部记录（表中含多个期间时日志会提示）。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="157" />
+            <location filename="../../processing_algs/base.py" line="159" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="155" />
+            <location filename="../../processing_algs/base.py" line="157" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -1033,12 +1033,12 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>取水井</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="177" />
+            <location filename="../../processing_algs/base.py" line="179" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="171" />
+            <location filename="../../processing_algs/base.py" line="173" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
@@ -1080,7 +1080,7 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="173" />
+            <location filename="../../processing_algs/base.py" line="175" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -1100,17 +1100,17 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>取水井无自身的定额水量（over_quota 在可行时使用该用途的定额）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="340" />
+            <location filename="../../processing_algs/base.py" line="342" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="242" />
+            <location filename="../../processing_algs/base.py" line="244" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="291" />
+            <location filename="../../processing_algs/base.py" line="293" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -1146,7 +1146,7 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="324" />
+            <location filename="../../processing_algs/base.py" line="326" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -1236,12 +1236,12 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation type="vanished">图层“{0}”没有字段“{1}”：率定仅按乡镇分组。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="251" />
+            <location filename="../../processing_algs/base.py" line="253" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="392" />
+            <location filename="../../processing_algs/base.py" line="394" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -1261,7 +1261,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>只统计该期间的用电记录；“2025”也包括“2025-03”等子期间。留空：统计全部记录（表中含多个期间时日志会提示）。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="157" />
+            <location filename="../../processing_algs/base.py" line="159" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -1271,7 +1271,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>PNG 文件 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="155" />
+            <location filename="../../processing_algs/base.py" line="157" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -1376,7 +1376,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>取水井以电折水结果</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="177" />
+            <location filename="../../processing_algs/base.py" line="179" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -1386,7 +1386,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>率定分组仅按乡镇</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="171" />
+            <location filename="../../processing_algs/base.py" line="173" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
@@ -1418,7 +1418,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="173" />
+            <location filename="../../processing_algs/base.py" line="175" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -1428,17 +1428,17 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>yes/no、1/0、是/否。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="340" />
+            <location filename="../../processing_algs/base.py" line="342" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="242" />
+            <location filename="../../processing_algs/base.py" line="244" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="291" />
+            <location filename="../../processing_algs/base.py" line="293" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -1524,7 +1524,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>与“井位筛查”相同：第13条仅禁止新增自备井。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="324" />
+            <location filename="../../processing_algs/base.py" line="326" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -1609,12 +1609,12 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="251" />
+            <location filename="../../processing_algs/base.py" line="253" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="392" />
+            <location filename="../../processing_algs/base.py" line="394" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -1643,7 +1643,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation type="vanished">每个申请一个点：application_id（申请编号）、verdict（结论）、reasons（理由）、township（乡镇）、requested_m3（申请水量）、remaining_m3（剩余指标）、quota_status（指标核查）、supply_distance_m（距管网距离）、zone_name（超采区）、wells_within_radius（半径内井数）、affected_wells（受影响井数）、max_drawdown_m（最大降深）、html_path、pdf_path。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="157" />
+            <location filename="../../processing_algs/base.py" line="159" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -1653,7 +1653,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>超采区（多边形）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="155" />
+            <location filename="../../processing_algs/base.py" line="157" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -1753,7 +1753,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>申请位于某多边形内时，以该多边形的 T、S 代替 TRANSMISSIVITY 和 STORATIVITY。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="177" />
+            <location filename="../../processing_algs/base.py" line="179" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -1777,7 +1777,7 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation>超采区名称字段</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="171" />
+            <location filename="../../processing_algs/base.py" line="173" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
@@ -1804,7 +1804,7 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="173" />
+            <location filename="../../processing_algs/base.py" line="175" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -1824,12 +1824,12 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation>超采区不注明名称</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="340" />
+            <location filename="../../processing_algs/base.py" line="342" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="242" />
+            <location filename="../../processing_algs/base.py" line="244" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
@@ -1839,7 +1839,7 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation>已向 {folder} 写出 {n} 份意见书：不予许可 {p} 份，限制 {r} 份，可予许可 {a} 份。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="291" />
+            <location filename="../../processing_algs/base.py" line="293" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -1919,7 +1919,7 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="324" />
+            <location filename="../../processing_algs/base.py" line="326" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -2013,12 +2013,12 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>几何可选；有则保留。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="251" />
+            <location filename="../../processing_algs/base.py" line="253" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="392" />
+            <location filename="../../processing_algs/base.py" line="394" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -2033,7 +2033,7 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>未计费：图层“{0}”，{1}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="157" />
+            <location filename="../../processing_algs/base.py" line="159" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -2043,7 +2043,7 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>PNG 文件 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="155" />
+            <location filename="../../processing_algs/base.py" line="157" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -2137,7 +2137,7 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>超计划水量全部按所达最高档倍数计收</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="177" />
+            <location filename="../../processing_algs/base.py" line="179" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -2152,7 +2152,7 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>分档累进</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="171" />
+            <location filename="../../processing_algs/base.py" line="173" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
@@ -2169,7 +2169,7 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="173" />
+            <location filename="../../processing_algs/base.py" line="175" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -2194,17 +2194,403 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>{1} 户中有 {0} 户未计费；其水资源费字段为空，原因见 problem 字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="340" />
+            <location filename="../../processing_algs/base.py" line="342" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="242" />
+            <location filename="../../processing_algs/base.py" line="244" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="291" />
+            <location filename="../../processing_algs/base.py" line="293" />
+            <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
+            <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
+        </message>
+        <message>
+            <source>{where}: {message}</source>
+            <translation type="vanished">{where}：{message}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReductionPlanAlgorithm</name>
+        <message>
+            <source>, </source>
+            <translation type="vanished">，</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>A township with an empty value gets no plan (status no_allowable).</source>
+            <translation>该字段为空的乡镇不编制计划（状态 no_allowable）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>A well inside a polygon is inside public supply coverage. Give pipes, areas or both.</source>
+            <translation>位于多边形内的井即在公共供水管网覆盖范围内。提供管网、覆盖范围或两者。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>A well within the coverage distance of a pipe is inside public supply coverage (notice item 13).</source>
+            <translation>距管网在覆盖距离以内的井即在公共供水管网覆盖范围内（通知第13条）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Abstraction by township and year (table)</source>
+            <translation>各乡镇逐年开采量（表）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Allowable abstraction field (m³/a)</source>
+            <translation>可开采量字段（m³/年）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Annual abstraction per well (m³)</source>
+            <translation>单井年开采量（m³）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Any CRS.</source>
+            <translation>任意坐标系。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Approved annual plan field (m³)</source>
+            <translation>批准的年度取水计划字段（m³）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="326" />
+            <source>Cancelled by the user; no output was written.</source>
+            <translation>用户已取消运行；未写出任何输出。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" line="292" />
+            <source>Chart written to {path}</source>
+            <translation>图表已写入 {path}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Chart: abstraction by year against the allowable volume (PNG)</source>
+            <translation>图表：逐年开采量与可开采量（PNG）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Chinese by default, English on request.</source>
+            <translation>默认中文，可选英文。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Coverage distance from a pipe (metres)</source>
+            <translation>距管网的覆盖距离（米）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>E.g. the OUTPUT of Abstraction against recharge (allowable_m3 = ρ × recharge per township).</source>
+            <translation>例如“开采量与补给量对比”的 OUTPUT（各乡镇 allowable_m3 = ρ × 补给量）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>English</source>
+            <translation>英文</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Every well once with all its attributes plus township, use_m3, measure (stop_unpermitted, switch_self_supplied, back_to_plan, share, back_to_plan+share, none, inactive, outside), cut_m3, year (the year its cut is complete), clause and basis.</source>
+            <translation>每眼井输出一次，保留其全部属性，并增加 township、use_m3、measure（stop_unpermitted 无证停采、switch_self_supplied 改由管网供水、back_to_plan 压减至计划、share 分摊压减、back_to_plan+share、none 无措施、inactive 已停用/注销、outside 不在乡镇内）、cut_m3、year（压减完成的年份）、clause（条款）和 basis（依据原文）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>First year of the cuts</source>
+            <translation>开始压减的年份</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>How the rest of the cut is shared over the irrigation wells</source>
+            <translation>剩余压减量在农灌井间的分摊方式</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>In proportion to each well's use, or to the use it drew over its plan (超定额/超计划, items 10, 13) — wells within their plan then take no share.</source>
+            <translation>按各井用水量比例，或按其超计划（超定额）取水量比例（第10、13条）——后者未超计划的井不分摊。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Language of the clauses and status texts</source>
+            <translation>条款和状态说明的语言</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" line="262" />
+            <source>Layer '{layer}' already has field(s) {fields}; the output replaces them with this run's values.</source>
+            <translation>图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="253" />
+            <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
+            <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="394" />
+            <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
+            <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Measured exactly in metres, in a projected CRS whatever the layers' CRS; a well at exactly this distance counts as covered.</source>
+            <translation>无论图层坐标系如何，均在米制投影坐标系中精确量算距离；距管网恰好等于该距离的井视为被覆盖。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>One panel per township that must cut.</source>
+            <translation>每个需压减的乡镇一幅子图。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="159" />
+            <source>Outputs:</source>
+            <translation>输出：</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Over-extraction</source>
+            <translation>地下水超采</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>PNG files (*.png)</source>
+            <translation>PNG 文件 (*.png)</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="157" />
+            <source>Parameters:</source>
+            <translation>参数：</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" line="233" />
+            <source>Planning the cuts of {n} wells…</source>
+            <translation>正在编制 {n} 眼井的压减计划…</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Plans how each township whose abstraction exceeds its allowable volume reaches abstraction–recharge balance (采补平衡), year by year: notice 托政发规〔2024〕3号 item 7 (section 二(一)) and section 二(三) ask that abstraction in over-extraction areas be cut step by step until it balances recharge.
+
+The measures are the notice's own, in the order the rules file's reduction_plan.measure_order sets (an assumption: the notice sets no order): wells without a water permit stopped (item 18); self-supplied wells (自备井, by the rules file's screening.well_types) inside public supply coverage switched to the network (item 13); use over the approved plan brought back to the plan (items 10, 13); then the rest of the cut shared over the remaining irrigation wells by SHARE_RULE, at most reduction_plan.max_share_cut_fraction of a well's use a year (an assumption, 30 %). Each measure is taken whole, and only until the cut is covered. The first three fall in FIRST_YEAR; the share is scheduled year by year to TARGET_YEAR, as fast as the yearly cap allows.
+
+Per township: abstraction by year against the allowable volume, the year balance is reached, or 'not reachable by measures alone' with the shortfall in TARGET_YEAR. Stopped and deregistered wells no longer pump and are not counted; wells in no township are listed in the log.</source>
+            <translation>为开采量超过可开采量的各乡镇逐年编制压减至采补平衡的计划：托政发规〔2024〕3号 二（一）第7条及二（三）要求在超采地区逐步压减地下水开采量，直至采补平衡。
+
+措施均为通知所定，按规则文件 reduction_plan.measure_order 的顺序采取（此顺序为假定，通知未规定）：无取水许可的井停止取水（第18条）；公共供水管网覆盖范围内的自备井（按规则文件 screening.well_types 判定）改由管网供水（第13条）；超过批准计划的用水压减至计划（第10、13条）；其余压减量按 SHARE_RULE 在剩余农灌井间分摊，每井每年至多压减其用水量的 reduction_plan.max_share_cut_fraction（假定，30%）。每项措施整体采取，且仅在压减量尚未满足时采取。前三项措施在 FIRST_YEAR 实施；分摊压减按年度安排至 TARGET_YEAR，在年度上限内尽早完成。
+
+各乡镇输出：逐年开采量与可开采量对比、达到采补平衡的年份，或“仅靠上述措施无法达到”及目标年的缺口。已停用和已注销的井不再取水，不计入；不在任何乡镇内的井在日志中列出。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Public supply pipes (lines)</source>
+            <translation>公共供水管网（线）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" line="223" />
+            <source>Reading and preparing the layers…</source>
+            <translation>正在读取并准备图层…</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Reduction plan to abstraction–recharge balance (measures by year, per township)</source>
+            <translation>压减至采补平衡的计划（分乡镇、分年度措施）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
+            <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Self-supplied (item 13) as the rules file's screening.well_types lists the values; the shared cut falls on the uses of reduction_plan.share_uses (irrigation).</source>
+            <translation>是否为自备井（第13条）按规则文件 screening.well_types 所列取值判定；分摊压减由 reduction_plan.share_uses 所列用途（农灌）的井承担。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Shortfall in the target year, over all townships (m³/a)</source>
+            <translation>目标年各乡镇缺口合计（m³/年）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Status field (stopped / deregistered wells are not counted)</source>
+            <translation>状态字段（已停用/注销的井不计入）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Supply coverage areas (polygons)</source>
+            <translation>供水覆盖范围（多边形）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Target year of the balance</source>
+            <translation>达到采补平衡的目标年份</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>The share is scheduled up to this year; what is still over the allowable volume then is the shortfall.</source>
+            <translation>分摊压减安排至该年；届时仍超出可开采量的部分即为缺口。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>The townships with their attributes plus wells_n, abstraction_m3, allowable_m3, cut_needed_m3, cut_stop_m3, cut_switch_m3, cut_plan_m3, cut_share_m3, planned_cut_m3, final_m3 (in TARGET_YEAR), balance_year, status (already_balanced, reached, not_reachable, no_allowable), status_text and shortfall_m3.</source>
+            <translation>各乡镇保留其属性，并增加 wells_n、abstraction_m3、allowable_m3、cut_needed_m3、cut_stop_m3、cut_switch_m3、cut_plan_m3、cut_share_m3、planned_cut_m3、final_m3（目标年）、balance_year、status（already_balanced 已平衡、reached 可达到、not_reachable 仅靠措施无法达到、no_allowable 无可开采量）、status_text 和 shortfall_m3。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>The use each measure cuts; empty values count as 0 m³ and are listed in the log.</source>
+            <translation>各项措施压减的用水量；空值按 0 m³ 计，并在日志中列出。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Thresholds, tiers and deadlines with their legal source; copy the shipped file to change one.</source>
+            <translation>阈值、档次和期限及其法律依据；如需修改，请复制随插件提供的规则文件后再改。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Total cut planned (m³/a)</source>
+            <translation>计划压减总量（m³/年）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" line="252" />
+            <source>Township '{township}' has no allowable volume in '{field}' (layer '{layer}'): no plan for it.</source>
+            <translation>乡镇“{township}”在“{field}”中没有可开采量（图层“{layer}”）：未编制其计划。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Township name field</source>
+            <translation>乡镇名称字段</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Townships not reachable by measures alone</source>
+            <translation>仅靠措施无法达到采补平衡的乡镇数</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Townships with their allowable volume (polygons)</source>
+            <translation>乡镇及其可开采量（面）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Townships with their plan</source>
+            <translation>乡镇压减计划</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Use above it is brought back to it (items 10, 13).</source>
+            <translation>超出部分压减至计划（第10、13条）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Use field (self-supplied or not; irrigation)</source>
+            <translation>用途字段（是否自备井；农灌）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Water permit number field (empty = no permit)</source>
+            <translation>取水许可证号字段（空 = 无证）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Well id field (for messages)</source>
+            <translation>井编号字段（用于提示信息）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Wells (points)</source>
+            <translation>取水井（点）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Wells with their measure</source>
+            <translation>取水井及其压减措施</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="179" />
+            <source>Without this field: {consequence}.</source>
+            <translation>没有该字段时：{consequence}。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" line="258" />
+            <source>Writing the outputs…</source>
+            <translation>正在写出结果…</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="173" />
+            <source>default {value}</source>
+            <translation>默认 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>every well is treated as active</source>
+            <translation>所有井均按在用处理</translation>
+        </message>
+        <message>
+            <source>feature {feature}</source>
+            <translation type="vanished">要素 {feature}</translation>
+        </message>
+        <message>
+            <source>field '{field}'</source>
+            <translation type="vanished">字段“{field}”</translation>
+        </message>
+        <message>
+            <source>layer '{layer}'</source>
+            <translation type="vanished">图层“{layer}”</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source>optional</source>
+            <translation>可选</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>proportional to use</source>
+            <translation>按用水量比例</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>proportional to use over plan (over quota)</source>
+            <translation>按超计划（超定额）水量比例</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>township, year, abstraction_m3, allowable_m3, cut_m3 (cut in that year), balanced; the row of the year before FIRST_YEAR is the abstraction now.</source>
+            <translation>township、year、abstraction_m3、allowable_m3、cut_m3（当年压减量）、balanced；FIRST_YEAR 前一年的行为现状开采量。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>use over plan is not known: measure back_to_plan (items 10, 13) is not taken</source>
+            <translation>无法确定超计划用水：不采取“压减至计划”措施（第10、13条）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>wells are named by feature id</source>
+            <translation>以要素编号标识取水井</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>wells without a permit are not recognised: measure stop_unpermitted (item 18) is not taken</source>
+            <translation>无法识别无证井：不采取“无证停采”措施（第18条）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="342" />
+            <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
+            <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="244" />
+            <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
+            <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" line="296" />
+            <source>{n} township(s) must cut: {reached} reach balance by {year}, {short} not by measures alone (shortfall {shortfall:,.0f} m³/a); {cut:,.0f} m³/a cut in all.</source>
+            <translation>{n} 个乡镇需压减：{reached} 个在 {year} 年前达到采补平衡，{short} 个仅靠措施无法达到（缺口 {shortfall:,.0f} m³/年）；合计压减 {cut:,.0f} m³/年。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="293" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -2415,7 +2801,7 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
             <translation>任意坐标系。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="324" />
+            <location filename="../../processing_algs/base.py" line="326" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -2495,12 +2881,12 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>图层“{layer}”没有字段“{field}”（ZONE_GRADE_FIELD，超采区等级：严重 / 一般）。该图层的字段有：{fields}。请选择等级字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="251" />
+            <location filename="../../processing_algs/base.py" line="253" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="392" />
+            <location filename="../../processing_algs/base.py" line="394" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -2510,7 +2896,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>无论图层坐标系如何，均在米制投影坐标系中精确量算距离；距管网恰好等于该距离的井视为被覆盖。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="157" />
+            <location filename="../../processing_algs/base.py" line="159" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -2520,7 +2906,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>超采区（多边形）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="155" />
+            <location filename="../../processing_algs/base.py" line="157" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -2646,7 +3032,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>无几何的井数</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="177" />
+            <location filename="../../processing_algs/base.py" line="179" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -2671,7 +3057,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>超采区名称字段</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="171" />
+            <location filename="../../processing_algs/base.py" line="173" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
@@ -2688,7 +3074,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="173" />
+            <location filename="../../processing_algs/base.py" line="175" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -2708,12 +3094,12 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>超采区不注明名称</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="340" />
+            <location filename="../../processing_algs/base.py" line="342" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="242" />
+            <location filename="../../processing_algs/base.py" line="244" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
@@ -2733,7 +3119,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>{n} 眼井位于图层范围外（不在任何乡镇内，或不在超采区和供水图层范围内）：结论为 outside，不作结论。请核对其位置，或用覆盖这些位置的图层重新筛查。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="291" />
+            <location filename="../../processing_algs/base.py" line="293" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -2890,7 +3276,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>任意坐标系。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="324" />
+            <location filename="../../processing_algs/base.py" line="326" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -2910,12 +3296,12 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>现有取水井（点）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="251" />
+            <location filename="../../processing_algs/base.py" line="253" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="392" />
+            <location filename="../../processing_algs/base.py" line="394" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -2930,12 +3316,12 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>无论图层坐标系如何，均在米制投影坐标系中精确量算距离；距管网恰好等于该距离的井视为被覆盖。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="157" />
+            <location filename="../../processing_algs/base.py" line="159" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="155" />
+            <location filename="../../processing_algs/base.py" line="157" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -3030,12 +3416,12 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>列入清单的井数</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="177" />
+            <location filename="../../processing_algs/base.py" line="179" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="171" />
+            <location filename="../../processing_algs/base.py" line="173" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
@@ -3062,7 +3448,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>只使用年水量字段</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="173" />
+            <location filename="../../processing_algs/base.py" line="175" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -3072,12 +3458,12 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>以要素编号标识取水井</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="340" />
+            <location filename="../../processing_algs/base.py" line="342" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="242" />
+            <location filename="../../processing_algs/base.py" line="244" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
@@ -3087,7 +3473,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>公共供水管网覆盖范围内有在用自备井 {listed} 眼（自备井共 {self_supplied} 眼，取水井共 {wells} 眼）；年取水量合计 {total:,.0f} m³。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="291" />
+            <location filename="../../processing_algs/base.py" line="293" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -3317,7 +3703,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>允许</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="623" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="624" />
             <source>clicked site</source>
             <translation>点击的井位</translation>
         </message>
@@ -3348,7 +3734,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
         </message>
         <message>
             <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="529" />
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="611" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="612" />
             <source>map canvas</source>
             <translation>地图画布</translation>
         </message>
@@ -3630,12 +4016,12 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>年度监管报告（PDF / HTML）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="150" />
+            <location filename="../../processing_algs/supervision_report.py" line="157" />
             <source>Building the report…</source>
             <translation>正在生成报告…</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="324" />
+            <location filename="../../processing_algs/base.py" line="326" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -3675,7 +4061,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>HTML 文件 (*.html)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="160" />
+            <location filename="../../processing_algs/supervision_report.py" line="167" />
             <source>HTML report written to {path}</source>
             <translation>HTML 报告已写入 {path}</translation>
         </message>
@@ -3683,6 +4069,11 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <location filename="../../processing_algs/supervision_report.py" />
             <source>In metres; empty takes the rules file's screening.default_coverage_distance_m.</source>
             <translation>单位为米；留空则取规则文件的 screening.default_coverage_distance_m。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <source>Its OUTPUT_TOWNSHIPS; rendered as an annex: the measures per township and the year balance is reached.</source>
+            <translation>其 OUTPUT_TOWNSHIPS；作为附件列出各乡镇的措施及达到采补平衡的年份。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/supervision_report.py" />
@@ -3695,17 +4086,17 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>其按乡镇的输出（或按地块的输出）。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="136" />
+            <location filename="../../processing_algs/supervision_report.py" line="143" />
             <source>Layer '{layer}' (SCREENING) has no field 'verdict': give the OUTPUT of Screen well sites, or pass the wells as WELLS.</source>
             <translation>图层“{layer}”（SCREENING）没有字段 verdict：请提供“井址筛查”的输出，或将取水井作为 WELLS 传入。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="251" />
+            <location filename="../../processing_algs/base.py" line="253" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="392" />
+            <location filename="../../processing_algs/base.py" line="394" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -3715,7 +4106,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>单个自包含网页，图件内嵌。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="157" />
+            <location filename="../../processing_algs/base.py" line="159" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -3730,17 +4121,17 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="166" />
+            <location filename="../../processing_algs/supervision_report.py" line="173" />
             <source>PDF report written to {path}</source>
             <translation>PDF 报告已写入 {path}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="155" />
+            <location filename="../../processing_algs/base.py" line="157" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="163" />
+            <location filename="../../processing_algs/supervision_report.py" line="170" />
             <source>Printing the PDF…</source>
             <translation>正在输出 PDF…</translation>
         </message>
@@ -3750,9 +4141,14 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>公共供水管网（线）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="126" />
+            <location filename="../../processing_algs/supervision_report.py" line="133" />
             <source>Reading the layers…</source>
             <translation>正在读取图层…</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <source>Reduction plan (output of Reduction plan, per township)</source>
+            <translation>压减计划（“压减计划”的分乡镇输出）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/supervision_report.py" />
@@ -3795,7 +4191,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>已筛查的取水井（“井址筛查”的输出）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="180" />
+            <location filename="../../processing_algs/supervision_report.py" line="187" />
             <source>Screening {n} wells…</source>
             <translation>正在筛查 {n} 眼井…</translation>
         </message>
@@ -3805,7 +4201,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>供水覆盖范围（多边形）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="175" />
+            <location filename="../../processing_algs/supervision_report.py" line="182" />
             <source>The wells of '{layer}' are drawn without verdicts: screening needs ZONES and SUPPLY_PIPES or SUPPLY_AREAS.</source>
             <translation>图层“{layer}”的取水井未标注筛查结论：筛查需要 ZONES 以及 SUPPLY_PIPES 或 SUPPLY_AREAS。</translation>
         </message>
@@ -3845,18 +4241,26 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>含名称、red_line_m3 和 used_m3。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="177" />
+            <location filename="../../processing_algs/base.py" line="179" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" />
             <source>Writes the annual groundwater supervision report of Toli County as a PDF (and optionally an HTML page) that a water bureau can hand on: a county map with the over-extraction zones, public supply-network coverage and the wells coloured by screening verdict; the total-use red line per township; abstraction against allowable abstraction per township with the cut needed to reach abstraction-recharge balance; fees by band of the progressive surcharge for use over plan; the compliance findings; the farm water-rights summary. Every input is optional: a section without data says so.
 
 Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 二(三) for the severe over-extraction areas 阿克别里斗乡 and 多拉特乡); grading after GB/T 34968-2017.</source>
-            <translation>生成托里县地下水监管年度报告（PDF，可选 HTML），供水行政主管部门印发、存档：县域图（超采区、公共供水管网覆盖范围、按筛查结论着色的取水井）；各乡镇用水总量控制红线执行情况；各乡镇开采量与可开采量对比及达到采补平衡所需压减量；超计划累进加价分档水资源费；合规检查问题；农业用水权分配汇总。所有输入均为可选：缺少数据的章节会注明。
+            <translation type="vanished">生成托里县地下水监管年度报告（PDF，可选 HTML），供水行政主管部门印发、存档：县域图（超采区、公共供水管网覆盖范围、按筛查结论着色的取水井）；各乡镇用水总量控制红线执行情况；各乡镇开采量与可开采量对比及达到采补平衡所需压减量；超计划累进加价分档水资源费；合规检查问题；农业用水权分配汇总。所有输入均为可选：缺少数据的章节会注明。
 
 法律依据：托政发规〔2024〕3号 第7–13条、第16条和第18条（严重超采区阿克别里斗乡、多拉特乡见第二部分（三））；超采等级参照 GB/T 34968-2017。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" />
+            <source>Writes the annual groundwater supervision report of Toli County as a PDF (and optionally an HTML page) that a water bureau can hand on: a county map with the over-extraction zones, public supply-network coverage and the wells coloured by screening verdict; the total-use red line per township; abstraction against allowable abstraction per township with the cut needed to reach abstraction-recharge balance; fees by band of the progressive surcharge for use over plan; the compliance findings; the farm water-rights summary; as an annex, the reduction plan per township (measures, and the year balance is reached). Every input is optional: a section without data says so.
+
+Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 二(三) for the severe over-extraction areas 阿克别里斗乡 and 多拉特乡); grading after GB/T 34968-2017.</source>
+            <translation>生成托里县地下水监管年度报告（PDF，可选 HTML），供水行政主管部门印发、存档：县域图（超采区、公共供水管网覆盖范围、按筛查结论着色的取水井）；各乡镇用水总量控制红线执行情况；各乡镇开采量与可开采量对比及达到采补平衡所需压减量；超计划累进加价分档水资源费；合规检查问题；农业用水权分配汇总；附件：各乡镇压减计划（措施及达到采补平衡的年份）。所有输入均为可选：缺少数据的章节会注明。
+
+法律依据：托政发规〔2024〕3号 第7–13条、第16条和第18条（严重超采区阿克别里斗乡、多拉特乡见二（三））；超采等级参照 GB/T 34968-2017。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/supervision_report.py" />
@@ -3869,7 +4273,7 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>超采区等级字段（severe / general，严重 / 一般）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="171" />
+            <location filename="../../processing_algs/base.py" line="173" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
@@ -3886,22 +4290,22 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="173" />
+            <location filename="../../processing_algs/base.py" line="175" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="340" />
+            <location filename="../../processing_algs/base.py" line="342" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="242" />
+            <location filename="../../processing_algs/base.py" line="244" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="291" />
+            <location filename="../../processing_algs/base.py" line="293" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -3913,12 +4317,12 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
     <context>
         <name>TuoliAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="570" />
+            <location filename="../../processing_algs/base.py" line="572" />
             <source>Could not remove the incomplete output {0}: {1}</source>
             <translation>无法删除未完成的输出 {0}：{1}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="591" />
+            <location filename="../../processing_algs/base.py" line="595" />
             <source>Could not store the style in {0}: {1}</source>
             <translation>无法将样式保存到 {0}：{1}</translation>
         </message>
@@ -3928,7 +4332,7 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>无法将第 {n} 个问题写入输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="138" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="139" />
             <source>Could not write grid cell {cell} to the output.</source>
             <translation>无法将网格单元 {cell} 写入输出。</translation>
         </message>
@@ -3938,7 +4342,7 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>无法将乡镇 {name} 写入输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="441" />
+            <location filename="../../processing_algs/base.py" line="443" />
             <source>Layer '{0}' holds {1}, but '{2}' ({3}) needs {4}. Choose a layer of {4} (Vector ▸ Geometry Tools can convert, e.g. Centroids for polygons to points).</source>
             <translation>图层“{0}”为{1}，但“{2}”（{3}）需要{4}。请选择{4}图层（可用 矢量 ▸ 几何工具 转换，例如用“质心”把面转为点）。</translation>
         </message>
@@ -3948,7 +4352,7 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>图层“{layer}”（{key}）为 {kind} 图层；必须是表示井位的点图层。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="229" />
+            <location filename="../../processing_algs/supervision_report.py" line="236" />
             <source>No font with Chinese glyphs is installed for Qt, so the Chinese PDF would print empty boxes. Install the Noto CJK fonts (Debian/Ubuntu: sudo apt-get install fonts-noto-cjk) and run again, or choose LANGUAGE = English.</source>
             <translation>Qt 未找到含中文字形的字体，中文 PDF 将显示为空方框。请安装 Noto CJK 字体（Debian/Ubuntu：sudo apt-get install fonts-noto-cjk）后重新运行，或选择 LANGUAGE = English。</translation>
         </message>
@@ -3958,7 +4362,7 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>缺少供水图层：请提供公共供水管网（SUPPLY_PIPES）、供水覆盖范围（SUPPLY_AREAS）或两者。通知第13条禁止在公共供水管网覆盖范围内新建自备井，因此必须知道覆盖范围。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="577" />
+            <location filename="../../processing_algs/base.py" line="579" />
             <source>Removed the incomplete output {0} of this failed run.</source>
             <translation>已删除本次失败运行留下的未完成输出 {0}。</translation>
         </message>
@@ -4124,7 +4528,7 @@ OUTPUT_UNITS（可选）：各单元及 stations_n（单元内有速率的监测
             <translation type="vanished">，</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="324" />
+            <location filename="../../processing_algs/base.py" line="326" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -4161,12 +4565,12 @@ Stations with fewer than 3 observations or less than one year of record get no r
 观测少于 3 次或记录不足一年的监测站不计算速率和等级，并在日志中列出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="251" />
+            <location filename="../../processing_algs/base.py" line="253" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="392" />
+            <location filename="../../processing_algs/base.py" line="394" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -4181,7 +4585,7 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>OUTPUT_UNITS 需要提供待评级的多边形图层 UNITS。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="157" />
+            <location filename="../../processing_algs/base.py" line="159" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -4191,7 +4595,7 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>地下水超采</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="155" />
+            <location filename="../../processing_algs/base.py" line="157" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -4269,12 +4673,12 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>含监测站编号。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="177" />
+            <location filename="../../processing_algs/base.py" line="179" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="171" />
+            <location filename="../../processing_algs/base.py" line="173" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
@@ -4291,7 +4695,7 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="173" />
+            <location filename="../../processing_algs/base.py" line="175" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -4301,17 +4705,17 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>{1} 个监测站中有 {0} 个得出水位趋势：严重 {2} 个，一般 {3} 个。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="340" />
+            <location filename="../../processing_algs/base.py" line="342" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="242" />
+            <location filename="../../processing_algs/base.py" line="244" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="291" />
+            <location filename="../../processing_algs/base.py" line="293" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>

@@ -98,6 +98,27 @@ STEPS: list[tuple[str, str, dict[str, object]]] = [
         },
     ),
     (
+        "Reduction plan to abstraction-recharge balance per township, year by year (items 7, 10, 13, 18; section 二(三))",
+        "tuoli_gw:reduction_plan",
+        {
+            "WELLS": layer("wells"),
+            "VOLUME_FIELD": "metered_m3",
+            "TOWNSHIPS": out("balance_townships.gpkg"),  # the balance's allowable_m3 per township
+            "ALLOWABLE_FIELD": "allowable_m3",
+            "SUPPLY_PIPES": layer("supply_pipes"),
+            "COVERAGE_DISTANCE": 500,
+            "SUPPLY_AREAS": layer("supply_areas"),
+            "FIRST_YEAR": 2026,
+            "TARGET_YEAR": 2030,
+            "SHARE_RULE": 0,  # proportional to use
+            "LANGUAGE": 0,
+            "OUTPUT": out("reduction_plan_wells.gpkg"),
+            "OUTPUT_TOWNSHIPS": out("reduction_plan_townships.gpkg"),
+            "OUTPUT_YEARS": out("reduction_plan_years.gpkg"),
+            "CHART": out("reduction_plan_chart.png"),
+        },
+    ),
+    (
         "Water from electricity and well-power matching (item 16)",
         "tuoli_gw:electricity_to_water",
         {
@@ -165,6 +186,7 @@ STEPS: list[tuple[str, str, dict[str, object]]] = [
             "SURCHARGE": out("surcharge.gpkg"),
             "FINDINGS": out("compliance_findings.gpkg"),
             "WATER_RIGHTS": out("water_rights_townships.gpkg"),
+            "REDUCTION_PLAN": out("reduction_plan_townships.gpkg"),
             "YEAR": 2025,
             "OUTPUT_PDF": out("supervision_report_2025.pdf"),
             "OUTPUT_HTML": out("supervision_report_2025.html"),

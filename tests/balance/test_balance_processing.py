@@ -335,3 +335,22 @@ def test_balance_induced_problems_make_a_unit_severe_with_a_cut(qgis_app, layers
 
     styled = QgsVectorLayer(str(out), "b", "ogr")
     assert styled.renderer().classAttribute() == "final_grade"
+
+
+def test_wells_read_in_bulk_and_feature_by_feature_give_the_same_balance(qgis_app, layers, tmp_path):
+    # A whole GeoPackage layer is read with pyogrio (bulk_io); a feature limit sends the same wells
+    # through QGIS feature by feature. Both runs must write the same table and say the same things.
+    from qgis.core import QgsProcessingFeatureSourceDefinition
+
+    common = {"RECHARGE": layers["raster"], "UNITS": layers["units"]}
+    bulk, bulk_log = run_collecting(
+        "tuoli_gw:abstraction_recharge_balance", {**common, "WELLS": layers["wells"], "OUTPUT": str(tmp_path / "bulk.gpkg")}
+    )
+    one_by_one = QgsProcessingFeatureSourceDefinition(layers["wells"], selectedFeaturesOnly=False, featureLimit=1_000_000)
+    by_feature, feature_log = run_collecting(
+        "tuoli_gw:abstraction_recharge_balance", {**common, "WELLS": one_by_one, "OUTPUT": str(tmp_path / "features.gpkg")}
+    )
+    assert features(bulk["OUTPUT"]) == features(by_feature["OUTPUT"])
+    said = [[line for line in log if "well" in line and not line.startswith("Results")] for log in (bulk_log, feature_log)]
+    assert said[0] == said[1]
+    assert any("outside every unit" in line and "well_id=W4" in line for line in bulk_log)

@@ -70,7 +70,8 @@ def test_coverage_distance_is_a_distance_in_metres_beside_the_pipes(qgis_app):
     from qgis.core import QgsProcessingParameterDistance, QgsUnitTypes
 
     having = [a for a in algorithms() if a.parameterDefinition("COVERAGE_DISTANCE") is not None]
-    assert len(having) == 5  # screen_well_sites, self_supplied_closure_list, compliance_audit, supervision_report, permit_decision
+    # screen_well_sites, self_supplied_closure_list, compliance_audit, supervision_report, permit_decision, reduction_plan
+    assert len(having) == 6
     for algorithm in having:
         parameter = algorithm.parameterDefinition("COVERAGE_DISTANCE")
         assert isinstance(parameter, QgsProcessingParameterDistance), algorithm.id()
@@ -88,6 +89,7 @@ def test_returned_values_are_declared_outputs(qgis_app):
         "self_supplied_closure_list": {"TOTAL_FREED_M3", "FREED_M3_TOTAL", "COUNT_LISTED"},
         "screen_well_sites": {"COUNT_PROHIBITED", "COUNT_RESTRICTED", "COUNT_ALLOWED", "COUNT_NO_GEOMETRY"},
         "supervision_report": {"TITLE"},
+        "reduction_plan": {"TOTAL_CUT_M3", "SHORTFALL_M3", "UNITS_NOT_REACHABLE"},
     }
     for algorithm in algorithms():
         declared = {output.name() for output in algorithm.outputDefinitions()}

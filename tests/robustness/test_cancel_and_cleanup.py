@@ -130,7 +130,9 @@ def test_a_run_failing_after_its_sink_was_created_leaves_no_file(qgis_app, tmp_p
     assert existing.exists()
 
 
-@pytest.mark.parametrize("name", ["screen_well_sites", "electricity_to_water", "compliance_audit", "supervision_report", "permit_decision"])
+@pytest.mark.parametrize(
+    "name", ["screen_well_sites", "electricity_to_water", "compliance_audit", "supervision_report", "permit_decision", "reduction_plan"]
+)
 def test_every_algorithm_ends_a_cancelled_run_the_same_way(qgis_app, tmp_path, name):
     """Cancel pressed before the run reads anything: whichever part notices it (the bridge reading a
     layer, the door, the engine), the run ends with the one cancel message and writes nothing."""

@@ -36,7 +36,7 @@ from .messages import register, text
 from .rules import Rules
 from .trend import GRADE_ORDER, UNDETERMINED, unit_level_grades
 from .values import feature_label, is_blank, is_null, listed_features, number_column, require_fields
-from .zonal import RasterSource, geodesic_area_m2, geojson_mapping, zonal_sum
+from .zonal import RasterSource, geodesic_area_m2, geojson_mapping, zonal_sums
 
 register(
     {
@@ -356,7 +356,7 @@ def assign_wells(
     metric = working_crs([units, wells])
     unit_geoms = units.geometry.to_crs(metric).values
     well_geoms = wells.geometry.to_crs(metric).values if len(wells) else np.array([], dtype=object)
-    valid = np.array([g is not None and not g.is_empty for g in well_geoms], dtype=bool)
+    valid = ~(shapely.is_missing(well_geoms) | shapely.is_empty(well_geoms))  # no geometry, or an empty one
     if (~valid).any():
         rows = np.flatnonzero(~valid)
         names = ", ".join(feature_label(wells, int(r), well_id_field) for r in rows[:10])
@@ -369,7 +369,9 @@ def assign_wells(
     valid_rows = np.flatnonzero(valid)
     placed = np.zeros(len(wells), dtype=bool)
     if len(valid_rows):
-        well_idx, unit_idx = tree.query(well_geoms[valid_rows], predicate="within")
+        # within(well, unit) is contains(unit, well): with a tree of the wells, each unit is prepared
+        # once and tests its candidate wells, instead of every well against an unprepared outline.
+        unit_idx, well_idx = shapely.STRtree(well_geoms[valid_rows]).query(unit_geoms, predicate="contains")
         for w, u in zip(valid_rows[well_idx], unit_idx):
             members[u].append(int(w))
             placed[w] = True
@@ -543,10 +545,10 @@ def unit_recharge(
     area_m2 = np.zeros(len(units))
     mean_mm_weighted, covered_total = 0.0, 0.0
     total_nodata_cells = 0
+    summed: list = [None] * len(units)  # each unit's outline as summed (repaired when invalid)
     for row, geometry in enumerate(units_in_raster.values):
         if is_canceled():
             raise EngineInputError(text("balance.cancelled"))
-        progress(80.0 * row / max(1, len(units)))
         if geometry is None or geometry.is_empty:
             say("warning", text("balance.unit_no_geometry", layer=units_layer, unit=labels[row]))
             continue
@@ -561,7 +563,18 @@ def unit_recharge(
             geometry = _polygonal_part(shapely.make_valid(geometry))
             unit_geometry = _polygonal_part(shapely.make_valid(unit_geometry))
         area_m2[row] = geodesic_area_m2(unit_geometry, units.crs)
-        zonal = zonal_sum(raster, geometry)
+        summed[row] = geometry
+
+    def block_done(share: float) -> None:
+        if is_canceled():
+            raise EngineInputError(text("balance.cancelled"))
+        progress(80.0 * share)
+
+    # All units in one pass over the raster; the log below still goes unit by unit.
+    sums = zonal_sums(raster, summed, on_block=block_done)
+    for row, zonal in enumerate(sums):
+        if summed[row] is None:
+            continue
         total_nodata_cells += zonal.nodata_cells
         if zonal.nodata_cells:
             say(

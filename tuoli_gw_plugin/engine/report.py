@@ -320,6 +320,7 @@ class ReportInputs:
     surcharge: pd.DataFrame | None = None
     findings: pd.DataFrame | None = None
     water_rights: pd.DataFrame | None = None
+    reduction_plan: pd.DataFrame | None = None  # OUTPUT_TOWNSHIPS of tuoli_gw:reduction_plan, rendered as an annex
     labels: dict[str, str] = field(default_factory=dict)  # input name -> layer name shown in "Data sources"
     parameters: dict[str, str] = field(default_factory=dict)  # input name -> the parameter it came from
 
@@ -868,6 +869,16 @@ def build_report(inputs: ReportInputs, rules: Rules, *, year: int, language: str
     fees_html, fee_figures, fee_stats = _fees_section(inputs, words, rules, language, family)
     findings_html, finding_stats = _findings_section(inputs, words, rules, language)
     rights_html, rights_stats = _rights_section(inputs, words)
+    annex_html, annex_summary = "", ""
+    if _present(inputs.reduction_plan):
+        from .report_reduction import reduction_annex  # imports this module's table helpers
+
+        annex_html, annex_summary = reduction_annex(
+            inputs.reduction_plan,
+            language=language,
+            name_field=inputs.township_name_field,
+            layer=inputs.labels.get("reduction_plan", "REDUCTION_PLAN"),
+        )
     figures.update(balance_figures)
     figures.update(fee_figures)
 
@@ -895,6 +906,8 @@ def build_report(inputs: ReportInputs, rules: Rules, *, year: int, language: str
         summary.append(words["findings_total"].format(**finding_stats))
     if rights_stats:
         summary.append(words["rights_total"].format(allocated=_number(rights_stats["allocated"]), parcels=rights_stats["parcels"]))
+    if annex_summary:
+        summary.append(annex_summary)
 
     notice_title = notice.get("title_zh" if language == "zh" else "title_en", "")
     produced = produced or dt.date.today()
@@ -934,6 +947,8 @@ def build_report(inputs: ReportInputs, rules: Rules, *, year: int, language: str
         if source_rows
         else f"<p>{words['not_provided']}</p>"
     )
+    if annex_html:
+        parts.append(annex_html)
     if notes:
         parts.append(f"<h2>{html.escape(words['warnings'])}</h2><ul>" + "".join(f"<li>{html.escape(w)}</li>" for w in notes) + "</ul>")
     return ReportDocument(language=language, title=title, body_html="\n".join(parts), figures=figures, warnings=notes)

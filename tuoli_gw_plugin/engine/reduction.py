@@ -1,0 +1,540 @@
+"""The reduction plan: how each over-extracted township reaches abstraction–recharge balance, and by when.
+
+Notice 托政发规〔2024〕3号 item 7 (section 二(一)) and section 二(三) ask that abstraction in over-extraction areas be
+cut step by step until abstraction and recharge balance (采补平衡). In every township whose abstraction exceeds its
+allowable volume, this module takes the notice's own measures in the order the rules file's ``reduction_plan``
+section sets (an assumption, marked there): wells without a permit stopped (item 18); self-supplied wells (自备井,
+screening's well-type mapping of item 13) inside public supply coverage switched to the network (item 13); use over
+the approved plan brought back to the plan (items 10, 13); then the rest of the cut shared over the remaining
+irrigation wells by a declared rule, at most ``max_share_cut_fraction`` of a well's use a year. Each measure is
+taken whole; once the cut is covered the later measures are not taken. The first three measures fall in the first
+year; the share is scheduled year by year up to the target year, as fast as the yearly cap allows.
+
+:func:`plan_table` turns the layers into one row per well (township, use, permit, plan, coverage, type);
+:func:`plan_reduction` computes the plan from that table and the allowable volume per township (pure numbers, so the
+hand-checked cases are tests). No QGIS import.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from .errors import EngineCancelledError, EngineInputError
+from .messages import register, text
+from .rules import Rules
+from .screening import SELF_SUPPLIED, PreparedScreening, screen_points
+from .values import feature_label, is_blank, is_null, listed_features, number_column, require_fields
+
+register(
+    {
+        "reduction.years": (
+            "TARGET_YEAR ({target}) must not be before FIRST_YEAR ({first})",
+            "TARGET_YEAR（{target}）不得早于 FIRST_YEAR（{first}）",
+        ),
+        "reduction.years_hint": (
+            "give the first year of the cuts and the year balance should be reached",
+            "请填写开始压减的年份和应达到采补平衡的年份",
+        ),
+        "reduction.share_rule": (
+            "unknown SHARE_RULE {rule!r}; use 'use' or 'over_quota'",
+            "未知的 SHARE_RULE {rule!r}；请使用 'use' 或 'over_quota'",
+        ),
+        "reduction.share_last": (
+            "the rules file's reduction_plan.measure_order must end with 'share' (found {order}): the shared cut takes what "
+            "the other measures leave",
+            "规则文件 reduction_plan.measure_order 须以 'share' 结尾（现为 {order}）：分摊压减承担其他措施之后的剩余部分",
+        ),
+        "reduction.duplicate_measure": (
+            "the rules file's reduction_plan.measure_order names '{measure}' twice",
+            "规则文件 reduction_plan.measure_order 重复列出 '{measure}'",
+        ),
+        "reduction.no_name": ("{n} township(s) have no name: {features}", "{n} 个乡镇没有名称：{features}"),
+        "reduction.name_them": (
+            "give every township a name: wells and plans are matched by it",
+            "请为每个乡镇填写名称：取水井与计划按名称对应",
+        ),
+        "reduction.duplicate_name": (
+            "township name '{name}' is used by several features ({features})",
+            "乡镇名称“{name}”被多个要素使用（{features}）",
+        ),
+        "reduction.unique_names": ("make the names unique, or merge the polygons", "请使名称唯一，或合并这些多边形"),
+        "reduction.no_volume": (
+            "{n} active well(s) have no annual volume in '{field}' ({features}): counted as 0 m³",
+            "{n} 眼在用井的“{field}”没有年取水量（{features}）：按 0 m³ 计",
+        ),
+        "reduction.inactive": (
+            "{n} stopped or deregistered well(s) ({volume} m³ in the data) are not counted: they no longer pump",
+            "{n} 眼已停用或注销的井（数据中 {volume} m³）不计入：已不再取水",
+        ),
+        "reduction.outside": (
+            "{n} well(s) lie in no township (or have no location) and are not in any plan: {features}",
+            "{n} 眼井不在任何乡镇内（或没有位置），未纳入计划：{features}",
+        ),
+        "reduction.no_over_quota": (
+            "township '{township}': no remaining irrigation well used more than its plan, so SHARE_RULE 'over quota' shares "
+            "nothing of the remaining {rest} m³; choose 'proportional to use' to share it",
+            "乡镇“{township}”：剩余农灌井均未超计划取水，按 SHARE_RULE“按超定额水量”无可分摊，剩余 {rest} m³ 未分摊；"
+            "如需分摊请选择“按用水量”",
+        ),
+        "reduction.no_permit_field": (
+            "no permit field: wells without a permit are not recognised, so measure stop_unpermitted (item 18) is not taken",
+            "未提供许可证字段：无法识别无证井，不采取“停止无证取水”措施（第18条）",
+        ),
+        "reduction.no_plan_field": (
+            "no plan field: use over plan is not known, so measure back_to_plan (items 10, 13) is not taken",
+            "未提供计划水量字段：无法确定超计划用水，不采取“压减至计划水量”措施（第10、13条）",
+        ),
+        "reduction.status.already_balanced": ("already within the allowable volume", "已在可开采量以内"),
+        "reduction.status.reached": ("balance reached in {year}", "{year} 年达到采补平衡"),
+        "reduction.status.not_reachable": (
+            "not reachable by measures alone: {shortfall} m³ short in {year}",
+            "仅靠上述措施无法达到：{year} 年仍差 {shortfall} m³",
+        ),
+        "reduction.status.no_allowable": ("no allowable volume given: no plan", "未提供可开采量：未编制计划"),
+    }
+)
+
+STOP_UNPERMITTED, SWITCH_SELF_SUPPLIED, BACK_TO_PLAN, SHARE = "stop_unpermitted", "switch_self_supplied", "back_to_plan", "share"
+MEASURES = (STOP_UNPERMITTED, SWITCH_SELF_SUPPLIED, BACK_TO_PLAN, SHARE)
+# What a well gets when no measure is taken: active but not cut; stopped or deregistered already (not counted);
+# in no township (not planned).
+NO_MEASURE, INACTIVE, OUTSIDE = "none", "inactive", "outside"
+SHARE_BY_USE, SHARE_BY_OVER_QUOTA = "use", "over_quota"
+SHARE_RULES = (SHARE_BY_USE, SHARE_BY_OVER_QUOTA)
+ALREADY_BALANCED, REACHED, NOT_REACHABLE, NO_ALLOWABLE = "already_balanced", "reached", "not_reachable", "no_allowable"
+
+# The columns of the well table plan_reduction reads (plan_table builds it from the layers).
+WELL_TABLE_COLUMNS = ("township", "use_m3", "plan_m3", "active", "permitted", "switchable", "share_eligible")
+# Output columns per well, per township and per township-year (public contract of tuoli_gw:reduction_plan).
+WELL_COLUMNS = ("township", "use_m3", "measure", "cut_m3", "year", "clause", "basis")
+TOWNSHIP_COLUMNS = (
+    "wells_n",
+    "abstraction_m3",
+    "allowable_m3",
+    "cut_needed_m3",
+    "cut_stop_m3",
+    "cut_switch_m3",
+    "cut_plan_m3",
+    "cut_share_m3",
+    "planned_cut_m3",
+    "final_m3",
+    "balance_year",
+    "status",
+    "status_text",
+    "shortfall_m3",
+)
+YEAR_COLUMNS = ("township", "year", "abstraction_m3", "allowable_m3", "cut_m3", "balanced")
+_CUT_COLUMN = {STOP_UNPERMITTED: "cut_stop_m3", SWITCH_SELF_SUPPLIED: "cut_switch_m3", BACK_TO_PLAN: "cut_plan_m3", SHARE: "cut_share_m3"}
+
+
+@dataclass(frozen=True)
+class PlanSettings:
+    """The years, the share rule and the rules file's reduction_plan section, read once."""
+
+    first_year: int
+    target_year: int
+    share_rule: str
+    order: tuple[str, ...]
+    max_share_cut_fraction: float
+    clauses: dict[str, dict[str, str]]  # measure -> {"clause": …, "basis": …} in the plan's language
+    language: str = "en"  # of the clauses, status texts and warnings
+
+    @classmethod
+    def from_rules(cls, rules: Rules, first_year: int, target_year: int, share_rule: str, language: str) -> PlanSettings:
+        if int(target_year) < int(first_year):
+            raise EngineInputError(text("reduction.years", first=first_year, target=target_year), hint=text("reduction.years_hint"))
+        if share_rule not in SHARE_RULES:
+            raise EngineInputError(text("reduction.share_rule", rule=share_rule))
+        order = tuple(rules.get("reduction_plan", "measure_order", "value"))
+        for measure in order:
+            if order.count(measure) > 1:
+                raise EngineInputError(text("reduction.duplicate_measure", measure=measure), layer=str(rules.path))
+        if SHARE in order and order[-1] != SHARE:
+            raise EngineInputError(text("reduction.share_last", order=", ".join(order)), layer=str(rules.path))
+        suffix = "zh" if language == "zh" else "en"
+        clauses = {
+            measure: {"clause": str(node[f"clause_{suffix}"]), "basis": str(node[f"basis_{suffix}"])}
+            for measure, node in rules.get("reduction_plan", "measures").items()
+        }
+        return cls(
+            int(first_year),
+            int(target_year),
+            share_rule,
+            order,
+            rules.value("reduction_plan", "max_share_cut_fraction"),
+            clauses,
+            "zh" if language == "zh" else "en",
+        )
+
+
+@dataclass
+class ReductionPlan:
+    """The plan: per well (row-aligned with the well table), per township (row-aligned with the allowable volumes given)
+    and per township and year (the year before FIRST_YEAR is the abstraction now)."""
+
+    wells: pd.DataFrame
+    townships: pd.DataFrame
+    years: pd.DataFrame
+    settings: PlanSettings
+    township_names: list[str]
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def total_cut_m3(self) -> float:
+        return float(self.wells["cut_m3"].sum())
+
+    @property
+    def shortfall_m3(self) -> float:
+        return float(np.nansum(self.townships["shortfall_m3"].to_numpy(dtype=float)))
+
+    @property
+    def units_not_reachable(self) -> int:
+        return int((self.townships["status"] == NOT_REACHABLE).sum())
+
+
+def _tolerance(volume: float) -> float:
+    """Volumes within this of each other count as equal (float sums of many wells)."""
+    return 1e-6 + 1e-9 * abs(volume)
+
+
+def _share_cuts(budget: float, caps: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Cut ``budget`` over wells in proportion to ``weights``, none above its cap (water-filling: what a capped well
+    cannot take goes to the others in the same proportion). ``budget`` must not exceed the caps of wells with weight."""
+    cuts = np.zeros(len(caps))
+    open_ = (weights > 0) & (caps > 0)
+    left = budget
+    while left > _tolerance(budget) and open_.any():
+        scale = left / weights[open_].sum()
+        wanted = scale * weights
+        capped = open_ & (wanted >= caps - cuts)
+        if not capped.any():
+            cuts[open_] += wanted[open_]
+            break
+        left -= float((caps[capped] - cuts[capped]).sum())
+        cuts[capped] = caps[capped]
+        open_ &= ~capped
+    return cuts
+
+
+def plan_reduction(
+    table: pd.DataFrame,
+    allowable_m3: dict[str, float | None],
+    settings: PlanSettings,
+    *,
+    township_order: list[str] | None = None,
+    is_canceled: Callable[[], bool] | None = None,
+) -> ReductionPlan:
+    """The plan for the wells of ``table`` (columns :data:`WELL_TABLE_COLUMNS`, one row per well; township None for a
+    well in no township) against ``allowable_m3`` per township name (None: not given)."""
+    names = list(township_order) if township_order is not None else list(allowable_m3)
+    n = len(table)
+    use = table["use_m3"].to_numpy(dtype=float)
+    plan = table["plan_m3"].to_numpy(dtype=float)
+    active = table["active"].to_numpy(dtype=bool)
+    towns = table["township"].to_numpy(dtype=object)
+    measure = np.full(n, NO_MEASURE, dtype=object)
+    measure[~active] = INACTIVE
+    measure[active & np.array([is_null(t) for t in towns], dtype=bool)] = OUTSIDE
+    cut = np.zeros(n)
+    year = np.full(n, None, dtype=object)
+    takes = {
+        STOP_UNPERMITTED: ~table["permitted"].to_numpy(dtype=bool),
+        SWITCH_SELF_SUPPLIED: table["switchable"].to_numpy(dtype=bool),
+        BACK_TO_PLAN: ~np.isnan(plan) & (use > plan),
+    }
+    eligible = table["share_eligible"].to_numpy(dtype=bool)
+    over_plan = np.where(np.isnan(plan), 0.0, np.maximum(use - np.nan_to_num(plan), 0.0))
+    years_rows: list[dict] = []
+    township_rows: list[dict] = []
+    years = list(range(settings.first_year, settings.target_year + 1))
+    warnings: list[str] = []
+
+    for name in names:
+        if is_canceled is not None and is_canceled():
+            raise EngineCancelledError()
+        rows = np.flatnonzero(active & (towns == name))
+        abstraction = float(use[rows].sum())
+        allowable = allowable_m3.get(name)
+        row = {"wells_n": len(rows), "abstraction_m3": abstraction, "allowable_m3": allowable}
+        row.update({column: 0.0 for column in _CUT_COLUMN.values()})
+        if allowable is None:
+            row.update(
+                cut_needed_m3=None,
+                planned_cut_m3=0.0,
+                final_m3=abstraction,
+                balance_year=None,
+                status=NO_ALLOWABLE,
+                status_text=text("reduction.status.no_allowable", settings.language),
+                shortfall_m3=None,
+            )
+            township_rows.append(row)
+            continue
+        needed = max(0.0, abstraction - allowable)
+        remaining = needed
+        current = use.copy()
+        by_year = dict.fromkeys(years, 0.0)
+        if needed > _tolerance(abstraction):
+            for step in settings.order:
+                if remaining <= _tolerance(abstraction):
+                    break
+                if step == SHARE:
+                    before = remaining
+                    remaining = _schedule_share(
+                        rows, measure, eligible, current, over_plan, cut, year, by_year, remaining, settings, abstraction, name, warnings
+                    )
+                    row["cut_share_m3"] = before - remaining
+                    continue
+                chosen = rows[takes[step][rows] & (measure[rows] == NO_MEASURE)]
+                amounts = current[chosen] - (plan[chosen] if step == BACK_TO_PLAN else 0.0)
+                chosen, amounts = chosen[amounts > 0], amounts[amounts > 0]
+                measure[chosen] = step
+                cut[chosen] = amounts
+                year[chosen] = settings.first_year
+                current[chosen] -= amounts
+                remaining -= float(amounts.sum())
+                by_year[settings.first_year] += float(amounts.sum())
+                row[_CUT_COLUMN[step]] = float(amounts.sum())
+        level = abstraction
+        years_rows.append(
+            {
+                "township": name,
+                "year": settings.first_year - 1,
+                "abstraction_m3": abstraction,
+                "allowable_m3": allowable,
+                "cut_m3": 0.0,
+                "balanced": abstraction <= allowable + _tolerance(allowable),
+            }
+        )
+        balance_year = None
+        for y in years:
+            level -= by_year[y]
+            balanced = level <= allowable + _tolerance(allowable)
+            if balanced and balance_year is None and needed > _tolerance(abstraction):
+                balance_year = y
+            years_rows.append(
+                {
+                    "township": name,
+                    "year": y,
+                    "abstraction_m3": level,
+                    "allowable_m3": allowable,
+                    "cut_m3": by_year[y],
+                    "balanced": balanced,
+                }
+            )
+        planned = sum(by_year.values())
+        shortfall = max(0.0, level - allowable)
+        if shortfall <= _tolerance(allowable):
+            shortfall = 0.0
+        if needed <= _tolerance(abstraction):
+            status, status_text = ALREADY_BALANCED, text("reduction.status.already_balanced", settings.language)
+        elif shortfall > 0:
+            status = NOT_REACHABLE
+            status_text = text(
+                "reduction.status.not_reachable", settings.language, shortfall=f"{shortfall:,.0f}", year=settings.target_year
+            )
+        else:
+            status, status_text = REACHED, text("reduction.status.reached", settings.language, year=balance_year)
+        row.update(
+            cut_needed_m3=needed,
+            planned_cut_m3=planned,
+            final_m3=level,
+            balance_year=balance_year,
+            status=status,
+            status_text=status_text,
+            shortfall_m3=shortfall,
+        )
+        township_rows.append(row)
+
+    wells = pd.DataFrame(
+        {
+            "township": towns,
+            "use_m3": use,
+            "measure": measure,
+            "cut_m3": cut,
+            "year": year,
+            "clause": [_joined(settings, m, "clause") for m in measure],
+            "basis": [_joined(settings, m, "basis") for m in measure],
+        },
+        index=table.index,
+    )
+    townships = pd.DataFrame(township_rows, columns=list(TOWNSHIP_COLUMNS))
+    # A year or nothing (None, not NaN: the field is an integer).
+    townships["balance_year"] = pd.Series([r["balance_year"] for r in township_rows], dtype=object, index=townships.index)
+    years_frame = pd.DataFrame(years_rows, columns=list(YEAR_COLUMNS))
+    return ReductionPlan(wells, townships, years_frame, settings, names, warnings)
+
+
+def _joined(settings: PlanSettings, measure: str, key: str) -> str | None:
+    """The clause (or basis) of a measure; both, joined, for a well brought back to plan and then shared."""
+    parts = [settings.clauses[m][key] for m in str(measure).split("+") if m in settings.clauses]
+    return "; ".join(parts) or None
+
+
+def _schedule_share(
+    rows: np.ndarray,
+    measure: np.ndarray,
+    eligible: np.ndarray,
+    current: np.ndarray,
+    over_plan: np.ndarray,
+    cut: np.ndarray,
+    year: np.ndarray,
+    by_year: dict[int, float],
+    remaining: float,
+    settings: PlanSettings,
+    abstraction: float,
+    township: str,
+    warnings: list[str],
+) -> float:
+    """The rest of a township's cut shared over its remaining irrigation wells, year by year, as fast as the yearly cap
+    allows; returns what is still left after the target year."""
+    # Wells brought back to plan stay eligible (at their plan); stopped or switched wells pump nothing more.
+    members = rows[eligible[rows] & np.isin(measure[rows], (NO_MEASURE, BACK_TO_PLAN)) & (current[rows] > 0)]
+    if settings.share_rule == SHARE_BY_OVER_QUOTA:
+        weights = over_plan[members]
+        if not (weights > 0).any():
+            warnings.append(text("reduction.no_over_quota", settings.language, township=township, rest=f"{remaining:,.0f}"))
+            return remaining
+    shared = np.zeros(len(members))
+    for y in sorted(by_year):
+        if remaining <= _tolerance(abstraction):
+            break
+        if settings.share_rule == SHARE_BY_USE:
+            weights = current[members]
+        caps = settings.max_share_cut_fraction * current[members]
+        capacity = float(caps[weights > 0].sum())
+        budget = min(remaining, capacity)
+        if budget <= 0:
+            break
+        cuts = _share_cuts(budget, caps, weights)
+        current[members] -= cuts
+        shared += cuts
+        remaining -= float(cuts.sum())
+        by_year[y] += float(cuts.sum())
+        year[members[cuts > 0]] = y  # the year the well's cut is complete
+    for member, amount in zip(members, shared):
+        if amount > 0:
+            cut[member] += amount  # on top of a back-to-plan cut: the well's whole cut
+            measure[member] = SHARE if measure[member] == NO_MEASURE else f"{BACK_TO_PLAN}+{SHARE}"
+    return remaining
+
+
+# -- from the layers ---------------------------------------------------------------------------------
+def _inactive_words(rules: Rules) -> set[str]:
+    node = rules.get("screening", "closure_list").get("inactive_status", {})
+    return {str(word).strip().lower() for status, words in node.items() for word in [status, *words]}
+
+
+def township_allowables(
+    townships: pd.DataFrame, name_field: str, allowable_field: str, *, layer: str
+) -> tuple[list[str], dict[str, float | None]]:
+    """The township names in layer order and the allowable volume of each (None where empty)."""
+    require_fields(townships, name_field, layer=layer, what="the township name")
+    allowable = number_column(townships, allowable_field, layer=layer, id_field=name_field)
+    names = townships[name_field].tolist()
+    empty = [row for row, value in enumerate(names) if is_blank(value)]
+    if empty:
+        raise EngineInputError(
+            text("reduction.no_name", n=len(empty), features=listed_features(townships, empty, None)),
+            layer=layer,
+            feature=feature_label(townships, empty[0]),
+            field=name_field,
+            hint=text("reduction.name_them"),
+        )
+    clean = [str(value).strip() for value in names]
+    seen: dict[str, int] = {}
+    for row, name in enumerate(clean):
+        if name in seen:
+            raise EngineInputError(
+                text(
+                    "reduction.duplicate_name",
+                    name=name,
+                    features=f"{feature_label(townships, seen[name])}, {feature_label(townships, row)}",
+                ),
+                layer=layer,
+                feature=feature_label(townships, row),
+                field=name_field,
+                hint=text("reduction.unique_names"),
+            )
+        seen[name] = row
+    return clean, {name: None if math.isnan(value) else float(value) for name, value in zip(clean, allowable)}
+
+
+def plan_table(
+    prepared: PreparedScreening,
+    wells: gpd.GeoDataFrame,
+    rules: Rules,
+    *,
+    volume_field: str,
+    use_field: str | None = "use",
+    status_field: str | None = "status",
+    permit_field: str | None = "permit_no",
+    plan_field: str | None = "permit_m3",
+    id_field: str | None = "well_id",
+    language: str = "en",
+    is_canceled: Callable[[], bool] | None = None,
+) -> tuple[pd.DataFrame, list[str]]:
+    """One row per well (:data:`WELL_TABLE_COLUMNS`, the wells' index) and the log's notes: the township and supply
+    coverage from the screening engine (same layers, same tie-breaks as screen_well_sites), self-supplied from the rules
+    file's screening.well_types (item 13), irrigation from reduction_plan.share_uses."""
+    layer = prepared.layer_names["wells"]
+    id_field = id_field if id_field and id_field in wells.columns else None
+    notes: list[str] = []
+    use_m3 = number_column(wells, volume_field, layer=layer, id_field=id_field)
+    plan = number_column(wells, plan_field, layer=layer, id_field=id_field) if plan_field else np.full(len(wells), np.nan)
+    if not plan_field:
+        notes.append(text("reduction.no_plan_field", language))
+    if permit_field:
+        require_fields(wells, permit_field, layer=layer, what="the water permit number (empty: no permit)")
+        permitted = np.array([not is_blank(value) for value in wells[permit_field].tolist()], dtype=bool)
+    else:
+        permitted = np.ones(len(wells), dtype=bool)
+        notes.append(text("reduction.no_permit_field", language))
+    active = np.ones(len(wells), dtype=bool)
+    if status_field:
+        require_fields(wells, status_field, layer=layer, what="the well's status (stopped and deregistered wells no longer pump)")
+        inactive = _inactive_words(rules)
+        active = np.array([is_null(v) or str(v).strip().lower() not in inactive for v in wells[status_field].tolist()], dtype=bool)
+    screened = screen_points(prepared, wells, use_field=use_field, language=language, is_canceled=is_canceled)
+    towns = np.array([None if is_null(t) else str(t).strip() for t in screened["township"].tolist()], dtype=object)
+    covered = screened["in_supply_coverage"].to_numpy(dtype=object) == True  # noqa: E712 (None is not covered)
+    self_supplied = screened["well_type"].to_numpy(dtype=object) == SELF_SUPPLIED
+    share_words = {str(w).strip().lower() for w in rules.get("reduction_plan", "share_uses", "value")}
+    uses = wells[use_field].tolist() if use_field else [None] * len(wells)
+    irrigation = np.array([not is_null(u) and str(u).strip().lower() in share_words for u in uses], dtype=bool)
+
+    missing = np.flatnonzero(active & np.isnan(use_m3))
+    if len(missing):
+        notes.append(
+            text(
+                "reduction.no_volume",
+                language,
+                n=len(missing),
+                field=volume_field,
+                features=listed_features(wells, list(missing), id_field),
+            )
+        )
+    stopped = np.flatnonzero(~active)
+    if len(stopped):
+        notes.append(text("reduction.inactive", language, n=len(stopped), volume=f"{float(np.nansum(use_m3[stopped])):,.0f}"))
+    outside = np.flatnonzero(active & np.array([t is None for t in towns], dtype=bool))
+    if len(outside):
+        notes.append(text("reduction.outside", language, n=len(outside), features=listed_features(wells, list(outside), id_field)))
+    table = pd.DataFrame(
+        {
+            "township": towns,
+            "use_m3": np.nan_to_num(use_m3, nan=0.0),
+            "plan_m3": plan,
+            "active": active,
+            "permitted": permitted,
+            "switchable": self_supplied & covered,
+            "share_eligible": irrigation,
+        },
+        index=wells.index,
+    )
+    return table, notes
