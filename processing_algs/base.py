@@ -69,6 +69,7 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
         self._styles: dict[str, str] = {}
         self._opened: dict[str, tuple[Any, str]] = {}
         self._staged: list = []  # outputs written beside an existing file, moved into place on success
+        self._language: str | None = None  # the language the engine speaks in the current run
 
     # -- identity ------------------------------------------------------------------------------
     def tr(self, text: str) -> str:
@@ -299,8 +300,12 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
         self.warn_implausible_numbers(parameters, context, feedback)
         new_files = self.destination_files_not_yet_there(parameters, context)
         self._staged = []
+        self._language = self.run_language(parameters, context)
         try:
-            with engine_notices_to(feedback):
+            from tuoli_gw_plugin.engine.messages import speaking
+
+            # The engine's errors, warnings, notices and finding texts in the run's language.
+            with engine_notices_to(feedback), speaking(self._language):
                 results = self.compute(parameters, context, feedback)
             gc.collect()  # the sinks of compute() are closed when collected: their files are complete now
             for staged in self._staged:
@@ -338,23 +343,20 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
                             "check it is what you meant.").format(key=declaration.key, value=value, low=low, high=high)
                 )
 
+    def run_language(self, parameters: dict[str, Any] | None = None, context=None) -> str:
+        """The language the engine speaks in this run: the algorithm's LANGUAGE where it has one,
+        else the QGIS interface language ('zh' or 'en')."""
+        from ._declarations import interface_language
+
+        if parameters is not None and any(d.key == "LANGUAGE" for d in self.PARAMETERS):
+            return self.choice(parameters, "LANGUAGE", context)
+        return interface_language()
+
     def engine_message(self, error) -> str:
-        """An engine error as the user reads it: where (layer, feature, field) in the interface
-        language, then the engine's own sentence. The engine names the place in English first
-        (see engine.errors); when its text does not start that way it is shown unchanged."""
-        english = [f"layer '{error.layer}'" if error.layer else "", "" if error.feature is None else f"feature {error.feature}",
-                   f"field '{error.field}'" if error.field else ""]
-        prefix = ", ".join(part for part in english if part) + ": "
-        text = str(error)
-        if prefix == ": " or not text.startswith(prefix):
-            return text
-        where = [
-            self.tr("layer '{layer}'").format(layer=error.layer) if error.layer else "",
-            "" if error.feature is None else self.tr("feature {feature}").format(feature=error.feature),
-            self.tr("field '{field}'").format(field=error.field) if error.field else "",
-        ]
-        separator = self.tr(", ")
-        return self.tr("{where}: {message}").format(where=separator.join(p for p in where if p), message=text[len(prefix):])
+        """An engine error as the user reads it: its place (layer, feature, field) and hint framed in
+        the run's language (the interface language outside a run); the engine wrote its own sentence
+        in the run's language already (compute runs inside ``speaking``)."""
+        return error.framed(self._language or self.run_language())
 
     @staticmethod
     def stop_if_cancelled(feedback) -> None:

@@ -123,6 +123,10 @@ class ComplianceAuditAlgorithm(TuoliAlgorithm):
         common.SUPPLY_AREAS,
         Layer("POWER", "Power accounts (table)", optional=True, geometry=(ANY_LAYER,), sample="power_accounts"),
         *declared.POWER_FIELDS,
+        declared.language(
+            "Language of the findings", follow_interface=True,
+            help_text="The language of the detail sentences and of the log; default: the QGIS interface language.",
+        ),
         RULES,
         Sink("OUTPUT", "Compliance findings", "One point per finding, styled by severity.", geometry=POINTS),
         Sink(

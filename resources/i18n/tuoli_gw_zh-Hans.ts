@@ -101,9 +101,8 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
     <context>
         <name>AbstractionRechargeBalanceAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="354" />
             <source>, </source>
-            <translation>，</translation>
+            <translation type="vanished">，</translation>
         </message>
         <message>
             <location filename="../../processing_algs/abstraction_recharge_balance.py" />
@@ -146,7 +145,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>各单元采补平衡</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="319" />
+            <location filename="../../processing_algs/base.py" line="326" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -166,17 +165,17 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>开采引发的问题（地面沉降、泉水断流 …；可选）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="234" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="235" />
             <source>Layer '{layer}' (RECHARGE): only file rasters (GDAL) are supported; export it to GeoTIFF first.</source>
             <translation>图层“{layer}”（RECHARGE）：只支持文件栅格（GDAL）；请先导出为 GeoTIFF。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="250" />
+            <location filename="../../processing_algs/base.py" line="253" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="390" />
+            <location filename="../../processing_algs/base.py" line="394" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -191,12 +190,12 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>采补差栅格（mm/年，GeoTIFF）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="286" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="292" />
             <source>Net balance raster: {0} cells, {1:.1f} % mined (negative), range {2:.1f} to {3:.1f} mm/a.</source>
             <translation>采补差栅格：{0} 个像元，{1:.1f}% 为超采（负值），范围 {2:.1f} 至 {3:.1f} mm/年。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="156" />
+            <location filename="../../processing_algs/base.py" line="159" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -211,7 +210,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>PNG 文件 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="154" />
+            <location filename="../../processing_algs/base.py" line="157" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -279,67 +278,62 @@ Recharge volume = Σ mm/1000 × true cell area over the unit; cells on the unit'
             <translation>取水井（点）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="176" />
+            <location filename="../../processing_algs/base.py" line="179" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="170" />
+            <location filename="../../processing_algs/base.py" line="173" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="351" />
             <source>feature {feature}</source>
-            <translation>要素 {feature}</translation>
+            <translation type="vanished">要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="352" />
             <source>field '{field}'</source>
-            <translation>字段“{field}”</translation>
+            <translation type="vanished">字段“{field}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="350" />
             <source>layer '{layer}'</source>
-            <translation>图层“{layer}”</translation>
+            <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="172" />
+            <location filename="../../processing_algs/base.py" line="175" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="307" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="313" />
             <source>{0} units: {1} severe; total reduction needed {2:.0f} m³/a.</source>
             <translation>共 {0} 个单元，其中严重超采 {1} 个；需压减开采量合计 {2:.0f} m³/年。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="335" />
+            <location filename="../../processing_algs/base.py" line="342" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="241" />
+            <location filename="../../processing_algs/base.py" line="244" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="290" />
+            <location filename="../../processing_algs/base.py" line="293" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="355" />
             <source>{where}: {message}</source>
-            <translation>{where}：{message}</translation>
+            <translation type="vanished">{where}：{message}</translation>
         </message>
     </context>
     <context>
         <name>AllocateWaterRightsAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="354" />
             <source>, </source>
-            <translation>，</translation>
+            <translation type="vanished">，</translation>
         </message>
         <message>
             <location filename="../../processing_algs/allocate_water_rights.py" />
@@ -413,7 +407,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="319" />
+            <location filename="../../processing_algs/base.py" line="326" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -457,12 +451,12 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation type="vanished">图层“{0}”没有字段“{1}”：{2}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="250" />
+            <location filename="../../processing_algs/base.py" line="253" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="390" />
+            <location filename="../../processing_algs/base.py" line="394" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -482,7 +476,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>通知第3条和第7条：确定生态用水比例；禁止挤占基本生态用水。留空 = 规则文件（假设值）。红线字段已是扣除其他用水后留给农业的水量（如 remaining_m3）时设为 0。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="156" />
+            <location filename="../../processing_algs/base.py" line="159" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -492,7 +486,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>覆盖规则文件中的 water_rights.irrigation_quota_m3_per_mu。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="154" />
+            <location filename="../../processing_algs/base.py" line="157" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -587,7 +581,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>各乡镇水权</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="176" />
+            <location filename="../../processing_algs/base.py" line="179" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -597,19 +591,17 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>面积按多边形量算</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="170" />
+            <location filename="../../processing_algs/base.py" line="173" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="351" />
             <source>feature {feature}</source>
-            <translation>要素 {feature}</translation>
+            <translation type="vanished">要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="352" />
             <source>field '{field}'</source>
-            <translation>字段“{field}”</translation>
+            <translation type="vanished">字段“{field}”</translation>
         </message>
         <message>
             <location filename="../../processing_algs/allocate_water_rights.py" />
@@ -617,12 +609,11 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>不核对农户</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="350" />
             <source>layer '{layer}'</source>
-            <translation>图层“{layer}”</translation>
+            <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="172" />
+            <location filename="../../processing_algs/base.py" line="175" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -646,32 +637,30 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>{0} 个地块共分配 {1:,.0f} m³；{2} 个地块未获水权。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="335" />
+            <location filename="../../processing_algs/base.py" line="342" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="241" />
+            <location filename="../../processing_algs/base.py" line="244" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="290" />
+            <location filename="../../processing_algs/base.py" line="293" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="355" />
             <source>{where}: {message}</source>
-            <translation>{where}：{message}</translation>
+            <translation type="vanished">{where}：{message}</translation>
         </message>
     </context>
     <context>
         <name>ComplianceAuditAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="354" />
             <source>, </source>
-            <translation>，</translation>
+            <translation type="vanished">，</translation>
         </message>
         <message>
             <location filename="../../processing_algs/compliance_audit.py" />
@@ -802,7 +791,7 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="319" />
+            <location filename="../../processing_algs/base.py" line="326" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -843,6 +832,11 @@ A well is deregistered when its deregistration date is on or before the audit da
         </message>
         <message>
             <location filename="../../processing_algs/compliance_audit.py" />
+            <source>English</source>
+            <translation>英文</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
             <source>Findings per township</source>
             <translation>各乡镇问题汇总</translation>
         </message>
@@ -857,6 +851,11 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>单位为米；留空则取规则文件的 screening.default_coverage_distance_m。</translation>
         </message>
         <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
+            <source>Language of the findings</source>
+            <translation>问题说明的语言</translation>
+        </message>
+        <message>
             <source>Layer '{0}' has no field '{1}' ({2}). Its fields are: {3}.</source>
             <translation type="vanished">图层“{0}”没有字段“{1}”（{2}）。该图层的字段有：{3}。</translation>
         </message>
@@ -869,12 +868,12 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation type="vanished">图层“{0}”没有井编号字段“{1}”。该图层的字段有：{2}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="250" />
+            <location filename="../../processing_algs/base.py" line="253" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="390" />
+            <location filename="../../processing_algs/base.py" line="394" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -899,12 +898,12 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>只统计该期间的用电记录；“2025”也包括“2025-03”等子期间。留空：统计全部记录（表中含多个期间时日志会提示）。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="156" />
+            <location filename="../../processing_algs/base.py" line="159" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="154" />
+            <location filename="../../processing_algs/base.py" line="157" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -1005,6 +1004,11 @@ A well is deregistered when its deregistration date is on or before the audit da
         </message>
         <message>
             <location filename="../../processing_algs/compliance_audit.py" />
+            <source>The language of the detail sentences and of the log; default: the QGIS interface language.</source>
+            <translation>问题说明和日志所用的语言；默认为 QGIS 界面语言。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/compliance_audit.py" />
             <source>Thresholds, tiers and deadlines with their legal source; copy the shipped file to change one.</source>
             <translation>阈值、档次和期限及其法律依据；如需修改，请复制随插件提供的规则文件后再改。</translation>
         </message>
@@ -1029,12 +1033,12 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>取水井</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="176" />
+            <location filename="../../processing_algs/base.py" line="179" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="170" />
+            <location filename="../../processing_algs/base.py" line="173" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
@@ -1049,14 +1053,12 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>电力台账的全部记录均计入</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="351" />
             <source>feature {feature}</source>
-            <translation>要素 {feature}</translation>
+            <translation type="vanished">要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="352" />
             <source>field '{field}'</source>
-            <translation>字段“{field}”</translation>
+            <translation type="vanished">字段“{field}”</translation>
         </message>
         <message>
             <location filename="../../processing_algs/compliance_audit.py" />
@@ -1074,12 +1076,11 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>取水井的用电量（kWh）字段（无 POWER 表时使用）——第16条</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="350" />
             <source>layer '{layer}'</source>
-            <translation>图层“{layer}”</translation>
+            <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="172" />
+            <location filename="../../processing_algs/base.py" line="175" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -1099,32 +1100,30 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>取水井无自身的定额水量（over_quota 在可行时使用该用途的定额）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="335" />
+            <location filename="../../processing_algs/base.py" line="342" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="241" />
+            <location filename="../../processing_algs/base.py" line="244" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="290" />
+            <location filename="../../processing_algs/base.py" line="293" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="355" />
             <source>{where}: {message}</source>
-            <translation>{where}：{message}</translation>
+            <translation type="vanished">{where}：{message}</translation>
         </message>
     </context>
     <context>
         <name>ElectricityToWaterAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="354" />
             <source>, </source>
-            <translation>，</translation>
+            <translation type="vanished">，</translation>
         </message>
         <message>
             <location filename="../../processing_algs/electricity_to_water.py" />
@@ -1147,7 +1146,7 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="319" />
+            <location filename="../../processing_algs/base.py" line="326" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -1237,12 +1236,12 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation type="vanished">图层“{0}”没有字段“{1}”：率定仅按乡镇分组。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="250" />
+            <location filename="../../processing_algs/base.py" line="253" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="390" />
+            <location filename="../../processing_algs/base.py" line="394" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -1262,7 +1261,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>只统计该期间的用电记录；“2025”也包括“2025-03”等子期间。留空：统计全部记录（表中含多个期间时日志会提示）。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="156" />
+            <location filename="../../processing_algs/base.py" line="159" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -1272,7 +1271,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>PNG 文件 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="154" />
+            <location filename="../../processing_algs/base.py" line="157" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -1377,7 +1376,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>取水井以电折水结果</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="176" />
+            <location filename="../../processing_algs/base.py" line="179" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -1387,7 +1386,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>率定分组仅按乡镇</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="170" />
+            <location filename="../../processing_algs/base.py" line="173" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
@@ -1397,14 +1396,12 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>电力台账的全部记录均计入</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="351" />
             <source>feature {feature}</source>
-            <translation>要素 {feature}</translation>
+            <translation type="vanished">要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="352" />
             <source>field '{field}'</source>
-            <translation>字段“{field}”</translation>
+            <translation type="vanished">字段“{field}”</translation>
         </message>
         <message>
             <location filename="../../processing_algs/electricity_to_water.py" />
@@ -1417,12 +1414,11 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>电力台账的用电量（kWh）字段</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="350" />
             <source>layer '{layer}'</source>
-            <translation>图层“{layer}”</translation>
+            <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="172" />
+            <location filename="../../processing_algs/base.py" line="175" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -1432,32 +1428,30 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>yes/no、1/0、是/否。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="335" />
+            <location filename="../../processing_algs/base.py" line="342" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="241" />
+            <location filename="../../processing_algs/base.py" line="244" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="290" />
+            <location filename="../../processing_algs/base.py" line="293" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="355" />
             <source>{where}: {message}</source>
-            <translation>{where}：{message}</translation>
+            <translation type="vanished">{where}：{message}</translation>
         </message>
     </context>
     <context>
         <name>PermitDecisionAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="354" />
             <source>, </source>
-            <translation>，</translation>
+            <translation type="vanished">，</translation>
         </message>
         <message>
             <location filename="../../processing_algs/permit_decision.py" />
@@ -1530,7 +1524,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>与“井位筛查”相同：第13条仅禁止新增自备井。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="319" />
+            <location filename="../../processing_algs/base.py" line="326" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -1615,12 +1609,12 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="250" />
+            <location filename="../../processing_algs/base.py" line="253" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="390" />
+            <location filename="../../processing_algs/base.py" line="394" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -1649,7 +1643,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation type="vanished">每个申请一个点：application_id（申请编号）、verdict（结论）、reasons（理由）、township（乡镇）、requested_m3（申请水量）、remaining_m3（剩余指标）、quota_status（指标核查）、supply_distance_m（距管网距离）、zone_name（超采区）、wells_within_radius（半径内井数）、affected_wells（受影响井数）、max_drawdown_m（最大降深）、html_path、pdf_path。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="156" />
+            <location filename="../../processing_algs/base.py" line="159" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -1659,7 +1653,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>超采区（多边形）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="154" />
+            <location filename="../../processing_algs/base.py" line="157" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -1759,7 +1753,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>申请位于某多边形内时，以该多边形的 T、S 代替 TRANSMISSIVITY 和 STORATIVITY。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="176" />
+            <location filename="../../processing_algs/base.py" line="179" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -1783,7 +1777,7 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation>超采区名称字段</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="170" />
+            <location filename="../../processing_algs/base.py" line="173" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
@@ -1793,14 +1787,12 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation>现有井以要素编号标识</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="351" />
             <source>feature {feature}</source>
-            <translation>要素 {feature}</translation>
+            <translation type="vanished">要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="352" />
             <source>field '{field}'</source>
-            <translation>字段“{field}”</translation>
+            <translation type="vanished">字段“{field}”</translation>
         </message>
         <message>
             <location filename="../../processing_algs/permit_decision.py" />
@@ -1808,12 +1800,11 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation>在供水管网覆盖范围内井的类型视为未知（“限制”）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="350" />
             <source>layer '{layer}'</source>
-            <translation>图层“{layer}”</translation>
+            <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="172" />
+            <location filename="../../processing_algs/base.py" line="175" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -1833,12 +1824,12 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation>超采区不注明名称</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="335" />
+            <location filename="../../processing_algs/base.py" line="342" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="241" />
+            <location filename="../../processing_algs/base.py" line="244" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
@@ -1848,7 +1839,7 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation>已向 {folder} 写出 {n} 份意见书：不予许可 {p} 份，限制 {r} 份，可予许可 {a} 份。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="290" />
+            <location filename="../../processing_algs/base.py" line="293" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -1862,17 +1853,15 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation>{path} 是本次运行的输入；申请 {id} 的意见书会覆盖它。未写入任何文件；请选择其他 OUTPUT_FOLDER。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="355" />
             <source>{where}: {message}</source>
-            <translation>{where}：{message}</translation>
+            <translation type="vanished">{where}：{message}</translation>
         </message>
     </context>
     <context>
         <name>ProgressiveSurchargeAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="354" />
             <source>, </source>
-            <translation>，</translation>
+            <translation type="vanished">，</translation>
         </message>
         <message>
             <location filename="../../processing_algs/progressive_surcharge.py" />
@@ -1930,7 +1919,7 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="319" />
+            <location filename="../../processing_algs/base.py" line="326" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -2024,12 +2013,12 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>几何可选；有则保留。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="250" />
+            <location filename="../../processing_algs/base.py" line="253" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="390" />
+            <location filename="../../processing_algs/base.py" line="394" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -2044,7 +2033,7 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>未计费：图层“{0}”，{1}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="156" />
+            <location filename="../../processing_algs/base.py" line="159" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -2054,7 +2043,7 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>PNG 文件 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="154" />
+            <location filename="../../processing_algs/base.py" line="157" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -2148,7 +2137,7 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>超计划水量全部按所达最高档倍数计收</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="176" />
+            <location filename="../../processing_algs/base.py" line="179" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -2163,27 +2152,24 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>分档累进</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="170" />
+            <location filename="../../processing_algs/base.py" line="173" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="351" />
             <source>feature {feature}</source>
-            <translation>要素 {feature}</translation>
+            <translation type="vanished">要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="352" />
             <source>field '{field}'</source>
-            <translation>字段“{field}”</translation>
+            <translation type="vanished">字段“{field}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="350" />
             <source>layer '{layer}'</source>
-            <translation>图层“{layer}”</translation>
+            <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="172" />
+            <location filename="../../processing_algs/base.py" line="175" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -2208,32 +2194,30 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>{1} 户中有 {0} 户未计费；其水资源费字段为空，原因见 problem 字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="335" />
+            <location filename="../../processing_algs/base.py" line="342" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="241" />
+            <location filename="../../processing_algs/base.py" line="244" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="290" />
+            <location filename="../../processing_algs/base.py" line="293" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="355" />
             <source>{where}: {message}</source>
-            <translation>{where}：{message}</translation>
+            <translation type="vanished">{where}：{message}</translation>
         </message>
     </context>
     <context>
         <name>ReductionPlanAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="354" />
             <source>, </source>
-            <translation>，</translation>
+            <translation type="vanished">，</translation>
         </message>
         <message>
             <location filename="../../processing_algs/reduction_plan.py" />
@@ -2276,7 +2260,7 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>批准的年度取水计划字段（m³）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="319" />
+            <location filename="../../processing_algs/base.py" line="326" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -2341,12 +2325,12 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="250" />
+            <location filename="../../processing_algs/base.py" line="253" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="390" />
+            <location filename="../../processing_algs/base.py" line="394" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -2361,7 +2345,7 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>每个需压减的乡镇一幅子图。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="156" />
+            <location filename="../../processing_algs/base.py" line="159" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -2376,7 +2360,7 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>PNG 文件 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="154" />
+            <location filename="../../processing_algs/base.py" line="157" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -2524,7 +2508,7 @@ Per township: abstraction by year against the allowable volume, the year balance
             <translation>取水井及其压减措施</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="176" />
+            <location filename="../../processing_algs/base.py" line="179" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -2534,7 +2518,7 @@ Per township: abstraction by year against the allowable volume, the year balance
             <translation>正在写出结果…</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="170" />
+            <location filename="../../processing_algs/base.py" line="173" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
@@ -2544,22 +2528,19 @@ Per township: abstraction by year against the allowable volume, the year balance
             <translation>所有井均按在用处理</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="351" />
             <source>feature {feature}</source>
-            <translation>要素 {feature}</translation>
+            <translation type="vanished">要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="352" />
             <source>field '{field}'</source>
-            <translation>字段“{field}”</translation>
+            <translation type="vanished">字段“{field}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="350" />
             <source>layer '{layer}'</source>
-            <translation>图层“{layer}”</translation>
+            <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="172" />
+            <location filename="../../processing_algs/base.py" line="175" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -2594,12 +2575,12 @@ Per township: abstraction by year against the allowable volume, the year balance
             <translation>无法识别无证井：不采取“无证停采”措施（第18条）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="335" />
+            <location filename="../../processing_algs/base.py" line="342" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="241" />
+            <location filename="../../processing_algs/base.py" line="244" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
@@ -2609,14 +2590,13 @@ Per township: abstraction by year against the allowable volume, the year balance
             <translation>{n} 个乡镇需压减：{reached} 个在 {year} 年前达到采补平衡，{short} 个仅靠措施无法达到（缺口 {shortfall:,.0f} m³/年）；合计压减 {cut:,.0f} m³/年。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="290" />
+            <location filename="../../processing_algs/base.py" line="293" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="355" />
             <source>{where}: {message}</source>
-            <translation>{where}：{message}</translation>
+            <translation type="vanished">{where}：{message}</translation>
         </message>
     </context>
     <context>
@@ -2797,9 +2777,8 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
     <context>
         <name>ScreenWellSitesAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="354" />
             <source>, </source>
-            <translation>，</translation>
+            <translation type="vanished">，</translation>
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
@@ -2822,7 +2801,7 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
             <translation>任意坐标系。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="319" />
+            <location filename="../../processing_algs/base.py" line="326" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -2902,12 +2881,12 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>图层“{layer}”没有字段“{field}”（ZONE_GRADE_FIELD，超采区等级：严重 / 一般）。该图层的字段有：{fields}。请选择等级字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="250" />
+            <location filename="../../processing_algs/base.py" line="253" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="390" />
+            <location filename="../../processing_algs/base.py" line="394" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -2917,7 +2896,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>无论图层坐标系如何，均在米制投影坐标系中精确量算距离；距管网恰好等于该距离的井视为被覆盖。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="156" />
+            <location filename="../../processing_algs/base.py" line="159" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -2927,7 +2906,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>超采区（多边形）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="154" />
+            <location filename="../../processing_algs/base.py" line="157" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -3053,7 +3032,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>无几何的井数</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="176" />
+            <location filename="../../processing_algs/base.py" line="179" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -3078,27 +3057,24 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>超采区名称字段</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="170" />
+            <location filename="../../processing_algs/base.py" line="173" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="351" />
             <source>feature {feature}</source>
-            <translation>要素 {feature}</translation>
+            <translation type="vanished">要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="352" />
             <source>field '{field}'</source>
-            <translation>字段“{field}”</translation>
+            <translation type="vanished">字段“{field}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="350" />
             <source>layer '{layer}'</source>
-            <translation>图层“{layer}”</translation>
+            <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="172" />
+            <location filename="../../processing_algs/base.py" line="175" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -3118,12 +3094,12 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>超采区不注明名称</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="335" />
+            <location filename="../../processing_algs/base.py" line="342" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="241" />
+            <location filename="../../processing_algs/base.py" line="244" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
@@ -3143,14 +3119,13 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>{n} 眼井位于图层范围外（不在任何乡镇内，或不在超采区和供水图层范围内）：结论为 outside，不作结论。请核对其位置，或用覆盖这些位置的图层重新筛查。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="290" />
+            <location filename="../../processing_algs/base.py" line="293" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="355" />
             <source>{where}: {message}</source>
-            <translation>{where}：{message}</translation>
+            <translation type="vanished">{where}：{message}</translation>
         </message>
     </context>
     <context>
@@ -3263,9 +3238,8 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
     <context>
         <name>SelfSuppliedClosureListAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="354" />
             <source>, </source>
-            <translation>，</translation>
+            <translation type="vanished">，</translation>
         </message>
         <message>
             <source>1/0, true/false, yes/no, 是/否; empty counts as not self-supplied.</source>
@@ -3302,7 +3276,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>任意坐标系。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="319" />
+            <location filename="../../processing_algs/base.py" line="326" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -3322,12 +3296,12 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>现有取水井（点）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="250" />
+            <location filename="../../processing_algs/base.py" line="253" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="390" />
+            <location filename="../../processing_algs/base.py" line="394" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -3342,12 +3316,12 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>无论图层坐标系如何，均在米制投影坐标系中精确量算距离；距管网恰好等于该距离的井视为被覆盖。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="156" />
+            <location filename="../../processing_algs/base.py" line="159" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="154" />
+            <location filename="../../processing_algs/base.py" line="157" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -3442,12 +3416,12 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>列入清单的井数</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="176" />
+            <location filename="../../processing_algs/base.py" line="179" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="170" />
+            <location filename="../../processing_algs/base.py" line="173" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
@@ -3457,19 +3431,16 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>所有自备井均视为在用</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="351" />
             <source>feature {feature}</source>
-            <translation>要素 {feature}</translation>
+            <translation type="vanished">要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="352" />
             <source>field '{field}'</source>
-            <translation>字段“{field}”</translation>
+            <translation type="vanished">字段“{field}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="350" />
             <source>layer '{layer}'</source>
-            <translation>图层“{layer}”</translation>
+            <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
             <location filename="../../processing_algs/self_supplied_closure_list.py" />
@@ -3477,7 +3448,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>只使用年水量字段</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="172" />
+            <location filename="../../processing_algs/base.py" line="175" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -3487,12 +3458,12 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>以要素编号标识取水井</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="335" />
+            <location filename="../../processing_algs/base.py" line="342" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="241" />
+            <location filename="../../processing_algs/base.py" line="244" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
@@ -3502,14 +3473,13 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>公共供水管网覆盖范围内有在用自备井 {listed} 眼（自备井共 {self_supplied} 眼，取水井共 {wells} 眼）；年取水量合计 {total:,.0f} m³。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="290" />
+            <location filename="../../processing_algs/base.py" line="293" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="355" />
             <source>{where}: {message}</source>
-            <translation>{where}：{message}</translation>
+            <translation type="vanished">{where}：{message}</translation>
         </message>
     </context>
     <context>
@@ -3522,7 +3492,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
         <message>
             <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="376" />
             <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="390" />
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="582" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="585" />
             <source>Check well site</source>
             <translation>井址核查</translation>
         </message>
@@ -3542,7 +3512,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>请选择超采等级字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="560" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="563" />
             <source>Click the map first, then write the decision for that site.</source>
             <translation>请先在地图上点击井位，再为该井位生成意见书。</translation>
         </message>
@@ -3557,12 +3527,12 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>覆盖距离</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="575" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="578" />
             <source>Decision written:</source>
             <translation>意见书已生成：</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="582" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="585" />
             <source>Decision written: {path}</source>
             <translation>意见书已生成：{path}</translation>
         </message>
@@ -3617,7 +3587,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>未找到超采区图层</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="560" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="563" />
             <source>No site checked yet</source>
             <translation>尚未检查井位</translation>
         </message>
@@ -3672,18 +3642,18 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>供水管网</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="568" />
             <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="571" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="574" />
             <source>The decision could not be written</source>
             <translation>无法生成意见书</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="537" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="540" />
             <source>The layers cannot be screened</source>
             <translation>无法用这些图层筛查</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="541" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="544" />
             <source>The site cannot be checked</source>
             <translation>无法核查该井址</translation>
         </message>
@@ -3733,7 +3703,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>允许</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="620" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="624" />
             <source>clicked site</source>
             <translation>点击的井位</translation>
         </message>
@@ -3763,8 +3733,8 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>位于公共供水管网覆盖范围内</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="526" />
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="608" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="529" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="612" />
             <source>map canvas</source>
             <translation>地图画布</translation>
         </message>
@@ -4017,9 +3987,8 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
     <context>
         <name>SupervisionReportAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="354" />
             <source>, </source>
-            <translation>，</translation>
+            <translation type="vanished">，</translation>
         </message>
         <message>
             <location filename="../../processing_algs/supervision_report.py" />
@@ -4052,7 +4021,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>正在生成报告…</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="319" />
+            <location filename="../../processing_algs/base.py" line="326" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -4122,12 +4091,12 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>图层“{layer}”（SCREENING）没有字段 verdict：请提供“井址筛查”的输出，或将取水井作为 WELLS 传入。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="250" />
+            <location filename="../../processing_algs/base.py" line="253" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="390" />
+            <location filename="../../processing_algs/base.py" line="394" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -4137,7 +4106,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>单个自包含网页，图件内嵌。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="156" />
+            <location filename="../../processing_algs/base.py" line="159" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -4157,7 +4126,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>PDF 报告已写入 {path}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="154" />
+            <location filename="../../processing_algs/base.py" line="157" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -4272,7 +4241,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>含名称、red_line_m3 和 used_m3。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="176" />
+            <location filename="../../processing_algs/base.py" line="179" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -4304,70 +4273,66 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>超采区等级字段（severe / general，严重 / 一般）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="170" />
+            <location filename="../../processing_algs/base.py" line="173" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="351" />
             <source>feature {feature}</source>
-            <translation>要素 {feature}</translation>
+            <translation type="vanished">要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="352" />
             <source>field '{field}'</source>
-            <translation>字段“{field}”</translation>
+            <translation type="vanished">字段“{field}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="350" />
             <source>layer '{layer}'</source>
-            <translation>图层“{layer}”</translation>
+            <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="172" />
+            <location filename="../../processing_algs/base.py" line="175" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="335" />
+            <location filename="../../processing_algs/base.py" line="342" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="241" />
+            <location filename="../../processing_algs/base.py" line="244" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="290" />
+            <location filename="../../processing_algs/base.py" line="293" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="355" />
             <source>{where}: {message}</source>
-            <translation>{where}：{message}</translation>
+            <translation type="vanished">{where}：{message}</translation>
         </message>
     </context>
     <context>
         <name>TuoliAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="568" />
+            <location filename="../../processing_algs/base.py" line="572" />
             <source>Could not remove the incomplete output {0}: {1}</source>
             <translation>无法删除未完成的输出 {0}：{1}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="589" />
+            <location filename="../../processing_algs/base.py" line="595" />
             <source>Could not store the style in {0}: {1}</source>
             <translation>无法将样式保存到 {0}：{1}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/compliance_audit.py" line="179" />
+            <location filename="../../processing_algs/compliance_audit.py" line="183" />
             <source>Could not write finding {n} to the output.</source>
             <translation>无法将第 {n} 个问题写入输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="138" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="139" />
             <source>Could not write grid cell {cell} to the output.</source>
             <translation>无法将网格单元 {cell} 写入输出。</translation>
         </message>
@@ -4377,7 +4342,7 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>无法将乡镇 {name} 写入输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="439" />
+            <location filename="../../processing_algs/base.py" line="443" />
             <source>Layer '{0}' holds {1}, but '{2}' ({3}) needs {4}. Choose a layer of {4} (Vector ▸ Geometry Tools can convert, e.g. Centroids for polygons to points).</source>
             <translation>图层“{0}”为{1}，但“{2}”（{3}）需要{4}。请选择{4}图层（可用 矢量 ▸ 几何工具 转换，例如用“质心”把面转为点）。</translation>
         </message>
@@ -4397,7 +4362,7 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>缺少供水图层：请提供公共供水管网（SUPPLY_PIPES）、供水覆盖范围（SUPPLY_AREAS）或两者。通知第13条禁止在公共供水管网覆盖范围内新建自备井，因此必须知道覆盖范围。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="575" />
+            <location filename="../../processing_algs/base.py" line="579" />
             <source>Removed the incomplete output {0} of this failed run.</source>
             <translation>已删除本次失败运行留下的未完成输出 {0}。</translation>
         </message>
@@ -4559,12 +4524,11 @@ OUTPUT_UNITS（可选）：各单元及 stations_n（单元内有速率的监测
     <context>
         <name>WaterLevelTrendAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="354" />
             <source>, </source>
-            <translation>，</translation>
+            <translation type="vanished">，</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="319" />
+            <location filename="../../processing_algs/base.py" line="326" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -4601,12 +4565,12 @@ Stations with fewer than 3 observations or less than one year of record get no r
 观测少于 3 次或记录不足一年的监测站不计算速率和等级，并在日志中列出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="250" />
+            <location filename="../../processing_algs/base.py" line="253" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="390" />
+            <location filename="../../processing_algs/base.py" line="394" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -4621,7 +4585,7 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>OUTPUT_UNITS 需要提供待评级的多边形图层 UNITS。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="156" />
+            <location filename="../../processing_algs/base.py" line="159" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -4631,7 +4595,7 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>地下水超采</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="154" />
+            <location filename="../../processing_algs/base.py" line="157" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -4709,32 +4673,29 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>含监测站编号。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="176" />
+            <location filename="../../processing_algs/base.py" line="179" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="170" />
+            <location filename="../../processing_algs/base.py" line="173" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="351" />
             <source>feature {feature}</source>
-            <translation>要素 {feature}</translation>
+            <translation type="vanished">要素 {feature}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="352" />
             <source>field '{field}'</source>
-            <translation>字段“{field}”</translation>
+            <translation type="vanished">字段“{field}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="350" />
             <source>layer '{layer}'</source>
-            <translation>图层“{layer}”</translation>
+            <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="172" />
+            <location filename="../../processing_algs/base.py" line="175" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
@@ -4744,24 +4705,23 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>{1} 个监测站中有 {0} 个得出水位趋势：严重 {2} 个，一般 {3} 个。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="335" />
+            <location filename="../../processing_algs/base.py" line="342" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="241" />
+            <location filename="../../processing_algs/base.py" line="244" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="290" />
+            <location filename="../../processing_algs/base.py" line="293" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="355" />
             <source>{where}: {message}</source>
-            <translation>{where}：{message}</translation>
+            <translation type="vanished">{where}：{message}</translation>
         </message>
     </context>
 </TS>

@@ -217,3 +217,17 @@ def test_registry_without_crs_is_a_clear_error(tmp_path):
     with pytest.raises(EngineInputError) as error:
         screen_parquet(str(path), prepared)
     assert "coordinate reference system" in str(error.value)
+
+
+def test_an_error_in_a_worker_speaks_the_caller_s_language(client, tmp_path):
+    """A worker process does not inherit the caller's language: the partition is given it (issue 12, point 16)."""
+    from tuoli_gw_plugin.engine.messages import speaking
+
+    wells = _wells().iloc[:40].copy()
+    wells["metered_m3"] = ["1200"] * 40
+    wells.loc[wells.index[3], "metered_m3"] = "lots"
+    path = tmp_path / "text_volume.parquet"
+    dask_geopandas.from_geopandas(wells, npartitions=2).to_parquet(str(path))
+    with speaking("zh"), pytest.raises(EngineInputError) as error:
+        abstraction_per_unit(read_registry(str(path)), _layers()["townships"], volume_field="metered_m3", wells_layer="wells")
+    assert "图层“wells”，字段“metered_m3”：1 个值不是数字：well_id=W00003 ('lots')——请更正" in str(error.value)

@@ -94,7 +94,12 @@ def findings() -> gpd.GeoDataFrame:
             "finding": ["no_permit", "no_meter", "over_permit"],
             "notice_item": ["18", "9", "10"],
             "severity": ["critical", "high", "high"],
-            "detail": ["active well with no permit number", "no working meter", "metered 120 m³ > permitted 100 m³"],
+            # As the audit writes them in English (engine.audit's catalogue messages).
+            "detail": [
+                "active well with no permit number in permit_no, notice item 18",
+                "no working meter (has_meter = no), notice item 9",
+                "metered 120 m³ exceeds the permitted 100 m³ by 20 m³ (20.0 %), notice item 10",
+            ],
             "township": ["阿克别里斗乡", "多拉特乡", "多拉特乡"],
         },
         geometry=[Point(X0 + 14000, Y0 + 4000), Point(X0 + 24000, Y0 + 4000), Point(X0 + 24000, Y0 + 4000)],

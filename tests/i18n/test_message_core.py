@@ -36,6 +36,12 @@ def test_different_placeholders_in_the_two_languages_are_refused_at_registration
     assert "test_core.bad" not in messages.catalogue()
 
 
+def test_a_placeholder_named_language_is_refused_at_registration() -> None:
+    # text(key, language=…) picks the language, so {language} could never be filled.
+    with pytest.raises(ValueError, match="text\\(\\)'s own keyword"):
+        messages.register({"test_core.lang": ("unknown language {language!r}", "未知的语言 {language!r}")})
+
+
 def test_one_key_with_two_texts_is_refused() -> None:
     messages.register({"test_core.once": ("a", "甲")})
     messages.register({"test_core.once": ("a", "甲")})  # the same module imported again: harmless

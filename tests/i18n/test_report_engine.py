@@ -141,8 +141,8 @@ def test_pdf_text_mapping_turns_kangxi_radicals_back_into_ideographs_in_place():
 def test_finding_details_stay_in_the_english_report_and_the_chinese_one_names_the_item():
     english = plain(build_report(full_inputs(), load_rules(), year=2025, language="en").html())
     chinese = plain(build_report(full_inputs(), load_rules(), year=2025, language="zh").html())
-    assert "metered 120 m³ > permitted 100 m³" in english
-    assert "metered 120 m³" not in chinese  # the audit writes its sentences in English
+    assert "metered 120 m³ exceeds the permitted 100 m³ by 20 m³ (20.0 %), notice item 10" in english
+    assert "metered 120 m³" not in chinese  # details audited in English stay out of the Chinese report
     assert re.search(r"W2\s+无取水许可\s+特别严重\s+阿克别里斗乡\s+18", chinese)
 
 

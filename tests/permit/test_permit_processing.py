@@ -117,8 +117,11 @@ def test_aquifer_with_nan_names_feature_and_field(run_alg, tmp_path):
     aquifer = world.aquifer()
     aquifer.loc[0, "T"] = None
     gpkg = world.write_gpkg(tmp_path / "aq.gpkg", **{**world.all_layers(), "aquifer": aquifer})
-    with pytest.raises(QgsProcessingException, match="field 'T'"):
+    # The whole run speaks the document's language (LANGUAGE 0 = 中文 by default), the place included.
+    with pytest.raises(QgsProcessingException, match="图层“aquifer”，要素 fid 1，字段“T”"):
         run_alg(ALG, _parameters(gpkg, tmp_path, AQUIFER=f"{gpkg}|layername=aquifer"))
+    with pytest.raises(QgsProcessingException, match="layer 'aquifer', feature fid 1, field 'T'"):
+        run_alg(ALG, _parameters(gpkg, tmp_path, AQUIFER=f"{gpkg}|layername=aquifer", LANGUAGE=1))
 
 
 @pytest.mark.cli

@@ -27,10 +27,196 @@ import pandas as pd
 from .deadlines import WorkCalendar, deadline_after
 from .electricity import DatedPower, PowerFieldNames, account_power, dated_power
 from .errors import EngineInputError
+from .messages import register, text
 from .quota import UseQuotas, quota_volumes
 from .rules import Rules
 from .values import date_column, is_missing, number_column, parse_date, parsed_column
 from .well_fields import flag_column, key_column, parse_flag, require_field, text_column
+
+register(
+    {
+        "audit.date_not_a_date": ("AUDIT_DATE {value!r} is not a date", "AUDIT_DATE {value!r} 不是日期"),
+        "audit.date_hint": (
+            "write it as 2026-11-28 or 2026/11/28, or leave it empty for today",
+            "请写作 2026-11-28 或 2026/11/28，留空则为今天",
+        ),
+        "audit.row": ("row {n}", "第 {n} 行"),
+        "audit.item": ("notice item {item}", "通知第{item}条"),
+        "audit.no_meter_empty": ("meter not recorded ({field} is empty), {cite}", "未登记计量设施（{field} 为空），{cite}"),
+        "audit.no_meter_no": ("no working meter ({field} = no), {cite}", "无正常运行的计量设施（{field} = 否），{cite}"),
+        "audit.no_meter_reading": ("meter recorded but no reading in {field}, {cite}", "已登记计量设施但 {field} 无读数，{cite}"),
+        "audit.share": (" ({percent:.1f} %)", "（{percent:.1f}%）"),
+        "audit.over_permit": (
+            "metered {metered} exceeds the permitted {permitted} by {excess}{share}, {cite}",
+            "计量水量 {metered} 超过许可水量 {permitted}，超出 {excess}{share}，{cite}",
+        ),
+        "audit.no_permit": (
+            "active well with no permit number in {field}, {cite}",
+            "在用井在 {field} 中无取水许可证号，{cite}",
+        ),
+        "audit.stopped_undated": (
+            "{n} well(s) have status 'stopped' but no date in {field}, so the {days}-day deregistration deadline "
+            "cannot be checked: {wells}",
+            "{n} 口井状态为停用，但 {field} 中无日期，无法核查 {days} 日注销期限：{wells}",
+        ),
+        "audit.moved": (", moved off rest days to {day}", "，遇休息日顺延至 {day}"),
+        "audit.stopped_not_deregistered": (
+            "stopped on {stop}, {days} days before the audit date, not deregistered (deadline {deadline_days} days{moved}, {cite})",
+            "{stop} 停止取水，距检查日 {days} 天，未办理注销（期限 {deadline_days} 日{moved}，{cite}）",
+        ),
+        "audit.deregistered_late": (
+            "stopped on {stop}, deregistered on {done}, {late} day(s) after the deadline {deadline} ({deadline_days} days), {cite}",
+            "{stop} 停止取水，{done} 办理注销，超过期限 {deadline}（{deadline_days} 日）{late} 天，{cite}",
+        ),
+        "audit.deregistered_on": ("deregistered on {day}", "{day} 已注销"),
+        "audit.deregistered": ("deregistered", "已注销"),
+        "audit.sealing_later": (" (sealing dated {day}, after the audit date)", "（封填日期 {day}，晚于检查日）"),
+        "audit.not_sealed": ("{since} but not sealed (封填){when}, {cite}", "{since}但未封填{when}，{cite}"),
+        "audit.quota_basis": (" ({basis})", "（{basis}）"),
+        "audit.over_quota": (
+            "metered {metered} exceeds the quota volume {quota}{how} by {excess}{share}, notice items {item} and 13",
+            "计量水量 {metered} 超过定额水量 {quota}{how}，超出 {excess}{share}，通知第{item}条和第13条",
+        ),
+        "audit.depth_over_permit": (
+            "drilled {depth} deep, permitted {permitted} ({deeper} deeper), {cite}",
+            "成井深度 {depth}，许可深度 {permitted}（超深 {deeper}），{cite}",
+        ),
+        "audit.near_pipe": (
+            "{distance} from the nearest supply pipe (coverage {coverage})",
+            "距最近供水管网 {distance}（覆盖距离 {coverage}）",
+        ),
+        "audit.in_area": ("inside a supply area", "位于供水覆盖范围内"),
+        "audit.self_supplied_in_coverage": (
+            "self-supplied well inside public supply coverage, {where}; under strict control by law (依法严格管控), {cite}",
+            "公共供水管网覆盖范围内的自备井，{where}；依法严格管控，{cite}",
+        ),
+        "audit.power_without_permit": (
+            "drew {kwh} ({source}) with no water permit; power must not be supplied to unpermitted abstraction, {cite}",
+            "无取水许可用电 {kwh}（{source}）；不得向非法取水单位和个人提供供电服务，{cite}",
+        ),
+        "audit.more": ("{shown} and {n} more", "{shown} 等（另有 {n} 个）"),
+        "audit.list_separator": (", ", "、"),
+        "audit.stopped": ("stopped", "停止取水"),
+        "audit.power_while_stopped": (
+            "{word} on {day}, yet power account {account} drew {kwh} in {periods}; no power may be supplied to a well "
+            "that may not abstract, {cite}",
+            "{day} {word}，但供电户号 {account} 在 {periods} 用电 {kwh}；不得向不得取水的机井供电，{cite}",
+        ),
+        "audit.power_undated_wells": (
+            "{n} stopped or deregistered well(s) with a power account have no stop or deregistration date: their power "
+            "cannot be placed before or after the stop (power_while_stopped not checked for them)",
+            "{n} 口有供电户号的停用或注销井没有停用或注销日期：无法判断其用电在停用之前还是之后"
+            "（这些井未核查 power_while_stopped）",
+        ),
+        "audit.season_day": (
+            "compliance.irrigation_season holds {value!r}, which is not a month and day as MM-DD",
+            "compliance.irrigation_season 的值 {value!r} 不是 MM-DD 格式的月日",
+        ),
+        "audit.power_outside_season": (
+            "irrigation well drew {kwh} on power account {account} in {periods}, outside the irrigation season "
+            "({first} to {last}); farm wells are to be reported off after the season, {cite}",
+            "灌溉井在灌溉期（{first} 至 {last}）外的 {periods} 通过供电户号 {account} 用电 {kwh}；"
+            "农业灌溉期结束后农业机电井应统一向供电部门报停，{cite}",
+        ),
+        "audit.account_without_well": (
+            "power account {account} ({kwh} in '{layer}') is linked to no well of the register: a possibly "
+            "unregistered well, {cite}",
+            "供电户号 {account}（“{layer}”中 {kwh}）未对应登记册中的任何机井：可能为未登记机井，{cite}",
+        ),
+        "audit.skip_no_self_supplied_field": (
+            "self_supplied_in_coverage (no self-supplied field)", "self_supplied_in_coverage（无自备井字段）"
+        ),
+        "audit.skip_no_supply_layer": (
+            "self_supplied_in_coverage (no SUPPLY_PIPES or SUPPLY_AREAS given)",
+            "self_supplied_in_coverage（未提供 SUPPLY_PIPES 或 SUPPLY_AREAS）",
+        ),
+        "audit.power_without_account_field": (
+            "a POWER table is given but no power-account field of the wells",
+            "提供了 POWER 表，但未指定机井的供电户号字段",
+        ),
+        "audit.choose_account_field": (
+            "choose the wells' power-account field (ACCOUNT_FIELD)", "请选择机井的供电户号字段（ACCOUNT_FIELD）"
+        ),
+        "audit.source_table": ("power account {account} in '{layer}'", "“{layer}”中的供电户号 {account}"),
+        "audit.source_field": ("{field} field", "{field} 字段"),
+        "audit.source_field_account": ("{field} field, power account {account}", "{field} 字段，供电户号 {account}"),
+        "audit.no_account": ("(none)", "（无）"),
+        "audit.skip_no_power_table": ("{code} (no POWER table)", "{code}（无 POWER 表）"),
+        "audit.skip_no_kwh": (
+            "power_without_permit (no POWER table and no kWh field)", "power_without_permit（无 POWER 表，也无用电量字段）"
+        ),
+        "audit.no_period_field": ("no period field", "无时段字段"),
+        "audit.no_dated_period": ("no period in it gives dates (such as 2025-11)", "没有能给出日期的时段（如 2025-11）"),
+        "audit.skip_power_layer": ("{code} ('{layer}' has {why})", "{code}（“{layer}”{why}）"),
+        "audit.undated_power_rows": (
+            "{n} row(s) of '{layer}' have a period that gives no dates: they are not placed in time "
+            "(power_while_stopped, power_outside_irrigation_season)",
+            "“{layer}”中 {n} 行的时段给不出日期：无法确定其时间（power_while_stopped、power_outside_irrigation_season）",
+        ),
+        "audit.sealed_what": ("dates or yes/no", "日期或是/否"),
+        "audit.sealed_hint": (
+            "write the date the well was sealed (2025-03-05), or yes/no", "请填写封填日期（2025-03-05），或是/否"
+        ),
+        "audit.no_sealed_field_in": ("no field '{field}' in '{layer}'", "“{layer}”中无字段“{field}”"),
+        "audit.no_sealed_field": ("no sealing field given", "未指定封填字段"),
+        "audit.skip_sealing": ("deregistered_not_sealed ({why})", "deregistered_not_sealed（{why}）"),
+        "audit.skip_quota_no_metered": ("over_quota (no metered volume field)", "over_quota（无计量水量字段）"),
+        "audit.skip_quota": ("over_quota ({why})", "over_quota（{why}）"),
+        "audit.skip_no_meter": ("no_meter (no meter field)", "no_meter（无计量设施字段）"),
+        "audit.skip_over_permit": (
+            "over_permit (no metered or permitted volume field)", "over_permit（无计量水量或许可水量字段）"
+        ),
+        "audit.skip_no_permit": (
+            "no_permit and power_without_permit (no permit field)", "no_permit 和 power_without_permit（无取水许可证号字段）"
+        ),
+        "audit.skip_stopped": ("stopped_not_deregistered (no stop-date field)", "stopped_not_deregistered（无停用日期字段）"),
+        "audit.skip_late": (
+            "deregistered_late (no stop-date or deregistration-date field)", "deregistered_late（无停用日期或注销日期字段）"
+        ),
+        "audit.skip_not_sealed": ("deregistered_not_sealed (no sealing field)", "deregistered_not_sealed（无封填字段）"),
+        "audit.skip_over_quota": ("over_quota (no metered volume or quota)", "over_quota（无计量水量或定额）"),
+        "audit.skip_depth": (
+            "depth_over_permit (no depth or permitted-depth field)", "depth_over_permit（无成井深度或许可深度字段）"
+        ),
+        "audit.skip_season_no_use": (
+            "power_outside_irrigation_season (no use field)", "power_outside_irrigation_season（无用途字段）"
+        ),
+        "audit.no_holiday_year": (
+            "Deadlines in {years} move over weekends only: the rules file's holiday table (compliance.public_holidays) "
+            "has no such year",
+            "{years} 年的期限只按周末顺延：规则文件的节假日表（compliance.public_holidays）没有该年",
+        ),
+        "audit.unverified_holidays": (
+            "The holiday dates of {years} in the rules file are not verified against the State Council notice: check "
+            "deadlines that fall near a holiday",
+            "规则文件中 {years} 年的节假日未与国务院通知核对：请核查临近节假日的期限",
+        ),
+        "audit.date_before_notice": (
+            "Audit date {audit_date} is before the notice was issued ({issued}): its rules did not apply yet; check the "
+            "audit date.",
+            "检查日 {audit_date} 早于通知印发日（{issued}）：其规定尚未施行；请核对检查日。",
+        ),
+        "audit.date_after_today": (
+            "Audit date {audit_date} is after today ({today}): check the audit date.",
+            "检查日 {audit_date} 晚于今天（{today}）：请核对检查日。",
+        ),
+        "audit.future_dates": (
+            "{n} well(s) have a {field} date after today ({today}), which cannot have happened yet: {wells}. They are "
+            "audited as not stopped; correct the dates.",
+            "{n} 口井的 {field} 日期晚于今天（{today}），不可能已发生：{wells}。这些井按未停用检查；请更正日期。",
+        ),
+        "audit.unknown_status": ("Status values taken as active: {values}", "按在用处理的状态值：{values}"),
+        "audit.no_well_accounts": (" and {n} power account(s) linked to no well", "，另有 {n} 个供电户号未对应机井"),
+        "audit.summary": (
+            "Audit date {audit_date}: {n} well(s) ({active} active, {stopped} stopped, {deregistered} deregistered), "
+            "{findings} finding(s) in {wells} well(s){no_well}",
+            "检查日 {audit_date}：{n} 口井（在用 {active}、停用 {stopped}、注销 {deregistered}），{wells} 口井共 "
+            "{findings} 条问题{no_well}",
+        ),
+        "audit.count": ("  {code} (item {item}, {severity}): {n}", "  {code}（第{item}条，{severity}）：{n}"),
+        "audit.not_checked": ("Not checked: {what}", "未核查：{what}"),
+    }
+)
 
 # Finding codes in the order rows are written for a well (a public contract).
 FINDINGS = (
@@ -49,6 +235,14 @@ FINDINGS = (
     "power_account_without_well",
 )
 OUTPUT_COLUMNS = ("well_id", "finding", "notice_item", "detail", "severity", "township", "use")
+
+# The catalogue messages a finding's detail is written from (the report shows a detail only in its own language).
+DETAIL_KEYS = (
+    "audit.no_meter_empty", "audit.no_meter_no", "audit.no_meter_reading", "audit.over_permit", "audit.no_permit",
+    "audit.stopped_not_deregistered", "audit.deregistered_late", "audit.not_sealed", "audit.over_quota",
+    "audit.depth_over_permit", "audit.self_supplied_in_coverage", "audit.power_without_permit",
+    "audit.power_while_stopped", "audit.power_outside_season", "audit.account_without_well",
+)
 
 # Status spellings that plainly mean "in use" (anything else unknown is also taken as active, and logged).
 ACTIVE_STATUS_WORDS = frozenset({"active", "in_use", "in use", "在用", "正常", "运行", "使用"})
@@ -96,8 +290,8 @@ def parse_audit_date(value: Any, *, today: dt.date | None = None) -> dt.date:
         parsed = parse_date(value)
     except (ValueError, TypeError):
         raise EngineInputError(
-            f"AUDIT_DATE {value!r} is not a date",
-            hint="write it as 2026-11-28 or 2026/11/28, or leave it empty for today",
+            text("audit.date_not_a_date", value=value),
+            hint=text("audit.date_hint"),
         ) from None
     return parsed if parsed is not None else (today or dt.date.today())
 
@@ -198,7 +392,7 @@ class Register:
     @property
     def labels(self) -> list[str]:
         """How to name each well in a message: its id, else its row."""
-        return [i if i is not None else f"row {r + 1}" for r, i in enumerate(self.ids)]
+        return [i if i is not None else text("audit.row", n=r + 1) for r, i in enumerate(self.ids)]
 
     def status_of(self, row: int) -> str | None:
         return self.statuses[row] if self.statuses else None
@@ -293,15 +487,16 @@ def check_metering(register: Register, states: WellStates, item: str) -> Check:
     """
     f = register.fields
     if register.has_meter is None:
-        return Check(skipped="no_meter (no meter field)")
+        return Check(skipped=text("audit.skip_no_meter"))
     rows: list[Row] = []
+    cite = text("audit.item", item=item)
     for r in np.flatnonzero(states.active):
         if register.has_meter[r] is None:
-            rows.append((r, "no_meter", f"meter not recorded ({f.has_meter} is empty), notice item {item}"))
+            rows.append((r, "no_meter", text("audit.no_meter_empty", field=f.has_meter, cite=cite)))
         elif not register.has_meter[r]:
-            rows.append((r, "no_meter", f"no working meter ({f.has_meter} = no), notice item {item}"))
+            rows.append((r, "no_meter", text("audit.no_meter_no", field=f.has_meter, cite=cite)))
         elif register.metered is not None and np.isnan(register.metered[r]):
-            rows.append((r, "no_meter", f"meter recorded but no reading in {f.metered}, notice item {item}"))
+            rows.append((r, "no_meter", text("audit.no_meter_reading", field=f.metered, cite=cite)))
     return Check(rows)
 
 
@@ -312,17 +507,19 @@ def check_over_permit(register: Register, item: str) -> Check:
     """
     metered, permitted = register.metered, register.permit_m3
     if metered is None or permitted is None:
-        return Check(skipped="over_permit (no metered or permitted volume field)")
+        return Check(skipped=text("audit.skip_over_permit"))
     rows: list[Row] = []
     for r in np.flatnonzero(~np.isnan(metered) & ~np.isnan(permitted) & (np.nan_to_num(metered) > np.nan_to_num(permitted))):
         excess = metered[r] - permitted[r]
-        share = f" ({100 * excess / permitted[r]:.1f} %)" if permitted[r] > 0 else ""
+        share = text("audit.share", percent=100 * excess / permitted[r]) if permitted[r] > 0 else ""
         rows.append(
             (
                 r,
                 "over_permit",
-                f"metered {_fmt(metered[r], 'm³')} exceeds the permitted {_fmt(permitted[r], 'm³')} by "
-                f"{_fmt(excess, 'm³')}{share}, notice item {item}",
+                text(
+                    "audit.over_permit", metered=_fmt(metered[r], "m³"), permitted=_fmt(permitted[r], "m³"),
+                    excess=_fmt(excess, "m³"), share=share, cite=text("audit.item", item=item),
+                ),
             )
         )
     return Check(rows)
@@ -331,9 +528,9 @@ def check_over_permit(register: Register, item: str) -> Check:
 def check_no_permit(register: Register, states: WellStates, item: str) -> Check:
     """Item 18 (二(四) 18): "严厉打击违法打井、违法取水" — an active well with no permit number is ``no_permit``."""
     if register.permits is None:
-        return Check(skipped="no_permit and power_without_permit (no permit field)")
+        return Check(skipped=text("audit.skip_no_permit"))
     rows = [
-        (r, "no_permit", f"active well with no permit number in {register.fields.permit}, notice item {item}")
+        (r, "no_permit", text("audit.no_permit", field=register.fields.permit, cite=text("audit.item", item=item)))
         for r in np.flatnonzero(states.active)
         if register.permits[r] is None
     ]
@@ -360,14 +557,16 @@ def check_deregistration(
     f = register.fields
     stopped_on = register.stopped_on
     if stopped_on is None:
-        return Check(skipped="stopped_not_deregistered (no stop-date field)")
+        return Check(skipped=text("audit.skip_stopped"))
     check = Check()
     labels = register.labels
     undated = [labels[r] for r in range(register.n) if register.status_of(r) in stopped_words and stopped_on[r] is None]
     if undated:
         check.warnings.append(
-            f"{len(undated)} well(s) have status 'stopped' but no date in {f.stopped_on}, so the "
-            f"{deadline_days}-day deregistration deadline cannot be checked: {', '.join(undated[:10])}"
+            text(
+                "audit.stopped_undated", n=len(undated), field=f.stopped_on, days=deadline_days,
+                wells=text("audit.list_separator").join(undated[:10]),
+            )
         )
     for r in range(register.n):
         stop = stopped_on[r]
@@ -376,13 +575,15 @@ def check_deregistration(
         deadline = deadline_after(stop, deadline_days, calendar)
         if audit_date > deadline.last_day:
             days = (audit_date - stop).days
-            moved = f", moved off rest days to {deadline.last_day.isoformat()}" if deadline.moved else ""
+            moved = text("audit.moved", day=deadline.last_day.isoformat()) if deadline.moved else ""
             check.rows.append(
                 (
                     r,
                     "stopped_not_deregistered",
-                    f"stopped on {stop.isoformat()}, {days} days before the audit date, not deregistered "
-                    f"(deadline {deadline_days} days{moved}, notice item {item})",
+                    text(
+                        "audit.stopped_not_deregistered", stop=stop.isoformat(), days=days, deadline_days=deadline_days,
+                        moved=moved, cite=text("audit.item", item=item),
+                    ),
                 )
             )
     return check
@@ -396,7 +597,7 @@ def check_late_deregistration(
     The deadline is counted as in :func:`check_deregistration` (day 30, moved off rest days).
     """
     if register.stopped_on is None or register.deregistered_on is None:
-        return Check(skipped="deregistered_late (no stop-date or deregistration-date field)")
+        return Check(skipped=text("audit.skip_late"))
     check = Check()
     for r in range(register.n):
         stop, done = register.stopped_on[r], register.deregistered_on[r]
@@ -409,8 +610,10 @@ def check_late_deregistration(
                 (
                     r,
                     "deregistered_late",
-                    f"stopped on {stop.isoformat()}, deregistered on {done.isoformat()}, {late} day(s) after the "
-                    f"deadline {deadline.last_day.isoformat()} ({deadline_days} days), notice item {item}",
+                    text(
+                        "audit.deregistered_late", stop=stop.isoformat(), done=done.isoformat(), late=late,
+                        deadline=deadline.last_day.isoformat(), deadline_days=deadline_days, cite=text("audit.item", item=item),
+                    ),
                 )
             )
     return check
@@ -423,16 +626,18 @@ def check_sealing(register: Register, states: WellStates, item: str) -> Check:
     deadline for it, so any deregistered well not yet sealed is listed.
     """
     if register.sealed is None:
-        return Check(skipped="deregistered_not_sealed (no sealing field)")
+        return Check(skipped=text("audit.skip_not_sealed"))
     rows: list[Row] = []
     for r in np.flatnonzero(states.deregistered):
         if register.sealed[r]:
             continue
         done = register.deregistered_on[r] if register.deregistered_on else None
-        since = f"deregistered on {done.isoformat()}" if done else "deregistered"
+        since = text("audit.deregistered_on", day=done.isoformat()) if done else text("audit.deregistered")
         later = register.sealed_on[r] if register.sealed_on else None
-        when = f" (sealing dated {later.isoformat()}, after the audit date)" if later else ""
-        rows.append((r, "deregistered_not_sealed", f"{since} but not sealed (封填){when}, notice item {item}"))
+        when = text("audit.sealing_later", day=later.isoformat()) if later else ""
+        rows.append(
+            (r, "deregistered_not_sealed", text("audit.not_sealed", since=since, when=when, cite=text("audit.item", item=item)))
+        )
     return Check(rows)
 
 
@@ -443,18 +648,20 @@ def check_over_quota(register: Register, item: str) -> Check:
     """
     metered, quota = register.metered, register.quota_m3
     if metered is None or quota is None:
-        return Check(skipped="over_quota (no metered volume or quota)")
+        return Check(skipped=text("audit.skip_over_quota"))
     rows: list[Row] = []
     basis = register.quota_basis or [None] * register.n
     for r in np.flatnonzero(~np.isnan(metered) & ~np.isnan(quota) & (np.nan_to_num(metered) > np.nan_to_num(quota))):
         excess = metered[r] - quota[r]
-        how = f" ({basis[r]})" if basis[r] else ""
+        how = text("audit.quota_basis", basis=basis[r]) if basis[r] else ""
         rows.append(
             (
                 r,
                 "over_quota",
-                f"metered {_fmt(metered[r], 'm³')} exceeds the quota volume {_fmt(quota[r], 'm³')}{how} by "
-                f"{_fmt(excess, 'm³')} ({100 * excess / quota[r]:.1f} %), notice items {item} and 13",
+                text(
+                    "audit.over_quota", metered=_fmt(metered[r], "m³"), quota=_fmt(quota[r], "m³"), how=how,
+                    excess=_fmt(excess, "m³"), share=text("audit.share", percent=100 * excess / quota[r]), item=item,
+                ),
             )
         )
     return Check(rows)
@@ -464,15 +671,17 @@ def check_depth(register: Register, item: str) -> Check:
     """Item 11 (二(二) 11): "按照审批的取水地点、开采深度、时段开采地地下水" — deeper than permitted is ``depth_over_permit``."""
     depth, permitted = register.depth, register.permitted_depth
     if depth is None or permitted is None:
-        return Check(skipped="depth_over_permit (no depth or permitted-depth field)")
+        return Check(skipped=text("audit.skip_depth"))
     rows: list[Row] = []
     for r in np.flatnonzero(~np.isnan(depth) & ~np.isnan(permitted) & (np.nan_to_num(depth) > np.nan_to_num(permitted))):
         rows.append(
             (
                 r,
                 "depth_over_permit",
-                f"drilled {_fmt(depth[r], 'm')} deep, permitted {_fmt(permitted[r], 'm')} "
-                f"({_fmt(depth[r] - permitted[r], 'm')} deeper), notice item {item}",
+                text(
+                    "audit.depth_over_permit", depth=_fmt(depth[r], "m"), permitted=_fmt(permitted[r], "m"),
+                    deeper=_fmt(depth[r] - permitted[r], "m"), cite=text("audit.item", item=item),
+                ),
             )
         )
     return Check(rows)
@@ -498,15 +707,14 @@ def check_self_supplied_in_coverage(
         if not (register.self_supplied[r] and in_coverage[r] and not states.deregistered[r]):
             continue
         if not np.isnan(distance_m[r]) and distance_m[r] <= coverage_distance_m:
-            where = f"{_fmt(distance_m[r], 'm')} from the nearest supply pipe (coverage {_fmt(coverage_distance_m, 'm')})"
+            where = text("audit.near_pipe", distance=_fmt(distance_m[r], "m"), coverage=_fmt(coverage_distance_m, "m"))
         else:
-            where = "inside a supply area"
+            where = text("audit.in_area")
         rows.append(
             (
                 r,
                 "self_supplied_in_coverage",
-                f"self-supplied well inside public supply coverage, {where}; under strict control by law "
-                f"(依法严格管控), notice item {item}",
+                text("audit.self_supplied_in_coverage", where=where, cite=text("audit.item", item=item)),
             )
         )
     return Check(rows)
@@ -525,8 +733,10 @@ def check_power_without_permit(register: Register, item: str, kwh: np.ndarray, s
                 (
                     r,
                     "power_without_permit",
-                    f"drew {_fmt(kwh[r], 'kWh')} ({source_of[r]}) with no water permit; power must not be "
-                    f"supplied to unpermitted abstraction, notice item {item}",
+                    text(
+                        "audit.power_without_permit", kwh=_fmt(kwh[r], "kWh"), source=source_of[r],
+                        cite=text("audit.item", item=item),
+                    ),
                 )
             )
     return Check(rows)
@@ -538,7 +748,8 @@ def _kwh_text(kwh: float) -> str:
 
 def _periods_text(rows: Sequence[DatedPower]) -> str:
     labels = list(dict.fromkeys(row.period for row in rows))
-    return ", ".join(labels[:6]) + (f" and {len(labels) - 6} more" if len(labels) > 6 else "")
+    shown = text("audit.list_separator").join(labels[:6])
+    return text("audit.more", shown=shown, n=len(labels) - 6) if len(labels) > 6 else shown
 
 
 def inactive_since(register: Register, states: WellStates, row: int, audit_date: dt.date) -> tuple[str, dt.date] | None:
@@ -592,25 +803,24 @@ def check_power_while_stopped(
             (
                 r,
                 "power_while_stopped",
-                f"{word} on {day.isoformat()}, yet power account {accounts[r]} drew {_kwh_text(sum(e.kwh for e in after))} "
-                f"in {_periods_text(after)}; no power may be supplied to a well that may not abstract, notice item {item}",
+                text(
+                    "audit.power_while_stopped", word=text(f"audit.{word}"), day=day.isoformat(), account=accounts[r],
+                    kwh=_kwh_text(sum(e.kwh for e in after)), periods=_periods_text(after), cite=text("audit.item", item=item),
+                ),
             )
         )
     if undated:
-        check.messages.append(
-            f"{undated} stopped or deregistered well(s) with a power account have no stop or deregistration date: "
-            "their power cannot be placed before or after the stop (power_while_stopped not checked for them)"
-        )
+        check.messages.append(text("audit.power_undated_wells", n=undated))
     return check, used
 
 
-def _season_day(text: str, rules: Rules) -> tuple[int, int]:
+def _season_day(value: str, rules: Rules) -> tuple[int, int]:
     try:
-        month, day = (int(part) for part in str(text).split("-"))
+        month, day = (int(part) for part in str(value).split("-"))
         dt.date(2024, month, day)  # a leap year, so 02-29 is allowed
     except ValueError:
         raise EngineInputError(
-            f"compliance.irrigation_season holds {text!r}, which is not a month and day as MM-DD",
+            text("audit.season_day", value=value),
             layer=str(rules.path),
         ) from None
     return month, day
@@ -644,7 +854,7 @@ def check_power_outside_irrigation_season(
     began by the audit date counts; power already listed as drawn after the well stopped is not listed again.
     """
     if register.uses is None:
-        return Check(skipped="power_outside_irrigation_season (no use field)")
+        return Check(skipped=text("audit.skip_season_no_use"))
     by_account: dict[str, list[DatedPower]] = {}
     for entry in power:
         by_account.setdefault(entry.account, []).append(entry)
@@ -663,9 +873,11 @@ def check_power_outside_irrigation_season(
                 (
                     r,
                     "power_outside_irrigation_season",
-                    f"irrigation well drew {_kwh_text(sum(e.kwh for e in off))} on power account {accounts[r]} in "
-                    f"{_periods_text(off)}, outside the irrigation season ({first_month:02d}-{first_day:02d} to "
-                    f"{last_month:02d}-{last_day:02d}); farm wells are to be reported off after the season, notice item {item}",
+                    text(
+                        "audit.power_outside_season", kwh=_kwh_text(sum(e.kwh for e in off)), account=accounts[r],
+                        periods=_periods_text(off), first=f"{first_month:02d}-{first_day:02d}",
+                        last=f"{last_month:02d}-{last_day:02d}", cite=text("audit.item", item=item),
+                    ),
                 )
             )
     return Check(rows)
@@ -685,8 +897,10 @@ def check_power_account_without_well(
             (
                 account,
                 "power_account_without_well",
-                f"power account {account} ({_kwh_text(kwh_by_account[account])} in '{power_layer}') is linked to no well "
-                f"of the register: a possibly unregistered well, notice item {item}",
+                text(
+                    "audit.account_without_well", account=account, kwh=_kwh_text(kwh_by_account[account]), layer=power_layer,
+                    cite=text("audit.item", item=item),
+                ),
             )
         )
     return check
@@ -706,9 +920,9 @@ def _coverage_check(
 ) -> Check:
     """Item 13 with the coverage found by the screening engine (skipped without the field or a supply layer)."""
     if register.self_supplied is None:
-        return Check(skipped="self_supplied_in_coverage (no self-supplied field)")
+        return Check(skipped=text("audit.skip_no_self_supplied_field"))
     if supply_pipes is None and supply_areas is None:
-        return Check(skipped="self_supplied_in_coverage (no SUPPLY_PIPES or SUPPLY_AREAS given)")
+        return Check(skipped=text("audit.skip_no_supply_layer"))
     in_coverage, distance, coverage_warnings = supply_coverage(
         wells, rules, pipes=supply_pipes, areas=supply_areas, coverage_distance_m=coverage_distance_m, layer_names=layer_names
     )
@@ -746,9 +960,9 @@ def _power_checks(
     if power is not None:
         if not f.account:
             raise EngineInputError(
-                "a POWER table is given but no power-account field of the wells",
+                text("audit.power_without_account_field"),
                 layer=layer,
-                hint="choose the wells' power-account field (ACCOUNT_FIELD)",
+                hint=text("audit.choose_account_field"),
             )
         power_fields = power_fields or PowerFieldNames()
         summed = account_power(power, power_fields, layer=power_layer, period=period)
@@ -756,7 +970,7 @@ def _power_checks(
         check.warnings.extend(summed.warnings)
         accounts = key_column(wells, f.account, layer=layer)
         kwh = np.array([summed.kwh_by_account.get(a, np.nan) if a else np.nan for a in accounts])
-        source_of = [f"power account {a or '(none)'} in '{power_layer}'" for a in accounts]
+        source_of = [text("audit.source_table", account=a or text("audit.no_account"), layer=power_layer) for a in accounts]
         dated_checks.append(
             check_power_account_without_well(
                 item["power_account_without_well"], accounts=accounts, kwh_by_account=summed.kwh_by_account, power_layer=power_layer
@@ -769,13 +983,18 @@ def _power_checks(
         if f.kwh:
             kwh = number_column(wells, f.kwh, layer=layer, id_field=f.well_id)
             accounts = key_column(wells, f.account, layer=layer) if f.account else [None] * register.n
-            source_of = [f"{f.kwh} field" + (f", power account {a or '(none)'}" if f.account else "") for a in accounts]
+            source_of = [
+                text("audit.source_field_account", field=f.kwh, account=a or text("audit.no_account"))
+                if f.account
+                else text("audit.source_field", field=f.kwh)
+                for a in accounts
+            ]
         for code in ("power_while_stopped", "power_outside_irrigation_season", "power_account_without_well"):
-            dated_checks.append(Check(skipped=f"{code} (no POWER table)"))
+            dated_checks.append(Check(skipped=text("audit.skip_no_power_table", code=code)))
     if register.permits is None:
         return [check, *dated_checks]  # check_no_permit already says both permit checks were skipped
     if kwh is None:
-        check.skipped = "power_without_permit (no POWER table and no kWh field)"
+        check.skipped = text("audit.skip_no_kwh")
         return [check, *dated_checks]
     found = check_power_without_permit(register, item["power_without_permit"], kwh, source_of)
     check.rows = found.rows
@@ -797,16 +1016,16 @@ def _dated_power_checks(
     """Power after a stop and outside the irrigation season: only power rows whose period gives dates."""
     rows, undated = dated_power(power, power_fields, layer=power_layer, period=period)
     if not rows:
-        why = "no period field" if not power_fields.period else "no period in it gives dates (such as 2025-11)"
-        return [Check(skipped=f"{code} ('{power_layer}' has {why})") for code in ("power_while_stopped", "power_outside_irrigation_season")]
+        why = text("audit.no_period_field") if not power_fields.period else text("audit.no_dated_period")
+        return [
+            Check(skipped=text("audit.skip_power_layer", code=code, layer=power_layer, why=why))
+            for code in ("power_while_stopped", "power_outside_irrigation_season")
+        ]
     stopped, used = check_power_while_stopped(
         register, states, item["power_while_stopped"], accounts=accounts, power=rows, audit_date=audit_date
     )
     if undated:
-        stopped.messages.append(
-            f"{undated} row(s) of '{power_layer}' have a period that gives no dates: they are not placed in time "
-            "(power_while_stopped, power_outside_irrigation_season)"
-        )
+        stopped.messages.append(text("audit.undated_power_rows", n=undated, layer=power_layer))
     node = rules.get("compliance", "irrigation_season")
     season = (_season_day(node["start"], rules), _season_day(node["end"], rules))
     words = {str(w).strip().lower() for w in rules.get("compliance", "irrigation_uses", "words")}
@@ -918,23 +1137,23 @@ def _read_optional(
     skipped: list[Check] = []
     if sealed_field and sealed_field in wells.columns:
         cells = parsed_column(
-            wells, sealed_field, parse_sealed, layer=layer, id_field=f.well_id, what="dates or yes/no",
-            hint="write the date the well was sealed (2025-03-05), or yes/no",
+            wells, sealed_field, parse_sealed, layer=layer, id_field=f.well_id, what=text("audit.sealed_what"),
+            hint=text("audit.sealed_hint"),
         )
         register.sealed_on = [cell[1] if cell else None for cell in cells]
         register.sealed = [bool(cell and cell[0]) for cell in cells]
     else:
-        why = f"no field '{sealed_field}' in '{layer}'" if sealed_field else "no sealing field given"
-        skipped.append(Check(skipped=f"deregistered_not_sealed ({why})"))
+        why = text("audit.no_sealed_field_in", field=sealed_field, layer=layer) if sealed_field else text("audit.no_sealed_field")
+        skipped.append(Check(skipped=text("audit.skip_sealing", why=why)))
     if register.metered is None:
-        skipped.append(Check(skipped="over_quota (no metered volume field)"))
+        skipped.append(Check(skipped=text("audit.skip_quota_no_metered")))
         return skipped
     quotas = quota_volumes(
         wells, UseQuotas.from_rules(rules), quota_field=quota_field, use_field=f.use, units_field=quota_units_field,
         layer=layer, id_field=f.well_id,
     )
     if quotas.skipped:
-        skipped.append(Check(skipped=f"over_quota ({quotas.skipped})"))
+        skipped.append(Check(skipped=text("audit.skip_quota", why=quotas.skipped)))
     else:
         register.quota_m3, register.quota_basis = quotas.m3, quotas.basis
         skipped.append(Check(messages=quotas.messages))
@@ -959,16 +1178,10 @@ def _calendar_notes(register: Register, calendar: WorkCalendar, deadline_days: i
     notes = []
     missing = [y for y in years if y not in calendar.years]
     if missing:
-        notes.append(
-            f"Deadlines in {', '.join(map(str, missing))} move over weekends only: the rules file's holiday table "
-            "(compliance.public_holidays) has no such year"
-        )
+        notes.append(text("audit.no_holiday_year", years=text("audit.list_separator").join(map(str, missing))))
     unverified = [y for y in years if y in calendar.unverified]
     if unverified:
-        notes.append(
-            f"The holiday dates of {', '.join(map(str, unverified))} in the rules file are not verified against the "
-            "State Council notice: check deadlines that fall near a holiday"
-        )
+        notes.append(text("audit.unverified_holidays", years=text("audit.list_separator").join(map(str, unverified))))
     return notes
 
 
@@ -979,21 +1192,16 @@ def _implausible_date_notes(register: Register, rules: Rules, audit_date: dt.dat
     notes = []
     issued = parse_date(rules.get("notice", "issued"))
     if issued is not None and audit_date < issued:
-        notes.append(
-            f"Audit date {audit_date.isoformat()} is before the notice was issued ({issued.isoformat()}): "
-            "its rules did not apply yet; check the audit date."
-        )
+        notes.append(text("audit.date_before_notice", audit_date=audit_date.isoformat(), issued=issued.isoformat()))
     if audit_date > today:
-        notes.append(f"Audit date {audit_date.isoformat()} is after today ({today.isoformat()}): check the audit date.")
+        notes.append(text("audit.date_after_today", audit_date=audit_date.isoformat(), today=today.isoformat()))
     for dates, what in ((register.stopped_on, register.fields.stopped_on), (register.deregistered_on, register.fields.deregistered_on)):
         future = [r for r in range(register.n) if dates is not None and dates[r] is not None and dates[r] > today]
         if future:
-            shown = ", ".join(f"{register.labels[r]} ({dates[r].isoformat()})" for r in future[:5])
-            more = f" and {len(future) - 5} more" if len(future) > 5 else ""
-            notes.append(
-                f"{len(future)} well(s) have a {what} date after today ({today.isoformat()}), which cannot have "
-                f"happened yet: {shown}{more}. They are audited as not stopped; correct the dates."
-            )
+            shown = text("audit.list_separator").join(f"{register.labels[r]} ({dates[r].isoformat()})" for r in future[:5])
+            if len(future) > 5:
+                shown = text("audit.more", shown=shown, n=len(future) - 5)
+            notes.append(text("audit.future_dates", n=len(future), field=what, today=today.isoformat(), wells=shown))
     return notes
 
 
@@ -1001,7 +1209,7 @@ def _unknown_status_note(register: Register, status_words: dict[str, set[str]]) 
     """A log line naming the status values that are neither stopped, deregistered nor plainly active."""
     known = status_words["deregistered"] | status_words["stopped"] | status_words.get("sealed", set()) | ACTIVE_STATUS_WORDS
     other_status = sorted({s for s in (register.statuses or []) if s is not None and s not in known})
-    return [f"Status values taken as active: {', '.join(other_status[:10])}"] if other_status else []
+    return [text("audit.unknown_status", values=", ".join(other_status[:10]))] if other_status else []
 
 
 def _assemble(
@@ -1047,16 +1255,18 @@ def _assemble(
 
     counts = pd.Series(codes, dtype=object).value_counts()
     messages = [*messages, *(m for check in checks for m in check.messages)]
-    no_well = f" and {len(account_rows)} power account(s) linked to no well" if account_rows else ""
+    no_well = text("audit.no_well_accounts", n=len(account_rows)) if account_rows else ""
     messages.append(
-        f"Audit date {audit_date.isoformat()}: {n} well(s) ({int(states.active.sum())} active, {int(states.stopped.sum())} "
-        f"stopped, {int(states.deregistered.sum())} deregistered), {len(codes)} finding(s) in "
-        f"{len(set(well_rows))} well(s){no_well}"
+        text(
+            "audit.summary", audit_date=audit_date.isoformat(), n=n, active=int(states.active.sum()),
+            stopped=int(states.stopped.sum()), deregistered=int(states.deregistered.sum()), findings=len(codes),
+            wells=len(set(well_rows)), no_well=no_well,
+        )
     )
     for code in FINDINGS:
-        messages.append(f"  {code} (item {item[code]}, {severity[code]}): {int(counts.get(code, 0))}")
+        messages.append(text("audit.count", code=code, item=item[code], severity=severity[code], n=int(counts.get(code, 0))))
     warnings = [w for check in checks for w in check.warnings]
-    warnings += [f"Not checked: {check.skipped}" for check in checks if check.skipped]
+    warnings += [text("audit.not_checked", what=check.skipped) for check in checks if check.skipped]
     return AuditResult(findings, findings_summary(findings, townships, states), messages, warnings)
 
 

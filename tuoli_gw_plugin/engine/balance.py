@@ -32,10 +32,136 @@ from pyproj import CRS, Transformer
 from ..output_files import write_atomically
 from .crs import working_crs
 from .errors import EngineInputError
+from .messages import register, text
 from .rules import Rules
 from .trend import GRADE_ORDER, UNDETERMINED, unit_level_grades
 from .values import feature_label, is_blank, is_null, listed_features, number_column, require_fields
 from .zonal import RasterSource, geodesic_area_m2, geojson_mapping, zonal_sums
+
+register(
+    {
+        "balance.grid_size": ("GRID_SIZE must be a positive number of metres", "GRID_SIZE 须为正的米数"),
+        "balance.grid_too_large": (
+            "a grid of {size:g} m over this extent has {n} cells (limit {limit})",
+            "在此范围内 {size:g} m 的格网有 {n} 个格子（上限 {limit}）",
+        ),
+        "balance.larger_grid": ("choose a larger GRID_SIZE or give a UNITS layer", "请选择更大的 GRID_SIZE，或给出 UNITS 图层"),
+        "balance.grid": (
+            "Grid of {size:g} m: {n} cells over the wells and the recharge raster.",
+            "{size:g} m 格网：覆盖机井和补给栅格共 {n} 个格子。",
+        ),
+        "balance.wells_no_geometry": (
+            "Layer '{layer}': {n} well(s) have no geometry and are not counted in any unit: {wells}.",
+            "图层“{layer}”：{n} 口井没有几何，未计入任何单元：{wells}。",
+        ),
+        "balance.wells_in_several_units": (
+            "{n} well(s) lie in more than one unit (units overlap) and count in each.",
+            "{n} 口井位于多个单元内（单元重叠），在每个单元中都计入。",
+        ),
+        "balance.wells_outside": (
+            "Layer '{layer}': {n} well(s) lie outside every unit and are not in any unit's abstraction: {wells}.",
+            "图层“{layer}”：{n} 口井不在任何单元内，未计入任何单元的开采量：{wells}。",
+        ),
+        "balance.give_levels": (
+            "give the OUTPUT or OUTPUT_UNITS layer of tuoli_gw:water_level_trend",
+            "请给出 tuoli_gw:water_level_trend 的 OUTPUT 或 OUTPUT_UNITS 图层",
+        ),
+        "balance.no_level_unit": (
+            "Unit {unit}: no water-level unit of '{layer}' overlaps it; no level grade.",
+            "单元 {unit}：“{layer}”中没有与其重叠的水位单元；无水位等级。",
+        ),
+        "balance.unknown_level_grade": ("unknown level grade {grade!r}", "未知的水位等级 {grade!r}"),
+        "balance.level_grades": (
+            "expected none, undetermined, general or severe (the output of tuoli_gw:water_level_trend)",
+            "应为 none、undetermined、general 或 severe（tuoli_gw:water_level_trend 的输出）",
+        ),
+        "balance.bad_ratio": ("ALLOWABLE_RATIO must be a positive number (got {value})", "ALLOWABLE_RATIO 须为正数（实际为 {value}）"),
+        "balance.ratio_hint": (
+            "ρ is the share of recharge that may be abstracted, usually 0.5–1.0", "ρ 为补给量中可开采的比例，通常为 0.5–1.0"
+        ),
+        "balance.no_volume": (
+            "Layer '{layer}', field '{field}': {n} well(s) have no volume; their abstraction is unknown and not counted: {wells}.",
+            "图层“{layer}”，字段“{field}”：{n} 口井没有水量；其开采量未知，未计入：{wells}。",
+        ),
+        "balance.no_overlap": (
+            "the recharge raster does not overlap any unit of '{layer}' (raster extent {raster_extent} in {crs}; units "
+            "extent {units_extent} in the same CRS)",
+            "补给栅格与“{layer}”的任何单元都不重叠（栅格范围 {raster_extent}，坐标系 {crs}；单元范围 {units_extent}，同一坐标系）",
+        ),
+        "balance.check_crs": (
+            "check that both layers have the right CRS and cover the same area", "请检查两个图层的坐标参考系是否正确、是否覆盖同一区域"
+        ),
+        "balance.cancelled": ("cancelled", "已取消"),
+        "balance.unit_no_geometry": (
+            "Layer '{layer}', unit {unit}: no geometry; nothing computed for it.", "图层“{layer}”，单元 {unit}：没有几何；未作计算。"
+        ),
+        "balance.unit_repaired": (
+            "Layer '{layer}', unit {unit}: invalid polygon ({reason}); repaired with make_valid before summing. Fix the "
+            "outline (Vector ▸ Geometry Tools ▸ Fix Geometries) to silence this.",
+            "图层“{layer}”，单元 {unit}：无效面（{reason}）；汇总前已用 make_valid 修复。"
+            "请修正边界（矢量 ▸ 几何工具 ▸ 修复几何）以消除此提示。",
+        ),
+        "balance.unit_nodata": (
+            "Unit {unit}: {n} recharge cell(s) without data ({km2:.3f} km², {percent:.1f} % of the unit) left out of the "
+            "recharge volume.",
+            "单元 {unit}：{n} 个补给像元无数据（{km2:.3f} km²，占单元 {percent:.1f}%），未计入补给量。",
+        ),
+        "balance.unit_outside_raster": (
+            "Unit {unit}: {km2:.3f} km² ({percent:.1f} %) lies outside the recharge raster; its recharge is not counted.",
+            "单元 {unit}：{km2:.3f} km²（{percent:.1f}%）位于补给栅格之外；该部分补给量未计入。",
+        ),
+        "balance.unit_no_data": (
+            "Unit {unit}: the recharge raster has no data over it; recharge, allowable abstraction, coefficient and grade "
+            "are left empty.",
+            "单元 {unit}：补给栅格在其范围内无数据；补给量、可开采量、开采系数和等级留空。",
+        ),
+        "balance.nodata_total": (
+            "{n} recharge cell(s) without data inside the units were left out in all.", "单元内共有 {n} 个无数据的补给像元未计入。"
+        ),
+        "balance.implausible_recharge": (
+            "Layer '{layer}': the mean recharge over the units is {mean:.4g} mm/a, outside the plausible {low}–{high} mm/a: "
+            "is the raster really in mm/a (not m/a, not m³ per cell)? Volumes assume mm/a.",
+            "图层“{layer}”：单元平均补给量为 {mean:.4g} mm/a，超出合理范围 {low}–{high} mm/a："
+            "栅格单位确为 mm/a 吗（而非 m/a 或每像元 m³）？水量按 mm/a 计算。",
+        ),
+        "balance.coefficient_undefined": (
+            "Unit {unit}: recharge is {recharge:.0f} m³/a, so the extraction coefficient is undefined (division by zero); "
+            "its grade comes from the water level only, if given.",
+            "单元 {unit}：补给量为 {recharge:.0f} m³/a，开采系数无定义（除数为零）；其等级仅由水位确定（如有）。",
+        ),
+        "balance.no_grade": (
+            "Unit {unit}: no grade (zero recharge and no LEVEL_GRADES given).", "单元 {unit}：无等级（补给量为零且未给出 LEVEL_GRADES）。"
+        ),
+        "balance.no_grade_at_all": (
+            "Unit {unit}: neither the extraction coefficient nor the water level gives a grade.",
+            "单元 {unit}：开采系数和水位都不能给出等级。",
+        ),
+        "balance.undetermined": (
+            "Unit {unit}: the water-level record is too short to test, so the unit cannot be called not over-extracted; "
+            "grade undetermined.",
+            "单元 {unit}：水位记录太短，无法检验，不能认定为未超采；等级待定。",
+        ),
+        "balance.induced_no_geometry": (
+            "Layer '{layer}': {n} induced problem(s) have no geometry and touch no unit: {features}.",
+            "图层“{layer}”：{n} 个次生问题没有几何，不涉及任何单元：{features}。",
+        ),
+        "balance.induced_hits": (
+            "Unit {unit}: {n} induced problem(s) of '{layer}' ({features}) grade it by induced problems.",
+            "单元 {unit}：“{layer}”中 {n} 个次生问题（{features}）使其按次生问题定级。",
+        ),
+        "balance.induced_outside": (
+            "Layer '{layer}': {n} induced problem(s) lie outside every unit: {features}.",
+            "图层“{layer}”：{n} 个次生问题位于所有单元之外：{features}。",
+        ),
+        "balance.nothing": ("nothing", "无"),
+        "balance.severe_cut": (
+            "Unit {unit}: severe by {criterion} although the extraction coefficient says {grade}: cut needed at least "
+            "{share:.2%} of its abstraction (rules file), {cut:,.0f} m³.",
+            "单元 {unit}：按 {criterion} 为严重超采，而开采系数为 {grade}：需压减量至少为其开采量的 {share:.2%}"
+            "（规则文件），即 {cut:,.0f} m³。",
+        ),
+    }
+)
 
 Reporter = Callable[[str, str], None]  # (level 'info' | 'warning', message)
 
@@ -186,7 +312,7 @@ def square_grid(
     Cells are kept when they overlap the raster or hold a well; ``cell_id`` is 'r<row>c<col>'.
     """
     if not grid_size_m or grid_size_m <= 0:
-        raise EngineInputError("GRID_SIZE must be a positive number of metres", field="GRID_SIZE")
+        raise EngineInputError(text("balance.grid_size"), field="GRID_SIZE")
     raster_box = gpd.GeoDataFrame(geometry=[shapely.box(*raster.bounds)], crs=raster.crs)
     metric = working_crs([wells, raster_box])
     footprint = _raster_footprint(raster, metric)
@@ -202,9 +328,9 @@ def square_grid(
     rows = max(1, math.ceil((bounds[3] - y0) / grid_size_m))
     if rows * cols > _MAX_GRID_CELLS:
         raise EngineInputError(
-            f"a grid of {grid_size_m:g} m over this extent has {rows * cols} cells (limit {_MAX_GRID_CELLS})",
+            text("balance.grid_too_large", size=grid_size_m, n=rows * cols, limit=_MAX_GRID_CELLS),
             field="GRID_SIZE",
-            hint="choose a larger GRID_SIZE or give a UNITS layer",
+            hint=text("balance.larger_grid"),
         )
     col_idx, row_idx = np.meshgrid(np.arange(cols), np.arange(rows))
     col_idx, row_idx = col_idx.ravel(), row_idx.ravel()
@@ -219,7 +345,7 @@ def square_grid(
         geometry=cells[keep],
         crs=metric,
     )
-    report("info", f"Grid of {grid_size_m:g} m: {len(grid)} cells over the wells and the recharge raster.")
+    report("info", text("balance.grid", size=grid_size_m, n=len(grid)))
     return grid
 
 
@@ -236,8 +362,7 @@ def assign_wells(
         names = ", ".join(feature_label(wells, int(r), well_id_field) for r in rows[:10])
         report(
             "warning",
-            f"Layer '{wells_layer}': {len(rows)} well(s) have no geometry and are not counted in any unit: {names}"
-            f"{' …' if len(rows) > 10 else ''}.",
+            text("balance.wells_no_geometry", layer=wells_layer, n=len(rows), wells=names + (" …" if len(rows) > 10 else "")),
         )
     tree = shapely.STRtree(unit_geoms)
     members: list[list[int]] = [[] for _ in range(len(units))]
@@ -262,13 +387,13 @@ def assign_wells(
     for rows in members:
         counts[rows] += 1
     if (counts > 1).any():
-        report("warning", f"{int((counts > 1).sum())} well(s) lie in more than one unit (units overlap) and count in each.")
+        report("warning", text("balance.wells_in_several_units", n=int((counts > 1).sum())))
     outside = np.flatnonzero(valid & ~placed)
     if len(outside):
         names = listed_features(wells, outside, well_id_field, limit=20, more=" …")
         report(
             "warning",
-            f"Layer '{wells_layer}': {len(outside)} well(s) lie outside every unit and are not in any unit's abstraction: {names}.",
+            text("balance.wells_outside", layer=wells_layer, n=len(outside), wells=names),
         )
     return [np.array(sorted(set(rows)), dtype=int) for rows in members]
 
@@ -291,7 +416,7 @@ def attach_level_grades(
     geom_types = set(levels.geometry.dropna().geom_type)
     is_points = bool(geom_types) and geom_types <= {"Point", "MultiPoint"}
     needed = ("decline_m_per_a",) if is_points else ("level_grade", "decline_m_per_a")
-    require_fields(levels, *needed, layer=levels_layer, hint="give the OUTPUT or OUTPUT_UNITS layer of tuoli_gw:water_level_trend")
+    require_fields(levels, *needed, layer=levels_layer, hint=text("balance.give_levels"))
     number_column(levels, "decline_m_per_a", layer=levels_layer, allow_negative=True)  # clear error if text
     if is_points:
         aggregated = unit_level_grades(units, levels, rules, unit_labels=unit_labels)
@@ -312,7 +437,7 @@ def attach_level_grades(
             if len(overlaps) and overlaps.max() > 0:
                 best = int(np.argmax(overlaps))
         if best is None:
-            report("info", f"Unit {unit_labels[row]}: no water-level unit of '{levels_layer}' overlaps it; no level grade.")
+            report("info", text("balance.no_level_unit", unit=unit_labels[row], layer=levels_layer))
             out_grades.append(None)
             out_rates.append(None)
             continue
@@ -320,11 +445,11 @@ def attach_level_grades(
         grade = None if is_null(grade) else str(grade).strip().lower()
         if grade is not None and grade not in GRADE_ORDER:
             raise EngineInputError(
-                f"unknown level grade {grades[best]!r}",
+                text("balance.unknown_level_grade", grade=grades[best]),
                 layer=levels_layer,
                 feature=feature_label(levels, best),
                 field="level_grade",
-                hint="expected none, undetermined, general or severe (the output of tuoli_gw:water_level_trend)",
+                hint=text("balance.level_grades"),
             )
         out_grades.append(grade)
         out_rates.append(None if math.isnan(rates[best]) else float(rates[best]))
@@ -369,9 +494,9 @@ def _checked_allowable_ratio(allowable_ratio: float | None, rules: Rules) -> flo
         allowable_ratio = rules.value("over_extraction_grading", "default_allowable_ratio")
     if not (allowable_ratio > 0) or math.isinf(allowable_ratio):
         raise EngineInputError(
-            f"ALLOWABLE_RATIO must be a positive number (got {allowable_ratio})",
+            text("balance.bad_ratio", value=allowable_ratio),
             field="ALLOWABLE_RATIO",
-            hint="ρ is the share of recharge that may be abstracted, usually 0.5–1.0",
+            hint=text("balance.ratio_hint"),
         )
     return allowable_ratio
 
@@ -384,8 +509,7 @@ def _well_volumes(wells: gpd.GeoDataFrame, volume_field: str, wells_layer: str, 
         names = listed_features(wells, missing_volume, well_id_field, limit=10, more=" …")
         say(
             "warning",
-            f"Layer '{wells_layer}', field '{volume_field}': {len(missing_volume)} well(s) have no volume; their "
-            f"abstraction is unknown and not counted: {names}.",
+            text("balance.no_volume", layer=wells_layer, field=volume_field, n=len(missing_volume), wells=names),
         )
     return volumes
 
@@ -410,11 +534,12 @@ def unit_recharge(
     footprint = shapely.box(*raster.bounds)
     if not any(g is not None and not g.is_empty and g.intersects(footprint) for g in units_in_raster.values):
         raise EngineInputError(
-            f"the recharge raster does not overlap any unit of '{units_layer}' (raster extent "
-            f"{tuple(round(v, 3) for v in raster.bounds)} in {raster.crs.to_string()}; units extent "
-            f"{tuple(round(v, 3) for v in units_in_raster.total_bounds)} in the same CRS)",
+            text(
+                "balance.no_overlap", layer=units_layer, raster_extent=tuple(round(v, 3) for v in raster.bounds),
+                crs=raster.crs.to_string(), units_extent=tuple(round(v, 3) for v in units_in_raster.total_bounds),
+            ),
             layer=raster.label,
-            hint="check that both layers have the right CRS and cover the same area",
+            hint=text("balance.check_crs"),
         )
     recharge_m3 = np.full(len(units), np.nan)
     area_m2 = np.zeros(len(units))
@@ -423,9 +548,9 @@ def unit_recharge(
     summed: list = [None] * len(units)  # each unit's outline as summed (repaired when invalid)
     for row, geometry in enumerate(units_in_raster.values):
         if is_canceled():
-            raise EngineInputError("cancelled")
+            raise EngineInputError(text("balance.cancelled"))
         if geometry is None or geometry.is_empty:
-            say("warning", f"Layer '{units_layer}', unit {labels[row]}: no geometry; nothing computed for it.")
+            say("warning", text("balance.unit_no_geometry", layer=units_layer, unit=labels[row]))
             continue
         unit_geometry = units.geometry.values[row]
         if not shapely.is_valid(geometry) or not shapely.is_valid(unit_geometry):
@@ -433,9 +558,7 @@ def unit_recharge(
             # area the surveyor drew, so repair it and say so rather than fail or guess.
             say(
                 "warning",
-                f"Layer '{units_layer}', unit {labels[row]}: invalid polygon "
-                f"({shapely.is_valid_reason(unit_geometry)}); repaired with make_valid before summing. "
-                "Fix the outline (Vector ▸ Geometry Tools ▸ Fix Geometries) to silence this.",
+                text("balance.unit_repaired", layer=units_layer, unit=labels[row], reason=shapely.is_valid_reason(unit_geometry)),
             )
             geometry = _polygonal_part(shapely.make_valid(geometry))
             unit_geometry = _polygonal_part(shapely.make_valid(unit_geometry))
@@ -444,7 +567,7 @@ def unit_recharge(
 
     def block_done(share: float) -> None:
         if is_canceled():
-            raise EngineInputError("cancelled")
+            raise EngineInputError(text("balance.cancelled"))
         progress(80.0 * share)
 
     # All units in one pass over the raster; the log below still goes unit by unit.
@@ -456,29 +579,30 @@ def unit_recharge(
         if zonal.nodata_cells:
             say(
                 "info",
-                f"Unit {labels[row]}: {zonal.nodata_cells} recharge cell(s) without data "
-                f"({zonal.nodata_area_m2 / 1e6:.3f} km², {100 * zonal.nodata_area_m2 / max(area_m2[row], 1):.1f} % "
-                "of the unit) left out of the recharge volume.",
+                text(
+                    "balance.unit_nodata", unit=labels[row], n=zonal.nodata_cells, km2=zonal.nodata_area_m2 / 1e6,
+                    percent=100 * zonal.nodata_area_m2 / max(area_m2[row], 1),
+                ),
             )
         if zonal.outside_area_m2 > 0:
             say(
                 "warning",
-                f"Unit {labels[row]}: {zonal.outside_area_m2 / 1e6:.3f} km² "
-                f"({100 * zonal.outside_area_m2 / max(area_m2[row], 1):.1f} %) lies outside the recharge raster; "
-                "its recharge is not counted.",
+                text(
+                    "balance.unit_outside_raster", unit=labels[row], km2=zonal.outside_area_m2 / 1e6,
+                    percent=100 * zonal.outside_area_m2 / max(area_m2[row], 1),
+                ),
             )
         if zonal.covered_area_m2 <= 0:
             say(
                 "warning",
-                f"Unit {labels[row]}: the recharge raster has no data over it; recharge, allowable "
-                "abstraction, coefficient and grade are left empty.",
+                text("balance.unit_no_data", unit=labels[row]),
             )
             continue
         recharge_m3[row] = zonal.weighted_sum / 1000.0  # mm × m² → m³
         mean_mm_weighted += zonal.weighted_sum
         covered_total += zonal.covered_area_m2
     if total_nodata_cells:
-        say("info", f"{total_nodata_cells} recharge cell(s) without data inside the units were left out in all.")
+        say("info", text("balance.nodata_total", n=total_nodata_cells))
     fill_note = raster.fill_note()
     if fill_note:
         say("warning", fill_note)
@@ -494,9 +618,7 @@ def _check_recharge_units(mean_mm: float, raster_label: str, rules: Rules, say: 
     if not (float(plausible["min"]) <= mean_mm <= float(plausible["max"])):
         say(
             "warning",
-            f"Layer '{raster_label}': the mean recharge over the units is {mean_mm:.4g} mm/a, outside the "
-            f"plausible {plausible['min']}–{plausible['max']} mm/a: is the raster really in mm/a (not m/a, "
-            "not m³ per cell)? Volumes assume mm/a.",
+            text("balance.implausible_recharge", layer=raster_label, mean=mean_mm, low=plausible["min"], high=plausible["max"]),
         )
 
 
@@ -518,8 +640,7 @@ def _graded_columns(
         if balance.reduction_m3 is not None and balance.coefficient is None:
             say(
                 "warning",
-                f"Unit {labels[row]}: recharge is {recharge_m3[row]:.0f} m³/a, so the extraction coefficient is "
-                "undefined (division by zero); its grade comes from the water level only, if given.",
+                text("balance.coefficient_undefined", unit=labels[row], recharge=recharge_m3[row]),
             )
     return pd.DataFrame(
         {
@@ -550,7 +671,7 @@ def _add_level_grades(
     if level_grades is None:
         for row, grade in enumerate(columns["grade"]):
             if grade is None and not math.isnan(recharge_m3[row]):
-                say("warning", f"Unit {labels[row]}: no grade (zero recharge and no LEVEL_GRADES given).")
+                say("warning", text("balance.no_grade", unit=labels[row]))
         return
     levels = attach_level_grades(units, level_grades, rules, levels_layer=levels_layer, unit_labels=labels, report=say)
     columns["level_grade"] = levels["level_grade"].tolist()
@@ -560,12 +681,11 @@ def _add_level_grades(
     columns["grade_criterion"] = [f[1] for f in finals]
     for row, (final, _criterion) in enumerate(finals):
         if final is None:
-            say("warning", f"Unit {labels[row]}: neither the extraction coefficient nor the water level gives a grade.")
+            say("warning", text("balance.no_grade_at_all", unit=labels[row]))
         elif final == UNDETERMINED:
             say(
                 "warning",
-                f"Unit {labels[row]}: the water-level record is too short to test, so the unit cannot be called "
-                "not over-extracted; grade undetermined.",
+                text("balance.undetermined", unit=labels[row]),
             )
 
 
@@ -580,8 +700,10 @@ def count_induced_problems(
     if (~valid).any():
         say(
             "warning",
-            f"Layer '{induced_layer}': {int((~valid).sum())} induced problem(s) have no geometry and touch no unit: "
-            f"{listed_features(problems, np.flatnonzero(~valid), None, limit=10, more=' …')}.",
+            text(
+                "balance.induced_no_geometry", layer=induced_layer, n=int((~valid).sum()),
+                features=listed_features(problems, np.flatnonzero(~valid), None, limit=10, more=" …"),
+            ),
         )
     counts = np.zeros(len(units), dtype=int)
     touched = np.zeros(len(problems), dtype=bool)
@@ -597,15 +719,19 @@ def count_induced_problems(
             if len(hits):
                 say(
                     "info",
-                    f"Unit {labels[row]}: {len(hits)} induced problem(s) of '{induced_layer}' "
-                    f"({listed_features(problems, hits, None, limit=5, more=' …')}) grade it by induced problems.",
+                    text(
+                        "balance.induced_hits", unit=labels[row], n=len(hits), layer=induced_layer,
+                        features=listed_features(problems, hits, None, limit=5, more=" …"),
+                    ),
                 )
     outside = np.flatnonzero(valid & ~touched)
     if len(outside):
         say(
             "warning",
-            f"Layer '{induced_layer}': {len(outside)} induced problem(s) lie outside every unit: "
-            f"{listed_features(problems, outside, None, limit=10, more=' …')}.",
+            text(
+                "balance.induced_outside", layer=induced_layer, n=len(outside),
+                features=listed_features(problems, outside, None, limit=10, more=" …"),
+            ),
         )
     return counts
 
@@ -649,9 +775,10 @@ def _apply_cut_floor(columns: pd.DataFrame, rules: Rules, labels: list[str], say
         if cut != reduction:
             say(
                 "info",
-                f"Unit {labels[row]}: severe by {columns['grade_criterion'].iloc[row]} although the extraction "
-                f"coefficient says {grade or 'nothing'}: cut needed at least {share:.2%} of its abstraction "
-                f"(rules file), {cut:,.0f} m³.",
+                text(
+                    "balance.severe_cut", unit=labels[row], criterion=columns["grade_criterion"].iloc[row],
+                    grade=grade or text("balance.nothing"), share=share, cut=cut,
+                ),
             )
         cuts.append(cut)
     columns["reduction_m3"] = cuts

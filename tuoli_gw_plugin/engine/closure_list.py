@@ -19,8 +19,39 @@ import numpy as np
 import pandas as pd
 
 from .errors import EngineInputError
+from .messages import register, text
 from .screening import PreparedScreening, screen_points
 from .values import feature_label, is_blank, is_null, listed_features, number_column, require_fields
+
+register(
+    {
+        "closure.what_self_supplied": ("it should say whether the well is self-supplied", "该字段应说明是否为自备井"),
+        "closure.not_yes_no": ("{n} value(s) do not say yes or no: {features}", "{n} 个值不是“是”或“否”：{features}"),
+        "closure.yes_no_hint": (
+            "use 1/0, true/false, yes/no or 是/否 (or add the spelling to the rules file's screening.closure_list)",
+            "请使用 1/0、true/false、yes/no 或 是/否（或把该写法加入规则文件的 screening.closure_list）",
+        ),
+        "closure.empty_self_supplied": (
+            "{n} well(s) have no value in '{field}' and are treated as not self-supplied.",
+            "{n} 口井的“{field}”为空，按非自备井处理。",
+        ),
+        "closure.what_status": ("it should hold the well's status", "该字段应为机井状态"),
+        "closure.excluded": ("{n} self-supplied well(s) are {status} and are not listed.", "{n} 口自备井状态为 {status}，未列入清单。"),
+        "closure.no_geometry": (
+            "{n} well(s) have no geometry and cannot be checked against coverage.",
+            "{n} 口井没有几何，无法核查是否位于供水覆盖范围内。",
+        ),
+        "closure.unknown_volume": (
+            "{n} listed well(s) have neither '{field}' nor '{fallback}' ({wells}); their freed volume is unknown and not "
+            "in the total.",
+            "{n} 口列入清单的井既无“{field}”也无“{fallback}”（{wells}）；其可置换水量未知，未计入合计。",
+        ),
+        "closure.fallback_used": (
+            "{n} listed well(s) have no '{field}'; their '{fallback}' was used.",
+            "{n} 口列入清单的井没有“{field}”；改用其“{fallback}”。",
+        ),
+    }
+)
 
 CLOSURE_COLUMNS = ("supply_distance_m", "in_supply_coverage", "township", "freed_m3", "freed_from")
 
@@ -44,7 +75,7 @@ def self_supplied_mask(
     frame: pd.DataFrame, field_name: str, *, layer: str, truthy: list[str], falsy: list[str], id_field: str | None = None
 ) -> tuple[np.ndarray, int]:
     """True where the register says self-supplied; also the number of empty cells (treated as not)."""
-    require_fields(frame, field_name, layer=layer, what="it should say whether the well is self-supplied")
+    require_fields(frame, field_name, layer=layer, what=text("closure.what_self_supplied"))
     true_words = {_normal(w) for w in truthy}
     false_words = {_normal(w) for w in falsy}
     mask = np.zeros(len(frame), dtype=bool)
@@ -66,12 +97,14 @@ def self_supplied_mask(
             bad.append((row, value))
     if bad:
         raise EngineInputError(
-            f"{len(bad)} value(s) do not say yes or no: "
-            + listed_features(frame, [r for r, _ in bad], id_field, [v for _, v in bad], more=""),
+            text(
+                "closure.not_yes_no", n=len(bad),
+                features=listed_features(frame, [r for r, _ in bad], id_field, [v for _, v in bad], more=""),
+            ),
             layer=layer,
             feature=feature_label(frame, bad[0][0], id_field),
             field=field_name,
-            hint="use 1/0, true/false, yes/no or 是/否 (or add the spelling to the rules file's screening.closure_list)",
+            hint=text("closure.yes_no_hint"),
         )
     return mask, empty
 
@@ -103,11 +136,11 @@ def closure_list(
     )
     counts["self_supplied"] = int(self_supplied.sum())
     if empty:
-        notes.append(f"{empty} well(s) have no value in '{self_supplied_field}' and are treated as not self-supplied.")
+        notes.append(text("closure.empty_self_supplied", n=empty, field=self_supplied_field))
 
     active = np.ones(len(wells), dtype=bool)
     if status_field:
-        require_fields(wells, status_field, layer=layer, what="it should hold the well's status")
+        require_fields(wells, status_field, layer=layer, what=text("closure.what_status"))
         inactive_words = {
             _normal(word): status for status, words in rules_node.get("inactive_status", {}).items() for word in [status, *words]
         }
@@ -116,7 +149,7 @@ def closure_list(
             excluded = int(sum(1 for s, ss in zip(statuses, self_supplied) if s == status and ss))
             counts[f"excluded_{status}"] = excluded
             if excluded:
-                notes.append(f"{excluded} self-supplied well(s) are {status} and are not listed.")
+                notes.append(text("closure.excluded", n=excluded, status=status))
         active = np.array([s is None for s in statuses], dtype=bool)
 
     volumes = number_column(wells, volume_field, layer=layer, id_field=id_field)
@@ -130,7 +163,7 @@ def closure_list(
     covered = screened["in_supply_coverage"].to_numpy(dtype=object) == True  # noqa: E712 (None is not covered)
     no_geometry = int(screened["verdict"].isna().sum()) if len(wells) else 0
     if no_geometry:
-        notes.append(f"{no_geometry} well(s) have no geometry and cannot be checked against coverage.")
+        notes.append(text("closure.no_geometry", n=no_geometry))
     selected = np.flatnonzero(self_supplied & active & covered)
     counts["listed"] = len(selected)
 
@@ -143,12 +176,11 @@ def closure_list(
     if len(unknown):
         shown = ", ".join(feature_label(wells, int(r), id_field) for r in unknown[:5])
         notes.append(
-            f"{len(unknown)} listed well(s) have neither '{volume_field}' nor '{fallback_volume_field}' "
-            f"({shown}); their freed volume is unknown and not in the total."
+            text("closure.unknown_volume", n=len(unknown), field=volume_field, fallback=fallback_volume_field, wells=shown)
         )
     from_fallback = int(sum(1 for f in freed_from if f == fallback_volume_field))
     if from_fallback:
-        notes.append(f"{from_fallback} listed well(s) have no '{volume_field}'; their '{fallback_volume_field}' was used.")
+        notes.append(text("closure.fallback_used", n=from_fallback, field=volume_field, fallback=fallback_volume_field))
 
     columns = pd.DataFrame(
         {

@@ -17,6 +17,18 @@ import numpy as np
 from pyproj import CRS, Proj
 
 from .errors import EngineNotice
+from .messages import register, text
+
+register(
+    {
+        "crs.not_true_to_ground": (
+            "{name} ({code}) is not true to the ground here: its scale is off by up to {error:.1%} over the data, so "
+            "distances and areas are measured in {local} ({local_code}) instead.",
+            "{name}（{code}）在此处与实地不符：其比例在数据范围内最多偏差 {error:.1%}，因此改用 {local}（{local_code}）"
+            "量算距离和面积。",
+        ),
+    }
+)
 
 # CGCS2000 3-degree Gauss-Kruger zones without zone prefix: EPSG:4534 is CM 75E, then one code
 # per 3 degrees up to EPSG:4554 at CM 135E (China's national series).
@@ -95,9 +107,10 @@ def working_crs(frames: Iterable[gpd.GeoDataFrame | None]) -> CRS:
             local = local_metric_crs((bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2)
             warnings.warn(
                 EngineNotice(
-                    f"{candidate.name} ({candidate.to_string()}) is not true to the ground here: its scale is off by up to "
-                    f"{error:.1%} over the data, so distances and areas are measured in {local.name} "
-                    f"({local.to_string()}) instead."
+                    text(
+                        "crs.not_true_to_ground", name=candidate.name, code=candidate.to_string(), error=error,
+                        local=local.name, local_code=local.to_string(),
+                    )
                 ),
                 stacklevel=2,
             )

@@ -12,8 +12,18 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .errors import EngineInputError
+from .messages import register, text
 from .rules import Rules
 from .values import parse_date
+
+register(
+    {
+        "deadlines.bad_holiday": (
+            "compliance.public_holidays holds {value!r}, which is not a date or a range 'first/last'",
+            "compliance.public_holidays 的值 {value!r} 不是日期，也不是“首日/末日”形式的日期范围",
+        ),
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -67,7 +77,7 @@ def _days(entry: str, rules: Rules) -> list[dt.date]:
         start = end = None
     if start is None or end is None or end < start:
         raise EngineInputError(
-            f"compliance.public_holidays holds {entry!r}, which is not a date or a range 'first/last'",
+            text("deadlines.bad_holiday", value=entry),
             layer=str(rules.path),
         )
     return [start + dt.timedelta(days=n) for n in range((end - start).days + 1)]

@@ -21,7 +21,25 @@ import numpy as np
 import pandas as pd
 
 from .errors import EngineInputError
+from .messages import current_language, register, speaking, text
 from .screening import OUTPUT_COLUMNS, PreparedScreening, screen_points
+
+register(
+    {
+        "distributed.needs_dask": ("the distributed path needs dask-geopandas ({error})", "分布式计算需要 dask-geopandas（{error}）"),
+        "distributed.install_dask": (
+            "pip install dask-geopandas distributed pyarrow (see requirements-dev.txt)",
+            "请执行 pip install dask-geopandas distributed pyarrow（见 requirements-dev.txt）",
+        ),
+        "distributed.no_crs": ("the well registry has no coordinate reference system", "机井登记册没有坐标参考系"),
+        "distributed.write_crs": (
+            "write the GeoParquet with its CRS (GeoDataFrame.set_crs before to_parquet) so distances are in metres",
+            "写出 GeoParquet 时请带上坐标参考系（to_parquet 之前 GeoDataFrame.set_crs），以便按米量算距离",
+        ),
+        "distributed.no_field": ("field not found in the well registry", "机井登记册中找不到该字段"),
+        "distributed.columns_are": ("the registry's columns are: {columns}", "登记册的列为：{columns}"),
+    }
+)
 
 # Unit index of the wells that lie in no unit (or have no geometry) in :func:`abstraction_per_unit`.
 OUTSIDE_EVERY_UNIT = -1
@@ -32,8 +50,8 @@ def _dask_geopandas():
         import dask_geopandas
     except ImportError as error:  # the plugin runs without it; only this path needs it
         raise EngineInputError(
-            f"the distributed path needs dask-geopandas ({error})",
-            hint="pip install dask-geopandas distributed pyarrow (see requirements-dev.txt)",
+            text("distributed.needs_dask", error=error),
+            hint=text("distributed.install_dask"),
         ) from None
     return dask_geopandas
 
@@ -50,10 +68,14 @@ def read_registry(path: str, *, columns: list[str] | None = None, storage_option
 
 # -- screening -----------------------------------------------------------------------------------
 def _screen_partition(
-    partition: gpd.GeoDataFrame, prepared: PreparedScreening, keep: list[str], use_field: str | None, language: str
+    partition: gpd.GeoDataFrame, prepared: PreparedScreening, keep: list[str], use_field: str | None, language: str,
+    message_language: str = "en",
 ) -> pd.DataFrame:
-    """One partition: its ``keep`` columns plus the screening columns, same index and order."""
-    results = screen_points(prepared, partition, use_field=use_field, language=language)
+    """One partition: its ``keep`` columns plus the screening columns, same index and order.
+
+    ``message_language``: the caller's, since a worker thread or process does not inherit it."""
+    with speaking(message_language):
+        results = screen_points(prepared, partition, use_field=use_field, language=language)
     kept = pd.DataFrame({name: partition[name] for name in keep}, index=partition.index)
     return pd.concat([kept, results], axis=1)
 
@@ -78,25 +100,25 @@ def screen_registry(
 
     if wells._meta.crs is None:
         raise EngineInputError(
-            "the well registry has no coordinate reference system",
+            text("distributed.no_crs"),
             layer=prepared.layer_names["wells"],
-            hint="write the GeoParquet with its CRS (GeoDataFrame.set_crs before to_parquet) so distances are in metres",
+            hint=text("distributed.write_crs"),
         )
     geometry_name = wells._meta.geometry.name
     keep = list(keep_columns) if keep_columns is not None else [c for c in wells.columns if c != geometry_name]
     missing = [c for c in keep + ([use_field] if use_field else []) if c not in wells.columns]
     if missing:
         raise EngineInputError(
-            "field not found in the well registry",
+            text("distributed.no_field"),
             layer=prepared.layer_names["wells"],
             field=missing[0],
-            hint=f"the registry's columns are: {', '.join(map(str, wells.columns))}",
+            hint=text("distributed.columns_are", columns=", ".join(map(str, wells.columns))),
         )
     # One graph key for the prepared layers: the scheduler sends it to each worker once and every
     # partition on that worker reuses it (no re-indexing per partition, no copy per task).
     shared = dask.delayed(prepared, pure=True, traverse=False)
     meta = _screen_partition(wells._meta, prepared, keep, use_field, language)
-    return wells.map_partitions(_screen_partition, shared, keep, use_field, language, meta=meta)
+    return wells.map_partitions(_screen_partition, shared, keep, use_field, language, current_language(), meta=meta)
 
 
 def screen_parquet(path: str, prepared: PreparedScreening, *, storage_options: dict | None = None, **options: Any):
@@ -108,7 +130,9 @@ def screen_parquet(path: str, prepared: PreparedScreening, *, storage_options: d
 _SUM_COLUMNS = ["wells_n", "abstraction_m3", "no_volume_n"]
 
 
-def _abstraction_partition(partition: gpd.GeoDataFrame, units: gpd.GeoDataFrame, volume_field: str, wells_layer: str) -> pd.DataFrame:
+def _abstraction_partition(
+    partition: gpd.GeoDataFrame, units: gpd.GeoDataFrame, volume_field: str, wells_layer: str, message_language: str = "en"
+) -> pd.DataFrame:
     """Per unit of ``units`` (row position) and for OUTSIDE_EVERY_UNIT: wells, Σ volume, wells without volume.
 
     The membership rule is balance.assign_wells itself (within, then boundary wells to one unit,
@@ -123,7 +147,8 @@ def _abstraction_partition(partition: gpd.GeoDataFrame, units: gpd.GeoDataFrame,
     if len(partition) == 0:
         return frame
     well_id_field = first_present(partition, WELL_ID_CANDIDATES)
-    volumes = number_column(partition, volume_field, layer=wells_layer, id_field=well_id_field)
+    with speaking(message_language):  # the caller's language: a worker does not inherit it
+        volumes = number_column(partition, volume_field, layer=wells_layer, id_field=well_id_field)
     members = assign_wells(partition, units, wells_layer=wells_layer, well_id_field=well_id_field, report=lambda *_: None)
     placed = np.zeros(len(partition), dtype=bool)
     for row, rows in enumerate(members):
@@ -150,14 +175,16 @@ def abstraction_per_unit(wells, units: gpd.GeoDataFrame, *, volume_field: str = 
 
     if volume_field not in wells.columns:
         raise EngineInputError(
-            "field not found in the well registry",
+            text("distributed.no_field"),
             layer=wells_layer,
             field=volume_field,
-            hint=f"the registry's columns are: {', '.join(map(str, wells.columns))}",
+            hint=text("distributed.columns_are", columns=", ".join(map(str, wells.columns))),
         )
     shared_units = dask.delayed(units, pure=True, traverse=False)
     meta = _abstraction_partition(wells._meta, units, volume_field, wells_layer)
-    per_partition = wells.map_partitions(_abstraction_partition, shared_units, volume_field, wells_layer, meta=meta)
+    per_partition = wells.map_partitions(
+        _abstraction_partition, shared_units, volume_field, wells_layer, current_language(), meta=meta
+    )
     totals = per_partition.reset_index().groupby("unit").sum().compute()
     totals = totals.reindex(meta.index, fill_value=0)
     totals["wells_n"] = totals["wells_n"].astype(int)

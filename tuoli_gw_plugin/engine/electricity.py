@@ -22,10 +22,91 @@ import numpy as np
 import pandas as pd
 
 from .errors import EngineInputError
+from .messages import register, text
 from .plotting.charts import township_chart  # noqa: F401  (its home is plotting; callers import it from here)
 from .rules import Rules
 from .values import number_column
 from .well_fields import flag_column, key_column, require_field, text_column
+
+register(
+    {
+        "electricity.period_without_field": (
+            "PERIOD is '{period}' but no period field is given", "PERIOD 为“{period}”，但未指定时段字段"
+        ),
+        "electricity.choose_period_field": (
+            "choose the power table's period field, or leave PERIOD empty", "请选择用电表的时段字段，或将 PERIOD 留空"
+        ),
+        "electricity.no_account": (
+            "{n} row(s) of '{layer}' have no account in '{field}' and are not counted (rows {rows})",
+            "“{layer}”中 {n} 行的“{field}”没有户号，未计入（第 {rows} 行）",
+        ),
+        "electricity.no_kwh": (
+            "{n} row(s) of '{layer}' have no kWh in '{field}' and are not counted (accounts {accounts})",
+            "“{layer}”中 {n} 行的“{field}”没有用电量，未计入（户号 {accounts}）",
+        ),
+        "electricity.no_such_period": ("no row has period '{period}'", "没有时段为“{period}”的行"),
+        "electricity.periods_are": ("periods in the table: {periods}", "表中的时段：{periods}"),
+        "electricity.none": ("(none)", "（无）"),
+        "electricity.several_periods": (
+            "'{layer}' holds {n} periods ({periods}): their kWh are summed per account; set PERIOD to take one period only",
+            "“{layer}”含 {n} 个时段（{periods}）：各户用电量已累加；如只取一个时段，请设置 PERIOD",
+        ),
+        "electricity.in_period": (" in period '{period}'", "（时段“{period}”）"),
+        "electricity.power_summed": (
+            "Power: {n} row(s) of '{layer}'{period} summed into {accounts} account(s)",
+            "用电：“{layer}”的 {n} 行{period}汇总为 {accounts} 个户号",
+        ),
+        "electricity.row": ("row {n}", "第 {n} 行"),
+        "electricity.shared_accounts": (
+            "{n} power account(s) are linked to more than one well; their kWh is split equally: {accounts}",
+            "{n} 个供电户号对应多口井；其用电量平均分摊：{accounts}",
+        ),
+        "electricity.unknown_accounts": (
+            "{n} well(s) name a power account that is not in '{layer}': {wells}",
+            "{n} 口井的供电户号不在“{layer}”中：{wells}",
+        ),
+        "electricity.orphan_accounts": (
+            "{n} power account(s) with {kwh:,.0f} kWh are linked to no well (possible unregistered wells, item 16): {accounts}",
+            "{n} 个供电户号（共 {kwh:,.0f} kWh）未对应任何机井（可能为未登记机井，第16条）：{accounts}",
+        ),
+        "electricity.bad_mismatch_share": (
+            "MISMATCH_SHARE must be a share of 0 or more (0.2 = 20 %), got {value}",
+            "MISMATCH_SHARE 须为 0 或以上的比例（0.2 = 20%），而不是 {value}",
+        ),
+        "electricity.mismatch_share_hint": (
+            "leave it empty to use the rules file's compliance.meter_vs_power_mismatch_share",
+            "留空则使用规则文件的 compliance.meter_vs_power_mismatch_share",
+        ),
+        "electricity.implausible_tested": (
+            "{n} tested coefficient(s) in '{field}' are outside the plausible {low:g}–{high:g} m³/kWh and are probably "
+            "data errors (used as given): {wells}",
+            "“{field}”中 {n} 个实测系数超出合理范围 {low:g}–{high:g} m³/kWh，可能是数据错误（按原值使用）：{wells}",
+        ),
+        "electricity.calibration": (
+            "Calibration: {wells} well(s) with a working meter and kWh give ratios; {groups} group(s) (minimum {minimum} "
+            "well(s) each)",
+            "率定：{wells} 口有正常计量设施和用电量的井给出水电比；共 {groups} 组（每组至少 {minimum} 口井）",
+        ),
+        "electricity.county": ("county", "全县"),
+        "electricity.group": (
+            "  {where}: median {median:.3f} m³/kWh, MAD {mad:.3f}, {n} well(s)",
+            "  {where}：中位数 {median:.3f} m³/kWh，MAD {mad:.3f}，{n} 口井",
+        ),
+        "electricity.implausible_group": (
+            "Calibrated coefficient for {where} is {median:.3f} m³/kWh, outside the plausible {low:g}–{high:g}: check the "
+            "meters and power records there",
+            "{where} 的率定系数为 {median:.3f} m³/kWh，超出合理范围 {low:g}–{high:g}：请核查该处的计量设施和用电记录",
+        ),
+        "electricity.coefficients": ("Coefficients: {counts}", "系数来源：{counts}"),
+        "electricity.calibrated_wells": ("Wells given a calibrated coefficient: {wells}", "采用率定系数的井：{wells}"),
+        "electricity.no_coefficient": (
+            "{n} well(s) have no tested coefficient and nothing to calibrate from: {wells}",
+            "{n} 口井没有实测系数，也无可率定的数据：{wells}",
+        ),
+        "electricity.flag_count": ("{flag}: {n} well(s)", "{flag}：{n} 口井"),
+        "electricity.flag_count_wells": ("{flag}: {n} well(s) ({wells})", "{flag}：{n} 口井（{wells}）"),
+    }
+)
 
 FLAG_NAMES = ("power_without_permit", "permit_without_power_link", "over_approved_kwh", "meter_vs_power_mismatch")
 
@@ -116,9 +197,9 @@ def account_power(
         periods = text_column(power, fields.period, layer=layer)
     elif wanted:
         raise EngineInputError(
-            f"PERIOD is '{wanted}' but no period field is given",
+            text("electricity.period_without_field", period=wanted),
             layer=layer,
-            hint="choose the power table's period field, or leave PERIOD empty",
+            hint=text("electricity.choose_period_field"),
         )
     messages: list[str] = []
     warnings: list[str] = []
@@ -126,40 +207,36 @@ def account_power(
     no_account = [i for i, a in enumerate(accounts) if a is None]
     if no_account:
         warnings.append(
-            f"{len(no_account)} row(s) of '{layer}' have no account in '{fields.account}' and are not counted "
-            f"(rows {_first([i + 1 for i in no_account])})"
+            text("electricity.no_account", n=len(no_account), layer=layer, field=fields.account, rows=_first([i + 1 for i in no_account]))
         )
     no_kwh = [i for i, (a, v) in enumerate(zip(accounts, kwh)) if a is not None and np.isnan(v)]
     if no_kwh:
         warnings.append(
-            f"{len(no_kwh)} row(s) of '{layer}' have no kWh in '{fields.kwh}' and are not counted "
-            f"(accounts {_first([accounts[i] for i in no_kwh])})"
+            text("electricity.no_kwh", n=len(no_kwh), layer=layer, field=fields.kwh, accounts=_first([accounts[i] for i in no_kwh]))
         )
     distinct_periods = sorted({p for p in periods if p is not None})
     if wanted:
         selected = [period_matches(p, wanted) for p in periods]
         if not any(selected):
             raise EngineInputError(
-                f"no row has period '{wanted}'",
+                text("electricity.no_such_period", period=wanted),
                 layer=layer,
                 field=fields.period,
-                hint=f"periods in the table: {_first(distinct_periods) or '(none)'}",
+                hint=text("electricity.periods_are", periods=_first(distinct_periods) or text("electricity.none")),
             )
     else:
         selected = [True] * len(power)
         if len(distinct_periods) > 1:
-            warnings.append(
-                f"'{layer}' holds {len(distinct_periods)} periods ({_first(distinct_periods)}): their kWh are "
-                "summed per account; set PERIOD to take one period only"
-            )
+            warnings.append(text("electricity.several_periods", layer=layer, n=len(distinct_periods), periods=_first(distinct_periods)))
     totals: dict[str, float] = {}
     for account, value, keep in zip(accounts, kwh, selected):
         if keep and account is not None and not np.isnan(value):
             totals[account] = totals.get(account, 0.0) + float(value)
     messages.append(
-        f"Power: {int(sum(selected))} row(s) of '{layer}'"
-        + (f" in period '{wanted}'" if wanted else "")
-        + f" summed into {len(totals)} account(s)"
+        text(
+            "electricity.power_summed", n=int(sum(selected)), layer=layer, accounts=len(totals),
+            period=text("electricity.in_period", period=wanted) if wanted else "",
+        )
     )
     return AccountPower(
         kwh_by_account=totals,
@@ -305,7 +382,7 @@ def _read_wells(wells: pd.DataFrame, f: WellFieldNames, layer: str) -> _WellColu
         require_field(wells, name, layer)
     ids = text_column(wells, f.well_id, layer=layer)
     return _WellColumns(
-        labels=[i if i is not None else f"row {r + 1}" for r, i in enumerate(ids)],
+        labels=[i if i is not None else text("electricity.row", n=r + 1) for r, i in enumerate(ids)],
         accounts=key_column(wells, f.account, layer=layer),
         tested=number_column(wells, f.coefficient, layer=layer, id_field=f.well_id),
         metered=number_column(wells, f.metered, layer=layer, id_field=f.well_id),
@@ -333,8 +410,10 @@ def well_kwh(
     shared = {a: rows for a, rows in wells_per_account.items() if len(rows) > 1}
     if shared:
         warnings.append(
-            f"{len(shared)} power account(s) are linked to more than one well; their kWh is split equally: "
-            + _first([f"{a} ({', '.join(labels[r] for r in rows)})" for a, rows in sorted(shared.items())], 5)
+            text(
+                "electricity.shared_accounts", n=len(shared),
+                accounts=_first([f"{a} ({', '.join(labels[r] for r in rows)})" for a, rows in sorted(shared.items())], 5),
+            )
         )
     linked = np.array([a is not None and a in power_sum.known_accounts for a in accounts], dtype=bool)
     kwh = np.full(len(accounts), np.nan)
@@ -344,16 +423,15 @@ def well_kwh(
     unknown_account_rows = [r for r, a in enumerate(accounts) if a is not None and not linked[r]]
     if unknown_account_rows:
         warnings.append(
-            f"{len(unknown_account_rows)} well(s) name a power account that is not in '{power_layer}': "
-            + _first([f"{labels[r]} ({accounts[r]})" for r in unknown_account_rows])
+            text(
+                "electricity.unknown_accounts", n=len(unknown_account_rows), layer=power_layer,
+                wells=_first([f"{labels[r]} ({accounts[r]})" for r in unknown_account_rows]),
+            )
         )
     orphan_accounts = sorted(set(power_sum.kwh_by_account) - set(wells_per_account))
     if orphan_accounts:
         orphan_kwh = sum(power_sum.kwh_by_account[a] for a in orphan_accounts)
-        warnings.append(
-            f"{len(orphan_accounts)} power account(s) with {orphan_kwh:,.0f} kWh are linked to no well "
-            f"(possible unregistered wells, item 16): {_first(orphan_accounts)}"
-        )
+        warnings.append(text("electricity.orphan_accounts", n=len(orphan_accounts), kwh=orphan_kwh, accounts=_first(orphan_accounts)))
     return kwh, linked
 
 
@@ -436,8 +514,8 @@ def _checked_mismatch_share(mismatch_share: float | None, rules: Rules) -> float
         mismatch_share = rules.value("compliance", "meter_vs_power_mismatch_share")
     if not (mismatch_share >= 0) or np.isinf(mismatch_share):
         raise EngineInputError(
-            f"MISMATCH_SHARE must be a share of 0 or more (0.2 = 20 %), got {mismatch_share}",
-            hint="leave it empty to use the rules file's compliance.meter_vs_power_mismatch_share",
+            text("electricity.bad_mismatch_share", value=mismatch_share),
+            hint=text("electricity.mismatch_share_hint"),
         )
     return mismatch_share
 
@@ -448,9 +526,10 @@ def _implausible_tested_warning(tested: np.ndarray, labels: Sequence[str], field
     if not implausible:
         return []
     return [
-        f"{len(implausible)} tested coefficient(s) in '{field_name}' are outside the plausible "
-        f"{low:g}–{high:g} m³/kWh and are probably data errors (used as given): "
-        + _first([f"{labels[r]} ({tested[r]:g})" for r in implausible])
+        text(
+            "electricity.implausible_tested", n=len(implausible), field=field_name, low=low, high=high,
+            wells=_first([f"{labels[r]} ({tested[r]:g})" for r in implausible]),
+        )
     ]
 
 
@@ -468,31 +547,35 @@ def _calibration_log(
 ) -> None:
     """The calibration groups, how many wells got each kind of coefficient, and implausible medians."""
     counts = pd.Series(coef_source).value_counts()
-    messages.append(
-        f"Calibration: {calibrating_wells} well(s) with a working meter and kWh give ratios; "
-        f"{len(groups)} group(s) (minimum {min_wells} well(s) each)"
-    )
+    messages.append(text("electricity.calibration", wells=calibrating_wells, groups=len(groups), minimum=min_wells))
     for group in groups.itertuples(index=False):
-        where = group.township if isinstance(group.township, str) else "county"
+        where = group.township if isinstance(group.township, str) else text("electricity.county")
         if isinstance(group.aquifer, str):
             where += f" / {group.aquifer}"
-        messages.append(f"  {where}: median {group.median_m3_per_kwh:.3f} m³/kWh, MAD {group.mad:.3f}, {group.wells_n} well(s)")
+        messages.append(
+            text("electricity.group", where=where, median=group.median_m3_per_kwh, mad=group.mad, n=group.wells_n)
+        )
         if not low <= group.median_m3_per_kwh <= high:
             warnings.append(
-                f"Calibrated coefficient for {where} is {group.median_m3_per_kwh:.3f} m³/kWh, outside the "
-                f"plausible {low:g}–{high:g}: check the meters and power records there"
+                text("electricity.implausible_group", where=where, median=group.median_m3_per_kwh, low=low, high=high)
             )
     messages.append(
-        "Coefficients: "
-        + ", ".join(f"{counts.get(s, 0)} {s}" for s in (COEF_TESTED, COEF_TOWNSHIP_AQUIFER, COEF_TOWNSHIP, COEF_COUNTY, COEF_NONE))
+        text(
+            "electricity.coefficients",
+            counts=", ".join(
+                f"{counts.get(s, 0)} {s}" for s in (COEF_TESTED, COEF_TOWNSHIP_AQUIFER, COEF_TOWNSHIP, COEF_COUNTY, COEF_NONE)
+            ),
+        )
     )
     calibrated_rows = [r for r, s in enumerate(coef_source) if s.startswith("calibrated")]
     if calibrated_rows:
-        messages.append(f"Wells given a calibrated coefficient: {_first([labels[r] for r in calibrated_rows])}")
+        messages.append(text("electricity.calibrated_wells", wells=_first([labels[r] for r in calibrated_rows])))
     if counts.get(COEF_NONE, 0):
         warnings.append(
-            f"{counts[COEF_NONE]} well(s) have no tested coefficient and nothing to calibrate from: "
-            + _first([labels[r] for r, s in enumerate(coef_source) if s == COEF_NONE])
+            text(
+                "electricity.no_coefficient", n=counts[COEF_NONE],
+                wells=_first([labels[r] for r, s in enumerate(coef_source) if s == COEF_NONE]),
+            )
         )
 
 
@@ -556,7 +639,11 @@ def electricity_to_water(
     )
     for name in FLAG_NAMES:
         flagged = [w.labels[r] for r in np.flatnonzero(flag_values[name])]
-        messages.append(f"{name}: {len(flagged)} well(s)" + (f" ({_first(flagged)})" if flagged else ""))
+        messages.append(
+            text("electricity.flag_count_wells", flag=name, n=len(flagged), wells=_first(flagged))
+            if flagged
+            else text("electricity.flag_count", flag=name, n=0)
+        )
     summary = township_summary(w.townships, out, w.metered, w.permit_m3)
     return ElectricityResult(out, summary, groups, messages, warnings)
 

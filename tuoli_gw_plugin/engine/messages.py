@@ -13,10 +13,12 @@ thread started by the engine does not inherit it by itself; submit work with
 
 from __future__ import annotations
 
+import re
 import string
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import lru_cache
 
 ENGLISH = "en"
 CHINESE = "zh"
@@ -44,6 +46,9 @@ def register(entries: Mapping[str, tuple[str, str]]) -> None:
     with different texts it is a programming error, caught at import time.
     """
     for key, (english, chinese) in entries.items():
+        if "language" in placeholders(english) | placeholders(chinese):
+            # text(key, language=…) chooses the language: a placeholder of that name could never be filled.
+            raise ValueError(f"message {key!r}: 'language' is text()'s own keyword, name the placeholder otherwise")
         if placeholders(english) != placeholders(chinese):
             raise ValueError(
                 f"message {key!r}: English and Chinese name different placeholders "
@@ -83,3 +88,28 @@ def both(key: str, /, **params: object) -> tuple[str, str]:
 def catalogue() -> dict[str, tuple[str, str]]:
     """A copy of every registered message (for tests and the translators' overview)."""
     return dict(_CATALOGUE)
+
+
+@lru_cache(maxsize=512)
+def _pattern(template: str) -> re.Pattern[str]:
+    """A regular expression that a text formatted from ``template`` matches (each placeholder: any text)."""
+    parts = []
+    for literal, name, _, _ in string.Formatter().parse(template):
+        parts.append(re.escape(literal))
+        if name is not None:
+            parts.append("(?:.*?)")
+    return re.compile("".join(parts), re.DOTALL)
+
+
+def written_from(sentence: str, keys: Iterable[str], language: str) -> bool:
+    """True when ``sentence`` reads as one of the messages ``keys`` formatted in ``language``.
+
+    For text that comes back from data (a finding's detail in a layer written by an earlier run): a report
+    shows it only when it is in the report's language, never a sentence of the other language.
+    """
+    chosen = normalise_language(language)
+    for key in keys:
+        english, chinese = _CATALOGUE[key]
+        if _pattern(chinese if chosen == CHINESE else english).fullmatch(sentence):
+            return True
+    return False

@@ -40,6 +40,19 @@ from .values import feature_label, is_null, listed_features, number_column, requ
 
 register(
     {
+        "permit.what_id": ("it should hold the application id", "该字段应为申请编号"),
+        "permit.what_well_id": ("the well id", "机井编号"),
+        "permit.no_crs": ("the layer has no coordinate reference system", "图层没有坐标参考系"),
+        "permit.set_crs_metres": (
+            "set its CRS (in QGIS: Layer Properties ▸ Source) so distances can be measured in metres",
+            "请设置其坐标参考系（QGIS：图层属性 ▸ 源），以便按米量算距离",
+        ),
+        "permit.set_crs": ("set its CRS (in QGIS: Layer Properties ▸ Source)", "请设置其坐标参考系（QGIS：图层属性 ▸ 源）"),
+    }
+)
+
+register(
+    {
         "permit.no_id": (
             "{n} application(s) have no id: {features}",
             "{n} 个申请没有编号：{features}",
@@ -205,7 +218,7 @@ def safe_file_stem(application_id: str) -> str:
 
 
 def _checked_ids(applications: gpd.GeoDataFrame, id_field: str, layer: str) -> list[str]:
-    require_fields(applications, id_field, layer=layer, what="it should hold the application id")
+    require_fields(applications, id_field, layer=layer, what=text("permit.what_id"))
     values = applications[id_field].tolist()
     empty = [row for row, value in enumerate(values) if is_null(value) or not str(value).strip()]
     if empty:
@@ -241,9 +254,9 @@ def _points_xy(frame: gpd.GeoDataFrame, layer: str, work_crs: CRS, id_field: str
     """(n, 2) point coordinates in the working CRS; NaN for features without geometry (an error when ``required``)."""
     if frame.crs is None:
         raise EngineInputError(
-            "the layer has no coordinate reference system",
+            text("permit.no_crs"),
             layer=layer,
-            hint="set its CRS (in QGIS: Layer Properties ▸ Source) so distances can be measured in metres",
+            hint=text("permit.set_crs_metres"),
         )
     series = frame.geometry if CRS.from_user_input(frame.crs) == work_crs else frame.geometry.to_crs(work_crs)
     geometries = np.asarray(series.values, dtype=object)
@@ -290,7 +303,7 @@ def prepare_aquifer(frame: gpd.GeoDataFrame, t_field: str, s_field: str, layer: 
             )
     if frame.crs is None:
         raise EngineInputError(
-            "the layer has no coordinate reference system", layer=layer, hint="set its CRS (in QGIS: Layer Properties ▸ Source)"
+            text("permit.no_crs"), layer=layer, hint=text("permit.set_crs")
         )
     series = frame.geometry if CRS.from_user_input(frame.crs) == work_crs else frame.geometry.to_crs(work_crs)
     geometries = np.asarray(series.values, dtype=object)
@@ -400,7 +413,7 @@ def decide_permits(
         wells_layer = prepared.layer_names.get("existing_wells", "existing wells")
         existing_xy = _points_xy(existing_wells, wells_layer, prepared.work_crs, existing_id_field, required=False)
         if existing_id_field:
-            require_fields(existing_wells, existing_id_field, layer=wells_layer, what="the well id")
+            require_fields(existing_wells, existing_id_field, layer=wells_layer, what=text("permit.what_well_id"))
         existing_ids = [feature_label(existing_wells, row, existing_id_field).split("=", 1)[-1] for row in range(len(existing_wells))]
 
     warnings: list[str] = []

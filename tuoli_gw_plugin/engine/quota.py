@@ -13,9 +13,30 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from .messages import register, text
 from .rules import Rules
 from .values import number_column
 from .well_fields import text_column
+
+register(
+    {
+        "quota.field": ("'{field}'", "“{field}”"),
+        "quota.units_field": ("'{field}' with a use field", "“{field}”及用途字段"),
+        "quota.or": (" or ", "或"),
+        "quota.none_given": ("(none given)", "（未指定）"),
+        "quota.no_field": ("no quota field {fields} in '{layer}'", "“{layer}”中没有定额字段{fields}"),
+        "quota.own_field": ("{field} field", "{field} 字段"),
+        "quota.by_use": ("{use} quota {quota} {unit} × {units}", "{use}定额 {quota} {unit} × {units}"),
+        "quota.not_positive": (
+            "{n} row(s) of '{layer}' have a quota of 0 or less in '{field}': not used",
+            "“{layer}”中 {n} 行的“{field}”定额为 0 或更小：不予采用",
+        ),
+        "quota.summary": (
+            "Quota: {found} of {n} row(s) of '{layer}' have a quota volume",
+            "定额：“{layer}”的 {n} 行中有 {found} 行有定额水量",
+        ),
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -79,12 +100,11 @@ def quota_volumes(
     own = number_column(frame, quota_field, layer=layer, id_field=id_field) if quota_field in present else np.full(n, np.nan)
     by_use = quotas is not None and use_field in present and units_field in present
     if quota_field not in present and not by_use:
-        wanted = [f"'{quota_field}'"] if quota_field else []
+        wanted = [text("quota.field", field=quota_field)] if quota_field else []
         if units_field:
-            wanted.append(f"'{units_field}' with a use field")
-        return QuotaVolumes(
-            np.full(n, np.nan), [None] * n, skipped=f"no quota field {' or '.join(wanted) or '(none given)'} in '{layer}'"
-        )
+            wanted.append(text("quota.units_field", field=units_field))
+        fields = text("quota.or").join(wanted) or text("quota.none_given")
+        return QuotaVolumes(np.full(n, np.nan), [None] * n, skipped=text("quota.no_field", fields=fields, layer=layer))
     uses = text_column(frame, use_field, layer=layer) if by_use else [None] * n
     units = number_column(frame, units_field, layer=layer, id_field=id_field) if by_use else np.full(n, np.nan)
     m3 = np.full(n, np.nan)
@@ -93,16 +113,18 @@ def quota_volumes(
     for row in range(n):
         if not np.isnan(own[row]):
             if own[row] > 0:
-                m3[row], basis[row] = own[row], f"{quota_field} field"
+                m3[row], basis[row] = own[row], text("quota.own_field", field=quota_field)
             else:
                 not_positive += 1
             continue
         quota = quotas.of_use(uses[row]) if by_use else None
         if quota is not None and not np.isnan(units[row]) and units[row] > 0:
             m3[row] = quota.m3_per_unit * units[row]
-            basis[row] = f"{quota.key} quota {_fmt(quota.m3_per_unit)} {quota.unit} × {_fmt(units[row])}"
+            basis[row] = text(
+                "quota.by_use", use=quota.key, quota=_fmt(quota.m3_per_unit), unit=quota.unit, units=_fmt(units[row])
+            )
     result = QuotaVolumes(m3, basis)
     if not_positive:
-        result.messages.append(f"{not_positive} row(s) of '{layer}' have a quota of 0 or less in '{quota_field}': not used")
-    result.messages.append(f"Quota: {int((~np.isnan(m3)).sum())} of {n} row(s) of '{layer}' have a quota volume")
+        result.messages.append(text("quota.not_positive", n=not_positive, layer=layer, field=quota_field))
+    result.messages.append(text("quota.summary", found=int((~np.isnan(m3)).sum()), n=n, layer=layer))
     return result

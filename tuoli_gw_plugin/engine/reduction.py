@@ -97,6 +97,11 @@ register(
             "仅靠上述措施无法达到：{year} 年仍差 {shortfall} m³",
         ),
         "reduction.status.no_allowable": ("no allowable volume given: no plan", "未提供可开采量：未编制计划"),
+        "reduction.what_township": ("the township name", "乡镇名称"),
+        "reduction.what_permit": ("the water permit number (empty: no permit)", "取水许可证号（为空：无许可）"),
+        "reduction.what_status": (
+            "the well's status (stopped and deregistered wells no longer pump)", "机井状态（停用和注销的井不再取水）"
+        ),
     }
 )
 
@@ -434,7 +439,7 @@ def township_allowables(
     townships: pd.DataFrame, name_field: str, allowable_field: str, *, layer: str
 ) -> tuple[list[str], dict[str, float | None]]:
     """The township names in layer order and the allowable volume of each (None where empty)."""
-    require_fields(townships, name_field, layer=layer, what="the township name")
+    require_fields(townships, name_field, layer=layer, what=text("reduction.what_township"))
     allowable = number_column(townships, allowable_field, layer=layer, id_field=name_field)
     names = townships[name_field].tolist()
     empty = [row for row, value in enumerate(names) if is_blank(value)]
@@ -490,14 +495,14 @@ def plan_table(
     if not plan_field:
         notes.append(text("reduction.no_plan_field", language))
     if permit_field:
-        require_fields(wells, permit_field, layer=layer, what="the water permit number (empty: no permit)")
+        require_fields(wells, permit_field, layer=layer, what=text("reduction.what_permit"))
         permitted = np.array([not is_blank(value) for value in wells[permit_field].tolist()], dtype=bool)
     else:
         permitted = np.ones(len(wells), dtype=bool)
         notes.append(text("reduction.no_permit_field", language))
     active = np.ones(len(wells), dtype=bool)
     if status_field:
-        require_fields(wells, status_field, layer=layer, what="the well's status (stopped and deregistered wells no longer pump)")
+        require_fields(wells, status_field, layer=layer, what=text("reduction.what_status"))
         inactive = _inactive_words(rules)
         active = np.array([is_null(v) or str(v).strip().lower() not in inactive for v in wells[status_field].tolist()], dtype=bool)
     screened = screen_points(prepared, wells, use_field=use_field, language=language, is_canceled=is_canceled)

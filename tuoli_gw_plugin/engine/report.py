@@ -27,13 +27,61 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from .audit import DETAIL_KEYS
 from .crs import working_crs
 from .errors import EngineInputError
+from .messages import register, text, written_from
 from .plotting.charts import report_balance_chart, report_fee_chart
 from .plotting.maps import county_map
 from .plotting.style import HTML_FONT_FAMILIES, cjk_font_family, css_font_family, needs_cjk
 from .rules import Rules
 from .values import is_null
+
+register(
+    {
+        "report.not_balance": (
+            "is not an output of tuoli_gw:abstraction_recharge_balance (no abstraction_m3 / allowable_m3 field)",
+            "不是 tuoli_gw:abstraction_recharge_balance 的输出（没有 abstraction_m3 / allowable_m3 字段）",
+        ),
+        "report.give_balance": (
+            "give the OUTPUT layer of Abstraction against recharge, or leave BALANCE empty",
+            "请给出“开采量与补给量对比”的 OUTPUT 图层，或将 BALANCE 留空",
+        ),
+        "report.not_surcharge": (
+            "is not an output of tuoli_gw:progressive_surcharge (no fee_yuan field)",
+            "不是 tuoli_gw:progressive_surcharge 的输出（没有 fee_yuan 字段）",
+        ),
+        "report.give_surcharge": (
+            "give the OUTPUT (or OUTPUT_SUMMARY) of Progressive surcharge, or leave SURCHARGE empty",
+            "请给出“超计划累进加价”的 OUTPUT（或 OUTPUT_SUMMARY），或将 SURCHARGE 留空",
+        ),
+        "report.not_findings": (
+            "is not an output of tuoli_gw:compliance_audit (no finding field)",
+            "不是 tuoli_gw:compliance_audit 的输出（没有 finding 字段）",
+        ),
+        "report.give_findings": (
+            "give the OUTPUT of Compliance audit, or leave FINDINGS empty", "请给出“取水井合规检查”的 OUTPUT，或将 FINDINGS 留空"
+        ),
+        "report.not_rights": (
+            "is not an output of tuoli_gw:allocate_water_rights (no allocated_m3 or right_m3 field)",
+            "不是 tuoli_gw:allocate_water_rights 的输出（没有 allocated_m3 或 right_m3 字段）",
+        ),
+        "report.give_rights": (
+            "give OUTPUT_TOWNSHIPS (or OUTPUT) of Farm water rights, or leave WATER_RIGHTS empty",
+            "请给出“农业用水权初始分配”的 OUTPUT_TOWNSHIPS（或 OUTPUT），或将 WATER_RIGHTS 留空",
+        ),
+        "report.no_cjk_font": (
+            "No font with Chinese glyphs is installed, so the Chinese text would print as empty boxes. Install the Noto "
+            "CJK fonts (Debian/Ubuntu: sudo apt-get install fonts-noto-cjk; Windows/macOS have Microsoft YaHei / "
+            "PingFang built in) and run again, or choose LANGUAGE = English.",
+            "未安装含中文字形的字体，中文会打印成空白方框。请安装 Noto CJK 字体（Debian/Ubuntu：sudo apt-get install "
+            "fonts-noto-cjk；Windows/macOS 自带微软雅黑 / 苹方）后重新运行，或选择 LANGUAGE = English。",
+        ),
+        "report.unknown_language": (
+            "unknown report language {value!r}; use 'zh' or 'en'", "未知的报告语言 {value!r}；请用 'zh' 或 'en'"
+        ),
+    }
+)
 
 LANGUAGES = ("zh", "en")
 SEVERITY_ORDER = ("critical", "high", "medium", "low")
@@ -316,11 +364,7 @@ def require_cjk_font(language: str, texts: Sequence[str] = ()) -> tuple[str | No
     family = cjk_font_family()
     if family is not None:
         return family, []
-    message = (
-        "No font with Chinese glyphs is installed, so the Chinese text would print as empty boxes. "
-        "Install the Noto CJK fonts (Debian/Ubuntu: sudo apt-get install fonts-noto-cjk; Windows/macOS have "
-        "Microsoft YaHei / PingFang built in) and run again, or choose LANGUAGE = English."
-    )
+    message = text("report.no_cjk_font")
     if language == "zh":
         raise EngineInputError(message)
     if needs_cjk(texts):
@@ -510,9 +554,9 @@ def _balance_section(inputs: ReportInputs, words: dict[str, str], family: str | 
     allowable = _column(balance, "allowable_m3")
     if abstraction is None or allowable is None:
         raise EngineInputError(
-            "is not an output of tuoli_gw:abstraction_recharge_balance (no abstraction_m3 / allowable_m3 field)",
+            text("report.not_balance"),
             layer=inputs.labels.get("balance", "BALANCE"),
-            hint="give the OUTPUT layer of Abstraction against recharge, or leave BALANCE empty",
+            hint=text("report.give_balance"),
         )
     names = _unit_names(balance, inputs.township_name_field)
     grade_column = _column(balance, "final_grade", "grade")
@@ -576,9 +620,9 @@ def _fees_section(
     fee_column = _column(fees, "fee_yuan")
     if fee_column is None:
         raise EngineInputError(
-            "is not an output of tuoli_gw:progressive_surcharge (no fee_yuan field)",
+            text("report.not_surcharge"),
             layer=inputs.labels.get("surcharge", "SURCHARGE"),
-            hint="give the OUTPUT (or OUTPUT_SUMMARY) of Progressive surcharge, or leave SURCHARGE empty",
+            hint=text("report.give_surcharge"),
         )
     fee = _numeric(fees, fee_column)
     if _column(fees, "tier") and _column(fees, "accounts_n"):  # the per-township summary table
@@ -646,9 +690,9 @@ def _findings_section(inputs: ReportInputs, words: dict[str, str], rules: Rules,
     code_column = _column(findings, "finding")
     if code_column is None:
         raise EngineInputError(
-            "is not an output of tuoli_gw:compliance_audit (no finding field)",
+            text("report.not_findings"),
             layer=inputs.labels.get("findings", "FINDINGS"),
-            hint="give the OUTPUT of Compliance audit, or leave FINDINGS empty",
+            hint=text("report.give_findings"),
         )
     known = rules.get("compliance", "findings")
     codes = findings[code_column].astype(str)
@@ -693,8 +737,11 @@ def _findings_section(inputs: ReportInputs, words: dict[str, str], rules: Rules,
     well = _column(findings, "well_id")
     detail = _column(findings, "detail")
     parts.append(f'<p class="note">{html.escape(words["listed_of"].format(shown=len(shown), total=len(findings)))}</p>')
-    # The audit writes its detail sentences in English: the Chinese report names the notice item instead.
-    last_header, last_column = (words["detail"], detail) if language == "en" else (words["notice_item"], None)
+    # The audit writes its details in its own LANGUAGE: they are listed only when every one shown is in the
+    # report's language (no English sentence in a Chinese report); otherwise the notice item is listed instead.
+    details = [str(value) for value in shown[detail] if pd.notna(value)] if detail else []
+    in_language = bool(details) and all(written_from(value, DETAIL_KEYS, language) for value in details)
+    last_header, last_column = (words["detail"], detail) if in_language else (words["notice_item"], None)
     parts.append(
         _table(
             [words["well_id"], words["finding"], words["severity"], words["township"], last_header],
@@ -758,9 +805,9 @@ def _rights_section(inputs: ReportInputs, words: dict[str, str]) -> tuple[str, d
         table["agricultural"] = np.nan
     else:
         raise EngineInputError(
-            "is not an output of tuoli_gw:allocate_water_rights (no allocated_m3 or right_m3 field)",
+            text("report.not_rights"),
             layer=inputs.labels.get("water_rights", "WATER_RIGHTS"),
-            hint="give OUTPUT_TOWNSHIPS (or OUTPUT) of Farm water rights, or leave WATER_RIGHTS empty",
+            hint=text("report.give_rights"),
         )
     with_agricultural = bool(table["agricultural"].notna().any())
     rows = [
@@ -806,7 +853,7 @@ def _rights_section(inputs: ReportInputs, words: dict[str, str]) -> tuple[str, d
 def build_report(inputs: ReportInputs, rules: Rules, *, year: int, language: str = "zh", produced: dt.date | None = None) -> ReportDocument:
     """The supervision report for ``year`` in ``language`` ('zh' or 'en')."""
     if language not in LANGUAGES:
-        raise EngineInputError(f"unknown report language {language!r}; use 'zh' or 'en'")
+        raise EngineInputError(text("report.unknown_language", value=language))
     words = TEXT[language]
     names: list[str] = []
     if _present(inputs.townships):

@@ -14,7 +14,42 @@ from pathlib import Path
 from typing import Any
 
 from .errors import EngineInputError
+from .messages import register, text
 from .rules_schema import RulesSchemaError, validate
+
+register(
+    {
+        "rules.no_entry": ("the rules file has no entry '{key}'", "规则文件中没有条目“{key}”"),
+        "rules.start_from_shipped": (
+            "start from the shipped resources/rules/toli_rules.json and edit values only",
+            "请以随插件提供的 resources/rules/toli_rules.json 为基础，只修改数值",
+        ),
+        "rules.not_a_number": ("rules entry '{key}' must be a number", "规则条目“{key}”须为数字"),
+        "rules.bands_unbounded": (
+            "surcharge.bands must list bounded bands in order and end with one whose excess_pct_up_to is null",
+            "surcharge.bands 须按顺序列出有上限的档次，并以 excess_pct_up_to 为 null 的一档结尾",
+        ),
+        "rules.bands_order": ("surcharge.bands must be in increasing order", "surcharge.bands 须按递增顺序排列"),
+        "rules.not_json": (
+            "the rules file is not valid JSON (line {line}, column {column}: {error})",
+            "规则文件不是有效的 JSON（第 {line} 行，第 {column} 列：{error}）",
+        ),
+        "rules.not_object": ("the rules file must hold a JSON object", "规则文件须为一个 JSON 对象"),
+        "rules.schema_hint": (
+            "the allowed range of every entry is in {schema} beside the shipped rules file",
+            "各条目的允许范围见随插件规则文件旁的 {schema}",
+        ),
+        "rules.not_usable": ("the rules file is not usable: {problem}", "规则文件不可用：{problem}"),
+        "rules.exceeds": (
+            "'{lower_key}' ({lower:g}) must not exceed '{upper_key}' ({upper:g})",
+            "“{lower_key}”（{lower:g}）不得大于“{upper_key}”（{upper:g}）",
+        ),
+        "rules.missing": ("the rules file does not exist", "规则文件不存在"),
+        "rules.give_copy": (
+            "give the path of a copy of resources/rules/toli_rules.json", "请给出 resources/rules/toli_rules.json 副本的路径"
+        ),
+    }
+)
 
 # Not resolve(): in the assembled plugin folder engine/ is a link to the sources, and resources/ sits beside
 # that link, in the plugin folder, not beside the source package.
@@ -57,9 +92,9 @@ class Rules:
             if not isinstance(node, dict) or key not in node:
                 dotted = ".".join(keys[: depth + 1])
                 raise EngineInputError(
-                    f"the rules file has no entry '{dotted}'",
+                    text("rules.no_entry", key=dotted),
                     layer=str(self.path),
-                    hint="start from the shipped resources/rules/toli_rules.json and edit values only",
+                    hint=text("rules.start_from_shipped"),
                 )
             node = node[key]
         return node
@@ -71,7 +106,7 @@ class Rules:
             node = node.get("value")
         if not isinstance(node, (int, float)) or isinstance(node, bool):
             raise EngineInputError(
-                f"rules entry '{'.'.join(keys)}' must be a number",
+                text("rules.not_a_number", key=".".join(keys)),
                 layer=str(self.path),
             )
         return float(node)
@@ -93,12 +128,11 @@ class Rules:
         limits = [b.excess_pct_up_to for b in bands]
         if not bands or limits[-1] is not None or any(x is None for x in limits[:-1]):
             raise EngineInputError(
-                "surcharge.bands must list bounded bands in order and end with one whose "
-                "excess_pct_up_to is null",
+                text("rules.bands_unbounded"),
                 layer=str(self.path),
             )
         if any(a >= b for a, b in zip(limits[:-2], limits[1:-1])):  # type: ignore[operator]
-            raise EngineInputError("surcharge.bands must be in increasing order", layer=str(self.path))
+            raise EngineInputError(text("rules.bands_order"), layer=str(self.path))
         return bands
 
     def zone_grade_aliases(self) -> dict[str, str]:
@@ -117,11 +151,11 @@ def _load_cached(path_text: str, mtime: float) -> Rules:
         data = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
         raise EngineInputError(
-            f"the rules file is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
+            text("rules.not_json", line=exc.lineno, column=exc.colno, error=exc.msg),
             layer=str(path),
         ) from None
     if not isinstance(data, dict):
-        raise EngineInputError("the rules file must hold a JSON object", layer=str(path))
+        raise EngineInputError(text("rules.not_object"), layer=str(path))
     check_rules_data(data, path)
     return Rules(data, path)
 
@@ -133,16 +167,18 @@ def _schema() -> dict[str, Any]:
 
 def check_rules_data(data: dict[str, Any], path: Path) -> None:
     """Refuse a rules file with a missing entry, a wrong type or a value out of its range, naming the key."""
-    hint = f"the allowed range of every entry is in {SCHEMA_PATH.name} beside the shipped rules file"
+    hint = text("rules.schema_hint", schema=SCHEMA_PATH.name)
     try:
         validate(data, _schema())
     except RulesSchemaError as exc:
-        raise EngineInputError(f"the rules file is not usable: {exc}", layer=str(path), hint=hint) from None
+        raise EngineInputError(text("rules.not_usable", problem=exc), layer=str(path), hint=hint) from None
     for lower_keys, upper_keys in _ORDERED_PAIRS:
         lower, upper = _node(data, lower_keys), _node(data, upper_keys)
         if lower is not None and upper is not None and lower > upper:
             raise EngineInputError(
-                f"the rules file is not usable: '{_dotted(lower_keys)}' ({lower:g}) must not exceed '{_dotted(upper_keys)}' ({upper:g})",
+                text("rules.not_usable", problem=text(
+                    "rules.exceeds", lower_key=_dotted(lower_keys), lower=lower, upper_key=_dotted(upper_keys), upper=upper
+                )),
                 layer=str(path),
                 hint=hint,
             )
@@ -165,8 +201,8 @@ def load_rules(path: str | Path | None = None) -> Rules:
     rules_path = Path(path) if path else DEFAULT_RULES_PATH
     if not rules_path.is_file():
         raise EngineInputError(
-            "the rules file does not exist",
+            text("rules.missing"),
             layer=str(rules_path),
-            hint="give the path of a copy of resources/rules/toli_rules.json",
+            hint=text("rules.give_copy"),
         )
     return _load_cached(str(rules_path.resolve()), rules_path.stat().st_mtime)

@@ -28,8 +28,82 @@ from pyproj import CRS, Transformer
 from .chunk_pool import configured_workers, run_in_order
 from .crs import working_crs as choose_working_crs
 from .errors import EngineCancelledError, EngineInputError
+from .messages import register, text
 from .rules import Rules
 from .values import feature_label, is_null, listed_features, number_column, require_fields
+
+register(
+    {
+        "screening.bad_verdict": (
+            "rules entry '{key}' has verdict {verdict!r}; use one of {verdicts}",
+            "规则条目“{key}”的结论为 {verdict!r}；请用 {verdicts} 之一",
+        ),
+        "screening.should_hold": ("it should hold {what}", "该字段应为{what}"),
+        "screening.no_crs": ("the layer has no coordinate reference system", "图层没有坐标参考系"),
+        "screening.set_crs": (
+            "set its CRS (in QGIS: Layer Properties ▸ Source) so distances can be measured in metres",
+            "请设置其坐标参考系（QGIS：图层属性 ▸ 源），以便按米量算距离",
+        ),
+        "screening.no_geometry_ignored": (
+            "Layer '{layer}': {n} feature(s) without geometry were ignored ({features}).",
+            "图层“{layer}”：{n} 个没有几何的要素已忽略（{features}）。",
+        ),
+        "screening.not_polygon": ("geometry is a {kind}, not a polygon", "几何为 {kind}，不是面"),
+        "screening.give_polygons": ("give a polygon layer here", "此处请给出面图层"),
+        "screening.and_more": (" and more", " 等"),
+        "screening.repaired": (
+            "Layer '{layer}': {n} invalid polygon(s) were repaired before screening: {features}{more}. Fix them at the "
+            "source so other tools agree.",
+            "图层“{layer}”：{n} 个无效面在筛查前已修复：{features}{more}。请在源数据中修正，使其他工具结果一致。",
+        ),
+        "screening.bad_coverage_distance": (
+            "the coverage distance must be a number of metres >= 0, not {value}", "覆盖距离须为不小于 0 的米数，而不是 {value}"
+        ),
+        "screening.what_grade": ("the zone grade: severe / general, or 严重 / 一般", "超采区等级：severe / general 或 严重 / 一般"),
+        "screening.what_zone_name": ("the zone name", "超采区名称"),
+        "screening.unknown_grade": (
+            "{n} zone(s) have an unknown or empty grade: {features}", "{n} 个超采区的等级未知或为空：{features}"
+        ),
+        "screening.accepted_grades": (
+            "accepted grades are: {grades} (add other spellings to the rules file's zone_grades aliases)",
+            "可用的等级为：{grades}（其他写法请加入规则文件的 zone_grades 别名）",
+        ),
+        "screening.no_pipes": (
+            "Layer '{layer}' has no features with geometry: no well is covered by a pipe.",
+            "图层“{layer}”没有带几何的要素：没有井位于供水管网覆盖范围内。",
+        ),
+        "screening.what_township": ("the township name", "乡镇名称"),
+        "screening.what_remaining": (
+            "the remaining red-line quota in m³ (notice item 8)", "用水总量控制红线剩余指标（m³，通知第8条）"
+        ),
+        "screening.no_remaining": (
+            "Layer '{layer}': {n} township(s) have no value in '{field}' ({features}); their red line is not checked.",
+            "图层“{layer}”：{n} 个乡镇的“{field}”为空（{features}）；未核查其用水总量控制红线。",
+        ),
+        "screening.no_supply_layer": (
+            "no supply layer given: supply coverage (notice item 13) needs supply pipes, supply areas or both",
+            "未提供供水图层：判断公共供水管网覆盖范围（通知第13条）需要供水管网、供水覆盖范围或两者",
+        ),
+        "screening.give_supply": (
+            "give the public supply pipes (SUPPLY_PIPES) or the supply coverage areas (SUPPLY_AREAS)",
+            "请给出公共供水管网（SUPPLY_PIPES）或供水覆盖范围（SUPPLY_AREAS）",
+        ),
+        "screening.no_areas": (
+            "Layer '{layer}' has no polygons: no well is inside a supply area.", "图层“{layer}”没有面：没有井位于供水覆盖范围内。"
+        ),
+        "screening.unknown_language": ("unknown language {value!r}; use 'en' or 'zh'", "未知的语言 {value!r}；请用 'en' 或 'zh'"),
+        "screening.not_points": (
+            "{n} feature(s) are not points (the first is a {kind})", "{n} 个要素不是点（第一个为 {kind}）"
+        ),
+        "screening.use_points": (
+            "screening needs well locations as points; use a point layer", "筛查需要以点表示的井位；请使用点图层"
+        ),
+        "screening.what_use": (
+            "the intended use of the well (self-supplied or not, statutory exceptions)",
+            "机井的拟定用途（是否自备井、法定例外情形）",
+        ),
+    }
+)
 
 # Output columns of screen_points, in this order (a public contract of tuoli_gw:screen_well_sites).
 OUTPUT_COLUMNS = (
@@ -165,22 +239,18 @@ def _reason_rule(rules: Rules, key: str) -> ReasonRule:
 def _check_verdict(rules: Rules, verdict: str, where: str) -> None:
     if verdict not in VERDICT_SEVERITY:
         raise EngineInputError(
-            f"rules entry '{where}' has verdict {verdict!r}; use one of {', '.join(VERDICT_SEVERITY)}",
+            text("screening.bad_verdict", key=where, verdict=verdict, verdicts=", ".join(VERDICT_SEVERITY)),
             layer=str(rules.path),
         )
 
 
 def _require_field(frame: gpd.GeoDataFrame, field_name: str, layer: str, what: str) -> None:
-    require_fields(frame, field_name, layer=layer, what=f"it should hold {what}")
+    require_fields(frame, field_name, layer=layer, what=text("screening.should_hold", what=what))
 
 
 def _projected_geometries(frame: gpd.GeoDataFrame, layer: str, work_crs: CRS) -> np.ndarray:
     if frame.crs is None:
-        raise EngineInputError(
-            "the layer has no coordinate reference system",
-            layer=layer,
-            hint="set its CRS (in QGIS: Layer Properties ▸ Source) so distances can be measured in metres",
-        )
+        raise EngineInputError(text("screening.no_crs"), layer=layer, hint=text("screening.set_crs"))
     series = frame.geometry
     if CRS.from_user_input(frame.crs) != work_crs:
         series = series.to_crs(work_crs)
@@ -200,7 +270,7 @@ def _polygons(
     missing_rows = np.flatnonzero(~present)
     if len(missing_rows):
         labels = ", ".join(feature_label(frame, int(r), id_field) for r in missing_rows[:5])
-        warnings.append(f"Layer '{layer}': {len(missing_rows)} feature(s) without geometry were ignored ({labels}).")
+        warnings.append(text("screening.no_geometry_ignored", layer=layer, n=len(missing_rows), features=labels))
     rows = np.flatnonzero(present)
     geometries = geometries[rows]
     types = shapely.get_type_id(geometries)
@@ -208,10 +278,10 @@ def _polygons(
     if len(not_polygonal):
         row = int(not_polygonal[0])
         raise EngineInputError(
-            f"geometry is a {frame.geometry.iloc[row].geom_type}, not a polygon",
+            text("screening.not_polygon", kind=frame.geometry.iloc[row].geom_type),
             layer=layer,
             feature=feature_label(frame, row, id_field),
-            hint="give a polygon layer here",
+            hint=text("screening.give_polygons"),
         )
     invalid = np.flatnonzero(~shapely.is_valid(geometries))
     if len(invalid):
@@ -223,10 +293,10 @@ def _polygons(
         # make_valid may return a collection with stray lines or points from a collapsed ring: keep the area.
         geometries[invalid] = [_polygonal_part(g) for g in repaired]
         warnings.append(
-            f"Layer '{layer}': {len(invalid)} invalid polygon(s) were repaired before screening: "
-            + ", ".join(examples)
-            + (" and more" if len(invalid) > 5 else "")
-            + ". Fix them at the source so other tools agree."
+            text(
+                "screening.repaired", layer=layer, n=len(invalid), features=", ".join(examples),
+                more=text("screening.and_more") if len(invalid) > 5 else "",
+            )
         )
     return geometries, rows
 
@@ -288,7 +358,7 @@ def _checked_coverage_distance(coverage_distance_m: float | None, rules: Rules, 
         coverage_distance_m = rules.value("screening", "default_coverage_distance_m")
     coverage_distance_m = float(coverage_distance_m)
     if not math.isfinite(coverage_distance_m) or coverage_distance_m < 0:
-        raise EngineInputError(f"the coverage distance must be a number of metres >= 0, not {coverage_distance_m}", layer=pipes_layer)
+        raise EngineInputError(text("screening.bad_coverage_distance", value=coverage_distance_m), layer=pipes_layer)
     return coverage_distance_m
 
 
@@ -299,9 +369,9 @@ def _prepared_zones(
     if zones is None:
         return np.array([], dtype=object), np.array([], dtype=object), np.array([], dtype=object)
     aliases = rules.zone_grade_aliases()
-    _require_field(zones, grade_field, layer, "the zone grade: severe / general, or 严重 / 一般")
+    _require_field(zones, grade_field, layer, text("screening.what_grade"))
     if name_field:
-        _require_field(zones, name_field, layer, "the zone name")
+        _require_field(zones, name_field, layer, text("screening.what_zone_name"))
     zone_geometries, rows = _polygons(zones, layer, work, name_field, warnings)
     canonical = []
     unknown: list[tuple[int, Any]] = []
@@ -312,12 +382,14 @@ def _prepared_zones(
         canonical.append(grade)
     if unknown:
         raise EngineInputError(
-            f"{len(unknown)} zone(s) have an unknown or empty grade: "
-            + listed_features(zones, [r for r, _ in unknown], name_field, [v for _, v in unknown], more=""),
+            text(
+                "screening.unknown_grade", n=len(unknown),
+                features=listed_features(zones, [r for r, _ in unknown], name_field, [v for _, v in unknown], more=""),
+            ),
             layer=layer,
             feature=feature_label(zones, unknown[0][0], name_field),
             field=grade_field,
-            hint=f"accepted grades are: {', '.join(sorted(aliases))} (add other spellings to the rules file's zone_grades aliases)",
+            hint=text("screening.accepted_grades", grades=", ".join(sorted(aliases))),
         )
     zone_names = (
         np.array([None if is_null(v) else str(v) for v in zones[name_field].to_numpy(dtype=object)[rows]], dtype=object)
@@ -332,7 +404,7 @@ def _prepared_pipes(pipes: gpd.GeoDataFrame, layer: str, work: CRS, warnings: li
     pipe_geometries = _projected_geometries(pipes, layer, work)
     pipe_geometries = _line_parts(pipe_geometries[~shapely.is_missing(pipe_geometries)])
     if len(pipe_geometries) == 0:
-        warnings.append(f"Layer '{layer}' has no features with geometry: no well is covered by a pipe.")
+        warnings.append(text("screening.no_pipes", layer=layer))
     return pipe_geometries
 
 
@@ -340,9 +412,9 @@ def _prepared_townships(
     townships: gpd.GeoDataFrame, name_field: str, remaining_field: str | None, layer: str, work: CRS, warnings: list[str]
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Township polygons, names and remaining red-line quota (m³; NaN = not checked, said so)."""
-    _require_field(townships, name_field, layer, "the township name")
+    _require_field(townships, name_field, layer, text("screening.what_township"))
     if remaining_field:
-        _require_field(townships, remaining_field, layer, "the remaining red-line quota in m³ (notice item 8)")
+        _require_field(townships, remaining_field, layer, text("screening.what_remaining"))
     township_geometries, rows = _polygons(townships, layer, work, name_field, warnings)
     township_names = np.array(
         [None if is_null(v) else str(v) for v in townships[name_field].to_numpy(dtype=object)[rows]],
@@ -354,9 +426,10 @@ def _prepared_townships(
     unknown_rows = rows[np.isnan(remaining)]
     if len(unknown_rows):
         warnings.append(
-            f"Layer '{layer}': {len(unknown_rows)} township(s) have no value in '{remaining_field}' "
-            f"({', '.join(feature_label(townships, int(r), name_field) for r in unknown_rows[:5])}); "
-            "their red line is not checked."
+            text(
+                "screening.no_remaining", layer=layer, n=len(unknown_rows), field=remaining_field,
+                features=", ".join(feature_label(townships, int(r), name_field) for r in unknown_rows[:5]),
+            )
         )
     return township_geometries, township_names, remaining
 
@@ -388,19 +461,15 @@ def prepare_screening(
     warnings: list[str] = []
     if require_supply and pipes is None and supply_areas is None:
         raise EngineInputError(
-            "no supply layer given: supply coverage (notice item 13) needs supply pipes, supply areas or both",
+            text("screening.no_supply_layer"),
             layer=f"{names['pipes']} / {names['supply_areas']}",
-            hint="give the public supply pipes (SUPPLY_PIPES) or the supply coverage areas (SUPPLY_AREAS)",
+            hint=text("screening.give_supply"),
         )
     coverage_distance_m = _checked_coverage_distance(coverage_distance_m, rules, names["pipes"])
     frames = [zones, pipes, supply_areas, townships]
     for frame, key in zip(frames, ("zones", "pipes", "supply_areas", "townships")):
         if frame is not None and frame.crs is None:
-            raise EngineInputError(
-                "the layer has no coordinate reference system",
-                layer=names[key],
-                hint="set its CRS (in QGIS: Layer Properties ▸ Source) so distances can be measured in metres",
-            )
+            raise EngineInputError(text("screening.no_crs"), layer=names[key], hint=text("screening.set_crs"))
     work = CRS.from_user_input(work_crs) if work_crs is not None else choose_working_crs(frames)
 
     grade_rules, grade_rank = zone_grade_rules(rules)
@@ -426,7 +495,7 @@ def prepare_screening(
     if supply_areas is not None:
         area_geometries, _ = _polygons(supply_areas, names["supply_areas"], work, None, warnings)
         if len(area_geometries) == 0:
-            warnings.append(f"Layer '{names['supply_areas']}' has no polygons: no well is inside a supply area.")
+            warnings.append(text("screening.no_areas", layer=names["supply_areas"]))
     township_geometries = township_names = township_remaining = None
     if townships is not None:
         township_geometries, township_names, township_remaining = _prepared_townships(
@@ -715,7 +784,7 @@ def _verdict_columns(
     or no quota) an allowed well's basis says so, and ``red_line_checked`` is False.
     """
     if language not in ("en", "zh"):
-        raise EngineInputError(f"unknown language {language!r}; use 'en' or 'zh'")
+        raise EngineInputError(text("screening.unknown_language", value=language))
     n = len(facts.has_geometry)
     remaining = _remaining_quota(prepared, facts)
     red_line = remaining <= 0  # NaN (unknown quota) compares False: not checked
@@ -868,7 +937,7 @@ def screen_points(
     """
     layer = prepared.layer_names["wells"]
     if use_field:
-        _require_field(wells, use_field, layer, "the intended use of the well (self-supplied or not, statutory exceptions)")
+        _require_field(wells, use_field, layer, text("screening.what_use"))
     requested = number_column(wells, requested_field, layer=layer) if requested_field else None
     if len(wells) == 0:
         return _frame({name: np.array([], dtype=object) for name in OUTPUT_COLUMNS}, wells.index)
@@ -879,10 +948,10 @@ def screen_points(
     if len(wrong):
         row = int(wrong[0])
         raise EngineInputError(
-            f"{len(wrong)} feature(s) are not points (the first is a {wells.geometry.iloc[row].geom_type})",
+            text("screening.not_points", n=len(wrong), kind=wells.geometry.iloc[row].geom_type),
             layer=layer,
             feature=feature_label(wells, row),
-            hint="screening needs well locations as points; use a point layer",
+            hint=text("screening.use_points"),
         )
     uses = np.asarray(wells[use_field].tolist() if use_field else [None] * len(wells), dtype=object)
     # Chunks are cut from the wells in a spatial order, so each chunk is a compact area and the

@@ -39,10 +39,49 @@ import numpy as np
 import pandas as pd
 
 from .errors import EngineInputError
+from .messages import register, text
 from .plotting.charts import render_fee_chart  # noqa: F401  (its home is plotting; callers import it from here)
 from .quota import UseQuotas, quota_volumes
 from .rules import Rules, SurchargeBand
 from .values import NotFiniteError, feature_label, is_blank, parse_number, require_fields
+
+register(
+    {
+        "surcharge.unknown_mode_internal": (
+            "unknown surcharge mode {mode!r}; expected one of {modes}", "未知的加价方式 {mode!r}；应为 {modes} 之一"
+        ),
+        "surcharge.bad_rate": (
+            "the base rate must be a positive number of yuan per m³, got {value!r}",
+            "征收标准须为正数（元/m³），而不是 {value!r}",
+        ),
+        "surcharge.give_rate": ("give the standard charge (征收标准) per m³", "请填写每立方米的征收标准"),
+        "surcharge.unknown_mode": ("unknown mode {mode!r}", "未知的计费方式 {mode!r}"),
+        "surcharge.use_mode": ("use one of {modes}", "请使用 {modes} 之一"),
+        "surcharge.quota_not_charged": ("Over quota not charged: {why}", "未计收超定额部分：{why}"),
+        "surcharge.charged_on_quota": (
+            "{n} account(s) charged on their over-quota part, larger than their over-plan part (never both)",
+            "{n} 个取水户按超定额部分计收（大于其超计划部分；两者不重复计收）",
+        ),
+        "surcharge.more": ("; and {n} more", "；另有 {n} 个"),
+        "surcharge.separator": ("; ", "；"),
+        "surcharge.volume_not_finite": ("{field} is not a finite number ({value!r})", "{field} 不是有限数字（{value!r}）"),
+        "surcharge.volume_not_number": ("{field} is not a number ({value!r})", "{field} 不是数字（{value!r}）"),
+        "surcharge.volume_empty": ("{field} is empty", "{field} 为空"),
+        "surcharge.volume_negative": ("{field} is negative ({value!r})", "{field} 为负数（{value!r}）"),
+        "surcharge.zero_plan": (
+            "{plan} is 0 but {actual} is {value:g} m³: the excess over a zero plan has no percentage",
+            "{plan} 为 0，但 {actual} 为 {value:g} m³：零计划的超计划比例无法计算",
+        ),
+        "surcharge.problem": ("{feature}: {reason}", "{feature}：{reason}"),
+        "surcharge.cannot_charge": ("{n} account(s) cannot be charged: {problems}{more}", "{n} 个取水户无法计费：{problems}{more}"),
+        "surcharge.fix_volumes": (
+            "correct the plan and actual volumes (plan > 0 where water was used), or run without FAIL_ON_INVALID to get "
+            "their rows with an empty fee and the reason in 'problem'",
+            "请更正计划水量和实际水量（有用水的，计划须大于 0），或不选 FAIL_ON_INVALID 运行，"
+            "这些行的费用留空，原因写入“problem”字段",
+        ),
+    }
+)
 
 MODE_BAND = "band"
 MODE_WHOLE = "whole"
@@ -131,7 +170,7 @@ def top_band_index(excess_m3: float, plan_m3: float, schedule: SurchargeSchedule
 def account_fee(plan_m3: float, actual_m3: float, base_rate: float, schedule: SurchargeSchedule, mode: str) -> AccountFee:
     """The fee of one account with valid volumes (plan > 0, or plan = 0 with no use)."""
     if mode not in MODES:
-        raise ValueError(f"unknown surcharge mode {mode!r}; expected one of {MODES}")
+        raise ValueError(text("surcharge.unknown_mode_internal", mode=mode, modes=MODES))
     plan_m3, actual_m3 = float(plan_m3), float(actual_m3)
     within_m3 = min(actual_m3, plan_m3)
     excess_m3 = max(0.0, actual_m3 - plan_m3)
@@ -194,13 +233,13 @@ def _volume_problem(raw: Any, field_name: str) -> tuple[float | None, str | None
     try:
         number = parse_number(raw)
     except NotFiniteError:
-        return None, f"{field_name} is not a finite number ({raw!r})"
+        return None, text("surcharge.volume_not_finite", field=field_name, value=raw)
     except (ValueError, TypeError):
-        return None, f"{field_name} is not a number ({raw!r})"
+        return None, text("surcharge.volume_not_number", field=field_name, value=raw)
     if number is None:
-        return None, f"{field_name} is empty"
+        return None, text("surcharge.volume_empty", field=field_name)
     if number < 0:
-        return None, f"{field_name} is negative ({raw!r})"
+        return None, text("surcharge.volume_negative", field=field_name, value=raw)
     return number, None
 
 
@@ -227,11 +266,11 @@ def compute_surcharge(
     """
     if not (isinstance(base_rate, (int, float)) and math.isfinite(base_rate) and base_rate > 0):
         raise EngineInputError(
-            f"the base rate must be a positive number of yuan per m³, got {base_rate!r}",
-            hint="give the standard charge (征收标准) per m³",
+            text("surcharge.bad_rate", value=base_rate),
+            hint=text("surcharge.give_rate"),
         )
     if mode not in MODES:
-        raise EngineInputError(f"unknown mode {mode!r}", hint=f"use one of {', '.join(MODES)}")
+        raise EngineInputError(text("surcharge.unknown_mode", mode=mode), hint=text("surcharge.use_mode", modes=", ".join(MODES)))
     require_fields(frame, plan_field, actual_field, layer=layer)
     tiers = schedule.tiers()
     rows = len(frame)
@@ -244,18 +283,18 @@ def compute_surcharge(
     found = quota_volumes(
         frame, quotas, quota_field=quota_field, use_field=use_field, units_field=quota_units_field, layer=layer, id_field=id_field
     )
-    notes = [f"Over quota not charged: {found.skipped}"] if found.skipped else list(found.messages)
+    notes = [text("surcharge.quota_not_charged", why=found.skipped)] if found.skipped else list(found.messages)
     charged_on: list[str | None] = [None] * rows
     for row in range(rows):
         plan, plan_problem = _volume_problem(plans[row], plan_field)
         actual, actual_problem = _volume_problem(actuals[row], actual_field)
-        reasons = [text for text in (plan_problem, actual_problem) if text]
+        reasons = [reason for reason in (plan_problem, actual_problem) if reason]
         if not reasons and plan == 0 and actual > 0:
-            reasons.append(f"{plan_field} is 0 but {actual_field} is {actual:g} m³: the excess over a zero plan has no percentage")
+            reasons.append(text("surcharge.zero_plan", plan=plan_field, actual=actual_field, value=actual))
         if reasons:
-            reason = "; ".join(reasons)
+            reason = text("surcharge.separator").join(reasons)
             problem_texts[row] = reason
-            problems.append(f"{feature_label(frame, row, id_field)}: {reason}")
+            problems.append(text("surcharge.problem", feature=feature_label(frame, row, id_field), reason=reason))
             continue
         quota = found.m3[row]
         fee, charged_on[row] = charged_fee(plan, actual, quota, base_rate, schedule, mode)
@@ -276,22 +315,18 @@ def compute_surcharge(
     accounts = accounts[list(RESULT_COLUMNS)]
     tier_volumes = pd.DataFrame(volumes, columns=[tier.key for tier in tiers], index=frame.index)
     if any(on == CHARGED_ON_QUOTA for on in charged_on):
-        notes.append(
-            f"{sum(on == CHARGED_ON_QUOTA for on in charged_on)} account(s) charged on their over-quota part, larger than "
-            "their over-plan part (never both)"
-        )
+        notes.append(text("surcharge.charged_on_quota", n=sum(on == CHARGED_ON_QUOTA for on in charged_on)))
     return SurchargeResult(accounts, tier_volumes, tiers, problems, notes)
 
 
 def invalid_accounts_error(result: SurchargeResult, layer: str) -> EngineInputError:
     """One error listing every account that could not be charged (strict mode)."""
     shown = result.problems[:20]
-    more = f"; and {len(result.problems) - 20} more" if len(result.problems) > 20 else ""
+    more = text("surcharge.more", n=len(result.problems) - 20) if len(result.problems) > 20 else ""
     return EngineInputError(
-        f"{len(result.problems)} account(s) cannot be charged: " + "; ".join(shown) + more,
+        text("surcharge.cannot_charge", n=len(result.problems), problems=text("surcharge.separator").join(shown), more=more),
         layer=layer,
-        hint="correct the plan and actual volumes (plan > 0 where water was used), or run without "
-        "FAIL_ON_INVALID to get their rows with an empty fee and the reason in 'problem'",
+        hint=text("surcharge.fix_volumes"),
     )
 
 

@@ -28,8 +28,54 @@ import shapely
 from scipy import stats
 
 from .errors import EngineInputError
+from .messages import register, text
 from .rules import Rules
 from .values import date_column, feature_label, is_null, number_column, require_fields
+
+register(
+    {
+        "trend.separator": ("; ", "；"),
+        "trend.future": (
+            "Layer '{layer}': {n} observation(s) are dated after today ({today}) and were left out ({rows}): correct their dates.",
+            "图层“{layer}”：{n} 条观测的日期晚于今天（{today}），未采用（{rows}）：请更正日期。",
+        ),
+        "trend.unusable": (
+            "Layer '{layer}': {n} observation(s) lack a station, a date or a depth and were left out ({rows}).",
+            "图层“{layer}”：{n} 条观测缺少监测站、日期或埋深，未采用（{rows}）。",
+        ),
+        "trend.orphans": (
+            "Layer '{layer}': {n} station id(s) have observations but no point in '{stations_layer}' and get no trend: {ids}.",
+            "图层“{layer}”：{n} 个监测站编号有观测但在“{stations_layer}”中没有点位，不计算趋势：{ids}。",
+        ),
+        "trend.too_short": (
+            "{n} station(s) have too few observations for a trend (need at least {min_obs} over at least {min_span:g} "
+            "year): no rate, grade undetermined: {stations}.",
+            "{n} 个监测站观测太少，无法计算趋势（至少需要 {min_obs} 次、跨度至少 {min_span:g} 年）：无速率，等级待定：{stations}。",
+        ),
+        "trend.untestable": (
+            "{n} station(s) have too few observations for the Mann-Kendall test to ever reach p < {alpha:g} (it needs at "
+            "least {mk_min} reading dates): rate given, grade undetermined, not 'none': {stations}.",
+            "{n} 个监测站观测太少，Mann-Kendall 检验不可能达到 p < {alpha:g}（至少需要 {mk_min} 个观测日期）："
+            "给出速率，等级待定（而非 none）：{stations}。",
+        ),
+        "trend.unit_all_short": (
+            "Unit {unit}: all {n} station(s) inside have too short a record; level grade undetermined.",
+            "单元 {unit}：其中全部 {n} 个监测站记录太短；水位等级待定。",
+        ),
+        "trend.unit_no_station": (
+            "Unit {unit}: no monitoring station with a trend inside; no level grade.", "单元 {unit}：内部没有有趋势的监测站；无水位等级。"
+        ),
+        "trend.used_by": ("'{id}' is used by {features}", "“{id}”被 {features} 使用"),
+        "trend.shared_ids": (
+            "{n} station id(s) are shared by more than one station: {described}",
+            "{n} 个监测站编号被多个监测站共用：{described}",
+        ),
+        "trend.own_ids": (
+            "give each station its own id; readings are matched to stations by id",
+            "请为每个监测站设置唯一编号；观测值按编号匹配到监测站",
+        ),
+    }
+)
 
 # "undetermined" (record too short to test) sits between "none" and "general": it may hide an
 # over-extraction, so it outranks "not over-extracted", but it is no finding of over-extraction.
@@ -67,14 +113,15 @@ def refuse_shared_station_ids(stations: pd.DataFrame, station_field: str, statio
             rows_by_key.setdefault(key, []).append(row)
     shared = {key: rows for key, rows in rows_by_key.items() if len(rows) > 1}
     if shared:
-        described = "; ".join(
-            f"'{key}' is used by {', '.join(feature_label(stations, r) for r in rows)}" for key, rows in list(shared.items())[:5]
+        described = text("trend.separator").join(
+            text("trend.used_by", id=key, features=", ".join(feature_label(stations, r) for r in rows))
+            for key, rows in list(shared.items())[:5]
         )
         raise EngineInputError(
-            f"{len(shared)} station id(s) are shared by more than one station: {described}",
+            text("trend.shared_ids", n=len(shared), described=described),
             layer=stations_layer,
             field=station_field,
-            hint="give each station its own id; readings are matched to stations by id",
+            hint=text("trend.own_ids"),
         )
 
 
@@ -152,8 +199,10 @@ def station_trends(
         shown = ", ".join(f"{feature_label(series, r, station_field)} {dates[r].isoformat()}" for r in future_rows[:5])
         report(
             "warning",
-            f"Layer '{series_layer}': {len(future_rows)} observation(s) are dated after today ({today.isoformat()}) and "
-            f"were left out ({shown}{' …' if len(future_rows) > 5 else ''}): correct their dates.",
+            text(
+                "trend.future", layer=series_layer, n=len(future_rows), today=today.isoformat(),
+                rows=shown + (" …" if len(future_rows) > 5 else ""),
+            ),
         )
         for row in future_rows:
             dates[row] = None  # left out below, without counting them again as undated
@@ -166,8 +215,7 @@ def station_trends(
         shown = ", ".join(feature_label(series, r, station_field) for r in unusable_rows[:5])
         report(
             "warning",
-            f"Layer '{series_layer}': {len(unusable_rows)} observation(s) lack a station, a date or a depth "
-            f"and were left out ({shown}{' …' if len(unusable_rows) > 5 else ''}).",
+            text("trend.unusable", layer=series_layer, n=len(unusable_rows), rows=shown + (" …" if len(unusable_rows) > 5 else "")),
         )
     by_station: dict[str, list[tuple[dt.date, float]]] = {}
     for row in range(len(series)):
@@ -181,8 +229,10 @@ def station_trends(
     if orphans:
         report(
             "warning",
-            f"Layer '{series_layer}': {len(orphans)} station id(s) have observations but no point in "
-            f"'{stations_layer}' and get no trend: {', '.join(orphans[:10])}{' …' if len(orphans) > 10 else ''}.",
+            text(
+                "trend.orphans", layer=series_layer, n=len(orphans), stations_layer=stations_layer,
+                ids=", ".join(orphans[:10]) + (" …" if len(orphans) > 10 else ""),
+            ),
         )
 
     alpha = rules.value(*_LEVEL_RULES, "significance_p")
@@ -234,16 +284,18 @@ def station_trends(
     if too_short:
         report(
             "warning",
-            f"{len(too_short)} station(s) have too few observations for a trend (need at least "
-            f"{min_obs} over at least {min_span:g} year): no rate, grade undetermined: "
-            f"{', '.join(too_short[:10])}{' …' if len(too_short) > 10 else ''}.",
+            text(
+                "trend.too_short", n=len(too_short), min_obs=min_obs, min_span=min_span,
+                stations=", ".join(too_short[:10]) + (" …" if len(too_short) > 10 else ""),
+            ),
         )
     if untestable:
         report(
             "warning",
-            f"{len(untestable)} station(s) have too few observations for the Mann-Kendall test to ever reach "
-            f"p < {alpha:g} (it needs at least {mk_min} reading dates): rate given, grade undetermined, not 'none': "
-            f"{', '.join(untestable[:10])}{' …' if len(untestable) > 10 else ''}.",
+            text(
+                "trend.untestable", n=len(untestable), alpha=alpha, mk_min=mk_min,
+                stations=", ".join(untestable[:10]) + (" …" if len(untestable) > 10 else ""),
+            ),
         )
     columns = ["n_obs", "first_date", "last_date", "years", "decline_m_per_a", "mk_p_value", "significant", "level_grade"]
     return pd.DataFrame.from_records(records, columns=columns + (["undetermined_reason"] if reasons else []))
@@ -325,11 +377,11 @@ def unit_level_grades(
                     "undetermined_reason": f"all_stations_undetermined: the record of each of its {short} station(s) is too short to test",
                 }
             )
-            report("info", f"Unit {label}: all {short} station(s) inside have too short a record; level grade undetermined.")
+            report("info", text("trend.unit_all_short", unit=label, n=short))
             continue
         if n == 0:
             records.append({"stations_n": 0, "decline_m_per_a": None, "level_grade": None, "undetermined_reason": None})
-            report("info", f"Unit {label}: no monitoring station with a trend inside; no level grade.")
+            report("info", text("trend.unit_no_station", unit=label))
             continue
         median_rate = float(np.median(rates[tested]))
         declining_significant = int((significant[tested] & (rates[tested] > general_above)).sum())

@@ -19,6 +19,48 @@ import numpy as np
 import pandas as pd
 
 from .errors import EngineInputError
+from .messages import register, text
+
+register(
+    {
+        "values.field_not_found": ("field not found", "找不到字段"),
+        "values.field_not_found_what": ("field not found ({what})", "找不到字段（{what}）"),
+        "values.no_fields": ("(none)", "（无）"),
+        "values.fields_are": (
+            "the layer's fields are: {fields}; choose the right field in the parameters",
+            "图层的字段为：{fields}；请在参数中选择正确的字段",
+        ),
+        "values.fid": ("fid {fid}", "fid {fid}"),
+        "values.row": ("row {n}", "第 {n} 行"),
+        "values.more": (" and {n} more", " 等（另有 {n} 个）"),
+        "values.yes_no_not_number": ("a yes/no value is not a number", "是/否值不是数字"),
+        "values.not_finite": ("{value!r} is not a finite number", "{value!r} 不是有限数字"),
+        "values.infinite": (
+            "{n} value(s) are infinite or too large to be a number: {features}",
+            "{n} 个值为无穷大或过大，不能作为数字：{features}",
+        ),
+        "values.fix_infinite": (
+            "correct them (a finite number; leave empty when unknown)", "请更正（须为有限数字；未知时留空）"
+        ),
+        "values.not_numbers": ("{n} value(s) are not numbers: {features}", "{n} 个值不是数字：{features}"),
+        "values.fix_numbers": (
+            "correct them (plain numbers such as 1200 or 1,200; leave empty when unknown)",
+            "请更正（写普通数字，如 1200 或 1,200；未知时留空）",
+        ),
+        "values.no_value": ("{n} feature(s) have no value: {features}", "{n} 个要素没有值：{features}"),
+        "values.fill_in": (
+            "fill them in, or remove those features if they should not count", "请填写；如这些要素不应计入，请删除"
+        ),
+        "values.negative": ("{n} value(s) are negative: {features}", "{n} 个值为负数：{features}"),
+        "values.fix_sign": (
+            "volumes and areas cannot be negative; correct the sign or the unit", "水量和面积不能为负；请更正符号或单位"
+        ),
+        "values.unreadable_date": ("unreadable date {value!r}", "无法识别的日期 {value!r}"),
+        "values.not_what": ("{n} value(s) are not {what}: {features}", "{n} 个值不是{what}：{features}"),
+        "values.what_dates": ("dates", "日期"),
+        "values.date_hint": ("write dates as 2024-03-05 or 2024/3/5", "日期请写作 2024-03-05 或 2024/3/5"),
+    }
+)
 
 # Spellings of "no value" seen in county tables; they become missing values, never zero.
 MISSING_MARKERS = frozenset({"", "n/a", "na", "nan", "null", "none", "-", "—", "–", "无", "空", "/"})
@@ -60,12 +102,12 @@ def require_fields(frame: pd.DataFrame, *fields: str, layer: str, what: str | No
     """One clear error for the first of ``fields`` that ``frame`` lacks, listing the fields it has."""
     for field in fields:
         if field not in frame.columns:
-            present = ", ".join(str(c) for c in frame.columns if c != "geometry") or "(none)"
+            present = ", ".join(str(c) for c in frame.columns if c != "geometry") or text("values.no_fields")
             raise EngineInputError(
-                "field not found" + (f" ({what})" if what else ""),
+                text("values.field_not_found_what", what=what) if what else text("values.field_not_found"),
                 layer=layer,
                 field=field,
-                hint=hint or f"the layer's fields are: {present}; choose the right field in the parameters",
+                hint=hint or text("values.fields_are", fields=present),
             )
 
 
@@ -77,8 +119,8 @@ def feature_label(frame: pd.DataFrame, row: int, id_field: str | None = None) ->
             return f"{id_field}={value}"
     fids = frame.attrs.get("fid")
     if fids is not None and row < len(fids):
-        return f"fid {fids[row]}"
-    return f"row {row + 1}"
+        return text("values.fid", fid=fids[row])
+    return text("values.row", n=row + 1)
 
 
 def listed_features(
@@ -88,16 +130,19 @@ def listed_features(
     values: Sequence[Any] | None = None,
     *,
     limit: int = 5,
-    more: str = " and {n} more",
+    more: str | None = None,
 ) -> str:
     """The first ``limit`` of ``rows`` named for a message ("W1 ('lots'), W7 ('—') and 3 more").
 
-    ``values[i]`` is shown after row ``rows[i]`` when given; ``more`` (with ``{n}``) ends a longer list.
+    ``values[i]`` is shown after row ``rows[i]`` when given; ``more`` (with ``{n}``) ends a longer list
+    (default: the catalogue's " and {n} more" in the language in force).
     """
     shown = [
         feature_label(frame, int(r), id_field) + (f" ({values[i]!r})" if values is not None else "") for i, r in enumerate(rows[:limit])
     ]
-    return ", ".join(shown) + (more.format(n=len(rows) - limit) if len(rows) > limit else "")
+    if len(rows) <= limit:
+        return ", ".join(shown)
+    return ", ".join(shown) + (text("values.more", n=len(rows) - limit) if more is None else more.format(n=len(rows) - limit))
 
 
 class NotFiniteError(ValueError):
@@ -113,17 +158,17 @@ def parse_number(value: Any) -> float | None:
     if value is None:
         return None
     if isinstance(value, bool):
-        raise ValueError("a yes/no value is not a number")
+        raise ValueError(text("values.yes_no_not_number"))
     if isinstance(value, (int, float, np.integer, np.floating)):
         number = float(value)
     else:
-        text = unicodedata.normalize("NFKC", str(value)).strip()
-        if text.lower() in MISSING_MARKERS:
+        cell = unicodedata.normalize("NFKC", str(value)).strip()
+        if cell.lower() in MISSING_MARKERS:
             return None
-        cleaned = text.replace(",", "").replace(" ", "").replace("\u00a0", "")
+        cleaned = cell.replace(",", "").replace(" ", "").replace("\u00a0", "")
         number = float(cleaned)  # ValueError for anything else
     if math.isinf(number):
-        raise NotFiniteError(f"{value!r} is not a finite number")
+        raise NotFiniteError(text("values.not_finite", value=value))
     return None if math.isnan(number) else number
 
 
@@ -157,33 +202,37 @@ def number_column(
             numbers[row] = parsed
     if infinite_rows:
         raise EngineInputError(
-            f"{len(infinite_rows)} value(s) are infinite or too large to be a number: "
-            + listed_features(frame, infinite_rows, id_field, [raw[r] for r in infinite_rows]),
+            text(
+                "values.infinite", n=len(infinite_rows),
+                features=listed_features(frame, infinite_rows, id_field, [raw[r] for r in infinite_rows]),
+            ),
             layer=layer,
             field=field,
-            hint="correct them (a finite number; leave empty when unknown)",
+            hint=text("values.fix_infinite"),
         )
     if unreadable_rows:
         raise EngineInputError(
-            f"{len(unreadable_rows)} value(s) are not numbers: "
-            + listed_features(frame, unreadable_rows, id_field, unreadable_values),
+            text(
+                "values.not_numbers", n=len(unreadable_rows),
+                features=listed_features(frame, unreadable_rows, id_field, unreadable_values),
+            ),
             layer=layer,
             field=field,
-            hint="correct them (plain numbers such as 1200 or 1,200; leave empty when unknown)",
+            hint=text("values.fix_numbers"),
         )
     refused = []
     if not allow_missing:
-        refused.append((np.isnan(numbers), "feature(s) have no value", "fill them in, or remove those features if they should not count"))
+        refused.append((np.isnan(numbers), "values.no_value", "values.fill_in"))
     if not allow_negative:
-        refused.append((numbers < 0, "value(s) are negative", "volumes and areas cannot be negative; correct the sign or the unit"))
+        refused.append((numbers < 0, "values.negative", "values.fix_sign"))
     for mask, what, hint in refused:
         rows = [int(r) for r in np.flatnonzero(mask)]
         if rows:
             raise EngineInputError(
-                f"{len(rows)} {what}: " + listed_features(frame, rows, id_field, [raw[r] for r in rows]),
+                text(what, n=len(rows), features=listed_features(frame, rows, id_field, [raw[r] for r in rows])),
                 layer=layer,
                 field=field,
-                hint=hint,
+                hint=text(hint),
             )
     return numbers
 
@@ -200,15 +249,15 @@ def parse_date(value: Any) -> dt.date | None:
         return None if pd.isna(value) else value.date()
     if is_null(value):
         return None
-    text = unicodedata.normalize("NFKC", str(value)).strip()
-    if text.lower() in MISSING_MARKERS:
+    cell = unicodedata.normalize("NFKC", str(value)).strip()
+    if cell.lower() in MISSING_MARKERS:
         return None
     for pattern in _DATE_PATTERNS:
-        match = pattern.match(text)
+        match = pattern.match(cell)
         if match:
             year, month, day = (int(part) for part in match.groups())
             return dt.date(year, month, day)  # ValueError for 2024-02-30
-    raise ValueError(f"unreadable date {text!r}")
+    raise ValueError(text("values.unreadable_date", value=cell))
 
 
 def parsed_column(
@@ -239,7 +288,7 @@ def parsed_column(
             bad_values.append(value)
     if bad_rows:
         raise EngineInputError(
-            f"{len(bad_rows)} value(s) are not {what}: " + listed_features(frame, bad_rows, id_field, bad_values),
+            text("values.not_what", n=len(bad_rows), what=what, features=listed_features(frame, bad_rows, id_field, bad_values)),
             layer=layer,
             field=field,
             hint=hint,
@@ -250,5 +299,5 @@ def parsed_column(
 def date_column(frame: pd.DataFrame, field: str, *, layer: str, id_field: str | None = None) -> list[dt.date | None]:
     """Dates for ``frame[field]`` (None where missing), or one clear error for bad cells."""
     return parsed_column(
-        frame, field, parse_date, layer=layer, id_field=id_field, what="dates", hint="write dates as 2024-03-05 or 2024/3/5"
+        frame, field, parse_date, layer=layer, id_field=id_field, what=text("values.what_dates"), hint=text("values.date_hint")
     )

@@ -32,8 +32,117 @@ import numpy as np
 import pandas as pd
 
 from .errors import EngineInputError
+from .messages import register, text
 from .rules import Rules
 from .values import feature_label, is_missing, listed_features, number_column, require_fields
+
+register(
+    {
+        "water_rights.no_crop": ("a quota row has no crop name", "定额表中有一行没有作物名称"),
+        "water_rights.crop_twice": ("crop '{crop}' is given twice (also in {other})", "作物“{crop}”出现两次（另见 {other}）"),
+        "water_rights.one_quota": ("keep one quota per crop", "每种作物只保留一个定额"),
+        "water_rights.no_area": (
+            "no area field was given and the parcels have no geometry to measure", "未指定面积字段，且地块没有可量算的几何"
+        ),
+        "water_rights.choose_area": (
+            "choose the area field (mu), or use a polygon layer with a CRS", "请选择面积字段（亩），或使用有坐标参考系的面图层"
+        ),
+        "water_rights.no_geometry": (
+            "{n} parcel(s) have no geometry, so their area cannot be measured: {parcels}", "{n} 个地块没有几何，无法量算面积：{parcels}"
+        ),
+        "water_rights.draw_them": ("draw them, or choose an area field", "请绘制这些地块，或选择面积字段"),
+        "water_rights.not_polygons": ("parcels must be polygons to measure their area: {parcels}", "地块须为面才能量算面积：{parcels}"),
+        "water_rights.use_polygons": (
+            "use the farmland polygon layer, or choose an area field", "请使用耕地面图层，或选择面积字段"
+        ),
+        "water_rights.no_contract": ("{n} parcel(s) have no contract number: {parcels}", "{n} 个地块没有承包合同编号：{parcels}"),
+        "water_rights.fill_contract": (
+            "the water-rights certificate is issued on the land-contract certificate; fill in its number",
+            "水权证依据土地承包经营权证发放；请填写其编号",
+        ),
+        "water_rights.no_household": (
+            "layer '{layer}', field '{field}': {n} parcel(s) have no household: {parcels}",
+            "图层“{layer}”，字段“{field}”：{n} 个地块没有承包户：{parcels}",
+        ),
+        "water_rights.unknown_crop": (
+            "{n} parcel(s) have a crop with no irrigation quota: {parcels}", "{n} 个地块的作物没有灌溉定额：{parcels}"
+        ),
+        "water_rights.known_crops": (
+            "known crops: {crops}; correct the crop, or add its quota (m³/mu) in a QUOTAS table or the rules file",
+            "已知作物：{crops}；请更正作物，或在 QUOTAS 表或规则文件中添加其定额（m³/亩）",
+        ),
+        "water_rights.areas_measured": (
+            "Parcel areas measured from the polygons (1 mu = {mu:g} m²).", "地块面积按面几何量算（1 亩 = {mu:g} m²）。"
+        ),
+        "water_rights.township_no_name": ("a township has no name", "有乡镇没有名称"),
+        "water_rights.township_twice": ("township '{name}' appears twice", "乡镇“{name}”出现两次"),
+        "water_rights.merge_townships": (
+            "merge the two polygons or give them distinct names", "请合并这两个面，或为其取不同的名称"
+        ),
+        "water_rights.no_township_field": (
+            "no township field was given and the layers have no geometry to locate parcels",
+            "未指定乡镇字段，且图层没有可用于定位地块的几何",
+        ),
+        "water_rights.choose_township_field": ("choose the parcels' township field", "请选择地块的乡镇字段"),
+        "water_rights.townships_by_location": (
+            "Townships of parcels found by location in layer '{layer}'.", "地块所属乡镇按其在图层“{layer}”中的位置确定。"
+        ),
+        "water_rights.township_empty": ("township field '{field}' is empty", "乡镇字段“{field}”为空"),
+        "water_rights.outside_townships": ("not inside any township polygon", "不在任何乡镇面内"),
+        "water_rights.no_township": (
+            "layer '{layer}': {n} parcel(s) have no township and get no right: {parcels}",
+            "图层“{layer}”：{n} 个地块没有所属乡镇，不分配水权：{parcels}",
+        ),
+        "water_rights.township_unknown": (
+            "township '{township}' is not in layer '{layer}': no red line", "乡镇“{township}”不在图层“{layer}”中：无用水总量控制红线"
+        ),
+        "water_rights.unmatched": (
+            "layer '{layer}', field '{field}': {n} parcel(s) are in a township that layer '{townships_layer}' does not "
+            "have, so they get no right: {parcels}; the townships there are: {townships}",
+            "图层“{layer}”，字段“{field}”：{n} 个地块所属乡镇不在图层“{townships_layer}”中，不分配水权：{parcels}；"
+            "该图层中的乡镇为：{townships}",
+        ),
+        "water_rights.bad_share": (
+            "the {use} share of the red line must be between 0 and 1 (got {value})", "红线中 {use} 的比例须在 0 到 1 之间（实际为 {value}）"
+        ),
+        "water_rights.share_hint": (
+            "a share is a fraction of the township's red line: 0.05 = 5 %", "比例为乡镇红线的分数：0.05 = 5%"
+        ),
+        "water_rights.shares_too_large": (
+            "the shares set aside before farm water ({shares}) add up to {total:g}, more than the whole red line",
+            "农业用水之前预留的比例（{shares}）合计 {total:g}，超过整个红线",
+        ),
+        "water_rights.lower_shares": ("lower the domestic or ecological share", "请降低生活或生态用水比例"),
+        "water_rights.no_red_line": (
+            "township '{township}' has {n} parcel(s) but no red line", "乡镇“{township}”有 {n} 个地块，但没有用水总量控制红线"
+        ),
+        "water_rights.fill_red_line": (
+            "fill in the township's total-use red line (m³)", "请填写该乡镇的用水总量控制红线（m³）"
+        ),
+        "water_rights.overused": (
+            "layer '{layer}', {feature}, field '{field}': {red_line:,.0f} m³ is below zero (the red line is overused), so "
+            "nothing is left to allocate: the {n} parcel(s) there get a right of 0",
+            "图层“{layer}”，{feature}，字段“{field}”：{red_line:,.0f} m³ 小于零（红线已超用），无水量可分配："
+            "该处 {n} 个地块的水权为 0",
+        ),
+        "water_rights.kept": (
+            " ({reserved:,.0f} m³ of it set aside first for domestic and ecological water)",
+            "（其中 {reserved:,.0f} m³ 优先预留给生活和生态用水）",
+        ),
+        "water_rights.scaled": (
+            "{township}: parcels ask for {demand:,.0f} m³, more than the {agricultural:,.0f} m³ the red line of "
+            "{red_line:,.0f} m³ leaves for farming{kept}; every parcel there is scaled by {factor:.4f}.",
+            "{township}：地块需水 {demand:,.0f} m³，超过 {red_line:,.0f} m³ 红线留给农业的 {agricultural:,.0f} m³{kept}；"
+            "该乡镇每个地块按 {factor:.4f} 折算。",
+        ),
+        "water_rights.set_aside": (
+            "Set aside before farm water rights (notice item 7: domestic water first, basic ecological water not "
+            "squeezed): {shares} of each township's red line; {left:.1%} is left for farming.",
+            "农业水权分配前预留（通知第7条：优先保障生活用水，不挤占基本生态用水）：各乡镇红线的 {shares}；"
+            "{left:.1%} 留给农业。",
+        ),
+    }
+)
 
 PARCEL_COLUMNS = ("quota_m3_per_mu", "demand_m3", "scale_factor", "right_m3", "certificate_no", "problem")
 TOWNSHIP_COLUMNS = (
@@ -88,17 +197,17 @@ class QuotaTable:
         for row, raw_crop in enumerate(table[crop_field].tolist()):
             if is_missing(raw_crop):
                 raise EngineInputError(
-                    "a quota row has no crop name", layer=layer, feature=feature_label(table, row), field=crop_field
+                    text("water_rights.no_crop"), layer=layer, feature=feature_label(table, row), field=crop_field
                 )
             spelling = normalise_name(raw_crop)
             crop = aliases.get(spelling, str(raw_crop).strip())
             if crop in seen:
                 raise EngineInputError(
-                    f"crop '{raw_crop}' is given twice (also in {feature_label(table, seen[crop])})",
+                    text("water_rights.crop_twice", crop=raw_crop, other=feature_label(table, seen[crop])),
                     layer=layer,
                     feature=feature_label(table, row),
                     field=crop_field,
-                    hint="keep one quota per crop",
+                    hint=text("water_rights.one_quota"),
                 )
             seen[crop] = row
             quotas[crop] = float(values[row])
@@ -140,26 +249,25 @@ def parcel_areas_mu(parcels: pd.DataFrame, area_field: str | None, mu_m2: float,
 
     if "geometry" not in getattr(parcels, "columns", []) or getattr(parcels, "crs", None) is None:
         raise EngineInputError(
-            "no area field was given and the parcels have no geometry to measure",
+            text("water_rights.no_area"),
             layer=layer,
-            hint="choose the area field (mu), or use a polygon layer with a CRS",
+            hint=text("water_rights.choose_area"),
         )
     geometry = parcels.geometry
     empty_rows = [int(r) for r in np.flatnonzero(geometry.isna().to_numpy() | geometry.is_empty.to_numpy())]
     if empty_rows:
         raise EngineInputError(
-            f"{len(empty_rows)} parcel(s) have no geometry, so their area cannot be measured: "
-            + listed_features(parcels, empty_rows, id_field, limit=8),
+            text("water_rights.no_geometry", n=len(empty_rows), parcels=listed_features(parcels, empty_rows, id_field, limit=8)),
             layer=layer,
-            hint="draw them, or choose an area field",
+            hint=text("water_rights.draw_them"),
         )
     metric = geometry.to_crs(working_crs([parcels]))
     not_polygons = [int(r) for r in np.flatnonzero(~metric.geom_type.isin(["Polygon", "MultiPolygon"]).to_numpy())]
     if not_polygons:
         raise EngineInputError(
-            "parcels must be polygons to measure their area: " + listed_features(parcels, not_polygons, id_field, limit=8),
+            text("water_rights.not_polygons", parcels=listed_features(parcels, not_polygons, id_field, limit=8)),
             layer=layer,
-            hint="use the farmland polygon layer, or choose an area field",
+            hint=text("water_rights.use_polygons"),
         )
     return metric.area.to_numpy() / mu_m2
 
@@ -215,34 +323,37 @@ def parcel_demand(
     no_contract = [r for r in range(rows) if is_missing(contracts[r])]
     if no_contract:
         raise EngineInputError(
-            f"{len(no_contract)} parcel(s) have no contract number: " + listed_features(parcels, no_contract, None, limit=8),
+            text("water_rights.no_contract", n=len(no_contract), parcels=listed_features(parcels, no_contract, None, limit=8)),
             layer=layer,
             field=contract_field,
-            hint="the water-rights certificate is issued on the land-contract certificate; fill in its number",
+            hint=text("water_rights.fill_contract"),
         )
     if household_field:
         households = _text_column(parcels, household_field, layer)
         no_household = [r for r in range(rows) if is_missing(households[r])]
         if no_household:
             warnings.append(
-                f"layer '{layer}', field '{household_field}': {len(no_household)} parcel(s) have no household: "
-                + listed_features(parcels, no_household, id_field, limit=8)
+                text(
+                    "water_rights.no_household", layer=layer, field=household_field, n=len(no_household),
+                    parcels=listed_features(parcels, no_household, id_field, limit=8),
+                )
             )
     crops = _text_column(parcels, crop_field, layer)
     crop_keys: list[str | None] = [None if is_missing(crop) else quotas.aliases.get(normalise_name(crop)) for crop in crops]
     unknown = [r for r in range(rows) if crop_keys[r] is None]
     if unknown:
         raise EngineInputError(
-            f"{len(unknown)} parcel(s) have a crop with no irrigation quota: "
-            + listed_features(parcels, unknown, id_field, [crops[r] for r in unknown], limit=8),
+            text(
+                "water_rights.unknown_crop", n=len(unknown),
+                parcels=listed_features(parcels, unknown, id_field, [crops[r] for r in unknown], limit=8),
+            ),
             layer=layer,
             field=crop_field,
-            hint=f"known crops: {quotas.known_crops_text()}; correct the crop, or add its quota (m³/mu) "
-            "in a QUOTAS table or the rules file",
+            hint=text("water_rights.known_crops", crops=quotas.known_crops_text()),
         )
     area_mu = parcel_areas_mu(parcels, area_field, mu_m2, layer=layer, id_field=id_field)
     if not area_field:
-        info.append(f"Parcel areas measured from the polygons (1 mu = {mu_m2:g} m²).")
+        info.append(text("water_rights.areas_measured", mu=mu_m2))
     quota = np.array([quotas.quota_m3_per_mu[key] for key in crop_keys], dtype=float)  # type: ignore[index]
     return contracts, area_mu, quota, area_mu * quota
 
@@ -258,15 +369,17 @@ def read_red_lines(
     read = TownshipRedLines(red_lines=red_lines)
     for row, name in enumerate(names):
         if is_missing(name):
-            raise EngineInputError("a township has no name", layer=layer, feature=feature_label(townships, row), field=name_field)
+            raise EngineInputError(
+                text("water_rights.township_no_name"), layer=layer, feature=feature_label(townships, row), field=name_field
+            )
         key = normalise_name(name)
         if key in read.index:
             raise EngineInputError(
-                f"township '{name}' appears twice",
+                text("water_rights.township_twice", name=name),
                 layer=layer,
                 feature=feature_label(townships, row),
                 field=name_field,
-                hint="merge the two polygons or give them distinct names",
+                hint=text("water_rights.merge_townships"),
             )
         read.index[key] = row
         code = code_values[row]
@@ -290,12 +403,12 @@ def parcel_townships(
     elif townships is not None:
         if "geometry" not in getattr(parcels, "columns", []) or "geometry" not in getattr(townships, "columns", []):
             raise EngineInputError(
-                "no township field was given and the layers have no geometry to locate parcels",
+                text("water_rights.no_township_field"),
                 layer=layer,
-                hint="choose the parcels' township field",
+                hint=text("water_rights.choose_township_field"),
             )
         found = _assign_townships_by_location(parcels, townships, township_name_field)
-        info.append(f"Townships of parcels found by location in layer '{townships_layer}'.")
+        info.append(text("water_rights.townships_by_location", layer=townships_layer))
     else:
         found = [None] * len(parcels)
     return ["" if is_missing(t) else str(t).strip() for t in found]
@@ -320,22 +433,27 @@ def parcel_problems(
     if township_field or townships is not None:
         no_township = [r for r in range(rows) if not township_names[r]]
         for r in no_township:
-            problems[r] = f"township field '{township_field}' is empty" if township_field else "not inside any township polygon"
+            problems[r] = (
+                text("water_rights.township_empty", field=township_field) if township_field else text("water_rights.outside_townships")
+            )
         if no_township:
             warnings.append(
-                f"layer '{layer}': {len(no_township)} parcel(s) have no township and get no right: "
-                + listed_features(parcels, no_township, id_field, limit=8)
+                text(
+                    "water_rights.no_township", layer=layer, n=len(no_township),
+                    parcels=listed_features(parcels, no_township, id_field, limit=8),
+                )
             )
     if townships is not None:
         unmatched = [r for r in range(rows) if township_names[r] and normalise_name(township_names[r]) not in red_lines.index]
         for r in unmatched:
-            problems[r] = f"township '{township_names[r]}' is not in layer '{townships_layer}': no red line"
+            problems[r] = text("water_rights.township_unknown", township=township_names[r], layer=townships_layer)
         if unmatched:
             warnings.append(
-                f"layer '{layer}', field '{township_field}': {len(unmatched)} parcel(s) are in a township that layer "
-                f"'{townships_layer}' does not have, so they get no right: "
-                + listed_features(parcels, unmatched, id_field, [township_names[r] for r in unmatched], limit=8)
-                + f"; the townships there are: {', '.join(str(n) for n in townships[township_name_field])}"
+                text(
+                    "water_rights.unmatched", layer=layer, field=township_field, n=len(unmatched), townships_layer=townships_layer,
+                    parcels=listed_features(parcels, unmatched, id_field, [township_names[r] for r in unmatched], limit=8),
+                    townships=", ".join(str(n) for n in townships[township_name_field]),
+                )
             )
     return problems
 
@@ -351,16 +469,16 @@ def checked_reserved_share(reserved_shares: Mapping[str, float]) -> float:
     for use, share in reserved_shares.items():
         if share is None or not (0.0 <= float(share) <= 1.0):
             raise EngineInputError(
-                f"the {use} share of the red line must be between 0 and 1 (got {share})",
+                text("water_rights.bad_share", use=use, value=share),
                 field=f"{use.upper()}_SHARE",
-                hint="a share is a fraction of the township's red line: 0.05 = 5 %",
+                hint=text("water_rights.share_hint"),
             )
     total = float(sum(float(share) for share in reserved_shares.values()))
     if total > 1.0 + 1e-12:
         shown = " + ".join(f"{use} {float(share):g}" for use, share in reserved_shares.items())
         raise EngineInputError(
-            f"the shares set aside before farm water ({shown}) add up to {total:g}, more than the whole red line",
-            hint="lower the domestic or ecological share",
+            text("water_rights.shares_too_large", shares=shown, total=total),
+            hint=text("water_rights.lower_shares"),
         )
     return min(total, 1.0)
 
@@ -448,16 +566,18 @@ def township_allocation(
             where = feature_label(townships, row, township_name_field)
             if red_line is None and members:
                 raise EngineInputError(
-                    f"township '{display[key]}' has {len(members)} parcel(s) but no red line",
+                    text("water_rights.no_red_line", township=display[key], n=len(members)),
                     layer=townships_layer,
                     feature=where,
                     field=red_line_field,
-                    hint="fill in the township's total-use red line (m³)",
+                    hint=text("water_rights.fill_red_line"),
                 )
             if red_line is not None and red_line < 0 and members:
                 warnings.append(
-                    f"layer '{townships_layer}', {where}, field '{red_line_field}': {red_line:,.0f} m³ is below zero (the "
-                    f"red line is overused), so nothing is left to allocate: the {len(members)} parcel(s) there get a right of 0"
+                    text(
+                        "water_rights.overused", layer=townships_layer, feature=where, field=red_line_field, red_line=red_line,
+                        n=len(members),
+                    )
                 )
             reserved, agricultural = agricultural_share(red_line, reserved_share)
             factor: float | None = red_line_factor(township_demand, agricultural)
@@ -467,10 +587,12 @@ def township_allocation(
             factor = None  # township unknown to the townships layer: reported with the parcels
         factor_of[key] = factor
         if factor is not None and factor < 1.0:
-            kept = f" ({reserved:,.0f} m³ of it set aside first for domestic and ecological water)" if reserved else ""
+            kept = text("water_rights.kept", reserved=reserved) if reserved else ""
             info.append(
-                f"{display[key]}: parcels ask for {township_demand:,.0f} m³, more than the {agricultural:,.0f} m³ "
-                f"the red line of {red_line:,.0f} m³ leaves for farming{kept}; every parcel there is scaled by {factor:.4f}."
+                text(
+                    "water_rights.scaled", township=display[key], demand=township_demand, agricultural=agricultural,
+                    red_line=red_line, kept=kept, factor=factor,
+                )
             )
         records.append(
             {
@@ -533,9 +655,10 @@ def allocate_water_rights(
     reserved_share = checked_reserved_share(reserved_shares)
     if townships is not None and reserved_share > 0:
         info.append(
-            "Set aside before farm water rights (notice item 7: domestic water first, basic ecological water not squeezed): "
-            + ", ".join(f"{use} {float(share):.1%}" for use, share in reserved_shares.items())
-            + f" of each township's red line; {1 - reserved_share:.1%} is left for farming."
+            text(
+                "water_rights.set_aside", shares=", ".join(f"{use} {float(share):.1%}" for use, share in reserved_shares.items()),
+                left=1 - reserved_share,
+            )
         )
     contracts, area_mu, quota, demand = parcel_demand(
         parcels, contract_field=contract_field, household_field=household_field, area_field=area_field,

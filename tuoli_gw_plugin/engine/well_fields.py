@@ -14,7 +14,17 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .messages import register, text
 from .values import is_missing, parsed_column, require_fields
+
+register(
+    {
+        "well_fields.not_0_or_1": ("not 0 or 1", "不是 0 或 1"),
+        "well_fields.unreadable_flag": ("unreadable yes/no value {value!r}", "无法识别的是/否值 {value!r}"),
+        "well_fields.what_flag": ("yes/no", "是/否"),
+        "well_fields.flag_hint": ("write yes/no as 1/0, true/false, yes/no or 是/否", "是/否请写作 1/0、true/false、yes/no 或 是/否"),
+    }
+)
 
 TRUE_WORDS = frozenset({"1", "true", "t", "yes", "y", "是", "有", "有表", "已安装", "正常", "working", "ok"})
 FALSE_WORDS = frozenset({"0", "false", "f", "no", "n", "否", "无", "没有", "无表", "未安装", "损坏", "broken"})
@@ -58,19 +68,19 @@ def parse_flag(value: Any) -> bool | None:
     if isinstance(value, (int, float, np.integer, np.floating)):
         if float(value) in (0.0, 1.0):
             return bool(value)
-        raise ValueError("not 0 or 1")
-    text = unicodedata.normalize("NFKC", str(value)).strip().lower()
-    if text in TRUE_WORDS:
+        raise ValueError(text("well_fields.not_0_or_1"))
+    cell = unicodedata.normalize("NFKC", str(value)).strip().lower()
+    if cell in TRUE_WORDS:
         return True
-    if text in FALSE_WORDS:
+    if cell in FALSE_WORDS:
         return False
-    raise ValueError(f"unreadable yes/no value {text!r}")
+    raise ValueError(text("well_fields.unreadable_flag", value=cell))
 
 
 def flag_column(frame: pd.DataFrame, field: str, *, layer: str, id_field: str | None = None) -> list[bool | None]:
     """Yes/no values for ``frame[field]`` (None where missing), or one clear error for bad cells."""
     require_field(frame, field, layer)
     return parsed_column(
-        frame, field, parse_flag, layer=layer, id_field=id_field, what="yes/no",
-        hint="write yes/no as 1/0, true/false, yes/no or 是/否",
+        frame, field, parse_flag, layer=layer, id_field=id_field, what=text("well_fields.what_flag"),
+        hint=text("well_fields.flag_hint"),
     )

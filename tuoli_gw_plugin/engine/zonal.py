@@ -29,6 +29,37 @@ from rasterio.features import rasterize
 from rasterio.windows import Window
 
 from .errors import EngineInputError
+from .messages import register, text
+
+register(
+    {
+        "zonal.cannot_open": ("cannot open the raster ({error})", "无法打开栅格（{error}）"),
+        "zonal.no_crs": ("the raster has no coordinate reference system", "栅格没有坐标参考系"),
+        "zonal.assign_crs": (
+            "assign its CRS (Raster ▸ Projections ▸ Assign Projection) and run again",
+            "请为其指定坐标参考系（栅格 ▸ 投影 ▸ 指定投影）后重新运行",
+        ),
+        "zonal.rotated": ("the raster is rotated; warp it to a north-up grid first", "栅格有旋转；请先将其重投影为正北朝上的格网"),
+        "zonal.negative": (
+            "{n} cell(s) hold negative recharge (e.g. {value:g} at row {row}, column {col} of the part read); recharge in "
+            "mm/a cannot be negative",
+            "{n} 个像元的补给量为负（例如读取部分第 {row} 行、第 {col} 列为 {value:g}）；以 mm/a 计的补给量不能为负",
+        ),
+        "zonal.cells_of": ("{n} cell(s) of {value:g}", "{n} 个值为 {value:g} 的像元"),
+        "zonal.declares": ("declares {value:g}", "声明为 {value:g}"),
+        "zonal.declares_none": ("declares none", "未声明"),
+        "zonal.fill_note": (
+            "Layer '{layer}': {found} taken as no data — a usual fill value, not recharge (the raster's nodata {declared}). "
+            "Set the nodata value in the raster to be explicit.",
+            "图层“{layer}”：{found} 按无数据处理——这是常见的填充值，不是补给量（栅格的无数据值{declared}）。"
+            "请在栅格中明确设置无数据值。",
+        ),
+        "zonal.set_nodata": (
+            "set the raster's nodata value if these cells are fill, or correct the raster",
+            "如这些像元为填充值，请设置栅格的无数据值；否则请更正栅格",
+        ),
+    }
+)
 
 # Rasters up to this many cells are read once and sliced per block; larger ones block by block.
 _READ_WHOLE_MAX_CELLS = 30_000_000
@@ -72,18 +103,18 @@ class RasterSource:
             threads = {"NUM_THREADS": "ALL_CPUS"} if str(path).lower().endswith((".tif", ".tiff")) else {}
             self.dataset = rasterio.open(path, **threads)
         except rasterio.errors.RasterioIOError as exc:
-            raise EngineInputError(f"cannot open the raster ({exc})", layer=layer_label) from None
+            raise EngineInputError(text("zonal.cannot_open", error=exc), layer=layer_label) from None
         if self.dataset.crs is None:
             raise EngineInputError(
-                "the raster has no coordinate reference system",
+                text("zonal.no_crs"),
                 layer=layer_label,
-                hint="assign its CRS (Raster ▸ Projections ▸ Assign Projection) and run again",
+                hint=text("zonal.assign_crs"),
             )
         self.crs = CRS.from_user_input(self.dataset.crs.to_wkt())
         self.transform = self.dataset.transform
         if self.transform.b != 0 or self.transform.d != 0:
             raise EngineInputError(
-                "the raster is rotated; warp it to a north-up grid first", layer=layer_label
+                text("zonal.rotated"), layer=layer_label
             )
         self.width = self.dataset.width
         self.height = self.dataset.height
@@ -150,22 +181,18 @@ class RasterSource:
         if negative.any():
             row, col = int(rows[negative][0]), int(cols[negative][0])
             raise EngineInputError(
-                f"{int(negative.sum())} cell(s) hold negative recharge (e.g. {values[row, col]:g} at row {row}, "
-                f"column {col} of the part read); recharge in mm/a cannot be negative",
+                text("zonal.negative", n=int(negative.sum()), value=values[row, col], row=row, col=col),
                 layer=self.label,
-                hint="set the raster's nodata value if these cells are fill, or correct the raster",
+                hint=text("zonal.set_nodata"),
             )
 
     def fill_note(self) -> str | None:
         """What was taken as fill though the raster did not declare it, for the log; None when nothing was."""
         if not self.fill_cells:
             return None
-        found = ", ".join(f"{count} cell(s) of {value:g}" for value, count in sorted(self.fill_cells.items()))
-        declared = f"declares {self.nodata:g}" if self.nodata is not None else "declares none"
-        return (
-            f"Layer '{self.label}': {found} taken as no data — a usual fill value, not recharge "
-            f"(the raster's nodata {declared}). Set the nodata value in the raster to be explicit."
-        )
+        found = ", ".join(text("zonal.cells_of", n=count, value=value) for value, count in sorted(self.fill_cells.items()))
+        declared = text("zonal.declares", value=self.nodata) if self.nodata is not None else text("zonal.declares_none")
+        return text("zonal.fill_note", layer=self.label, found=found, declared=declared)
 
     def read(self, row0: int, row1: int, col0: int, col1: int) -> np.ndarray:
         if self._whole is not None:

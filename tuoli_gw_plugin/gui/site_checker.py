@@ -517,22 +517,25 @@ class SiteChecker:
     # -- a click --------------------------------------------------------------------------------
     def check_point(self, point: QgsPointXY) -> dict | None:
         from ..engine.errors import EngineInputError
+        from ..engine.messages import speaking
         from ..engine.screening import screen_point
         from ..qgis_bridge import crs_to_pyproj_text
 
         started = time.perf_counter()
         try:
-            prepared = self.prepared()
-            crs_text = crs_to_pyproj_text(self.canvas.mapSettings().destinationCrs(), tr("map canvas"))
-            result = screen_point(
-                prepared, point.x(), point.y(), crs_text, use=self.panel.use_combo.currentData(), language=basis_language()
-            )
+            # The engine's messages (a layer it cannot use, a CRS it cannot read) in the interface language.
+            with speaking(basis_language()):
+                prepared = self.prepared()
+                crs_text = crs_to_pyproj_text(self.canvas.mapSettings().destinationCrs(), tr("map canvas"))
+                result = screen_point(
+                    prepared, point.x(), point.y(), crs_text, use=self.panel.use_combo.currentData(), language=basis_language()
+                )
         except SiteCheckError as error:
             self._remove_marker()
             self.panel.show_message(error.title, error.text)
             return None
         except (EngineInputError, ValueError) as error:
-            # The engine speaks English only: a title in the user's language, the engine's details below.
+            # A title from the panel, the engine's details (in the interface language) below.
             self._remove_marker()
             self.panel.show_message(tr("The layers cannot be screened"), str(error))
             return None
@@ -603,8 +606,9 @@ class SiteChecker:
         from ..output_files import write_atomically
         from ..qgis_bridge import crs_to_pyproj_text
 
-        prepared = self.prepared()
         language = basis_language()
+        with speaking(language):  # the engine's messages, if the layers cannot be prepared, in the interface language
+            prepared = self.prepared()
         crs_text = crs_to_pyproj_text(self.canvas.mapSettings().destinationCrs(), tr("map canvas"))
         application_id = f"site-{dt.datetime.now():%Y%m%d-%H%M%S}"
         application = gpd.GeoDataFrame(

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ...output_files import write_atomically
+from ..messages import register, text
 from ..values import is_null
 from .style import (
     ALLOWABLE_COLOUR,
@@ -28,6 +29,19 @@ from .style import (
 )
 
 MAX_BARS = 40  # more units than this make the labels unreadable; the worst ones are shown
+
+register(
+    {
+        "charts.no_cjk_font": (
+            "No Chinese (CJK) font found: Chinese labels in the chart may show as boxes. Install fonts-noto-cjk.",
+            "未找到中文（CJK）字体：图中的中文标注可能显示为方框。请安装 fonts-noto-cjk。",
+        ),
+        "charts.top_units": (
+            "The chart shows the {shown} units with the highest extraction coefficient of {n}.",
+            "图中只显示 {n} 个单元中开采系数最高的 {shown} 个。",
+        ),
+    }
+)
 
 
 def _coefficient(abstraction_m3: float, allowed_m3: float | None) -> float:
@@ -54,10 +68,10 @@ def balance_chart(
     warnings: list[str] = []
     family = cjk_font_family()
     if family is None and needs_cjk([*labels, title]):
-        warnings.append("No Chinese (CJK) font found: Chinese labels in the chart may show as boxes. Install fonts-noto-cjk.")
+        warnings.append(text("charts.no_cjk_font"))
     order = sorted(range(len(labels)), key=lambda i: _coefficient(abstraction_m3[i], allowable_m3[i]), reverse=True)
     if len(order) > MAX_BARS:
-        warnings.append(f"The chart shows the {MAX_BARS} units with the highest extraction coefficient of {len(order)}.")
+        warnings.append(text("charts.top_units", shown=MAX_BARS, n=len(order)))
         order = order[:MAX_BARS]
     rc = {"font.family": font_families(family)} if family else {}
     with rc_context(rc):

@@ -13,10 +13,24 @@ import math
 import pandas as pd
 
 from ...output_files import write_atomically
+from ..messages import register, text
 from .draw import png_bytes
 from .style import ALLOWABLE_COLOUR, GRADE_COLOURS, cjk_font_family, font_families, needs_cjk
 
 MAX_PANELS = 12  # more townships than this: the ones with the largest cut needed are shown
+
+register(
+    {
+        "reduction_chart.no_cjk_font": (
+            "No Chinese (CJK) font found: Chinese labels in the chart may show as boxes. Install fonts-noto-cjk.",
+            "未找到中文（CJK）字体：图中的中文标注可能显示为方框。请安装 fonts-noto-cjk。",
+        ),
+        "reduction_chart.top_townships": (
+            "The chart shows the {shown} townships with the largest cut needed of {n}.",
+            "图中只显示 {n} 个乡镇中需压减量最大的 {shown} 个。",
+        ),
+    }
+)
 REACHED_COLOUR = GRADE_COLOURS["none"]
 SHORT_COLOUR = GRADE_COLOURS["severe"]
 
@@ -60,13 +74,13 @@ def reduction_chart_png(townships: pd.DataFrame, years: pd.DataFrame, names: lis
     warnings: list[str] = []
     family = cjk_font_family()
     if family is None and needs_cjk([*names, words["title"]]):
-        warnings.append("No Chinese (CJK) font found: Chinese labels in the chart may show as boxes. Install fonts-noto-cjk.")
+        warnings.append(text("reduction_chart.no_cjk_font"))
     table = townships.assign(name=names)
     cutting = table[table["status"].isin(("reached", "not_reachable"))].sort_values("cut_needed_m3", ascending=False)
     title = words["title"]
     if len(cutting) > MAX_PANELS:
         title += " " + words["more"].format(shown=MAX_PANELS, total=len(cutting))
-        warnings.append(f"The chart shows the {MAX_PANELS} townships with the largest cut needed of {len(cutting)}.")
+        warnings.append(text("reduction_chart.top_townships", shown=MAX_PANELS, n=len(cutting)))
         cutting = cutting.head(MAX_PANELS)
     # 万 m³ (10⁴ m³) as county tables write them; plain m³ for small volumes that would all read 0.0.
     large = not cutting.empty and float(cutting["abstraction_m3"].max()) >= 1e5
