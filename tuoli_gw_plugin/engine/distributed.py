@@ -75,7 +75,8 @@ def _screen_partition(
 
     ``message_language``: the caller's, since a worker thread or process does not inherit it."""
     with speaking(message_language):
-        results = screen_points(prepared, partition, use_field=use_field, language=language)
+        # One thread per partition: dask already runs a partition per core, more threads would only contend.
+        results = screen_points(prepared, partition, use_field=use_field, language=language, workers=1)
     kept = pd.DataFrame({name: partition[name] for name in keep}, index=partition.index)
     return pd.concat([kept, results], axis=1)
 

@@ -928,7 +928,8 @@ def screen_points(
     Wells are screened in chunks of ``chunk_size`` so a cancel request (``is_canceled``) is
     honoured between chunks (about a second on a 1M-well layer) and progress can be reported.
     ``workers`` threads screen chunks side by side (default: ``TUOLI_GW_SCREENING_WORKERS``, else
-    one; see :mod:`.chunk_pool`); the result is the same bit for bit whatever the number.
+    two, never more than the cores; see :mod:`.chunk_pool`); the result is the same bit for bit
+    whatever the number.
 
     Columns: see :data:`OUTPUT_COLUMNS`. A well without geometry gets verdict None and reason
     ``no_geometry``; a well outside the mapped area with no other reason gets verdict ``outside``
