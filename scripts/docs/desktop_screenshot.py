@@ -5,8 +5,9 @@ does that. It clicks one application site with the map tool, waits for the canva
 saves ``docs/screenshot_check_well_site.png`` and quits QGIS.
 
 ``TUOLI_GW_SCREENSHOT_MODE`` picks the picture: ``severe`` (default, a click in a severe zone),
-``sample`` (the sample project as it opens, at its saved view) or ``outside`` (a click outside the
-townships: "outside the mapped area — no verdict"). ``TUOLI_GW_LOCALE=zh-Hans`` in
+``sample`` (the sample project as it opens, at its saved view), ``outside`` (a click outside the
+townships: "outside the mapped area — no verdict") or ``dialog`` (the toolbox dialog of the algorithm
+``TUOLI_GW_ALGORITHM``, default ``tuoli_gw:reduction_plan``, as a user opens it over the sample project). ``TUOLI_GW_LOCALE=zh-Hans`` in
 desktop_screenshot.sh gives a Chinese profile.
 """
 
@@ -35,6 +36,9 @@ def open_and_click() -> None:
     if MODE == "sample":  # as the project opens: its saved view, no panel
         QTimer.singleShot(3000, save)
         return
+    if MODE == "dialog":
+        QTimer.singleShot(3000, open_dialog)
+        return
     checker = plugin.gui.site_checker
     if MODE == "outside":
         checker._action.trigger()
@@ -58,6 +62,28 @@ def open_and_click() -> None:
     iface.mapCanvas().setExtent(zones.extent())
     iface.mapCanvas().refresh()
     QTimer.singleShot(1500, lambda: click_and_save(checker, QgsPointXY(centre)))
+
+
+def open_dialog() -> None:
+    """The algorithm's dialog as the toolbox opens it (the same call as a double click in the toolbox)."""
+    import processing
+
+    algorithm = os.environ.get("TUOLI_GW_ALGORITHM", "tuoli_gw:reduction_plan")
+    dialog = processing.createAlgorithmDialog(algorithm)
+    if dialog is None:
+        raise RuntimeError(f"no algorithm {algorithm} in the toolbox")
+    dialog.setGeometry(200, 60, 1000, 860)
+    dialog.show()
+    QTimer.singleShot(2500, lambda: save_widget(dialog))
+
+
+def save_widget(widget) -> None:
+    TARGET.parent.mkdir(parents=True, exist_ok=True)
+    widget.grab().save(str(TARGET))
+    print(f"wrote {TARGET}")
+    widget.close()
+    QgsProject.instance().setDirty(False)
+    QTimer.singleShot(200, iface.actionExit().trigger)
 
 
 def click_and_save(checker, point: QgsPointXY) -> None:
@@ -88,6 +114,8 @@ def guarded(step):
 
 
 open_and_click = guarded(open_and_click)
+open_dialog = guarded(open_dialog)
+save_widget = guarded(save_widget)
 click_and_save = guarded(click_and_save)
 save = guarded(save)
 QTimer.singleShot(3000, open_and_click)
