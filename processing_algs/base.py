@@ -599,7 +599,6 @@ def save_style_with_file(layer: QgsVectorLayer, qml: Path, feedback) -> None:
         layer.saveNamedStyle(sidecar)
 
 
-
 def forget_previous_style(path: str, table: str, style_name: str) -> None:
     """Remove the style an earlier run stored for ``table`` under ``style_name`` in the GeoPackage.
 

@@ -44,3 +44,25 @@ def test_adding_a_zone_or_pipe_never_loosens_a_verdict(xy, extra_zone):
     assert (before.index == wells.index).all()
     assert all(b <= a for b, a in zip(_severity(before["verdict"]), _severity(after["verdict"])))
     assert all(a <= b + 1e-9 for a, b in zip(after["supply_distance_m"], before["supply_distance_m"]))
+
+
+use_values = st.one_of(
+    st.sampled_from(["自备", " 自备 ", "农灌", "公共供水", "监测", "unknown", "", "N/A", "IRRIGATION"]),
+    st.none(), st.just(float("nan")), st.just(pd.NA), st.integers(0, 2), st.floats(0, 2), st.booleans(),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(use_values, max_size=60))
+def test_types_decided_once_per_distinct_use_equal_the_well_by_well_answer(uses):
+    """The engine decides a well's type and exemption once per distinct use; the answer is the one a
+    decision well by well gives (missing values alike, 1 / 1.0 / True not merged)."""
+    from tuoli_gw_plugin.engine.screening import UNKNOWN_TYPE, _exempt_mask, well_type_words, well_types
+    from tuoli_gw_plugin.engine.values import is_null
+
+    prepared = prepare_screening(cases.zones(), pipes=cases.pipes(), rules=RULES)
+    words = well_type_words(RULES)
+    expected_types = [UNKNOWN_TYPE if is_null(u) else words.get(str(u).strip().lower(), UNKNOWN_TYPE) for u in uses]
+    expected_exempt = [not is_null(u) and str(u).strip().lower() in prepared.exempt_aliases for u in uses]
+    assert list(well_types(prepared, uses, len(uses))) == expected_types
+    assert _exempt_mask(prepared, uses, len(uses)).tolist() == expected_exempt
