@@ -585,7 +585,8 @@ def per_distinct_use(uses: Sequence[Any], decide: Callable[[Any], Any], dtype: A
     Only for text values (and missing ones): mixed types such as 1 and 1.0 hash alike but read
     differently ('1' vs '1.0'), so they are decided well by well as before.
     """
-    values = np.asarray(uses, dtype=object)
+    # A pandas column is factorised as it is (a column of pyarrow strings never becomes a million Python strings).
+    values = uses if isinstance(uses, pd.Series) else np.asarray(uses, dtype=object)
     if pd.api.types.infer_dtype(values, skipna=True) not in ("string", "empty"):
         return np.array([decide(u) for u in values], dtype=dtype)
     codes, distinct = pd.factorize(values, use_na_sentinel=True)
@@ -865,11 +866,14 @@ def _screen(
     language: str,
     xy: tuple[np.ndarray, np.ndarray] | None = None,
     requested: np.ndarray | None = None,
+    decided: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> tuple[dict[str, np.ndarray], _Facts]:
+    """Screen a set of wells. ``decided``: their types and exemptions, when the caller has decided
+    them already (``screen_points`` does it once for all chunks); else they are read from ``uses``."""
     facts = _facts(prepared, geometries, xy)
     n = len(geometries)
-    types = well_types(prepared, uses, n)
-    columns = _verdict_columns(prepared, facts, _exempt_mask(prepared, uses, n), types, requested, language)
+    types, exempt = decided if decided is not None else (well_types(prepared, uses, n), _exempt_mask(prepared, uses, n))
+    columns = _verdict_columns(prepared, facts, exempt, types, requested, language)
     _no_verdict_outside_mapped_area(columns, outside_mapped_area(prepared, facts, geometries, xy), language)
     in_zone = facts.zone_index >= 0
     zone_name = np.full(n, None, dtype=object)
@@ -972,7 +976,9 @@ def screen_points(
             feature=feature_label(wells, row),
             hint=text("screening.use_points"),
         )
-    uses = np.asarray(wells[use_field].tolist() if use_field else [None] * len(wells), dtype=object)
+    # Types and exemptions once for all wells, once per distinct use (see per_distinct_use).
+    uses = wells[use_field] if use_field else None
+    types, exempt = well_types(prepared, uses, len(wells)), _exempt_mask(prepared, uses, len(wells))
     # Chunks are cut from the wells in a spatial order, so each chunk is a compact area and the
     # bounded nearest-pipe search keeps small grid cells; results go back to the input order.
     x, y = _point_xy(geometries)  # once for all chunks
@@ -984,8 +990,8 @@ def screen_points(
         warm_up(prepared)
 
     def screen_chunk(rows: np.ndarray) -> dict[str, np.ndarray]:
-        return _screen(prepared, geometries[rows], uses[rows] if use_field else None, language, (x[rows], y[rows]),
-                       None if requested is None else requested[rows])[0]
+        return _screen(prepared, geometries[rows], None, language, (x[rows], y[rows]),
+                       None if requested is None else requested[rows], decided=(types[rows], exempt[rows]))[0]
 
     done = 0
     for rows, part in run_in_order(chunks, screen_chunk, workers=workers, is_canceled=is_canceled,
