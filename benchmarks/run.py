@@ -174,19 +174,16 @@ def case_screening_engine() -> None:
 
 def _assert_identical(first, second) -> None:
     """Two screening results equal bit for bit (distances exactly, NaN where NaN)."""
+    import pandas as pd
+
     assert first.index.equals(second.index)
     for column in first.columns:
         a, b = first[column].to_numpy(), second[column].to_numpy()
         if column == "supply_distance_m":
             assert np.array_equal(a, b, equal_nan=True), column
         else:
-            assert (pd_isna(a) == pd_isna(b)).all() and (a[~pd_isna(a)] == b[~pd_isna(b)]).all(), column
-
-
-def pd_isna(values):
-    import pandas as pd
-
-    return pd.isna(values)
+            missing = pd.isna(a)
+            assert (missing == pd.isna(b)).all() and (a[~missing] == b[~missing]).all(), column
 
 
 def engine_parts(function) -> str:

@@ -19,10 +19,10 @@ OUT1 lies in no township.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import geopandas as gpd
 import shapely
+
+from tests.screening.cases import write_gpkg  # noqa: F401 - the shared writer, used by this folder as world.write_gpkg
 
 CRS = "EPSG:4537"
 X0, Y0 = 500_000.0, 5_000_000.0
@@ -88,7 +88,3 @@ def all_layers() -> dict[str, gpd.GeoDataFrame]:
     return {"wells": wells(), "townships": townships(), "pipes": pipes(), "supply_areas": supply_areas()}
 
 
-def write_gpkg(path: Path, **layers: gpd.GeoDataFrame) -> str:
-    for name, frame in layers.items():
-        frame.to_file(path, layer=name, driver="GPKG")
-    return str(path)

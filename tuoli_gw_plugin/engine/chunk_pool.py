@@ -62,18 +62,21 @@ def run_in_order(
     Before each chunk is started, ``is_canceled()`` is asked; when it says yes, the chunks already
     running are waited for and ``on_cancel()`` is raised.
     """
+
+    def stop_if_cancelled() -> None:
+        if is_canceled is not None and is_canceled():
+            raise on_cancel() if on_cancel else RuntimeError("cancelled")
+
     if workers <= 1:
         for chunk in chunks:
-            if is_canceled is not None and is_canceled():
-                raise on_cancel() if on_cancel else RuntimeError("cancelled")
+            stop_if_cancelled()
             yield chunk, work(chunk)
         return
     pending: deque[tuple[ChunkT, Future[ResultT]]] = deque()
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="tuoli_gw_chunk") as pool:
         try:
             for chunk in chunks:
-                if is_canceled is not None and is_canceled():
-                    raise on_cancel() if on_cancel else RuntimeError("cancelled")
+                stop_if_cancelled()
                 # Each chunk gets its own copy: one Context cannot be entered by two threads at once.
                 context = contextvars.copy_context()
                 pending.append((chunk, pool.submit(context.run, work, chunk)))
@@ -82,8 +85,7 @@ def run_in_order(
                     yield done_chunk, future.result()
             while pending:
                 done_chunk, future = pending.popleft()
-                if is_canceled is not None and is_canceled():
-                    raise on_cancel() if on_cancel else RuntimeError("cancelled")
+                stop_if_cancelled()
                 yield done_chunk, future.result()
         finally:
             # On an error or a cancel, do not start what has not started; the pool's exit waits

@@ -508,7 +508,13 @@ def prepare_screening(
             shapely.prepare(polygons)
 
     def tree(geometries: np.ndarray | None) -> shapely.STRtree | None:
-        return None if geometries is None else shapely.STRtree(geometries)
+        if geometries is None:
+            return None
+        built = shapely.STRtree(geometries)
+        # GEOS builds the tree at its first query; doing that here, once, means chunks screened on
+        # several threads (screen_points' workers) only ever read it.
+        built.query(shapely.points(0.0, 0.0))
+        return built
 
     return PreparedScreening(
         rules=rules,
@@ -985,9 +991,7 @@ def screen_points(
     order = _spatial_order(geometries, x, y) if len(geometries) > chunk_size else np.arange(len(geometries))
     columns: dict[str, np.ndarray] = {}
     chunks = [order[start:start + chunk_size] for start in range(0, len(geometries), chunk_size)]
-    workers = min(configured_workers(workers), len(chunks))
-    if workers > 1:
-        warm_up(prepared)
+    workers = min(configured_workers(workers), len(chunks))  # polygons prepared and trees built in prepare_screening
 
     def screen_chunk(rows: np.ndarray) -> dict[str, np.ndarray]:
         return _screen(prepared, geometries[rows], None, language, (x[rows], y[rows]),
@@ -1004,20 +1008,6 @@ def screen_points(
         if progress is not None:
             progress(100.0 * done / len(geometries))
     return _frame(columns, wells.index)
-
-
-def warm_up(prepared: PreparedScreening) -> None:
-    """Prepare every polygon and build every tree before chunks run on several threads.
-
-    shapely prepares a polygon (and an STRtree builds itself) the first time it is used; two threads
-    doing that to the same object at once would race, so it is done here, once, on one thread.
-    """
-    for polygons in (prepared.zone_geometries, prepared.area_geometries, prepared.township_geometries):
-        if polygons is not None and len(polygons):
-            shapely.prepare(polygons)
-    for tree in (prepared.zone_tree, prepared.pipe_tree, prepared.area_tree, prepared.township_tree):
-        if tree is not None:
-            tree.query(shapely.points(0.0, 0.0))
 
 
 def _spatial_order(geometries: np.ndarray, point_x: np.ndarray, point_y: np.ndarray) -> np.ndarray:
