@@ -12,6 +12,7 @@ besides the FID column). Anything else takes the feature path, so results are th
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -155,11 +156,10 @@ def write_gpkg(frame, path: str, layer_label: str = "OUTPUT") -> None:
     target = Path(path)
     with atomic_output(target, layer_label=layer_label, keep_existing=True) as temporary:
         pyogrio.write_dataframe(frame, str(temporary), layer=target.stem, driver="GPKG", layer_options={"SPATIAL_INDEX": "NO"})
-        with sqlite3.connect(str(temporary)) as connection:
+        with contextlib.closing(sqlite3.connect(str(temporary))) as connection:
             geometry_column = connection.execute(
                 "SELECT column_name FROM gpkg_geometry_columns WHERE table_name = ?", (target.stem,)
             ).fetchone()
-        connection.close()
         if geometry_column is not None:
             try:
                 add_spatial_index(temporary, target.stem, geometry_column[0], bounds=shapely.bounds(frame.geometry.values))
