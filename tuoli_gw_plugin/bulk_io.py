@@ -30,6 +30,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from .gpkg_rows import direct_columns, geometry_type_name, insert_rows, only_points
 from .gpkg_rtree import add_spatial_index
 from .output_files import atomic_output
 
@@ -148,14 +149,26 @@ def write_gpkg(frame, path: str, layer_label: str = "OUTPUT") -> None:
     The other layers of an existing GeoPackage are kept; a failed run leaves the file as it was
     (output_files.atomic_output). The features go in without GDAL's R-tree, which GDAL 3.6 fills row
     by row (most of the write time for a million wells); gpkg_rtree then builds the same index in one
-    pass from the bounding boxes of the geometries just written.
+    pass from the bounding boxes of the geometries just written. Points with plain columns skip GDAL's
+    per-feature write as well (gpkg_rows: GDAL creates the empty layer, the rows go in with one SQLite
+    insert).
     """
     import pyogrio
     import shapely
 
     target = Path(path)
+    geometries = frame.geometry.values
+    # Points and plain columns: GDAL creates the empty layer and gpkg_rows inserts the rows itself.
+    direct = direct_columns(frame) if only_points(geometries) else None
     with atomic_output(target, layer_label=layer_label, keep_existing=True) as temporary:
-        pyogrio.write_dataframe(frame, str(temporary), layer=target.stem, driver="GPKG", layer_options={"SPATIAL_INDEX": "NO"})
+        if direct is None:
+            pyogrio.write_dataframe(frame, str(temporary), layer=target.stem, driver="GPKG", layer_options={"SPATIAL_INDEX": "NO"})
+        else:
+            pyogrio.write_dataframe(
+                frame.iloc[:0], str(temporary), layer=target.stem, driver="GPKG",
+                geometry_type=geometry_type_name(geometries), layer_options={"SPATIAL_INDEX": "NO"},
+            )
+            insert_rows(temporary, target.stem, frame, direct)
         with contextlib.closing(sqlite3.connect(str(temporary))) as connection:
             geometry_column = connection.execute(
                 "SELECT column_name FROM gpkg_geometry_columns WHERE table_name = ?", (target.stem,)

@@ -1,0 +1,175 @@
+"""The rows of a GeoPackage layer inserted straight into SQLite, after GDAL has created the empty table.
+
+GDAL 3.6 writes features one by one: pyogrio fills an ``OGRFeature`` field by field, GDAL parses the
+WKB into an ``OGRGeometry``, encodes it again as a GeoPackage blob and binds the row — about twice the
+time of the same rows inserted into SQLite with one ``executemany`` (docs/benchmarks.md, case 2). Here
+GDAL still makes every decision about the layer: ``pyogrio.write_dataframe`` writes the frame's first
+zero rows (the table, its field types, ``gpkg_contents``, ``gpkg_geometry_columns`` and
+``gpkg_ogr_contents``, exactly as it would for the whole frame), and this module only adds the rows,
+the extent and the feature count that GDAL would have written for them.
+
+It does so only for what it encodes exactly as GDAL does (``tests/screening/test_gpkg_rows.py``
+compares every table of both files): geometries that are all points (all XY or all XYZ, none empty,
+any number missing) and columns of text, booleans (nullable too), 64-bit integers and reals. A point's
+GeoPackage blob is the 8-byte header ``GP``, version 0, flags 1 (little-endian, no envelope: GDAL
+writes none for points) and the SRS id, followed by the point's ISO WKB. Anything else returns
+``False`` before anything is written, and the caller lets GDAL write the whole frame.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .gpkg_rtree import quoted
+
+# ISO WKB type codes of a point and a point with Z.
+_WKB_POINT, _WKB_POINT_Z = 1, 1001
+_HEADER_FLAGS_LITTLE_ENDIAN_NO_ENVELOPE = 1
+
+
+def direct_columns(frame) -> list[list] | None:
+    """The attribute columns of ``frame`` as lists of Python values (None where missing), or None when any
+    column is of a kind this module does not write exactly as GDAL does."""
+    geometry_name = frame.geometry.name
+    columns = []
+    for name in frame.columns:
+        if name == geometry_name:
+            continue
+        values = _python_values(frame[name])
+        if values is None:
+            return None
+        columns.append(values)
+    return columns
+
+
+def _python_values(series: pd.Series) -> list | None:
+    dtype = series.dtype
+    if isinstance(dtype, pd.BooleanDtype):
+        return series.to_numpy(dtype=object, na_value=None).tolist()
+    if dtype == np.dtype(bool) or (isinstance(dtype, np.dtype) and dtype.kind == "i"):
+        return series.to_numpy().tolist()
+    if isinstance(dtype, np.dtype) and dtype.kind == "f":
+        # A float32 becomes the Python float of its exact value, as GDAL widens it; SQLite stores a
+        # bound NaN as NULL, as GDAL's writer does.
+        return series.to_numpy().tolist()
+    if isinstance(dtype, pd.StringDtype):  # pandas 3's default for text
+        return series.to_numpy(dtype=object, na_value=None).tolist()
+    if dtype == np.dtype(object) and pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty"):
+        # Missing text is None or NaN in pandas; both are stored as NULL.
+        return series.to_numpy().tolist()
+    return None
+
+
+def only_points(geometries) -> bool:
+    """Whether ``geometries`` are points (none empty, all with Z or none), at least one, any number missing."""
+    import shapely
+
+    geometries = np.asarray(geometries, dtype=object)
+    present = geometries[~shapely.is_missing(geometries)]
+    if len(present) == 0 or not (shapely.get_type_id(present) == shapely.GeometryType.POINT).all() or shapely.is_empty(present).any():
+        return False
+    has_z = shapely.has_z(present)
+    return bool(has_z.all() or not has_z.any())  # GDAL writes each point in its own dimension: not done here
+
+
+def point_blobs(geometries, srs_id: int) -> list:
+    """GeoPackage blobs of the points ``geometries`` (see only_points), None for a missing one."""
+    import shapely
+
+    geometries = np.asarray(geometries, dtype=object)
+    present = ~shapely.is_missing(geometries)
+    with_z = bool(shapely.has_z(geometries[present]).any())
+    coordinates = shapely.get_coordinates(geometries[present], include_z=with_z)
+    fields = [
+        ("magic", "S2"), ("version", "u1"), ("flags", "u1"), ("srs_id", "<i4"),
+        ("byte_order", "u1"), ("wkb_type", "<u4"), ("x", "<f8"), ("y", "<f8"),
+    ]
+    if with_z:
+        fields.append(("z", "<f8"))
+    records = np.zeros(len(coordinates), dtype=np.dtype(fields, align=False))
+    records["magic"] = b"GP"
+    records["flags"] = _HEADER_FLAGS_LITTLE_ENDIAN_NO_ENVELOPE
+    records["srs_id"] = srs_id
+    records["byte_order"] = 1
+    records["wkb_type"] = _WKB_POINT_Z if with_z else _WKB_POINT
+    records["x"] = coordinates[:, 0]
+    records["y"] = coordinates[:, 1]
+    if with_z:
+        records["z"] = coordinates[:, 2]
+    size = records.dtype.itemsize
+    buffer = records.tobytes()
+    blobs: list = [None] * len(geometries)
+    for index, position in enumerate(np.flatnonzero(present).tolist()):
+        blobs[position] = buffer[index * size:(index + 1) * size]
+    return blobs
+
+
+def geometry_type_name(geometries) -> str:
+    """The layer geometry type pyogrio would infer for these points ('Point' or 'Point Z')."""
+    import shapely
+
+    geometries = np.asarray(geometries, dtype=object)
+    return "Point Z" if shapely.has_z(geometries[~shapely.is_missing(geometries)]).any() else "Point"
+
+
+def insert_rows(path: Path, table: str, frame, columns: list[list]) -> None:
+    """Insert the rows into the empty ``table`` GDAL created at ``path``, and set its extent and feature count.
+
+    The table's fields must be the frame's attribute columns in order (GDAL created them from the same
+    frame); the feature-count triggers GDAL may have added are dropped during the inserts and put back,
+    as GDAL itself does while it writes, and the count is set once.
+    """
+    import shapely
+
+    geometry_name = frame.geometry.name
+    attributes = [name for name in frame.columns if name != geometry_name]
+    with contextlib.closing(sqlite3.connect(str(path), isolation_level=None)) as connection:
+        geometry_column, srs_id = connection.execute(
+            "SELECT column_name, srs_id FROM gpkg_geometry_columns WHERE table_name = ?", (table,)
+        ).fetchone()
+        table_columns = [row[1] for row in connection.execute(f"PRAGMA table_info({quoted(table)})")]
+        expected = {geometry_column, *attributes}
+        fields = [name for name in table_columns if name in expected]
+        if fields[:1] != [geometry_column] or fields[1:] != attributes:
+            raise ValueError(f"GDAL created the fields {table_columns}, not the frame's {attributes}")
+        blobs = point_blobs(frame.geometry.values, srs_id)
+        triggers = connection.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND name LIKE 'trigger_%_feature_count_%'",
+            (table,),
+        ).fetchall()
+        bounds = shapely.total_bounds(frame.geometry.values)
+        names = ", ".join(quoted(name) for name in fields)
+        placeholders = ", ".join("?" * len(fields))
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            for name, _sql in triggers:
+                connection.execute(f"DROP TRIGGER {quoted(name)}")
+            connection.executemany(f"INSERT INTO {quoted(table)} ({names}) VALUES ({placeholders})", zip(blobs, *columns))
+            for _name, sql in triggers:
+                connection.execute(sql)
+            if connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'gpkg_ogr_contents'").fetchone():
+                connection.execute("UPDATE gpkg_ogr_contents SET feature_count = ? WHERE lower(table_name) = lower(?)", (len(frame), table))
+            # GDAL puts the extent into its UPDATE as text, through SQLite's printf('%.18g') (which keeps
+            # 16 significant digits): the same text, read back the same way, gives the same doubles.
+            extent = "CAST(printf('%.18g', ?) AS REAL)"
+            connection.execute(
+                f"UPDATE gpkg_contents SET min_x = {extent}, min_y = {extent}, max_x = {extent}, max_y = {extent}, "
+                "last_change = ? WHERE lower(table_name) = lower(?)",
+                (*[float(value) for value in bounds], _gpkg_timestamp(), table),
+            )
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+
+
+def _gpkg_timestamp() -> str:
+    """Now in the GeoPackage's timestamp form (ISO 8601 UTC with milliseconds, as GDAL writes it)."""
+    now = datetime.now(timezone.utc)
+    return now.strftime("%Y-%m-%dT%H:%M:%S.") + f"{now.microsecond // 1000:03d}Z"
