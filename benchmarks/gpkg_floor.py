@@ -1,7 +1,7 @@
 """The floor of a GeoPackage write: the same rows into plain SQLite, without any index or GDAL.
 
 ``write_plain_sqlite`` stores a frame the cheapest way Python can: one table with the same columns
-(geometry as WKB), one ``executemany`` in one transaction. Nothing a GeoPackage writer does can be
+(geometry as WKB), the multi-row INSERTs of ``gpkg_rows.insert_many`` in one transaction. Nothing a GeoPackage writer does can be
 cheaper than this (it must at least convert and store the same values), so case 2 reports our write
 as a multiple of it.
 
@@ -39,19 +39,18 @@ def write_plain_sqlite(frame, path: str | Path) -> None:
     for name in attributes:
         kind = getattr(frame[name].dtype, "kind", "O")
         columns.append(f'"{name}" {_SQL_TYPES.get(kind, "TEXT")}')
-    from tuoli_gw_plugin.gpkg_rows import direct_columns
+    from tuoli_gw_plugin.gpkg_rows import direct_columns, insert_many
 
     # The fastest conversion to Python values we have (the one bulk_io's writer uses), so the floor is not
     # inflated by a slower one.
     values = direct_columns(frame) or [_python_values(frame[name]) for name in attributes]
-    values.append(list(shapely.to_wkb(frame.geometry.values)))
+    values.append(shapely.to_wkb(frame.geometry.values))
     connection = sqlite3.connect(str(path), isolation_level=None)
     try:
         connection.execute(f'CREATE TABLE screened (fid INTEGER PRIMARY KEY AUTOINCREMENT, {", ".join(columns)}, geom BLOB)')
-        placeholders = ", ".join("?" * len(values))
-        names = ", ".join([f'"{name}"' for name in attributes] + ["geom"])
         connection.execute("BEGIN")
-        connection.executemany(f"INSERT INTO screened ({names}) VALUES ({placeholders})", zip(*values))
+        # The same multi-row INSERTs as our writer (gpkg_rows.insert_many), so the floor is the fastest insert we know.
+        insert_many(connection, "screened", [*attributes, "geom"], [np.asarray(column, dtype=object) for column in values])
         connection.execute("COMMIT")
     finally:
         connection.close()

@@ -159,11 +159,15 @@ class ScreenWellSitesAlgorithm(TuoliAlgorithm):
             )
         feedback.setProgressText(self.tr("Writing the output…"))
         if bulk_output:
+            import pandas as pd
+
             self.stop_if_cancelled(feedback)
             kept = [c for c in all_wells.columns if c.lower() not in set(OUTPUT_COLUMNS)]
             output = all_wells[kept].copy()
             for name in results.columns:
-                output[name] = results[name].to_numpy()
+                # The engine's own dtype (object for texts): pandas 3 would turn an object array of texts into
+                # Arrow strings, only for the writer to turn them back into Python strings.
+                output[name] = pd.Series(results[name].to_numpy(), index=output.index, dtype=results[name].dtype)
             # A yes/no field with nulls (wells without geometry), as the feature path writes it.
             output["in_supply_coverage"] = output["in_supply_coverage"].astype("boolean")
             output["red_line_checked"] = output["red_line_checked"].astype("boolean")

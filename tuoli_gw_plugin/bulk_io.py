@@ -13,6 +13,7 @@ besides the FID column). Anything else takes the feature path, so results are th
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,6 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from .gpkg_rows import direct_columns, geometry_type_name, insert_rows, only_points
 from .gpkg_rtree import add_spatial_index
 from .output_files import atomic_output
 
@@ -128,11 +128,10 @@ def gpkg_output_path(parameters: dict[str, Any], key: str) -> str | None:
 
 def read_gpkg(path: str, layer_name: str, source, layer_label: str):
     """The whole layer as a GeoDataFrame, with the CRS QGIS sees and the feature ids in ``attrs['fid']``."""
-    import pyogrio
 
     from .qgis_bridge import check_coordinates, crs_to_pyproj_text
 
-    frame = pyogrio.read_dataframe(path, layer=layer_name, fid_as_index=True)
+    frame = read_gpkg_frame(path, layer_name)
     crs_text = crs_to_pyproj_text(source.sourceCrs(), layer_label)
     frame = frame.set_crs(crs_text, allow_override=True)
     fids = frame.index.to_numpy(dtype=np.int64)  # an array: pandas deep-copies attrs often
@@ -141,6 +140,32 @@ def read_gpkg(path: str, layer_name: str, source, layer_label: str):
     frame.attrs["fid"] = fids
     frame.attrs["layer"] = layer_label
     return frame
+
+
+def read_gpkg_frame(path: str, layer_name: str):
+    """The layer with its FIDs as index, through GDAL's Arrow stream where it reads the same frame, faster.
+
+    The Arrow stream (GDAL >= 3.6, pyarrow) reads a million wells about four times faster than
+    pyogrio's feature loop. whole_gpkg_layer has already kept out the fields it could read
+    differently (booleans, which GDAL < 3.8.3 reads wrongly through Arrow, dates, JSON, lists); the one
+    remaining difference, a text field holding no value at all, is made what the feature loop gives
+    (Python None in an object column). Without pyarrow, or if GDAL refuses, the feature loop reads it.
+    """
+    import pandas as pd
+    import pyogrio
+
+    if importlib.util.find_spec("pyarrow") is not None:
+        try:
+            frame = pyogrio.read_dataframe(path, layer=layer_name, fid_as_index=True, use_arrow=True)
+        except (RuntimeError, pyogrio.errors.DataSourceError):
+            pass
+        else:
+            for name in frame.columns:
+                column = frame[name]
+                if isinstance(column.dtype, pd.StringDtype) and column.isna().all():
+                    frame[name] = pd.Series(np.full(len(frame), None, dtype=object), index=frame.index, dtype=object)
+            return frame
+    return pyogrio.read_dataframe(path, layer=layer_name, fid_as_index=True)
 
 
 def write_gpkg(frame, path: str, layer_label: str = "OUTPUT") -> None:
@@ -155,6 +180,9 @@ def write_gpkg(frame, path: str, layer_label: str = "OUTPUT") -> None:
     """
     import pyogrio
     import shapely
+
+    # Imported here, not with the module: the provider must load (and say what is missing) without pandas.
+    from .gpkg_rows import direct_columns, geometry_type_name, insert_rows, only_points
 
     target = Path(path)
     geometries = frame.geometry.values

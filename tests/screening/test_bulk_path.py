@@ -167,3 +167,27 @@ def test_unsaved_edits_are_screened_as_qgis_shows_them(run_alg, layers, tmp_path
         wells.rollBack()
     finally:
         QgsProject.instance().removeMapLayer(wells.id())
+
+
+@pytest.mark.parametrize("size", [0, 1, 700])
+def test_the_arrow_read_is_the_feature_loop_read(tmp_path, size):
+    """read_gpkg_frame (GDAL's Arrow stream) gives the frame pyogrio's feature loop gives: every column, dtype,
+    value and FID, a text column without any value included (None in an object column, as the loop reads it)."""
+    import pandas as pd
+    import pyogrio
+    import shapely
+
+    from tests.screening.test_gpkg_rows import _screening_like
+    from tuoli_gw_plugin.bulk_io import read_gpkg_frame
+
+    frame = _screening_like(size, seed=size).drop(columns=["in_supply_coverage", "plain_bool"])  # no booleans on this path
+    if size:
+        frame.loc[0, "geometry"] = shapely.MultiPoint([(1, 2), (3, 4)])
+    path = tmp_path / "wells.gpkg"
+    pyogrio.write_dataframe(frame, path, layer="wells", driver="GPKG")
+    with_arrow = read_gpkg_frame(str(path), "wells")
+    feature_loop = pyogrio.read_dataframe(path, layer="wells", fid_as_index=True)
+    pd.testing.assert_frame_equal(with_arrow, feature_loop)
+    assert list(with_arrow.index) == list(range(1, size + 1))
+    if size:
+        assert with_arrow["all_missing"].dtype == object and with_arrow["all_missing"].tolist() == [None] * size

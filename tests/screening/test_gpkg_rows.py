@@ -96,7 +96,7 @@ def _assert_same_files(ours: Path, reference: Path) -> None:
     pd.testing.assert_frame_equal(pyogrio.read_dataframe(ours), pyogrio.read_dataframe(reference))
 
 
-@pytest.mark.parametrize("size", [1, 2, 1000])
+@pytest.mark.parametrize("size", [1, 2, 49, 50, 51, 1000, 50_049])
 def test_rows_are_gdals_rows(tmp_path, size):
     frame = _screening_like(size, seed=size)
     frame.loc[0, "geometry"] = shapely.Point(400_000.5, 5_050_000.25)  # at least one point, even for size 1
@@ -175,3 +175,13 @@ def test_write_gpkg_takes_the_fast_way_and_keeps_other_layers(qgis_app, tmp_path
         query = "SELECT feature_count FROM gpkg_ogr_contents WHERE table_name = 'screened'"
         assert ours.execute(query).fetchall() == gdal.execute(query).fetchall() == [(500,)]
         assert ours.execute('SELECT count(*) FROM "rtree_screened_geom"').fetchone() == (len(frame) - frame.geometry.isna().sum(),)
+
+
+@pytest.mark.parametrize("width", [70, 1100])
+def test_wide_tables_insert_fewer_rows_per_statement(tmp_path, width):
+    """70 columns: 14 rows a statement; 1,100: one (no statement binds more than 999 values)."""
+    rng = np.random.default_rng(width)
+    frame = gpd.GeoDataFrame(
+        {f"c{i}": rng.uniform(0, 1, 333) for i in range(width)}, geometry=shapely.points(rng.uniform(0, 9, (333, 2))), crs=CRS
+    )
+    _assert_same_files(_fast(frame, tmp_path / "fast.gpkg", "wide"), _gdal(frame, tmp_path / "gdal.gpkg", "wide"))
