@@ -203,7 +203,10 @@ def write_gpkg(frame, path: str, layer_label: str = "OUTPUT") -> None:
             ).fetchone()
         if geometry_column is not None:
             try:
-                add_spatial_index(temporary, target.stem, geometry_column[0], bounds=shapely.bounds(frame.geometry.values))
+                add_spatial_index(
+                    temporary, target.stem, geometry_column[0], bounds=shapely.bounds(geometries),
+                    row_count=None if direct is None else len(frame),  # insert_rows put exactly these rows in the empty table
+                )
             except sqlite3.OperationalError:
                 # Python's SQLite without the rtree module (it rolled back): GDAL builds the index itself.
                 _gdal_spatial_index(temporary, target.stem, geometry_column[0])

@@ -25,6 +25,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .sqlite_rows import insert_many, quoted
+
 RTREE_EXTENSION = "gpkg_rtree_index"
 # SQLite's rtree.c: the factors by which a double that float32 rounded the wrong way is nudged outwards.
 _ROUND_TOWARDS = 1.0 - 1.0 / 8388608.0
@@ -33,23 +35,25 @@ _ROUND_AWAY = 1.0 + 1.0 / 8388608.0
 _GDAL_VERSIONS = {10200: "1.2", 10300: "1.3", 10400: "1.4"}
 
 
-def quoted(name: str) -> str:
-    """An SQL identifier in double quotes (as GDAL quotes table and column names)."""
-    return '"' + name.replace('"', '""') + '"'
-
-
 def rtree_table_name(table: str, geometry_column: str) -> str:
     return f"rtree_{table}_{geometry_column}"
 
 
 def add_spatial_index(
-    path: str | Path, table: str, geometry_column: str, bounds: np.ndarray | None = None, method: str = "packed"
+    path: str | Path,
+    table: str,
+    geometry_column: str,
+    bounds: np.ndarray | None = None,
+    method: str = "packed",
+    row_count: int | None = None,
 ) -> int:
     """Add the GeoPackage R-tree index of ``table`` to the file at ``path``; return how many features it holds.
 
     ``bounds``: optional ``(n, 4)`` array of (minx, miny, maxx, maxy) per feature in FID order 1..n, as
     the writer that just wrote the table knows them (NaN for a missing or empty geometry). It is used
     only when the table's FIDs are exactly 1..n; otherwise the boxes are read from the geometry blobs.
+    ``row_count``: how many rows the table holds, when the caller knows it (it has just inserted them
+    into the empty table); it spares a count(*), which reads the whole table (0.4 s for a million wells).
     ``method``: "packed" writes the R-tree's nodes directly (SQLite's rtree file format, every node
     filled evenly from the Hilbert-ordered boxes); "insert" inserts the boxes one by one through the
     virtual table in the same order (SQLite's R*-tree insertion, several times slower; kept to check one
@@ -65,7 +69,7 @@ def add_spatial_index(
             raise ValueError(f"{path} already has the spatial index {rtree}")
         version = connection.execute("PRAGMA user_version").fetchone()[0]
         template = _template_sql(table, geometry_column, fid_column, _GDAL_VERSIONS.get(version))
-        fids, boxes = _boxes(connection, table, geometry_column, fid_column, bounds)
+        fids, boxes = _boxes(connection, table, geometry_column, fid_column, bounds, row_count)
         order = np.argsort(hilbert_keys(boxes), kind="stable")
         # SQLite's column order: minx, maxx, miny, maxy.
         rows = np.column_stack([boxes[order, 0], boxes[order, 2], boxes[order, 1], boxes[order, 3]])
@@ -154,9 +158,8 @@ def _write_packed_tree(connection: sqlite3.Connection, rtree: str, ids: np.ndarr
     by_id = np.argsort(ids, kind="stable")  # rowid inserts in key order append to the B-tree
     connection.executemany(f"INSERT OR REPLACE INTO {quoted(rtree + '_node')} VALUES (?, ?)", node_rows)
     connection.executemany(f"INSERT INTO {quoted(rtree + '_parent')} VALUES (?, ?)", parent_rows)
-    connection.executemany(
-        f"INSERT INTO {quoted(rtree + '_rowid')} (rowid, nodeno) VALUES (?, ?)", zip(ids[by_id].tolist(), leaf_of_entry[by_id].tolist())
-    )
+    # A million single-row statements took 2 s; multi-row ones 0.8 s.
+    insert_many(connection, rtree + "_rowid", ["rowid", "nodeno"], [ids[by_id].astype(object), leaf_of_entry[by_id].astype(object)])
 
 
 def _fid_column(connection: sqlite3.Connection, table: str) -> str:
@@ -213,11 +216,15 @@ def _template_sql(table: str, geometry_column: str, fid_column: str, version: st
     return result
 
 
-def _boxes(connection: sqlite3.Connection, table: str, geometry_column: str, fid_column: str, bounds: np.ndarray | None):
+def _boxes(
+    connection: sqlite3.Connection, table: str, geometry_column: str, fid_column: str, bounds: np.ndarray | None, row_count: int | None
+):
     """(fids, boxes as minx, miny, maxx, maxy rounded outwards to float32) of the non-empty geometries."""
     if bounds is not None:
         fid = quoted(fid_column)
-        count, low, high = connection.execute(f"SELECT count(*), min({fid}), max({fid}) FROM {quoted(table)}").fetchone()
+        # min and max of the FID (the rowid) are two B-tree lookups; n distinct FIDs between 1 and n are 1..n.
+        low, high = connection.execute(f"SELECT min({fid}), max({fid}) FROM {quoted(table)}").fetchone()
+        count = row_count if row_count is not None else connection.execute(f"SELECT count(*) FROM {quoted(table)}").fetchone()[0]
         bounds = np.asarray(bounds, dtype=np.float64).reshape(-1, 4)
         if count == len(bounds) and (count == 0 or (low, high) == (1, count)):
             fids = np.arange(1, count + 1, dtype=np.int64)
