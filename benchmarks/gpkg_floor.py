@@ -70,16 +70,11 @@ def screening_output(n: int):
     """The table screen_well_sites writes for ``n`` synthetic wells (wells + the engine's columns)."""
     from benchmarks import screening_case, synthetic
     from tuoli_gw_plugin.engine.rules import load_rules
+    from tuoli_gw_plugin.engine.screening import output_table
 
     wells = synthetic.wells(n)
     results = screening_case.ours(wells, synthetic.zones(), synthetic.pipes(), load_rules(None))
-    output = wells.copy()
-    for name in results.columns:
-        output[name] = results[name].to_numpy()
-    for name in ("in_supply_coverage", "red_line_checked"):
-        if name in output:
-            output[name] = output[name].astype("boolean")
-    return output
+    return output_table(wells, results)
 
 
 def main(argv: list[str]) -> int:

@@ -87,7 +87,7 @@ class ScreenWellSitesAlgorithm(TuoliAlgorithm):
     )
 
     def compute(self, parameters, context, feedback):
-        from tuoli_gw_plugin.engine.screening import OUTPUT_COLUMNS, screen_points, verdict_counts
+        from tuoli_gw_plugin.engine.screening import OUTPUT_COLUMNS, output_table, screen_points, verdict_counts
 
         source, wells_label = self.source(parameters, "INPUT", context)
         common.require_points(source, wells_label, "INPUT")
@@ -159,19 +159,8 @@ class ScreenWellSitesAlgorithm(TuoliAlgorithm):
             )
         feedback.setProgressText(self.tr("Writing the output…"))
         if bulk_output:
-            import pandas as pd
-
             self.stop_if_cancelled(feedback)
-            kept = [c for c in all_wells.columns if c.lower() not in set(OUTPUT_COLUMNS)]
-            output = all_wells[kept].copy()
-            for name in results.columns:
-                # The engine's own dtype (object for texts): pandas 3 would turn an object array of texts into
-                # Arrow strings, only for the writer to turn them back into Python strings.
-                output[name] = pd.Series(results[name].to_numpy(), index=output.index, dtype=results[name].dtype)
-            # A yes/no field with nulls (wells without geometry), as the feature path writes it.
-            output["in_supply_coverage"] = output["in_supply_coverage"].astype("boolean")
-            output["red_line_checked"] = output["red_line_checked"].astype("boolean")
-            output = output.set_geometry("geometry")
+            output = output_table(all_wells, results)
             write_gpkg(output, bulk_output)
             dest_id = bulk_output
             load_on_completion(context, parameters, "OUTPUT", bulk_output, self.tr("Screened wells"))
