@@ -157,8 +157,8 @@ def read_gpkg_frame(path: str, layer_name: str):
     if importlib.util.find_spec("pyarrow") is not None:
         try:
             frame = pyogrio.read_dataframe(path, layer=layer_name, fid_as_index=True, use_arrow=True)
-        except (RuntimeError, pyogrio.errors.DataSourceError):
-            pass
+        except (ImportError, RuntimeError, pyogrio.errors.DataSourceError):
+            pass  # this GDAL or pyarrow cannot (e.g. GDAL < 3.6): the feature loop below reads the same frame
         else:
             for name in frame.columns:
                 column = frame[name]
