@@ -128,7 +128,6 @@ def gpkg_output_path(parameters: dict[str, Any], key: str) -> str | None:
 
 def read_gpkg(path: str, layer_name: str, source, layer_label: str):
     """The whole layer as a GeoDataFrame, with the CRS QGIS sees and the feature ids in ``attrs['fid']``."""
-
     from .qgis_bridge import check_coordinates, crs_to_pyproj_text
 
     frame = read_gpkg_frame(path, layer_name)
@@ -175,8 +174,8 @@ def write_gpkg(frame, path: str, layer_label: str = "OUTPUT") -> None:
     (output_files.atomic_output). The features go in without GDAL's R-tree, which GDAL 3.6 fills row
     by row (most of the write time for a million wells); gpkg_rtree then builds the same index in one
     pass from the bounding boxes of the geometries just written. Points with plain columns skip GDAL's
-    per-feature write as well (gpkg_rows: GDAL creates the empty layer, the rows go in with one SQLite
-    insert).
+    per-feature write as well (gpkg_rows: GDAL creates the empty layer, the rows go in through multi-row
+    SQLite inserts).
     """
     import pyogrio
     import shapely

@@ -1,8 +1,8 @@
 """The rows of a GeoPackage layer inserted straight into SQLite, after GDAL has created the empty table.
 
 GDAL 3.6 writes features one by one: pyogrio fills an ``OGRFeature`` field by field, GDAL parses the
-WKB into an ``OGRGeometry``, encodes it again as a GeoPackage blob and binds the row — about twice the
-time of the same rows inserted into SQLite with one ``executemany`` (docs/benchmarks.md, case 2). Here
+WKB into an ``OGRGeometry``, encodes it again as a GeoPackage blob and binds the row — more than twice
+the time of the same rows inserted into SQLite directly (docs/benchmarks.md, case 2). Here
 GDAL still makes every decision about the layer: ``pyogrio.write_dataframe`` writes the frame's first
 zero rows (the table, its field types, ``gpkg_contents``, ``gpkg_geometry_columns`` and
 ``gpkg_ogr_contents``, exactly as it would for the whole frame), and this module only adds the rows,
@@ -10,10 +10,11 @@ the extent and the feature count that GDAL would have written for them.
 
 It does so only for what it encodes exactly as GDAL does (``tests/screening/test_gpkg_rows.py``
 compares every table of both files): geometries that are all points (all XY or all XYZ, none empty,
-any number missing) and columns of text, booleans (nullable too), 64-bit integers and reals. A point's
-GeoPackage blob is the 8-byte header ``GP``, version 0, flags 1 (little-endian, no envelope: GDAL
-writes none for points) and the SRS id, followed by the point's ISO WKB. Anything else returns
-``False`` before anything is written, and the caller lets GDAL write the whole frame.
+any number missing) and columns of text, booleans (nullable too), integers and reals, none called
+``fid`` (GDAL would make it the FID). A point's GeoPackage blob is the 8-byte header ``GP``, version
+0, flags 1 (little-endian, no envelope: GDAL writes none for points) and the SRS id, followed by the
+point's ISO WKB. For anything else ``only_points`` or ``direct_columns`` says no before anything is
+written, and the caller lets GDAL write the whole frame.
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ def direct_columns(frame) -> list[np.ndarray] | None:
     for name in frame.columns:
         if name == geometry_name:
             continue
+        if str(name).lower() == "fid":
+            return None  # GDAL takes a column called fid as the FID: its own write decides
         values = _python_values(frame[name])
         if values is None:
             return None

@@ -38,6 +38,7 @@ def _screening_like(n: int, seed: int = 0) -> gpd.GeoDataFrame:
     geometries[::17] = None
     text = np.array([f"井{i} 'q\" {i % 7}" for i in range(n)], dtype=object)
     text[::5] = None
+    text[1::7] = np.nan  # pandas' other missing text
     real = rng.uniform(-1e6, 1e6, n)
     real[::3] = np.nan
     flags = pd.array(rng.integers(0, 2, n).astype(bool), dtype="boolean")
@@ -122,7 +123,7 @@ def test_lon_lat_and_no_crs(tmp_path):
     "change",
     [
         "multipoint", "empty point", "line", "all missing geometries", "points with and without Z", "text column with numbers",
-        "date column", "unsigned column",
+        "date column", "unsigned column", "a column called fid",
     ],
 )
 def test_refused_before_writing_and_written_by_gdal(qgis_app, tmp_path, change):
@@ -146,6 +147,8 @@ def test_refused_before_writing_and_written_by_gdal(qgis_app, tmp_path, change):
         frame["day"] = pd.to_datetime([datetime.date(2024, 1, 1 + i % 28) for i in range(30)])
     elif change == "unsigned column":
         frame["big"] = np.arange(30, dtype=np.uint64)
+    elif change == "a column called fid":
+        frame["FID"] = np.arange(100, 130)
     assert direct_columns(frame) is None or not only_points(frame.geometry.values)
     ours = tmp_path / "screened.gpkg"
     write_gpkg(frame, str(ours))
