@@ -1,16 +1,16 @@
 """The floor of a GeoPackage write: the same rows into plain SQLite, without any index or GDAL.
 
 ``write_plain_sqlite`` stores a frame the cheapest way Python can: one table with the same columns
-(geometry as WKB), the multi-row INSERTs of ``gpkg_rows.insert_many`` in one transaction. Nothing a GeoPackage writer does can be
-cheaper than this (it must at least convert and store the same values), so case 2 reports our write
-as a multiple of it.
+(geometry as WKB), the multi-row INSERTs of ``sqlite_rows.insert_many`` in one transaction. Nothing
+a GeoPackage writer does can be cheaper than this (it must at least convert and store the same
+values), so case 2 reports our write as a multiple of it.
 
 Run as a script it compares, alternating and taking medians, the ways to write the screening output
 (``python -m benchmarks.gpkg_floor [wells] [repetitions]``, default 200,000 and 3):
 GDAL's own index (pyogrio, SPATIAL_INDEX=YES), ours (``bulk_io.write_gpkg``: GDAL creates the layer,
 ``gpkg_rows`` inserts the rows, ``gpkg_rtree.add_spatial_index`` packs the index), GDAL's write without
-index, and the plain SQLite floor. ``--options`` adds GDAL settings that
-might make the no-index write itself faster.
+index, and the plain SQLite floor. ``--options`` adds GDAL settings that might make the no-index
+write itself faster.
 """
 
 from __future__ import annotations
@@ -21,9 +21,6 @@ import statistics
 import sys
 import time
 from pathlib import Path
-
-import numpy as np
-import pandas as pd
 
 _SQL_TYPES = {"i": "INTEGER", "u": "INTEGER", "f": "REAL", "b": "INTEGER"}
 
@@ -40,31 +37,24 @@ def write_plain_sqlite(frame, path: str | Path) -> None:
     for name in attributes:
         kind = getattr(frame[name].dtype, "kind", "O")
         columns.append(f'"{name}" {_SQL_TYPES.get(kind, "TEXT")}')
-    from tuoli_gw_plugin.gpkg_rows import direct_columns, insert_many
+    from tuoli_gw_plugin.gpkg_rows import direct_columns
+    from tuoli_gw_plugin.sqlite_rows import insert_many
 
     # The fastest conversion to Python values we have (the one bulk_io's writer uses), so the floor is not
     # inflated by a slower one.
-    values = direct_columns(frame) or [_python_values(frame[name]) for name in attributes]
+    values = direct_columns(frame)
+    if values is None:
+        raise ValueError("the floor is measured on frames bulk_io writes directly (points, plain columns)")
     values.append(shapely.to_wkb(frame.geometry.values))
     connection = sqlite3.connect(str(path), isolation_level=None)
     try:
         connection.execute(f'CREATE TABLE screened (fid INTEGER PRIMARY KEY AUTOINCREMENT, {", ".join(columns)}, geom BLOB)')
         connection.execute("BEGIN")
-        # The same multi-row INSERTs as our writer (gpkg_rows.insert_many), so the floor is the fastest insert we know.
-        insert_many(connection, "screened", [*attributes, "geom"], [np.asarray(column, dtype=object) for column in values])
+        # The same multi-row INSERTs as our writer, so the floor is the fastest insert we know.
+        insert_many(connection, "screened", [*attributes, "geom"], values)
         connection.execute("COMMIT")
     finally:
         connection.close()
-
-
-def _python_values(series: pd.Series) -> list:
-    """The column as Python values, missing ones as None (what sqlite3 binds as NULL)."""
-    if series.dtype.kind in "iuf" and not isinstance(series.dtype, pd.api.extensions.ExtensionDtype):
-        values = series.to_numpy()
-        if values.dtype.kind == "f" and np.isnan(values).any():
-            return [None if v != v else v for v in values.tolist()]
-        return values.tolist()
-    return [None if pd.isna(v) else v for v in series.astype(object).tolist()]
 
 
 def screening_output(n: int):

@@ -181,19 +181,20 @@ def write_gpkg(frame, path: str, layer_label: str = "OUTPUT") -> None:
     import shapely
 
     # Imported here, not with the module: the provider must load (and say what is missing) without pandas.
-    from .gpkg_rows import direct_columns, geometry_type_name, insert_rows, only_points
+    from .gpkg_rows import direct_columns, insert_rows, point_layer_type
 
     target = Path(path)
     geometries = frame.geometry.values
     # Points and plain columns: GDAL creates the empty layer and gpkg_rows inserts the rows itself.
-    direct = direct_columns(frame) if only_points(geometries) else None
+    layer_type = point_layer_type(geometries)
+    direct = direct_columns(frame) if layer_type else None
     with atomic_output(target, layer_label=layer_label, keep_existing=True) as temporary:
         if direct is None:
             pyogrio.write_dataframe(frame, str(temporary), layer=target.stem, driver="GPKG", layer_options={"SPATIAL_INDEX": "NO"})
         else:
             pyogrio.write_dataframe(
                 frame.iloc[:0], str(temporary), layer=target.stem, driver="GPKG",
-                geometry_type=geometry_type_name(geometries), layer_options={"SPATIAL_INDEX": "NO"},
+                geometry_type=layer_type, layer_options={"SPATIAL_INDEX": "NO"},
             )
             insert_rows(temporary, target.stem, frame, direct)
         with contextlib.closing(sqlite3.connect(str(temporary))) as connection:

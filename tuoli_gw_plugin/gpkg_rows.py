@@ -13,7 +13,7 @@ compares every table of both files): geometries that are all points (all XY or a
 any number missing) and columns of text, booleans (nullable too), integers and reals, none called
 ``fid`` (GDAL would make it the FID). A point's GeoPackage blob is the 8-byte header ``GP``, version
 0, flags 1 (little-endian, no envelope: GDAL writes none for points) and the SRS id, followed by the
-point's ISO WKB. For anything else ``only_points`` or ``direct_columns`` says no before anything is
+point's ISO WKB. For anything else ``point_layer_type`` or ``direct_columns`` says no before anything is
 written, and the caller lets GDAL write the whole frame.
 """
 
@@ -71,20 +71,23 @@ def _python_values(series: pd.Series) -> np.ndarray | None:
     return None
 
 
-def only_points(geometries) -> bool:
-    """Whether ``geometries`` are points (none empty, all with Z or none), at least one, any number missing."""
+def point_layer_type(geometries) -> str | None:
+    """'Point' or 'Point Z' (the layer type pyogrio would infer) when ``geometries`` are points this module
+    writes — none empty, all with Z or none, at least one, any number missing — else None."""
     import shapely
 
     geometries = np.asarray(geometries, dtype=object)
     present = geometries[~shapely.is_missing(geometries)]
     if len(present) == 0 or not (shapely.get_type_id(present) == shapely.GeometryType.POINT).all() or shapely.is_empty(present).any():
-        return False
+        return None
     has_z = shapely.has_z(present)
-    return bool(has_z.all() or not has_z.any())  # GDAL writes each point in its own dimension: not done here
+    if has_z.all():
+        return "Point Z"
+    return None if has_z.any() else "Point"  # mixed: GDAL writes each point in its own dimension, not done here
 
 
 def point_blobs(geometries, srs_id: int) -> np.ndarray:
-    """GeoPackage blobs of the points ``geometries`` (see only_points), None for a missing one."""
+    """GeoPackage blobs of the points ``geometries`` (see point_layer_type), None for a missing one."""
     import shapely
 
     geometries = np.asarray(geometries, dtype=object)
@@ -111,14 +114,6 @@ def point_blobs(geometries, srs_id: int) -> np.ndarray:
     # Each record's bytes as one bytes object (numpy's void scalars convert to bytes).
     blobs[present] = np.frombuffer(records.tobytes(), dtype=f"V{records.dtype.itemsize}").tolist()
     return blobs
-
-
-def geometry_type_name(geometries) -> str:
-    """The layer geometry type pyogrio would infer for these points ('Point' or 'Point Z')."""
-    import shapely
-
-    geometries = np.asarray(geometries, dtype=object)
-    return "Point Z" if shapely.has_z(geometries[~shapely.is_missing(geometries)]).any() else "Point"
 
 
 def insert_rows(path: Path, table: str, frame, columns: list[np.ndarray]) -> None:

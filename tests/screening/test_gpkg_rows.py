@@ -24,7 +24,7 @@ import pyogrio
 import pytest
 import shapely
 
-from tuoli_gw_plugin.gpkg_rows import direct_columns, geometry_type_name, insert_rows, only_points
+from tuoli_gw_plugin.gpkg_rows import direct_columns, insert_rows, point_layer_type
 
 CRS = "EPSG:4537"
 
@@ -67,9 +67,10 @@ def _gdal(frame: gpd.GeoDataFrame, path: Path, table: str) -> Path:
 
 def _fast(frame: gpd.GeoDataFrame, path: Path, table: str) -> Path:
     columns = direct_columns(frame)
-    assert columns is not None and only_points(frame.geometry.values)
+    layer_type = point_layer_type(frame.geometry.values)
+    assert columns is not None and layer_type is not None
     pyogrio.write_dataframe(
-        frame.iloc[:0], path, layer=table, driver="GPKG", geometry_type=geometry_type_name(frame.geometry.values),
+        frame.iloc[:0], path, layer=table, driver="GPKG", geometry_type=layer_type,
         layer_options={"SPATIAL_INDEX": "NO"},
     )
     insert_rows(path, table, frame, columns)
@@ -108,7 +109,7 @@ def test_points_with_z(tmp_path):
     """A layer with Z: pyogrio infers 'Point Z', and the blobs carry ISO WKB with Z as GDAL's do."""
     geometries = [shapely.Point(1.5, 2.5, 3.5), shapely.Point(-4.0, 5.0, 0.0), None, shapely.Point(7, 8, -9.25)]
     frame = gpd.GeoDataFrame({"n": [1, 2, 3, 4]}, geometry=geometries, crs="EPSG:4490")
-    assert geometry_type_name(frame.geometry.values) == "Point Z"
+    assert point_layer_type(frame.geometry.values) == "Point Z"
     _assert_same_files(_fast(frame, tmp_path / "fast.gpkg", "wells"), _gdal(frame, tmp_path / "gdal.gpkg", "wells"))
 
 
@@ -149,7 +150,7 @@ def test_refused_before_writing_and_written_by_gdal(qgis_app, tmp_path, change):
         frame["big"] = np.arange(30, dtype=np.uint64)
     elif change == "a column called fid":
         frame["FID"] = np.arange(100, 130)
-    assert direct_columns(frame) is None or not only_points(frame.geometry.values)
+    assert direct_columns(frame) is None or point_layer_type(frame.geometry.values) is None
     ours = tmp_path / "screened.gpkg"
     write_gpkg(frame, str(ours))
     (tmp_path / "gdal").mkdir()
@@ -165,7 +166,7 @@ def test_write_gpkg_takes_the_fast_way_and_keeps_other_layers(qgis_app, tmp_path
     other = gpd.GeoDataFrame({"name": ["kept"]}, geometry=[shapely.Point(0, 0)], crs=CRS)
     pyogrio.write_dataframe(other, target, layer="other", driver="GPKG")
     frame = _screening_like(500, seed=9)
-    assert direct_columns(frame) is not None and only_points(frame.geometry.values)
+    assert direct_columns(frame) is not None and point_layer_type(frame.geometry.values) == "Point"
     write_gpkg(frame, str(target))
     assert sorted(name for name, _ in pyogrio.list_layers(target)) == ["other", "screened"]
     pd.testing.assert_frame_equal(pyogrio.read_dataframe(target, layer="other"), other)
