@@ -23,6 +23,7 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterCrs,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterDistance,
     QgsProcessingParameterEnum,
@@ -204,6 +205,27 @@ class JsonFile(Declared):
         return QgsProcessingParameterFile(self.key, tr(self.label), extension="json", optional=self.optional)
 
 
+@dataclass(frozen=True)
+class DataFile(Declared):
+    """A file read as it is kept (a register spreadsheet or table), not a layer: ``file_filter`` says which kinds."""
+
+    file_filter: str = ""
+
+    def parameter(self, tr: Translate) -> QgsProcessingParameterDefinition:
+        return QgsProcessingParameterFile(self.key, tr(self.label), optional=self.optional, fileFilter=tr(self.file_filter))
+
+    def texts(self) -> list[str]:
+        return [*super().texts(), self.file_filter]
+
+
+@dataclass(frozen=True)
+class Crs(Declared):
+    """A coordinate reference system; empty (optional) means the algorithm's stated default."""
+
+    def parameter(self, tr: Translate) -> QgsProcessingParameterDefinition:
+        return QgsProcessingParameterCrs(self.key, tr(self.label), optional=self.optional)
+
+
 # -- destinations (each is also an output of the algorithm) --------------------------------------------
 @dataclass(frozen=True)
 class Sink(Declared):
@@ -278,6 +300,7 @@ PERMITS = ("permits", "Permits and screening")
 OVER_EXTRACTION = ("over_extraction", "Over-extraction")
 BOOKKEEPING = ("bookkeeping", "Bookkeeping")
 REPORTS = ("reports", "Reports")
+REGISTERS = ("registers", "Registers")
 
 # -- shared declarations -------------------------------------------------------------------------------
 RULES = JsonFile(
