@@ -338,6 +338,8 @@ def qgis_value(value: Any) -> Any:
         return int(value)
     if isinstance(value, (float, np.floating)):
         return None if math.isnan(value) else float(value)
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):  # a Date field takes a QDate, not a Python date
+        return QDate(value.year, value.month, value.day)
     if hasattr(value, "to_pydatetime"):  # pandas Timestamp / NaT
         try:
             return None if value != value else value.to_pydatetime()

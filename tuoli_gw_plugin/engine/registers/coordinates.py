@@ -22,7 +22,7 @@ from .cells import CellError, cell_text, read_angle
 register(
     {
         "registers.no_coordinates": ("no coordinates", "没有坐标"),
-        "registers.half_coordinates": ("only one of the two coordinates ({given})", "两个坐标只填了一个（{given}）"),
+        "registers.half_coordinates": ("only {given} is filled in, not the other coordinate", "只填了“{given}”，缺另一个坐标"),
         "registers.outside_county": (
             "({a}, {b}) is not in the county read as metres or as degrees, in either order, with or without a zone "
             "prefix",
@@ -136,7 +136,8 @@ def locate(cells: dict[str, tuple[str, str | None]], frame: Frame) -> Position |
                  for f in cell_fixes]
         position = Position(x, y, kind, (first_header, second_header), easting_first, prefixed, a_dms or b_dms, fixes)
         if prefixed:
-            position.fixes.append(text("registers.fix_prefix", zone=int((a if easting_first else b) // 1e6)))
+            easting_header, easting = (first_header, a) if easting_first else (second_header, b)
+            position.fixes.append(text("registers.cell", column=easting_header, reason=text("registers.fix_prefix", zone=int(easting // 1e6))))
         if position.dms:
             position.fixes.append(text("registers.fix_dms"))
         return position

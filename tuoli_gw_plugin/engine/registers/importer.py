@@ -243,7 +243,10 @@ def _read_value(name: str, cell: str, header: str, factor: float, unknown_words:
     if kind == "flag":
         return parse_flag(cell), []
     if kind == "date":
-        return parse_date(cell), []
+        try:
+            return parse_date(cell), []
+        except ValueError:  # 2024-02-30 reaches datetime's own English message
+            raise CellError(text("values.unreadable_date", value=cell)) from None
     folded, fixes = fold(cell)
     if kind in VALUE_INDEX:
         code = VALUE_INDEX[kind].get(normal_text(folded).replace(" ", ""))
