@@ -12,7 +12,7 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsWkbTypes
 
 from tuoli_gw_plugin import qgis_bridge as bridge
 
-from ._declarations import ANY_LAYER, POINTS, REGISTERS, Choice, Crs, DataFile, Result, Sink, Text
+from ._declarations import ANY_LAYER, POINTS, REGISTERS, RULES, Choice, Crs, DataFile, Result, Sink, Text
 from .base import TuoliAlgorithm
 
 
@@ -30,7 +30,8 @@ class ImportWellRegisterAlgorithm(TuoliAlgorithm):
     Every row is either imported or listed in the refused rows with every reason: no well id, no coordinates,
     coordinates that are not in the county whichever way they are read, a number or date that cannot be read, a
     well id on several rows that differ (rows that say the same are imported once). The log gives rows in, imported,
-    fixed, refused and the CRS decided.
+    fixed, refused and the CRS decided. Status words: the register's 在用/停用/已注销/封井 …, and the rules file's
+    screening.closure_list.inactive_status lists, as active / stopped / deregistered / sealed.
     """
 
     NAME = "import_well_register"
@@ -47,7 +48,7 @@ class ImportWellRegisterAlgorithm(TuoliAlgorithm):
             "ENCODING", "Text encoding of a CSV or DBF",
             "Automatic: UTF-8 when the bytes are UTF-8, else GB18030 (which reads GBK); a DBF's .cpg is checked. A "
             "named encoding is checked too: bytes it cannot read are an error naming the rows.",
-            options=("Automatic (UTF-8, else GBK/GB18030)", "UTF-8", "GBK", "GB18030"), values=("", "utf-8", "gbk", "gb18030"),
+            options=("Automatic (UTF-8, else GBK/GB18030)", "UTF-8 (Unicode)", "GBK (Chinese Windows)", "GB18030 (national standard)"), values=("", "utf-8", "gbk", "gb18030"),
         ),
         Crs(
             "METRES_CRS", "CRS of coordinates in metres (empty = EPSG:4537)",
@@ -60,6 +61,7 @@ class ImportWellRegisterAlgorithm(TuoliAlgorithm):
             "Empty: the geographic CRS of the metres' CRS (CGCS2000, EPSG:4490, by default).",
             optional=True,
         ),
+        RULES,
         Sink("OUTPUT", "Wells", "The imported wells: the plugin's field names, register_row and import_fixes.", geometry=POINTS),
         Sink("REJECTS", "Refused rows", "register_row, well_id and every reason.", geometry=ANY_LAYER),
     )
@@ -84,6 +86,7 @@ class ImportWellRegisterAlgorithm(TuoliAlgorithm):
             encoding=self.choice(parameters, "ENCODING", context) or None,
             metres_crs=crs_text("METRES_CRS"),
             degrees_crs=crs_text("DEGREES_CRS"),
+            status_words=self.rules(parameters, context).get("screening", "closure_list").get("inactive_status", {}),
         )
         self.report_messages(feedback, info=result.report)
         self.stop_if_cancelled(feedback)

@@ -1448,6 +1448,229 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
         </message>
     </context>
     <context>
+        <name>ImportWellRegisterAlgorithm</name>
+        <message>
+            <location filename="../../processing_algs/import_well_register.py" />
+            <source>Automatic (UTF-8, else GBK/GB18030)</source>
+            <translation>自动（UTF-8，否则 GBK/GB18030）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/import_well_register.py" />
+            <source>Automatic: UTF-8 when the bytes are UTF-8, else GB18030 (which reads GBK); a DBF's .cpg is checked. A named encoding is checked too: bytes it cannot read are an error naming the rows.</source>
+            <translation>自动：字节为 UTF-8 时按 UTF-8，否则按 GB18030（兼容 GBK）读取；DBF 的 .cpg 会被核对。指定的编码同样会被核对：无法按其读取的字节报错并列出所在行。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/import_well_register.py" />
+            <source>CRS of coordinates in degrees (empty = the datum of the metres' CRS)</source>
+            <translation>经纬度坐标的坐标系（留空 = 米制坐标系的大地基准）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/import_well_register.py" />
+            <source>CRS of coordinates in metres (empty = EPSG:4537)</source>
+            <translation>米制坐标的坐标系（留空 = EPSG:4537）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="326" />
+            <source>Cancelled by the user; no output was written.</source>
+            <translation>用户已取消运行；未写出任何输出。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/import_well_register.py" />
+            <source>Empty: CGCS2000 / 3-degree Gauss-Kruger CM 84E; eastings with the zone prefix 28 are read as EPSG:4516 would. Give Beijing 1954 or Xian 1980 here when the register is in one of them.</source>
+            <translation>留空：CGCS2000 3度带高斯-克吕格投影，中央经线 84°E；带号 28 的东坐标按 EPSG:4516 读取。登记表为北京1954或西安1980坐标时，请在此指定。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/import_well_register.py" />
+            <source>Empty: the geographic CRS of the metres' CRS (CGCS2000, EPSG:4490, by default).</source>
+            <translation>留空：米制坐标系对应的地理坐标系（默认为 CGCS2000，EPSG:4490）。</translation>
+        </message>
+        <message>
+            <source>GB18030</source>
+            <translation type="vanished">GB18030</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/import_well_register.py" />
+            <source>GB18030 (national standard)</source>
+            <translation>GB18030（国家标准）</translation>
+        </message>
+        <message>
+            <source>GBK</source>
+            <translation type="vanished">GBK</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/import_well_register.py" />
+            <source>GBK (Chinese Windows)</source>
+            <translation>GBK（中文 Windows）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/import_well_register.py" />
+            <source>How the coordinates were read</source>
+            <translation>坐标的读取方式</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/import_well_register.py" />
+            <source>Import well register (机井登记表)</source>
+            <translation>导入机井登记表</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/import_well_register.py" />
+            <source>Imported rows with a fix</source>
+            <translation>经过清理后导入的行数</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="253" />
+            <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
+            <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="394" />
+            <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
+            <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="159" />
+            <source>Outputs:</source>
+            <translation>输出：</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="157" />
+            <source>Parameters:</source>
+            <translation>参数：</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/import_well_register.py" />
+            <source>Refused rows</source>
+            <translation>拒收的行</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/import_well_register.py" />
+            <source>Registers</source>
+            <translation>登记表</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/import_well_register.py" line="105" />
+            <source>Row {row} refused: {reason}</source>
+            <translation>第 {row} 行拒收：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/import_well_register.py" />
+            <source>Rows in the register</source>
+            <translation>登记表行数</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/import_well_register.py" />
+            <source>Rows refused</source>
+            <translation>拒收行数</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/import_well_register.py" />
+            <source>Rules file (JSON; empty = the rules of notice 托政发规〔2024〕3号 shipped with the plugin)</source>
+            <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/import_well_register.py" />
+            <source>Sheet (empty = the first sheet with a register header)</source>
+            <translation>工作表（留空 = 第一个含登记表表头的工作表）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/import_well_register.py" />
+            <source>Text encoding of a CSV or DBF</source>
+            <translation>CSV 或 DBF 的文本编码</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/import_well_register.py" />
+            <source>The imported wells: the plugin's field names, register_row and import_fixes.</source>
+            <translation>导入的机井：采用本插件的字段名，另有 register_row（登记表行号）和 import_fixes（清理说明）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/import_well_register.py" />
+            <source>The register as kept; a title row above the header is fine.</source>
+            <translation>按原样提供的登记表；表头上方可以有标题行。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/import_well_register.py" />
+            <source>Thresholds, tiers and deadlines with their legal source; copy the shipped file to change one.</source>
+            <translation>阈值、档次和期限及其法律依据；如需修改，请复制随插件提供的规则文件后再改。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/import_well_register.py" />
+            <source>Turns the county's well register as it is kept — an Excel workbook (XLSX, XLS, ODS), a CSV in UTF-8 or GBK, or a DBF — into a point layer of wells with the field names the other tools of this plugin use (well_id, use, permit_no, permit_m3, metered_m3, power_account, status …), in CGCS2000 / 3-degree Gauss-Kruger CM 84E (EPSG:4537).
+
+The header row is found by its words, in Chinese or English (井号/机井编号, 取水许可证号, 用途/取水用途, 许可水量, 年取水量, 电表户号, 状态, X/Y, 经度/纬度, 东坐标/北坐标 …), below any title rows. Coordinates may be decimal degrees, 度分秒, or Gauss-Krüger metres with or without the zone prefix 28; which of X and Y is the northing is decided from the county's extent, row by row, and said so. Full-width digits, a unit after a number, spaces between digit groups and a decimal comma are cleaned where the reading is unambiguous and listed in import_fixes.
+
+Every row is either imported or listed in the refused rows with every reason: no well id, no coordinates, coordinates that are not in the county whichever way they are read, a number or date that cannot be read, a well id on several rows that differ (rows that say the same are imported once). The log gives rows in, imported, fixed, refused and the CRS decided. Status words: the register's 在用/停用/已注销/封井 …, and the rules file's screening.closure_list.inactive_status lists, as active / stopped / deregistered / sealed.</source>
+            <translation>将县里按原样保存的机井登记表——Excel 工作簿（XLSX、XLS、ODS）、UTF-8 或 GBK 编码的 CSV、或 DBF——转换为点图层，字段名与本插件其他工具所用的一致（well_id、use、permit_no、permit_m3、metered_m3、power_account、status……），坐标系为 CGCS2000 3度带高斯-克吕格投影，中央经线 84°E（EPSG:4537）。
+
+表头行按中英文字段名识别（井号/机井编号、取水许可证号、用途/取水用途、许可水量、年取水量、电表户号、状态、X/Y、经度/纬度、东坐标/北坐标……），其上方可以有标题行。坐标可以是十进制度、度分秒，或带/不带带号 28 的高斯-克吕格米制坐标；X、Y 哪一列是北坐标逐行依县域范围判定，并在日志中说明。全角数字、数字后的单位、数字分组间的空格和小数逗号，仅在读法唯一时清理，并记入 import_fixes。
+
+每一行要么导入，要么列入拒收行并写明全部原因：没有井号、没有坐标、坐标无论怎样读都不在县域内、数字或日期无法读取、同一井号出现在内容不同的多行（内容相同的行只导入一次）。日志给出登记表行数、导入数、清理数、拒收数及判定的坐标系。状态词：登记表中的 在用/停用/已注销/封井……，以及规则文件 screening.closure_list.inactive_status 列出的词，分别读作 active / stopped / deregistered / sealed。</translation>
+        </message>
+        <message>
+            <source>UTF-8</source>
+            <translation type="vanished">UTF-8</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/import_well_register.py" />
+            <source>UTF-8 (Unicode)</source>
+            <translation>UTF-8（统一码）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/import_well_register.py" />
+            <source>Well register file (XLSX, XLS, ODS, CSV, DBF)</source>
+            <translation>机井登记表文件（XLSX、XLS、ODS、CSV、DBF）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/import_well_register.py" />
+            <source>Well registers (*.xlsx *.xls *.ods *.csv *.txt *.dbf)</source>
+            <translation>机井登记表 (*.xlsx *.xls *.ods *.csv *.txt *.dbf)</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/import_well_register.py" />
+            <source>Wells</source>
+            <translation>取水井</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/import_well_register.py" />
+            <source>Wells imported</source>
+            <translation>导入的机井数</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="179" />
+            <source>Without this field: {consequence}.</source>
+            <translation>没有该字段时：{consequence}。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="173" />
+            <source>default {value}</source>
+            <translation>默认 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source>optional</source>
+            <translation>可选</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/import_well_register.py" />
+            <source>register_row, well_id and every reason.</source>
+            <translation>register_row（登记表行号）、well_id（井号）及全部拒收原因。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="342" />
+            <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
+            <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="244" />
+            <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
+            <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="293" />
+            <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
+            <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
+        </message>
+    </context>
+    <context>
         <name>PermitDecisionAlgorithm</name>
         <message>
             <source>, </source>
@@ -2926,7 +3149,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>正在读取并准备图层…</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="205" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="198" />
             <source>Red line not checked for {n} well(s): no township with a remaining quota (TOWNSHIPS / REMAINING_FIELD) covers them. Their verdicts say nothing about item 8.</source>
             <translation>有 {n} 口井未核查用水总量红线：没有带剩余指标的乡镇图层（TOWNSHIPS / REMAINING_FIELD）覆盖它们。其结论不涉及第8条。</translation>
         </message>
@@ -2936,7 +3159,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>剩余红线指标字段（m³；≤ 0 表示已用完）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="233" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="226" />
             <source>Report written to {path}</source>
             <translation>报告已写入 {path}</translation>
         </message>
@@ -2957,7 +3180,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
-            <location filename="../../processing_algs/screen_well_sites.py" line="173" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="166" />
             <source>Screened wells</source>
             <translation>筛查结果</translation>
         </message>
@@ -2997,7 +3220,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>乡镇（多边形；含第8条所需的剩余红线指标）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="182" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="175" />
             <source>Verdicts: {p} prohibited, {r} restricted, {a} allowed, {n} without geometry (of {t} wells).</source>
             <translation>筛查结论：禁止 {p} 眼，限制 {r} 眼，允许 {a} 眼，无位置 {n} 眼（共 {t} 眼）。</translation>
         </message>
@@ -3042,7 +3265,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>正在写出结果…</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="223" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="216" />
             <source>Writing the report…</source>
             <translation>正在写报告…</translation>
         </message>
@@ -3104,17 +3327,17 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="212" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="205" />
             <source>{n} well(s) have no geometry: they are kept with an empty verdict and reason no_geometry.</source>
             <translation>{n} 眼井没有位置（几何为空）：保留在输出中，结论为空，原因代码为 no_geometry。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="197" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="190" />
             <source>{n} well(s) inside supply coverage have no known type (USE_FIELD empty or a value the rules file does not list): item 13 bans new self-supplied wells only, so they are 'restricted' until their type is established.</source>
             <translation>供水管网覆盖范围内有 {n} 口井类型不明（USE_FIELD 为空或取值未在规则文件中列出）：第13条只禁止新增自备井，故在确定类型之前结论为“restricted”。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="188" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="181" />
             <source>{n} well(s) lie outside the mapped area (outside every township, or outside the extent of the zones and supply layers): verdict 'outside', no verdict given. Check their location or screen them with layers that cover them.</source>
             <translation>{n} 眼井位于图层范围外（不在任何乡镇内，或不在超采区和供水图层范围内）：结论为 outside，不作结论。请核对其位置，或用覆盖这些位置的图层重新筛查。</translation>
         </message>

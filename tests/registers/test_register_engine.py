@@ -10,11 +10,10 @@ import pandas as pd
 import pytest
 from pyproj import Transformer
 
+from tests.registers.helpers import write_csv, write_dbf, write_xlsx
 from tuoli_gw_plugin.engine.errors import EngineInputError
 from tuoli_gw_plugin.engine.messages import speaking
 from tuoli_gw_plugin.engine.registers.importer import import_register
-
-from tests.registers.helpers import write_csv, write_dbf, write_xlsx
 
 E, N = 470474.28, 5090259.67  # a well near the county seat, EPSG:4537
 HEADER = ["序号", "机井编号", "取水用途", "许可水量（立方米）", "X", "Y", "经度", "纬度", "状态"]

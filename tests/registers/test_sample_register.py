@@ -11,9 +11,8 @@ import numpy as np
 import pyogrio
 
 from tests.conftest import SAMPLE_GPKG, SAMPLES
-
-from tests.robustness.runner import read_layer, run_processing
 from tests.registers.helpers import _load
+from tests.robustness.runner import read_layer, run_processing
 
 REGISTER = SAMPLES / "toli_well_register.xlsx"
 make_sample_register = _load("make_sample_register", "scripts/sample_data/make_sample_register.py")

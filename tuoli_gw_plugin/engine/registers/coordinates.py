@@ -137,7 +137,8 @@ def locate(cells: dict[str, tuple[str, str | None]], frame: Frame) -> Position |
         position = Position(x, y, kind, (first_header, second_header), easting_first, prefixed, a_dms or b_dms, fixes)
         if prefixed:
             easting_header, easting = (first_header, a) if easting_first else (second_header, b)
-            position.fixes.append(text("registers.cell", column=easting_header, reason=text("registers.fix_prefix", zone=int(easting // 1e6))))
+            removed = text("registers.fix_prefix", zone=int(easting // 1e6))
+            position.fixes.append(text("registers.cell", column=easting_header, reason=removed))
         if position.dms:
             position.fixes.append(text("registers.fix_dms"))
         return position

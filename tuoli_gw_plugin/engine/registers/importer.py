@@ -23,6 +23,7 @@ from ..errors import EngineInputError
 from ..messages import register, text
 from ..values import parse_date
 from ..well_fields import parse_flag
+from . import vocabulary
 from .cells import CellError, cell_text, fold, read_number
 from .coordinates import Frame, Position, locate, to_working_crs
 from .reading import RawTable, read_register
@@ -125,8 +126,13 @@ class _Columns:
 
 
 def import_register(path: str | Path, *, sheet: str | None = None, encoding: str | None = None,
-                    metres_crs: str | None = None, degrees_crs: str | None = None) -> RegisterImport:
-    """Read ``path`` (XLSX, ODS, XLS, CSV, DBF) and import its wells; EngineInputError when it has no register."""
+                    metres_crs: str | None = None, degrees_crs: str | None = None,
+                    status_words: dict[str, list[str]] | None = None) -> RegisterImport:
+    """Read ``path`` (XLSX, ODS, XLS, CSV, DBF) and import its wells; EngineInputError when it has no register.
+
+    ``status_words`` (code -> spellings) adds a county's own status words, e.g. the rules file's
+    ``screening.closure_list.inactive_status``, to the vocabulary's."""
+    vocabulary.add_status_words(status_words or {})
     tables = read_register(path, sheet=sheet, encoding=encoding)
     table, columns = _find_header(tables)
     frame = Frame.of(metres_crs, degrees_crs)

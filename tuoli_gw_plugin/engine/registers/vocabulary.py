@@ -100,3 +100,12 @@ def header_role(header: str) -> tuple[str | None, str | None]:
     """(plugin field or coordinate role, unit) for a header cell; (None, unit) when not recognised."""
     name, unit = header_parts(header)
     return HEADER_INDEX.get(name), unit
+
+
+def add_status_words(words: dict[str, list[str]]) -> None:
+    """Read ``words`` (status code -> spellings) as statuses too. A spelling already read as another code keeps
+    that code: a county's list extends the vocabulary, it cannot turn 在用 into 'stopped'."""
+    index = VALUE_INDEX["status"]
+    for code, spellings in words.items():
+        for spelling in spellings:
+            index.setdefault(normal_text(str(spelling)).replace(" ", ""), code)
