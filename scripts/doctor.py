@@ -1,7 +1,7 @@
 """Check that this machine's setup really works, and say how to mend it when it does not (`make doctor`).
 
 Run at the end of every setup. Each check prints `ok` or `FAIL` with what is wrong and the command that fixes it:
-  1. each compiled geo package uses the system library QGIS uses (a pip wheel's own copy crashes qgis_process);
+  1. each geo package uses the system library QGIS uses (a pip wheel's own copy crashes qgis_process);
   2. one CRS round trip through pyproj (a pyproj compiled with the wrong Cython rejects every CRS);
   3. one GeoPackage written and read back (pyogrio, geopandas) and one GeoTIFF (rasterio);
   4. one algorithm through qgis_process on the sample layers (skipped with --python-only, which setup_venv.sh uses
@@ -11,6 +11,8 @@ Run at the end of every setup. Each check prints `ok` or `FAIL` with what is wro
 from __future__ import annotations
 
 import argparse
+import ctypes
+import ctypes.util
 import os
 import shutil
 import subprocess
@@ -31,12 +33,19 @@ class CheckError(Exception):
         self.fix = fix
 
 
-def _system_version(command: list[str]) -> str:
+def system_library_versions() -> dict[str, str]:
+    """GEOS, PROJ and GDAL as QGIS loads them: the system's shared libraries (no development files needed)."""
     try:
-        return subprocess.run(command, capture_output=True, text=True, check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError) as exc:
-        fix = "make system  (as root: installs the GDAL/GEOS/PROJ development files)"
-        raise CheckError(f"'{' '.join(command)}' failed ({exc})", fix) from exc
+        from osgeo import gdal, osr
+
+        geos_c = ctypes.CDLL(ctypes.util.find_library("geos_c") or "libgeos_c.so.1")
+        geos_c.GEOSversion.restype = ctypes.c_char_p
+        geos = geos_c.GEOSversion().decode().split("-")[0]  # "3.11.1-CAPI-1.17.1"
+        proj = f"{osr.GetPROJVersionMajor()}.{osr.GetPROJVersionMinor()}.{osr.GetPROJVersionMicro()}"
+        return {"GEOS": geos, "PROJ": proj, "GDAL": gdal.__version__}
+    except (ImportError, OSError, AttributeError) as exc:
+        fix = "make system  (as root: installs QGIS with its GDAL Python bindings, GEOS and PROJ)"
+        raise CheckError(f"the system's GDAL/GEOS/PROJ cannot be read ({type(exc).__name__}: {exc})", fix) from exc
 
 
 def check_system_libraries() -> str:
@@ -47,14 +56,12 @@ def check_system_libraries() -> str:
         import shapely
     except Exception as exc:  # an import error of any kind means the package must be reinstalled
         raise CheckError(f"a geo package does not import: {type(exc).__name__}: {exc}") from exc
-    geos = _system_version(["geos-config", "--version"])
-    proj = _system_version(["pkg-config", "--modversion", "proj"])
-    gdal = _system_version(["gdal-config", "--version"])
+    system = system_library_versions()
     found = {
-        "shapely/GEOS": (".".join(map(str, shapely.geos_version)), geos),
-        "pyproj/PROJ": (pyproj.proj_version_str, proj),
-        "rasterio/GDAL": (rasterio.__gdal_version__, gdal),
-        "pyogrio/GDAL": (pyogrio.__gdal_version_string__, gdal),
+        "shapely/GEOS": (".".join(map(str, shapely.geos_version)), system["GEOS"]),
+        "pyproj/PROJ": (pyproj.proj_version_str, system["PROJ"]),
+        "rasterio/GDAL": (rasterio.__gdal_version__, system["GDAL"]),
+        "pyogrio/GDAL": (pyogrio.__gdal_version_string__, system["GDAL"]),
     }
     wrong = [f"{name} uses {used}, the system has {system}" for name, (used, system) in found.items() if used != system]
     if wrong:

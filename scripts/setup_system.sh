@@ -1,14 +1,31 @@
 #!/usr/bin/env bash
-# Install the Debian/Ubuntu packages the plugin needs (QGIS and friends) when they are missing.
-# Idempotent and quick when everything is there; a clear message instead of a failure otherwise.
+# Install the Debian packages the plugin needs (QGIS and friends) when they are missing, for this platform
+# (scripts/platform.sh). Idempotent and quick when everything is there; a clear message instead of a failure otherwise.
 set -euo pipefail
+here="${BASH_SOURCE[0]%/*}"            # no dirname: this must run on a PATH without coreutils too
+[ "$here" != "${BASH_SOURCE[0]}" ] || here=.
+. "$here/platform.sh"
 
-# libgdal-dev, libgeos-dev, libproj-dev, python3-dev, g++: the engine's geo packages are compiled against
-# the same GDAL/GEOS/PROJ that QGIS uses (see setup_venv.sh for why).
-packages=(qgis python3-qgis qgis-providers python3-matplotlib python3-scipy python3-venv python3-dev g++ libgdal-dev libgeos-dev libproj-dev proj-bin pkg-config
-          xvfb xauth fonts-noto-cjk poppler-utils qttools5-dev-tools)
+# QGIS, and what the tests and the demo call: Xvfb, CJK fonts for the PDFs, pdftotext, Qt's lrelease.
+common=(qgis python3-qgis qgis-providers python3-venv xvfb xauth fonts-noto-cjk poppler-utils qttools5-dev-tools)
+platform="$(tuoli_platform)"
+case "$platform" in
+  # Debian 12: the engine's geo packages are compiled into .venv against the GDAL/GEOS/PROJ QGIS uses (see
+  # setup_venv.sh for why), so their development files and a compiler; matplotlib and scipy are Debian's.
+  debian12) packages=("${common[@]}" python3-matplotlib python3-scipy python3-dev g++ libgdal-dev libgeos-dev libproj-dev proj-bin pkg-config) ;;
+  # Debian 13: every engine and test package prebuilt by Debian on QGIS's own libraries; nothing is compiled.
+  debian13) packages=("${common[@]}" python3-numpy python3-shapely python3-pyproj python3-geopandas python3-pyogrio python3-rasterio
+                      python3-matplotlib python3-scipy python3-pytest python3-hypothesis python3-dask python3-distributed) ;;
+  *) packages=() ;;
+esac
 # TUOLI_GW_SYSTEM_PACKAGES replaces the list (the tests use it to see the messages of a bad setup).
 if [ -n "${TUOLI_GW_SYSTEM_PACKAGES:-}" ]; then read -r -a packages <<< "$TUOLI_GW_SYSTEM_PACKAGES"; fi
+if [ ${#packages[@]} -eq 0 ]; then
+  tuoli_platform_unknown
+  exit 1
+fi
+# --list: the packages this platform needs, one a line, and nothing else.
+if [ "${1:-}" = "--list" ]; then printf '%s\n' "${packages[@]}"; exit 0; fi
 
 missing=()
 for package in "${packages[@]}"; do
@@ -17,10 +34,7 @@ done 2>/dev/null
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if ! command -v apt-get >/dev/null 2>&1 || ! command -v dpkg-query >/dev/null 2>&1; then
-  echo "This setup knows Debian and Ubuntu (apt-get) only. Install by hand: QGIS >= 3.22 with its" >&2
-  echo "Python bindings and providers, python3-venv and -dev, a C++ compiler, GDAL/GEOS/PROJ development files," >&2
-  echo "Xvfb, Noto CJK fonts, poppler-utils, Qt5 lrelease;" >&2
-  echo "then run make again. Missing here: ${missing[*]}" >&2
+  tuoli_platform_unknown "${missing[*]} (there is no apt-get here)"
   exit 1
 fi
 
