@@ -48,7 +48,8 @@ class ImportWellRegisterAlgorithm(TuoliAlgorithm):
             "ENCODING", "Text encoding of a CSV or DBF",
             "Automatic: UTF-8 when the bytes are UTF-8, else GB18030 (which reads GBK); a DBF's .cpg is checked. A "
             "named encoding is checked too: bytes it cannot read are an error naming the rows.",
-            options=("Automatic (UTF-8, else GBK/GB18030)", "UTF-8 (Unicode)", "GBK (Chinese Windows)", "GB18030 (national standard)"), values=("", "utf-8", "gbk", "gb18030"),
+            options=("Automatic (UTF-8, else GBK/GB18030)", "UTF-8 (Unicode)", "GBK (Chinese Windows)", "GB18030 (national standard)"),
+            values=("", "utf-8", "gbk", "gb18030"),
         ),
         Crs(
             "METRES_CRS", "CRS of coordinates in metres (empty = EPSG:4537)",
