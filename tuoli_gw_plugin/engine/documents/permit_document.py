@@ -351,4 +351,8 @@ def build_decision_document(
         "</table>"
     )
     parts.append(f'<p class="note">{html.escape(_t("draft_note", language))}</p>')
-    return PermitDocument(language=language, title=title, body_html="\n".join(parts), figures=figures, warnings=notes)
+    separator = "　" if language == "zh" else " · "
+    label = separator.join((_t("title", language), f"{_t('application_id', language)} {decision.application_id}"))
+    return PermitDocument(
+        language=language, title=title, body_html="\n".join(parts), figures=figures, warnings=notes, page_label=label
+    )
