@@ -45,16 +45,19 @@ def _print_pdf_to(document, path: Path, language: str, families: list[str]) -> N
     from qgis.PyQt.QtGui import QFont, QFontDatabase, QImage, QPageLayout, QPageSize, QTextDocument
     from qgis.PyQt.QtPrintSupport import QPrinter
 
+    # Imported here, not with the module: the engine needs pandas, and the provider must load (and say so) without it.
+    from ..engine.documents.pdf_text import repair_pdf_text_mapping
+    from ..engine.plotting.style import HTML_FONT_FAMILIES
+
     printer = QPrinter(QPrinter.HighResolution)
     printer.setOutputFormat(QPrinter.PdfFormat)
     printer.setOutputFileName(str(path))
     printer.setPageLayout(QPageLayout(QPageSize(QPageSize.A4), QPageLayout.Portrait, QMarginsF(15, 15, 15, 15), QPageLayout.Millimeter))
     printer.setDocName(document.title)
     printer.setCreator("tuoli_gw_plugin")
-    from ..engine.documents.supervision_report import FONT_FAMILIES  # here: the engine needs pandas, the provider must load without
 
     installed = set(QFontDatabase().families())
-    latin = [f for f in FONT_FAMILIES["en"] if f in installed]
+    latin = [f for f in HTML_FONT_FAMILIES["en"] if f in installed]
     text = QTextDocument()
     # The default font of text the CSS does not reach; Chinese falls back to the CJK font.
     font = QFont(families[0] if language == "zh" and families else (latin or families or ["Sans Serif"])[0])
@@ -68,7 +71,5 @@ def _print_pdf_to(document, path: Path, language: str, families: list[str]) -> N
     text.setPageSize(QSizeF(page.width() * 96 / 72, page.height() * 96 / 72))
     text.print_(printer)
     del printer  # closes the file
-    from ..engine.documents.supervision_report import repair_pdf_text_mapping
-
     pdf = Path(path)
     pdf.write_bytes(repair_pdf_text_mapping(pdf.read_bytes()))
