@@ -14,12 +14,12 @@ FILLER = "托里县地下水监管工作按照通知要求逐项落实，本段�
 
 
 def _document(filler_paragraphs: int, *, language: str = "zh", tail: str = ""):
-    from tuoli_gw_plugin.engine.documents.supervision_report import ReportDocument, _table
+    from tuoli_gw_plugin.engine.documents.html_page import ReportDocument, html_table
 
     rows = [[f"乡镇{i}", f"{1000 * i:,}"] for i in range(1, 6)]
     body = ["<h1>版面测试</h1>", "<h2>一、概况</h2>"]
     body += [f"<p>{FILLER}</p>" for _ in range(filler_paragraphs)]
-    body += ["<h2>二、各乡镇表</h2>", _table(["乡镇", "水量"], rows, [False, True])]
+    body += ["<h2>二、各乡镇表</h2>", html_table(["乡镇", "水量"], rows, [False, True])]
     body += ["<h2>三、说明</h2>", f"<p>{FILLER * 2}</p>", tail]
     return ReportDocument(language=language, title="版面测试", body_html="\n".join(body), figures={}, warnings=[],
                           page_label="版面测试 编号 T-001")

@@ -62,7 +62,8 @@ def _print_pdf_to(document, path: Path, language: str, families: list[str]) -> N
     keep_together(text)
     _print_pages(text, printer, getattr(document, "page_label", "") or document.title, document.language)
     del printer  # closes the file
-    from ..engine.documents.supervision_report import repair_pdf_text_mapping
+    # Imported here, not with the module: the engine needs pandas, and the provider must load (and say so) without it.
+    from ..engine.documents.pdf_text import repair_pdf_text_mapping
 
     pdf = Path(path)
     pdf.write_bytes(repair_pdf_text_mapping(pdf.read_bytes()))
@@ -80,10 +81,10 @@ def _latin_families() -> list[str]:
     """The installed families of the English documents' font list (Latin faces first)."""
     from qgis.PyQt.QtGui import QFontDatabase
 
-    from ..engine.documents.supervision_report import FONT_FAMILIES  # here: the engine needs pandas, the provider must load without
+    from ..engine.plotting.style import HTML_FONT_FAMILIES
 
     installed = set(QFontDatabase().families())
-    return [family for family in FONT_FAMILIES["en"] if family in installed]
+    return [family for family in HTML_FONT_FAMILIES["en"] if family in installed]
 
 
 def _laid_out(document, language: str, families: list[str], printer):
