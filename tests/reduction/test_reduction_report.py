@@ -30,17 +30,17 @@ def test_the_annex_lists_each_township_with_its_outcome():
     text = plain(document.html())
     assert "附件：压减至采补平衡的计划" in text
     # 甲乡: 1 500 now, 1 000 allowable, 500 switched, reached in 2026
-    assert "甲乡 1,500 1,000 500 0 500 0 0 1,000 2026 年达到采补平衡" in text
+    assert "甲乡 1,500 1,000 500 0 500 0 0 1,000 2026年达到平衡" in text
     # 丙乡: 765 shared in two years, 735 left, 135 short
-    assert "丙乡 1,500 600 900 0 0 0 765 735 仅靠上述措施无法达到：2027 年仍差 135 m³" in text
-    assert "压减计划：3 个乡镇需压减，2 个可达到采补平衡，1 个仅靠措施无法达到（缺口合计 135 m³）" in text
+    assert "丙乡 1,500 600 900 0 0 0 765 735 缺口 135" in text
+    assert "压减计划（附件，按在用井计）：3 个乡镇需压减 1,800 m³，2 个可达到采补平衡，1 个仅靠措施无法达到（缺口合计 135 m³）" in text
 
 
 def test_english_annex():
     document = build_report(ReportInputs(reduction_plan=_plan_townships("en")), load_rules(), year=2025, language="en")
     text = plain(document.html())
     assert "Annex: plan of the cuts to abstraction–recharge balance" in text
-    assert "乙乡 1,250 850 400 100 0 100 200 850 balance reached in 2026" in text
+    assert "乙乡 1,250 850 400 100 0 100 200 850 balanced in 2026" in text
     assert "Total 4,250 2,450 1,800 100 500 100 965 2,585" in text  # 1 500 + 1 250 + 1 500 …; 1 000 + 850 + 735
 
 
@@ -82,15 +82,16 @@ def test_the_report_door_renders_the_plan(run_alg, tmp_path):
         },
     )
     text = plain(Path(result["OUTPUT_HTML"]).read_text(encoding="utf-8"))
-    assert "丙乡 1,500 600 900 0 0 0 765 735 not reachable by measures alone: 135 m³ short in 2027" in text
+    assert "丙乡 1,500 600 900 0 0 0 765 735 short by 135" in text
     assert Path(result["OUTPUT_PDF"]).read_bytes().startswith(b"%PDF")
 
 
 def test_county_sized_volumes_are_shown_in_ten_thousand_cubic_metres():
-    # The world's plan × 1 000: 甲乡 1 500 000 m³ now = 150.0 万m³, 1 000 000 allowable = 100.0 (ten columns fit A4 so).
+    # The world's plan × 1 000: 甲乡 1 500 000 m³ now = 150.0 万 m³, 1 000 000 allowable = 100.0 (ten columns fit A4 so);
+    # the unit said once, above the table, not in every header.
     plan = _plan_townships("zh")
     volumes = [c for c in plan.columns if c.endswith("_m3")]
     plan[volumes] = plan[volumes] * 1000
     text = plain(build_report(ReportInputs(reduction_plan=plan), load_rules(), year=2025, language="zh").html())
-    assert "现状开采量（万m³）" in text
+    assert "单位：万 m³" in text and "现状开采量（在用井）①" in text and "（万" not in text.split("附件")[1].split("合计")[0]
     assert "甲乡 150.0 100.0 50.0 0.0 50.0 0.0 0.0 100.0" in text

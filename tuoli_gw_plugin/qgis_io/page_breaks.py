@@ -8,7 +8,8 @@ badly, one at a time, until nothing is:
 * a heading whose first lines of content (or the table a short paragraph introduces) start on the next page
   moves there with them;
 * a short paragraph (a few lines) split over two pages moves whole;
-* a short table (a few rows) split over two pages moves whole, with the heading or note leading to it;
+* a short table (a few rows) split over two pages moves whole, with the heading or note leading to it, and so does
+  one that would leave fewer than three rows on either page;
 * a last page holding only a remnant (a line or two, the end of a table) takes the whole last section along.
 
 Breaks are only ever added, never removed, so the loop ends.
@@ -22,6 +23,7 @@ from qgis.PyQt.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextFormat,
 
 SHORT_PARAGRAPH_LINES = 4  # a paragraph of at most this many lines is never split over two pages
 SHORT_TABLE_ROWS = 8  # nor a table of at most this many body rows
+FEWEST_ROWS = 3  # a table split over two pages keeps at least this many body rows on each
 REMNANT_SHARE = 0.25  # a last page filled less than this, not starting with a heading, holds a remnant
 MAX_PASSES = 60
 
@@ -108,6 +110,18 @@ def _has_break(item: Item) -> bool:
     return bool(policy & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
 
 
+def _widowed_rows(document: QTextDocument, item: Item, first_page: int) -> bool:
+    """Whether a table split over pages leaves fewer than FEWEST_ROWS body rows on the page it starts or the next."""
+    layout, height = document.documentLayout(), document.pageSize().height()
+    header = item.table.format().headerRowCount()
+    pages = [
+        page_of(layout.blockBoundingRect(item.table.cellAt(row, 0).firstCursorPosition().block()).top(), height)
+        for row in range(header, item.table.rows())
+    ]
+    before = sum(page == first_page for page in pages)
+    return before < FEWEST_ROWS or len(pages) - before < FEWEST_ROWS
+
+
 def _content_start(found: list[Item], heading: int) -> float:
     """Where the content a heading leads in must have begun on its page: the first line after it, or, when a
     short paragraph or two introduce a table, the table's first row."""
@@ -154,7 +168,7 @@ def next_break(document: QTextDocument) -> Item | None:
         if first_page == last_page or _has_break(item):
             continue
         short = (item.block is not None and not item.is_heading and item.lines <= SHORT_PARAGRAPH_LINES) or (
-            item.table is not None and item.rows <= SHORT_TABLE_ROWS
+            item.table is not None and (item.rows <= SHORT_TABLE_ROWS or _widowed_rows(document, item, first_page))
         )
         if short:
             lead = found[_lead(found, index)]

@@ -25,7 +25,7 @@ from ..permit.decision import QUOTA_EXCEEDED, QUOTA_NOT_CHECKED, QUOTA_USED_UP, 
 from ..plotting.permit_map import permit_map
 from ..plotting.style import css_font_family
 from ..screening.well_sites import PreparedScreening, screen_point
-from .html_page import ReportDocument, html_table, number_text, require_cjk_font
+from .html_page import ReportDocument, figure_html, html_table, number_text, require_cjk_font
 
 INTERFERENCE_ROWS = 40  # the table lists the nearest wells; the counts cover all within the radius
 
@@ -285,7 +285,7 @@ def build_decision_document(
         words=_map_words(language, batch.settings.radius_m, prepared.coverage_distance_m, prepared.work_crs),
         family=family,
     )
-    parts.append('<p><img src="permit_map.png" width="560"></p>')
+    parts.append(figure_html("permit_map.png", figures["permit_map.png"]))
 
     parts.append(f"<h2>{html.escape(_t('interference', language))}</h2>")
     source = _t("parameters", language) if decision.aquifer_source == "parameters" else decision.aquifer_source

@@ -31,7 +31,19 @@ from ..core.rules import Rules
 from ..core.values import is_null
 from ..plotting.charts import report_balance_chart, report_fee_chart
 from ..plotting.maps import county_map
-from .html_page import ReportDocument, find_column, html_table, number_text, numeric_values, require_cjk_font, unit_names, unsigned_zero
+from .html_page import (
+    ReportDocument,
+    VolumeUnit,
+    figure_html,
+    find_column,
+    number_text,
+    numeric_values,
+    report_table,
+    require_cjk_font,
+    unit_names,
+    unsigned_zero,
+    volume_unit,
+)
 from .reduction_annex import reduction_annex
 
 register(
@@ -93,29 +105,31 @@ register(
             "4. Abstraction against allowable abstraction per township (abstraction–recharge balance)",
             "四、各乡镇开采量与可开采量（采补平衡）",
         ),
-        "report_words.fees": ("5. Progressive surcharge for use over plan", "五、超计划累进加价水资源费"),
+        "report_words.fees": (
+            "5. Water-resource fee (tax): progressive surcharge for use over plan", "五、水资源费（税）超计划累进加价"
+        ),
         "report_words.findings": ("6. Compliance findings", "六、合规检查发现的问题"),
         "report_words.rights": ("7. Farm water rights", "七、农业用水权分配"),
         "report_words.sources": ("8. Data sources", "八、数据来源"),
         "report_words.not_provided": ("Not provided: section left out.", "未提供该项数据，本节从略。"),
         "report_words.township": ("Township", "乡镇"),
         "report_words.unit": ("Unit", "评价单元"),
-        "report_words.red_line_m3": ("Red line (m³)", "红线指标（m³）"),
-        "report_words.used_m3": ("Used (m³)", "已用水量（m³）"),
-        "report_words.remaining_m3": ("Remaining (m³)", "剩余指标（m³）"),
+        "report_words.red_line_m3": ("Red line", "红线指标"),
+        "report_words.used_m3": ("Used", "已用水量"),
+        "report_words.remaining_m3": ("Remaining", "剩余指标"),
         "report_words.use_share": ("Share used", "使用率"),
-        "report_words.abstraction_m3": ("Abstraction (m³)", "开采量（m³）"),
-        "report_words.allowable_m3": ("Allowable (m³)", "可开采量（m³）"),
+        "report_words.abstraction_m3": ("Abstraction", "开采量"),
+        "report_words.allowable_m3": ("Allowable", "可开采量"),
         "report_words.extraction_coef": ("Extraction coefficient", "开采系数"),
         "report_words.grade": ("Grade", "超采等级"),
-        "report_words.reduction_m3": ("Cut needed (m³)", "需压减量（m³）"),
-        "report_words.decline": ("Level decline (m/a)", "水位下降速率（m/a）"),
+        "report_words.reduction_m3": ("Cut needed", "需压减量"),
+        "report_words.decline": ("Water-level decline a year (m)", "水位年均下降（m）"),
         "report_words.band": ("Band", "收费档次"),
         "report_words.band_reached": ("Highest band reached", "所达最高档次"),
         "report_words.accounts": ("Accounts", "户数"),
-        "report_words.excess_m3": ("Over plan (m³)", "超计划水量（m³）"),
-        "report_words.fee_yuan": ("Fee (yuan)", "水资源费（元）"),
-        "report_words.surcharge_yuan": ("of which surcharge (yuan)", "其中加价（元）"),
+        "report_words.excess_m3": ("Over plan", "超计划水量"),
+        "report_words.fee_yuan": ("Water-resource fee (tax)", "水资源费（税）"),
+        "report_words.surcharge_yuan": ("of which surcharge", "其中超计划加价"),
         "report_words.not_charged": ("Not charged (data missing)", "无法计费（数据缺失）"),
         "report_words.within_plan": ("Within plan (1×)", "计划内（1倍）"),
         "report_words.band_upto": ("{low}–{high} % over plan ({m:g}×)", "超计划{low}%–{high}%（{m:g}倍）"),
@@ -133,11 +147,11 @@ register(
         ),
         "report_words.parameter": ("Parameter", "参数"),
         "report_words.parcels": ("Parcels", "地块数"),
-        "report_words.area_mu": ("Area (mu)", "面积（亩）"),
-        "report_words.demand_m3": ("Quota demand (m³)", "定额需水量（m³）"),
-        "report_words.agricultural_m3": ("For farming (m³)", "农业可用（m³）"),
+        "report_words.area_mu": ("Area", "面积"),
+        "report_words.demand_m3": ("Quota demand", "定额需水量"),
+        "report_words.agricultural_m3": ("For farming", "农业可用水量"),
         "report_words.scale_factor": ("Scale factor", "核减系数"),
-        "report_words.allocated_m3": ("Allocated (m³)", "分配水权（m³）"),
+        "report_words.allocated_m3": ("Allocated", "分配水权"),
         "report_words.total": ("Total", "合计"),
         "report_words.layer": ("Layer", "图层"),
         "report_words.features": ("Features", "要素数"),
@@ -151,17 +165,17 @@ register(
             "筛查结论：禁止 {prohibited} 眼，限制 {restricted} 眼，允许 {allowed} 眼",
         ),
         "report_words.over_units": (
-            "Over-extracted townships: {severe} severe, {general} general; total cut needed {cut} m³",
-            "超采乡镇：严重 {severe} 个，一般 {general} 个；需压减开采量合计 {cut} m³",
+            "Over-extracted townships: {severe} severe, {general} general; total cut needed {cut} {unit} (section 4, all wells)",
+            "超采乡镇：严重 {severe} 个，一般 {general} 个；需压减开采量合计 {cut} {unit}（第四节，按全部井计）",
         ),
         "report_words.fees_total": (
-            "Fees {fee} yuan, of which surcharge for use over plan {surcharge} yuan",
-            "水资源费合计 {fee} 元，其中超计划加价 {surcharge} 元",
+            "Water-resource fees (tax) {fee} yuan, of which surcharge for use over plan {surcharge} yuan",
+            "水资源费（税）合计 {fee} 元，其中超计划累进加价 {surcharge} 元",
         ),
         "report_words.findings_total": ("{n} compliance findings ({critical} critical)", "合规问题 {n} 条（其中特别严重 {critical} 条）"),
         "report_words.rights_total": (
-            "Farm water rights allocated: {allocated} m³ ({parcels} parcels)",
-            "农业用水权分配合计 {allocated} m³（{parcels} 个地块）",
+            "Farm water rights allocated: {allocated} {unit} ({parcels} parcels)",
+            "农业用水权分配合计 {allocated} {unit}（{parcels} 个地块）",
         ),
         "report_words.over_red_line": ("Townships over their red line: {names}", "超过红线的乡镇：{names}"),
         "report_words.at_red_line": ("Townships at their red line, no quota left: {names}", "已达到红线、无余留指标的乡镇：{names}"),
@@ -188,7 +202,33 @@ register(
         ),
         "report_words.map_crs": ("CRS", "坐标系"),
         "report_words.chart_balance": ("Abstraction and allowable abstraction per township", "各乡镇开采量与可开采量"),
-        "report_words.chart_fees": ("Fees per band", "各档次水资源费"),
+        "report_words.chart_fees": ("Fees per band", "各档次水资源费（税）"),
+        "report_words.chart_volume": ("{unit} a year", "{unit}/年"),
+        "report_words.chart_fee_axis": ("10⁴ yuan", "万元"),
+        "report_words.chart_abstraction": ("Abstraction: {grade}", "开采量：{grade}"),
+        "report_words.chart_allowable": ("Allowable abstraction (ρ × recharge)", "可开采量（ρ × 补给量）"),
+        "report_words.no_grade": ("no grade", "未评级"),
+        "report_words.data": ("Data", "数据"),
+        "report_words.source": ("From", "来源"),
+        "report_words.computed": ("computed by {tool}", "本插件“{tool}”计算结果"),
+        "report_words.given": ("given layer", "所提供的图层"),
+        "report_words.data_townships": ("Townships: boundaries and total-use red lines", "乡镇界线及用水总量控制指标"),
+        "report_words.data_zones": ("Over-extraction zones", "超采区范围"),
+        "report_words.data_supply_areas": ("Public supply-network coverage areas", "公共供水管网覆盖范围"),
+        "report_words.data_supply_pipes": ("Public supply pipes", "公共供水管网"),
+        "report_words.data_wells": ("Wells screened for their site", "选址筛查的取水井"),
+        "report_words.data_existing_wells": ("Existing wells (register)", "现有取水井（登记）"),
+        "report_words.data_balance": ("Abstraction against allowable abstraction per township", "各乡镇开采量与可开采量"),
+        "report_words.data_surcharge": ("Fees of the progressive surcharge", "超计划累进加价计费结果"),
+        "report_words.data_findings": ("Compliance findings", "合规检查结果"),
+        "report_words.data_water_rights": ("Farm water rights", "农业用水权分配结果"),
+        "report_words.data_reduction_plan": ("Reduction plan per township", "各乡镇压减计划"),
+        "report_words.tool_balance": ("Abstraction against recharge", "开采量与补给量对比"),
+        "report_words.tool_surcharge": ("Progressive surcharge", "超计划累进加价"),
+        "report_words.tool_findings": ("Compliance audit", "取水井合规检查"),
+        "report_words.tool_water_rights": ("Farm water rights", "农业用水权初始分配"),
+        "report_words.tool_reduction_plan": ("Reduction plan", "压减计划"),
+        "report_words.tool_wells": ("Screen well sites", "取水井选址筛查"),
         "report_words.critical": ("critical", "特别严重"),
         "report_words.high": ("high", "较高"),
         "report_words.medium": ("medium", "中等"),
@@ -304,7 +344,7 @@ def _map_figure(inputs: ReportInputs, words: dict[str, str], family: str | None,
     )
 
 
-def _red_line_section(inputs: ReportInputs, words: dict[str, str]) -> tuple[str, list[str], list[str]]:
+def _red_line_section(inputs: ReportInputs, words: dict[str, str], unit: VolumeUnit, language: str) -> tuple[str, list[str], list[str]]:
     """The red-line table, and the townships over their red line and those exactly at it.
 
     Like screening's ``red_line_exhausted`` (remaining ≤ 0, notice item 8 "超过用水总量控制红线、无余留可用水量指标"),
@@ -326,29 +366,32 @@ def _red_line_section(inputs: ReportInputs, words: dict[str, str]) -> tuple[str,
         status = ""
         if not math.isnan(remaining) and remaining <= 0:
             # over when the table shows a negative remainder, else at the line (it shows 0, never "-0")
-            if number_text(remaining).startswith("-"):
+            if unit.text(remaining).startswith("-"):
                 over.append(name)
                 status = words["red_line_over"]
             else:
                 at.append(name)
                 status = words["red_line_at"]
         shown_share = "—" if math.isnan(share) else unsigned_zero(f"{share:.1%}")
-        rows.append([name, number_text(red_m3), number_text(used_m3), number_text(remaining), shown_share, status])
+        rows.append([name, unit.text(red_m3), unit.text(used_m3), unit.text(remaining), shown_share, status])
     rows.append(
         [
-            words["total"], number_text(red_values.sum()), number_text(used_values.sum()),
-            number_text(red_values.sum() - used_values.sum()), "", "",
+            words["total"], unit.text(red_values.sum()), unit.text(used_values.sum()),
+            unit.text(red_values.sum() - used_values.sum()), "", "",
         ]
     )
-    table = html_table(
+    table = report_table(
         [words["township"], words["red_line_m3"], words["used_m3"], words["remaining_m3"], words["use_share"], words["red_line_status"]],
         rows,
         [False, True, True, True, True, False],
+        [True, False, False, False, False, True],
     )
-    return table, over, at
+    return unit.caption(language) + table, over, at
 
 
-def _balance_section(inputs: ReportInputs, words: dict[str, str], family: str | None) -> tuple[str, dict[str, bytes], dict]:
+def _balance_section(
+    inputs: ReportInputs, words: dict[str, str], family: str | None, unit: VolumeUnit, language: str
+) -> tuple[str, dict[str, bytes], dict]:
     balance = inputs.balance
     if not _present(balance):
         return f"<p>{words['not_provided']}</p>", {}, {}
@@ -373,18 +416,16 @@ def _balance_section(inputs: ReportInputs, words: dict[str, str], family: str | 
         rows.append(
             [
                 names.iloc[i],
-                number_text(abstraction_values.iloc[i]),
-                number_text(allowable_values.iloc[i]),
+                unit.text(abstraction_values.iloc[i]),
+                unit.text(allowable_values.iloc[i]),
                 number_text(coef.iloc[i], 2),
                 html.escape(_grade_word(grades.iloc[i], words)),
                 number_text(decline.iloc[i], 2),
-                number_text(cut.iloc[i]),
+                unit.text(cut.iloc[i]),
             ]
         )
-    rows.append(
-        [words["total"], number_text(abstraction_values.sum()), number_text(allowable_values.sum()), "", "", "", number_text(cut.sum())]
-    )
-    table = html_table(
+    rows.append([words["total"], unit.text(abstraction_values.sum()), unit.text(allowable_values.sum()), "", "", "", unit.text(cut.sum())])
+    table = report_table(
         [
             words["unit"],
             words["abstraction_m3"],
@@ -396,26 +437,42 @@ def _balance_section(inputs: ReportInputs, words: dict[str, str], family: str | 
         ],
         rows,
         [False, True, True, True, False, True, True],
+        [True, False, False, False, True, False, False],
     )
     png = report_balance_chart(
         [names.iloc[i] for i in order],
         abstraction_values.iloc[order].to_numpy(),
         allowable_values.iloc[order].to_numpy(),
         [grades.iloc[i] for i in order],
-        words,
+        _chart_words(words, unit, language),
         family,
+        scale=unit.scale,
     )
     stats = {
         "severe": int(sum(str(g).lower() == "severe" for g in grades)),
         "general": int(sum(str(g).lower() == "general" for g in grades)),
         "undetermined": int(sum(str(g).lower() == "undetermined" for g in grades)),
         "cut": float(np.nansum(cut.to_numpy())),
+        "abstraction": dict(zip(names, abstraction_values)),
     }
-    return table + '<p><img src="balance.png" width="620"></p>', {"balance.png": png}, stats
+    return unit.caption(language) + table + figure_html("balance.png", png), {"balance.png": png}, stats
+
+
+def _chart_words(words: dict[str, str], unit: VolumeUnit, language: str) -> dict[str, str]:
+    """The balance chart's words: a legend entry for each grade's colour and for the allowable bars, the axis unit."""
+    return {
+        "title": words["chart_balance"],
+        "axis": words["chart_volume"].format(unit=unit.words),
+        "allowable": words["chart_allowable"],
+        **{
+            grade: words["chart_abstraction"].format(grade=_grade_word(grade, words) if grade != "unknown" else words["no_grade"])
+            for grade in ("severe", "general", "none", "undetermined", "unknown")
+        },
+    }
 
 
 def _fees_section(
-    inputs: ReportInputs, words: dict[str, str], rules: Rules, language: str, family: str | None
+    inputs: ReportInputs, words: dict[str, str], rules: Rules, language: str, family: str | None, unit: VolumeUnit
 ) -> tuple[str, dict[str, bytes], dict]:
     fees = inputs.surcharge
     if not _present(fees):
@@ -452,7 +509,7 @@ def _fees_section(
             [
                 label,
                 number_text(accounts[chosen].sum()),
-                number_text(excess[chosen].sum()),
+                unit.text(excess[chosen].sum()),
                 number_text(fee[chosen].sum(), 2),
                 number_text(surcharge[chosen].sum(), 2),
             ]
@@ -465,19 +522,21 @@ def _fees_section(
         [
             words["total"],
             number_text(accounts.sum()),
-            number_text(excess[charged].sum()),
+            unit.text(excess[charged].sum()),
             number_text(fee[charged].sum(), 2),
             number_text(surcharge[charged].sum(), 2),
         ]
     )
-    table = html_table(
+    table = report_table(
         [band_header, words["accounts"], words["excess_m3"], words["fee_yuan"], words["surcharge_yuan"]],
         rows,
         [False, True, True, True, True],
+        [True, False, False, False, False],
     )
     png = report_fee_chart(chart_labels, chart_values, words, family)
     stats = {"fee": float(fee[charged].sum()), "surcharge": float(np.nansum(surcharge[charged].to_numpy()))}
-    return table + '<p><img src="fees.png" width="520"></p>', {"fees.png": png}, stats
+    caption = unit.caption(language, money=text("document.yuan", language))
+    return caption + table + figure_html("fees.png", png), {"fees.png": png}, stats
 
 
 def finding_label(code: str, language: str, rules: Rules) -> str:
@@ -522,17 +581,27 @@ def _findings_section(inputs: ReportInputs, words: dict[str, str], rules: Rules,
         for r in summary.itertuples()
     ]
     rows.append([words["total"], "", "", number_text(len(findings))])
-    parts = [html_table([words["finding"], words["notice_item"], words["severity"], words["count"]], rows, [False, False, False, True])]
+    parts = [
+        report_table(
+            [words["finding"], words["notice_item"], words["severity"], words["count"]], rows, [False, False, False, True],
+            [False, True, True, False],
+        )
+    ]
     township = find_column(findings, "township")
     if township:
-        crosstab = pd.crosstab(findings[township].fillna("—").astype(str), codes)
-        columns = [c for c in FINDINGS if c in crosstab.columns] + [c for c in crosstab.columns if c not in FINDINGS]
-        crosstab = crosstab[columns]
+        # Findings down, townships across: township names are short column heads, the finding words have a line each.
+        crosstab = pd.crosstab(codes, findings[township].fillna("—").astype(str))
+        ordered = [c for c in FINDINGS if c in crosstab.index] + [c for c in crosstab.index if c not in FINDINGS]
+        crosstab = crosstab.loc[ordered]
+        crosstab = crosstab[[c for c in crosstab.columns if c != "—"] + [c for c in crosstab.columns if c == "—"]]
+        rows = [
+            [finding_label(code, language, rules), *(number_text(v) for v in row), number_text(sum(row))]
+            for code, row in zip(crosstab.index, crosstab.to_numpy())
+        ]
+        rows.append([words["total"], *(number_text(v) for v in crosstab.sum(axis=0)), number_text(int(crosstab.to_numpy().sum()))])
         parts.append(
-            html_table(
-                [words["township"], *(finding_label(c, language, rules) for c in columns), words["total"]],
-                [[name, *(number_text(v) for v in row), number_text(sum(row))] for name, row in zip(crosstab.index, crosstab.to_numpy())],
-                [False, *([True] * (len(columns) + 1))],
+            report_table(
+                [words["finding"], *crosstab.columns, words["total"]], rows, [False, *([True] * (len(crosstab.columns) + 1))],
             )
         )
     ordered = findings.assign(_rank=severity.map(rank).fillna(len(rank)).to_numpy()).sort_values("_rank", kind="stable")
@@ -546,7 +615,7 @@ def _findings_section(inputs: ReportInputs, words: dict[str, str], rules: Rules,
     in_language = bool(details) and all(written_from(value, DETAIL_KEYS, language) for value in details)
     last_header, last_column = (words["detail"], detail) if in_language else (words["notice_item"], None)
     parts.append(
-        html_table(
+        report_table(
             [words["well_id"], words["finding"], words["severity"], words["township"], last_header],
             [
                 [
@@ -558,13 +627,15 @@ def _findings_section(inputs: ReportInputs, words: dict[str, str], rules: Rules,
                 ]
                 for index, row in shown.iterrows()
             ],
+            None,
+            [True, False, True, True, last_column is None],
         )
     )
     stats = {"n": len(findings), "critical": int((severity == "critical").sum())}
     return "".join(parts), stats
 
 
-def _rights_section(inputs: ReportInputs, words: dict[str, str]) -> tuple[str, dict]:
+def _rights_section(inputs: ReportInputs, words: dict[str, str], unit: VolumeUnit, language: str) -> tuple[str, dict]:
     rights = inputs.water_rights
     if not _present(rights):
         return f"<p>{words['not_provided']}</p>", {}
@@ -618,11 +689,11 @@ def _rights_section(inputs: ReportInputs, words: dict[str, str]) -> tuple[str, d
             r.township,
             number_text(r.parcels),
             number_text(r.area, 1),
-            number_text(r.demand),
-            number_text(r.red_line),
-            *([number_text(r.agricultural)] if with_agricultural else []),
+            unit.text(r.demand),
+            unit.text(r.red_line),
+            *([unit.text(r.agricultural)] if with_agricultural else []),
             number_text(r.factor, 3),
-            number_text(r.allocated),
+            unit.text(r.allocated),
         ]
         for r in table.itertuples()
     ]
@@ -631,11 +702,11 @@ def _rights_section(inputs: ReportInputs, words: dict[str, str]) -> tuple[str, d
             words["total"],
             number_text(table["parcels"].sum()),
             number_text(table["area"].sum(), 1),
-            number_text(table["demand"].sum()),
+            unit.text(table["demand"].sum()),
             "",
             *([""] if with_agricultural else []),
             "",
-            number_text(table["allocated"].sum()),
+            unit.text(table["allocated"].sum()),
         ]
     )
     headers = [
@@ -648,8 +719,52 @@ def _rights_section(inputs: ReportInputs, words: dict[str, str]) -> tuple[str, d
         words["scale_factor"],
         words["allocated_m3"],
     ]
-    rights_table = html_table(headers, rows, [False] + [True] * (len(headers) - 1))
-    return rights_table, {"allocated": float(table["allocated"].sum()), "parcels": int(table["parcels"].sum())}
+    rights_table = report_table(headers, rows, [False] + [True] * (len(headers) - 1), [True] + [False] * (len(headers) - 1))
+    caption = unit.caption(language, area=text("document.mu", language))
+    return caption + rights_table, {"allocated": float(table["allocated"].sum()), "parcels": int(table["parcels"].sum())}
+
+
+# The volume columns of the report's inputs: the largest value decides the report's one volume unit.
+VOLUME_COLUMNS = {
+    "townships": ("red_line_m3", "used_m3"),
+    "balance": ("abstraction_m3", "allowable_m3"),
+    "water_rights": ("red_line_m3", "allocated_m3", "right_m3", "demand_m3"),
+    "reduction_plan": ("abstraction_m3", "allowable_m3"),
+    "surcharge": ("volume_m3", "excess_m3"),
+}
+# Inputs that are outputs of the plugin's own tools: the data sources name the tool that computed them.
+COMPUTED_BY = {"wells": "tool_wells", "balance": "tool_balance", "surcharge": "tool_surcharge", "findings": "tool_findings",
+               "water_rights": "tool_water_rights", "reduction_plan": "tool_reduction_plan"}
+
+
+def _largest_volume(inputs: ReportInputs) -> float:
+    largest = 0.0
+    for name, columns in VOLUME_COLUMNS.items():
+        frame = getattr(inputs, name)
+        if not _present(frame):
+            continue
+        for column in columns:
+            values = numeric_values(frame, find_column(frame, column)).abs()
+            if values.notna().any():
+                largest = max(largest, float(values.max()))
+    return largest
+
+
+def _sources_section(inputs: ReportInputs, words: dict[str, str], language: str) -> str:
+    """What each section was made from, in words: the kind of data, where it came from, how many features. The
+    layer's own name is shown in an English report only (a Chinese report names no layer)."""
+    rows = []
+    for key, label in inputs.labels.items():
+        frame = getattr(inputs, key, None)
+        if not isinstance(frame, pd.DataFrame):
+            continue
+        origin = words["computed"].format(tool=words[COMPUTED_BY[key]]) if key in COMPUTED_BY else words["given"]
+        if language != "zh":
+            origin += f" '{label}'" if key not in COMPUTED_BY else f" (layer '{label}')"
+        rows.append([words.get(f"data_{key}", key), origin, number_text(len(frame))])
+    if not rows:
+        return f"<p>{words['not_provided']}</p>"
+    return report_table([words["data"], words["source"], words["features"]], rows, [False, False, True])
 
 
 # -- the report -------------------------------------------------------------------------------------
@@ -666,12 +781,13 @@ def build_report(inputs: ReportInputs, rules: Rules, *, year: int, language: str
     title = words["title_year"].format(title=words["title"], year=year)
     figures: dict[str, bytes] = {}
 
+    unit = volume_unit(_largest_volume(inputs), language)  # one volume unit for the whole report
     map_png, verdict_counts = _map_figure(inputs, words, family, language)
-    red_line_html, over_red_line, at_red_line = _red_line_section(inputs, words)
-    balance_html, balance_figures, balance_stats = _balance_section(inputs, words, family)
-    fees_html, fee_figures, fee_stats = _fees_section(inputs, words, rules, language, family)
+    red_line_html, over_red_line, at_red_line = _red_line_section(inputs, words, unit, language)
+    balance_html, balance_figures, balance_stats = _balance_section(inputs, words, family, unit, language)
+    fees_html, fee_figures, fee_stats = _fees_section(inputs, words, rules, language, family, unit)
     findings_html, finding_stats = _findings_section(inputs, words, rules, language)
-    rights_html, rights_stats = _rights_section(inputs, words)
+    rights_html, rights_stats = _rights_section(inputs, words, unit, language)
     annex_html, annex_summary = "", ""
     if _present(inputs.reduction_plan):
         annex_html, annex_summary = reduction_annex(
@@ -679,6 +795,8 @@ def build_report(inputs: ReportInputs, rules: Rules, *, year: int, language: str
             language=language,
             name_field=inputs.township_name_field,
             layer=inputs.labels.get("reduction_plan", "REDUCTION_PLAN"),
+            unit=unit,
+            balance_abstraction=balance_stats.get("abstraction") if balance_stats else None,
         )
     figures.update(balance_figures)
     figures.update(fee_figures)
@@ -698,7 +816,7 @@ def build_report(inputs: ReportInputs, rules: Rules, *, year: int, language: str
     if balance_stats:
         summary.append(
             words["over_units"].format(
-                severe=balance_stats["severe"], general=balance_stats["general"], cut=number_text(balance_stats["cut"])
+                severe=balance_stats["severe"], general=balance_stats["general"], cut=unit.text(balance_stats["cut"]), unit=unit.words
             )
         )
         if balance_stats["undetermined"]:
@@ -708,7 +826,9 @@ def build_report(inputs: ReportInputs, rules: Rules, *, year: int, language: str
     if finding_stats:
         summary.append(words["findings_total"].format(**finding_stats))
     if rights_stats:
-        summary.append(words["rights_total"].format(allocated=number_text(rights_stats["allocated"]), parcels=rights_stats["parcels"]))
+        summary.append(
+            words["rights_total"].format(allocated=unit.text(rights_stats["allocated"]), parcels=rights_stats["parcels"], unit=unit.words)
+        )
     if annex_summary:
         summary.append(annex_summary)
 
@@ -727,7 +847,7 @@ def build_report(inputs: ReportInputs, rules: Rules, *, year: int, language: str
     ]
     if map_png is not None:
         figures["map.png"] = map_png
-        parts.append('<p><img src="map.png" width="670"></p>')
+        parts.append(figure_html("map.png", map_png))
         parts.append(f'<p class="note">{html.escape(words["map_note"])}</p>')
     else:
         parts.append(f"<p>{words['not_provided']}</p>")
@@ -739,17 +859,8 @@ def build_report(inputs: ReportInputs, rules: Rules, *, year: int, language: str
         ("rights", rights_html),
     ):
         parts.append(f"<h2>{html.escape(words[key])}</h2>{body}")
-    source_rows = []
-    for key, label in inputs.labels.items():
-        frame = getattr(inputs, key, None)
-        if isinstance(frame, pd.DataFrame):
-            source_rows.append([inputs.parameters.get(key, key.upper()), label, number_text(len(frame))])
     parts.append(f"<h2>{html.escape(words['sources'])}</h2>")
-    parts.append(
-        html_table([words["parameter"], words["layer"], words["features"]], source_rows, [False, False, True])
-        if source_rows
-        else f"<p>{words['not_provided']}</p>"
-    )
+    parts.append(_sources_section(inputs, words, language))
     if annex_html:
         parts.append(annex_html)
     if notes:

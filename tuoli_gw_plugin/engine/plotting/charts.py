@@ -161,6 +161,12 @@ def _text_font(family: str | None) -> dict:
     return {"family": font_families(family)} if family else {}
 
 
+# Figures of a printed document: drawn at the width they print at (documents.html_page.figure_html embeds them at
+# their drawn size), so a font of 8 pt prints at 8 pt; the page holds 7.08 in between its margins.
+PRINT_WIDTH_IN = 6.9
+SMALLEST_PT = 8.0
+
+
 def report_balance_chart(
     names: Sequence[str],
     abstraction_m3: np.ndarray,
@@ -168,43 +174,62 @@ def report_balance_chart(
     grades: Sequence[object],
     words: dict[str, str],
     family: str | None,
+    *,
+    scale: float = 1e4,
 ) -> bytes:
-    """The supervision report's abstraction/allowable bars (units already in display order), as PNG bytes."""
+    """The supervision report's abstraction/allowable bars (units already in display order), as PNG bytes.
+
+    ``words``: title, axis (the unit), allowable, and per grade (severe, general, none, undetermined, unknown) the
+    legend entry of its colour: every colour on the chart is in the legend.
+    """
     from matplotlib.figure import Figure
+    from matplotlib.patches import Patch
 
     from .draw import png_bytes
 
     fonts = _text_font(family)
-    figure = Figure(figsize=(8.0, 3.4))
+    figure = Figure(figsize=(PRINT_WIDTH_IN, 3.9))
     ax = figure.add_subplot(1, 1, 1)
     x = np.arange(len(names))
-    colours = [grade_colour(grade) for grade in grades]
-    ax.bar(x - 0.2, abstraction_m3 / 1e4, width=0.4, color=colours, label=words["abstraction_m3"].replace("m³", "10⁴ m³"))
-    ax.bar(x + 0.2, allowable_m3 / 1e4, width=0.4, color="#bdbdbd", label=words["allowable_m3"].replace("m³", "10⁴ m³"))
+    keys = [_grade_key(grade) for grade in grades]
+    ax.bar(x - 0.2, np.asarray(abstraction_m3, dtype=float) / scale, width=0.4, color=[grade_colour(k) for k in keys])
+    ax.bar(x + 0.2, np.asarray(allowable_m3, dtype=float) / scale, width=0.4, color=ALLOWABLE_COLOUR, alpha=0.55)
     ax.set_xticks(x)
-    ax.set_xticklabels(list(names), fontsize=8, **fonts)
-    ax.set_ylabel("10⁴ m³", fontsize=8)
-    ax.tick_params(labelsize=7)
-    ax.set_title(words["chart_balance"], fontsize=10, **fonts)
-    ax.legend(prop={**fonts, "size": 7})
+    crowded = len(names) > 8
+    ax.set_xticklabels(list(names), fontsize=8.5, rotation=30 if crowded else 0, ha="right" if crowded else "center", **fonts)
+    ax.set_ylabel(words["axis"], fontsize=8.5, **fonts)
+    ax.tick_params(axis="y", labelsize=8)
+    ax.set_title(words["title"], fontsize=10, **fonts)
+    ax.grid(axis="y", alpha=0.3)
+    ax.set_axisbelow(True)
+    present = [key for key in ("severe", "general", "none", "undetermined", "unknown") if key in keys]
+    legend = [Patch(facecolor=grade_colour(key), label=words[key]) for key in present]
+    legend.append(Patch(facecolor=ALLOWABLE_COLOUR, alpha=0.55, label=words["allowable"]))
+    ax.legend(handles=legend, prop={**fonts, "size": SMALLEST_PT}, loc="upper center", bbox_to_anchor=(0.5, -0.16 if not crowded else -0.3),
+              ncol=2, frameon=False)
     return png_bytes(figure, dpi=130)
 
 
+def _grade_key(grade: object) -> str:
+    key = "" if is_null(grade) else str(grade).strip().lower()
+    return key if key in ("severe", "general", "none", "undetermined") else "unknown"
+
+
 def report_fee_chart(labels: Sequence[str], fees_yuan: Sequence[float], words: dict[str, str], family: str | None) -> bytes:
-    """The supervision report's horizontal bars of fees per surcharge band, as PNG bytes."""
+    """The supervision report's horizontal bars of fees per surcharge band, as PNG bytes (each bar labelled on the axis)."""
     from matplotlib.figure import Figure
 
     from .draw import png_bytes
 
     fonts = _text_font(family)
-    figure = Figure(figsize=(6.0, 2.4))
+    figure = Figure(figsize=(PRINT_WIDTH_IN - 0.5, 2.6))
     ax = figure.add_subplot(1, 1, 1)
     ax.barh(np.arange(len(fees_yuan)), np.asarray(fees_yuan) / 1e4, color=[tier_colour(i) for i in range(len(fees_yuan))])
     ax.set_yticks(np.arange(len(fees_yuan)))
     ax.set_yticklabels(list(labels), fontsize=9, **fonts)
     ax.invert_yaxis()
-    ax.set_xlabel(words["fee_yuan"].replace("（元）", "（万元）").replace("(yuan)", "(10⁴ yuan)"), fontsize=8, **fonts)
-    ax.tick_params(labelsize=7)
+    ax.set_xlabel(words["chart_fee_axis"], fontsize=8.5, **fonts)
+    ax.tick_params(axis="x", labelsize=8)
     ax.set_title(words["chart_fees"], fontsize=10, **fonts)
     return png_bytes(figure, dpi=130)
 

@@ -154,7 +154,7 @@ def county_map(
     ``zone_grades`` are the zones' grades, trimmed and in lower case; ``words`` the report's vocabulary.
     """
     fonts = {"family": font_families(family)} if family else {}
-    figure = Figure(figsize=(8.6, 6.4))
+    figure = Figure(figsize=(6.9, 6.4))  # the width it prints at (documents.html_page.figure_html): 8 pt prints as 8 pt
     ax = figure.add_subplot(1, 1, 1)
     ax.set_aspect("equal")
     legend: list = []
@@ -181,7 +181,7 @@ def county_map(
         for geometry, name in zip(townships, township_names):
             if geometry is not None and not geometry.is_empty:
                 anchor = geometry.representative_point()
-                ax.annotate(name, (anchor.x, anchor.y), ha="center", fontsize=8, color="#222222", zorder=8, **fonts)
+                ax.annotate(name, (anchor.x, anchor.y), ha="center", fontsize=8.5, color="#222222", zorder=8, **fonts)
     if existing_wells is not None:
         xy = shapely.get_coordinates(np.asarray(existing_wells[existing_wells.notna() & ~existing_wells.is_empty].values, dtype=object))
         ax.scatter(xy[:, 0], xy[:, 1], s=2, c=EXISTING_WELL_COLOUR, alpha=0.6, edgecolors="none", zorder=5, rasterized=True)
@@ -192,9 +192,10 @@ def county_map(
         legend += _draw_report_wells(ax, wells, verdicts, words, counts)
     ax.autoscale_view()
     ax.ticklabel_format(useOffset=False, style="plain")
-    ax.tick_params(labelsize=7)
-    ax.set_xlabel(f"{words['map_crs']}: {words.get('crs_name', crs.name)} (m)", fontsize=8, **fonts)
-    ax.legend(handles=legend, loc="upper left", bbox_to_anchor=(1.01, 1.0), prop={**fonts, "size": 7})
+    ax.tick_params(labelsize=8)
+    ax.set_xlabel(f"{words['map_crs']}: {words.get('crs_name', crs.name)} (m)", fontsize=8.5, **fonts)
+    # Below the map, not beside it: beside, it would widen the figure beyond the page and shrink every text in print.
+    ax.legend(handles=legend, loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=2, frameon=False, prop={**fonts, "size": 8.5})
     return png_bytes(figure, dpi=130), counts
 
 

@@ -48,7 +48,7 @@ def permit_map(
     window = shapely.box(x - half, y - half, x + half, y + half)
     families = font_families(family)
     with rc_context({"font.family": "sans-serif", "font.sans-serif": families}):
-        figure = Figure(figsize=(7.4, 5.6))
+        figure = Figure(figsize=(6.4, 5.4))  # printed at this size (documents.html_page.figure_html): 8 pt prints as 8 pt
         ax = figure.add_subplot(1, 1, 1)
         ax.set_aspect("equal")
         legend: list = []
@@ -115,8 +115,10 @@ def permit_map(
         ax.set_xlim(x - half, x + half)
         ax.set_ylim(y - half, y + half)
         ax.ticklabel_format(useOffset=False, style="plain")
-        ax.tick_params(labelsize=7)
-        ax.set_xlabel(f"{words['map_crs']}: {words.get('crs_name', prepared.work_crs.name)} (m)", fontsize=8)
-        ax.legend(handles=legend, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7, prop={"family": families, "size": 7})
+        ax.tick_params(labelsize=8)
+        ax.set_xlabel(f"{words['map_crs']}: {words.get('crs_name', prepared.work_crs.name)} (m)", fontsize=8.5, fontfamily=families)
+        ax.legend(
+            handles=legend, loc="upper center", bbox_to_anchor=(0.5, -0.17), ncol=2, frameon=False, prop={"family": families, "size": 8.5}
+        )
         figure.tight_layout()
         return png_bytes(figure, dpi=130)
