@@ -84,7 +84,8 @@ class ElectricityToWaterAlgorithm(TuoliAlgorithm):
     )
 
     def compute(self, parameters: dict[str, Any], context, feedback) -> dict[str, Any]:
-        from tuoli_gw_plugin.engine.bookkeeping.electricity import PowerFieldNames, WellFieldNames, electricity_to_water, township_chart
+        from tuoli_gw_plugin.engine.bookkeeping.electricity import PowerFieldNames, WellFieldNames, electricity_to_water
+        from tuoli_gw_plugin.engine.plotting.charts import township_chart
 
         wells, wells_label = self.source(parameters, "WELLS", context)
         power, power_label = self.source(parameters, "POWER", context)

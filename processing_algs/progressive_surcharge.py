@@ -115,9 +115,9 @@ class ProgressiveSurchargeAlgorithm(TuoliAlgorithm):
             SurchargeSchedule,
             compute_surcharge,
             invalid_accounts_error,
-            render_fee_chart,
             summary_by_tier,
         )
+        from tuoli_gw_plugin.engine.plotting.charts import render_fee_chart
 
         source, layer_label = self.source(parameters, "INPUT", context)
         plan_field, actual_field, id_field, township_field, quota_field, use_field, quota_units_field = self.fields(

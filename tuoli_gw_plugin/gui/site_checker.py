@@ -576,14 +576,11 @@ class SiteChecker:
         from ..engine.core.output_files import write_atomically
         from ..engine.documents.permit_document import build_decision_document
         from ..engine.permit.decision import (
-            DEFAULT_PUMPING_DAYS,
-            DEFAULT_RADIUS_M,
-            DEFAULT_STORATIVITY,
-            DEFAULT_TRANSMISSIVITY_M2_PER_DAY,
             TheisSettings,
             decide_permits,
             safe_file_stem,
         )
+        from ..engine.permit.theis import DEFAULT_PUMPING_DAYS, DEFAULT_RADIUS_M, DEFAULT_STORATIVITY, DEFAULT_TRANSMISSIVITY_M2_PER_DAY
         from ..qgis_io.frames import crs_to_pyproj_text
         from ..qgis_io.pdf import print_pdf
 

@@ -641,11 +641,6 @@ def zonal_sum(raster: RasterSource, geometry) -> ZonalSum:
     return zonal_sums(raster, [geometry])[0]
 
 
-def _true_area_in_raster_crs(geometry, raster: RasterSource) -> float:
-    """Ground area (m²) of a geometry given in the raster's CRS."""
-    return geodesic_area_m2(geometry, raster.crs)
-
-
 def _geodesic_areas_m2(geometries: np.ndarray, crs: CRS) -> np.ndarray:
     """:func:`geodesic_area_m2` of many geometries (none missing or empty) with one coordinate
     transformation for all: the same numbers, without the per-geometry set-up."""

@@ -42,7 +42,6 @@ from ..core.errors import EngineInputError
 from ..core.messages import register, text
 from ..core.rules import Rules, SurchargeBand
 from ..core.values import NotFiniteError, feature_label, is_blank, parse_number, require_fields
-from ..plotting.charts import render_fee_chart  # noqa: F401  (its home is plotting; callers import it from here)
 from .quota_volumes import UseQuotas, quota_volumes
 
 register(

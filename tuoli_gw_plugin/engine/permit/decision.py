@@ -28,11 +28,7 @@ from ..core.messages import register, text
 from ..core.rules import Rules
 from ..core.values import feature_label, is_null, listed_features, number_column, require_fields
 from ..screening.well_sites import REASON_SEPARATOR, PreparedScreening, reason_rules, screen_point, screen_points
-from .theis import (  # noqa: F401 - the defaults are re-exported for the door and the map tool
-    DEFAULT_PUMPING_DAYS,
-    DEFAULT_RADIUS_M,
-    DEFAULT_STORATIVITY,
-    DEFAULT_TRANSMISSIVITY_M2_PER_DAY,
+from .theis import (
     check_aquifer,
     rate_m3_per_day,
     theis_drawdown,
