@@ -328,6 +328,8 @@ POWER_FIELDS = (
         optional=True,
     ),
 )
+# The engine's PowerFieldNames -> the parameter that names each.
+POWER_FIELD_KEYS = {"account": "POWER_ACCOUNT_FIELD", "kwh": "POWER_KWH_FIELD", "period": "POWER_PERIOD_FIELD"}
 
 
 LANGUAGE_VALUES = ("zh", "en")  # LANGUAGE in every algorithm: 0 = 中文, 1 = English

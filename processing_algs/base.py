@@ -266,6 +266,10 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
             return None
         return self.parameterAsDouble(parameters, key, context)
 
+    def fields_by_name(self, parameters: dict[str, Any], context, feedback, keys: dict[str, str]) -> dict[str, str | None]:
+        """{name: the field the parameter ``keys[name]`` names}: the engine's field-name records from the parameters."""
+        return {name: self.field(parameters, key, context, feedback) for name, key in keys.items()}
+
     def text(self, parameters: dict[str, Any], key: str, context) -> str | None:
         """A text parameter, stripped; None when empty."""
         return (self.parameterAsString(parameters, key, context) or "").strip() or None
@@ -498,15 +502,44 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
                 ).format(layer=label, fields=", ".join(replaced))
             )
 
-    def write_with_columns(self, parameters, key: str, context, feedback, source, label: str, columns, frame) -> str:
+    def write_with_columns(
+        self, parameters, key: str, context, feedback, source, label: str, columns, frame, wkb_type=None, say_replaced: bool = True
+    ) -> str:
         """Write ``source``'s features with the engine's declared ``columns`` added from ``frame`` (a row per feature)
-        to the sink ``key``; an input field of the same name is replaced, and the log says so. Returns the destination id."""
+        to the sink ``key`` (of ``wkb_type``, default the source's); an input field of the same name is replaced, and the
+        log says so (unless ``say_replaced`` is False). Returns the destination id."""
         from tuoli_gw_plugin.qgis_io.frames import column_fields, fields_with, write_features_with_columns
 
-        self.warn_replaced(feedback, source, label, columns)
+        if say_replaced:
+            self.warn_replaced(feedback, source, label, columns)
         fields = fields_with(source.fields(), column_fields(columns))
+        wkb_type = source.wkbType() if wkb_type is None else wkb_type
+        sink, dest_id = self.required_sink(parameters, key, context, fields, wkb_type, source.sourceCrs())
+        write_features_with_columns(source, sink, fields, frame, feedback=feedback)
+        return dest_id
+
+    def write_with_frame(self, parameters, key: str, context, feedback, source, frame, names=None) -> str:
+        """Write ``source``'s features with the columns ``names`` of ``frame`` (all by default) added, each field typed
+        from its column, to the sink ``key``. Returns the destination id."""
+        from tuoli_gw_plugin.qgis_io.frames import field_for_series, fields_with, write_features_with_columns
+
+        names = list(frame.columns) if names is None else list(names)
+        fields = fields_with(source.fields(), [field_for_series(name, frame[name]) for name in names])
         sink, dest_id = self.required_sink(parameters, key, context, fields, source.wkbType(), source.sourceCrs())
         write_features_with_columns(source, sink, fields, frame, feedback=feedback)
+        return dest_id
+
+    def write_optional_table(self, parameters, key: str, context, feedback, frame, crs=None, names=None) -> str | None:
+        """Write ``frame`` (its columns ``names``, all by default) as a table (no geometry) to the output ``key`` when the
+        user asked for it; its id, else None."""
+        from tuoli_gw_plugin.qgis_io.frames import frame_fields, write_frame
+
+        fields = frame_fields(frame, names)
+        extra = () if crs is None else (crs,)
+        sink, dest_id = self.parameterAsSink(parameters, key, context, fields, QgsWkbTypes.NoGeometry, *extra)
+        if sink is None:
+            return None
+        write_frame(frame, sink, fields, feedback=feedback)
         return dest_id
 
     @staticmethod

@@ -145,7 +145,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>各单元采补平衡</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="330" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -165,7 +165,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>开采引发的问题（地面沉降、泉水断流 …；可选）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="216" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="253" />
             <source>Layer '{layer}' (RECHARGE): only file rasters (GDAL) are supported; export it to GeoTIFF first.</source>
             <translation>图层“{layer}”（RECHARGE）：只支持文件栅格（GDAL）；请先导出为 GeoTIFF。</translation>
         </message>
@@ -175,7 +175,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="398" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -190,7 +190,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>采补差栅格（mm/年，GeoTIFF）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="273" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="300" />
             <source>Net balance raster: {0} cells, {1:.1f} % mined (negative), range {2:.1f} to {3:.1f} mm/a.</source>
             <translation>采补差栅格：{0} 个像元，{1:.1f}% 为超采（负值），范围 {2:.1f} 至 {3:.1f} mm/年。</translation>
         </message>
@@ -305,12 +305,12 @@ Recharge volume = Σ mm/1000 × true cell area over the unit; cells on the unit'
             <translation>可选</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="294" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="241" />
             <source>{0} units: {1} severe; total reduction needed {2:.0f} m³/a.</source>
             <translation>共 {0} 个单元，其中严重超采 {1} 个；需压减开采量合计 {2:.0f} m³/年。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="346" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
@@ -320,7 +320,7 @@ Recharge volume = Σ mm/1000 × true cell area over the unit; cells on the unit'
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/base.py" line="297" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -407,7 +407,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="330" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -456,12 +456,12 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="398" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/allocate_water_rights.py" line="134" />
+            <location filename="../../processing_algs/allocate_water_rights.py" line="124" />
             <source>No township field and no townships layer: rights are not grouped or scaled.</source>
             <translation>无乡镇字段也无乡镇图层：水权不分组、不核减。</translation>
         </message>
@@ -516,7 +516,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>定额表：定额字段（m³/亩）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/allocate_water_rights.py" line="160" />
+            <location filename="../../processing_algs/allocate_water_rights.py" line="193" />
             <source>Quota {0}: {1:g} m³/mu ({2})</source>
             <translation>{0} 定额：{1:g} m³/亩（{2}）</translation>
         </message>
@@ -536,7 +536,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>地块及 quota_m3_per_mu、demand_m3（= 面积 × 定额）、scale_factor、right_m3（= 需水量 × 系数）、certificate_no（乡镇代码-合同编号；同一合同的地块共用一证）和 problem；按几何量算面积时另有 area_mu。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/allocate_water_rights.py" line="144" />
+            <location filename="../../processing_algs/allocate_water_rights.py" line="172" />
             <source>The red-line field is remaining_m3, which is already net of other uses, yet shares of it are set aside for domestic and ecological water: they may be set aside twice. Set DOMESTIC_SHARE and ECOLOGICAL_SHARE to 0 unless remaining_m3 still includes them.</source>
             <translation>红线字段为 remaining_m3，已扣除其他用水，却仍按比例从中预留生活和生态用水：这部分水可能被重复预留。除非 remaining_m3 仍包含这两项用水，请将 DOMESTIC_SHARE 和 ECOLOGICAL_SHARE 设为 0。</translation>
         </message>
@@ -632,12 +632,12 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>按位置在乡镇图层中查找所属乡镇</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/allocate_water_rights.py" line="214" />
+            <location filename="../../processing_algs/allocate_water_rights.py" line="146" />
             <source>{0} parcel(s) allocated {1:,.0f} m³ in total; {2} parcel(s) without a right.</source>
             <translation>{0} 个地块共分配 {1:,.0f} m³；{2} 个地块未获水权。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="346" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
@@ -647,7 +647,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/base.py" line="297" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -791,7 +791,7 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="330" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -873,7 +873,7 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="398" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -1100,7 +1100,7 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>取水井无自身的定额水量（over_quota 在可行时使用该用途的定额）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="346" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
@@ -1110,7 +1110,7 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/base.py" line="297" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -1146,12 +1146,12 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="330" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/electricity_to_water.py" line="158" />
+            <location filename="../../processing_algs/electricity_to_water.py" line="126" />
             <source>Chart written to {0}</source>
             <translation>图表已写入 {0}</translation>
         </message>
@@ -1161,7 +1161,7 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>图表：各乡镇折算水量、计量水量与许可水量对比（PNG）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/electricity_to_water.py" line="162" />
+            <location filename="../../processing_algs/electricity_to_water.py" line="130" />
             <source>County: {0:,.0f} kWh → {1:,.0f} m³ estimated; metered {2:,.0f} m³; permitted {3:,.0f} m³</source>
             <translation>全县：用电 {0:,.0f} kWh → 折算水量 {1:,.0f} m³；计量水量 {2:,.0f} m³；许可水量 {3:,.0f} m³</translation>
         </message>
@@ -1241,7 +1241,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="398" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -1356,7 +1356,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>以电折水（井电双控）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/electricity_to_water.py" line="155" />
+            <location filename="../../processing_algs/electricity_to_water.py" line="123" />
             <source>Water from electricity per township (以电折水)</source>
             <translation>各乡镇以电折水汇总</translation>
         </message>
@@ -1428,7 +1428,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>yes/no、1/0、是/否。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="346" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
@@ -1438,7 +1438,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/base.py" line="297" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -1470,7 +1470,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>米制坐标的坐标系（留空 = EPSG:4537）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="330" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -1523,7 +1523,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="398" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -1655,7 +1655,7 @@ Every row is either imported or listed in the refused rows with every reason: no
             <translation>register_row（登记表行号）、well_id（井号）及全部拒收原因。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="346" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
@@ -1665,7 +1665,7 @@ Every row is either imported or listed in the refused rows with every reason: no
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/base.py" line="297" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -1747,7 +1747,7 @@ Every row is either imported or listed in the refused rows with every reason: no
             <translation>与“井位筛查”相同：第13条仅禁止新增自备井。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="330" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -1836,7 +1836,7 @@ Every row is either imported or listed in the refused rows with every reason: no
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="398" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -2045,7 +2045,7 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation>超采区不注明名称</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="346" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
@@ -2060,7 +2060,7 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation>已向 {folder} 写出 {n} 份意见书：不予许可 {p} 份，限制 {r} 份，可予许可 {a} 份。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/base.py" line="297" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -2115,7 +2115,7 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation>实际（计量）用水量字段（m³/年）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="130" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="122" />
             <source>BASE_RATE must be more than 0 yuan per m³ (the standard charge, 征收标准).</source>
             <translation>BASE_RATE（征收标准）必须大于 0 元/m³。</translation>
         </message>
@@ -2140,7 +2140,7 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="330" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -2239,7 +2239,7 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="398" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -2249,7 +2249,7 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>须大于 0。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="158" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="174" />
             <source>Not charged: layer '{0}', {1}</source>
             <translation>未计费：图层“{0}”，{1}</translation>
         </message>
@@ -2348,7 +2348,7 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>用途字段（用于取规则文件中该用途的定额）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="207" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="162" />
             <source>Water-resource fees by tier (超计划累进加价) — {0}</source>
             <translation>分档水资源费（超计划累进加价）——{0}</translation>
         </message>
@@ -2368,7 +2368,7 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>取水户无自身的定额水量</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="181" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="145" />
             <source>band by band</source>
             <translation>分档累进</translation>
         </message>
@@ -2400,22 +2400,22 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>不使用规则文件中该用途的定额</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="181" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="145" />
             <source>whole excess</source>
             <translation>超额全部按最高档</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="179" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="144" />
             <source>{0} account(s) charged ({1}): fees {2:,.2f} yuan, of which surcharge {3:,.2f} yuan.</source>
             <translation>已计费 {0} 户（{1}）：水资源费 {2:,.2f} 元，其中加价 {3:,.2f} 元。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="161" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="177" />
             <source>{0} of {1} account(s) were not charged; their fee fields are empty and 'problem' says why.</source>
             <translation>{1} 户中有 {0} 户未计费；其水资源费字段为空，原因见 problem 字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="346" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
@@ -2425,7 +2425,7 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/base.py" line="297" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -2481,12 +2481,12 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>批准的年度取水计划字段（m³）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="330" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" line="280" />
+            <location filename="../../processing_algs/reduction_plan.py" line="217" />
             <source>Chart written to {path}</source>
             <translation>图表已写入 {path}</translation>
         </message>
@@ -2541,9 +2541,8 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>条款和状态说明的语言</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" line="250" />
             <source>Layer '{layer}' already has field(s) {fields}; the output replaces them with this run's values.</source>
-            <translation>图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
+            <translation type="vanished">图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/base.py" line="253" />
@@ -2551,7 +2550,7 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="398" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -2586,7 +2585,7 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>参数：</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" line="221" />
+            <location filename="../../processing_algs/reduction_plan.py" line="255" />
             <source>Planning the cuts of {n} wells…</source>
             <translation>正在编制 {n} 眼井的压减计划…</translation>
         </message>
@@ -2609,7 +2608,7 @@ Per township: abstraction by year against the allowable volume, the year balance
             <translation>公共供水管网（线）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" line="211" />
+            <location filename="../../processing_algs/reduction_plan.py" line="243" />
             <source>Reading and preparing the layers…</source>
             <translation>正在读取并准备图层…</translation>
         </message>
@@ -2674,7 +2673,7 @@ Per township: abstraction by year against the allowable volume, the year balance
             <translation>计划压减总量（m³/年）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" line="240" />
+            <location filename="../../processing_algs/reduction_plan.py" line="265" />
             <source>Township '{township}' has no allowable volume in '{field}' (layer '{layer}'): no plan for it.</source>
             <translation>乡镇“{township}”在“{field}”中没有可开采量（图层“{layer}”）：未编制其计划。</translation>
         </message>
@@ -2734,7 +2733,7 @@ Per township: abstraction by year against the allowable volume, the year balance
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" line="246" />
+            <location filename="../../processing_algs/reduction_plan.py" line="194" />
             <source>Writing the outputs…</source>
             <translation>正在写出结果…</translation>
         </message>
@@ -2796,7 +2795,7 @@ Per township: abstraction by year against the allowable volume, the year balance
             <translation>无法识别无证井：不采取“无证停采”措施（第18条）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="346" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
@@ -2806,12 +2805,12 @@ Per township: abstraction by year against the allowable volume, the year balance
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" line="284" />
+            <location filename="../../processing_algs/reduction_plan.py" line="221" />
             <source>{n} township(s) must cut: {reached} reach balance by {year}, {short} not by measures alone (shortfall {shortfall:,.0f} m³/a); {cut:,.0f} m³/a cut in all.</source>
             <translation>{n} 个乡镇需压减：{reached} 个在 {year} 年前达到采补平衡，{short} 个仅靠措施无法达到（缺口 {shortfall:,.0f} m³/年）；合计压减 {cut:,.0f} m³/年。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/base.py" line="297" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -3022,7 +3021,7 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
             <translation>任意坐标系。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="330" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -3105,7 +3104,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="398" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -3312,7 +3311,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>超采区不注明名称</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="346" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
@@ -3337,7 +3336,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>{n} 眼井位于图层范围外（不在任何乡镇内，或不在超采区和供水图层范围内）：结论为 outside，不作结论。请核对其位置，或用覆盖这些位置的图层重新筛查。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/base.py" line="297" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -3494,7 +3493,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>任意坐标系。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="330" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -3519,7 +3518,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="398" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -3676,7 +3675,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>以要素编号标识取水井</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="346" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
@@ -3691,7 +3690,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>公共供水管网覆盖范围内有在用自备井 {listed} 眼（自备井共 {self_supplied} 眼，取水井共 {wells} 眼）；年取水量合计 {total:,.0f} m³。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/base.py" line="297" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -3920,7 +3919,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation type="vanished">允许</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="605" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="602" />
             <source>clicked site</source>
             <translation>点击的井位</translation>
         </message>
@@ -3948,7 +3947,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
         </message>
         <message>
             <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="509" />
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="593" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="590" />
             <source>map canvas</source>
             <translation>地图画布</translation>
         </message>
@@ -4228,7 +4227,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>正在生成报告…</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="330" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -4303,7 +4302,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="398" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -4502,7 +4501,7 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>可选</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="346" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
@@ -4512,7 +4511,7 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/base.py" line="297" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -4524,12 +4523,12 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
     <context>
         <name>TuoliAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="595" />
+            <location filename="../../processing_algs/base.py" line="628" />
             <source>Could not remove the incomplete output {0}: {1}</source>
             <translation>无法删除未完成的输出 {0}：{1}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="618" />
+            <location filename="../../processing_algs/base.py" line="651" />
             <source>Could not store the style in {0}: {1}</source>
             <translation>无法将样式保存到 {0}：{1}</translation>
         </message>
@@ -4544,12 +4543,12 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>无法将网格单元 {cell} 写入输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/allocate_water_rights.py" line="252" />
+            <location filename="../../processing_algs/allocate_water_rights.py" line="238" />
             <source>Could not write township {name} to the output.</source>
             <translation>无法将乡镇 {name} 写入输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="443" />
+            <location filename="../../processing_algs/base.py" line="447" />
             <source>Layer '{0}' holds {1}, but '{2}' ({3}) needs {4}. Choose a layer of {4} (Vector ▸ Geometry Tools can convert, e.g. Centroids for polygons to points).</source>
             <translation>图层“{0}”为{1}，但“{2}”（{3}）需要{4}。请选择{4}图层（可用 矢量 ▸ 几何工具 转换，例如用“质心”把面转为点）。</translation>
         </message>
@@ -4559,7 +4558,7 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>图层“{layer}”（{key}）为 {kind} 图层；必须是表示井位的点图层。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="496" />
+            <location filename="../../processing_algs/base.py" line="500" />
             <source>Layer '{layer}' already has field(s) {fields}; the output replaces them with this run's values.</source>
             <translation>图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
         </message>
@@ -4569,7 +4568,7 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>图层“{layer}”没有字段“{field}”（ZONE_GRADE_FIELD，超采区等级：严重 / 一般）。该图层的字段有：{fields}。请选择等级字段。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/qgis_io/pdf.py" line="34" />
+            <location filename="../../tuoli_gw_plugin/qgis_io/pdf.py" line="40" />
             <source>No font with Chinese glyphs is installed for Qt, so the Chinese PDF would print empty boxes. Install the Noto CJK fonts (Debian/Ubuntu: sudo apt-get install fonts-noto-cjk) and run again, or choose LANGUAGE = English.</source>
             <translation>Qt 未找到含中文字形的字体，中文 PDF 将显示为空方框。请安装 Noto CJK 字体（Debian/Ubuntu：sudo apt-get install fonts-noto-cjk）后重新运行，或选择 LANGUAGE = English。</translation>
         </message>
@@ -4584,7 +4583,7 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>正在读取并准备图层…</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="602" />
+            <location filename="../../processing_algs/base.py" line="635" />
             <source>Removed the incomplete output {0} of this failed run.</source>
             <translation>已删除本次失败运行留下的未完成输出 {0}。</translation>
         </message>
@@ -4750,7 +4749,7 @@ OUTPUT_UNITS（可选）：各单元及 stations_n（单元内有速率的监测
             <translation type="vanished">，</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="330" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -4792,7 +4791,7 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="398" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -4802,7 +4801,7 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>监测站（点）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/water_level_trend.py" line="117" />
+            <location filename="../../processing_algs/water_level_trend.py" line="126" />
             <source>OUTPUT_UNITS needs a UNITS layer of polygons to grade.</source>
             <translation>OUTPUT_UNITS 需要提供待评级的多边形图层 UNITS。</translation>
         </message>
@@ -4865,7 +4864,7 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>阈值、档次和期限及其法律依据；如需修改，请复制随插件提供的规则文件后再改。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/water_level_trend.py" line="132" />
+            <location filename="../../processing_algs/water_level_trend.py" line="123" />
             <source>UNITS given but no OUTPUT_UNITS: set OUTPUT_UNITS to get the per-unit grades.</source>
             <translation>已提供 UNITS 但未设置 OUTPUT_UNITS：请设置 OUTPUT_UNITS 以获得各单元等级。</translation>
         </message>
@@ -4922,12 +4921,12 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>可选</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/water_level_trend.py" line="101" />
+            <location filename="../../processing_algs/water_level_trend.py" line="100" />
             <source>{0} of {1} stations have a trend: {2} severe, {3} general.</source>
             <translation>{1} 个监测站中有 {0} 个得出水位趋势：严重 {2} 个，一般 {3} 个。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="346" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
@@ -4937,7 +4936,7 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/base.py" line="297" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
