@@ -255,8 +255,8 @@ def _projected_geometries(frame: gpd.GeoDataFrame, layer: str, work_crs: CRS) ->
     if CRS.from_user_input(frame.crs) != work_crs:
         series = series.to_crs(work_crs)
     geometries = np.asarray(series.values, dtype=object)
-    # Empty geometries behave like missing ones: they are nowhere.
-    empty = ~shapely.is_missing(geometries) & shapely.is_empty(geometries)
+    # Empty geometries behave like missing ones: they are nowhere (is_empty of a missing one is False).
+    empty = shapely.is_empty(geometries)
     geometries[empty] = None
     return geometries
 
@@ -657,7 +657,8 @@ def _polygon_pairs(tree: shapely.STRtree, polygons: np.ndarray, geometries: np.n
             if len(wells):
                 hit = shapely.intersects_xy(polygons[polygon[0]], x[wells], y[wells])
                 pairs.append(np.stack([wells[hit], polygon[hit]]))
-    other_rows = np.flatnonzero(~point_rows & ~shapely.is_missing(geometries))
+    other_rows = np.flatnonzero(~point_rows)
+    other_rows = other_rows[~shapely.is_missing(geometries[other_rows])]
     if len(other_rows):
         wells, items = tree.query(geometries[other_rows], predicate="intersects")
         pairs.append(np.stack([other_rows[wells], items]))
@@ -721,8 +722,11 @@ def _nearest_pipes(tree: shapely.STRtree, pipes: np.ndarray, geometries: np.ndar
     n = len(geometries)
     distance = np.full(n, np.nan)
     nearest = np.full(n, -1, dtype=np.int64)
-    searched_rows = np.flatnonzero(point_rows) if point_rows.sum() >= _BOUNDED_SEARCH_MIN_WELLS else np.empty(0, np.int64)
-    direct_rows = np.setdiff1d(np.flatnonzero(~shapely.is_missing(geometries)), searched_rows)
+    if point_rows.sum() >= _BOUNDED_SEARCH_MIN_WELLS:
+        searched_rows, direct_rows = np.flatnonzero(point_rows), np.flatnonzero(~point_rows)
+    else:
+        searched_rows, direct_rows = np.empty(0, np.int64), np.arange(n)
+    direct_rows = direct_rows[~shapely.is_missing(geometries[direct_rows])]
     if len(direct_rows):
         (wells, items), found = tree.query_nearest(geometries[direct_rows], return_distance=True, all_matches=False)
         distance[direct_rows[wells]] = found
@@ -744,39 +748,36 @@ def _nearest_pipes(tree: shapely.STRtree, pipes: np.ndarray, geometries: np.ndar
     # A hair more than the bound everywhere below, so rounding never drops a pipe at the edge.
     reach = centre_nearest + 2 * side * np.sqrt(0.5) * (1 + 1e-9) + 1e-6
     candidate_cells, candidate_pipes = tree.query(centres, predicate="dwithin", distance=reach)
-    # Every (well, candidate pipe of its cell) pair, built with array arithmetic.
+    # Every (well, candidate pipe of its cell) pair, built with array arithmetic, grouped by well in the wells'
+    # order: GEOS then reads the points in the order they lie in memory (see screen_points).
     by_cell = np.argsort(candidate_cells, kind="stable")
     candidate_cells, candidate_pipes = candidate_cells[by_cell], candidate_pipes[by_cell]
-    wells_by_cell = np.argsort(cell_of_well, kind="stable")
-    wells_per_cell = np.bincount(cell_of_well, minlength=len(cells))
     pipes_per_cell = np.bincount(candidate_cells, minlength=len(cells))
-    pairs_per_cell = wells_per_cell * pipes_per_cell
-    pair_cell = np.repeat(np.arange(len(cells)), pairs_per_cell)
-    pair_rank = np.arange(pairs_per_cell.sum()) - np.repeat(np.cumsum(pairs_per_cell) - pairs_per_cell, pairs_per_cell)
-    pipe_count = pipes_per_cell[pair_cell]
-    pair_well = wells_by_cell[(np.cumsum(wells_per_cell) - wells_per_cell)[pair_cell] + pair_rank // pipe_count]
-    pair_candidate = (np.cumsum(pipes_per_cell) - pipes_per_cell)[pair_cell] + pair_rank % pipe_count
-    pair_pipe = candidate_pipes[pair_candidate]
+    pairs_per_well = pipes_per_cell[cell_of_well]
+    pair_well = np.repeat(np.arange(len(px)), pairs_per_well)
+    first_pair = np.cumsum(pairs_per_well) - pairs_per_well
+    pair_candidate = np.arange(len(pair_well)) + np.repeat((np.cumsum(pipes_per_cell) - pipes_per_cell)[cell_of_well] - first_pair,
+                                                           pairs_per_well)
     # Per well the bound tightens: a pipe further than D + 2r from the centre (r the well's own
     # distance to the centre) is further from the well than the centre's nearest pipe. Dropping those
     # pairs before GEOS measures them keeps every possible nearest pipe.
     candidate_reach = shapely.distance(centres[candidate_cells], pipes[candidate_pipes])
     well_to_centre = np.hypot(px - shapely.get_x(centres)[cell_of_well], py - shapely.get_y(centres)[cell_of_well])
-    keep = candidate_reach[pair_candidate] <= centre_nearest[pair_cell] + 2 * well_to_centre[pair_well] * (1 + 1e-9) + 1e-6
-    pair_well, pair_pipe, pair_candidate = pair_well[keep], pair_pipe[keep], pair_candidate[keep]
+    keep = candidate_reach[pair_candidate] <= (centre_nearest[cell_of_well] + 2 * well_to_centre * (1 + 1e-9) + 1e-6)[pair_well]
+    pair_well, pair_candidate = pair_well[keep], pair_candidate[keep]
+    pair_pipe = candidate_pipes[pair_candidate]
     keep = _could_be_nearest(pair_well, pair_pipe, pair_candidate, pipes, centres[candidate_cells], candidate_pipes,
                              candidate_reach, well_to_centre, px, py)
-    # The exact distances of the pairs left (about 1.1 a well, measured; 1.8 before _could_be_nearest), the wells in
-    # their order (see screen_points: GEOS reads the points in the order they lie in memory).
-    by_well = np.flatnonzero(keep)[np.argsort(pair_well[keep], kind="stable")]
-    pair_well, pair_pipe = pair_well[by_well], pair_pipe[by_well]
+    pair_well, pair_pipe = pair_well[keep], pair_pipe[keep]
+    # The exact distances of the pairs left (about 1.2 a well at 1M wells; 1.9 before _could_be_nearest).
     pair_distance = shapely.distance(geometries[searched_rows[pair_well]], pipes[pair_pipe])
-    closest_first = np.lexsort((pair_pipe, pair_distance, pair_well))
-    first = np.ones(len(closest_first), dtype=bool)
-    first[1:] = pair_well[closest_first][1:] != pair_well[closest_first][:-1]
-    chosen = closest_first[first]
-    distance[searched_rows[pair_well[chosen]]] = pair_distance[chosen]
-    nearest[searched_rows[pair_well[chosen]]] = pair_pipe[chosen]
+    # Per well (its pairs are consecutive) the smallest distance, and of the pipes at it the first.
+    starts = np.flatnonzero(np.r_[True, pair_well[1:] != pair_well[:-1]])
+    smallest = np.minimum.reduceat(pair_distance, starts)
+    at_smallest = pair_distance == np.repeat(smallest, np.diff(np.r_[starts, len(pair_well)]))
+    first_pipe = np.minimum.reduceat(np.where(at_smallest, pair_pipe, len(pipes)), starts)
+    distance[searched_rows[pair_well[starts]]] = smallest
+    nearest[searched_rows[pair_well[starts]]] = first_pipe
     return distance, nearest
 
 
@@ -805,21 +806,25 @@ def _could_be_nearest(pair_well: np.ndarray, pair_pipe: np.ndarray, pair_candida
     return lower <= well_upper * (1 + 1e-9) + 1e-6
 
 
-def _point_xy(geometries: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """x and y of the Point geometries; NaN for missing, empty and multipart ones."""
-    points = ~shapely.is_missing(geometries) & (shapely.get_type_id(geometries) == 0)
-    points[points] = ~shapely.is_empty(geometries[points])
+def _point_xy(geometries: np.ndarray, type_ids: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """x and y of the Point geometries; NaN for missing, empty and multipart ones. ``type_ids``: their
+    ``shapely.get_type_id``, when the caller has them."""
+    points = (shapely.get_type_id(geometries) if type_ids is None else type_ids) == 0  # a missing one is -1
     x = np.full(len(geometries), np.nan)
     y = np.full(len(geometries), np.nan)
     x[points], y[points] = shapely.get_x(geometries[points]), shapely.get_y(geometries[points])
     return x, y
 
 
-def _facts(prepared: PreparedScreening, geometries: np.ndarray, xy: tuple[np.ndarray, np.ndarray] | None = None) -> _Facts:
+def _facts(prepared: PreparedScreening, geometries: np.ndarray, xy: tuple[np.ndarray, np.ndarray] | None = None,
+           located: np.ndarray | None = None) -> _Facts:
+    """``located``: which wells have a location, when the caller knows (screen_points: empty geometries already None)."""
     n = len(geometries)
-    has_geometry = ~shapely.is_missing(geometries)
-    has_geometry[has_geometry] = ~shapely.is_empty(geometries[has_geometry])
-    geometries = np.where(has_geometry, geometries, None)
+    if located is None:
+        has_geometry = ~shapely.is_missing(geometries) & ~shapely.is_empty(geometries)
+        geometries = np.where(has_geometry, geometries, None)
+    else:
+        has_geometry = located
     x, y = xy if xy is not None else _point_xy(geometries)
     point_rows = ~np.isnan(x)
 
@@ -948,10 +953,12 @@ def _screen(
     xy: tuple[np.ndarray, np.ndarray] | None = None,
     requested: np.ndarray | None = None,
     decided: tuple[np.ndarray, np.ndarray] | None = None,
+    located: np.ndarray | None = None,
 ) -> tuple[dict[str, np.ndarray], _Facts]:
     """Screen a set of wells. ``decided``: their types and exemptions, when the caller has decided
-    them already (``screen_points`` does it once for all chunks); else they are read from ``uses``."""
-    facts = _facts(prepared, geometries, xy)
+    them already (``screen_points`` does it once for all chunks); else they are read from ``uses``.
+    ``located``: see _facts."""
+    facts = _facts(prepared, geometries, xy, located)
     n = len(geometries)
     types, exempt = decided if decided is not None else (well_types(prepared, uses, n), _exempt_mask(prepared, uses, n))
     columns = _verdict_columns(prepared, facts, exempt, types, requested, language)
@@ -1045,10 +1052,10 @@ def screen_points(
     requested = number_column(wells, requested_field, layer=layer) if requested_field else None
     if len(wells) == 0:
         return _frame({name: np.array([], dtype=object) for name in OUTPUT_COLUMNS}, wells.index)
-    geometries = _projected_geometries(wells, layer, prepared.work_crs)
-    present = ~shapely.is_missing(geometries)
-    types = shapely.get_type_id(geometries[present])
-    wrong = np.flatnonzero(present)[(types != 0) & (types != 4)]  # 0 Point, 4 MultiPoint
+    geometries = _projected_geometries(wells, layer, prepared.work_crs)  # empty ones made missing
+    type_ids = shapely.get_type_id(geometries)  # -1 for a missing one
+    located = type_ids >= 0
+    wrong = np.flatnonzero(located & (type_ids != 0) & (type_ids != 4))  # 0 Point, 4 MultiPoint
     if len(wrong):
         row = int(wrong[0])
         raise EngineInputError(
@@ -1062,8 +1069,8 @@ def screen_points(
     types, exempt = well_types(prepared, uses, len(wells)), _exempt_mask(prepared, uses, len(wells))
     # Chunks are cut from the wells in a spatial order, so each chunk is a compact area and the
     # bounded nearest-pipe search keeps small grid cells; results go back to the input order.
-    x, y = _point_xy(geometries)  # once for all chunks
-    order = _spatial_order(geometries, x) if len(geometries) > chunk_size else np.arange(len(geometries))
+    x, y = _point_xy(geometries, type_ids)  # once for all chunks
+    order = _spatial_order(geometries, x, located) if len(geometries) > chunk_size else np.arange(len(geometries))
     columns: dict[str, np.ndarray] = {}
     # Within a chunk the wells go in input order: their geometries lie in memory in that order, and GEOS reading them
     # in a spatial order instead waits on memory for each one (the nearest-pipe distances took 3-4x as long, measured).
@@ -1072,7 +1079,8 @@ def screen_points(
 
     def screen_chunk(rows: np.ndarray) -> dict[str, np.ndarray]:
         return _screen(prepared, geometries[rows], None, language, (x[rows], y[rows]),
-                       None if requested is None else requested[rows], decided=(types[rows], exempt[rows]))[0]
+                       None if requested is None else requested[rows], decided=(types[rows], exempt[rows]),
+                       located=located[rows])[0]
 
     done = 0
     for rows, part in run_in_order(chunks, screen_chunk, workers=workers, is_canceled=is_canceled,
@@ -1087,11 +1095,10 @@ def screen_points(
     return _frame(columns, wells.index)
 
 
-def _spatial_order(geometries: np.ndarray, point_x: np.ndarray) -> np.ndarray:
+def _spatial_order(geometries: np.ndarray, point_x: np.ndarray, located: np.ndarray) -> np.ndarray:
     """Row order that visits the wells strip by strip (1,000 strips west to east, input order within a strip);
     wells without a location come last."""
     x = np.where(np.isnan(point_x), np.inf, point_x)
-    located = ~shapely.is_missing(geometries) & ~shapely.is_empty(geometries)
     others = located & np.isnan(point_x)  # multipoints: their centroid
     if others.any():
         x[others] = shapely.get_x(shapely.centroid(geometries[others]))
