@@ -33,7 +33,8 @@ def insert_many(
     columns: list[np.ndarray],
     each_block: Callable[[int], None] | None = None,
 ) -> None:
-    """Insert the rows given as ``columns`` (object arrays of one length) into ``table``, in order.
+    """Insert the rows given as ``columns`` (arrays of one length) into ``table``, in order: object arrays of Python
+    values, or numpy arrays of numbers, yes/no values or fixed-size bytes, made Python values block by block.
 
     Each statement inserts up to ``ROWS_PER_INSERT`` rows (a multi-row VALUES list): SQLite's per-statement
     work — AUTOINCREMENT reads and writes ``sqlite_sequence`` once per statement — is then paid once
@@ -61,9 +62,9 @@ def insert_many(
     connection.execute(f"CREATE TABLE {lookup} (code INTEGER PRIMARY KEY, {', '.join(shared_names)})")
     try:
         rows = np.empty((len(first_rows), len(positions) + 1), dtype=object)
-        rows[:, 0] = codes.astype(object)
+        rows[:, 0] = codes.tolist()
         for slot, index in enumerate(positions):
-            rows[:, slot + 1] = columns[index][first_rows]
+            rows[:, slot + 1] = _python(columns[index][first_rows])
         connection.executemany(f"INSERT INTO {lookup} VALUES ({', '.join('?' * (len(positions) + 1))})", rows.tolist())
         selected = [f"v.column{slot + 1}" for slot in range(len(kept))] + [f"lk.{name}" for name in shared_names]
         target = [names[index] for index in kept] + [names[index] for index in positions]
@@ -71,7 +72,7 @@ def insert_many(
         _insert_bound(
             connection,
             f"INSERT INTO {quoted(table)} ({', '.join(quoted(name) for name in target)}) SELECT {', '.join(selected)} FROM ",
-            [columns[index] for index in kept] + [combination.astype(object)],
+            [columns[index] for index in kept] + [combination],
             tail=f" AS v CROSS JOIN {lookup} AS lk ON lk.code = v.column{len(kept) + 1}",
             each_block=each_block,
         )
@@ -106,14 +107,20 @@ def _insert_bound(
             block_stop = min(block_start + rows_per_block, grouped)
             block = np.empty((block_stop - block_start, width), dtype=object)
             for index, column in enumerate(columns):
-                block[:, index] = column[block_start:block_stop]
+                block[:, index] = _python(column[block_start:block_stop])
             yield from block.reshape(-1, rows_per_insert * width).tolist()
 
     connection.executemany(statement(rows_per_insert), groups())
     if grouped < count:
         if each_block is not None:
             each_block(grouped)
-        connection.executemany(statement(1), zip(*(column[grouped:] for column in columns)))
+        connection.executemany(statement(1), zip(*(_python(column[grouped:]) for column in columns)))
+
+
+def _python(values: np.ndarray) -> list | np.ndarray:
+    """Values SQLite binds: an object array as it is, any other array as Python values (numpy's tolist: Python ints,
+    floats, bools, and bytes for fixed-size records)."""
+    return values if values.dtype == object else values.tolist()
 
 
 def repeating_columns(columns: list[np.ndarray]) -> tuple[np.ndarray, list[int]] | None:
@@ -131,6 +138,11 @@ def repeating_columns(columns: list[np.ndarray]) -> tuple[np.ndarray, list[int]]
         return None
     parts: list[tuple[int, int, np.ndarray]] = []  # (distinct count, position, codes)
     for position, column in enumerate(columns):
+        if column.dtype == bool:
+            parts.append((2, position, column.view(np.int8)))
+            continue
+        if column.dtype != object:
+            continue
         sample = column[:_SAMPLE_ROWS]
         if len(pd.unique(sample)) > _MAX_DISTINCT or pd.api.types.infer_dtype(sample, skipna=True) not in ("string", "boolean", "empty"):
             continue

@@ -1141,10 +1141,14 @@ def _spatial_order(geometries: np.ndarray, point_x: np.ndarray, located: np.ndar
 
 
 def _frame(columns: dict[str, np.ndarray], index: pd.Index) -> pd.DataFrame:
-    # Explicit object dtype keeps None as None (pandas would infer a string dtype with NaN).
+    # Explicit object dtype keeps None as None (pandas would infer a string dtype with NaN). The frame takes the
+    # arrays as they are (copy=False, one block each): copying and consolidating them was the engine's peak of
+    # memory at 1M wells (+290 MB, measured).
     return pd.DataFrame(
-        {name: pd.Series(columns[name], index=index, dtype=float if name == "supply_distance_m" else object) for name in OUTPUT_COLUMNS},
+        {name: pd.Series(columns[name], index=index, dtype=float if name == "supply_distance_m" else object, copy=False)
+         for name in OUTPUT_COLUMNS},
         index=index,
+        copy=False,
     )
 
 
@@ -1204,7 +1208,7 @@ def output_table(wells: gpd.GeoDataFrame, results: pd.DataFrame) -> gpd.GeoDataF
     replaced = set(OUTPUT_COLUMNS)
     table = wells[[name for name in wells.columns if name.lower() not in replaced]].copy()
     for name in results.columns:
-        table[name] = pd.Series(results[name].to_numpy(), index=table.index, dtype=results[name].dtype)
+        table[name] = pd.Series(results[name].to_numpy(), index=table.index, dtype=results[name].dtype, copy=False)
     for name in ("in_supply_coverage", "red_line_checked"):
         table[name] = table[name].astype("boolean")
     return table.set_geometry(wells.geometry.name)
