@@ -29,7 +29,7 @@ from ..core.columns import INTEGER, REAL, TEXT, Column, column_names
 from ..core.errors import EngineCancelledError, EngineInputError
 from ..core.messages import register, text
 from ..core.rules import Rules
-from ..core.values import feature_label, is_blank, is_null, listed_features, number_column, require_fields
+from ..core.values import filled_labels, is_blank, is_null, listed_features, number_column, require_fields, require_unique
 from ..screening.well_sites import SELF_SUPPLIED, PreparedScreening, screen_points
 
 register(
@@ -61,8 +61,8 @@ register(
             "请为每个乡镇填写名称：取水井与计划按名称对应",
         ),
         "reduction.duplicate_name": (
-            "township name '{name}' is used by several features ({features})",
-            "乡镇名称“{name}”被多个要素使用（{features}）",
+            "township name '{label}' is used by several features ({features})",
+            "乡镇名称“{label}”被多个要素使用（{features}）",
         ),
         "reduction.unique_names": ("make the names unique, or merge the polygons", "请使名称唯一，或合并这些多边形"),
         "reduction.no_volume": (
@@ -452,32 +452,8 @@ def township_allowables(
     """The township names in layer order and the allowable volume of each (None where empty)."""
     require_fields(townships, name_field, layer=layer, what=text("reduction.what_township"))
     allowable = number_column(townships, allowable_field, layer=layer, id_field=name_field)
-    names = townships[name_field].tolist()
-    empty = [row for row, value in enumerate(names) if is_blank(value)]
-    if empty:
-        raise EngineInputError(
-            text("reduction.no_name", n=len(empty), features=listed_features(townships, empty, None)),
-            layer=layer,
-            feature=feature_label(townships, empty[0]),
-            field=name_field,
-            hint=text("reduction.name_them"),
-        )
-    clean = [str(value).strip() for value in names]
-    seen: dict[str, int] = {}
-    for row, name in enumerate(clean):
-        if name in seen:
-            raise EngineInputError(
-                text(
-                    "reduction.duplicate_name",
-                    name=name,
-                    features=f"{feature_label(townships, seen[name])}, {feature_label(townships, row)}",
-                ),
-                layer=layer,
-                feature=feature_label(townships, row),
-                field=name_field,
-                hint=text("reduction.unique_names"),
-            )
-        seen[name] = row
+    clean = filled_labels(townships, name_field, layer=layer, message="reduction.no_name", hint="reduction.name_them")
+    require_unique(townships, name_field, clean, layer=layer, message="reduction.duplicate_name", hint="reduction.unique_names")
     return clean, {name: None if math.isnan(value) else float(value) for name, value in zip(clean, allowable)}
 
 
