@@ -12,8 +12,9 @@ from __future__ import annotations
 from typing import Any
 
 from qgis.core import QgsFeatureSource, QgsField, QgsProcessingException, QgsWkbTypes
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QCoreApplication
 
+from tuoli_gw_plugin.qgis_io.field_types import FieldType
 from tuoli_gw_plugin.qgis_io.frames import new_field
 
 from ._declarations import LINES, POLYGONS, Distance, Field, Layer
@@ -134,7 +135,7 @@ def prepare_from_parameters(
 def common_output_fields() -> list[QgsField]:
     """supply_distance_m, in_supply_coverage, township (shared by both outputs)."""
     return [
-        new_field("supply_distance_m", QVariant.Double),
-        new_field("in_supply_coverage", QVariant.Bool),
-        new_field("township", QVariant.String),
+        new_field("supply_distance_m", FieldType.Double),
+        new_field("in_supply_coverage", FieldType.Bool),
+        new_field("township", FieldType.String),
     ]

@@ -22,9 +22,10 @@ from qgis.core import (
     QgsRectangle,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QCoreApplication
 
 from tuoli_gw_plugin.qgis_io.bulk_io import read_gpkg, whole_gpkg_layer
+from tuoli_gw_plugin.qgis_io.field_types import FieldType
 from tuoli_gw_plugin.qgis_io.frames import crs_to_pyproj_text, fields_with, new_field, source_to_frame, write_features_with_columns
 
 from ._declarations import (
@@ -43,26 +44,26 @@ from ._declarations import (
 from .base import TuoliAlgorithm
 
 BALANCE_FIELD_TYPES = {
-    "wells_n": QVariant.LongLong,
-    "area_km2": QVariant.Double,
-    "abstraction_m3": QVariant.Double,
-    "recharge_m3": QVariant.Double,
-    "allowable_m3": QVariant.Double,
-    "extraction_coef": QVariant.Double,
-    "grade": QVariant.String,
-    "reduction_m3": QVariant.Double,
+    "wells_n": FieldType.LongLong,
+    "area_km2": FieldType.Double,
+    "abstraction_m3": FieldType.Double,
+    "recharge_m3": FieldType.Double,
+    "allowable_m3": FieldType.Double,
+    "extraction_coef": FieldType.Double,
+    "grade": FieldType.String,
+    "reduction_m3": FieldType.Double,
 }
 LEVEL_FIELD_TYPES = {
-    "level_grade": QVariant.String,
-    "decline_m_per_a": QVariant.Double,
-    "final_grade": QVariant.String,
-    "grade_criterion": QVariant.String,
+    "level_grade": FieldType.String,
+    "decline_m_per_a": FieldType.Double,
+    "final_grade": FieldType.String,
+    "grade_criterion": FieldType.String,
 }
 # With an INDUCED_PROBLEMS layer (after the level fields when both are given; final_grade and grade_criterion once).
 INDUCED_FIELD_TYPES = {
-    "induced_problems_n": QVariant.LongLong,
-    "final_grade": QVariant.String,
-    "grade_criterion": QVariant.String,
+    "induced_problems_n": FieldType.LongLong,
+    "final_grade": FieldType.String,
+    "grade_criterion": FieldType.String,
 }
 
 
@@ -260,7 +261,7 @@ class AbstractionRechargeBalanceAlgorithm(TuoliAlgorithm):
                 units_frame = square_grid(well_frame, raster, grid_size, report=report)
                 output_crs = QgsCoordinateReferenceSystem.fromWkt(units_frame.crs.to_wkt())
                 base_fields = QgsFields()
-                base_fields.append(new_field("cell_id", QVariant.String))
+                base_fields.append(new_field("cell_id", FieldType.String))
             level_frame, levels_label = self.optional_frame(parameters, "LEVEL_GRADES", context, feedback)
             levels_label = levels_label or "LEVEL_GRADES"
             induced_frame, induced_label = self.optional_frame(parameters, "INDUCED_PROBLEMS", context, feedback)

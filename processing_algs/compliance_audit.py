@@ -19,8 +19,9 @@ from qgis.core import (
     QgsProcessingException,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QDate, QDateTime, QVariant
+from qgis.PyQt.QtCore import QCoreApplication, QDate, QDateTime
 
+from tuoli_gw_plugin.qgis_io.field_types import FieldType
 from tuoli_gw_plugin.qgis_io.frames import frame_fields, new_field, source_to_frame, write_frame
 
 from . import _declarations as declared
@@ -241,7 +242,7 @@ class ComplianceAuditAlgorithm(TuoliAlgorithm):
 
         output_fields = QgsFields()
         for name in OUTPUT_STRING_FIELDS:
-            output_fields.append(new_field(name, QVariant.String))
+            output_fields.append(new_field(name, FieldType.String))
         point_type = wells.wkbType() if QgsWkbTypes.geometryType(wells.wkbType()) == QgsWkbTypes.PointGeometry else QgsWkbTypes.Point
         sink, dest_id = self.required_sink(parameters, "OUTPUT", context, output_fields, point_type, wells.sourceCrs())
         self._write_findings(wells, well_frame, result.findings, sink, output_fields, feedback)

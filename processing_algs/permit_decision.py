@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from qgis.core import QgsProcessingException
-from qgis.PyQt.QtCore import QVariant
 
 from tuoli_gw_plugin.engine.core.output_files import write_atomically
 from tuoli_gw_plugin.engine.permit.theis import (
@@ -21,6 +20,7 @@ from tuoli_gw_plugin.engine.permit.theis import (
     DEFAULT_STORATIVITY,
     DEFAULT_TRANSMISSIVITY_M2_PER_DAY,
 )
+from tuoli_gw_plugin.qgis_io.field_types import FieldType
 from tuoli_gw_plugin.qgis_io.frames import fields_with, new_field, source_to_frame, write_features_with_columns
 from tuoli_gw_plugin.qgis_io.pdf import print_pdf
 
@@ -30,20 +30,20 @@ from .base import TuoliAlgorithm
 
 # The OUTPUT table's fields, in this order (a public contract).
 OUTPUT_FIELDS = (
-    ("application_id", QVariant.String),
-    ("verdict", QVariant.String),
-    ("reasons", QVariant.String),
-    ("township", QVariant.String),
-    ("requested_m3", QVariant.Double),
-    ("remaining_m3", QVariant.Double),
-    ("quota_status", QVariant.String),
-    ("supply_distance_m", QVariant.Double),
-    ("zone_name", QVariant.String),
-    ("wells_within_radius", QVariant.Int),
-    ("affected_wells", QVariant.Int),
-    ("max_drawdown_m", QVariant.Double),
-    ("html_path", QVariant.String),
-    ("pdf_path", QVariant.String),
+    ("application_id", FieldType.String),
+    ("verdict", FieldType.String),
+    ("reasons", FieldType.String),
+    ("township", FieldType.String),
+    ("requested_m3", FieldType.Double),
+    ("remaining_m3", FieldType.Double),
+    ("quota_status", FieldType.String),
+    ("supply_distance_m", FieldType.Double),
+    ("zone_name", FieldType.String),
+    ("wells_within_radius", FieldType.Int),
+    ("affected_wells", FieldType.Int),
+    ("max_drawdown_m", FieldType.Double),
+    ("html_path", FieldType.String),
+    ("pdf_path", FieldType.String),
 )
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from qgis.core import QgsWkbTypes
-from qgis.PyQt.QtCore import QVariant
 
+from tuoli_gw_plugin.qgis_io.field_types import FieldType
 from tuoli_gw_plugin.qgis_io.frames import fields_with, frame_fields, new_field, source_to_frame, write_features_with_columns, write_frame
 
 from . import _screening_common as common
@@ -37,29 +37,29 @@ SHARE_RULE_VALUES = ("use", "over_quota")
 
 # The fields the wells and townships outputs add, in this order (a public contract).
 WELL_FIELDS = (
-    ("township", QVariant.String),
-    ("use_m3", QVariant.Double),
-    ("measure", QVariant.String),
-    ("cut_m3", QVariant.Double),
-    ("year", QVariant.Int),
-    ("clause", QVariant.String),
-    ("basis", QVariant.String),
+    ("township", FieldType.String),
+    ("use_m3", FieldType.Double),
+    ("measure", FieldType.String),
+    ("cut_m3", FieldType.Double),
+    ("year", FieldType.Int),
+    ("clause", FieldType.String),
+    ("basis", FieldType.String),
 )
 TOWNSHIP_FIELDS = (
-    ("wells_n", QVariant.Int),
-    ("abstraction_m3", QVariant.Double),
-    ("allowable_m3", QVariant.Double),
-    ("cut_needed_m3", QVariant.Double),
-    ("cut_stop_m3", QVariant.Double),
-    ("cut_switch_m3", QVariant.Double),
-    ("cut_plan_m3", QVariant.Double),
-    ("cut_share_m3", QVariant.Double),
-    ("planned_cut_m3", QVariant.Double),
-    ("final_m3", QVariant.Double),
-    ("balance_year", QVariant.Int),
-    ("status", QVariant.String),
-    ("status_text", QVariant.String),
-    ("shortfall_m3", QVariant.Double),
+    ("wells_n", FieldType.Int),
+    ("abstraction_m3", FieldType.Double),
+    ("allowable_m3", FieldType.Double),
+    ("cut_needed_m3", FieldType.Double),
+    ("cut_stop_m3", FieldType.Double),
+    ("cut_switch_m3", FieldType.Double),
+    ("cut_plan_m3", FieldType.Double),
+    ("cut_share_m3", FieldType.Double),
+    ("planned_cut_m3", FieldType.Double),
+    ("final_m3", FieldType.Double),
+    ("balance_year", FieldType.Int),
+    ("status", FieldType.String),
+    ("status_text", FieldType.String),
+    ("shortfall_m3", FieldType.Double),
 )
 
 

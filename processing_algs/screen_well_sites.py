@@ -9,9 +9,9 @@ verdict, plus an optional HTML report with a map and the verdicts per township.
 from __future__ import annotations
 
 from qgis.core import QgsProcessingException
-from qgis.PyQt.QtCore import QVariant
 
 from tuoli_gw_plugin.qgis_io.bulk_io import gpkg_output_path, load_on_completion, read_gpkg, whole_gpkg_layer, write_gpkg
+from tuoli_gw_plugin.qgis_io.field_types import FieldType
 from tuoli_gw_plugin.qgis_io.frames import fields_with, new_field, source_to_frame, write_features_with_columns
 
 from . import _screening_common as common
@@ -141,14 +141,14 @@ class ScreenWellSitesAlgorithm(TuoliAlgorithm):
         )
 
         new_fields = [
-            new_field("verdict", QVariant.String),
-            new_field("reasons", QVariant.String),
-            new_field("basis", QVariant.String),
-            new_field("zone_name", QVariant.String),
-            new_field("zone_grade", QVariant.String),
+            new_field("verdict", FieldType.String),
+            new_field("reasons", FieldType.String),
+            new_field("basis", FieldType.String),
+            new_field("zone_name", FieldType.String),
+            new_field("zone_grade", FieldType.String),
             *common.common_output_fields(),
-            new_field("well_type", QVariant.String),
-            new_field("red_line_checked", QVariant.Bool),
+            new_field("well_type", FieldType.String),
+            new_field("red_line_checked", FieldType.Bool),
         ]
         replaced = [f.name() for f in source.fields() if f.name().lower() in set(OUTPUT_COLUMNS)]
         if replaced:

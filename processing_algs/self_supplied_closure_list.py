@@ -9,8 +9,8 @@ same screening engine as ``screen_well_sites``); this module reads parameters an
 from __future__ import annotations
 
 from qgis.core import QgsFeature, QgsFeatureRequest, QgsFeatureSink, QgsProcessingException
-from qgis.PyQt.QtCore import QVariant
 
+from tuoli_gw_plugin.qgis_io.field_types import FieldType
 from tuoli_gw_plugin.qgis_io.frames import fields_with, new_field, qgis_value, source_to_frame
 
 from . import _screening_common as common
@@ -84,8 +84,8 @@ class SelfSuppliedClosureListAlgorithm(TuoliAlgorithm):
 
         new_fields = [
             *common.common_output_fields(),
-            new_field("freed_m3", QVariant.Double),
-            new_field("freed_from", QVariant.String),
+            new_field("freed_m3", FieldType.Double),
+            new_field("freed_from", FieldType.String),
         ]
         output_fields = fields_with(source.fields(), new_fields)
         sink, dest_id = self.required_sink(parameters, "OUTPUT", context, output_fields, source.wkbType(), source.sourceCrs())

@@ -10,29 +10,30 @@ from __future__ import annotations
 from typing import Any
 
 from qgis.core import QgsProcessingException, QgsWkbTypes
-from qgis.PyQt.QtCore import QDate, QVariant
+from qgis.PyQt.QtCore import QDate
 
+from tuoli_gw_plugin.qgis_io.field_types import FieldType
 from tuoli_gw_plugin.qgis_io.frames import fields_with, new_field, source_to_frame, write_features_with_columns
 
 from ._declarations import ANY_LAYER, OVER_EXTRACTION, POINTS, POLYGONS, RULES, Field, Layer, Sink
 from .base import TuoliAlgorithm
 
 STATION_FIELD_TYPES = {
-    "n_obs": QVariant.LongLong,
-    "first_date": QVariant.Date,
-    "last_date": QVariant.Date,
-    "years": QVariant.Double,
-    "decline_m_per_a": QVariant.Double,
-    "mk_p_value": QVariant.Double,
-    "significant": QVariant.Bool,
-    "level_grade": QVariant.String,
-    "undetermined_reason": QVariant.String,
+    "n_obs": FieldType.LongLong,
+    "first_date": FieldType.Date,
+    "last_date": FieldType.Date,
+    "years": FieldType.Double,
+    "decline_m_per_a": FieldType.Double,
+    "mk_p_value": FieldType.Double,
+    "significant": FieldType.Bool,
+    "level_grade": FieldType.String,
+    "undetermined_reason": FieldType.String,
 }
 UNIT_FIELD_TYPES = {
-    "stations_n": QVariant.LongLong,
-    "decline_m_per_a": QVariant.Double,
-    "level_grade": QVariant.String,
-    "undetermined_reason": QVariant.String,
+    "stations_n": FieldType.LongLong,
+    "decline_m_per_a": FieldType.Double,
+    "level_grade": FieldType.String,
+    "undetermined_reason": FieldType.String,
 }
 # Grades that are a finding; "undetermined" (record too short to test) is none of them.
 TESTED_GRADES = ("none", "general", "severe")

@@ -4,6 +4,10 @@ The supervision report, the permit decisions and the map tool's *Write permit de
 (QTextDocument + QPrinter) draws text through fontconfig, so Chinese prints with the installed Noto CJK font;
 without a CJK font a Chinese document stops with a message saying what to install instead of printing empty
 boxes. The PDF is printed beside its target and moved onto it when complete (engine.core.output_files).
+
+It runs on Qt 5 (QGIS 3) and Qt 6 (QGIS 4): enums scoped; QFontDatabase's functions called on an instance on
+Qt 5 and on the class on Qt 6 (static there, and PyQt6 cannot make one); the document printed with ``print``
+(PyQt6's name; PyQt5 5.15 has it beside ``print_``).
 """
 
 from __future__ import annotations
@@ -11,16 +15,25 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import QgsProcessingException
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QT_VERSION, QCoreApplication
 
 from ..engine.core.output_files import write_atomically
+
+
+def _font_database():
+    """What QFontDatabase's functions are called on: an instance on Qt 5, the class itself on Qt 6."""
+    from qgis.PyQt.QtGui import QFontDatabase
+
+    if QT_VERSION < 0x060000:
+        return QFontDatabase()
+    return QFontDatabase
 
 
 def cjk_font_families() -> list[str]:
     """Font families Qt (fontconfig) can use for Simplified Chinese, best first."""
     from qgis.PyQt.QtGui import QFontDatabase
 
-    families = QFontDatabase().families(QFontDatabase.SimplifiedChinese)
+    families = _font_database().families(QFontDatabase.WritingSystem.SimplifiedChinese)
     preferred = [f for f in families if f.startswith(("Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans CJK"))]
     return preferred + [f for f in families if f not in preferred]
 
@@ -42,18 +55,19 @@ def print_pdf(document, path: str, language: str) -> None:
 
 def _print_pdf_to(document, path: Path, language: str, families: list[str]) -> None:
     from qgis.PyQt.QtCore import QMarginsF, QSizeF, QUrl
-    from qgis.PyQt.QtGui import QFont, QFontDatabase, QImage, QPageLayout, QPageSize, QTextDocument
+    from qgis.PyQt.QtGui import QFont, QImage, QPageLayout, QPageSize, QTextDocument
     from qgis.PyQt.QtPrintSupport import QPrinter
 
-    printer = QPrinter(QPrinter.HighResolution)
-    printer.setOutputFormat(QPrinter.PdfFormat)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(path))
-    printer.setPageLayout(QPageLayout(QPageSize(QPageSize.A4), QPageLayout.Portrait, QMarginsF(15, 15, 15, 15), QPageLayout.Millimeter))
+    printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                      QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
     printer.setDocName(document.title)
     printer.setCreator("tuoli_gw_plugin")
     from ..engine.documents.supervision_report import FONT_FAMILIES  # here: the engine needs pandas, the provider must load without
 
-    installed = set(QFontDatabase().families())
+    installed = set(_font_database().families())
     latin = [f for f in FONT_FAMILIES["en"] if f in installed]
     text = QTextDocument()
     # The default font of text the CSS does not reach; Chinese falls back to the CJK font.
@@ -61,12 +75,13 @@ def _print_pdf_to(document, path: Path, language: str, families: list[str]) -> N
     font.setPointSizeF(9.5)
     text.setDefaultFont(font)
     for name, png in document.figures.items():
-        text.addResource(QTextDocument.ImageResource, QUrl(name), QImage.fromData(png, "PNG"))
+        text.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), QImage.fromData(png, "PNG"))
     text.setHtml(document.html(embed_figures=False))
-    # Lay the text out on the printable width at screen resolution; print_ scales it to the printer.
+    # Lay the text out on the printable width at screen resolution; printing scales it to the printer.
     page = printer.pageLayout().paintRectPoints()
     text.setPageSize(QSizeF(page.width() * 96 / 72, page.height() * 96 / 72))
-    text.print_(printer)
+    print_document = getattr(text, "print", None) or text.print_  # PyQt5 before 5.15 names it print_ only
+    print_document(printer)
     del printer  # closes the file
     from ..engine.documents.supervision_report import repair_pdf_text_mapping
 
