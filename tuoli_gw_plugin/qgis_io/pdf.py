@@ -58,6 +58,10 @@ def _print_pdf_to(document, path: Path, language: str, families: list[str]) -> N
     from qgis.PyQt.QtGui import QFont, QImage, QPageLayout, QPageSize, QTextDocument
     from qgis.PyQt.QtPrintSupport import QPrinter
 
+    # Imported here, not with the module: the engine needs pandas, and the provider must load (and say so) without it.
+    from ..engine.documents.pdf_text import repair_pdf_text_mapping
+    from ..engine.plotting.style import HTML_FONT_FAMILIES
+
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(path))
@@ -65,10 +69,9 @@ def _print_pdf_to(document, path: Path, language: str, families: list[str]) -> N
                                       QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
     printer.setDocName(document.title)
     printer.setCreator("tuoli_gw_plugin")
-    from ..engine.documents.supervision_report import FONT_FAMILIES  # here: the engine needs pandas, the provider must load without
 
     installed = set(_font_database().families())
-    latin = [f for f in FONT_FAMILIES["en"] if f in installed]
+    latin = [f for f in HTML_FONT_FAMILIES["en"] if f in installed]
     text = QTextDocument()
     # The default font of text the CSS does not reach; Chinese falls back to the CJK font.
     font = QFont(families[0] if language == "zh" and families else (latin or families or ["Sans Serif"])[0])
@@ -83,7 +86,5 @@ def _print_pdf_to(document, path: Path, language: str, families: list[str]) -> N
     print_document = getattr(text, "print", None) or text.print_  # PyQt5 before 5.15 names it print_ only
     print_document(printer)
     del printer  # closes the file
-    from ..engine.documents.supervision_report import repair_pdf_text_mapping
-
     pdf = Path(path)
     pdf.write_bytes(repair_pdf_text_mapping(pdf.read_bytes()))

@@ -4,7 +4,7 @@ Built from a :class:`~..permit.decision.PermitDecision`: verdict, each reason wi
 from the rules file, the township's remaining red-line quota against the request (notice item 8) or
 "red line not checked", nearest pipe, zone, a map extract, the Theis interference table (information
 for the reviewer, not a verdict of the notice) and a signature block. Chinese by default. The result
-is a :class:`~.supervision_report.ReportDocument`, so the supervision report's Qt printer makes the PDF.
+is a :class:`~.html_page.ReportDocument`, so the plugin's Qt printer (``qgis_io/pdf.py``) makes the PDF.
 No QGIS import.
 """
 
@@ -21,7 +21,7 @@ from ..permit.decision import QUOTA_EXCEEDED, QUOTA_NOT_CHECKED, QUOTA_USED_UP, 
 from ..plotting.permit_map import permit_map
 from ..plotting.style import css_font_family
 from ..screening.well_sites import PreparedScreening, screen_point
-from .supervision_report import ReportDocument, _number, _table, require_cjk_font
+from .html_page import ReportDocument, html_table, number_text, require_cjk_font
 
 INTERFERENCE_ROWS = 40  # the table lists the nearest wells; the counts cover all within the radius
 
@@ -224,7 +224,7 @@ def build_decision_document(
         + _row(_t("application_id", language), decision.application_id)
         + _row(_t("applicant", language), decision.applicant or "—")
         + _row(_t("use", language), decision.use or "—")
-        + _row(_t("requested", language), _number(decision.requested_m3))
+        + _row(_t("requested", language), number_text(decision.requested_m3))
         + _row(_t("location", language, crs=batch.work_crs.name), f"X {decision.x:,.1f}  Y {decision.y:,.1f}")
         + _row(_t("township", language), decision.township or "—")
         + "</table>",
@@ -237,20 +237,20 @@ def build_decision_document(
     )
     if decision.reasons:
         rows = [[f"{reason_label(r.code, language)} ({r.code})", verdict_words(r.verdict, language), r.basis] for r in decision.reasons]
-        parts.append(_table([_t("reason", language), _t("reason_verdict", language), _t("clause", language)], rows))
+        parts.append(html_table([_t("reason", language), _t("reason_verdict", language), _t("clause", language)], rows))
     else:
         parts.append(f"<p>{html.escape(_t('no_reason', language, basis=decision.basis))}</p>")
 
     parts.append(f"<h2>{html.escape(_t('red_line', language))}</h2>")
-    quota_rows = [[_t("township", language), decision.township or "—"], [_t("requested", language), _number(decision.requested_m3)]]
+    quota_rows = [[_t("township", language), decision.township or "—"], [_t("requested", language), number_text(decision.requested_m3)]]
     if decision.quota_status != QUOTA_NOT_CHECKED:
-        quota_rows.append([_t("remaining", language), _number(decision.remaining_m3)])
+        quota_rows.append([_t("remaining", language), number_text(decision.remaining_m3)])
     parts.append('<table border="1" cellspacing="0" cellpadding="4">' + "".join(_row(k, v) for k, v in quota_rows) + "</table>")
     if decision.quota_status == QUOTA_WITHIN:
         share = f"{100.0 * decision.requested_m3 / decision.remaining_m3:.1f}%"
         quota_text = _t("quota_within", language, share=share)
     elif decision.quota_status == QUOTA_EXCEEDED:
-        quota_text = _t("quota_exceeds", language, excess=_number(decision.requested_m3 - decision.remaining_m3))
+        quota_text = _t("quota_exceeds", language, excess=number_text(decision.requested_m3 - decision.remaining_m3))
     elif decision.quota_status == QUOTA_USED_UP:
         quota_text = _t("quota_used_up", language)
     else:
@@ -322,16 +322,16 @@ def build_decision_document(
         rows = [
             [
                 row.well_id,
-                _number(row.distance_m, 1),
+                number_text(row.distance_m, 1),
                 f"{row.u:.3g}",
                 f"{row.w_u:.4g}",
-                _number(row.drawdown_m, 3),
+                number_text(row.drawdown_m, 3),
                 _t("yes" if row.affected else "no", language),
             ]
             for row in decision.interference[:INTERFERENCE_ROWS]
         ]
         parts.append(
-            _table(
+            html_table(
                 [_t("well", language), _t("distance", language), "u", "W(u)", _t("drawdown", language), _t("affected", language)],
                 rows,
                 [False, True, True, True, True, False],
