@@ -43,6 +43,7 @@ class ReportDocument:
     body_html: str
     figures: dict[str, bytes]
     warnings: list[str]
+    page_label: str = ""  # what every printed page's footer names the document by (default: its title)
 
     def html(self, *, embed_figures: bool = True) -> str:
         """The whole page; figures as data: URIs (self-contained) or by their names."""

@@ -15,6 +15,7 @@ import html
 
 import numpy as np
 
+from ..core.crs import crs_words
 from ..core.messages import register, text
 from ..core.rules import Rules
 from ..permit.decision import QUOTA_EXCEEDED, QUOTA_NOT_CHECKED, QUOTA_USED_UP, QUOTA_WITHIN, PermitBatch, PermitDecision
@@ -41,6 +42,7 @@ register(
         "permit_doc.use": ("Intended use", "取水用途"),
         "permit_doc.requested": ("Requested volume (m³/a)", "申请取水量（m³/年）"),
         "permit_doc.location": ("Location ({crs})", "位置（{crs}）"),
+        "permit_doc.coordinates": ("E {east} m, N {north} m", "北坐标 {north} m，东坐标 {east} m"),
         "permit_doc.township": ("Township", "所在乡镇"),
         "permit_doc.verdict_is": ("Verdict: {verdict}", "审查结论：{verdict}"),
         "permit_doc.reason": ("Reason", "理由"),
@@ -102,9 +104,9 @@ register(
         "permit_doc.seal": ("Seal", "盖章"),
         "permit_doc.opinion": ("Reviewer's opinion", "审查意见"),
         "permit_doc.draft_note": (
-            "Drafted by the tuoli_gw plugin from the layers given; the reviewer checks and signs it. Layers are schematic "
+            "Drafted by the Toli groundwater plugin from the layers given; the reviewer checks and signs it. Layers are schematic "
             "unless the county's official ones were used.",
-            "本意见书由 tuoli_gw 插件根据所提供图层生成，须经审查人员核对并签署。除使用县级正式图层外，图层均为示意。",
+            "本意见书由托里县地下水监管插件根据所提供图层生成，须经审查人员核对并签署。除使用县级正式图层外，图层均为示意。",
         ),
         "permit_doc.prohibited": ("prohibited", "不予许可（禁止）"),
         "permit_doc.restricted": ("restricted — review case by case", "限制（须个案从严审查）"),
@@ -166,7 +168,7 @@ def reason_label(code: str, language: str) -> str:
     return _t(f"reason.{code}", language) if code in REASON_WORDS else code
 
 
-def _map_words(language: str, radius_m: float, coverage_distance_m: float | None) -> dict[str, str]:
+def _map_words(language: str, radius_m: float, coverage_distance_m: float | None, work_crs) -> dict[str, str]:
     return {
         "severe": _t("map_severe", language),
         "general": _t("map_general", language),
@@ -178,6 +180,7 @@ def _map_words(language: str, radius_m: float, coverage_distance_m: float | None
         "affected_wells": _t("map_affected", language),
         "application": _t("map_application", language),
         "map_crs": _t("map_crs", language),
+        "crs_name": crs_words(work_crs, language),
     }
 
 
@@ -225,7 +228,10 @@ def build_decision_document(
         + _row(_t("applicant", language), decision.applicant or "—")
         + _row(_t("use", language), decision.use or "—")
         + _row(_t("requested", language), number_text(decision.requested_m3))
-        + _row(_t("location", language, crs=batch.work_crs.name), f"X {decision.x:,.1f}  Y {decision.y:,.1f}")
+        + _row(
+            _t("location", language, crs=crs_words(batch.work_crs, language)),
+            _t("coordinates", language, east=f"{decision.x:,.1f}", north=f"{decision.y:,.1f}"),
+        )
         + _row(_t("township", language), decision.township or "—")
         + "</table>",
         f"<h2>{html.escape(_t('verdict', language))}</h2>",
@@ -287,7 +293,7 @@ def build_decision_document(
         existing_xy=batch.existing_xy,
         affected_xy=affected_xy,
         nearest_pipe_xy=nearest,
-        words=_map_words(language, batch.settings.radius_m, prepared.coverage_distance_m),
+        words=_map_words(language, batch.settings.radius_m, prepared.coverage_distance_m, prepared.work_crs),
         family=family,
     )
     parts.append('<p><img src="permit_map.png" width="560"></p>')
@@ -351,4 +357,8 @@ def build_decision_document(
         "</table>"
     )
     parts.append(f'<p class="note">{html.escape(_t("draft_note", language))}</p>')
-    return PermitDocument(language=language, title=title, body_html="\n".join(parts), figures=figures, warnings=notes)
+    separator = "　" if language == "zh" else " · "
+    label = separator.join((_t("title", language), f"{_t('application_id', language)} {decision.application_id}"))
+    return PermitDocument(
+        language=language, title=title, body_html="\n".join(parts), figures=figures, warnings=notes, page_label=label
+    )
