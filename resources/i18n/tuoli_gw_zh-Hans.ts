@@ -101,6 +101,11 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
     <context>
         <name>AbstractionRechargeBalanceAlgorithm</name>
         <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source> or </source>
+            <translation> 或 </translation>
+        </message>
+        <message>
             <source>, </source>
             <translation type="vanished">，</translation>
         </message>
@@ -145,7 +150,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>各单元采补平衡</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="329" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -153,6 +158,11 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <location filename="../../processing_algs/abstraction_recharge_balance.py" />
             <source>Chart: abstraction against allowable (PNG)</source>
             <translation>图表：开采量与可开采量对比（PNG）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="362" />
+            <source>Choose one of them in {key} ({label}).</source>
+            <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/abstraction_recharge_balance.py" />
@@ -165,17 +175,17 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>开采引发的问题（地面沉降、泉水断流 …；可选）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="235" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="216" />
             <source>Layer '{layer}' (RECHARGE): only file rasters (GDAL) are supported; export it to GeoTIFF first.</source>
             <translation>图层“{layer}”（RECHARGE）：只支持文件栅格（GDAL）；请先导出为 GeoTIFF。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="253" />
+            <location filename="../../processing_algs/base.py" line="255" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -190,7 +200,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>采补差栅格（mm/年，GeoTIFF）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="292" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="273" />
             <source>Net balance raster: {0} cells, {1:.1f} % mined (negative), range {2:.1f} to {3:.1f} mm/a.</source>
             <translation>采补差栅格：{0} 个像元，{1:.1f}% 为超采（负值），范围 {2:.1f} 至 {3:.1f} mm/年。</translation>
         </message>
@@ -278,7 +288,7 @@ Recharge volume = Σ mm/1000 × true cell area over the unit; cells on the unit'
             <translation>取水井（点）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="179" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -300,27 +310,42 @@ Recharge volume = Σ mm/1000 × true cell area over the unit; cells on the unit'
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="313" />
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source>optional alone: give {keys} or both</source>
+            <translation>单独可选：须提供 {keys}，或两者都提供</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="294" />
             <source>{0} units: {1} severe; total reduction needed {2:.0f} m³/a.</source>
             <translation>共 {0} 个单元，其中严重超采 {1} 个；需压减开采量合计 {2:.0f} m³/年。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="352" />
+            <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
+            <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="379" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="244" />
+            <location filename="../../processing_algs/base.py" line="246" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/base.py" line="365" />
+            <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
+            <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="295" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -331,6 +356,11 @@ Recharge volume = Σ mm/1000 × true cell area over the unit; cells on the unit'
     </context>
     <context>
         <name>AllocateWaterRightsAlgorithm</name>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source> or </source>
+            <translation> 或 </translation>
+        </message>
         <message>
             <source>, </source>
             <translation type="vanished">，</translation>
@@ -407,9 +437,14 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="329" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="362" />
+            <source>Choose one of them in {key} ({label}).</source>
+            <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/allocate_water_rights.py" />
@@ -451,12 +486,12 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation type="vanished">图层“{0}”没有字段“{1}”：{2}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="253" />
+            <location filename="../../processing_algs/base.py" line="255" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -581,7 +616,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>各乡镇水权</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="179" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -613,9 +648,14 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>optional</source>
             <translation>可选</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source>optional alone: give {keys} or both</source>
+            <translation>单独可选：须提供 {keys}，或两者都提供</translation>
         </message>
         <message>
             <location filename="../../processing_algs/allocate_water_rights.py" />
@@ -637,17 +677,27 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>{0} 个地块共分配 {1:,.0f} m³；{2} 个地块未获水权。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="352" />
+            <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
+            <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="379" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="244" />
+            <location filename="../../processing_algs/base.py" line="246" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/base.py" line="365" />
+            <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
+            <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="295" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -658,6 +708,11 @@ Stops with a message naming the parcels and the field when a crop has no quota (
     </context>
     <context>
         <name>ComplianceAuditAlgorithm</name>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source> or </source>
+            <translation> 或 </translation>
+        </message>
         <message>
             <source>, </source>
             <translation type="vanished">，</translation>
@@ -791,9 +846,14 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="329" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="362" />
+            <source>Choose one of them in {key} ({label}).</source>
+            <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/compliance_audit.py" />
@@ -868,12 +928,12 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation type="vanished">图层“{0}”没有井编号字段“{1}”。该图层的字段有：{2}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="253" />
+            <location filename="../../processing_algs/base.py" line="255" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -1033,7 +1093,7 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>取水井</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="179" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -1080,9 +1140,14 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>optional</source>
             <translation>可选</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source>optional alone: give {keys} or both</source>
+            <translation>单独可选：须提供 {keys}，或两者都提供</translation>
         </message>
         <message>
             <location filename="../../processing_algs/compliance_audit.py" />
@@ -1100,17 +1165,27 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>取水井无自身的定额水量（over_quota 在可行时使用该用途的定额）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="352" />
+            <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
+            <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="379" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="244" />
+            <location filename="../../processing_algs/base.py" line="246" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/base.py" line="365" />
+            <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
+            <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="295" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -1121,6 +1196,11 @@ A well is deregistered when its deregistration date is on or before the audit da
     </context>
     <context>
         <name>ElectricityToWaterAlgorithm</name>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source> or </source>
+            <translation> 或 </translation>
+        </message>
         <message>
             <source>, </source>
             <translation type="vanished">，</translation>
@@ -1146,7 +1226,7 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="329" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -1159,6 +1239,11 @@ A well is deregistered when its deregistration date is on or before the audit da
             <location filename="../../processing_algs/electricity_to_water.py" />
             <source>Chart: estimated vs metered vs permitted per township (PNG)</source>
             <translation>图表：各乡镇折算水量、计量水量与许可水量对比（PNG）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="362" />
+            <source>Choose one of them in {key} ({label}).</source>
+            <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/electricity_to_water.py" line="162" />
@@ -1236,12 +1321,12 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation type="vanished">图层“{0}”没有字段“{1}”：率定仅按乡镇分组。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="253" />
+            <location filename="../../processing_algs/base.py" line="255" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -1376,7 +1461,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>取水井以电折水结果</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="179" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -1418,9 +1503,14 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>optional</source>
             <translation>可选</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source>optional alone: give {keys} or both</source>
+            <translation>单独可选：须提供 {keys}，或两者都提供</translation>
         </message>
         <message>
             <location filename="../../processing_algs/electricity_to_water.py" />
@@ -1428,17 +1518,27 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>yes/no、1/0、是/否。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="352" />
+            <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
+            <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="379" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="244" />
+            <location filename="../../processing_algs/base.py" line="246" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/base.py" line="365" />
+            <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
+            <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="295" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -1449,6 +1549,11 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
     </context>
     <context>
         <name>ImportWellRegisterAlgorithm</name>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source> or </source>
+            <translation> 或 </translation>
+        </message>
         <message>
             <location filename="../../processing_algs/import_well_register.py" />
             <source>Automatic (UTF-8, else GBK/GB18030)</source>
@@ -1470,9 +1575,14 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>米制坐标的坐标系（留空 = EPSG:4537）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="329" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="362" />
+            <source>Choose one of them in {key} ({label}).</source>
+            <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/import_well_register.py" />
@@ -1518,12 +1628,12 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>经过清理后导入的行数</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="253" />
+            <location filename="../../processing_algs/base.py" line="255" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -1635,7 +1745,7 @@ Every row is either imported or listed in the refused rows with every reason: no
             <translation>导入的机井数</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="179" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -1645,9 +1755,14 @@ Every row is either imported or listed in the refused rows with every reason: no
             <translation>默认 {value}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>optional</source>
             <translation>可选</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source>optional alone: give {keys} or both</source>
+            <translation>单独可选：须提供 {keys}，或两者都提供</translation>
         </message>
         <message>
             <location filename="../../processing_algs/import_well_register.py" />
@@ -1655,17 +1770,27 @@ Every row is either imported or listed in the refused rows with every reason: no
             <translation>register_row（登记表行号）、well_id（井号）及全部拒收原因。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="352" />
+            <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
+            <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="379" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="244" />
+            <location filename="../../processing_algs/base.py" line="246" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/base.py" line="365" />
+            <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
+            <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="295" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -1673,13 +1798,17 @@ Every row is either imported or listed in the refused rows with every reason: no
     <context>
         <name>PermitDecisionAlgorithm</name>
         <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source> or </source>
+            <translation> 或 </translation>
+        </message>
+        <message>
             <source>, </source>
             <translation type="vanished">，</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/permit_decision.py" />
             <source>&lt;application id&gt;.pdf and &lt;application id&gt;.html per application (characters a file name cannot hold become _). Existing files of the same name are replaced.</source>
-            <translation>每个申请一份 &lt;申请编号&gt;.pdf 和 &lt;申请编号&gt;.html（文件名不能包含的字符替换为 _）。同名的已有文件将被替换。</translation>
+            <translation type="vanished">每个申请一份 &lt;申请编号&gt;.pdf 和 &lt;申请编号&gt;.html（文件名不能包含的字符替换为 _）。同名的已有文件将被替换。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/permit_decision.py" />
@@ -1718,6 +1847,11 @@ Every row is either imported or listed in the refused rows with every reason: no
         </message>
         <message>
             <location filename="../../processing_algs/permit_decision.py" />
+            <source>Applications outside the mapped area (no verdict)</source>
+            <translation>位于图层覆盖范围之外的申请（不作结论）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
             <source>Applications prohibited</source>
             <translation>不予许可的申请</translation>
         </message>
@@ -1747,7 +1881,7 @@ Every row is either imported or listed in the refused rows with every reason: no
             <translation>与“井位筛查”相同：第13条仅禁止新增自备井。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="329" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -1755,6 +1889,11 @@ Every row is either imported or listed in the refused rows with every reason: no
             <location filename="../../processing_algs/permit_decision.py" />
             <source>Chinese by default, English on request.</source>
             <translation>默认中文，可选英文。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="362" />
+            <source>Choose one of them in {key} ({label}).</source>
+            <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/permit_decision.py" />
@@ -1767,7 +1906,7 @@ Every row is either imported or listed in the refused rows with every reason: no
             <translation>距管网的覆盖距离（米）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/permit_decision.py" line="237" />
+            <location filename="../../processing_algs/permit_decision.py" line="222" />
             <source>Deciding {n} applications…</source>
             <translation>正在审查 {n} 个申请…</translation>
         </message>
@@ -1827,17 +1966,16 @@ Every row is either imported or listed in the refused rows with every reason: no
             <translation>干扰计算半径（米）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/permit_decision.py" line="324" />
             <source>Layer '{layer}' already has field(s) {fields}; the output replaces them with this run's values.</source>
-            <translation>图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
+            <translation type="vanished">图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="253" />
+            <location filename="../../processing_algs/base.py" line="255" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -1852,9 +1990,14 @@ Every row is either imported or listed in the refused rows with every reason: no
             <translation>用于命名意见书及其文件；须唯一。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/permit_decision.py" line="188" />
+            <location filename="../../processing_algs/permit_decision.py" line="194" />
             <source>OUTPUT_FOLDER: choose a folder for the decision documents.</source>
             <translation>OUTPUT_FOLDER：请选择意见书输出文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>One PDF and one HTML file per application, named after its id (SQ-2025-001.pdf, SQ-2025-001.html; characters a file name cannot hold become _). Existing files of the same name are replaced.</source>
+            <translation>每份申请一个 PDF 文件和一个 HTML 文件，以申请编号命名（如 SQ-2025-001.pdf、SQ-2025-001.html；文件名不能包含的字符替换为 _）。同名的已有文件将被替换。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/permit_decision.py" />
@@ -1901,9 +2044,8 @@ Every row is either imported or listed in the refused rows with every reason: no
             <translation>抽水期（天）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/permit_decision.py" line="197" />
             <source>Reading and preparing the layers…</source>
-            <translation>正在读取并准备图层…</translation>
+            <translation type="vanished">正在读取并准备图层…</translation>
         </message>
         <message>
             <location filename="../../processing_algs/permit_decision.py" />
@@ -1976,7 +2118,7 @@ Every row is either imported or listed in the refused rows with every reason: no
             <translation>申请位于某多边形内时，以该多边形的 T、S 代替 TRANSMISSIVITY 和 STORATIVITY。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="179" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -2027,9 +2169,14 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>optional</source>
             <translation>可选</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source>optional alone: give {keys} or both</source>
+            <translation>单独可选：须提供 {keys}，或两者都提供</translation>
         </message>
         <message>
             <location filename="../../processing_algs/permit_decision.py" />
@@ -2047,22 +2194,36 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation>超采区不注明名称</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="352" />
+            <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
+            <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="379" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="244" />
+            <location filename="../../processing_algs/base.py" line="246" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/permit_decision.py" line="335" />
-            <source>{n} decision(s) written to {folder}: {p} prohibited, {r} restricted, {a} allowed.</source>
-            <translation>已向 {folder} 写出 {n} 份意见书：不予许可 {p} 份，限制 {r} 份，可予许可 {a} 份。</translation>
+            <location filename="../../processing_algs/base.py" line="365" />
+            <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
+            <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/permit_decision.py" line="176" />
+            <source>{n} decision(s) written to {folder}: {p} prohibited, {r} restricted, {a} allowed, {o} outside the mapped area (no verdict).</source>
+            <translation>已将 {n} 份审查意见书写入 {folder}：不予许可 {p} 份，限制 {r} 份，可予许可 {a} 份，位于图层覆盖范围之外（不作结论）{o} 份。</translation>
+        </message>
+        <message>
+            <source>{n} decision(s) written to {folder}: {p} prohibited, {r} restricted, {a} allowed.</source>
+            <translation type="vanished">已向 {folder} 写出 {n} 份意见书：不予许可 {p} 份，限制 {r} 份，可予许可 {a} 份。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="295" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -2071,7 +2232,7 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation type="vanished">{path} 是本次运行的输入；申请 {id} 的意见书会覆盖它。未再写入任何文件；请选择其他 OUTPUT_FOLDER。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/permit_decision.py" line="264" />
+            <location filename="../../processing_algs/permit_decision.py" line="242" />
             <source>{path} is an input of this run; the decision of {id} would write over it. Nothing was written; choose another OUTPUT_FOLDER.</source>
             <translation>{path} 是本次运行的输入；申请 {id} 的意见书会覆盖它。未写入任何文件；请选择其他 OUTPUT_FOLDER。</translation>
         </message>
@@ -2082,6 +2243,11 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
     </context>
     <context>
         <name>ProgressiveSurchargeAlgorithm</name>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source> or </source>
+            <translation> 或 </translation>
+        </message>
         <message>
             <source>, </source>
             <translation type="vanished">，</translation>
@@ -2142,7 +2308,7 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="329" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -2155,6 +2321,11 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <location filename="../../processing_algs/progressive_surcharge.py" />
             <source>Checked: stop with one error listing every account that cannot be charged. Unchecked: those accounts are written with empty fee fields and the reason in 'problem', each named in a warning. Never charged, never zero-filled: an empty, unreadable or negative plan or use, or use with a plan of 0.</source>
             <translation>勾选：若有无法计费的取水户，列出全部并停止运行。不勾选：这些取水户照常输出，水资源费字段为空，原因写入 problem 字段，并逐户给出警告。计划或用水量为空、无法识别或为负，或计划为 0 而有用水的，均不计费，也不填零。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="362" />
+            <source>Choose one of them in {key} ({label}).</source>
+            <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
         <message>
             <source>Computes each account's water-resource fee with the progressive surcharge for use over plan (超计划累进加价, notice 托政发规〔2024〕3号 items 10 and 13).
@@ -2236,12 +2407,12 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>几何可选；有则保留。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="253" />
+            <location filename="../../processing_algs/base.py" line="255" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -2360,7 +2531,7 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>超计划水量全部按所达最高档倍数计收</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="179" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -2392,9 +2563,14 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>optional</source>
             <translation>可选</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source>optional alone: give {keys} or both</source>
+            <translation>单独可选：须提供 {keys}，或两者都提供</translation>
         </message>
         <message>
             <location filename="../../processing_algs/progressive_surcharge.py" />
@@ -2417,17 +2593,27 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>{1} 户中有 {0} 户未计费；其水资源费字段为空，原因见 problem 字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="352" />
+            <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
+            <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="379" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="244" />
+            <location filename="../../processing_algs/base.py" line="246" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/base.py" line="365" />
+            <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
+            <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="295" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -2438,6 +2624,11 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
     </context>
     <context>
         <name>ReductionPlanAlgorithm</name>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source> or </source>
+            <translation> 或 </translation>
+        </message>
         <message>
             <source>, </source>
             <translation type="vanished">，</translation>
@@ -2483,12 +2674,12 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>批准的年度取水计划字段（m³）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="329" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" line="292" />
+            <location filename="../../processing_algs/reduction_plan.py" line="294" />
             <source>Chart written to {path}</source>
             <translation>图表已写入 {path}</translation>
         </message>
@@ -2498,9 +2689,13 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>图表：逐年开采量与可开采量（PNG）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" />
             <source>Chinese by default, English on request.</source>
-            <translation>默认中文，可选英文。</translation>
+            <translation type="vanished">默认中文，可选英文。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="362" />
+            <source>Choose one of them in {key} ({label}).</source>
+            <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/reduction_plan.py" />
@@ -2543,17 +2738,17 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>条款和状态说明的语言</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" line="262" />
+            <location filename="../../processing_algs/reduction_plan.py" line="264" />
             <source>Layer '{layer}' already has field(s) {fields}; the output replaces them with this run's values.</source>
             <translation>图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="253" />
+            <location filename="../../processing_algs/base.py" line="255" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -2588,7 +2783,7 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>参数：</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" line="233" />
+            <location filename="../../processing_algs/reduction_plan.py" line="235" />
             <source>Planning the cuts of {n} wells…</source>
             <translation>正在编制 {n} 眼井的压减计划…</translation>
         </message>
@@ -2611,7 +2806,7 @@ Per township: abstraction by year against the allowable volume, the year balance
             <translation>公共供水管网（线）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" line="223" />
+            <location filename="../../processing_algs/reduction_plan.py" line="225" />
             <source>Reading and preparing the layers…</source>
             <translation>正在读取并准备图层…</translation>
         </message>
@@ -2652,6 +2847,16 @@ Per township: abstraction by year against the allowable volume, the year balance
         </message>
         <message>
             <location filename="../../processing_algs/reduction_plan.py" />
+            <source>The interface language unless chosen here.</source>
+            <translation>未选择时采用界面语言。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>The plan needs each township's allowable groundwater abstraction (可开采量 = ρ × recharge), which Abstraction against recharge (tuoli_gw:abstraction_recharge_balance) writes as allowable_m3: give its OUTPUT layer as TOWNSHIPS, not the township boundaries.</source>
+            <translation>压减计划需要各乡镇的地下水可开采量（可开采量 = ρ × 补给量），由“开采量与补给量对比”（tuoli_gw:abstraction_recharge_balance）计算并写入 allowable_m3 字段：请将其 OUTPUT 图层作为 TOWNSHIPS，而不是乡镇界线图层。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
             <source>The share is scheduled up to this year; what is still over the allowable volume then is the shortfall.</source>
             <translation>分摊压减安排至该年；届时仍超出可开采量的部分即为缺口。</translation>
         </message>
@@ -2676,7 +2881,7 @@ Per township: abstraction by year against the allowable volume, the year balance
             <translation>计划压减总量（m³/年）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" line="252" />
+            <location filename="../../processing_algs/reduction_plan.py" line="254" />
             <source>Township '{township}' has no allowable volume in '{field}' (layer '{layer}'): no plan for it.</source>
             <translation>乡镇“{township}”在“{field}”中没有可开采量（图层“{layer}”）：未编制其计划。</translation>
         </message>
@@ -2731,12 +2936,12 @@ Per township: abstraction by year against the allowable volume, the year balance
             <translation>取水井及其压减措施</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="179" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" line="258" />
+            <location filename="../../processing_algs/reduction_plan.py" line="260" />
             <source>Writing the outputs…</source>
             <translation>正在写出结果…</translation>
         </message>
@@ -2759,13 +2964,23 @@ Per township: abstraction by year against the allowable volume, the year balance
             <translation type="vanished">字段“{field}”</translation>
         </message>
         <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>it holds the township's total-use red line or what is left of it (用水总量控制红线, notice item 8), a quota for all water of every source, not the groundwater that may be abstracted without over-extraction; a plan against it would find nothing to cut. Give the OUTPUT of Abstraction against recharge as TOWNSHIPS and keep allowable_m3.</source>
+            <translation>该字段是乡镇的用水总量控制红线或其剩余指标（通知第8条），是各类水源全部用水的总量指标，而不是不致超采的地下水可开采量；按它编制的计划将无从压减。请将“开采量与补给量对比”的 OUTPUT 作为 TOWNSHIPS，并保留 allowable_m3。</translation>
+        </message>
+        <message>
             <source>layer '{layer}'</source>
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>optional</source>
             <translation>可选</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source>optional alone: give {keys} or both</source>
+            <translation>单独可选：须提供 {keys}，或两者都提供</translation>
         </message>
         <message>
             <location filename="../../processing_algs/reduction_plan.py" />
@@ -2798,22 +3013,32 @@ Per township: abstraction by year against the allowable volume, the year balance
             <translation>无法识别无证井：不采取“无证停采”措施（第18条）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="352" />
+            <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
+            <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="379" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="244" />
+            <location filename="../../processing_algs/base.py" line="246" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" line="296" />
+            <location filename="../../processing_algs/base.py" line="365" />
+            <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
+            <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" line="298" />
             <source>{n} township(s) must cut: {reached} reach balance by {year}, {short} not by measures alone (shortfall {shortfall:,.0f} m³/a); {cut:,.0f} m³/a cut in all.</source>
             <translation>{n} 个乡镇需压减：{reached} 个在 {year} 年前达到采补平衡，{short} 个仅靠措施无法达到（缺口 {shortfall:,.0f} m³/年）；合计压减 {cut:,.0f} m³/年。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/base.py" line="295" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -3000,6 +3225,11 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
     <context>
         <name>ScreenWellSitesAlgorithm</name>
         <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source> or </source>
+            <translation> 或 </translation>
+        </message>
+        <message>
             <source>, </source>
             <translation type="vanished">，</translation>
         </message>
@@ -3024,9 +3254,14 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
             <translation>任意坐标系。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="329" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="362" />
+            <source>Choose one of them in {key} ({label}).</source>
+            <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
@@ -3094,22 +3329,20 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>法律依据的语言</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="156" />
             <source>Layer '{layer}' already has field(s) {fields}; the output replaces them with this run's values.</source>
-            <translation>图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
+            <translation type="vanished">图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="99" />
             <source>Layer '{layer}' has no field '{field}' (ZONE_GRADE_FIELD, the zone grade severe / general). Its fields are: {fields}. Choose the grade field.</source>
-            <translation>图层“{layer}”没有字段“{field}”（ZONE_GRADE_FIELD，超采区等级：严重 / 一般）。该图层的字段有：{fields}。请选择等级字段。</translation>
+            <translation type="vanished">图层“{layer}”没有字段“{field}”（ZONE_GRADE_FIELD，超采区等级：严重 / 一般）。该图层的字段有：{fields}。请选择等级字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="253" />
+            <location filename="../../processing_algs/base.py" line="255" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -3144,12 +3377,11 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>公共供水管网（线）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="109" />
             <source>Reading and preparing the layers…</source>
-            <translation>正在读取并准备图层…</translation>
+            <translation type="vanished">正在读取并准备图层…</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="198" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="171" />
             <source>Red line not checked for {n} well(s): no township with a remaining quota (TOWNSHIPS / REMAINING_FIELD) covers them. Their verdicts say nothing about item 8.</source>
             <translation>有 {n} 口井未核查用水总量红线：没有带剩余指标的乡镇图层（TOWNSHIPS / REMAINING_FIELD）覆盖它们。其结论不涉及第8条。</translation>
         </message>
@@ -3159,7 +3391,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>剩余红线指标字段（m³；≤ 0 表示已用完）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="226" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="129" />
             <source>Report written to {path}</source>
             <translation>报告已写入 {path}</translation>
         </message>
@@ -3180,7 +3412,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
-            <location filename="../../processing_algs/screen_well_sites.py" line="166" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="113" />
             <source>Screened wells</source>
             <translation>筛查结果</translation>
         </message>
@@ -3190,7 +3422,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>筛查报告（HTML）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="137" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="102" />
             <source>Screening {n} wells…</source>
             <translation>正在筛查 {n} 眼井…</translation>
         </message>
@@ -3220,7 +3452,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>乡镇（多边形；含第8条所需的剩余红线指标）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="175" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="148" />
             <source>Verdicts: {p} prohibited, {r} restricted, {a} allowed, {n} without geometry (of {t} wells).</source>
             <translation>筛查结论：禁止 {p} 眼，限制 {r} 眼，允许 {a} 眼，无位置 {n} 眼（共 {t} 眼）。</translation>
         </message>
@@ -3255,17 +3487,17 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>无几何的井数</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="179" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="160" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="107" />
             <source>Writing the output…</source>
             <translation>正在写出结果…</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="216" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="125" />
             <source>Writing the report…</source>
             <translation>正在写报告…</translation>
         </message>
@@ -3297,9 +3529,14 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>optional</source>
             <translation>可选</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source>optional alone: give {keys} or both</source>
+            <translation>单独可选：须提供 {keys}，或两者都提供</translation>
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
@@ -3317,32 +3554,42 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>超采区不注明名称</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="352" />
+            <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
+            <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="379" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="244" />
+            <location filename="../../processing_algs/base.py" line="246" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="205" />
+            <location filename="../../processing_algs/base.py" line="365" />
+            <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
+            <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" line="178" />
             <source>{n} well(s) have no geometry: they are kept with an empty verdict and reason no_geometry.</source>
             <translation>{n} 眼井没有位置（几何为空）：保留在输出中，结论为空，原因代码为 no_geometry。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="190" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="163" />
             <source>{n} well(s) inside supply coverage have no known type (USE_FIELD empty or a value the rules file does not list): item 13 bans new self-supplied wells only, so they are 'restricted' until their type is established.</source>
             <translation>供水管网覆盖范围内有 {n} 口井类型不明（USE_FIELD 为空或取值未在规则文件中列出）：第13条只禁止新增自备井，故在确定类型之前结论为“restricted”。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="181" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="154" />
             <source>{n} well(s) lie outside the mapped area (outside every township, or outside the extent of the zones and supply layers): verdict 'outside', no verdict given. Check their location or screen them with layers that cover them.</source>
             <translation>{n} 眼井位于图层范围外（不在任何乡镇内，或不在超采区和供水图层范围内）：结论为 outside，不作结论。请核对其位置，或用覆盖这些位置的图层重新筛查。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/base.py" line="295" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -3461,6 +3708,11 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
     <context>
         <name>SelfSuppliedClosureListAlgorithm</name>
         <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source> or </source>
+            <translation> 或 </translation>
+        </message>
+        <message>
             <source>, </source>
             <translation type="vanished">，</translation>
         </message>
@@ -3499,12 +3751,17 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>任意坐标系。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="329" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/self_supplied_closure_list.py" line="138" />
+            <location filename="../../processing_algs/base.py" line="362" />
+            <source>Choose one of them in {key} ({label}).</source>
+            <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/self_supplied_closure_list.py" line="133" />
             <source>Could not write feature {fid} to the output.</source>
             <translation>无法将要素 {fid} 写入输出。</translation>
         </message>
@@ -3519,12 +3776,12 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>现有取水井（点）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="253" />
+            <location filename="../../processing_algs/base.py" line="255" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -3639,7 +3896,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>列入清单的井数</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="179" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -3671,9 +3928,14 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>只使用年水量字段</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>optional</source>
             <translation>可选</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source>optional alone: give {keys} or both</source>
+            <translation>单独可选：须提供 {keys}，或两者都提供</translation>
         </message>
         <message>
             <location filename="../../processing_algs/self_supplied_closure_list.py" />
@@ -3681,22 +3943,32 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>以要素编号标识取水井</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="352" />
+            <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
+            <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="379" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="244" />
+            <location filename="../../processing_algs/base.py" line="246" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/self_supplied_closure_list.py" line="98" />
+            <location filename="../../processing_algs/base.py" line="365" />
+            <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
+            <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/self_supplied_closure_list.py" line="93" />
             <source>{listed} active self-supplied well(s) inside supply coverage (of {self_supplied} self-supplied, {wells} wells); they draw {total:,.0f} m³ a year.</source>
             <translation>公共供水管网覆盖范围内有在用自备井 {listed} 眼（自备井共 {self_supplied} 眼，取水井共 {wells} 眼）；年取水量合计 {total:,.0f} m³。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/base.py" line="295" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -3708,276 +3980,271 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
     <context>
         <name>SiteChecker</name>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="486" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="467" />
             <source>A layer has no coordinate reference system</source>
             <translation>有图层没有坐标参考系</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="375" />
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="389" />
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="584" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="356" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="370" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="565" />
             <source>Check well site</source>
             <translation>井址核查</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="314" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="295" />
             <source>Checked in</source>
             <translation>核查用时</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="479" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="460" />
             <source>Choose the township name field</source>
             <translation>请选择乡镇名称字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="472" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="453" />
             <source>Choose the zone grade field</source>
             <translation>请选择超采等级字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="562" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="543" />
             <source>Click the map first, then write the decision for that site.</source>
             <translation>请先在地图上点击井位，再为该井位生成意见书。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="286" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="267" />
             <source>Click the map to check a well site.</source>
             <translation>在地图上点击以核查井址。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="200" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="181" />
             <source>Coverage distance</source>
             <translation>覆盖距离</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="577" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="558" />
             <source>Decision written:</source>
             <translation>意见书已生成：</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="584" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="565" />
             <source>Decision written: {path}</source>
             <translation>意见书已生成：{path}</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="207" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="188" />
             <source>Existing wells (interference)</source>
             <translation>现有取水井（干扰计算）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="311" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="292" />
             <source>In supply coverage</source>
             <translation>位于供水管网覆盖范围内</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="487" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="468" />
             <source>Layer '{layer}' has no CRS, so distances cannot be measured: set it in Layer Properties ▸ Source.</source>
             <translation>图层“{layer}”没有坐标参考系，无法量算距离：请在“图层属性 ▸ 源”中设置。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="480" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="461" />
             <source>Layer '{layer}' needs a field with the township name: choose it in the panel's 'Township name field'.</source>
             <translation>图层“{layer}”需要一个乡镇名称字段：请在面板的“乡镇名称字段”中选择。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="473" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="454" />
             <source>Layer '{layer}' needs a field with the zone grade (severe / general, 严重 / 一般): choose it in the panel's 'Zone grade field'.</source>
             <translation>图层“{layer}”需要一个超采等级字段（severe / general，严重 / 一般）：请在面板的“超采等级字段”中选择。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="309" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="290" />
             <source>Legal basis</source>
             <translation>法律依据</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="310" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="291" />
             <source>Nearest supply pipe</source>
             <translation>最近供水管网</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="277" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="258" />
             <source>No layer is named like the sample's zones or has a zone grade field (grade / 超采等级). Pick the over-extraction zones layer and its grade field above.</source>
             <translation>没有与示例超采区同名或带超采等级字段（grade / 超采等级）的图层。请在上方选择超采区图层及其等级字段。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="466" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="447" />
             <source>No over-extraction zones layer</source>
             <translation>未选择超采区图层</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="276" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="257" />
             <source>No over-extraction zones layer was found</source>
             <translation>未找到超采区图层</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="562" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="543" />
             <source>No site checked yet</source>
             <translation>尚未检查井位</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="468" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="449" />
             <source>No supply layer</source>
             <translation>未选择供水图层</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="196" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="177" />
             <source>Over-extraction zones</source>
             <translation>超采区</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="468" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="449" />
             <source>Pick a supply pipes layer or a supply areas layer in the panel.</source>
             <translation>请在面板中选择供水管网图层或供水覆盖范围图层。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="466" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="447" />
             <source>Pick the over-extraction zones layer in the panel.</source>
             <translation>请在面板中选择超采区图层。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="205" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="186" />
             <source>Proposed use</source>
             <translation>拟用途</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="308" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="289" />
             <source>Reasons</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="204" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="185" />
             <source>Remaining quota field (m³)</source>
             <translation>剩余红线指标字段（m³）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="206" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="187" />
             <source>Requested volume</source>
             <translation>申请取水量</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="201" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="182" />
             <source>Supply areas</source>
             <translation>供水覆盖范围</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="199" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="180" />
             <source>Supply pipes</source>
             <translation>供水管网</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="570" />
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="573" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="551" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="554" />
             <source>The decision could not be written</source>
             <translation>无法生成意见书</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="539" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="520" />
             <source>The layers cannot be screened</source>
             <translation>无法用这些图层筛查</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="543" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="524" />
             <source>The site cannot be checked</source>
             <translation>无法核查该井址</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="313" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="294" />
             <source>Township</source>
             <translation>乡镇</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="203" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="184" />
             <source>Township name field</source>
             <translation>乡镇名称字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="202" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="183" />
             <source>Townships (red line)</source>
             <translation>乡镇（用水总量控制红线）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="218" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="199" />
             <source>Write permit decision</source>
             <translation>生成取水许可审查意见书</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="220" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="201" />
             <source>Write the decision document (PDF and HTML) for the last clicked site</source>
             <translation>为最近点击的井位生成审查意见书（PDF 和 HTML）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="312" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="293" />
             <source>Zone</source>
             <translation>超采区</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="197" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="178" />
             <source>Zone grade field</source>
             <translation>超采等级字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="198" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="179" />
             <source>Zone name field</source>
             <translation>超采区名称字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="82" />
             <source>allowed</source>
-            <translation>允许</translation>
+            <translation type="vanished">允许</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="624" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="605" />
             <source>clicked site</source>
             <translation>点击的井位</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="179" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="160" />
             <source>domestic supply, no alternative source</source>
             <translation>无替代水源的生活用水</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="181" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="162" />
             <source>emergency supply well</source>
             <translation>应急供水井</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="93" />
             <source>in a general over-extraction zone</source>
-            <translation>位于一般超采区</translation>
+            <translation type="vanished">位于一般超采区</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="92" />
             <source>in a severe over-extraction zone</source>
-            <translation>位于严重超采区</translation>
+            <translation type="vanished">位于严重超采区</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="91" />
             <source>inside public supply-network coverage</source>
-            <translation>位于公共供水管网覆盖范围内</translation>
+            <translation type="vanished">位于公共供水管网覆盖范围内</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="528" />
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="612" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="509" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="593" />
             <source>map canvas</source>
             <translation>地图画布</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="180" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="161" />
             <source>monitoring well</source>
             <translation>监测井</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="311" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="292" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="97" />
             <source>no location</source>
-            <translation>无位置</translation>
+            <translation type="vanished">无位置</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="301" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="282" />
             <source>no verdict</source>
             <translation>无结论</translation>
         </message>
@@ -3986,54 +4253,56 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation type="vanished">普通新建井</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="96" />
             <source>outside the mapped area</source>
-            <translation>位于图层范围外</translation>
+            <translation type="vanished">位于图层范围外</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="83" />
             <source>outside the mapped area — no verdict</source>
-            <translation>图层范围外——不作结论</translation>
+            <translation type="vanished">图层范围外——不作结论</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="80" />
             <source>prohibited</source>
-            <translation>禁止</translation>
+            <translation type="vanished">禁止</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="178" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="159" />
             <source>public supply well (the utility's)</source>
             <translation>公共供水井（供水单位的）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="81" />
             <source>restricted</source>
-            <translation>限制</translation>
+            <translation type="vanished">限制</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="177" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="158" />
             <source>self-supplied well (自备井)</source>
             <translation>自备井</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="95" />
             <source>statutory exception for this use</source>
-            <translation>该用途属法定例外</translation>
+            <translation type="vanished">该用途属法定例外</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="94" />
             <source>the township's red-line quota is used up</source>
-            <translation>所在乡镇用水总量控制红线指标已用完</translation>
+            <translation type="vanished">所在乡镇用水总量控制红线指标已用完</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="182" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="163" />
             <source>type not known</source>
             <translation>类型不明</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="311" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="292" />
             <source>yes</source>
             <translation>是</translation>
+        </message>
+    </context>
+    <context>
+        <name>SummarisedLog</name>
+        <message>
+            <location filename="../../processing_algs/base.py" line="632" />
+            <source>{n} more line(s) like “{like}” ({total} in all).</source>
+            <translation>另有 {n} 条与“{like}”类似的提示（共 {total} 条）。</translation>
         </message>
     </context>
     <context>
@@ -4210,6 +4479,11 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
     <context>
         <name>SupervisionReportAlgorithm</name>
         <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source> or </source>
+            <translation> 或 </translation>
+        </message>
+        <message>
             <source>, </source>
             <translation type="vanished">，</translation>
         </message>
@@ -4239,12 +4513,12 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>年度监管报告（PDF / HTML）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="155" />
+            <location filename="../../processing_algs/supervision_report.py" line="162" />
             <source>Building the report…</source>
             <translation>正在生成报告…</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="329" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -4252,6 +4526,11 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <location filename="../../processing_algs/supervision_report.py" />
             <source>Chinese by default, English on request.</source>
             <translation>默认中文，可选英文。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="362" />
+            <source>Choose one of them in {key} ({label}).</source>
+            <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/supervision_report.py" />
@@ -4284,7 +4563,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>HTML 文件 (*.html)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="165" />
+            <location filename="../../processing_algs/supervision_report.py" line="172" />
             <source>HTML report written to {path}</source>
             <translation>HTML 报告已写入 {path}</translation>
         </message>
@@ -4314,14 +4593,19 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>图层“{layer}”（SCREENING）没有字段 verdict：请提供“井址筛查”的输出，或将取水井作为 WELLS 传入。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="253" />
+            <location filename="../../processing_algs/base.py" line="255" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" line="157" />
+            <source>No layer was given: every section of the report will say 'not provided'. Give at least one of {keys} (each fills its section).</source>
+            <translation>未提供任何图层：报告各节都将注明“未提供”。请至少提供 {keys} 中的一项（每项填充对应的一节）。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/supervision_report.py" />
@@ -4344,7 +4628,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="171" />
+            <location filename="../../processing_algs/supervision_report.py" line="178" />
             <source>PDF report written to {path}</source>
             <translation>PDF 报告已写入 {path}</translation>
         </message>
@@ -4354,7 +4638,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>参数：</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="168" />
+            <location filename="../../processing_algs/supervision_report.py" line="175" />
             <source>Printing the PDF…</source>
             <translation>正在输出 PDF…</translation>
         </message>
@@ -4414,7 +4698,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>已筛查的取水井（“井址筛查”的输出）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="185" />
+            <location filename="../../processing_algs/supervision_report.py" line="192" />
             <source>Screening {n} wells…</source>
             <translation>正在筛查 {n} 眼井…</translation>
         </message>
@@ -4424,7 +4708,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>供水覆盖范围（多边形）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="180" />
+            <location filename="../../processing_algs/supervision_report.py" line="187" />
             <source>The wells of '{layer}' are drawn without verdicts: screening needs ZONES and SUPPLY_PIPES or SUPPLY_AREAS.</source>
             <translation>图层“{layer}”的取水井未标注筛查结论：筛查需要 ZONES 以及 SUPPLY_PIPES 或 SUPPLY_AREAS。</translation>
         </message>
@@ -4464,7 +4748,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>含名称、red_line_m3 和 used_m3。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="179" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -4513,22 +4797,37 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source>optional alone: give {keys} or both</source>
+            <translation>单独可选：须提供 {keys}，或两者都提供</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="352" />
+            <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
+            <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="379" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="244" />
+            <location filename="../../processing_algs/base.py" line="246" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/base.py" line="365" />
+            <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
+            <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="295" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -4540,22 +4839,22 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
     <context>
         <name>TuoliAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="572" />
+            <location filename="../../processing_algs/base.py" line="671" />
             <source>Could not remove the incomplete output {0}: {1}</source>
             <translation>无法删除未完成的输出 {0}：{1}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="595" />
+            <location filename="../../processing_algs/base.py" line="694" />
             <source>Could not store the style in {0}: {1}</source>
             <translation>无法将样式保存到 {0}：{1}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/compliance_audit.py" line="183" />
+            <location filename="../../processing_algs/compliance_audit.py" line="182" />
             <source>Could not write finding {n} to the output.</source>
             <translation>无法将第 {n} 个问题写入输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="139" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="120" />
             <source>Could not write grid cell {cell} to the output.</source>
             <translation>无法将网格单元 {cell} 写入输出。</translation>
         </message>
@@ -4565,27 +4864,42 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>无法将乡镇 {name} 写入输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="443" />
+            <location filename="../../processing_algs/base.py" line="480" />
             <source>Layer '{0}' holds {1}, but '{2}' ({3}) needs {4}. Choose a layer of {4} (Vector ▸ Geometry Tools can convert, e.g. Centroids for polygons to points).</source>
             <translation>图层“{0}”为{1}，但“{2}”（{3}）需要{4}。请选择{4}图层（可用 矢量 ▸ 几何工具 转换，例如用“质心”把面转为点）。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/_screening_common.py" line="73" />
+            <location filename="../../processing_algs/_screening_common.py" line="77" />
             <source>Layer '{layer}' ({key}) is a {kind} layer; it must be a point layer of well locations.</source>
             <translation>图层“{layer}”（{key}）为 {kind} 图层；必须是表示井位的点图层。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/qgis_io/pdf.py" line="34" />
+            <location filename="../../processing_algs/base.py" line="543" />
+            <source>Layer '{layer}' already has field(s) {fields}; the output replaces them with this run's values.</source>
+            <translation>图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/_screening_common.py" line="93" />
+            <source>Layer '{layer}' has no field '{field}' (ZONE_GRADE_FIELD, the zone grade severe / general). Its fields are: {fields}. Choose the grade field.</source>
+            <translation>图层“{layer}”没有字段“{field}”（ZONE_GRADE_FIELD，超采区等级：严重 / 一般）。该图层的字段有：{fields}。请选择等级字段。</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/qgis_io/pdf.py" line="40" />
             <source>No font with Chinese glyphs is installed for Qt, so the Chinese PDF would print empty boxes. Install the Noto CJK fonts (Debian/Ubuntu: sudo apt-get install fonts-noto-cjk) and run again, or choose LANGUAGE = English.</source>
             <translation>Qt 未找到含中文字形的字体，中文 PDF 将显示为空方框。请安装 Noto CJK 字体（Debian/Ubuntu：sudo apt-get install fonts-noto-cjk）后重新运行，或选择 LANGUAGE = English。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/_screening_common.py" line="98" />
+            <location filename="../../processing_algs/_screening_common.py" line="128" />
             <source>No supply layer: give the public supply pipes (SUPPLY_PIPES), the supply coverage areas (SUPPLY_AREAS) or both. Notice item 13 bans new self-supplied wells inside supply coverage, so coverage must be known.</source>
             <translation>缺少供水图层：请提供公共供水管网（SUPPLY_PIPES）、供水覆盖范围（SUPPLY_AREAS）或两者。通知第13条禁止在公共供水管网覆盖范围内新建自备井，因此必须知道覆盖范围。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="579" />
+            <location filename="../../processing_algs/_screening_common.py" line="99" />
+            <source>Reading and preparing the layers…</source>
+            <translation>正在读取并准备图层…</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="678" />
             <source>Removed the incomplete output {0} of this failed run.</source>
             <translation>已删除本次失败运行留下的未完成输出 {0}。</translation>
         </message>
@@ -4747,13 +5061,23 @@ OUTPUT_UNITS（可选）：各单元及 stations_n（单元内有速率的监测
     <context>
         <name>WaterLevelTrendAlgorithm</name>
         <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source> or </source>
+            <translation> 或 </translation>
+        </message>
+        <message>
             <source>, </source>
             <translation type="vanished">，</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="329" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="362" />
+            <source>Choose one of them in {key} ({label}).</source>
+            <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/water_level_trend.py" />
@@ -4788,12 +5112,12 @@ Stations with fewer than 3 observations or less than one year of record get no r
 观测少于 3 次或记录不足一年的监测站不计算速率和等级，并在日志中列出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="253" />
+            <location filename="../../processing_algs/base.py" line="255" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -4803,7 +5127,7 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>监测站（点）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/water_level_trend.py" line="134" />
+            <location filename="../../processing_algs/water_level_trend.py" line="116" />
             <source>OUTPUT_UNITS needs a UNITS layer of polygons to grade.</source>
             <translation>OUTPUT_UNITS 需要提供待评级的多边形图层 UNITS。</translation>
         </message>
@@ -4866,7 +5190,7 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>阈值、档次和期限及其法律依据；如需修改，请复制随插件提供的规则文件后再改。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/water_level_trend.py" line="149" />
+            <location filename="../../processing_algs/water_level_trend.py" line="131" />
             <source>UNITS given but no OUTPUT_UNITS: set OUTPUT_UNITS to get the per-unit grades.</source>
             <translation>已提供 UNITS 但未设置 OUTPUT_UNITS：请设置 OUTPUT_UNITS 以获得各单元等级。</translation>
         </message>
@@ -4896,7 +5220,7 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>含监测站编号。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="179" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -4918,27 +5242,42 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/water_level_trend.py" line="118" />
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source>optional alone: give {keys} or both</source>
+            <translation>单独可选：须提供 {keys}，或两者都提供</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/water_level_trend.py" line="100" />
             <source>{0} of {1} stations have a trend: {2} severe, {3} general.</source>
             <translation>{1} 个监测站中有 {0} 个得出水位趋势：严重 {2} 个，一般 {3} 个。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="352" />
+            <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
+            <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="379" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="244" />
+            <location filename="../../processing_algs/base.py" line="246" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/base.py" line="365" />
+            <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
+            <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="295" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>

@@ -47,13 +47,13 @@ def test_chinese_report_has_every_section_and_the_hand_computed_totals():
     assert document.title == "托里县地下水监管年度报告（2025年度）"
     for name in data.TOWNSHIP_NAMES:
         assert name in text
-    for heading in ("一、概况", "二、县域图", "三、用水总量控制红线", "四、各乡镇开采量与可开采量（采补平衡）", "五、超计划累进加价水费",
-                    "六、合规检查发现的问题", "七、农业用水权分配"):
+    for heading in ("一、概况", "二、县域图", "三、用水总量控制红线", "四、各乡镇开采量与可开采量（采补平衡）",
+                    "五、超计划累进加价水资源费", "六、合规检查发现的问题", "七、农业用水权分配"):
         assert heading in text
     assert "筛查结论：禁止 2 眼，限制 1 眼，允许 1 眼" in text
     assert "超过红线的乡镇：阿克别里斗乡" in text  # 600 used of 500
     assert "严重 1 个，一般 1 个；需压减开采量合计 60 m³" in text
-    assert "水费合计 950.00 元，其中超计划加价 380.00 元" in text
+    assert "水资源费合计 950.00 元，其中超计划加价 380.00 元" in text
     assert "合规问题 3 条（其中特别严重 1 条）" in text
     assert "农业用水权分配合计 3,000 m³（6 个地块）" in text
     assert "120.0%" in text  # 阿克别里斗乡: 600 / 500
@@ -191,11 +191,11 @@ def test_no_minus_zero_anywhere():
 
 
 def test_finding_severities_do_not_reuse_the_zone_grade_words():
-    words = report_module.TEXT["zh"]
+    words = report_module.report_words("zh")
     severity_words = [words[key] for key in ("critical", "high", "medium", "low")]
     assert severity_words == ["特别严重", "较高", "中等", "较低"]
     assert not {"严重", "一般"} & set(severity_words)
-    assert [report_module.TEXT["en"][key] for key in ("critical", "high", "medium", "low")] == ["critical", "high", "medium", "low"]
+    assert [report_module.report_words("en")[key] for key in ("critical", "high", "medium", "low")] == ["critical", "high", "medium", "low"]
     findings = data.findings()
     findings["severity"] = ["critical", "high", "medium"]
     text = plain(build_report(full_inputs(findings=findings), load_rules(), year=2025, language="zh").html())

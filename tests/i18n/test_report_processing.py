@@ -53,7 +53,7 @@ def test_chinese_pdf_by_default_with_township_names_and_an_embedded_cjk_font(run
     assert "托里县地下水监管年度报告" in text
     # The wells were screened here with the same engine: W1 supply area, W2 severe zone, W3 general, W4 free.
     assert "筛查结论：禁止 2 眼，限制 1 眼，允许 1 眼" in text
-    assert "水费合计 950.00 元，其中超计划加价 380.00 元" in text
+    assert "水资源费合计 950.00 元，其中超计划加价 380.00 元" in text
     fonts = subprocess.run(["pdffonts", result["OUTPUT_PDF"]], capture_output=True, text=True, check=True).stdout
     cjk = [line for line in fonts.splitlines() if "CJK" in line]
     assert cjk and all(" yes " in line for line in cjk)  # embedded, so no empty boxes elsewhere
@@ -101,6 +101,26 @@ def test_only_some_inputs_give_a_report_that_says_what_is_missing(run_alg, layer
     )
     text = pdf_text(result["OUTPUT_PDF"])
     assert "2024年度" in text and "未提供该项数据" in text and "阿克别里斗乡" in text
+
+
+def test_a_report_with_no_input_at_all_warns(qgis_app, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
+
+    class Recorder(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.warnings: list[str] = []
+
+        def pushWarning(self, warning):
+            self.warnings.append(warning)
+            super().pushWarning(warning)
+
+    feedback, context = Recorder(), QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    processing.run("tuoli_gw:supervision_report", {"YEAR": 2024, "OUTPUT_PDF": str(tmp_path / "empty.pdf")}, context=context,
+                   feedback=feedback)
+    assert [w for w in feedback.warnings if "TOWNSHIPS" in w and "BALANCE" in w], feedback.warnings
 
 
 def test_qgis_process_json(layers, tmp_path):

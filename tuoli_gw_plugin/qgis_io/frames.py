@@ -27,6 +27,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 
+from ..engine.core import columns
 from .field_types import FieldType
 
 
@@ -34,6 +35,27 @@ def new_field(name: str, field_type: Any) -> QgsField:
     """QgsField(name, field_type); ``field_type`` a member of :class:`.field_types.FieldType`, which is already in the
     enum this QGIS expects (no deprecation warning on 3.38 and later, and no QVariant.Type on QGIS 4)."""
     return QgsField(name, field_type)
+
+
+# The engine's column kinds (engine.core.columns) as QGIS field types.
+_FIELD_TYPE_OF_KIND = {
+    columns.TEXT: FieldType.String,
+    columns.REAL: FieldType.Double,
+    columns.INTEGER: FieldType.Int,
+    columns.INTEGER64: FieldType.LongLong,
+    columns.BOOLEAN: FieldType.Bool,
+    columns.DATE: FieldType.Date,
+}
+
+
+def column_fields(declared: Iterable[columns.Column]) -> list[QgsField]:
+    """The QGIS fields of columns the engine declares, in their order; a name declared twice is taken once, first."""
+    fields, seen = [], set()
+    for column in declared:
+        if column.name not in seen:
+            seen.add(column.name)
+            fields.append(new_field(column.name, _FIELD_TYPE_OF_KIND[column.kind]))
+    return fields
 
 
 def parameter_as_field_names(algorithm: Any, parameters: dict[str, Any], name: str, context: Any) -> list[str]:
