@@ -105,6 +105,8 @@ class Field(Declared):
     default: str | None = None
     numeric: bool = False
     when_absent: str = ""
+    # An id: one feature per value (one well, one row); the run refuses repeated values before any answer.
+    unique: bool = False
 
     def parameter(self, tr: Translate) -> QgsProcessingParameterDefinition:
         kind = QgsProcessingParameterField.Numeric if self.numeric else QgsProcessingParameterField.Any
