@@ -2,7 +2,7 @@
 
 Not an algorithm (the leading underscore keeps the provider from listing it). Each check reads what the QGIS
 layers say (extent, CRS, provider) and lets the engine judge: a layer that meets neither the county nor the other
-layers (``engine.placement``) stops the run naming the layer, the likely cause and the fix.
+layers (``engine.core.placement``) stops the run naming the layer, the likely cause and the fix.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
-from tuoli_gw_plugin.qgis_bridge import crs_to_pyproj_text, is_undefined_crs, python_value
+from tuoli_gw_plugin.qgis_io.frames import crs_to_pyproj_text, is_undefined_crs, python_value
 
 
 def input_layers(alg, parameters: dict[str, Any], context) -> list[tuple[str, Any]]:
@@ -40,8 +40,8 @@ def input_layers(alg, parameters: dict[str, Any], context) -> list[tuple[str, An
 
 def check_placement(alg, parameters: dict[str, Any], context) -> None:
     """Every input layer with a CRS and features meets the county or the layers that do (EngineInputError if not)."""
-    from tuoli_gw_plugin.engine.placement import LayerExtent
-    from tuoli_gw_plugin.engine.placement import check_placement as judge
+    from tuoli_gw_plugin.engine.core.placement import LayerExtent
+    from tuoli_gw_plugin.engine.core.placement import check_placement as judge
 
     extents = []
     for label, layer in input_layers(alg, parameters, context):
@@ -56,7 +56,7 @@ def check_placement(alg, parameters: dict[str, Any], context) -> None:
 def check_field_names(alg, parameters: dict[str, Any], context) -> None:
     """A field parameter (or its default) that the layer has only as a cut Shapefile name is refused, with the
     candidates and their value ranges (EngineInputError); never picked by its first letters."""
-    from tuoli_gw_plugin.engine.field_names import cut_candidates, refuse_cut_name
+    from tuoli_gw_plugin.engine.core.field_names import cut_candidates, refuse_cut_name
 
     for definition in alg.parameterDefinitions():
         if not isinstance(definition, QgsProcessingParameterField) or definition.allowMultiple():
@@ -89,7 +89,7 @@ def check_one_row_per_id(alg, parameters: dict[str, Any], context, feedback) -> 
     listing the repeated ids and their counts otherwise)."""
     from qgis.core import QgsFeatureRequest
 
-    from tuoli_gw_plugin.engine.well_fields import require_one_row_per_key
+    from tuoli_gw_plugin.engine.core.registry_columns import require_one_row_per_key
 
     from ._declarations import Field
 
@@ -111,7 +111,7 @@ def check_text_encodings(alg, parameters: dict[str, Any], context) -> None:
     refused, naming the encoding that reads the file cleanly and how to set it (EngineInputError)."""
     from qgis.core import QgsVectorLayer
 
-    from tuoli_gw_plugin.engine.text_encoding import garbled_values, refuse_garbled
+    from tuoli_gw_plugin.engine.core.text_encoding import garbled_values, refuse_garbled
 
     from ._declarations import Field
 
@@ -167,7 +167,7 @@ def _reopened(layer, provider: str, encoding: str, layer_class):
 def check_row_counts(alg, parameters: dict[str, Any], context) -> None:
     """A delimited-text input whose file has more data rows than QGIS read is refused, listing the rows left out
     and their coordinate cells (EngineInputError): QGIS drops a row whose coordinates it cannot read."""
-    from tuoli_gw_plugin.engine.row_counts import refuse_lost_rows
+    from tuoli_gw_plugin.engine.core.row_counts import refuse_lost_rows
 
     for label, layer in input_layers(alg, parameters, context):
         if layer.type() != layer.VectorLayer or layer.dataProvider() is None or layer.dataProvider().name() != "delimitedtext":
@@ -216,7 +216,7 @@ def move_to_working_datum(alg, parameters: dict[str, Any], context, feedback) ->
     out loud when its accuracy is unknown (ballpark) or worse than a metre, with the shift at the data's centre."""
     from qgis.core import QgsCoordinateReferenceSystem, QgsProcessingUtils
 
-    from tuoli_gw_plugin.engine.datums import datum_move, move_notice
+    from tuoli_gw_plugin.engine.core.datums import datum_move, move_notice
     from tuoli_gw_plugin.engine.messages import text
 
     working = QgsCoordinateReferenceSystem("EPSG:4537")
