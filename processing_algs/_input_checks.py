@@ -217,7 +217,7 @@ def move_to_working_datum(alg, parameters: dict[str, Any], context, feedback) ->
     from qgis.core import QgsCoordinateReferenceSystem, QgsProcessingUtils
 
     from tuoli_gw_plugin.engine.core.datums import datum_move, move_notice
-    from tuoli_gw_plugin.engine.messages import text
+    from tuoli_gw_plugin.engine.core.messages import text
 
     working = QgsCoordinateReferenceSystem("EPSG:4537")
     moved = dict(parameters)

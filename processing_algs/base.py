@@ -343,12 +343,11 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
         _input_checks.check_one_row_per_id(self, parameters, context, feedback)
         _input_checks.check_text_encodings(self, parameters, context)
         _input_checks.check_row_counts(self, parameters, context)
-        if not self.READS_POSITIONS:
-            return parameters
-        _input_checks.check_placement(self, parameters, context)
-        moved = _input_checks.move_to_working_datum(self, parameters, context, feedback)
+        if self.READS_POSITIONS:
+            _input_checks.check_placement(self, parameters, context)
+            parameters = _input_checks.move_to_working_datum(self, parameters, context, feedback)
         self._opened = {}  # sources opened by the checks: the run opens what it is handed (a moved copy, say)
-        return moved
+        return parameters
 
     def warn_implausible_numbers(self, parameters, context, feedback) -> None:
         """A number outside its declared plausible range runs as given, with a warning saying so."""

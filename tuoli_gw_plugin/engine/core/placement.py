@@ -127,16 +127,17 @@ def _grown(box: tuple[float, float, float, float]) -> tuple[float, float, float,
 
 
 def _placed_group(layers: list[LayerExtent], boxes: dict) -> set[str]:
-    """The labels of the group of layers (touching each other, transitively) that meets the county, else the largest."""
+    """The labels of the groups of layers (touching each other, transitively) that meet the county, else of the
+    largest group."""
     labels = [layer.label for layer in layers if boxes[layer.label] is not None]
     groups: list[set[str]] = []
     for label in labels:
         touching = [g for g in groups if any(boxes_meet(_grown(boxes[label]), boxes[other]) for other in g)]
         merged = {label}.union(*touching)
         groups = [g for g in groups if g not in touching] + [merged]
-    for group in groups:
-        if any(boxes_meet(_grown(boxes[label]), COUNTY_LONLAT_BOUNDS) for label in group):
-            return group
+    in_county = [g for g in groups if any(boxes_meet(_grown(boxes[label]), COUNTY_LONLAT_BOUNDS) for label in g)]
+    if in_county:
+        return set().union(*in_county)  # every layer in the county is placed, whether or not it meets the others
     return max(groups, key=len) if groups else set()
 
 
