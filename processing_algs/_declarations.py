@@ -336,16 +336,16 @@ POWER_FIELDS = (
 LANGUAGE_VALUES = ("zh", "en")  # LANGUAGE in every algorithm: 0 = 中文, 1 = English
 
 
-def interface_language() -> str:
-    """'zh' under a Chinese QGIS interface (zh, zh_CN, zh-Hans…), else 'en'."""
-    from tuoli_gw_plugin.i18n import language_for, user_locale
+def _interface_choice() -> int:
+    """The LANGUAGE option of the QGIS interface language (read when a dialog opens, not when this module loads)."""
+    from tuoli_gw_plugin.i18n import interface_language
 
-    return "zh" if language_for(user_locale()) == "zh-Hans" else "en"
+    return LANGUAGE_VALUES.index(interface_language())
 
 
 def language(label: str, *, follow_interface: bool, help_text: str) -> Choice:
     """The LANGUAGE parameter, in one order everywhere: 0 = 中文, 1 = English."""
-    default: int | Callable[[], int] = (lambda: LANGUAGE_VALUES.index(interface_language())) if follow_interface else 0
+    default: int | Callable[[], int] = _interface_choice if follow_interface else 0
     return Choice("LANGUAGE", label, help_text, options=("中文", "English"), values=LANGUAGE_VALUES, default=default)
 
 

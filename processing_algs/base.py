@@ -365,7 +365,7 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
     def run_language(self, parameters: dict[str, Any] | None = None, context=None) -> str:
         """The language the engine speaks in this run: the algorithm's LANGUAGE where it has one,
         else the QGIS interface language ('zh' or 'en')."""
-        from ._declarations import interface_language
+        from tuoli_gw_plugin.i18n import interface_language
 
         if parameters is not None and any(d.key == "LANGUAGE" for d in self.PARAMETERS):
             return self.choice(parameters, "LANGUAGE", context)
@@ -473,6 +473,29 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
         if staged is not None:
             self._staged.append(staged)
         return sink, dest_id
+
+    @staticmethod
+    def warn_replaced(feedback, source, label: str, columns) -> None:
+        """Say which fields of the input the output's ``columns`` replace."""
+        names = {column.name.lower() for column in columns}
+        replaced = [f.name() for f in source.fields() if f.name().lower() in names]
+        if replaced:
+            feedback.pushWarning(
+                QCoreApplication.translate(
+                    "TuoliAlgorithm", "Layer '{layer}' already has field(s) {fields}; the output replaces them with this run's values."
+                ).format(layer=label, fields=", ".join(replaced))
+            )
+
+    def write_with_columns(self, parameters, key: str, context, feedback, source, label: str, columns, frame) -> str:
+        """Write ``source``'s features with the engine's declared ``columns`` added from ``frame`` (a row per feature)
+        to the sink ``key``; an input field of the same name is replaced, and the log says so. Returns the destination id."""
+        from tuoli_gw_plugin.qgis_io.frames import column_fields, fields_with, write_features_with_columns
+
+        self.warn_replaced(feedback, source, label, columns)
+        fields = fields_with(source.fields(), column_fields(columns))
+        sink, dest_id = self.required_sink(parameters, key, context, fields, source.wkbType(), source.sourceCrs())
+        write_features_with_columns(source, sink, fields, frame, feedback=feedback)
+        return dest_id
 
     @staticmethod
     def report_messages(feedback, info=(), warnings=()) -> None:

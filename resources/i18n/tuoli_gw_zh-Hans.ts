@@ -165,7 +165,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>开采引发的问题（地面沉降、泉水断流 …；可选）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="235" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="216" />
             <source>Layer '{layer}' (RECHARGE): only file rasters (GDAL) are supported; export it to GeoTIFF first.</source>
             <translation>图层“{layer}”（RECHARGE）：只支持文件栅格（GDAL）；请先导出为 GeoTIFF。</translation>
         </message>
@@ -190,7 +190,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>采补差栅格（mm/年，GeoTIFF）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="292" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="273" />
             <source>Net balance raster: {0} cells, {1:.1f} % mined (negative), range {2:.1f} to {3:.1f} mm/a.</source>
             <translation>采补差栅格：{0} 个像元，{1:.1f}% 为超采（负值），范围 {2:.1f} 至 {3:.1f} mm/年。</translation>
         </message>
@@ -305,7 +305,7 @@ Recharge volume = Σ mm/1000 × true cell area over the unit; cells on the unit'
             <translation>可选</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="313" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="294" />
             <source>{0} units: {1} severe; total reduction needed {2:.0f} m³/a.</source>
             <translation>共 {0} 个单元，其中严重超采 {1} 个；需压减开采量合计 {2:.0f} m³/年。</translation>
         </message>
@@ -1767,7 +1767,7 @@ Every row is either imported or listed in the refused rows with every reason: no
             <translation>距管网的覆盖距离（米）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/permit_decision.py" line="237" />
+            <location filename="../../processing_algs/permit_decision.py" line="216" />
             <source>Deciding {n} applications…</source>
             <translation>正在审查 {n} 个申请…</translation>
         </message>
@@ -1827,9 +1827,8 @@ Every row is either imported or listed in the refused rows with every reason: no
             <translation>干扰计算半径（米）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/permit_decision.py" line="324" />
             <source>Layer '{layer}' already has field(s) {fields}; the output replaces them with this run's values.</source>
-            <translation>图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
+            <translation type="vanished">图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/base.py" line="253" />
@@ -1901,9 +1900,8 @@ Every row is either imported or listed in the refused rows with every reason: no
             <translation>抽水期（天）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/permit_decision.py" line="197" />
             <source>Reading and preparing the layers…</source>
-            <translation>正在读取并准备图层…</translation>
+            <translation type="vanished">正在读取并准备图层…</translation>
         </message>
         <message>
             <location filename="../../processing_algs/permit_decision.py" />
@@ -2057,7 +2055,7 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/permit_decision.py" line="335" />
+            <location filename="../../processing_algs/permit_decision.py" line="174" />
             <source>{n} decision(s) written to {folder}: {p} prohibited, {r} restricted, {a} allowed.</source>
             <translation>已向 {folder} 写出 {n} 份意见书：不予许可 {p} 份，限制 {r} 份，可予许可 {a} 份。</translation>
         </message>
@@ -2071,7 +2069,7 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation type="vanished">{path} 是本次运行的输入；申请 {id} 的意见书会覆盖它。未再写入任何文件；请选择其他 OUTPUT_FOLDER。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/permit_decision.py" line="264" />
+            <location filename="../../processing_algs/permit_decision.py" line="236" />
             <source>{path} is an input of this run; the decision of {id} would write over it. Nothing was written; choose another OUTPUT_FOLDER.</source>
             <translation>{path} 是本次运行的输入；申请 {id} 的意见书会覆盖它。未写入任何文件；请选择其他 OUTPUT_FOLDER。</translation>
         </message>
@@ -2488,7 +2486,7 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" line="292" />
+            <location filename="../../processing_algs/reduction_plan.py" line="280" />
             <source>Chart written to {path}</source>
             <translation>图表已写入 {path}</translation>
         </message>
@@ -2543,7 +2541,7 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>条款和状态说明的语言</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" line="262" />
+            <location filename="../../processing_algs/reduction_plan.py" line="250" />
             <source>Layer '{layer}' already has field(s) {fields}; the output replaces them with this run's values.</source>
             <translation>图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
         </message>
@@ -2588,7 +2586,7 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>参数：</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" line="233" />
+            <location filename="../../processing_algs/reduction_plan.py" line="221" />
             <source>Planning the cuts of {n} wells…</source>
             <translation>正在编制 {n} 眼井的压减计划…</translation>
         </message>
@@ -2611,7 +2609,7 @@ Per township: abstraction by year against the allowable volume, the year balance
             <translation>公共供水管网（线）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" line="223" />
+            <location filename="../../processing_algs/reduction_plan.py" line="211" />
             <source>Reading and preparing the layers…</source>
             <translation>正在读取并准备图层…</translation>
         </message>
@@ -2676,7 +2674,7 @@ Per township: abstraction by year against the allowable volume, the year balance
             <translation>计划压减总量（m³/年）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" line="252" />
+            <location filename="../../processing_algs/reduction_plan.py" line="240" />
             <source>Township '{township}' has no allowable volume in '{field}' (layer '{layer}'): no plan for it.</source>
             <translation>乡镇“{township}”在“{field}”中没有可开采量（图层“{layer}”）：未编制其计划。</translation>
         </message>
@@ -2736,7 +2734,7 @@ Per township: abstraction by year against the allowable volume, the year balance
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" line="258" />
+            <location filename="../../processing_algs/reduction_plan.py" line="246" />
             <source>Writing the outputs…</source>
             <translation>正在写出结果…</translation>
         </message>
@@ -2808,7 +2806,7 @@ Per township: abstraction by year against the allowable volume, the year balance
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" line="296" />
+            <location filename="../../processing_algs/reduction_plan.py" line="284" />
             <source>{n} township(s) must cut: {reached} reach balance by {year}, {short} not by measures alone (shortfall {shortfall:,.0f} m³/a); {cut:,.0f} m³/a cut in all.</source>
             <translation>{n} 个乡镇需压减：{reached} 个在 {year} 年前达到采补平衡，{short} 个仅靠措施无法达到（缺口 {shortfall:,.0f} m³/年）；合计压减 {cut:,.0f} m³/年。</translation>
         </message>
@@ -3094,14 +3092,12 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>法律依据的语言</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="156" />
             <source>Layer '{layer}' already has field(s) {fields}; the output replaces them with this run's values.</source>
-            <translation>图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
+            <translation type="vanished">图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="99" />
             <source>Layer '{layer}' has no field '{field}' (ZONE_GRADE_FIELD, the zone grade severe / general). Its fields are: {fields}. Choose the grade field.</source>
-            <translation>图层“{layer}”没有字段“{field}”（ZONE_GRADE_FIELD，超采区等级：严重 / 一般）。该图层的字段有：{fields}。请选择等级字段。</translation>
+            <translation type="vanished">图层“{layer}”没有字段“{field}”（ZONE_GRADE_FIELD，超采区等级：严重 / 一般）。该图层的字段有：{fields}。请选择等级字段。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/base.py" line="253" />
@@ -3144,12 +3140,11 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>公共供水管网（线）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="109" />
             <source>Reading and preparing the layers…</source>
-            <translation>正在读取并准备图层…</translation>
+            <translation type="vanished">正在读取并准备图层…</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="198" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="171" />
             <source>Red line not checked for {n} well(s): no township with a remaining quota (TOWNSHIPS / REMAINING_FIELD) covers them. Their verdicts say nothing about item 8.</source>
             <translation>有 {n} 口井未核查用水总量红线：没有带剩余指标的乡镇图层（TOWNSHIPS / REMAINING_FIELD）覆盖它们。其结论不涉及第8条。</translation>
         </message>
@@ -3159,7 +3154,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>剩余红线指标字段（m³；≤ 0 表示已用完）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="226" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="129" />
             <source>Report written to {path}</source>
             <translation>报告已写入 {path}</translation>
         </message>
@@ -3180,7 +3175,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
-            <location filename="../../processing_algs/screen_well_sites.py" line="166" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="113" />
             <source>Screened wells</source>
             <translation>筛查结果</translation>
         </message>
@@ -3190,7 +3185,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>筛查报告（HTML）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="137" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="102" />
             <source>Screening {n} wells…</source>
             <translation>正在筛查 {n} 眼井…</translation>
         </message>
@@ -3220,7 +3215,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>乡镇（多边形；含第8条所需的剩余红线指标）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="175" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="148" />
             <source>Verdicts: {p} prohibited, {r} restricted, {a} allowed, {n} without geometry (of {t} wells).</source>
             <translation>筛查结论：禁止 {p} 眼，限制 {r} 眼，允许 {a} 眼，无位置 {n} 眼（共 {t} 眼）。</translation>
         </message>
@@ -3260,12 +3255,12 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="160" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="107" />
             <source>Writing the output…</source>
             <translation>正在写出结果…</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="216" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="125" />
             <source>Writing the report…</source>
             <translation>正在写报告…</translation>
         </message>
@@ -3327,17 +3322,17 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="205" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="178" />
             <source>{n} well(s) have no geometry: they are kept with an empty verdict and reason no_geometry.</source>
             <translation>{n} 眼井没有位置（几何为空）：保留在输出中，结论为空，原因代码为 no_geometry。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="190" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="163" />
             <source>{n} well(s) inside supply coverage have no known type (USE_FIELD empty or a value the rules file does not list): item 13 bans new self-supplied wells only, so they are 'restricted' until their type is established.</source>
             <translation>供水管网覆盖范围内有 {n} 口井类型不明（USE_FIELD 为空或取值未在规则文件中列出）：第13条只禁止新增自备井，故在确定类型之前结论为“restricted”。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="181" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="154" />
             <source>{n} well(s) lie outside the mapped area (outside every township, or outside the extent of the zones and supply layers): verdict 'outside', no verdict given. Check their location or screen them with layers that cover them.</source>
             <translation>{n} 眼井位于图层范围外（不在任何乡镇内，或不在超采区和供水图层范围内）：结论为 outside，不作结论。请核对其位置，或用覆盖这些位置的图层重新筛查。</translation>
         </message>
@@ -3504,7 +3499,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/self_supplied_closure_list.py" line="138" />
+            <location filename="../../processing_algs/self_supplied_closure_list.py" line="133" />
             <source>Could not write feature {fid} to the output.</source>
             <translation>无法将要素 {fid} 写入输出。</translation>
         </message>
@@ -3691,7 +3686,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/self_supplied_closure_list.py" line="98" />
+            <location filename="../../processing_algs/self_supplied_closure_list.py" line="93" />
             <source>{listed} active self-supplied well(s) inside supply coverage (of {self_supplied} self-supplied, {wells} wells); they draw {total:,.0f} m³ a year.</source>
             <translation>公共供水管网覆盖范围内有在用自备井 {listed} 眼（自备井共 {self_supplied} 眼，取水井共 {wells} 眼）；年取水量合计 {total:,.0f} m³。</translation>
         </message>
@@ -3708,276 +3703,271 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
     <context>
         <name>SiteChecker</name>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="486" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="467" />
             <source>A layer has no coordinate reference system</source>
             <translation>有图层没有坐标参考系</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="375" />
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="389" />
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="584" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="356" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="370" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="565" />
             <source>Check well site</source>
             <translation>井址核查</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="314" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="295" />
             <source>Checked in</source>
             <translation>核查用时</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="479" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="460" />
             <source>Choose the township name field</source>
             <translation>请选择乡镇名称字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="472" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="453" />
             <source>Choose the zone grade field</source>
             <translation>请选择超采等级字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="562" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="543" />
             <source>Click the map first, then write the decision for that site.</source>
             <translation>请先在地图上点击井位，再为该井位生成意见书。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="286" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="267" />
             <source>Click the map to check a well site.</source>
             <translation>在地图上点击以核查井址。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="200" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="181" />
             <source>Coverage distance</source>
             <translation>覆盖距离</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="577" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="558" />
             <source>Decision written:</source>
             <translation>意见书已生成：</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="584" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="565" />
             <source>Decision written: {path}</source>
             <translation>意见书已生成：{path}</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="207" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="188" />
             <source>Existing wells (interference)</source>
             <translation>现有取水井（干扰计算）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="311" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="292" />
             <source>In supply coverage</source>
             <translation>位于供水管网覆盖范围内</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="487" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="468" />
             <source>Layer '{layer}' has no CRS, so distances cannot be measured: set it in Layer Properties ▸ Source.</source>
             <translation>图层“{layer}”没有坐标参考系，无法量算距离：请在“图层属性 ▸ 源”中设置。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="480" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="461" />
             <source>Layer '{layer}' needs a field with the township name: choose it in the panel's 'Township name field'.</source>
             <translation>图层“{layer}”需要一个乡镇名称字段：请在面板的“乡镇名称字段”中选择。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="473" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="454" />
             <source>Layer '{layer}' needs a field with the zone grade (severe / general, 严重 / 一般): choose it in the panel's 'Zone grade field'.</source>
             <translation>图层“{layer}”需要一个超采等级字段（severe / general，严重 / 一般）：请在面板的“超采等级字段”中选择。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="309" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="290" />
             <source>Legal basis</source>
             <translation>法律依据</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="310" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="291" />
             <source>Nearest supply pipe</source>
             <translation>最近供水管网</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="277" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="258" />
             <source>No layer is named like the sample's zones or has a zone grade field (grade / 超采等级). Pick the over-extraction zones layer and its grade field above.</source>
             <translation>没有与示例超采区同名或带超采等级字段（grade / 超采等级）的图层。请在上方选择超采区图层及其等级字段。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="466" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="447" />
             <source>No over-extraction zones layer</source>
             <translation>未选择超采区图层</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="276" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="257" />
             <source>No over-extraction zones layer was found</source>
             <translation>未找到超采区图层</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="562" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="543" />
             <source>No site checked yet</source>
             <translation>尚未检查井位</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="468" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="449" />
             <source>No supply layer</source>
             <translation>未选择供水图层</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="196" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="177" />
             <source>Over-extraction zones</source>
             <translation>超采区</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="468" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="449" />
             <source>Pick a supply pipes layer or a supply areas layer in the panel.</source>
             <translation>请在面板中选择供水管网图层或供水覆盖范围图层。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="466" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="447" />
             <source>Pick the over-extraction zones layer in the panel.</source>
             <translation>请在面板中选择超采区图层。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="205" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="186" />
             <source>Proposed use</source>
             <translation>拟用途</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="308" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="289" />
             <source>Reasons</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="204" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="185" />
             <source>Remaining quota field (m³)</source>
             <translation>剩余红线指标字段（m³）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="206" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="187" />
             <source>Requested volume</source>
             <translation>申请取水量</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="201" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="182" />
             <source>Supply areas</source>
             <translation>供水覆盖范围</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="199" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="180" />
             <source>Supply pipes</source>
             <translation>供水管网</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="570" />
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="573" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="551" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="554" />
             <source>The decision could not be written</source>
             <translation>无法生成意见书</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="539" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="520" />
             <source>The layers cannot be screened</source>
             <translation>无法用这些图层筛查</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="543" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="524" />
             <source>The site cannot be checked</source>
             <translation>无法核查该井址</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="313" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="294" />
             <source>Township</source>
             <translation>乡镇</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="203" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="184" />
             <source>Township name field</source>
             <translation>乡镇名称字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="202" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="183" />
             <source>Townships (red line)</source>
             <translation>乡镇（用水总量控制红线）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="218" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="199" />
             <source>Write permit decision</source>
             <translation>生成取水许可审查意见书</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="220" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="201" />
             <source>Write the decision document (PDF and HTML) for the last clicked site</source>
             <translation>为最近点击的井位生成审查意见书（PDF 和 HTML）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="312" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="293" />
             <source>Zone</source>
             <translation>超采区</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="197" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="178" />
             <source>Zone grade field</source>
             <translation>超采等级字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="198" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="179" />
             <source>Zone name field</source>
             <translation>超采区名称字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="82" />
             <source>allowed</source>
-            <translation>允许</translation>
+            <translation type="vanished">允许</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="624" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="605" />
             <source>clicked site</source>
             <translation>点击的井位</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="179" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="160" />
             <source>domestic supply, no alternative source</source>
             <translation>无替代水源的生活用水</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="181" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="162" />
             <source>emergency supply well</source>
             <translation>应急供水井</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="93" />
             <source>in a general over-extraction zone</source>
-            <translation>位于一般超采区</translation>
+            <translation type="vanished">位于一般超采区</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="92" />
             <source>in a severe over-extraction zone</source>
-            <translation>位于严重超采区</translation>
+            <translation type="vanished">位于严重超采区</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="91" />
             <source>inside public supply-network coverage</source>
-            <translation>位于公共供水管网覆盖范围内</translation>
+            <translation type="vanished">位于公共供水管网覆盖范围内</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="528" />
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="612" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="509" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="593" />
             <source>map canvas</source>
             <translation>地图画布</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="180" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="161" />
             <source>monitoring well</source>
             <translation>监测井</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="311" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="292" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="97" />
             <source>no location</source>
-            <translation>无位置</translation>
+            <translation type="vanished">无位置</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="301" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="282" />
             <source>no verdict</source>
             <translation>无结论</translation>
         </message>
@@ -3986,52 +3976,46 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation type="vanished">普通新建井</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="96" />
             <source>outside the mapped area</source>
-            <translation>位于图层范围外</translation>
+            <translation type="vanished">位于图层范围外</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="83" />
             <source>outside the mapped area — no verdict</source>
-            <translation>图层范围外——不作结论</translation>
+            <translation type="vanished">图层范围外——不作结论</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="80" />
             <source>prohibited</source>
-            <translation>禁止</translation>
+            <translation type="vanished">禁止</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="178" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="159" />
             <source>public supply well (the utility's)</source>
             <translation>公共供水井（供水单位的）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="81" />
             <source>restricted</source>
-            <translation>限制</translation>
+            <translation type="vanished">限制</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="177" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="158" />
             <source>self-supplied well (自备井)</source>
             <translation>自备井</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="95" />
             <source>statutory exception for this use</source>
-            <translation>该用途属法定例外</translation>
+            <translation type="vanished">该用途属法定例外</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="94" />
             <source>the township's red-line quota is used up</source>
-            <translation>所在乡镇用水总量控制红线指标已用完</translation>
+            <translation type="vanished">所在乡镇用水总量控制红线指标已用完</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="182" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="163" />
             <source>type not known</source>
             <translation>类型不明</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="311" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="292" />
             <source>yes</source>
             <translation>是</translation>
         </message>
@@ -4540,22 +4524,22 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
     <context>
         <name>TuoliAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="572" />
+            <location filename="../../processing_algs/base.py" line="595" />
             <source>Could not remove the incomplete output {0}: {1}</source>
             <translation>无法删除未完成的输出 {0}：{1}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="595" />
+            <location filename="../../processing_algs/base.py" line="618" />
             <source>Could not store the style in {0}: {1}</source>
             <translation>无法将样式保存到 {0}：{1}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/compliance_audit.py" line="183" />
+            <location filename="../../processing_algs/compliance_audit.py" line="182" />
             <source>Could not write finding {n} to the output.</source>
             <translation>无法将第 {n} 个问题写入输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="139" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="120" />
             <source>Could not write grid cell {cell} to the output.</source>
             <translation>无法将网格单元 {cell} 写入输出。</translation>
         </message>
@@ -4570,9 +4554,19 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>图层“{0}”为{1}，但“{2}”（{3}）需要{4}。请选择{4}图层（可用 矢量 ▸ 几何工具 转换，例如用“质心”把面转为点）。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/_screening_common.py" line="73" />
+            <location filename="../../processing_algs/_screening_common.py" line="71" />
             <source>Layer '{layer}' ({key}) is a {kind} layer; it must be a point layer of well locations.</source>
             <translation>图层“{layer}”（{key}）为 {kind} 图层；必须是表示井位的点图层。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="496" />
+            <source>Layer '{layer}' already has field(s) {fields}; the output replaces them with this run's values.</source>
+            <translation>图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/_screening_common.py" line="87" />
+            <source>Layer '{layer}' has no field '{field}' (ZONE_GRADE_FIELD, the zone grade severe / general). Its fields are: {fields}. Choose the grade field.</source>
+            <translation>图层“{layer}”没有字段“{field}”（ZONE_GRADE_FIELD，超采区等级：严重 / 一般）。该图层的字段有：{fields}。请选择等级字段。</translation>
         </message>
         <message>
             <location filename="../../tuoli_gw_plugin/qgis_io/pdf.py" line="34" />
@@ -4580,12 +4574,17 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>Qt 未找到含中文字形的字体，中文 PDF 将显示为空方框。请安装 Noto CJK 字体（Debian/Ubuntu：sudo apt-get install fonts-noto-cjk）后重新运行，或选择 LANGUAGE = English。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/_screening_common.py" line="98" />
+            <location filename="../../processing_algs/_screening_common.py" line="122" />
             <source>No supply layer: give the public supply pipes (SUPPLY_PIPES), the supply coverage areas (SUPPLY_AREAS) or both. Notice item 13 bans new self-supplied wells inside supply coverage, so coverage must be known.</source>
             <translation>缺少供水图层：请提供公共供水管网（SUPPLY_PIPES）、供水覆盖范围（SUPPLY_AREAS）或两者。通知第13条禁止在公共供水管网覆盖范围内新建自备井，因此必须知道覆盖范围。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="579" />
+            <location filename="../../processing_algs/_screening_common.py" line="93" />
+            <source>Reading and preparing the layers…</source>
+            <translation>正在读取并准备图层…</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="602" />
             <source>Removed the incomplete output {0} of this failed run.</source>
             <translation>已删除本次失败运行留下的未完成输出 {0}。</translation>
         </message>
@@ -4803,7 +4802,7 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>监测站（点）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/water_level_trend.py" line="134" />
+            <location filename="../../processing_algs/water_level_trend.py" line="117" />
             <source>OUTPUT_UNITS needs a UNITS layer of polygons to grade.</source>
             <translation>OUTPUT_UNITS 需要提供待评级的多边形图层 UNITS。</translation>
         </message>
@@ -4866,7 +4865,7 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>阈值、档次和期限及其法律依据；如需修改，请复制随插件提供的规则文件后再改。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/water_level_trend.py" line="149" />
+            <location filename="../../processing_algs/water_level_trend.py" line="132" />
             <source>UNITS given but no OUTPUT_UNITS: set OUTPUT_UNITS to get the per-unit grades.</source>
             <translation>已提供 UNITS 但未设置 OUTPUT_UNITS：请设置 OUTPUT_UNITS 以获得各单元等级。</translation>
         </message>
@@ -4923,7 +4922,7 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>可选</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/water_level_trend.py" line="118" />
+            <location filename="../../processing_algs/water_level_trend.py" line="101" />
             <source>{0} of {1} stations have a trend: {2} severe, {3} general.</source>
             <translation>{1} 个监测站中有 {0} 个得出水位趋势：严重 {2} 个，一般 {3} 个。</translation>
         </message>

@@ -10,8 +10,10 @@ import pytest
 
 from tuoli_gw_plugin.engine.core.errors import EngineInputError
 from tuoli_gw_plugin.engine.core.rules import load_rules
+from tuoli_gw_plugin.engine.documents import html_page
 from tuoli_gw_plugin.engine.documents import supervision_report as report_module
-from tuoli_gw_plugin.engine.documents.supervision_report import ReportInputs, band_labels, build_report, repair_pdf_text_mapping
+from tuoli_gw_plugin.engine.documents.pdf_text import repair_pdf_text_mapping
+from tuoli_gw_plugin.engine.documents.supervision_report import ReportInputs, band_labels, build_report
 
 from . import report_data as data
 
@@ -45,13 +47,13 @@ def test_chinese_report_has_every_section_and_the_hand_computed_totals():
     assert document.title == "托里县地下水监管年度报告（2025年度）"
     for name in data.TOWNSHIP_NAMES:
         assert name in text
-    for heading in ("一、概况", "二、县域图", "三、用水总量控制红线", "四、各乡镇开采量与可开采量（采补平衡）", "五、超计划累进加价水费",
-                    "六、合规检查发现的问题", "七、农业用水权分配"):
+    for heading in ("一、概况", "二、县域图", "三、用水总量控制红线", "四、各乡镇开采量与可开采量（采补平衡）",
+                    "五、超计划累进加价水资源费", "六、合规检查发现的问题", "七、农业用水权分配"):
         assert heading in text
     assert "筛查结论：禁止 2 眼，限制 1 眼，允许 1 眼" in text
     assert "超过红线的乡镇：阿克别里斗乡" in text  # 600 used of 500
     assert "严重 1 个，一般 1 个；需压减开采量合计 60 m³" in text
-    assert "水费合计 950.00 元，其中超计划加价 380.00 元" in text
+    assert "水资源费合计 950.00 元，其中超计划加价 380.00 元" in text
     assert "合规问题 3 条（其中特别严重 1 条）" in text
     assert "农业用水权分配合计 3,000 m³（6 个地块）" in text
     assert "120.0%" in text  # 阿克别里斗乡: 600 / 500
@@ -104,7 +106,7 @@ def test_html_can_embed_the_figures_or_name_them():
 
 
 def test_chinese_report_without_a_cjk_font_says_what_to_install(monkeypatch):
-    monkeypatch.setattr(report_module, "cjk_font_family", lambda: None)
+    monkeypatch.setattr(html_page, "cjk_font_family", lambda: None)
     with pytest.raises(EngineInputError, match="fonts-noto-cjk"):
         build_report(full_inputs(), load_rules(), year=2025, language="zh")
     # English is still possible, with a warning because the township names are Chinese.
@@ -182,18 +184,18 @@ def test_no_minus_zero_anywhere():
     balance["reduction_m3"] = [10.0, 50.0, -0.4]
     text = plain(build_report(full_inputs(townships=towns, balance=balance), load_rules(), year=2025, language="zh").html())
     assert re.findall(r"(?<![\w.,])-0(?:\.0+)?%?(?![\d.,])", text) == []
-    assert report_module._number(-0.5) == "0" and report_module._number(-0.004, 2) == "0.00"
-    assert report_module._number(-0.6) == "-1" and report_module._number(-100) == "-100"
+    assert html_page.number_text(-0.5) == "0" and html_page.number_text(-0.004, 2) == "0.00"
+    assert html_page.number_text(-0.6) == "-1" and html_page.number_text(-100) == "-100"
     # −0.5 m³ is over the red line all the same (remaining < 0), though it shows as 0: named as at the line.
     assert "已达到红线、无余留指标的乡镇：多拉特乡" in text
 
 
 def test_finding_severities_do_not_reuse_the_zone_grade_words():
-    words = report_module.TEXT["zh"]
+    words = report_module.report_words("zh")
     severity_words = [words[key] for key in ("critical", "high", "medium", "low")]
     assert severity_words == ["特别严重", "较高", "中等", "较低"]
     assert not {"严重", "一般"} & set(severity_words)
-    assert [report_module.TEXT["en"][key] for key in ("critical", "high", "medium", "low")] == ["critical", "high", "medium", "low"]
+    assert [report_module.report_words("en")[key] for key in ("critical", "high", "medium", "low")] == ["critical", "high", "medium", "low"]
     findings = data.findings()
     findings["severity"] = ["critical", "high", "medium"]
     text = plain(build_report(full_inputs(findings=findings), load_rules(), year=2025, language="zh").html())

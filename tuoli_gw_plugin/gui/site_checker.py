@@ -42,8 +42,10 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..engine.core.messages import code_word
 from ..engine.core.rules import load_rules
 from ..engine.plotting.style import VERDICT_COLOURS
+from ..i18n import interface_language
 from ..qgis_io.frames import source_to_frame
 
 # Names of the sample layers (and common variants), tried first to pick layers automatically.
@@ -75,36 +77,15 @@ def tr(text: str) -> str:
 
 
 def verdict_word(verdict: str) -> str:
-    """The verdict in the interface language (the codes stay English in layers and results)."""
-    words = {
-        "prohibited": tr("prohibited"),
-        "restricted": tr("restricted"),
-        "allowed": tr("allowed"),
-        "outside": tr("outside the mapped area — no verdict"),
-    }
-    return words.get(verdict, verdict)
+    """The verdict in the interface language, from the engine's catalogue (the codes stay English in layers and results)."""
+    return code_word("verdict", verdict, interface_language())
 
 
 def reason_words(codes: str | None) -> str:
-    """Reason codes as words in the interface language, each followed by its code (as in the output layer)."""
-    words = {
-        "supply_coverage": tr("inside public supply-network coverage"),
-        "severe_zone": tr("in a severe over-extraction zone"),
-        "general_zone": tr("in a general over-extraction zone"),
-        "red_line_exhausted": tr("the township's red-line quota is used up"),
-        "statutory_exception": tr("statutory exception for this use"),
-        "outside_mapped_area": tr("outside the mapped area"),
-        "no_geometry": tr("no location"),
-    }
+    """Reason codes as the engine's words in the interface language, each followed by its code (as in the output layer)."""
+    language = interface_language()
     parts = [code.strip() for code in (codes or "").split(";") if code.strip()]
-    return "; ".join(f"{words[code]} ({code})" if code in words else code for code in parts)
-
-
-def basis_language() -> str:
-    """'zh' under a Chinese QGIS (zh, zh_CN, zh-Hans…), else 'en': the language of the legal basis."""
-    from ..i18n import language_for, user_locale
-
-    return "zh" if language_for(user_locale()) == "zh-Hans" else "en"
+    return "; ".join(f"{word} ({code})" if (word := code_word("reason", code, language)) != code else code for code in parts)
 
 
 def _geometry_of(geometry_filter) -> int:
@@ -523,11 +504,11 @@ class SiteChecker:
         started = time.perf_counter()
         try:
             # The engine's messages (a layer it cannot use, a CRS it cannot read) in the interface language.
-            with speaking(basis_language()):
+            with speaking(interface_language()):
                 prepared = self.prepared()
                 crs_text = crs_to_pyproj_text(self.canvas.mapSettings().destinationCrs(), tr("map canvas"))
                 result = screen_point(
-                    prepared, point.x(), point.y(), crs_text, use=self.panel.use_combo.currentData(), language=basis_language()
+                    prepared, point.x(), point.y(), crs_text, use=self.panel.use_combo.currentData(), language=interface_language()
                 )
         except SiteCheckError as error:
             self._remove_marker()
@@ -606,7 +587,7 @@ class SiteChecker:
         from ..qgis_io.frames import crs_to_pyproj_text
         from ..qgis_io.pdf import print_pdf
 
-        language = basis_language()
+        language = interface_language()
         with speaking(language):  # the engine's messages, if the layers cannot be prepared, in the interface language
             prepared = self.prepared()
         crs_text = crs_to_pyproj_text(self.canvas.mapSettings().destinationCrs(), tr("map canvas"))

@@ -4,7 +4,7 @@ Built from a :class:`~..permit.decision.PermitDecision`: verdict, each reason wi
 from the rules file, the township's remaining red-line quota against the request (notice item 8) or
 "red line not checked", nearest pipe, zone, a map extract, the Theis interference table (information
 for the reviewer, not a verdict of the notice) and a signature block. Chinese by default. The result
-is a :class:`~.supervision_report.ReportDocument`, so the supervision report's Qt printer makes the PDF.
+is a :class:`~.html_page.ReportDocument`, so the plugin's Qt printer (``qgis_io/pdf.py``) makes the PDF.
 No QGIS import.
 """
 
@@ -12,16 +12,20 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
 
-from ..core.messages import register, text
+from ..core.crs import crs_words
+from ..core.messages import code_word, register, speaking, text
+from ..core.output_files import write_atomically
 from ..core.rules import Rules
 from ..permit.decision import QUOTA_EXCEEDED, QUOTA_NOT_CHECKED, QUOTA_USED_UP, QUOTA_WITHIN, PermitBatch, PermitDecision
 from ..plotting.permit_map import permit_map
 from ..plotting.style import css_font_family
 from ..screening.well_sites import PreparedScreening, screen_point
-from .supervision_report import ReportDocument, _number, _table, require_cjk_font
+from .html_page import ReportDocument, html_table, number_text, require_cjk_font
 
 INTERFERENCE_ROWS = 40  # the table lists the nearest wells; the counts cover all within the radius
 
@@ -41,6 +45,7 @@ register(
         "permit_doc.use": ("Intended use", "取水用途"),
         "permit_doc.requested": ("Requested volume (m³/a)", "申请取水量（m³/年）"),
         "permit_doc.location": ("Location ({crs})", "位置（{crs}）"),
+        "permit_doc.coordinates": ("E {east} m, N {north} m", "北坐标 {north} m，东坐标 {east} m"),
         "permit_doc.township": ("Township", "所在乡镇"),
         "permit_doc.verdict_is": ("Verdict: {verdict}", "审查结论：{verdict}"),
         "permit_doc.reason": ("Reason", "理由"),
@@ -102,9 +107,9 @@ register(
         "permit_doc.seal": ("Seal", "盖章"),
         "permit_doc.opinion": ("Reviewer's opinion", "审查意见"),
         "permit_doc.draft_note": (
-            "Drafted by the tuoli_gw plugin from the layers given; the reviewer checks and signs it. Layers are schematic "
+            "Drafted by the Toli groundwater plugin from the layers given; the reviewer checks and signs it. Layers are schematic "
             "unless the county's official ones were used.",
-            "本意见书由 tuoli_gw 插件根据所提供图层生成，须经审查人员核对并签署。除使用县级正式图层外，图层均为示意。",
+            "本意见书由托里县地下水监管插件根据所提供图层生成，须经审查人员核对并签署。除使用县级正式图层外，图层均为示意。",
         ),
         "permit_doc.prohibited": ("prohibited", "不予许可（禁止）"),
         "permit_doc.restricted": ("restricted — review case by case", "限制（须个案从严审查）"),
@@ -123,21 +128,6 @@ register(
         "permit_doc.map_crs": ("CRS", "坐标系"),
     }
 )
-
-REASON_WORDS = {
-    "supply_coverage": ("inside public supply coverage, self-supplied well (item 13)", "公共供水管网覆盖范围内的自备井（第13条）"),
-    "supply_coverage_type_unknown": (
-        "inside public supply coverage, type not given (item 13)",
-        "位于公共供水管网覆盖范围内，井的类型未注明（第13条）",
-    ),
-    "severe_zone": ("severe over-extraction zone (二(三), item 7)", "严重超采区（二（三）、第7条）"),
-    "general_zone": ("general over-extraction zone (item 7)", "一般超采区（第7条）"),
-    "red_line_exhausted": ("red line used up (item 8)", "用水总量指标已用完（第8条）"),
-    "request_over_remaining_quota": ("request above the remaining quota (item 8)", "申请水量超过剩余指标（第8条）"),
-    "statutory_exception": ("statutory exception for this use (Decree 748)", "法定例外用途（《地下水管理条例》）"),
-    "outside_mapped_area": ("outside the mapped area", "位于图层覆盖范围之外"),
-}
-register({f"permit_doc.reason.{code}": words for code, words in REASON_WORDS.items()})
 
 VERDICT_WORD_COLOURS = {"prohibited": "#c0392b", "restricted": "#d68910", "allowed": "#1e8449", "outside": "#6c3483"}
 
@@ -163,10 +153,11 @@ def verdict_words(verdict: str | None, language: str) -> str:
 
 
 def reason_label(code: str, language: str) -> str:
-    return _t(f"reason.{code}", language) if code in REASON_WORDS else code
+    """The words screening registers for a reason code (the code itself when it has none)."""
+    return code_word("reason", code, language)
 
 
-def _map_words(language: str, radius_m: float, coverage_distance_m: float | None) -> dict[str, str]:
+def _map_words(language: str, radius_m: float, coverage_distance_m: float | None, work_crs) -> dict[str, str]:
     return {
         "severe": _t("map_severe", language),
         "general": _t("map_general", language),
@@ -178,6 +169,7 @@ def _map_words(language: str, radius_m: float, coverage_distance_m: float | None
         "affected_wells": _t("map_affected", language),
         "application": _t("map_application", language),
         "map_crs": _t("map_crs", language),
+        "crs_name": crs_words(work_crs, language),
     }
 
 
@@ -224,8 +216,11 @@ def build_decision_document(
         + _row(_t("application_id", language), decision.application_id)
         + _row(_t("applicant", language), decision.applicant or "—")
         + _row(_t("use", language), decision.use or "—")
-        + _row(_t("requested", language), _number(decision.requested_m3))
-        + _row(_t("location", language, crs=batch.work_crs.name), f"X {decision.x:,.1f}  Y {decision.y:,.1f}")
+        + _row(_t("requested", language), number_text(decision.requested_m3))
+        + _row(
+            _t("location", language, crs=crs_words(batch.work_crs, language)),
+            _t("coordinates", language, east=f"{decision.x:,.1f}", north=f"{decision.y:,.1f}"),
+        )
         + _row(_t("township", language), decision.township or "—")
         + "</table>",
         f"<h2>{html.escape(_t('verdict', language))}</h2>",
@@ -237,20 +232,20 @@ def build_decision_document(
     )
     if decision.reasons:
         rows = [[f"{reason_label(r.code, language)} ({r.code})", verdict_words(r.verdict, language), r.basis] for r in decision.reasons]
-        parts.append(_table([_t("reason", language), _t("reason_verdict", language), _t("clause", language)], rows))
+        parts.append(html_table([_t("reason", language), _t("reason_verdict", language), _t("clause", language)], rows))
     else:
         parts.append(f"<p>{html.escape(_t('no_reason', language, basis=decision.basis))}</p>")
 
     parts.append(f"<h2>{html.escape(_t('red_line', language))}</h2>")
-    quota_rows = [[_t("township", language), decision.township or "—"], [_t("requested", language), _number(decision.requested_m3)]]
+    quota_rows = [[_t("township", language), decision.township or "—"], [_t("requested", language), number_text(decision.requested_m3)]]
     if decision.quota_status != QUOTA_NOT_CHECKED:
-        quota_rows.append([_t("remaining", language), _number(decision.remaining_m3)])
+        quota_rows.append([_t("remaining", language), number_text(decision.remaining_m3)])
     parts.append('<table border="1" cellspacing="0" cellpadding="4">' + "".join(_row(k, v) for k, v in quota_rows) + "</table>")
     if decision.quota_status == QUOTA_WITHIN:
         share = f"{100.0 * decision.requested_m3 / decision.remaining_m3:.1f}%"
         quota_text = _t("quota_within", language, share=share)
     elif decision.quota_status == QUOTA_EXCEEDED:
-        quota_text = _t("quota_exceeds", language, excess=_number(decision.requested_m3 - decision.remaining_m3))
+        quota_text = _t("quota_exceeds", language, excess=number_text(decision.requested_m3 - decision.remaining_m3))
     elif decision.quota_status == QUOTA_USED_UP:
         quota_text = _t("quota_used_up", language)
     else:
@@ -287,7 +282,7 @@ def build_decision_document(
         existing_xy=batch.existing_xy,
         affected_xy=affected_xy,
         nearest_pipe_xy=nearest,
-        words=_map_words(language, batch.settings.radius_m, prepared.coverage_distance_m),
+        words=_map_words(language, batch.settings.radius_m, prepared.coverage_distance_m, prepared.work_crs),
         family=family,
     )
     parts.append('<p><img src="permit_map.png" width="560"></p>')
@@ -322,16 +317,16 @@ def build_decision_document(
         rows = [
             [
                 row.well_id,
-                _number(row.distance_m, 1),
+                number_text(row.distance_m, 1),
                 f"{row.u:.3g}",
                 f"{row.w_u:.4g}",
-                _number(row.drawdown_m, 3),
+                number_text(row.drawdown_m, 3),
                 _t("yes" if row.affected else "no", language),
             ]
             for row in decision.interference[:INTERFERENCE_ROWS]
         ]
         parts.append(
-            _table(
+            html_table(
                 [_t("well", language), _t("distance", language), "u", "W(u)", _t("drawdown", language), _t("affected", language)],
                 rows,
                 [False, True, True, True, True, False],
@@ -351,4 +346,52 @@ def build_decision_document(
         "</table>"
     )
     parts.append(f'<p class="note">{html.escape(_t("draft_note", language))}</p>')
-    return PermitDocument(language=language, title=title, body_html="\n".join(parts), figures=figures, warnings=notes)
+    separator = "　" if language == "zh" else " · "
+    label = separator.join((_t("title", language), f"{_t('application_id', language)} {decision.application_id}"))
+    return PermitDocument(
+        language=language, title=title, body_html="\n".join(parts), figures=figures, warnings=notes, page_label=label
+    )
+
+
+def write_decision_documents(
+    batch: PermitBatch,
+    prepared: PreparedScreening,
+    rules: Rules,
+    targets: list[tuple[Path, Path]],
+    print_pdf: Callable[[ReportDocument, str, str], None],
+    *,
+    language: str,
+    reviewer: str | None = None,
+    has_existing_wells: bool = True,
+    before_each: Callable[[], None] = lambda: None,
+    progress: Callable[[float], None] = lambda percent: None,
+) -> None:
+    """Write each decision's document to its (html, pdf) target: the HTML here, the PDF by ``print_pdf`` (the Qt
+    printer, given by the caller). A run that fails or is cancelled half-way (``before_each`` raises) removes the files
+    it added and the folder it made, and leaves every file that was there before as it was."""
+    folders = {html_path.parent for html_path, _ in targets}
+    made = [folder for folder in sorted(folders) if not folder.exists()]
+    for folder in folders:
+        folder.mkdir(parents=True, exist_ok=True)
+    created: list[Path] = []
+    try:
+        for position, (decision, (html_path, pdf_path)) in enumerate(zip(batch.decisions, targets)):
+            before_each()
+            with speaking(language):
+                document = build_decision_document(
+                    decision, batch, prepared, rules, language=language, reviewer=reviewer, has_existing_wells=has_existing_wells
+                )
+            page = document.html(embed_figures=True)
+            created += [path for path in (html_path, pdf_path) if not path.exists()]
+            write_atomically(
+                html_path, lambda temporary, page=page: temporary.write_text(page, encoding="utf-8"), layer_label="OUTPUT_FOLDER"
+            )
+            print_pdf(document, str(pdf_path), language)
+            progress(100.0 * (position + 1) / max(len(batch.decisions), 1))
+    except BaseException:
+        for path in created:
+            path.unlink(missing_ok=True)
+        for folder in made:
+            if folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+        raise

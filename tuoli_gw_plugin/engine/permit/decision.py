@@ -18,9 +18,11 @@ from dataclasses import dataclass, field
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import shapely
 from pyproj import CRS
 
+from ..core.columns import INTEGER, REAL, TEXT, Column, column_names
 from ..core.errors import EngineCancelledError, EngineInputError
 from ..core.messages import register, text
 from ..core.rules import Rules
@@ -112,6 +114,24 @@ register(
 
 # What the quota check found (notice item 8): the status words are in permit_document.
 QUOTA_WITHIN, QUOTA_EXCEEDED, QUOTA_USED_UP, QUOTA_NOT_CHECKED = "within", "exceeds_remaining", "used_up", "not_checked"
+
+# The columns tuoli_gw:permit_decision's OUTPUT adds to each application, in this order (a public contract).
+DECISION_COLUMNS = (
+    Column("application_id", TEXT, "the application's id"),
+    Column("verdict", TEXT, "prohibited / restricted / allowed, or outside (no verdict outside the mapped area)"),
+    Column("reasons", TEXT, "the reason codes behind the verdict, separated by ;"),
+    Column("township", TEXT, "the township the application lies in"),
+    Column("requested_m3", REAL, "the requested yearly volume (m³/a)"),
+    Column("remaining_m3", REAL, "the township's remaining red-line quota (m³/a)"),
+    Column("quota_status", TEXT, "within / exceeds_remaining / used_up / not_checked"),
+    Column("supply_distance_m", REAL, "distance to the nearest public supply pipe (m)"),
+    Column("zone_name", TEXT, "the over-extraction zone the application lies in"),
+    Column("wells_within_radius", INTEGER, "existing wells within the interference radius"),
+    Column("affected_wells", INTEGER, "existing wells whose drawdown exceeds the rules file's threshold"),
+    Column("max_drawdown_m", REAL, "the largest drawdown at an existing well (m)"),
+    Column("html_path", TEXT, "the decision document (HTML)"),
+    Column("pdf_path", TEXT, "the decision document (PDF)"),
+)
 
 
 @dataclass(frozen=True)
@@ -209,6 +229,30 @@ class PermitBatch:
     existing_xy: np.ndarray  # (n, 2) existing wells in the working CRS, for the map
     existing_ids: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+
+
+def decision_table(decisions: list[PermitDecision], paths: list[tuple[str, str]]) -> pd.DataFrame:
+    """One row per decision with the :data:`DECISION_COLUMNS`; ``paths`` holds each decision's (html, pdf) files."""
+    rows = [
+        [
+            decision.application_id,
+            decision.verdict,
+            REASON_SEPARATOR.join(reason.code for reason in decision.reasons),
+            decision.township,
+            decision.requested_m3,
+            decision.remaining_m3,
+            decision.quota_status,
+            decision.supply_distance_m,
+            decision.zone_name,
+            len(decision.interference),
+            len(decision.affected),
+            max((row.drawdown_m for row in decision.interference), default=None),
+            html_path,
+            pdf_path,
+        ]
+        for decision, (html_path, pdf_path) in zip(decisions, paths)
+    ]
+    return pd.DataFrame(rows, columns=list(column_names(DECISION_COLUMNS)), dtype=object)
 
 
 def safe_file_stem(application_id: str) -> str:

@@ -41,7 +41,7 @@ def render_screening_map(
     size_inches: tuple[float, float] = (9.0, 7.0),
     dpi: int = 110,
 ) -> bytes:
-    """PNG bytes of the map; ``words`` holds the legend texts (the screening report's TEXT[language])."""
+    """PNG bytes of the map; ``words`` holds the legend texts (the screening report's vocabulary)."""
     families = font_families()
     # Every text on the map (Chinese township names, axis label) in a font with CJK glyphs.
     with rc_context({"font.family": "sans-serif", "font.sans-serif": families}):
@@ -151,7 +151,7 @@ def county_map(
     """The supervision report's county map (all geometries already in ``crs``) as PNG bytes, and the
     number of wells per verdict ('no_verdict' for those without one).
 
-    ``zone_grades`` are the zones' grades, trimmed and in lower case; ``words`` the report's TEXT[language].
+    ``zone_grades`` are the zones' grades, trimmed and in lower case; ``words`` the report's vocabulary.
     """
     fonts = {"family": font_families(family)} if family else {}
     figure = Figure(figsize=(8.6, 6.4))
@@ -193,7 +193,7 @@ def county_map(
     ax.autoscale_view()
     ax.ticklabel_format(useOffset=False, style="plain")
     ax.tick_params(labelsize=7)
-    ax.set_xlabel(f"{words['map_crs']}: {crs.name} (m)", fontsize=8, **fonts)
+    ax.set_xlabel(f"{words['map_crs']}: {words.get('crs_name', crs.name)} (m)", fontsize=8, **fonts)
     ax.legend(handles=legend, loc="upper left", bbox_to_anchor=(1.01, 1.0), prop={**fonts, "size": 7})
     return png_bytes(figure, dpi=130), counts
 

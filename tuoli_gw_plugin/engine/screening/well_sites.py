@@ -26,6 +26,7 @@ import shapely
 from pyproj import CRS, Transformer
 
 from ..core.chunk_pool import configured_workers, run_in_order
+from ..core.columns import BOOLEAN, REAL, TEXT, Column, column_names
 from ..core.crs import working_crs as choose_working_crs
 from ..core.errors import EngineCancelledError, EngineInputError
 from ..core.messages import register, text
@@ -105,19 +106,24 @@ register(
     }
 )
 
-# Output columns of screen_points, in this order (a public contract of tuoli_gw:screen_well_sites).
-OUTPUT_COLUMNS = (
-    "verdict",
-    "reasons",
-    "basis",
-    "zone_name",
-    "zone_grade",
-    "supply_distance_m",
-    "in_supply_coverage",
-    "township",
-    "well_type",
-    "red_line_checked",
+# The columns every screening output shares: where the well stands against supply coverage and townships.
+COVERAGE_COLUMNS = (
+    Column("supply_distance_m", REAL, "distance to the nearest public supply pipe (m)"),
+    Column("in_supply_coverage", BOOLEAN, "inside public supply coverage (supply areas, or within the coverage distance of a pipe)"),
+    Column("township", TEXT, "the township the well lies in"),
 )
+# Output columns of screen_points, in this order (a public contract of tuoli_gw:screen_well_sites).
+SCREENING_COLUMNS = (
+    Column("verdict", TEXT, "prohibited / restricted / allowed, or outside (no verdict outside the mapped area)"),
+    Column("reasons", TEXT, "the reason codes behind the verdict, separated by ;"),
+    Column("basis", TEXT, "the legal basis of each reason, quoted from the rules file"),
+    Column("zone_name", TEXT, "the over-extraction zone the well lies in"),
+    Column("zone_grade", TEXT, "that zone's grade (severe / general)"),
+    *COVERAGE_COLUMNS,
+    Column("well_type", TEXT, "self_supplied / other / unknown, read from the intended use (item 13)"),
+    Column("red_line_checked", BOOLEAN, "whether the township's remaining red-line quota was checked (item 8)"),
+)
+OUTPUT_COLUMNS = column_names(SCREENING_COLUMNS)
 # What item 13 needs to know of a well: self_supplied (自备井), other (public supply, monitoring, emergency…),
 # unknown (no use given, or a use the rules file's screening.well_types does not list).
 SELF_SUPPLIED, OTHER_TYPE, UNKNOWN_TYPE = "self_supplied", "other", "unknown"
@@ -134,19 +140,42 @@ OUTSIDE_MAPPED_AREA = "outside_mapped_area"
 # Severity of a verdict, to combine several reasons: the strictest wins.
 VERDICT_SEVERITY = {"allowed": 0, "restricted": 1, "prohibited": 2}
 
-# Not a legal text, so it lives here rather than in the rules file.
-NO_GEOMETRY_BASIS = {
-    "en": "The feature has no location (empty geometry): place it on the map and screen it again.",
-    "zh": "该要素没有位置（几何为空）：请在地图上定位后重新筛查。",
-}
-
-# Not a legal text either: it says why there is no verdict.
-OUTSIDE_BASIS = {
-    "en": "Outside the mapped area (outside the townships layer or, without one, outside the extent of the zones "
-    "and supply layers): no verdict. Check the location, or screen it with layers that cover it.",
-    "zh": "位于图层覆盖范围之外（不在乡镇图层内；无乡镇图层时不在超采区和供水图层的范围内）：不作结论。"
-    "请核对位置，或用覆盖该位置的图层重新筛查。",
-}
+# The words for the verdicts and reason codes screening writes (messages: "words for codes"): the panel, the
+# reports and the permit documents all show these. The bases are the rules file's; the two below are not legal
+# texts (they say why there is no verdict), so they live here rather than in the rules file.
+register(
+    {
+        "verdict.prohibited": ("prohibited", "禁止"),
+        "verdict.restricted": ("restricted", "限制"),
+        "verdict.allowed": ("allowed", "允许"),
+        "verdict.outside": ("outside the mapped area — no verdict", "图层范围外——不作结论"),
+        "verdict.no_geometry": ("no location", "无位置"),
+        "reason.supply_coverage": (
+            "inside public supply coverage, self-supplied well (item 13)",
+            "公共供水管网覆盖范围内的自备井（第13条）",
+        ),
+        "reason.supply_coverage_type_unknown": (
+            "inside public supply coverage, type not given (item 13)", "位于公共供水管网覆盖范围内，井的类型未注明（第13条）",
+        ),
+        "reason.severe_zone": ("severe over-extraction zone (二(三), item 7)", "严重超采区（二（三）、第7条）"),
+        "reason.general_zone": ("general over-extraction zone (item 7)", "一般超采区（第7条）"),
+        "reason.red_line_exhausted": ("red line used up (item 8)", "用水总量指标已用完（第8条）"),
+        "reason.request_over_remaining_quota": ("request above the remaining quota (item 8)", "申请水量超过剩余指标（第8条）"),
+        "reason.statutory_exception": ("statutory exception for this use (Decree 748)", "法定例外用途（《地下水管理条例》）"),
+        "reason.outside_mapped_area": ("outside the mapped area", "位于图层覆盖范围之外"),
+        "reason.no_geometry": ("no location", "无位置"),
+        "screening.no_geometry_basis": (
+            "The feature has no location (empty geometry): place it on the map and screen it again.",
+            "该要素没有位置（几何为空）：请在地图上定位后重新筛查。",
+        ),
+        "screening.outside_basis": (
+            "Outside the mapped area (outside the townships layer or, without one, outside the extent of the zones "
+            "and supply layers): no verdict. Check the location, or screen it with layers that cover it.",
+            "位于图层覆盖范围之外（不在乡镇图层内；无乡镇图层时不在超采区和供水图层的范围内）：不作结论。"
+            "请核对位置，或用覆盖该位置的图层重新筛查。",
+        ),
+    }
+)
 
 DEFAULT_LAYER_NAMES = {
     "zones": "over-extraction zones",
@@ -841,7 +870,7 @@ def _verdict_columns(
     for mask in np.unique(masks):
         rows = masks == mask
         if mask == -1:
-            verdicts[rows], reasons[rows], basis[rows] = None, NO_GEOMETRY, NO_GEOMETRY_BASIS[language]
+            verdicts[rows], reasons[rows], basis[rows] = None, NO_GEOMETRY, text("screening.no_geometry_basis", language)
             continue
         active = [bit for bit in range(len(ordered_rules)) if mask >> bit & 1]
         if not active:
@@ -936,7 +965,7 @@ def _no_verdict_outside_mapped_area(columns: dict[str, np.ndarray], outside: np.
     rows = outside & (columns["verdict"] == ALLOWED)
     columns["verdict"][rows] = OUTSIDE
     columns["reasons"][rows] = OUTSIDE_MAPPED_AREA
-    columns["basis"][rows] = OUTSIDE_BASIS[language]
+    columns["basis"][rows] = text("screening.outside_basis", language)
 
 
 def screen_points(
