@@ -57,6 +57,8 @@ class Declared:
     label: str
     help: str = ""
     optional: bool = False
+    # Optional alone, but the run needs at least one of these keys (supply pipes or supply areas): the help says so.
+    one_of: tuple[str, ...] = ()
 
     def parameter(self, tr: Translate) -> QgsProcessingParameterDefinition:
         raise NotImplementedError
@@ -107,6 +109,12 @@ class Field(Declared):
     when_absent: str = ""
     # An id: one feature per value (one well, one row); the run refuses repeated values before any answer.
     unique: bool = False
+    # When the layer lacks the field: which layer carries it (the usual slip is giving another layer, not another field).
+    expected_layer: str = ""
+    # Fields that look like the right one but hold something else (a red line is not an allowable abstraction): a
+    # field whose name contains one of these is refused, with ``refused_why`` ({field}: the name given).
+    refused: tuple[str, ...] = ()
+    refused_why: str = ""
 
     def parameter(self, tr: Translate) -> QgsProcessingParameterDefinition:
         kind = QgsProcessingParameterField.Numeric if self.numeric else QgsProcessingParameterField.Any
@@ -115,8 +123,11 @@ class Field(Declared):
     def default_text(self) -> str:
         return self.default or ""
 
+    def refuses(self, name: str) -> bool:
+        return any(word.lower() in name.lower() for word in self.refused)
+
     def texts(self) -> list[str]:
-        return [*super().texts(), *([self.when_absent] if self.when_absent else [])]
+        return [*super().texts(), *(text for text in (self.when_absent, self.expected_layer, self.refused_why) if text)]
 
 
 @dataclass(frozen=True)

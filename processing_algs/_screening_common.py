@@ -9,6 +9,7 @@ layers. Declared once here; :func:`prepare_from_parameters` turns them into a
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from qgis.core import QgsFeatureSource, QgsProcessingException, QgsWkbTypes
@@ -59,9 +60,14 @@ REMAINING_FIELD = Field(
     parent="TOWNSHIPS", default="remaining_m3", numeric=True,
     when_absent="the red line (notice item 8) is not checked",
 )
-SUPPLY_AND_TOWNSHIPS = (SUPPLY_PIPES, COVERAGE_DISTANCE, SUPPLY_AREAS, TOWNSHIPS, TOWNSHIP_NAME_FIELD)
+# The doors that place wells in supply coverage (prepare_from_parameters) stop without both: each is optional
+# alone, and their help says one of them is needed.
+SUPPLY_PIPES_OR_AREAS = ("SUPPLY_PIPES", "SUPPLY_AREAS")
+SUPPLY_PIPES_NEEDED = replace(SUPPLY_PIPES, one_of=SUPPLY_PIPES_OR_AREAS)
+SUPPLY_AREAS_NEEDED = replace(SUPPLY_AREAS, one_of=SUPPLY_PIPES_OR_AREAS)
+SUPPLY_AND_TOWNSHIPS = (SUPPLY_PIPES_NEEDED, COVERAGE_DISTANCE, SUPPLY_AREAS_NEEDED, TOWNSHIPS, TOWNSHIP_NAME_FIELD)
 SUPPLY_AND_TOWNSHIPS_WITH_REMAINING = (
-    SUPPLY_PIPES, COVERAGE_DISTANCE, SUPPLY_AREAS, TOWNSHIPS_WITH_REMAINING, TOWNSHIP_NAME_FIELD, REMAINING_FIELD,
+    SUPPLY_PIPES_NEEDED, COVERAGE_DISTANCE, SUPPLY_AREAS_NEEDED, TOWNSHIPS_WITH_REMAINING, TOWNSHIP_NAME_FIELD, REMAINING_FIELD,
 )
 
 

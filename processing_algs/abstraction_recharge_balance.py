@@ -46,7 +46,7 @@ from ._declarations import (
     RasterOut,
     Sink,
 )
-from .base import TuoliAlgorithm
+from .base import SummarisedLog, TuoliAlgorithm
 
 
 def balance_fields(with_levels: bool, with_induced: bool = False) -> list[QgsField]:
@@ -220,8 +220,7 @@ class AbstractionRechargeBalanceAlgorithm(TuoliAlgorithm):
         volume_field = self.field(parameters, "VOLUME_FIELD", context, feedback)
         ratio = self.number(parameters, "ALLOWABLE_RATIO", context)
 
-        def report(level: str, message: str) -> None:
-            (feedback.pushWarning if level == "warning" else feedback.pushInfo)(message)
+        report = SummarisedLog(feedback, self.tr)  # a note per cell or station: the first few, then a count
 
         # A whole GeoPackage layer is read in one call (see bulk_io), anything else feature by feature.
         bulk_wells = whole_gpkg_layer(parameters, "WELLS", context)
@@ -254,6 +253,7 @@ class AbstractionRechargeBalanceAlgorithm(TuoliAlgorithm):
                 wells_layer=wells_label, units_layer=units_label, levels_layer=levels_label,
                 report=report, is_canceled=feedback.isCanceled, progress=feedback.setProgress,
             )
+            report.close()
             output_fields = fields_with(base_fields, balance_fields(level_frame is not None, induced_frame is not None))
             sink, dest_id = self.required_sink(parameters, "OUTPUT", context, output_fields, QgsWkbTypes.MultiPolygon, output_crs)
             if units_source is not None:

@@ -173,7 +173,9 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
             details.append(", ".join(f"{index} = {option}" for index, option in enumerate(declaration.shown_options(self.tr))))
         elif default:
             details.append(self.tr("default {value}").format(value=default))
-        if declaration.optional and not isinstance(declaration, Field):
+        if declaration.one_of:
+            details.append(self.tr("optional alone: give {keys} or both").format(keys=self.tr(" or ").join(declaration.one_of)))
+        elif declaration.optional and not isinstance(declaration, Field):
             details.append(self.tr("optional"))
         line = f"• {self.tr(declaration.label)} ({'; '.join(details)})"
         sentences = [self.tr(declaration.help)] if declaration.help else []
@@ -298,6 +300,7 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
         parameters = keep_other_gpkg_layers(self, parameters, context)
         self.check_geometry_types(parameters, context)
         self.repair_text_encodings(parameters, context, feedback)
+        self.check_field_parameters(parameters, context)
         self.warn_implausible_numbers(parameters, context, feedback)
         new_files = self.destination_files_not_yet_there(parameters, context)
         self._staged = []
@@ -333,13 +336,12 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
             self._opened = {}
 
     def check_inputs(self, parameters, context, feedback) -> dict[str, Any]:
-        """The checks every run makes before any answer (``_input_checks``), one rule for all algorithms: a field named
-        only by a cut Shapefile name, an id on several features, garbled text in a field it reads, rows a reader
-        dropped and misplaced layers stop it; a layer on another datum is moved with the project's transformation, or
-        PROJ's move is said out loud. Returns the parameters to run with."""
+        """The checks every run makes before any answer (``_input_checks``), one rule for all algorithms: an id on
+        several features, garbled text in a field it reads, rows a reader dropped and misplaced layers stop it; a
+        layer on another datum is moved with the project's transformation, or PROJ's move is said out loud. Returns
+        the parameters to run with. (Fields named only by a cut Shapefile name: ``check_field_parameters``.)"""
         from . import _input_checks
 
-        _input_checks.check_field_names(self, parameters, context)
         _input_checks.check_one_row_per_id(self, parameters, context, feedback)
         _input_checks.check_text_encodings(self, parameters, context)
         _input_checks.check_row_counts(self, parameters, context)
@@ -348,6 +350,50 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
             parameters = _input_checks.move_to_working_datum(self, parameters, context, feedback)
         self._opened = {}  # sources opened by the checks: the run opens what it is handed (a moved copy, say)
         return parameters
+    def check_field_parameters(self, parameters, context) -> None:
+        """A field the layer lacks, or one that holds something else, stops the run before anything is read,
+        naming the parameter, the layer and its fields, and where the field is to be found. A field the layer has only
+        under a name a Shapefile cut is refused first, with the candidates and their values (never picked by prefix)."""
+        from tuoli_gw_plugin.engine.core.errors import EngineInputError
+        from tuoli_gw_plugin.engine.core.messages import speaking
+
+        from . import _input_checks
+
+        try:
+            with speaking(self.run_language(parameters, context)):
+                _input_checks.check_field_names(self, parameters, context)
+        except EngineInputError as error:
+            raise QgsProcessingException(error.framed(self.run_language(parameters, context))) from None
+        for declaration in self.PARAMETERS:
+            if not isinstance(declaration, Field) or not declaration.parent or parameters.get(declaration.parent) in (None, ""):
+                continue
+            chosen = [name for name in parameter_as_field_names(self, parameters, declaration.key, context) if name]
+            name = chosen[0] if chosen else declaration.default
+            if not name:
+                continue
+            layer = self.parameterAsVectorLayer(parameters, declaration.parent, context)
+            if layer is None:
+                continue
+            label = self.layer_label(parameters, declaration.parent, None, layer.name())
+            if declaration.refuses(name):
+                raise QgsProcessingException(
+                    self.tr("{key} = '{field}' (layer '{layer}') cannot be used: {why}").format(
+                        key=declaration.key, field=name, layer=label, why=self.tr(declaration.refused_why).format(field=name)
+                    )
+                )
+            names = layer.fields().names()
+            if name in names or (name == declaration.default and declaration.when_absent):
+                continue  # present, or a default the algorithm does without (self.field says so)
+            where = (
+                self.tr(declaration.expected_layer)
+                if declaration.expected_layer
+                else self.tr("Choose one of them in {key} ({label}).").format(key=declaration.key, label=self.tr(declaration.label))
+            )
+            raise QgsProcessingException(
+                self.tr("{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}").format(
+                    key=declaration.key, layer=label, parent=declaration.parent, field=name, fields=", ".join(names) or "—", where=where
+                )
+            )
 
     def warn_implausible_numbers(self, parameters, context, feedback) -> None:
         """A number outside its declared plausible range runs as given, with a warning saying so."""
@@ -474,6 +520,16 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
             self._staged.append(staged)
         return sink, dest_id
 
+    @contextlib.contextmanager
+    def summarised_log(self, feedback) -> Iterator[Any]:
+        """A ``report(level, message)`` callback for the engine that shows lines said once per unit, cell or station
+        as their first few and a count: a 1 km grid of a county would otherwise log hundreds of lines alike."""
+        log = SummarisedLog(feedback, self.tr)
+        try:
+            yield log
+        finally:
+            log.close()
+
     @staticmethod
     def warn_replaced(feedback, source, label: str, columns) -> None:
         """Say which fields of the input the output's ``columns`` replace."""
@@ -543,6 +599,35 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
             if isinstance(layer, QgsVectorLayer):
                 save_style_with_file(layer, qml, feedback)
         return {}
+
+
+class SummarisedLog:
+    """Engine log lines grouped by their wording with the numbers taken out (one group per kind of per-unit note):
+    the first ``FIRST`` of a group are shown as they come, the rest counted and said once at the end."""
+
+    FIRST = 5
+
+    def __init__(self, feedback, tr) -> None:
+        self.feedback, self.tr = feedback, tr
+        self.counts: dict[tuple[str, str], int] = {}
+        self.first: dict[tuple[str, str], str] = {}
+
+    def __call__(self, level: str, message: str) -> None:
+        group = (level, re.sub(r"\d[\d.,]*", "#", message))
+        self.counts[group] = self.counts.get(group, 0) + 1
+        self.first.setdefault(group, message)
+        if self.counts[group] <= self.FIRST and self.feedback is not None:
+            (self.feedback.pushWarning if level == "warning" else self.feedback.pushInfo)(message)
+
+    def close(self) -> None:
+        if self.feedback is None:
+            return
+        for (level, pattern), count in self.counts.items():
+            if count > self.FIRST:
+                first = self.first[(level, pattern)]
+                like = first if len(first) <= 70 else first[:69] + "…"
+                line = self.tr("{n} more line(s) like “{like}” ({total} in all).").format(n=count - self.FIRST, like=like, total=count)
+                (self.feedback.pushWarning if level == "warning" else self.feedback.pushInfo)(line)
 
 
 @contextlib.contextmanager

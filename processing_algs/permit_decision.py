@@ -129,8 +129,8 @@ class PermitDecisionAlgorithm(TuoliAlgorithm):
         FolderOut(
             "OUTPUT_FOLDER",
             "Folder for the decision documents",
-            "<application id>.pdf and <application id>.html per application (characters a file name cannot hold become _). "
-            "Existing files of the same name are replaced.",
+            "One PDF and one HTML file per application, named after its id (SQ-2025-001.pdf, SQ-2025-001.html; characters a "
+            "file name cannot hold become _). Existing files of the same name are replaced.",
         ),
         Sink(
             "OUTPUT",
@@ -146,6 +146,7 @@ class PermitDecisionAlgorithm(TuoliAlgorithm):
         Result("COUNT_PROHIBITED", "Applications prohibited"),
         Result("COUNT_RESTRICTED", "Applications restricted"),
         Result("COUNT_ALLOWED", "Applications allowed"),
+        Result("COUNT_OUTSIDE", "Applications outside the mapped area (no verdict)"),
     )
 
     def compute(self, parameters, context, feedback) -> dict[str, Any]:
@@ -170,10 +171,15 @@ class PermitDecisionAlgorithm(TuoliAlgorithm):
         dest_id = self.write_with_columns(parameters, "OUTPUT", context, feedback, source, label, DECISION_COLUMNS, table)
         self.style_output(dest_id, "screening_verdict")
 
-        counts = {verdict: sum(d.verdict == verdict for d in batch.decisions) for verdict in ("prohibited", "restricted", "allowed")}
+        verdicts = ("prohibited", "restricted", "allowed", "outside")
+        counts = {verdict: sum(d.verdict == verdict for d in batch.decisions) for verdict in verdicts}
         feedback.pushInfo(
-            self.tr("{n} decision(s) written to {folder}: {p} prohibited, {r} restricted, {a} allowed.").format(
-                n=len(batch.decisions), folder=folder, p=counts["prohibited"], r=counts["restricted"], a=counts["allowed"]
+            self.tr(
+                "{n} decision(s) written to {folder}: {p} prohibited, {r} restricted, {a} allowed, {o} outside the mapped area "
+                "(no verdict)."
+            ).format(
+                n=len(batch.decisions), folder=folder, p=counts["prohibited"], r=counts["restricted"], a=counts["allowed"],
+                o=counts["outside"],
             )
         )
         return {

@@ -122,10 +122,22 @@ class ReductionPlanAlgorithm(TuoliAlgorithm):
             parent="TOWNSHIPS",
             default="allowable_m3",
             numeric=True,
+            expected_layer=(
+                "The plan needs each township's allowable groundwater abstraction (可开采量 = ρ × recharge), which Abstraction "
+                "against recharge (tuoli_gw:abstraction_recharge_balance) writes as allowable_m3: give its OUTPUT layer as "
+                "TOWNSHIPS, not the township boundaries."
+            ),
+            refused=("red_line", "红线", "remaining_m3"),
+            refused_why=(
+                "it holds the township's total-use red line or what is left of it (用水总量控制红线, notice item 8), a quota "
+                "for all water of every source, not the groundwater that may be abstracted without over-extraction; a plan "
+                "against it would find nothing to cut. Give the OUTPUT of Abstraction against recharge as TOWNSHIPS and keep "
+                "allowable_m3."
+            ),
         ),
-        common.SUPPLY_PIPES,
+        common.SUPPLY_PIPES_NEEDED,
         common.COVERAGE_DISTANCE,
-        common.SUPPLY_AREAS,
+        common.SUPPLY_AREAS_NEEDED,
         Number("FIRST_YEAR", "First year of the cuts", default=2026, minimum=2000, maximum=2100, integer=True),
         Number(
             "TARGET_YEAR",
@@ -144,7 +156,9 @@ class ReductionPlanAlgorithm(TuoliAlgorithm):
             options=("proportional to use", "proportional to use over plan (over quota)"),
             values=SHARE_RULE_VALUES,
         ),
-        language("Language of the clauses and status texts", follow_interface=False, help_text="Chinese by default, English on request."),
+        language(
+            "Language of the clauses and status texts", follow_interface=True, help_text="The interface language unless chosen here."
+        ),
         RULES,
         Sink(
             "OUTPUT",

@@ -15,7 +15,7 @@ from qgis.PyQt.QtCore import QDate
 from tuoli_gw_plugin.qgis_io.frames import column_fields, fields_with, source_to_frame, write_features_with_columns
 
 from ._declarations import ANY_LAYER, OVER_EXTRACTION, POINTS, POLYGONS, RULES, Field, Layer, Sink
-from .base import TuoliAlgorithm
+from .base import SummarisedLog, TuoliAlgorithm
 
 # Grades that are a finding; "undetermined" (record too short to test) is none of them.
 TESTED_GRADES = ("none", "general", "severe")
@@ -75,8 +75,7 @@ class WaterLevelTrendAlgorithm(TuoliAlgorithm):
         units, units_label = self.optional_source(parameters, "UNITS", context)
         station_field, date_field, depth_field = self.fields(parameters, context, feedback, "STATION_FIELD", "DATE_FIELD", "DEPTH_FIELD")
 
-        def report(level: str, message: str) -> None:
-            (feedback.pushWarning if level == "warning" else feedback.pushInfo)(message)
+        report = SummarisedLog(feedback, self.tr)  # a note per cell or station: the first few, then a count
 
         station_frame = source_to_frame(stations, stations_label, feedback=feedback)
         series_frame = source_to_frame(
@@ -130,4 +129,5 @@ class WaterLevelTrendAlgorithm(TuoliAlgorithm):
             outputs["OUTPUT_UNITS"] = units_id
         elif units is not None:
             feedback.pushInfo(self.tr("UNITS given but no OUTPUT_UNITS: set OUTPUT_UNITS to get the per-unit grades."))
+        report.close()
         return outputs

@@ -101,6 +101,11 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
     <context>
         <name>AbstractionRechargeBalanceAlgorithm</name>
         <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source> or </source>
+            <translation> 或 </translation>
+        </message>
+        <message>
             <source>, </source>
             <translation type="vanished">，</translation>
         </message>
@@ -145,7 +150,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>各单元采补平衡</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="329" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -153,6 +158,11 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <location filename="../../processing_algs/abstraction_recharge_balance.py" />
             <source>Chart: abstraction against allowable (PNG)</source>
             <translation>图表：开采量与可开采量对比（PNG）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="362" />
+            <source>Choose one of them in {key} ({label}).</source>
+            <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/abstraction_recharge_balance.py" />
@@ -170,12 +180,12 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>图层“{layer}”（RECHARGE）：只支持文件栅格（GDAL）；请先导出为 GeoTIFF。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="253" />
+            <location filename="../../processing_algs/base.py" line="255" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -278,7 +288,7 @@ Recharge volume = Σ mm/1000 × true cell area over the unit; cells on the unit'
             <translation>取水井（点）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="179" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -300,9 +310,14 @@ Recharge volume = Σ mm/1000 × true cell area over the unit; cells on the unit'
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>optional</source>
             <translation>可选</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source>optional alone: give {keys} or both</source>
+            <translation>单独可选：须提供 {keys}，或两者都提供</translation>
         </message>
         <message>
             <location filename="../../processing_algs/abstraction_recharge_balance.py" line="294" />
@@ -310,17 +325,27 @@ Recharge volume = Σ mm/1000 × true cell area over the unit; cells on the unit'
             <translation>共 {0} 个单元，其中严重超采 {1} 个；需压减开采量合计 {2:.0f} m³/年。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="352" />
+            <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
+            <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="379" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="244" />
+            <location filename="../../processing_algs/base.py" line="246" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/base.py" line="365" />
+            <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
+            <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="295" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -331,6 +356,11 @@ Recharge volume = Σ mm/1000 × true cell area over the unit; cells on the unit'
     </context>
     <context>
         <name>AllocateWaterRightsAlgorithm</name>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source> or </source>
+            <translation> 或 </translation>
+        </message>
         <message>
             <source>, </source>
             <translation type="vanished">，</translation>
@@ -407,9 +437,14 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="329" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="362" />
+            <source>Choose one of them in {key} ({label}).</source>
+            <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/allocate_water_rights.py" />
@@ -451,12 +486,12 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation type="vanished">图层“{0}”没有字段“{1}”：{2}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="253" />
+            <location filename="../../processing_algs/base.py" line="255" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -581,7 +616,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>各乡镇水权</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="179" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -613,9 +648,14 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>optional</source>
             <translation>可选</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source>optional alone: give {keys} or both</source>
+            <translation>单独可选：须提供 {keys}，或两者都提供</translation>
         </message>
         <message>
             <location filename="../../processing_algs/allocate_water_rights.py" />
@@ -637,17 +677,27 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>{0} 个地块共分配 {1:,.0f} m³；{2} 个地块未获水权。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="352" />
+            <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
+            <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="379" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="244" />
+            <location filename="../../processing_algs/base.py" line="246" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/base.py" line="365" />
+            <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
+            <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="295" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -658,6 +708,11 @@ Stops with a message naming the parcels and the field when a crop has no quota (
     </context>
     <context>
         <name>ComplianceAuditAlgorithm</name>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source> or </source>
+            <translation> 或 </translation>
+        </message>
         <message>
             <source>, </source>
             <translation type="vanished">，</translation>
@@ -791,9 +846,14 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="329" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="362" />
+            <source>Choose one of them in {key} ({label}).</source>
+            <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/compliance_audit.py" />
@@ -868,12 +928,12 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation type="vanished">图层“{0}”没有井编号字段“{1}”。该图层的字段有：{2}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="253" />
+            <location filename="../../processing_algs/base.py" line="255" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -1033,7 +1093,7 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>取水井</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="179" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -1080,9 +1140,14 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>optional</source>
             <translation>可选</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source>optional alone: give {keys} or both</source>
+            <translation>单独可选：须提供 {keys}，或两者都提供</translation>
         </message>
         <message>
             <location filename="../../processing_algs/compliance_audit.py" />
@@ -1100,17 +1165,27 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>取水井无自身的定额水量（over_quota 在可行时使用该用途的定额）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="352" />
+            <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
+            <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="379" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="244" />
+            <location filename="../../processing_algs/base.py" line="246" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/base.py" line="365" />
+            <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
+            <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="295" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -1121,6 +1196,11 @@ A well is deregistered when its deregistration date is on or before the audit da
     </context>
     <context>
         <name>ElectricityToWaterAlgorithm</name>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source> or </source>
+            <translation> 或 </translation>
+        </message>
         <message>
             <source>, </source>
             <translation type="vanished">，</translation>
@@ -1146,7 +1226,7 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="329" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -1159,6 +1239,11 @@ A well is deregistered when its deregistration date is on or before the audit da
             <location filename="../../processing_algs/electricity_to_water.py" />
             <source>Chart: estimated vs metered vs permitted per township (PNG)</source>
             <translation>图表：各乡镇折算水量、计量水量与许可水量对比（PNG）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="362" />
+            <source>Choose one of them in {key} ({label}).</source>
+            <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/electricity_to_water.py" line="162" />
@@ -1236,12 +1321,12 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation type="vanished">图层“{0}”没有字段“{1}”：率定仅按乡镇分组。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="253" />
+            <location filename="../../processing_algs/base.py" line="255" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -1376,7 +1461,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>取水井以电折水结果</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="179" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -1418,9 +1503,14 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>optional</source>
             <translation>可选</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source>optional alone: give {keys} or both</source>
+            <translation>单独可选：须提供 {keys}，或两者都提供</translation>
         </message>
         <message>
             <location filename="../../processing_algs/electricity_to_water.py" />
@@ -1428,17 +1518,27 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>yes/no、1/0、是/否。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="352" />
+            <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
+            <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="379" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="244" />
+            <location filename="../../processing_algs/base.py" line="246" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/base.py" line="365" />
+            <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
+            <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="295" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -1449,6 +1549,11 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
     </context>
     <context>
         <name>ImportWellRegisterAlgorithm</name>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source> or </source>
+            <translation> 或 </translation>
+        </message>
         <message>
             <location filename="../../processing_algs/import_well_register.py" />
             <source>Automatic (UTF-8, else GBK/GB18030)</source>
@@ -1470,9 +1575,14 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>米制坐标的坐标系（留空 = EPSG:4537）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="329" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="362" />
+            <source>Choose one of them in {key} ({label}).</source>
+            <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/import_well_register.py" />
@@ -1518,12 +1628,12 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>经过清理后导入的行数</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="253" />
+            <location filename="../../processing_algs/base.py" line="255" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -1635,7 +1745,7 @@ Every row is either imported or listed in the refused rows with every reason: no
             <translation>导入的机井数</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="179" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -1645,9 +1755,14 @@ Every row is either imported or listed in the refused rows with every reason: no
             <translation>默认 {value}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>optional</source>
             <translation>可选</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source>optional alone: give {keys} or both</source>
+            <translation>单独可选：须提供 {keys}，或两者都提供</translation>
         </message>
         <message>
             <location filename="../../processing_algs/import_well_register.py" />
@@ -1655,17 +1770,27 @@ Every row is either imported or listed in the refused rows with every reason: no
             <translation>register_row（登记表行号）、well_id（井号）及全部拒收原因。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="352" />
+            <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
+            <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="379" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="244" />
+            <location filename="../../processing_algs/base.py" line="246" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/base.py" line="365" />
+            <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
+            <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="295" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -1673,13 +1798,17 @@ Every row is either imported or listed in the refused rows with every reason: no
     <context>
         <name>PermitDecisionAlgorithm</name>
         <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source> or </source>
+            <translation> 或 </translation>
+        </message>
+        <message>
             <source>, </source>
             <translation type="vanished">，</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/permit_decision.py" />
             <source>&lt;application id&gt;.pdf and &lt;application id&gt;.html per application (characters a file name cannot hold become _). Existing files of the same name are replaced.</source>
-            <translation>每个申请一份 &lt;申请编号&gt;.pdf 和 &lt;申请编号&gt;.html（文件名不能包含的字符替换为 _）。同名的已有文件将被替换。</translation>
+            <translation type="vanished">每个申请一份 &lt;申请编号&gt;.pdf 和 &lt;申请编号&gt;.html（文件名不能包含的字符替换为 _）。同名的已有文件将被替换。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/permit_decision.py" />
@@ -1718,6 +1847,11 @@ Every row is either imported or listed in the refused rows with every reason: no
         </message>
         <message>
             <location filename="../../processing_algs/permit_decision.py" />
+            <source>Applications outside the mapped area (no verdict)</source>
+            <translation>位于图层覆盖范围之外的申请（不作结论）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
             <source>Applications prohibited</source>
             <translation>不予许可的申请</translation>
         </message>
@@ -1747,7 +1881,7 @@ Every row is either imported or listed in the refused rows with every reason: no
             <translation>与“井位筛查”相同：第13条仅禁止新增自备井。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="329" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -1755,6 +1889,11 @@ Every row is either imported or listed in the refused rows with every reason: no
             <location filename="../../processing_algs/permit_decision.py" />
             <source>Chinese by default, English on request.</source>
             <translation>默认中文，可选英文。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="362" />
+            <source>Choose one of them in {key} ({label}).</source>
+            <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/permit_decision.py" />
@@ -1767,7 +1906,7 @@ Every row is either imported or listed in the refused rows with every reason: no
             <translation>距管网的覆盖距离（米）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/permit_decision.py" line="216" />
+            <location filename="../../processing_algs/permit_decision.py" line="222" />
             <source>Deciding {n} applications…</source>
             <translation>正在审查 {n} 个申请…</translation>
         </message>
@@ -1831,12 +1970,12 @@ Every row is either imported or listed in the refused rows with every reason: no
             <translation type="vanished">图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="253" />
+            <location filename="../../processing_algs/base.py" line="255" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -1851,9 +1990,14 @@ Every row is either imported or listed in the refused rows with every reason: no
             <translation>用于命名意见书及其文件；须唯一。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/permit_decision.py" line="188" />
+            <location filename="../../processing_algs/permit_decision.py" line="194" />
             <source>OUTPUT_FOLDER: choose a folder for the decision documents.</source>
             <translation>OUTPUT_FOLDER：请选择意见书输出文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>One PDF and one HTML file per application, named after its id (SQ-2025-001.pdf, SQ-2025-001.html; characters a file name cannot hold become _). Existing files of the same name are replaced.</source>
+            <translation>每份申请一个 PDF 文件和一个 HTML 文件，以申请编号命名（如 SQ-2025-001.pdf、SQ-2025-001.html；文件名不能包含的字符替换为 _）。同名的已有文件将被替换。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/permit_decision.py" />
@@ -1974,7 +2118,7 @@ Every row is either imported or listed in the refused rows with every reason: no
             <translation>申请位于某多边形内时，以该多边形的 T、S 代替 TRANSMISSIVITY 和 STORATIVITY。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="179" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -2025,9 +2169,14 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>optional</source>
             <translation>可选</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source>optional alone: give {keys} or both</source>
+            <translation>单独可选：须提供 {keys}，或两者都提供</translation>
         </message>
         <message>
             <location filename="../../processing_algs/permit_decision.py" />
@@ -2045,22 +2194,36 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation>超采区不注明名称</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="352" />
+            <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
+            <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="379" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="244" />
+            <location filename="../../processing_algs/base.py" line="246" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/permit_decision.py" line="174" />
-            <source>{n} decision(s) written to {folder}: {p} prohibited, {r} restricted, {a} allowed.</source>
-            <translation>已向 {folder} 写出 {n} 份意见书：不予许可 {p} 份，限制 {r} 份，可予许可 {a} 份。</translation>
+            <location filename="../../processing_algs/base.py" line="365" />
+            <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
+            <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/permit_decision.py" line="176" />
+            <source>{n} decision(s) written to {folder}: {p} prohibited, {r} restricted, {a} allowed, {o} outside the mapped area (no verdict).</source>
+            <translation>已将 {n} 份审查意见书写入 {folder}：不予许可 {p} 份，限制 {r} 份，可予许可 {a} 份，位于图层覆盖范围之外（不作结论）{o} 份。</translation>
+        </message>
+        <message>
+            <source>{n} decision(s) written to {folder}: {p} prohibited, {r} restricted, {a} allowed.</source>
+            <translation type="vanished">已向 {folder} 写出 {n} 份意见书：不予许可 {p} 份，限制 {r} 份，可予许可 {a} 份。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="295" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -2069,7 +2232,7 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation type="vanished">{path} 是本次运行的输入；申请 {id} 的意见书会覆盖它。未再写入任何文件；请选择其他 OUTPUT_FOLDER。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/permit_decision.py" line="236" />
+            <location filename="../../processing_algs/permit_decision.py" line="242" />
             <source>{path} is an input of this run; the decision of {id} would write over it. Nothing was written; choose another OUTPUT_FOLDER.</source>
             <translation>{path} 是本次运行的输入；申请 {id} 的意见书会覆盖它。未写入任何文件；请选择其他 OUTPUT_FOLDER。</translation>
         </message>
@@ -2080,6 +2243,11 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
     </context>
     <context>
         <name>ProgressiveSurchargeAlgorithm</name>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source> or </source>
+            <translation> 或 </translation>
+        </message>
         <message>
             <source>, </source>
             <translation type="vanished">，</translation>
@@ -2140,7 +2308,7 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="329" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -2153,6 +2321,11 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <location filename="../../processing_algs/progressive_surcharge.py" />
             <source>Checked: stop with one error listing every account that cannot be charged. Unchecked: those accounts are written with empty fee fields and the reason in 'problem', each named in a warning. Never charged, never zero-filled: an empty, unreadable or negative plan or use, or use with a plan of 0.</source>
             <translation>勾选：若有无法计费的取水户，列出全部并停止运行。不勾选：这些取水户照常输出，水资源费字段为空，原因写入 problem 字段，并逐户给出警告。计划或用水量为空、无法识别或为负，或计划为 0 而有用水的，均不计费，也不填零。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="362" />
+            <source>Choose one of them in {key} ({label}).</source>
+            <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
         <message>
             <source>Computes each account's water-resource fee with the progressive surcharge for use over plan (超计划累进加价, notice 托政发规〔2024〕3号 items 10 and 13).
@@ -2234,12 +2407,12 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>几何可选；有则保留。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="253" />
+            <location filename="../../processing_algs/base.py" line="255" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -2358,7 +2531,7 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>超计划水量全部按所达最高档倍数计收</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="179" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -2390,9 +2563,14 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>optional</source>
             <translation>可选</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source>optional alone: give {keys} or both</source>
+            <translation>单独可选：须提供 {keys}，或两者都提供</translation>
         </message>
         <message>
             <location filename="../../processing_algs/progressive_surcharge.py" />
@@ -2415,17 +2593,27 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>{1} 户中有 {0} 户未计费；其水资源费字段为空，原因见 problem 字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="352" />
+            <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
+            <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="379" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="244" />
+            <location filename="../../processing_algs/base.py" line="246" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/base.py" line="365" />
+            <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
+            <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="295" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -2436,6 +2624,11 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
     </context>
     <context>
         <name>ReductionPlanAlgorithm</name>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source> or </source>
+            <translation> 或 </translation>
+        </message>
         <message>
             <source>, </source>
             <translation type="vanished">，</translation>
@@ -2481,12 +2674,12 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>批准的年度取水计划字段（m³）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="329" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" line="280" />
+            <location filename="../../processing_algs/reduction_plan.py" line="294" />
             <source>Chart written to {path}</source>
             <translation>图表已写入 {path}</translation>
         </message>
@@ -2496,9 +2689,13 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>图表：逐年开采量与可开采量（PNG）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" />
             <source>Chinese by default, English on request.</source>
-            <translation>默认中文，可选英文。</translation>
+            <translation type="vanished">默认中文，可选英文。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="362" />
+            <source>Choose one of them in {key} ({label}).</source>
+            <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/reduction_plan.py" />
@@ -2541,17 +2738,17 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>条款和状态说明的语言</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" line="250" />
+            <location filename="../../processing_algs/reduction_plan.py" line="264" />
             <source>Layer '{layer}' already has field(s) {fields}; the output replaces them with this run's values.</source>
             <translation>图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="253" />
+            <location filename="../../processing_algs/base.py" line="255" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -2586,7 +2783,7 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>参数：</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" line="221" />
+            <location filename="../../processing_algs/reduction_plan.py" line="235" />
             <source>Planning the cuts of {n} wells…</source>
             <translation>正在编制 {n} 眼井的压减计划…</translation>
         </message>
@@ -2609,7 +2806,7 @@ Per township: abstraction by year against the allowable volume, the year balance
             <translation>公共供水管网（线）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" line="211" />
+            <location filename="../../processing_algs/reduction_plan.py" line="225" />
             <source>Reading and preparing the layers…</source>
             <translation>正在读取并准备图层…</translation>
         </message>
@@ -2650,6 +2847,16 @@ Per township: abstraction by year against the allowable volume, the year balance
         </message>
         <message>
             <location filename="../../processing_algs/reduction_plan.py" />
+            <source>The interface language unless chosen here.</source>
+            <translation>未选择时采用界面语言。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>The plan needs each township's allowable groundwater abstraction (可开采量 = ρ × recharge), which Abstraction against recharge (tuoli_gw:abstraction_recharge_balance) writes as allowable_m3: give its OUTPUT layer as TOWNSHIPS, not the township boundaries.</source>
+            <translation>压减计划需要各乡镇的地下水可开采量（可开采量 = ρ × 补给量），由“开采量与补给量对比”（tuoli_gw:abstraction_recharge_balance）计算并写入 allowable_m3 字段：请将其 OUTPUT 图层作为 TOWNSHIPS，而不是乡镇界线图层。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
             <source>The share is scheduled up to this year; what is still over the allowable volume then is the shortfall.</source>
             <translation>分摊压减安排至该年；届时仍超出可开采量的部分即为缺口。</translation>
         </message>
@@ -2674,7 +2881,7 @@ Per township: abstraction by year against the allowable volume, the year balance
             <translation>计划压减总量（m³/年）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" line="240" />
+            <location filename="../../processing_algs/reduction_plan.py" line="254" />
             <source>Township '{township}' has no allowable volume in '{field}' (layer '{layer}'): no plan for it.</source>
             <translation>乡镇“{township}”在“{field}”中没有可开采量（图层“{layer}”）：未编制其计划。</translation>
         </message>
@@ -2729,12 +2936,12 @@ Per township: abstraction by year against the allowable volume, the year balance
             <translation>取水井及其压减措施</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="179" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" line="246" />
+            <location filename="../../processing_algs/reduction_plan.py" line="260" />
             <source>Writing the outputs…</source>
             <translation>正在写出结果…</translation>
         </message>
@@ -2757,13 +2964,23 @@ Per township: abstraction by year against the allowable volume, the year balance
             <translation type="vanished">字段“{field}”</translation>
         </message>
         <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>it holds the township's total-use red line or what is left of it (用水总量控制红线, notice item 8), a quota for all water of every source, not the groundwater that may be abstracted without over-extraction; a plan against it would find nothing to cut. Give the OUTPUT of Abstraction against recharge as TOWNSHIPS and keep allowable_m3.</source>
+            <translation>该字段是乡镇的用水总量控制红线或其剩余指标（通知第8条），是各类水源全部用水的总量指标，而不是不致超采的地下水可开采量；按它编制的计划将无从压减。请将“开采量与补给量对比”的 OUTPUT 作为 TOWNSHIPS，并保留 allowable_m3。</translation>
+        </message>
+        <message>
             <source>layer '{layer}'</source>
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>optional</source>
             <translation>可选</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source>optional alone: give {keys} or both</source>
+            <translation>单独可选：须提供 {keys}，或两者都提供</translation>
         </message>
         <message>
             <location filename="../../processing_algs/reduction_plan.py" />
@@ -2796,22 +3013,32 @@ Per township: abstraction by year against the allowable volume, the year balance
             <translation>无法识别无证井：不采取“无证停采”措施（第18条）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="352" />
+            <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
+            <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="379" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="244" />
+            <location filename="../../processing_algs/base.py" line="246" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" line="284" />
+            <location filename="../../processing_algs/base.py" line="365" />
+            <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
+            <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" line="298" />
             <source>{n} township(s) must cut: {reached} reach balance by {year}, {short} not by measures alone (shortfall {shortfall:,.0f} m³/a); {cut:,.0f} m³/a cut in all.</source>
             <translation>{n} 个乡镇需压减：{reached} 个在 {year} 年前达到采补平衡，{short} 个仅靠措施无法达到（缺口 {shortfall:,.0f} m³/年）；合计压减 {cut:,.0f} m³/年。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/base.py" line="295" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -2998,6 +3225,11 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
     <context>
         <name>ScreenWellSitesAlgorithm</name>
         <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source> or </source>
+            <translation> 或 </translation>
+        </message>
+        <message>
             <source>, </source>
             <translation type="vanished">，</translation>
         </message>
@@ -3022,9 +3254,14 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
             <translation>任意坐标系。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="329" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="362" />
+            <source>Choose one of them in {key} ({label}).</source>
+            <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
@@ -3100,12 +3337,12 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation type="vanished">图层“{layer}”没有字段“{field}”（ZONE_GRADE_FIELD，超采区等级：严重 / 一般）。该图层的字段有：{fields}。请选择等级字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="253" />
+            <location filename="../../processing_algs/base.py" line="255" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -3250,7 +3487,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>无几何的井数</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="179" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -3292,9 +3529,14 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>optional</source>
             <translation>可选</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source>optional alone: give {keys} or both</source>
+            <translation>单独可选：须提供 {keys}，或两者都提供</translation>
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
@@ -3312,14 +3554,24 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>超采区不注明名称</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="352" />
+            <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
+            <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="379" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="244" />
+            <location filename="../../processing_algs/base.py" line="246" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="365" />
+            <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
+            <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" line="178" />
@@ -3337,7 +3589,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>{n} 眼井位于图层范围外（不在任何乡镇内，或不在超采区和供水图层范围内）：结论为 outside，不作结论。请核对其位置，或用覆盖这些位置的图层重新筛查。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/base.py" line="295" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -3456,6 +3708,11 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
     <context>
         <name>SelfSuppliedClosureListAlgorithm</name>
         <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source> or </source>
+            <translation> 或 </translation>
+        </message>
+        <message>
             <source>, </source>
             <translation type="vanished">，</translation>
         </message>
@@ -3494,9 +3751,14 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>任意坐标系。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="329" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="362" />
+            <source>Choose one of them in {key} ({label}).</source>
+            <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/self_supplied_closure_list.py" line="133" />
@@ -3514,12 +3776,12 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>现有取水井（点）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="253" />
+            <location filename="../../processing_algs/base.py" line="255" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -3634,7 +3896,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>列入清单的井数</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="179" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -3666,9 +3928,14 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>只使用年水量字段</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>optional</source>
             <translation>可选</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source>optional alone: give {keys} or both</source>
+            <translation>单独可选：须提供 {keys}，或两者都提供</translation>
         </message>
         <message>
             <location filename="../../processing_algs/self_supplied_closure_list.py" />
@@ -3676,14 +3943,24 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>以要素编号标识取水井</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="352" />
+            <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
+            <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="379" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="244" />
+            <location filename="../../processing_algs/base.py" line="246" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="365" />
+            <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
+            <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
         </message>
         <message>
             <location filename="../../processing_algs/self_supplied_closure_list.py" line="93" />
@@ -3691,7 +3968,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>公共供水管网覆盖范围内有在用自备井 {listed} 眼（自备井共 {self_supplied} 眼，取水井共 {wells} 眼）；年取水量合计 {total:,.0f} m³。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/base.py" line="295" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -4021,6 +4298,14 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
         </message>
     </context>
     <context>
+        <name>SummarisedLog</name>
+        <message>
+            <location filename="../../processing_algs/base.py" line="632" />
+            <source>{n} more line(s) like “{like}” ({total} in all).</source>
+            <translation>另有 {n} 条与“{like}”类似的提示（共 {total} 条）。</translation>
+        </message>
+    </context>
+    <context>
         <name>SupervisionReport</name>
         <message>
             <source>Abstraction against recharge (output of the balance algorithm)</source>
@@ -4194,6 +4479,11 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
     <context>
         <name>SupervisionReportAlgorithm</name>
         <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source> or </source>
+            <translation> 或 </translation>
+        </message>
+        <message>
             <source>, </source>
             <translation type="vanished">，</translation>
         </message>
@@ -4223,12 +4513,12 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>年度监管报告（PDF / HTML）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="155" />
+            <location filename="../../processing_algs/supervision_report.py" line="162" />
             <source>Building the report…</source>
             <translation>正在生成报告…</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="329" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -4236,6 +4526,11 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <location filename="../../processing_algs/supervision_report.py" />
             <source>Chinese by default, English on request.</source>
             <translation>默认中文，可选英文。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="362" />
+            <source>Choose one of them in {key} ({label}).</source>
+            <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/supervision_report.py" />
@@ -4268,7 +4563,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>HTML 文件 (*.html)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="165" />
+            <location filename="../../processing_algs/supervision_report.py" line="172" />
             <source>HTML report written to {path}</source>
             <translation>HTML 报告已写入 {path}</translation>
         </message>
@@ -4298,14 +4593,19 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>图层“{layer}”（SCREENING）没有字段 verdict：请提供“井址筛查”的输出，或将取水井作为 WELLS 传入。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="253" />
+            <location filename="../../processing_algs/base.py" line="255" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" line="157" />
+            <source>No layer was given: every section of the report will say 'not provided'. Give at least one of {keys} (each fills its section).</source>
+            <translation>未提供任何图层：报告各节都将注明“未提供”。请至少提供 {keys} 中的一项（每项填充对应的一节）。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/supervision_report.py" />
@@ -4328,7 +4628,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="171" />
+            <location filename="../../processing_algs/supervision_report.py" line="178" />
             <source>PDF report written to {path}</source>
             <translation>PDF 报告已写入 {path}</translation>
         </message>
@@ -4338,7 +4638,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>参数：</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="168" />
+            <location filename="../../processing_algs/supervision_report.py" line="175" />
             <source>Printing the PDF…</source>
             <translation>正在输出 PDF…</translation>
         </message>
@@ -4398,7 +4698,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>已筛查的取水井（“井址筛查”的输出）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="185" />
+            <location filename="../../processing_algs/supervision_report.py" line="192" />
             <source>Screening {n} wells…</source>
             <translation>正在筛查 {n} 眼井…</translation>
         </message>
@@ -4408,7 +4708,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>供水覆盖范围（多边形）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="180" />
+            <location filename="../../processing_algs/supervision_report.py" line="187" />
             <source>The wells of '{layer}' are drawn without verdicts: screening needs ZONES and SUPPLY_PIPES or SUPPLY_AREAS.</source>
             <translation>图层“{layer}”的取水井未标注筛查结论：筛查需要 ZONES 以及 SUPPLY_PIPES 或 SUPPLY_AREAS。</translation>
         </message>
@@ -4448,7 +4748,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>含名称、red_line_m3 和 used_m3。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="179" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -4497,22 +4797,37 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source>optional alone: give {keys} or both</source>
+            <translation>单独可选：须提供 {keys}，或两者都提供</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="352" />
+            <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
+            <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="379" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="244" />
+            <location filename="../../processing_algs/base.py" line="246" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/base.py" line="365" />
+            <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
+            <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="295" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -4524,12 +4839,12 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
     <context>
         <name>TuoliAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="595" />
+            <location filename="../../processing_algs/base.py" line="671" />
             <source>Could not remove the incomplete output {0}: {1}</source>
             <translation>无法删除未完成的输出 {0}：{1}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="618" />
+            <location filename="../../processing_algs/base.py" line="694" />
             <source>Could not store the style in {0}: {1}</source>
             <translation>无法将样式保存到 {0}：{1}</translation>
         </message>
@@ -4549,42 +4864,42 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>无法将乡镇 {name} 写入输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="443" />
+            <location filename="../../processing_algs/base.py" line="480" />
             <source>Layer '{0}' holds {1}, but '{2}' ({3}) needs {4}. Choose a layer of {4} (Vector ▸ Geometry Tools can convert, e.g. Centroids for polygons to points).</source>
             <translation>图层“{0}”为{1}，但“{2}”（{3}）需要{4}。请选择{4}图层（可用 矢量 ▸ 几何工具 转换，例如用“质心”把面转为点）。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/_screening_common.py" line="71" />
+            <location filename="../../processing_algs/_screening_common.py" line="77" />
             <source>Layer '{layer}' ({key}) is a {kind} layer; it must be a point layer of well locations.</source>
             <translation>图层“{layer}”（{key}）为 {kind} 图层；必须是表示井位的点图层。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="496" />
+            <location filename="../../processing_algs/base.py" line="543" />
             <source>Layer '{layer}' already has field(s) {fields}; the output replaces them with this run's values.</source>
             <translation>图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/_screening_common.py" line="87" />
+            <location filename="../../processing_algs/_screening_common.py" line="93" />
             <source>Layer '{layer}' has no field '{field}' (ZONE_GRADE_FIELD, the zone grade severe / general). Its fields are: {fields}. Choose the grade field.</source>
             <translation>图层“{layer}”没有字段“{field}”（ZONE_GRADE_FIELD，超采区等级：严重 / 一般）。该图层的字段有：{fields}。请选择等级字段。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/qgis_io/pdf.py" line="34" />
+            <location filename="../../tuoli_gw_plugin/qgis_io/pdf.py" line="40" />
             <source>No font with Chinese glyphs is installed for Qt, so the Chinese PDF would print empty boxes. Install the Noto CJK fonts (Debian/Ubuntu: sudo apt-get install fonts-noto-cjk) and run again, or choose LANGUAGE = English.</source>
             <translation>Qt 未找到含中文字形的字体，中文 PDF 将显示为空方框。请安装 Noto CJK 字体（Debian/Ubuntu：sudo apt-get install fonts-noto-cjk）后重新运行，或选择 LANGUAGE = English。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/_screening_common.py" line="122" />
+            <location filename="../../processing_algs/_screening_common.py" line="128" />
             <source>No supply layer: give the public supply pipes (SUPPLY_PIPES), the supply coverage areas (SUPPLY_AREAS) or both. Notice item 13 bans new self-supplied wells inside supply coverage, so coverage must be known.</source>
             <translation>缺少供水图层：请提供公共供水管网（SUPPLY_PIPES）、供水覆盖范围（SUPPLY_AREAS）或两者。通知第13条禁止在公共供水管网覆盖范围内新建自备井，因此必须知道覆盖范围。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/_screening_common.py" line="93" />
+            <location filename="../../processing_algs/_screening_common.py" line="99" />
             <source>Reading and preparing the layers…</source>
             <translation>正在读取并准备图层…</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="602" />
+            <location filename="../../processing_algs/base.py" line="678" />
             <source>Removed the incomplete output {0} of this failed run.</source>
             <translation>已删除本次失败运行留下的未完成输出 {0}。</translation>
         </message>
@@ -4746,13 +5061,23 @@ OUTPUT_UNITS（可选）：各单元及 stations_n（单元内有速率的监测
     <context>
         <name>WaterLevelTrendAlgorithm</name>
         <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source> or </source>
+            <translation> 或 </translation>
+        </message>
+        <message>
             <source>, </source>
             <translation type="vanished">，</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="329" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="362" />
+            <source>Choose one of them in {key} ({label}).</source>
+            <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/water_level_trend.py" />
@@ -4787,12 +5112,12 @@ Stations with fewer than 3 observations or less than one year of record get no r
 观测少于 3 次或记录不足一年的监测站不计算速率和等级，并在日志中列出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="253" />
+            <location filename="../../processing_algs/base.py" line="255" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -4802,7 +5127,7 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>监测站（点）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/water_level_trend.py" line="117" />
+            <location filename="../../processing_algs/water_level_trend.py" line="116" />
             <source>OUTPUT_UNITS needs a UNITS layer of polygons to grade.</source>
             <translation>OUTPUT_UNITS 需要提供待评级的多边形图层 UNITS。</translation>
         </message>
@@ -4865,7 +5190,7 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>阈值、档次和期限及其法律依据；如需修改，请复制随插件提供的规则文件后再改。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/water_level_trend.py" line="132" />
+            <location filename="../../processing_algs/water_level_trend.py" line="131" />
             <source>UNITS given but no OUTPUT_UNITS: set OUTPUT_UNITS to get the per-unit grades.</source>
             <translation>已提供 UNITS 但未设置 OUTPUT_UNITS：请设置 OUTPUT_UNITS 以获得各单元等级。</translation>
         </message>
@@ -4895,7 +5220,7 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>含监测站编号。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="179" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -4917,27 +5242,42 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/water_level_trend.py" line="101" />
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source>optional alone: give {keys} or both</source>
+            <translation>单独可选：须提供 {keys}，或两者都提供</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/water_level_trend.py" line="100" />
             <source>{0} of {1} stations have a trend: {2} severe, {3} general.</source>
             <translation>{1} 个监测站中有 {0} 个得出水位趋势：严重 {2} 个，一般 {3} 个。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="352" />
+            <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
+            <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="379" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="244" />
+            <location filename="../../processing_algs/base.py" line="246" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/base.py" line="365" />
+            <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
+            <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="295" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
