@@ -45,6 +45,7 @@ from ._dialog_defaults import preselect_sample_layer
 from ._output_safety import keep_other_gpkg_layers, output_over_input, stage_existing_output
 
 STYLES_DIR = Path(PLUGIN_DIR) / "resources" / "styles"
+WORDS_STYLE = "tuoli_gw_words"  # the stored style of an output with no style of its own: only its fields' words
 DESTINATIONS = (Sink, FileOut, FolderOut, RasterOut)
 
 
@@ -522,6 +523,7 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(self.invalidSinkError(parameters, key))
         if staged is not None:
             self._staged.append(staged)
+        self._styles.setdefault(dest_id, "")  # its fields' words, whether or not a style is named for it
         return sink, dest_id
 
     @contextlib.contextmanager
@@ -620,18 +622,34 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
             self._styles[dest_id] = style_name
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802
-        # Sinks are closed by now, so the style can be stored inside the written file: a
-        # GeoPackage keeps it as its default style, other formats get a .qml beside them.
+        # Sinks are closed by now, so the style can be stored inside the written file: a GeoPackage keeps it as its
+        # default style, other formats get a .qml beside them. Every layer output gets its fields' headers, the words
+        # for its codes and its legend in the run's language, styled or not.
+        from tuoli_gw_plugin.qgis_io.layer_words import apply_layer_words
+
+        language = self._language or self.run_language()
         for dest_id, style_name in self._styles.items():
-            qml = STYLES_DIR / f"{style_name}.qml"
+            qml = STYLES_DIR / f"{style_name}.qml" if style_name else None
             layer = QgsProcessingUtils.mapLayerFromString(dest_id, context)
-            if layer is None or not qml.is_file():
+            if layer is None:
                 continue
-            layer.loadNamedStyle(str(qml))
-            layer.triggerRepaint()
+            if qml is not None and qml.is_file():
+                layer.loadNamedStyle(str(qml))
             if isinstance(layer, QgsVectorLayer):
-                save_style_with_file(layer, qml, feedback)
+                apply_layer_words(layer, language, days=self._deregistration_days())
+                save_style_with_file(layer, qml.stem if qml is not None else WORDS_STYLE, feedback)
+            layer.triggerRepaint()
         return {}
+
+    @staticmethod
+    def _deregistration_days() -> int:
+        """Item 11's deadline, which a finding's words name (the shipped rules; the words are only for reading)."""
+        from tuoli_gw_plugin.engine.core.rules import load_rules
+
+        try:
+            return int(load_rules().value("compliance", "deregistration_deadline_days"))
+        except Exception:  # noqa: BLE001 - a broken shipped rules file must not lose the output's style
+            return 30
 
 
 class SummarisedLog:
@@ -709,7 +727,7 @@ def remove_partial_outputs(paths: list[Path], feedback) -> None:
                     )
 
 
-def save_style_with_file(layer: QgsVectorLayer, qml: Path, feedback) -> None:
+def save_style_with_file(layer: QgsVectorLayer, style_name: str, feedback) -> None:
     """Store the loaded style with the layer's file so it opens styled anywhere."""
     provider = layer.dataProvider().name() if layer.dataProvider() else ""
     if provider != "ogr":
@@ -717,8 +735,8 @@ def save_style_with_file(layer: QgsVectorLayer, qml: Path, feedback) -> None:
     path = layer.source().split("|")[0]
     if path.lower().endswith(".gpkg"):
         table = QgsProviderRegistry.instance().decodeUri("ogr", layer.source()).get("layerName") or ""
-        forget_previous_style(path, table, qml.stem)
-        error = layer.saveStyleToDatabase(qml.stem, "tuoli_gw default style", True, "")
+        forget_previous_style(path, table, style_name)
+        error = layer.saveStyleToDatabase(style_name, "tuoli_gw default style", True, "")
         if error:
             feedback.pushWarning(
                 QCoreApplication.translate("TuoliAlgorithm", "Could not store the style in {0}: {1}").format(path, error)
