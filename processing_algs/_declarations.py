@@ -106,6 +106,8 @@ class Field(Declared):
     default: str | None = None
     numeric: bool = False
     when_absent: str = ""
+    # An id: one feature per value (one well, one row); the run refuses repeated values before any answer.
+    unique: bool = False
     # When the layer lacks the field: which layer carries it (the usual slip is giving another layer, not another field).
     expected_layer: str = ""
     # Fields that look like the right one but hold something else (a red line is not an allowable abstraction): a

@@ -27,7 +27,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
     QgsProcessingParameterVectorLayer,
     QgsProcessingUtils,
     QgsProviderRegistry,
@@ -46,6 +45,7 @@ from ._dialog_defaults import preselect_sample_layer
 from ._output_safety import keep_other_gpkg_layers, output_over_input, stage_existing_output
 
 STYLES_DIR = Path(PLUGIN_DIR) / "resources" / "styles"
+WORDS_STYLE = "tuoli_gw_words"  # the stored style of an output with no style of its own: only its fields' words
 DESTINATIONS = (Sink, FileOut, FolderOut, RasterOut)
 
 
@@ -63,6 +63,9 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
     GROUP = ""
     PARAMETERS: tuple[Declared, ...] = ()
     RESULTS: tuple[Result, ...] = ()
+    # Whether the algorithm reads positions: its layers are then checked against the county and each other before
+    # the run (``_input_checks``). Algorithms that only read attributes set it False.
+    READS_POSITIONS = True
 
     def __init__(self) -> None:
         super().__init__()
@@ -302,7 +305,6 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
         parameters = keep_other_gpkg_layers(self, parameters, context)
         self.check_geometry_types(parameters, context)
         self.repair_text_encodings(parameters, context, feedback)
-        parameters = self.match_shapefile_field_names(parameters, context, feedback)
         self.check_field_parameters(parameters, context)
         self.warn_implausible_numbers(parameters, context, feedback)
         new_files = self.destination_files_not_yet_there(parameters, context)
@@ -313,6 +315,7 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
 
             # The engine's errors, warnings, notices and finding texts in the run's language.
             with engine_notices_to(feedback), speaking(self._language):
+                parameters = self.check_inputs(parameters, context, feedback)
                 results = self.compute(parameters, context, feedback)
             gc.collect()  # the sinks of compute() are closed when collected: their files are complete now
             for staged in self._staged:
@@ -337,9 +340,35 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
         finally:
             self._opened = {}
 
+    def check_inputs(self, parameters, context, feedback) -> dict[str, Any]:
+        """The checks every run makes before any answer (``_input_checks``), one rule for all algorithms: an id on
+        several features, garbled text in a field it reads, rows a reader dropped and misplaced layers stop it; a
+        layer on another datum is moved with the project's transformation, or PROJ's move is said out loud. Returns
+        the parameters to run with. (Fields named only by a cut Shapefile name: ``check_field_parameters``.)"""
+        from . import _input_checks
+
+        _input_checks.check_one_row_per_id(self, parameters, context, feedback)
+        _input_checks.check_text_encodings(self, parameters, context)
+        _input_checks.check_row_counts(self, parameters, context)
+        if self.READS_POSITIONS:
+            _input_checks.check_placement(self, parameters, context)
+            parameters = _input_checks.move_to_working_datum(self, parameters, context, feedback)
+        self._opened = {}  # sources opened by the checks: the run opens what it is handed (a moved copy, say)
+        return parameters
     def check_field_parameters(self, parameters, context) -> None:
         """A field the layer lacks, or one that holds something else, stops the run before anything is read,
-        naming the parameter, the layer and its fields, and where the field is to be found."""
+        naming the parameter, the layer and its fields, and where the field is to be found. A field the layer has only
+        under a name a Shapefile cut is refused first, with the candidates and their values (never picked by prefix)."""
+        from tuoli_gw_plugin.engine.core.errors import EngineInputError
+        from tuoli_gw_plugin.engine.core.messages import speaking
+
+        from . import _input_checks
+
+        try:
+            with speaking(self.run_language(parameters, context)):
+                _input_checks.check_field_names(self, parameters, context)
+        except EngineInputError as error:
+            raise QgsProcessingException(error.framed(self.run_language(parameters, context))) from None
         for declaration in self.PARAMETERS:
             if not isinstance(declaration, Field) or not declaration.parent or parameters.get(declaration.parent) in (None, ""):
                 continue
@@ -406,37 +435,6 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
             from tuoli_gw_plugin.engine.core.errors import EngineCancelledError
 
             raise EngineCancelledError()
-
-    def match_shapefile_field_names(self, parameters, context, feedback) -> dict[str, Any]:
-        """A shapefile keeps 10 characters of a field name: when the field a parameter names (or
-        its default) is missing but its 10-character form exists, use that and say so."""
-        from tuoli_gw_plugin.qgis_io.frames import shapefile_field_name
-
-        parameters = dict(parameters)
-        for definition in self.parameterDefinitions():
-            if not isinstance(definition, QgsProcessingParameterField) or definition.allowMultiple():
-                continue
-            parent = definition.parentLayerParameterName()
-            if not parent or parameters.get(parent) in (None, ""):
-                continue
-            wanted = parameters.get(definition.name())
-            if wanted in (None, ""):
-                wanted = definition.defaultValue()
-            if not isinstance(wanted, str) or not wanted:
-                continue
-            layer = self.parameterAsVectorLayer(parameters, parent, context)
-            if layer is None:
-                continue
-            names = layer.fields().names()
-            actual = shapefile_field_name(wanted, names)
-            if actual is not None and actual != wanted:
-                parameters[definition.name()] = actual
-                feedback.pushInfo(
-                    self.tr(
-                        "Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters)."
-                    ).format(layer=self.layer_label(parameters, parent, None, layer.name()), wanted=wanted, actual=actual)
-                )
-        return parameters
 
     def destination_files_not_yet_there(self, parameters, context) -> list[Path]:
         """The files this run's sink / raster / file destinations will create (those that exist
@@ -525,6 +523,7 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(self.invalidSinkError(parameters, key))
         if staged is not None:
             self._staged.append(staged)
+        self._styles.setdefault(dest_id, "")  # its fields' words, whether or not a style is named for it
         return sink, dest_id
 
     @contextlib.contextmanager
@@ -623,18 +622,34 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
             self._styles[dest_id] = style_name
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802
-        # Sinks are closed by now, so the style can be stored inside the written file: a
-        # GeoPackage keeps it as its default style, other formats get a .qml beside them.
+        # Sinks are closed by now, so the style can be stored inside the written file: a GeoPackage keeps it as its
+        # default style, other formats get a .qml beside them. Every layer output gets its fields' headers, the words
+        # for its codes and its legend in the run's language, styled or not.
+        from tuoli_gw_plugin.qgis_io.layer_words import apply_layer_words
+
+        language = self._language or self.run_language()
         for dest_id, style_name in self._styles.items():
-            qml = STYLES_DIR / f"{style_name}.qml"
+            qml = STYLES_DIR / f"{style_name}.qml" if style_name else None
             layer = QgsProcessingUtils.mapLayerFromString(dest_id, context)
-            if layer is None or not qml.is_file():
+            if layer is None:
                 continue
-            layer.loadNamedStyle(str(qml))
-            layer.triggerRepaint()
+            if qml is not None and qml.is_file():
+                layer.loadNamedStyle(str(qml))
             if isinstance(layer, QgsVectorLayer):
-                save_style_with_file(layer, qml, feedback)
+                apply_layer_words(layer, language, days=self._deregistration_days())
+                save_style_with_file(layer, qml.stem if qml is not None else WORDS_STYLE, feedback)
+            layer.triggerRepaint()
         return {}
+
+    @staticmethod
+    def _deregistration_days() -> int:
+        """Item 11's deadline, which a finding's words name (the shipped rules; the words are only for reading)."""
+        from tuoli_gw_plugin.engine.core.rules import load_rules
+
+        try:
+            return int(load_rules().value("compliance", "deregistration_deadline_days"))
+        except Exception:  # noqa: BLE001 - a broken shipped rules file must not lose the output's style
+            return 30
 
 
 class SummarisedLog:
@@ -712,7 +727,7 @@ def remove_partial_outputs(paths: list[Path], feedback) -> None:
                     )
 
 
-def save_style_with_file(layer: QgsVectorLayer, qml: Path, feedback) -> None:
+def save_style_with_file(layer: QgsVectorLayer, style_name: str, feedback) -> None:
     """Store the loaded style with the layer's file so it opens styled anywhere."""
     provider = layer.dataProvider().name() if layer.dataProvider() else ""
     if provider != "ogr":
@@ -720,8 +735,8 @@ def save_style_with_file(layer: QgsVectorLayer, qml: Path, feedback) -> None:
     path = layer.source().split("|")[0]
     if path.lower().endswith(".gpkg"):
         table = QgsProviderRegistry.instance().decodeUri("ogr", layer.source()).get("layerName") or ""
-        forget_previous_style(path, table, qml.stem)
-        error = layer.saveStyleToDatabase(qml.stem, "tuoli_gw default style", True, "")
+        forget_previous_style(path, table, style_name)
+        error = layer.saveStyleToDatabase(style_name, "tuoli_gw default style", True, "")
         if error:
             feedback.pushWarning(
                 QCoreApplication.translate("TuoliAlgorithm", "Could not store the style in {0}: {1}").format(path, error)

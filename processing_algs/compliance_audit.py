@@ -31,14 +31,14 @@ from .base import TuoliAlgorithm
 SKIPPED = "the checks that need it are skipped"
 
 
-def well_field(key: str, label: str, default: str, when_absent: str = SKIPPED, numeric: bool = False) -> Field:
+def well_field(key: str, label: str, default: str, when_absent: str = SKIPPED, numeric: bool = False, unique: bool = False) -> Field:
     """A field of the well register, defaulting to the sample layer's name."""
-    return Field(key, label, parent="WELLS", default=default, when_absent=when_absent, numeric=numeric)
+    return Field(key, label, parent="WELLS", default=default, when_absent=when_absent, numeric=numeric, unique=unique)
 
 
 # Each well field, and the AuditFieldNames attribute it fills.
 WELL_FIELDS = {
-    "well_id": well_field("WELL_ID_FIELD", "Well id field", "well_id", when_absent=""),
+    "well_id": well_field("WELL_ID_FIELD", "Well id field", "well_id", when_absent="", unique=True),
     "has_meter": well_field("HAS_METER_FIELD", "Has a working meter field (yes/no) — item 9", "has_meter"),
     "metered": well_field("METERED_FIELD", "Metered volume field (m³) — items 9, 10", "metered_m3"),
     "permit": well_field("PERMIT_FIELD", "Permit number field — items 16, 18", "permit_no"),

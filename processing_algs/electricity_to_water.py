@@ -40,11 +40,12 @@ class ElectricityToWaterAlgorithm(TuoliAlgorithm):
     """
 
     NAME = "electricity_to_water"
+    READS_POSITIONS = False  # attributes only: where the wells are plays no part
     DISPLAY_NAME = "Water from electricity (以电折水, well–electricity dual control)"
     GROUP_ID, GROUP = BOOKKEEPING
     PARAMETERS = (
         Layer("WELLS", "Wells", "The well register (points).", geometry=(POINTS,), sample="wells"),
-        Field("WELL_ID_FIELD", "Well id field", parent="WELLS", default="well_id"),
+        Field("WELL_ID_FIELD", "Well id field", parent="WELLS", default="well_id", unique=True),
         Field("ACCOUNT_FIELD", "Power account field of the wells", parent="WELLS", default="power_account"),
         Field("COEF_FIELD", "Pump-tested coefficient field (m³/kWh)", "Empty or 0 = not tested.", parent="WELLS", default="m3_per_kwh"),
         Field("METERED_FIELD", "Metered volume field (m³)", parent="WELLS", default="metered_m3"),

@@ -83,6 +83,7 @@ class PermitDecisionAlgorithm(TuoliAlgorithm):
             parent="EXISTING_WELLS",
             default="well_id",
             when_absent="existing wells are named by their feature id",
+            unique=True,
         ),
         Number(
             "TRANSMISSIVITY",

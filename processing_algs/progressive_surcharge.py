@@ -51,6 +51,7 @@ class ProgressiveSurchargeAlgorithm(TuoliAlgorithm):
     """
 
     NAME = "progressive_surcharge"
+    READS_POSITIONS = False  # attributes only: where the wells are plays no part
     DISPLAY_NAME = "Progressive surcharge for use over plan (超计划累进加价)"
     GROUP_ID, GROUP = BOOKKEEPING
     PARAMETERS = (
@@ -73,7 +74,7 @@ class ProgressiveSurchargeAlgorithm(TuoliAlgorithm):
             "QUOTA_UNITS_FIELD", "Quota units field (mu / persons / head)", parent="INPUT", default="quota_units",
             numeric=True, when_absent="the use's quota in the rules file is not used",
         ),
-        Field("ID_FIELD", "Account id field (for messages)", "Else the feature id.", parent="INPUT"),
+        Field("ID_FIELD", "Account id field (for messages)", "Else the feature id.", parent="INPUT", unique=True),
         Field("TOWNSHIP_FIELD", "Township field (groups the summary and chart)", parent="INPUT"),
         Boolean(
             "FAIL_ON_INVALID", "Stop when an account cannot be charged",

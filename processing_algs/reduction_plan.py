@@ -102,7 +102,8 @@ class ReductionPlanAlgorithm(TuoliAlgorithm):
             numeric=True,
             when_absent="use over plan is not known: measure back_to_plan (items 10, 13) is not taken",
         ),
-        Field("ID_FIELD", "Well id field (for messages)", parent="WELLS", default="well_id", when_absent="wells are named by feature id"),
+        Field("ID_FIELD", "Well id field (for messages)", parent="WELLS", default="well_id", when_absent="wells are named by feature id",
+              unique=True),
         Layer(
             "TOWNSHIPS",
             "Townships with their allowable volume (polygons)",

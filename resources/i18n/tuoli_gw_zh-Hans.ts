@@ -4912,8 +4912,8 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
         </message>
         <message>
             <location filename="../../tuoli_gw_plugin/dependencies.py" line="149" />
-            <source>Toli groundwater needs these Python packages in QGIS's Python: {packages}. Install them with the QGIS plugin 'qpip' (it reads this plugin's requirements.txt), or {how}, then restart QGIS.</source>
-            <translation>托里县地下水插件需要在 QGIS 的 Python 中安装以下 Python 包：{packages}。请用 QGIS 插件 qpip 安装（它读取本插件的 requirements.txt），或{how}，然后重启 QGIS。</translation>
+            <source>Toli groundwater needs these Python packages in QGIS's Python: {packages}. Install them {how}, then restart QGIS.</source>
+            <translation>托里县地下水插件需要在 QGIS 的 Python 中安装以下 Python 包：{packages}。请{how}，然后重启 QGIS。</translation>
         </message>
         <message>
             <location filename="../../tuoli_gw_plugin/dependencies.py" line="138" />

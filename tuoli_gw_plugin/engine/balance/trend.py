@@ -82,6 +82,19 @@ register(
 # over-extraction, so it outranks "not over-extracted", but it is no finding of over-extraction.
 GRADE_ORDER = {"none": 0, "undetermined": 1, "general": 2, "severe": 3}
 UNDETERMINED = "undetermined"
+register(
+    {
+        # the over-extraction grades (GB/T 34968), as a layer's legend and value map say them
+        "grade.severe": ("severe", "严重超采"),
+        "grade.general": ("general", "一般超采"),
+        "grade.none": ("not over-extracted", "未超采"),
+        "grade.undetermined": ("undetermined (record too short)", "无法判定（记录过短）"),
+        "grade_criterion.extraction_coef": ("extraction coefficient", "开采系数"),
+        "grade_criterion.water_level": ("water-level decline", "水位下降"),
+        "grade_criterion.both": ("both", "两者"),
+        "grade_criterion.induced_problems": ("induced problems", "次生问题"),
+    }
+)
 _LEVEL_RULES = ("over_extraction_grading", "water_level_decline_m_per_a")
 DAYS_PER_YEAR = 365.25
 

@@ -96,6 +96,7 @@ RESULT_COLUMNS = (
 )
 CHARGED_ON_PLAN = "plan"
 CHARGED_ON_QUOTA = "quota"
+register({"charged_on.plan": ("use over plan", "超计划"), "charged_on.quota": ("use over quota", "超定额")})
 
 
 @dataclass(frozen=True)

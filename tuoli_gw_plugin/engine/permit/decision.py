@@ -110,6 +110,14 @@ register(
 
 # What the quota check found (notice item 8): the status words are in permit_document.
 QUOTA_WITHIN, QUOTA_EXCEEDED, QUOTA_USED_UP, QUOTA_NOT_CHECKED = "within", "exceeds_remaining", "used_up", "not_checked"
+register(
+    {
+        "quota_status.within": ("within the remaining quota", "未超过剩余指标"),
+        "quota_status.exceeds_remaining": ("over the remaining quota", "超过剩余指标"),
+        "quota_status.used_up": ("red line used up", "指标已用完"),
+        "quota_status.not_checked": ("not checked", "未核查"),
+    }
+)
 
 # The columns tuoli_gw:permit_decision's OUTPUT adds to each application, in this order (a public contract).
 DECISION_COLUMNS = (

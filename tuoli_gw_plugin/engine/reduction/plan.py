@@ -114,6 +114,22 @@ NO_MEASURE, INACTIVE, OUTSIDE = "none", "inactive", "outside"
 SHARE_BY_USE, SHARE_BY_OVER_QUOTA = "use", "over_quota"
 SHARE_RULES = (SHARE_BY_USE, SHARE_BY_OVER_QUOTA)
 ALREADY_BALANCED, REACHED, NOT_REACHABLE, NO_ALLOWABLE = "already_balanced", "reached", "not_reachable", "no_allowable"
+register(
+    {
+        # a well's measure and a township's outcome, as a layer's legend and value map say them
+        "measure.stop_unpermitted": ("stopped, no permit (item 18)", "无证井停止取水（第18条）"),
+        "measure.switch_self_supplied": ("switched to the network (item 13)", "改由管网供水（第13条）"),
+        "measure.back_to_plan": ("back to plan (items 10, 13)", "压减至计划（第10、13条）"),
+        "measure.share": ("shared cut (item 7)", "分摊压减（第7条）"),
+        "measure.none": ("no measure", "无措施"),
+        "measure.inactive": ("stopped or deregistered, not counted", "已停用或注销，不计入"),
+        "measure.outside": ("in no township", "不在任何乡镇内"),
+        "plan_status.already_balanced": ("already within the allowable volume", "已在可开采量以内"),
+        "plan_status.reached": ("balance reached", "达到采补平衡"),
+        "plan_status.not_reachable": ("not reachable by measures alone", "仅靠措施无法达到采补平衡"),
+        "plan_status.no_allowable": ("no allowable volume: no plan", "未提供可开采量，未编制计划"),
+    }
+)
 
 # The columns of the well table plan_reduction reads (plan_table builds it from the layers).
 WELL_TABLE_COLUMNS = ("township", "use_m3", "plan_m3", "active", "permitted", "switchable", "share_eligible")
