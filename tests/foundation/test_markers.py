@@ -8,10 +8,9 @@ from tests.conftest import REPO, _imports_qgis_at_load
 
 
 def test_every_test_that_needs_qgis_is_marked(request):
+    """Over the tests of this session (the whole suite in CI)."""
     items = request.session.items
     needing = [item for item in items if "qgis_app" in item.fixturenames or _imports_qgis_at_load(Path(str(item.path)))]
-    if len({item.path for item in items}) > 1:  # run alone, this module has no neighbour to check
-        assert needing
     unmarked = [item.nodeid for item in needing if item.get_closest_marker("qgis") is None]
     assert not unmarked, unmarked
 
