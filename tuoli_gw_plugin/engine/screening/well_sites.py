@@ -767,12 +767,13 @@ class _PipeCells:
         return np.searchsorted(self.cell_numbers, column * self.rows + row)
 
 
-def _pipe_cells(tree: shapely.STRtree, pipes: np.ndarray, x: np.ndarray, y: np.ndarray) -> _PipeCells:
+def _pipe_cells(tree: shapely.STRtree, pipes: np.ndarray, x: np.ndarray, y: np.ndarray, workers: int = 1) -> _PipeCells:
     """The grid of the bounded search over the wells at ``x``, ``y`` (see _nearest_pipes), built once for all of them.
 
     Every pipe that could be nearest to a well of a cell lies within D + 2h of the centre (D the centre's distance to
     its nearest pipe, h the cell's half-diagonal: a well is at most h from the centre, so its nearest pipe is at most
-    D + h from the well and D + 2h from the centre); those are the cell's candidates.
+    D + h from the well and D + 2h from the centre); those are the cell's candidates. The cells are searched in
+    ``workers`` blocks side by side (GEOS does the work, without the GIL).
     """
     x0, y0 = x.min(), y.min()
     extent = max((x.max() - x0) * (y.max() - y0), 1.0)
@@ -782,26 +783,32 @@ def _pipe_cells(tree: shapely.STRtree, pipes: np.ndarray, x: np.ndarray, y: np.n
     cell_numbers = np.unique(column * rows + row)
     centre_x = x0 + (cell_numbers // rows + 0.5) * side
     centre_y = y0 + (cell_numbers % rows + 0.5) * side
-    centres = shapely.points(centre_x, centre_y)
-    (cell_hits, _), centre_distance = tree.query_nearest(centres, return_distance=True, all_matches=False)
-    centre_nearest = np.empty(len(cell_numbers))
-    centre_nearest[cell_hits] = centre_distance
-    # A hair more than the bound everywhere below, so rounding never drops a pipe at the edge.
-    reach = centre_nearest + 2 * side * np.sqrt(0.5) * (1 + 1e-9) + 1e-6
-    candidate_cells, candidate_pipes = tree.query(centres, predicate="dwithin", distance=reach)
-    by_cell = np.argsort(candidate_cells, kind="stable")
-    candidate_cells, candidate_pipes = candidate_cells[by_cell], candidate_pipes[by_cell]
-    candidate_centres = centres[candidate_cells]
-    # The point of each candidate pipe nearest the centre (the line from the centre ends on the pipe).
-    on_pipe = shapely.get_coordinates(shapely.shortest_line(candidate_centres, pipes[candidate_pipes]))[1::2]
+
+    def search(cells: slice) -> tuple[np.ndarray, ...]:
+        centres = shapely.points(centre_x[cells], centre_y[cells])
+        (cell_hits, _), centre_distance = tree.query_nearest(centres, return_distance=True, all_matches=False)
+        centre_nearest = np.empty(len(centres))
+        centre_nearest[cell_hits] = centre_distance
+        # A hair more than the bound everywhere below, so rounding never drops a pipe at the edge.
+        reach = centre_nearest + 2 * side * np.sqrt(0.5) * (1 + 1e-9) + 1e-6
+        candidate_cells, candidate_pipes = tree.query(centres, predicate="dwithin", distance=reach)
+        by_cell = np.argsort(candidate_cells, kind="stable")
+        candidate_cells, candidate_pipes = candidate_cells[by_cell], candidate_pipes[by_cell]
+        candidate_centres = centres[candidate_cells]
+        # The point of each candidate pipe nearest the centre (the line from the centre ends on the pipe).
+        on_pipe = shapely.get_coordinates(shapely.shortest_line(candidate_centres, pipes[candidate_pipes]))[1::2]
+        reach_of_candidate = shapely.distance(candidate_centres, pipes[candidate_pipes])
+        return (centre_nearest, np.bincount(candidate_cells, minlength=len(centres)), candidate_pipes, reach_of_candidate,
+                on_pipe[:, 0].copy(), on_pipe[:, 1].copy())
+
+    size = -(-len(cell_numbers) // max(workers, 1))
+    blocks = [part for _, part in run_in_order([slice(start, start + size) for start in range(0, len(cell_numbers), size)],
+                                                search, workers=workers)]
+    centre_nearest, per_cell, candidate_pipe, candidate_reach, on_pipe_x, on_pipe_y = (np.concatenate(parts) for parts in zip(*blocks))
     return _PipeCells(
         x0=x0, y0=y0, side=side, rows=rows, cell_numbers=cell_numbers, centre_x=centre_x, centre_y=centre_y,
-        centre_nearest=centre_nearest,
-        start=np.r_[0, np.cumsum(np.bincount(candidate_cells, minlength=len(cell_numbers)))],
-        candidate_pipe=candidate_pipes,
-        candidate_reach=shapely.distance(candidate_centres, pipes[candidate_pipes]),
-        on_pipe_x=on_pipe[:, 0].copy(), on_pipe_y=on_pipe[:, 1].copy(),
-        pipe_bounds=shapely.bounds(pipes),
+        centre_nearest=centre_nearest, start=np.r_[0, np.cumsum(per_cell)], candidate_pipe=candidate_pipe,
+        candidate_reach=candidate_reach, on_pipe_x=on_pipe_x, on_pipe_y=on_pipe_y, pipe_bounds=shapely.bounds(pipes),
     )
 
 
@@ -1148,13 +1155,13 @@ def screen_points(
     # The nearest-pipe search's grid over all the wells at once (its cells' candidate pipes found once), so that the
     # chunks can be runs of consecutive wells: GEOS then reads their points in the order they lie in memory. Chunks of
     # wells scattered through memory (a spatial order) made the exact distances take twice as long (measured).
-    point_rows = ~np.isnan(x)
-    pipe_cells = None
-    if prepared.has_pipes and len(prepared.pipe_geometries) and point_rows.sum() >= _BOUNDED_SEARCH_MIN_WELLS:
-        pipe_cells = _pipe_cells(prepared.pipe_tree, prepared.pipe_geometries, x[point_rows], y[point_rows])
     columns: dict[str, np.ndarray] = {}
     chunks = [slice(start, start + chunk_size) for start in range(0, len(geometries), chunk_size)]
     workers = min(configured_workers(workers), len(chunks))  # polygons prepared and trees built in prepare_screening
+    point_rows = ~np.isnan(x)
+    pipe_cells = None
+    if prepared.has_pipes and len(prepared.pipe_geometries) and point_rows.sum() >= _BOUNDED_SEARCH_MIN_WELLS:
+        pipe_cells = _pipe_cells(prepared.pipe_tree, prepared.pipe_geometries, x[point_rows], y[point_rows], workers)
 
     def screen_chunk(rows: slice) -> dict[str, np.ndarray]:
         return _screen(prepared, geometries[rows], None, language, (x[rows], y[rows]),
