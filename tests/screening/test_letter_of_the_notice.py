@@ -34,9 +34,14 @@ def _wells(points: dict[str, tuple], **columns) -> gpd.GeoDataFrame:
     [
         ("自备", "prohibited", "supply_coverage", "self_supplied"),
         ("工业自备", "prohibited", "supply_coverage", "self_supplied"),
-        ("公共供水", "allowed", "", "other"),
-        ("监测", "allowed", "", "other"),
-        ("应急", "allowed", "", "other"),
+        ("domestic", "prohibited", "supply_coverage", "self_supplied"),
+        ("industrial", "prohibited", "supply_coverage", "self_supplied"),
+        ("公共供水", "allowed", "supply_coverage_not_self_supplied", "other"),
+        ("监测", "allowed", "supply_coverage_not_self_supplied", "other"),
+        ("应急", "allowed", "supply_coverage_not_self_supplied", "other"),
+        # A farm irrigation well is no 自备井 (issue 25): inside coverage it is told item 13 does not apply to it.
+        ("irrigation", "allowed", "supply_coverage_not_self_supplied", "other"),
+        ("农灌", "allowed", "supply_coverage_not_self_supplied", "other"),
         (None, "restricted", "supply_coverage_type_unknown", "unknown"),
         ("something else", "restricted", "supply_coverage_type_unknown", "unknown"),
     ],
