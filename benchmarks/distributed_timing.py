@@ -23,8 +23,8 @@ import pandas as pd
 
 from benchmarks import synthetic
 from benchmarks.screening_case import COVERAGE_DISTANCE_M
-from tuoli_gw_plugin.engine.rules import load_rules
-from tuoli_gw_plugin.engine.screening import prepare_screening, screen_points
+from tuoli_gw_plugin.engine.core.rules import load_rules
+from tuoli_gw_plugin.engine.screening.well_sites import prepare_screening, screen_points
 
 PARTITION_WELLS = 500_000
 USE_FIELD = "use"

@@ -37,8 +37,8 @@ def write_plain_sqlite(frame, path: str | Path) -> None:
     for name in attributes:
         kind = getattr(frame[name].dtype, "kind", "O")
         columns.append(f'"{name}" {_SQL_TYPES.get(kind, "TEXT")}')
-    from tuoli_gw_plugin.gpkg_rows import direct_columns
-    from tuoli_gw_plugin.sqlite_rows import insert_many
+    from tuoli_gw_plugin.gpkg.rows import direct_columns
+    from tuoli_gw_plugin.gpkg.sqlite_rows import insert_many
 
     # The fastest conversion to Python values we have (the one bulk_io's writer uses), so the floor is not
     # inflated by a slower one.
@@ -60,8 +60,8 @@ def write_plain_sqlite(frame, path: str | Path) -> None:
 def screening_output(n: int):
     """The table screen_well_sites writes for ``n`` synthetic wells (wells + the engine's columns)."""
     from benchmarks import screening_case, synthetic
-    from tuoli_gw_plugin.engine.rules import load_rules
-    from tuoli_gw_plugin.engine.screening import output_table
+    from tuoli_gw_plugin.engine.core.rules import load_rules
+    from tuoli_gw_plugin.engine.screening.well_sites import output_table
 
     wells = synthetic.wells(n)
     results = screening_case.ours(wells, synthetic.zones(), synthetic.pipes(), load_rules(None))
@@ -71,7 +71,7 @@ def screening_output(n: int):
 def main(argv: list[str]) -> int:
     import pyogrio
 
-    from tuoli_gw_plugin import bulk_io
+    from tuoli_gw_plugin.qgis_io import bulk_io
 
     arguments = [a for a in argv if not a.startswith("--")]
     n = int(arguments[0]) if arguments else 200_000

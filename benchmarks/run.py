@@ -96,7 +96,7 @@ def write_layer(frame, path: Path) -> Path:
 
 # -- case 1 --------------------------------------------------------------------------------------
 def case_screening_engine() -> None:
-    from tuoli_gw_plugin.engine.rules import load_rules
+    from tuoli_gw_plugin.engine.core.rules import load_rules
 
     n = SIZES["screening_wells"]
     log(f"case 1: screening engine, {n:,} wells, 100 zones x 400 vertices, 2,000 pipes, 500 m")
@@ -198,7 +198,7 @@ def engine_parts(function) -> str:
     parts = [
         (cumulative, name)
         for (filename, _line, name), (_calls, _prim, _total, cumulative, _callers) in stats.items()
-        if filename.endswith("engine/screening.py") and name not in wrappers
+        if filename.endswith("engine/screening/well_sites.py") and name not in wrappers
     ]
     parts.sort(reverse=True)
     return ", ".join(f"{name} {seconds_text(cumulative)}" for cumulative, name in parts[:5])
@@ -227,9 +227,9 @@ def qgis_process(*args: str) -> float:
 def case_screening_end_to_end() -> None:
     import pyogrio
 
-    from tuoli_gw_plugin.bulk_io import read_gpkg_frame
-    from tuoli_gw_plugin.engine.rules import load_rules
-    from tuoli_gw_plugin.engine.screening import output_table
+    from tuoli_gw_plugin.engine.core.rules import load_rules
+    from tuoli_gw_plugin.engine.screening.well_sites import output_table
+    from tuoli_gw_plugin.qgis_io.bulk_io import read_gpkg_frame
 
     n = SIZES["e2e_wells"]
     log(f"case 2: screening through qgis_process, {n:,} wells, GeoPackage output")
@@ -289,7 +289,7 @@ def case_screening_end_to_end() -> None:
     # Ours: bulk_io.write_gpkg (no index, then gpkg_rtree builds it in one pass), and the floor: the same
     # rows into plain SQLite, no index (benchmarks/gpkg_floor.py). Medians of 3, alternating.
     from benchmarks.gpkg_floor import write_plain_sqlite
-    from tuoli_gw_plugin.bulk_io import write_gpkg
+    from tuoli_gw_plugin.qgis_io.bulk_io import write_gpkg
 
     ours_path = out / "ours_write.gpkg"
     writes = alternate(
@@ -463,8 +463,8 @@ def exactextract_floor(raster_path: Path, units_path: Path) -> float | None:
 def case_click() -> None:
     import geopandas as gpd
 
-    from tuoli_gw_plugin.engine.rules import load_rules
-    from tuoli_gw_plugin.engine.screening import prepare_screening, screen_point
+    from tuoli_gw_plugin.engine.core.rules import load_rules
+    from tuoli_gw_plugin.engine.screening.well_sites import prepare_screening, screen_point
 
     if not SAMPLE_GPKG.exists():
         ROWS.append(Row("4. map-tool click", "-", "-", "-", "median < 50 ms", "not run", f"{SAMPLE_GPKG} is missing"))

@@ -30,8 +30,8 @@ def peak_rss_mb() -> float:
 
 def main(n: int) -> None:
     from benchmarks import synthetic
-    from tuoli_gw_plugin.engine.rules import load_rules
-    from tuoli_gw_plugin.engine.screening import prepare_screening, screen_points
+    from tuoli_gw_plugin.engine.core.rules import load_rules
+    from tuoli_gw_plugin.engine.screening.well_sites import prepare_screening, screen_points
 
     rules = load_rules(None)
     zones, pipes = synthetic.zones(), synthetic.pipes()

@@ -6,8 +6,8 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from tuoli_gw_plugin.engine.rules import Rules
-from tuoli_gw_plugin.engine.screening import prepare_screening, screen_points
+from tuoli_gw_plugin.engine.core.rules import Rules
+from tuoli_gw_plugin.engine.screening.well_sites import prepare_screening, screen_points
 
 COVERAGE_DISTANCE_M = 500.0
 

@@ -4,7 +4,7 @@ Before an algorithm runs: an output that is one of the run's inputs (the same fi
 single-layer file) is refused, naming both parameters; and a plain path to an existing GeoPackage that holds other
 layers is turned into "write the layer named after the file into that GeoPackage", so the file's other layers are
 kept (QGIS's writer would otherwise replace the whole file). The bulk path keeps them the same way
-(tuoli_gw_plugin.output_files).
+(tuoli_gw_plugin.engine.core.output_files).
 """
 
 from __future__ import annotations

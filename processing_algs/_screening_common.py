@@ -4,7 +4,7 @@ Not an algorithm (the leading underscore keeps the provider from listing it). ``
 and ``self_supplied_closure_list`` need supply coverage (pipes within a distance, or areas) and the
 township of each well; ``compliance_audit`` and ``supervision_report`` declare the same supply
 layers. Declared once here; :func:`prepare_from_parameters` turns them into a
-:class:`~tuoli_gw_plugin.engine.screening.PreparedScreening`.
+:class:`~tuoli_gw_plugin.engine.screening.well_sites.PreparedScreening`.
 """
 
 from __future__ import annotations
@@ -14,14 +14,14 @@ from typing import Any
 from qgis.core import QgsFeatureSource, QgsField, QgsProcessingException, QgsWkbTypes
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
-from tuoli_gw_plugin.qgis_bridge import new_field
+from tuoli_gw_plugin.qgis_io.frames import new_field
 
 from ._declarations import LINES, POLYGONS, Distance, Field, Layer
 
 
 def default_coverage_distance_m() -> float:
     """The shipped rules' default coverage distance (the parameter's default value)."""
-    from tuoli_gw_plugin.engine.rules import load_rules
+    from tuoli_gw_plugin.engine.core.rules import load_rules
 
     try:
         return load_rules().value("screening", "default_coverage_distance_m")
@@ -89,7 +89,7 @@ def prepare_from_parameters(
     with_remaining: bool,
 ):
     """Read the supply and township layers and prepare the screening engine once."""
-    from tuoli_gw_plugin.engine.screening import prepare_screening
+    from tuoli_gw_plugin.engine.screening.well_sites import prepare_screening
 
     pipes, pipes_label = alg.optional_frame(parameters, SUPPLY_PIPES.key, context, feedback, field_names=[])
     areas, areas_label = alg.optional_frame(parameters, SUPPLY_AREAS.key, context, feedback, field_names=[])

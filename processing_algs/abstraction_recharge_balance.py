@@ -24,8 +24,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
-from tuoli_gw_plugin.bulk_io import read_gpkg, whole_gpkg_layer
-from tuoli_gw_plugin.qgis_bridge import crs_to_pyproj_text, fields_with, new_field, source_to_frame, write_features_with_columns
+from tuoli_gw_plugin.qgis_io.bulk_io import read_gpkg, whole_gpkg_layer
+from tuoli_gw_plugin.qgis_io.frames import crs_to_pyproj_text, fields_with, new_field, source_to_frame, write_features_with_columns
 
 from ._declarations import (
     OVER_EXTRACTION,
@@ -123,7 +123,7 @@ def write_grid_cells(grid, columns, sink, output_fields: QgsFields) -> None:
     """
     import shapely
 
-    from tuoli_gw_plugin.qgis_bridge import qgis_value
+    from tuoli_gw_plugin.qgis_io.frames import qgis_value
 
     bounds = shapely.bounds(grid.geometry.values)
     names = output_fields.names()
@@ -220,9 +220,9 @@ class AbstractionRechargeBalanceAlgorithm(TuoliAlgorithm):
     def compute(self, parameters: dict[str, Any], context, feedback) -> dict[str, Any]:
         import numpy as np
 
-        from tuoli_gw_plugin.engine.balance import compute_balance, square_grid, write_balance_raster
-        from tuoli_gw_plugin.engine.charts import balance_chart
-        from tuoli_gw_plugin.engine.zonal import RasterSource
+        from tuoli_gw_plugin.engine.balance.abstraction_recharge import compute_balance, square_grid, write_balance_raster
+        from tuoli_gw_plugin.engine.balance.zonal import RasterSource
+        from tuoli_gw_plugin.engine.plotting.charts import balance_chart
 
         rules = self.rules(parameters, context)
         wells, wells_label = self.source(parameters, "WELLS", context)

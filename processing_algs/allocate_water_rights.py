@@ -1,7 +1,7 @@
 """Processing door ``tuoli_gw:allocate_water_rights``: farm water rights from land-contract parcels.
 
 Reads farmland parcels, optional township polygons with their red lines and an optional quota
-table, lets the engine (:mod:`tuoli_gw_plugin.engine.water_rights`) allocate each parcel's right
+table, lets the engine (:mod:`tuoli_gw_plugin.engine.bookkeeping.water_rights`) allocate each parcel's right
 under notice item 12, and writes the certificate list (per parcel) and the per-township totals.
 """
 
@@ -12,7 +12,7 @@ from typing import Any
 from qgis.core import QgsFeature, QgsFeatureSink, QgsProcessingException, QgsWkbTypes
 from qgis.PyQt.QtCore import QCoreApplication
 
-from tuoli_gw_plugin.qgis_bridge import (
+from tuoli_gw_plugin.qgis_io.frames import (
     field_for_series,
     fields_with,
     frame_fields,
@@ -106,7 +106,7 @@ class AllocateWaterRightsAlgorithm(TuoliAlgorithm):
     )
 
     def compute(self, parameters: dict[str, Any], context, feedback) -> dict[str, Any]:
-        from tuoli_gw_plugin.engine.water_rights import (
+        from tuoli_gw_plugin.engine.bookkeeping.water_rights import (
             TOWNSHIP_COLUMNS,
             QuotaTable,
             allocate_water_rights,
@@ -233,7 +233,7 @@ def _write_townships(township_frame, sink, fields, townships_source, name_field:
     The geometry is passed through as a QgsGeometry rather than round-tripped through shapely,
     so the polygons are exactly the input ones (and no second GEOS is involved).
     """
-    from tuoli_gw_plugin.engine.water_rights import normalise_name
+    from tuoli_gw_plugin.engine.bookkeeping.water_rights import normalise_name
 
     geometries = {}
     for feature in townships_source.getFeatures():

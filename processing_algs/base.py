@@ -1,6 +1,6 @@
 """Shared base of the ``tuoli_gw`` Processing algorithms.
 
-An algorithm here only reads parameters, converts layers with ``qgis_bridge``, calls the engine
+An algorithm here only reads parameters, converts layers with ``qgis_io.frames``, calls the engine
 and writes the result. This base gives them the common parts: parameters, help and outputs
 built from one declaration each (``_declarations``), reading a value with its default, opening
 an optional layer, translation, the dependency check, one ending for errors and cancelled runs,
@@ -39,7 +39,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from tuoli_gw_plugin.dependencies import missing_dependencies_message, missing_dependencies_short
 from tuoli_gw_plugin.metadata import PLUGIN_DIR
-from tuoli_gw_plugin.qgis_bridge import parameter_as_field_names
+from tuoli_gw_plugin.qgis_io.frames import parameter_as_field_names
 
 from ._declarations import RULES, Choice, Declared, Field, FileOut, FolderOut, Layer, Number, Raster, RasterOut, Result, Sink
 from ._dialog_defaults import preselect_sample_layer
@@ -191,7 +191,7 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
 
     # -- reading parameters ----------------------------------------------------------------------
     def rules(self, parameters: dict[str, Any], context: QgsProcessingContext):
-        from tuoli_gw_plugin.engine.rules import load_rules
+        from tuoli_gw_plugin.engine.core.rules import load_rules
 
         path = self.parameterAsFile(parameters, RULES.key, context)
         return load_rules(path or None)
@@ -215,7 +215,7 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
     def optional_frame(self, parameters, key: str, context, feedback, *, field_names=None, with_geometry: bool = True):
         """(GeoDataFrame, label) of an optional layer, (None, '') when not given; a table (or a
         layer without geometry) is read without geometry."""
-        from tuoli_gw_plugin.qgis_bridge import source_to_frame
+        from tuoli_gw_plugin.qgis_io.frames import source_to_frame
 
         source, label = self.optional_source(parameters, key, context)
         if source is None:
@@ -284,7 +284,7 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
             if feedback is not None:
                 feedback.pushWarning(message)
             raise QgsProcessingException(missing_dependencies_short(self.name()))
-        from tuoli_gw_plugin.engine.errors import EngineInputError
+        from tuoli_gw_plugin.engine.core.errors import EngineInputError
 
         self._opened = {}
         clash = output_over_input(self, parameters, context)
@@ -302,7 +302,7 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
         self._staged = []
         self._language = self.run_language(parameters, context)
         try:
-            from tuoli_gw_plugin.engine.messages import speaking
+            from tuoli_gw_plugin.engine.core.messages import speaking
 
             # The engine's errors, warnings, notices and finding texts in the run's language.
             with engine_notices_to(feedback), speaking(self._language):
@@ -362,14 +362,14 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
     def stop_if_cancelled(feedback) -> None:
         """The one cancel checkpoint of the doors; processAlgorithm turns it into the cancel message."""
         if feedback is not None and feedback.isCanceled():
-            from tuoli_gw_plugin.engine.errors import EngineCancelledError
+            from tuoli_gw_plugin.engine.core.errors import EngineCancelledError
 
             raise EngineCancelledError()
 
     def match_shapefile_field_names(self, parameters, context, feedback) -> dict[str, Any]:
         """A shapefile keeps 10 characters of a field name: when the field a parameter names (or
         its default) is missing but its 10-character form exists, use that and say so."""
-        from tuoli_gw_plugin.qgis_bridge import shapefile_field_name
+        from tuoli_gw_plugin.qgis_io.frames import shapefile_field_name
 
         parameters = dict(parameters)
         for definition in self.parameterDefinitions():
@@ -453,7 +453,7 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
     def repair_text_encodings(self, parameters, context, feedback) -> None:
         """Shapefiles without a .cpg whose text is GBK: set the layer's encoding before the
         algorithm reads it (Processing hands the same layer object to parameterAsSource)."""
-        from tuoli_gw_plugin.qgis_bridge import repair_shapefile_encoding
+        from tuoli_gw_plugin.qgis_io.frames import repair_shapefile_encoding
 
         for definition in self.parameterDefinitions():
             if not isinstance(definition, (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer)):
@@ -540,7 +540,7 @@ def engine_notices_to(feedback) -> Iterator[None]:
 
     Other Python warnings raised meanwhile are passed on as they would have been.
     """
-    from tuoli_gw_plugin.engine.errors import EngineNotice
+    from tuoli_gw_plugin.engine.core.errors import EngineNotice
 
     caught: list[warnings.WarningMessage] = []
     try:

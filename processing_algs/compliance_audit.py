@@ -1,7 +1,7 @@
 """Processing door ``tuoli_gw:compliance_audit``: one finding per breach of the notice, per well.
 
 Reads the well register (and, when given, the supply network and the power table), lets the
-engine (:mod:`tuoli_gw_plugin.engine.audit`) check items 9, 10, 11, 13, 16 and 18 on the audit
+engine (:mod:`tuoli_gw_plugin.engine.bookkeeping.audit`) check items 9, 10, 11, 13, 16 and 18 on the audit
 date, and writes one styled point per finding plus an optional per-township count table.
 """
 
@@ -21,7 +21,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication, QDate, QDateTime, QVariant
 
-from tuoli_gw_plugin.qgis_bridge import frame_fields, new_field, source_to_frame, write_frame
+from tuoli_gw_plugin.qgis_io.frames import frame_fields, new_field, source_to_frame, write_frame
 
 from . import _declarations as declared
 from . import _screening_common as common
@@ -138,7 +138,7 @@ class ComplianceAuditAlgorithm(TuoliAlgorithm):
 
     # -- parameters ---------------------------------------------------------------------------------
     def _audit_date(self, parameters: dict[str, Any], context) -> dt.date:
-        from tuoli_gw_plugin.engine.audit import parse_audit_date
+        from tuoli_gw_plugin.engine.bookkeeping.audit import parse_audit_date
 
         raw = parameters.get("AUDIT_DATE")
         if isinstance(raw, QDateTime):
@@ -151,7 +151,7 @@ class ComplianceAuditAlgorithm(TuoliAlgorithm):
 
     def _well_fields(self, parameters: dict[str, Any], context, feedback):
         """AuditFieldNames from the parameters: a default field the layer lacks skips its checks."""
-        from tuoli_gw_plugin.engine.audit import AuditFieldNames
+        from tuoli_gw_plugin.engine.bookkeeping.audit import AuditFieldNames
 
         return AuditFieldNames(
             **{attribute: self.field(parameters, d.key, context, feedback) for attribute, d in WELL_FIELDS.items()}
@@ -187,8 +187,8 @@ class ComplianceAuditAlgorithm(TuoliAlgorithm):
 
     # -- running ------------------------------------------------------------------------------------
     def compute(self, parameters: dict[str, Any], context, feedback) -> dict[str, Any]:
-        from tuoli_gw_plugin.engine.audit import FINDINGS, compliance_audit
-        from tuoli_gw_plugin.engine.electricity import PowerFieldNames
+        from tuoli_gw_plugin.engine.bookkeeping.audit import FINDINGS, compliance_audit
+        from tuoli_gw_plugin.engine.bookkeeping.electricity import PowerFieldNames
 
         wells, wells_label = self.source(parameters, "WELLS", context)
         audit_date = self._audit_date(parameters, context)

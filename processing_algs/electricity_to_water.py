@@ -1,6 +1,6 @@
 """Processing door ``tuoli_gw:electricity_to_water``: water from electricity (以电折水), item 16.
 
-Reads the wells and the power-account table, lets the engine (:mod:`tuoli_gw_plugin.engine.electricity`)
+Reads the wells and the power-account table, lets the engine (:mod:`tuoli_gw_plugin.engine.bookkeeping.electricity`)
 sum kWh per account, calibrate missing coefficients and raise the dual-control flags, and writes
 the wells back with the new fields, an optional per-township summary table and an optional chart.
 """
@@ -11,7 +11,7 @@ from typing import Any
 
 from qgis.core import QgsWkbTypes
 
-from tuoli_gw_plugin import qgis_bridge as bridge
+from tuoli_gw_plugin.qgis_io import frames as bridge
 
 from . import _declarations as declared
 from ._declarations import ANY_LAYER, BOOKKEEPING, POINTS, RULES, Field, FileOut, Layer, Number, Sink
@@ -84,7 +84,7 @@ class ElectricityToWaterAlgorithm(TuoliAlgorithm):
     )
 
     def compute(self, parameters: dict[str, Any], context, feedback) -> dict[str, Any]:
-        from tuoli_gw_plugin.engine.electricity import PowerFieldNames, WellFieldNames, electricity_to_water, township_chart
+        from tuoli_gw_plugin.engine.bookkeeping.electricity import PowerFieldNames, WellFieldNames, electricity_to_water, township_chart
 
         wells, wells_label = self.source(parameters, "WELLS", context)
         power, power_label = self.source(parameters, "POWER", context)

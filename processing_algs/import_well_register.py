@@ -10,7 +10,7 @@ from typing import Any
 
 from qgis.core import QgsCoordinateReferenceSystem, QgsWkbTypes
 
-from tuoli_gw_plugin import qgis_bridge as bridge
+from tuoli_gw_plugin.qgis_io import frames as bridge
 
 from ._declarations import ANY_LAYER, POINTS, REGISTERS, RULES, Choice, Crs, DataFile, Result, Sink, Text
 from .base import TuoliAlgorithm

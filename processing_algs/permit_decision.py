@@ -1,8 +1,8 @@
 """Processing door ``tuoli_gw:permit_decision``: one signed-ready decision document (PDF and HTML) per well application.
 
-Reads the parameters, converts the layers with ``qgis_bridge``, prepares the screening engine exactly as
-``screen_well_sites`` does (same parameters, same verdict), lets ``engine/permit_decision.py`` add the red-line
-check and the Theis interference and ``engine/permit_document.py`` write each document; prints the PDF with the
+Reads the parameters, converts the layers with ``qgis_io.frames``, prepares the screening engine exactly as
+``screen_well_sites`` does (same parameters, same verdict), lets ``engine/permit/decision.py`` add the red-line
+check and the Theis interference and ``engine/documents/permit_document.py`` write each document; prints the PDF with the
 supervision report's Qt printer. Files go into OUTPUT_FOLDER, named after the application id.
 """
 
@@ -14,14 +14,14 @@ from typing import Any
 from qgis.core import QgsProcessingException
 from qgis.PyQt.QtCore import QVariant
 
-from tuoli_gw_plugin.engine.theis import (
+from tuoli_gw_plugin.engine.core.output_files import write_atomically
+from tuoli_gw_plugin.engine.permit.theis import (
     DEFAULT_PUMPING_DAYS,
     DEFAULT_RADIUS_M,
     DEFAULT_STORATIVITY,
     DEFAULT_TRANSMISSIVITY_M2_PER_DAY,
 )
-from tuoli_gw_plugin.output_files import write_atomically
-from tuoli_gw_plugin.qgis_bridge import fields_with, new_field, source_to_frame, write_features_with_columns
+from tuoli_gw_plugin.qgis_io.frames import fields_with, new_field, source_to_frame, write_features_with_columns
 
 from . import _screening_common as common
 from ._declarations import PERMITS, POINTS, POLYGONS, RULES, Distance, Field, FolderOut, Layer, Number, Result, Sink, Text, language
@@ -167,9 +167,9 @@ class PermitDecisionAlgorithm(TuoliAlgorithm):
     )
 
     def compute(self, parameters, context, feedback) -> dict[str, Any]:
-        from tuoli_gw_plugin.engine.messages import speaking
-        from tuoli_gw_plugin.engine.permit_decision import TheisSettings, decide_permits, prepare_aquifer, safe_file_stem
-        from tuoli_gw_plugin.engine.permit_document import build_decision_document
+        from tuoli_gw_plugin.engine.core.messages import speaking
+        from tuoli_gw_plugin.engine.documents.permit_document import build_decision_document
+        from tuoli_gw_plugin.engine.permit.decision import TheisSettings, decide_permits, prepare_aquifer, safe_file_stem
 
         from .supervision_report import print_pdf
 

@@ -1,7 +1,7 @@
 """Processing door ``tuoli_gw:progressive_surcharge``: water-resource fees with the over-plan surcharge.
 
 Reads an accounts layer or table (plan and actual volumes), lets the engine
-(:mod:`tuoli_gw_plugin.engine.surcharge`) compute each account's fee under notice items 10 and 13,
+(:mod:`tuoli_gw_plugin.engine.bookkeeping.surcharge`) compute each account's fee under notice items 10 and 13,
 and writes the accounts back with the fee fields, plus an optional per-tier summary table and a
 chart of fees by tier per township.
 """
@@ -12,7 +12,7 @@ from typing import Any
 
 from qgis.core import QgsProcessingException, QgsWkbTypes
 
-from tuoli_gw_plugin.qgis_bridge import (
+from tuoli_gw_plugin.qgis_io.frames import (
     field_for_series,
     fields_with,
     frame_fields,
@@ -109,8 +109,8 @@ class ProgressiveSurchargeAlgorithm(TuoliAlgorithm):
     )
 
     def compute(self, parameters: dict[str, Any], context, feedback) -> dict[str, Any]:
-        from tuoli_gw_plugin.engine.quota import UseQuotas
-        from tuoli_gw_plugin.engine.surcharge import (
+        from tuoli_gw_plugin.engine.bookkeeping.quota_volumes import UseQuotas
+        from tuoli_gw_plugin.engine.bookkeeping.surcharge import (
             RESULT_COLUMNS,
             SurchargeSchedule,
             compute_surcharge,

@@ -1,7 +1,7 @@
 """Processing door ``tuoli_gw:reduction_plan``: how each over-extracted township reaches abstraction–recharge balance.
 
-Reads the parameters, converts the layers with ``qgis_bridge``, places the wells in townships and supply coverage with
-the screening engine (the same supply parameters as ``screen_well_sites``), lets ``engine/reduction.py`` plan the
+Reads the parameters, converts the layers with ``qgis_io.frames``, places the wells in townships and supply coverage with
+the screening engine (the same supply parameters as ``screen_well_sites``), lets ``engine/reduction/plan.py`` plan the
 measures year by year and writes the wells with their measure, the townships with their outcome, the table by
 township and year, and the chart (``engine/plotting/reduction_chart.py``).
 """
@@ -13,7 +13,7 @@ from typing import Any
 from qgis.core import QgsWkbTypes
 from qgis.PyQt.QtCore import QVariant
 
-from tuoli_gw_plugin.qgis_bridge import fields_with, frame_fields, new_field, source_to_frame, write_features_with_columns, write_frame
+from tuoli_gw_plugin.qgis_io.frames import fields_with, frame_fields, new_field, source_to_frame, write_features_with_columns, write_frame
 
 from . import _screening_common as common
 from ._declarations import (
@@ -204,8 +204,8 @@ class ReductionPlanAlgorithm(TuoliAlgorithm):
     )
 
     def compute(self, parameters, context, feedback) -> dict[str, Any]:
-        from tuoli_gw_plugin.engine.messages import speaking
-        from tuoli_gw_plugin.engine.reduction import PlanSettings, plan_reduction, plan_table, township_allowables
+        from tuoli_gw_plugin.engine.core.messages import speaking
+        from tuoli_gw_plugin.engine.reduction.plan import PlanSettings, plan_reduction, plan_table, township_allowables
 
         source, label = self.source(parameters, "WELLS", context)
         common.require_points(source, label, "WELLS")

@@ -1,6 +1,6 @@
 """Processing door ``tuoli_gw:screen_well_sites``: a verdict per proposed well, with reasons and legal basis.
 
-Reads the parameters, converts the layers with ``qgis_bridge``, lets the screening engine decide
+Reads the parameters, converts the layers with ``qgis_io.frames``, lets the screening engine decide
 (notice 托政发规〔2024〕3号 items 13, 7 (section 二(一)) and 8 and section 二(三); exceptions of the Groundwater Management
 Regulations art. 33) and writes every input feature once with the verdict fields, styled by
 verdict, plus an optional HTML report with a map and the verdicts per township.
@@ -11,8 +11,8 @@ from __future__ import annotations
 from qgis.core import QgsProcessingException
 from qgis.PyQt.QtCore import QVariant
 
-from tuoli_gw_plugin.bulk_io import gpkg_output_path, load_on_completion, read_gpkg, whole_gpkg_layer, write_gpkg
-from tuoli_gw_plugin.qgis_bridge import fields_with, new_field, source_to_frame, write_features_with_columns
+from tuoli_gw_plugin.qgis_io.bulk_io import gpkg_output_path, load_on_completion, read_gpkg, whole_gpkg_layer, write_gpkg
+from tuoli_gw_plugin.qgis_io.frames import fields_with, new_field, source_to_frame, write_features_with_columns
 
 from . import _screening_common as common
 from ._declarations import PERMITS, POINTS, POLYGONS, RULES, Field, FileOut, Layer, Result, Sink, language
@@ -87,7 +87,7 @@ class ScreenWellSitesAlgorithm(TuoliAlgorithm):
     )
 
     def compute(self, parameters, context, feedback):
-        from tuoli_gw_plugin.engine.screening import OUTPUT_COLUMNS, output_table, screen_points, verdict_counts
+        from tuoli_gw_plugin.engine.screening.well_sites import OUTPUT_COLUMNS, output_table, screen_points, verdict_counts
 
         source, wells_label = self.source(parameters, "INPUT", context)
         common.require_points(source, wells_label, "INPUT")
@@ -211,7 +211,7 @@ class ScreenWellSitesAlgorithm(TuoliAlgorithm):
 
         report_path = self.parameterAsFileOutput(parameters, "REPORT", context)
         if report_path:
-            from tuoli_gw_plugin.engine.screening_report import write_screening_report
+            from tuoli_gw_plugin.engine.documents.screening_report import write_screening_report
 
             feedback.setProgressText(self.tr("Writing the report…"))
             write_screening_report(

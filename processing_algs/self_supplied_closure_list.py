@@ -11,7 +11,7 @@ from __future__ import annotations
 from qgis.core import QgsFeature, QgsFeatureRequest, QgsFeatureSink, QgsProcessingException
 from qgis.PyQt.QtCore import QVariant
 
-from tuoli_gw_plugin.qgis_bridge import fields_with, new_field, qgis_value, source_to_frame
+from tuoli_gw_plugin.qgis_io.frames import fields_with, new_field, qgis_value, source_to_frame
 
 from . import _screening_common as common
 from ._declarations import PERMITS, POINTS, RULES, Field, Layer, Result, Sink
@@ -60,7 +60,7 @@ class SelfSuppliedClosureListAlgorithm(TuoliAlgorithm):
     )
 
     def compute(self, parameters, context, feedback):
-        from tuoli_gw_plugin.engine.closure_list import closure_list
+        from tuoli_gw_plugin.engine.screening.closure_list import closure_list
 
         source, label = self.source(parameters, "INPUT", context)
         common.require_points(source, label, "INPUT")

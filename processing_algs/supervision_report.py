@@ -1,7 +1,7 @@
 """Processing door ``tuoli_gw:supervision_report``: the annual supervision report as PDF and HTML.
 
 Reads whichever layers and algorithm outputs the user gives (all optional), lets the engine
-(``engine/report.py``) build the HTML with its figures, and prints that same document to PDF with
+(``engine/documents/supervision_report.py``) build the HTML with its figures, and prints that same document to PDF with
 Qt (QTextDocument + QPrinter): Qt draws text through fontconfig, so Chinese prints with the
 installed Noto CJK font. Without a CJK font a Chinese report stops with a message saying what to
 install instead of printing empty boxes.
@@ -16,7 +16,7 @@ from typing import Any
 from qgis.core import QgsProcessingException
 from qgis.PyQt.QtCore import QCoreApplication
 
-from tuoli_gw_plugin.output_files import write_atomically
+from tuoli_gw_plugin.engine.core.output_files import write_atomically
 
 from . import _screening_common as common
 from ._declarations import (
@@ -119,7 +119,7 @@ class SupervisionReportAlgorithm(TuoliAlgorithm):
     RESULTS = (Result("TITLE", "Report title", text=True),)
 
     def compute(self, parameters, context, feedback) -> dict[str, Any]:
-        from tuoli_gw_plugin.engine.report import ReportInputs, build_report
+        from tuoli_gw_plugin.engine.documents.supervision_report import ReportInputs, build_report
 
         rules = self.rules(parameters, context)
         language = self.choice(parameters, "LANGUAGE", context)
@@ -175,7 +175,7 @@ class SupervisionReportAlgorithm(TuoliAlgorithm):
 
     def _screen(self, wells, label: str, inputs, rules, feedback):
         """Verdicts for raw wells with the screening engine, when zones and supply coverage are given."""
-        from tuoli_gw_plugin.engine.screening import prepare_screening, screen_points
+        from tuoli_gw_plugin.engine.screening.well_sites import prepare_screening, screen_points
 
         if inputs.zones is None or (inputs.supply_pipes is None and inputs.supply_areas is None):
             feedback.pushWarning(
@@ -253,7 +253,7 @@ def _print_pdf_to(document, path: Path, language: str, families: list[str]) -> N
     printer.setPageLayout(QPageLayout(QPageSize(QPageSize.A4), QPageLayout.Portrait, QMarginsF(15, 15, 15, 15), QPageLayout.Millimeter))
     printer.setDocName(document.title)
     printer.setCreator("tuoli_gw_plugin")
-    from tuoli_gw_plugin.engine.report import FONT_FAMILIES
+    from tuoli_gw_plugin.engine.documents.supervision_report import FONT_FAMILIES
 
     installed = set(QFontDatabase().families())
     latin = [f for f in FONT_FAMILIES["en"] if f in installed]
@@ -270,7 +270,7 @@ def _print_pdf_to(document, path: Path, language: str, families: list[str]) -> N
     text.setPageSize(QSizeF(page.width() * 96 / 72, page.height() * 96 / 72))
     text.print_(printer)
     del printer  # closes the file
-    from tuoli_gw_plugin.engine.report import repair_pdf_text_mapping
+    from tuoli_gw_plugin.engine.documents.supervision_report import repair_pdf_text_mapping
 
     pdf = Path(path)
     pdf.write_bytes(repair_pdf_text_mapping(pdf.read_bytes()))

@@ -12,7 +12,7 @@ from typing import Any
 from qgis.core import QgsProcessingException, QgsWkbTypes
 from qgis.PyQt.QtCore import QDate, QVariant
 
-from tuoli_gw_plugin.qgis_bridge import fields_with, new_field, source_to_frame, write_features_with_columns
+from tuoli_gw_plugin.qgis_io.frames import fields_with, new_field, source_to_frame, write_features_with_columns
 
 from ._declarations import ANY_LAYER, OVER_EXTRACTION, POINTS, POLYGONS, RULES, Field, Layer, Sink
 from .base import TuoliAlgorithm
@@ -83,8 +83,8 @@ class WaterLevelTrendAlgorithm(TuoliAlgorithm):
     )
 
     def compute(self, parameters: dict[str, Any], context, feedback) -> dict[str, Any]:
-        from tuoli_gw_plugin.engine.balance import unit_labels_for
-        from tuoli_gw_plugin.engine.trend import station_trends, unit_level_grades
+        from tuoli_gw_plugin.engine.balance.abstraction_recharge import unit_labels_for
+        from tuoli_gw_plugin.engine.balance.trend import station_trends, unit_level_grades
 
         rules = self.rules(parameters, context)
         stations, stations_label = self.source(parameters, "STATIONS", context)

@@ -39,7 +39,7 @@ UNDETERMINED = ("undetermined", "#9e9ac8", "undetermined (record too short) æ— æ
 LEVEL_GRADES = [*GRADES[:3], UNDETERMINED, GRADES[3]]
 
 
-# Each unit labelled with its name (the fields the balance names units by, as engine/balance.py's
+# Each unit labelled with its name (the fields the balance names units by, as engine/balance/abstraction_recharge.py's
 # UNIT_LABEL_CANDIDATES) and its extraction coefficient k, so the map reads without the table.
 UNIT_LABEL = (
     "coalesce(attribute('name_zh'), attribute('name'), attribute('zone_name'), "

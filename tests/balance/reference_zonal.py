@@ -14,7 +14,7 @@ import numpy as np
 import shapely
 from pyproj import Geod
 
-from tuoli_gw_plugin.engine.zonal import RasterSource, ZonalSum, geodesic_area_m2
+from tuoli_gw_plugin.engine.balance.zonal import RasterSource, ZonalSum, geodesic_area_m2
 
 
 def cell_boxes(transform, shape: tuple[int, int]) -> np.ndarray:

@@ -11,10 +11,10 @@ import shapely
 from rasterio.transform import from_origin
 
 from tests.balance import data
-from tuoli_gw_plugin.engine.balance import compute_balance, grade_extraction, worse_grade, write_balance_raster
-from tuoli_gw_plugin.engine.errors import EngineInputError
-from tuoli_gw_plugin.engine.rules import load_rules
-from tuoli_gw_plugin.engine.zonal import RasterSource, coverage_fractions, zonal_sum
+from tuoli_gw_plugin.engine.balance.abstraction_recharge import compute_balance, grade_extraction, worse_grade, write_balance_raster
+from tuoli_gw_plugin.engine.balance.zonal import RasterSource, coverage_fractions, zonal_sum
+from tuoli_gw_plugin.engine.core.errors import EngineInputError
+from tuoli_gw_plugin.engine.core.rules import load_rules
 
 RULES = load_rules()
 REL = 1e-6

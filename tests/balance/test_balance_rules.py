@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from tuoli_gw_plugin.engine.balance import UnitBalance, unit_balance
-from tuoli_gw_plugin.engine.rules import load_rules
+from tuoli_gw_plugin.engine.balance.abstraction_recharge import UnitBalance, unit_balance
+from tuoli_gw_plugin.engine.core.rules import load_rules
 
 
 @pytest.fixture(scope="module")

@@ -12,9 +12,9 @@ import pytest
 import shapely
 
 from tests.balance import data
-from tuoli_gw_plugin.engine.balance import compute_balance, with_induced_problems
-from tuoli_gw_plugin.engine.rules import load_rules
-from tuoli_gw_plugin.engine.zonal import RasterSource
+from tuoli_gw_plugin.engine.balance.abstraction_recharge import compute_balance, with_induced_problems
+from tuoli_gw_plugin.engine.balance.zonal import RasterSource
+from tuoli_gw_plugin.engine.core.rules import load_rules
 
 RULES = load_rules()
 B_BOX = (data.X0 + 300, data.Y0 - 400, data.X0 + 400, data.Y0 - 300)

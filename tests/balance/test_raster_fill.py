@@ -13,10 +13,10 @@ import pytest
 import shapely
 
 from tests.balance import data
-from tuoli_gw_plugin.engine.balance import compute_balance
-from tuoli_gw_plugin.engine.errors import EngineInputError
-from tuoli_gw_plugin.engine.rules import load_rules
-from tuoli_gw_plugin.engine.zonal import RasterSource, zonal_sum
+from tuoli_gw_plugin.engine.balance.abstraction_recharge import compute_balance
+from tuoli_gw_plugin.engine.balance.zonal import RasterSource, zonal_sum
+from tuoli_gw_plugin.engine.core.errors import EngineInputError
+from tuoli_gw_plugin.engine.core.rules import load_rules
 
 
 def _raster_with(tmp_path, cell_value: float, nodata: float | None) -> RasterSource:

@@ -17,10 +17,10 @@ import pytest
 import shapely
 
 from tests.balance import data
-from tuoli_gw_plugin.engine.balance import compute_balance, worse_grade
-from tuoli_gw_plugin.engine.rules import DEFAULT_RULES_PATH, load_rules
-from tuoli_gw_plugin.engine.trend import mann_kendall_min_observations, station_trends, unit_level_grades
-from tuoli_gw_plugin.engine.zonal import RasterSource
+from tuoli_gw_plugin.engine.balance.abstraction_recharge import compute_balance, worse_grade
+from tuoli_gw_plugin.engine.balance.trend import mann_kendall_min_observations, station_trends, unit_level_grades
+from tuoli_gw_plugin.engine.balance.zonal import RasterSource
+from tuoli_gw_plugin.engine.core.rules import DEFAULT_RULES_PATH, load_rules
 
 RULES = load_rules()
 TODAY = dt.date(2026, 12, 1)

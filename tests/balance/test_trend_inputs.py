@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 
 from tests.balance import data
-from tuoli_gw_plugin.engine.errors import EngineInputError
-from tuoli_gw_plugin.engine.rules import load_rules
-from tuoli_gw_plugin.engine.trend import station_trends
+from tuoli_gw_plugin.engine.balance.trend import station_trends
+from tuoli_gw_plugin.engine.core.errors import EngineInputError
+from tuoli_gw_plugin.engine.core.rules import load_rules
 
 RULES = load_rules()
 TODAY = dt.date(2026, 12, 1)

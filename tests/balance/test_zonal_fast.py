@@ -19,8 +19,8 @@ from rasterio.transform import from_origin
 
 from tests.balance import data
 from tests.balance.reference_zonal import geodesic_weighted_sum, reference_fractions, reference_zonal_sum
-from tuoli_gw_plugin.engine import zonal
-from tuoli_gw_plugin.engine.zonal import RasterSource, boundary_coverage, coverage_fractions, zonal_sum, zonal_sums
+from tuoli_gw_plugin.engine.balance import zonal
+from tuoli_gw_plugin.engine.balance.zonal import RasterSource, boundary_coverage, coverage_fractions, zonal_sum, zonal_sums
 
 X0, Y0, CELL = data.X0, data.Y0, data.CELL
 VALUES = (np.arange(48, dtype=np.float32) + 1).reshape(6, 8)

@@ -9,7 +9,7 @@ import shapely
 
 from benchmarks import screening_case, synthetic
 from benchmarks.timing import alternate
-from tuoli_gw_plugin.engine.rules import load_rules
+from tuoli_gw_plugin.engine.core.rules import load_rules
 
 
 def test_loads_are_deterministic_and_valid():

@@ -14,9 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tuoli_gw_plugin.engine.errors import EngineInputError
-from tuoli_gw_plugin.engine.rules import DEFAULT_RULES_PATH, load_rules
-from tuoli_gw_plugin.engine.surcharge import (
+from tuoli_gw_plugin.engine.bookkeeping.surcharge import (
     MODE_BAND,
     MODE_WHOLE,
     SurchargeSchedule,
@@ -24,6 +22,8 @@ from tuoli_gw_plugin.engine.surcharge import (
     compute_surcharge,
     summary_by_tier,
 )
+from tuoli_gw_plugin.engine.core.errors import EngineInputError
+from tuoli_gw_plugin.engine.core.rules import DEFAULT_RULES_PATH, load_rules
 
 SCHEDULE = SurchargeSchedule.from_rules(load_rules())
 
@@ -218,7 +218,7 @@ def test_bands_come_from_the_rules_file(tmp_path):
 
 
 def test_chart_is_written(tmp_path):
-    from tuoli_gw_plugin.engine.surcharge import render_fee_chart
+    from tuoli_gw_plugin.engine.bookkeeping.surcharge import render_fee_chart
 
     frame = _accounts([("a", 100, 200, "托里镇"), ("b", 100, 120, "多拉特乡"), ("c", 50, 40, "多拉特乡")])
     result = compute_surcharge(frame, plan_field="plan_m3", actual_field="actual_m3", base_rate=1.0, schedule=SCHEDULE)

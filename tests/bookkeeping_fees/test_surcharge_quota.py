@@ -16,9 +16,9 @@ import math
 import pandas as pd
 import pytest
 
-from tuoli_gw_plugin.engine.quota import UseQuotas
-from tuoli_gw_plugin.engine.rules import load_rules
-from tuoli_gw_plugin.engine.surcharge import MODE_WHOLE, RESULT_COLUMNS, SurchargeSchedule, compute_surcharge
+from tuoli_gw_plugin.engine.bookkeeping.quota_volumes import UseQuotas
+from tuoli_gw_plugin.engine.bookkeeping.surcharge import MODE_WHOLE, RESULT_COLUMNS, SurchargeSchedule, compute_surcharge
+from tuoli_gw_plugin.engine.core.rules import load_rules
 
 RULES = load_rules()
 SCHEDULE = SurchargeSchedule.from_rules(RULES)

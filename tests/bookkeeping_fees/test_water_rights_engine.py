@@ -13,9 +13,9 @@ import pandas as pd
 import pytest
 from shapely.geometry import box
 
-from tuoli_gw_plugin.engine.errors import EngineInputError
-from tuoli_gw_plugin.engine.rules import load_rules
-from tuoli_gw_plugin.engine.water_rights import QuotaTable, allocate_water_rights
+from tuoli_gw_plugin.engine.bookkeeping.water_rights import QuotaTable, allocate_water_rights
+from tuoli_gw_plugin.engine.core.errors import EngineInputError
+from tuoli_gw_plugin.engine.core.rules import load_rules
 
 RULES = load_rules()
 QUOTAS = QuotaTable.from_rules(RULES)

@@ -14,14 +14,14 @@ import json
 import pandas as pd
 import pytest
 
-from tuoli_gw_plugin.engine.errors import EngineInputError
-from tuoli_gw_plugin.engine.rules import DEFAULT_RULES_PATH, load_rules
-from tuoli_gw_plugin.engine.water_rights import (
+from tuoli_gw_plugin.engine.bookkeeping.water_rights import (
     QuotaTable,
     agricultural_share,
     allocate_water_rights,
     reserved_shares_from_rules,
 )
+from tuoli_gw_plugin.engine.core.errors import EngineInputError
+from tuoli_gw_plugin.engine.core.rules import DEFAULT_RULES_PATH, load_rules
 
 RULES = load_rules()
 

@@ -6,8 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tuoli_gw_plugin.engine.errors import EngineInputError
-from tuoli_gw_plugin.engine.water_rights import certificate_number, parcel_demand, quotas_from_mapping, red_line_factor
+from tuoli_gw_plugin.engine.bookkeeping.water_rights import certificate_number, parcel_demand, quotas_from_mapping, red_line_factor
+from tuoli_gw_plugin.engine.core.errors import EngineInputError
 
 
 @pytest.mark.parametrize(

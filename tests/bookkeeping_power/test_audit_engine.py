@@ -16,9 +16,9 @@ import pandas as pd
 import pytest
 from cases import AUDIT_DATE_TEXT, audit_gdf, pipes_gdf
 
-from tuoli_gw_plugin.engine.audit import AuditFieldNames, compliance_audit, parse_audit_date
-from tuoli_gw_plugin.engine.errors import EngineInputError
-from tuoli_gw_plugin.engine.rules import load_rules
+from tuoli_gw_plugin.engine.bookkeeping.audit import AuditFieldNames, compliance_audit, parse_audit_date
+from tuoli_gw_plugin.engine.core.errors import EngineInputError
+from tuoli_gw_plugin.engine.core.rules import load_rules
 
 AUDIT_DATE = dt.date(2025, 11, 1)
 EXPECTED = {

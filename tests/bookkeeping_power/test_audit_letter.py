@@ -16,11 +16,11 @@ import pytest
 from cases import AUDIT_DATE_TEXT, audit_gdf
 from shapely.geometry import Point
 
-from tuoli_gw_plugin.engine.audit import FINDINGS, AuditFieldNames, compliance_audit
-from tuoli_gw_plugin.engine.deadlines import WorkCalendar, deadline_after
-from tuoli_gw_plugin.engine.electricity import PowerFieldNames
-from tuoli_gw_plugin.engine.report import FINDING_LABELS, finding_label
-from tuoli_gw_plugin.engine.rules import load_rules
+from tuoli_gw_plugin.engine.bookkeeping.audit import FINDINGS, AuditFieldNames, compliance_audit
+from tuoli_gw_plugin.engine.bookkeeping.deadlines import WorkCalendar, deadline_after
+from tuoli_gw_plugin.engine.bookkeeping.electricity import PowerFieldNames
+from tuoli_gw_plugin.engine.core.rules import load_rules
+from tuoli_gw_plugin.engine.documents.supervision_report import FINDING_LABELS, finding_label
 
 # Only the fields each test needs; the others are None (their checks skipped).
 STATE_FIELDS = AuditFieldNames(
@@ -321,7 +321,7 @@ def test_assumptions_are_marked_in_the_rules_file(rules):
 
 
 def test_season_edges(rules):
-    from tuoli_gw_plugin.engine.audit import outside_season
+    from tuoli_gw_plugin.engine.bookkeeping.audit import outside_season
 
     season = ((4, 1), (10, 31))
     assert outside_season(dt.date(2025, 11, 1), dt.date(2025, 11, 30), season)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import numpy as np
 
-from tuoli_gw_plugin.engine.audit import (
+from tuoli_gw_plugin.engine.bookkeeping.audit import (
     Register,
     WellStates,
     check_depth,

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 from cases import power_frame, wells_frame
 
-from tuoli_gw_plugin.engine.electricity import (
+from tuoli_gw_plugin.engine.bookkeeping.electricity import (
     PowerFieldNames,
     WellFieldNames,
     account_power,
@@ -21,8 +21,8 @@ from tuoli_gw_plugin.engine.electricity import (
     period_matches,
     township_chart,
 )
-from tuoli_gw_plugin.engine.errors import EngineInputError
-from tuoli_gw_plugin.engine.rules import load_rules
+from tuoli_gw_plugin.engine.core.errors import EngineInputError
+from tuoli_gw_plugin.engine.core.rules import load_rules
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from tuoli_gw_plugin.engine.electricity import (
+from tuoli_gw_plugin.engine.bookkeeping.electricity import (
     COEF_COUNTY,
     COEF_NONE,
     COEF_TESTED,

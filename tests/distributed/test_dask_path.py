@@ -17,7 +17,10 @@ dask_geopandas = pytest.importorskip("dask_geopandas", reason="dask-geopandas is
 distributed = pytest.importorskip("distributed")
 geopandas = pytest.importorskip("geopandas")
 
-from tuoli_gw_plugin.engine.balance import compute_balance  # noqa: E402
+from tuoli_gw_plugin.engine.balance.abstraction_recharge import compute_balance  # noqa: E402
+from tuoli_gw_plugin.engine.balance.zonal import RasterSource  # noqa: E402
+from tuoli_gw_plugin.engine.core.errors import EngineInputError  # noqa: E402
+from tuoli_gw_plugin.engine.core.rules import load_rules  # noqa: E402
 from tuoli_gw_plugin.engine.distributed import (  # noqa: E402
     OUTSIDE_EVERY_UNIT,
     abstraction_per_unit,
@@ -25,10 +28,7 @@ from tuoli_gw_plugin.engine.distributed import (  # noqa: E402
     screen_parquet,
     screen_registry,
 )
-from tuoli_gw_plugin.engine.errors import EngineInputError  # noqa: E402
-from tuoli_gw_plugin.engine.rules import load_rules  # noqa: E402
-from tuoli_gw_plugin.engine.screening import OUTPUT_COLUMNS, prepare_screening, screen_points  # noqa: E402
-from tuoli_gw_plugin.engine.zonal import RasterSource  # noqa: E402
+from tuoli_gw_plugin.engine.screening.well_sites import OUTPUT_COLUMNS, prepare_screening, screen_points  # noqa: E402
 
 CRS = "EPSG:4537"
 X0, Y0 = 470_000.0, 5_080_000.0  # near the county seat
@@ -221,7 +221,7 @@ def test_registry_without_crs_is_a_clear_error(tmp_path):
 
 def test_an_error_in_a_worker_speaks_the_caller_s_language(client, tmp_path):
     """A worker process does not inherit the caller's language: the partition is given it (issue 12, point 16)."""
-    from tuoli_gw_plugin.engine.messages import speaking
+    from tuoli_gw_plugin.engine.core.messages import speaking
 
     wells = _wells().iloc[:40].copy()
     wells["metered_m3"] = ["1200"] * 40

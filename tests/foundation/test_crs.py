@@ -5,7 +5,7 @@ from __future__ import annotations
 import geopandas as gpd
 from shapely.geometry import Point
 
-from tuoli_gw_plugin.engine.crs import local_metric_crs, working_crs
+from tuoli_gw_plugin.engine.core.crs import local_metric_crs, working_crs
 
 
 def test_cgcs2000_zone_for_toli_is_4537():

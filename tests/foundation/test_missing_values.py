@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tuoli_gw_plugin.engine.values import is_blank, is_missing, is_null
+from tuoli_gw_plugin.engine.core.values import is_blank, is_missing, is_null
 
 
 @pytest.mark.parametrize("value", [None, float("nan"), np.float32("nan"), np.nan, pd.NA, pd.NaT])

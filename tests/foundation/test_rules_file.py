@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from tuoli_gw_plugin.engine.errors import EngineInputError
-from tuoli_gw_plugin.engine.rules import DEFAULT_RULES_PATH, load_rules
+from tuoli_gw_plugin.engine.core.errors import EngineInputError
+from tuoli_gw_plugin.engine.core.rules import DEFAULT_RULES_PATH, load_rules
 
 
 def _numbers_without_source(node, path=()):
@@ -69,7 +69,7 @@ def test_broken_rules_files_give_clear_messages(tmp_path):
 
 
 def test_report_words_follow_the_rules_file(tmp_path):
-    from tuoli_gw_plugin.engine.report import finding_label
+    from tuoli_gw_plugin.engine.documents.supervision_report import finding_label
 
     data = json.loads(DEFAULT_RULES_PATH.read_text(encoding="utf-8"))
     data["compliance"]["deregistration_deadline_days"]["value"] = 45

@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tuoli_gw_plugin.engine.errors import EngineInputError
-from tuoli_gw_plugin.engine.values import date_column, listed_features, number_column, parse_date, parse_number
+from tuoli_gw_plugin.engine.core.errors import EngineInputError
+from tuoli_gw_plugin.engine.core.values import date_column, listed_features, number_column, parse_date, parse_number
 
 
 @pytest.mark.parametrize(

@@ -208,7 +208,7 @@ def test_panel_stays_english_under_an_english_locale(interface_locale, project_l
 
 
 def test_engine_errors_name_the_place_in_the_interface_language(interface_locale):
-    from tuoli_gw_plugin.engine.errors import EngineInputError
+    from tuoli_gw_plugin.engine.core.errors import EngineInputError
 
     error = EngineInputError("plan is negative", layer="accounts", feature=3, field="plan_m3")
     interface_locale("en_US")

@@ -19,7 +19,7 @@ import pytest
 from shapely.geometry import Point
 
 import tuoli_gw_plugin.engine as engine_package
-from tuoli_gw_plugin.engine import messages
+from tuoli_gw_plugin.engine.core import messages
 
 from . import report_data as data
 from .conftest import REPO
@@ -233,7 +233,7 @@ def test_qgis_process_under_a_chinese_interface_audits_in_chinese(chinese_profil
 # -- the report -------------------------------------------------------------------------------------
 def english_fragments() -> list[str]:
     """The literal English words of every finding detail the audit can write (three words or more)."""
-    from tuoli_gw_plugin.engine.audit import DETAIL_KEYS
+    from tuoli_gw_plugin.engine.bookkeeping.audit import DETAIL_KEYS
 
     fragments = []
     for key in DETAIL_KEYS:
@@ -246,8 +246,8 @@ def english_fragments() -> list[str]:
 def chinese_findings() -> gpd.GeoDataFrame:
     import datetime as dt
 
-    from tuoli_gw_plugin.engine.audit import AuditFieldNames, compliance_audit
-    from tuoli_gw_plugin.engine.rules import load_rules
+    from tuoli_gw_plugin.engine.bookkeeping.audit import AuditFieldNames, compliance_audit
+    from tuoli_gw_plugin.engine.core.rules import load_rules
 
     wells = gpd.GeoDataFrame(
         {
@@ -268,8 +268,8 @@ def chinese_findings() -> gpd.GeoDataFrame:
 
 
 def test_a_chinese_report_of_a_chinese_audit_lists_the_details_with_no_english_fragment():
-    from tuoli_gw_plugin.engine.report import build_report
-    from tuoli_gw_plugin.engine.rules import load_rules
+    from tuoli_gw_plugin.engine.core.rules import load_rules
+    from tuoli_gw_plugin.engine.documents.supervision_report import build_report
 
     from .test_report_engine import full_inputs, plain
 
@@ -289,8 +289,8 @@ def test_a_chinese_report_of_a_chinese_audit_lists_the_details_with_no_english_f
 
 
 def test_a_chinese_report_of_an_english_audit_lists_the_notice_item_instead():
-    from tuoli_gw_plugin.engine.report import build_report
-    from tuoli_gw_plugin.engine.rules import load_rules
+    from tuoli_gw_plugin.engine.core.rules import load_rules
+    from tuoli_gw_plugin.engine.documents.supervision_report import build_report
 
     from .test_report_engine import full_inputs, plain
 
@@ -302,7 +302,7 @@ def test_a_chinese_report_of_an_english_audit_lists_the_notice_item_instead():
 
 
 def test_a_detail_is_recognised_only_in_the_language_it_was_written_in():
-    from tuoli_gw_plugin.engine.audit import DETAIL_KEYS
+    from tuoli_gw_plugin.engine.bookkeeping.audit import DETAIL_KEYS
 
     zh = "计量水量 1,200 m³ 超过许可水量 1,000 m³，超出 200 m³（20.0%），通知第10条"
     en = "metered 1,200 m³ exceeds the permitted 1,000 m³ by 200 m³ (20.0 %), notice item 10"
@@ -316,7 +316,7 @@ def test_every_text_call_fills_exactly_the_placeholders_of_its_message():
     import ast
 
     all_engine_modules()
-    importlib.import_module("tuoli_gw_plugin.engine.errors")
+    importlib.import_module("tuoli_gw_plugin.engine.core.errors")
     catalogue = messages.catalogue()
     problems = []
     checked = 0

@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from tuoli_gw_plugin.engine import messages
+from tuoli_gw_plugin.engine.core import messages
 
 
 def test_a_message_follows_the_language_in_force_and_english_is_the_default() -> None:

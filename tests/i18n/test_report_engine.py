@@ -8,10 +8,10 @@ import re
 
 import pytest
 
-from tuoli_gw_plugin.engine import report as report_module
-from tuoli_gw_plugin.engine.errors import EngineInputError
-from tuoli_gw_plugin.engine.report import ReportInputs, band_labels, build_report, repair_pdf_text_mapping
-from tuoli_gw_plugin.engine.rules import load_rules
+from tuoli_gw_plugin.engine.core.errors import EngineInputError
+from tuoli_gw_plugin.engine.core.rules import load_rules
+from tuoli_gw_plugin.engine.documents import supervision_report as report_module
+from tuoli_gw_plugin.engine.documents.supervision_report import ReportInputs, band_labels, build_report, repair_pdf_text_mapping
 
 from . import report_data as data
 

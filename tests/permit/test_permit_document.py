@@ -8,8 +8,8 @@ import pytest
 
 from tests.permit import world
 from tests.permit.test_permit_engine import SETTINGS, _decide, _prepared
-from tuoli_gw_plugin.engine.permit_document import build_decision_document
-from tuoli_gw_plugin.engine.rules import load_rules
+from tuoli_gw_plugin.engine.core.rules import load_rules
+from tuoli_gw_plugin.engine.documents.permit_document import build_decision_document
 
 
 def _document(app_id: str, language: str, **kwargs):
@@ -45,8 +45,8 @@ def test_english_document_lists_the_affected_well_and_the_pipe_distance():
 
 
 def test_red_line_not_checked_is_said():
-    from tuoli_gw_plugin.engine.permit_decision import decide_permits
-    from tuoli_gw_plugin.engine.screening import prepare_screening
+    from tuoli_gw_plugin.engine.permit.decision import decide_permits
+    from tuoli_gw_plugin.engine.screening.well_sites import prepare_screening
 
     prepared = prepare_screening(
         world.zones(),

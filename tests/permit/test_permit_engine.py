@@ -9,10 +9,10 @@ import numpy as np
 import pytest
 
 from tests.permit import world
-from tuoli_gw_plugin.engine.errors import EngineInputError
-from tuoli_gw_plugin.engine.permit_decision import TheisSettings, decide_permits, prepare_aquifer, safe_file_stem
-from tuoli_gw_plugin.engine.rules import load_rules
-from tuoli_gw_plugin.engine.screening import prepare_screening
+from tuoli_gw_plugin.engine.core.errors import EngineInputError
+from tuoli_gw_plugin.engine.core.rules import load_rules
+from tuoli_gw_plugin.engine.permit.decision import TheisSettings, decide_permits, prepare_aquifer, safe_file_stem
+from tuoli_gw_plugin.engine.screening.well_sites import prepare_screening
 
 SETTINGS = TheisSettings(world.T, world.S, world.DAYS, world.RADIUS)
 

@@ -8,8 +8,8 @@ import math
 import numpy as np
 import pytest
 
-from tuoli_gw_plugin.engine import theis
-from tuoli_gw_plugin.engine.errors import EngineInputError
+from tuoli_gw_plugin.engine.core.errors import EngineInputError
+from tuoli_gw_plugin.engine.permit import theis
 
 # Well-function table (Wenzel 1942; Kruseman & de Ridder, Analysis and Evaluation of Pumping Test Data, Annex 3.1).
 # Each value is checked to half a unit of its last printed digit.

@@ -7,10 +7,10 @@ from __future__ import annotations
 import pytest
 
 from tests.reduction import world
-from tuoli_gw_plugin.engine.errors import EngineInputError
-from tuoli_gw_plugin.engine.reduction import PlanSettings, _share_cuts, plan_reduction, plan_table, township_allowables
-from tuoli_gw_plugin.engine.rules import load_rules
-from tuoli_gw_plugin.engine.screening import prepare_screening
+from tuoli_gw_plugin.engine.core.errors import EngineInputError
+from tuoli_gw_plugin.engine.core.rules import load_rules
+from tuoli_gw_plugin.engine.reduction.plan import PlanSettings, _share_cuts, plan_reduction, plan_table, township_allowables
+from tuoli_gw_plugin.engine.screening.well_sites import prepare_screening
 
 
 def _prepared(townships=None):
@@ -170,7 +170,7 @@ def test_a_township_without_allowable_volume_gets_no_plan():
 def _rules_with(tmp_path, **reduction_plan):
     import json
 
-    from tuoli_gw_plugin.engine.rules import DEFAULT_RULES_PATH
+    from tuoli_gw_plugin.engine.core.rules import DEFAULT_RULES_PATH
 
     data = json.loads(DEFAULT_RULES_PATH.read_text(encoding="utf-8"))
     for key, value in reduction_plan.items():

@@ -11,9 +11,9 @@ import pytest
 
 from tests.reduction import world
 from tests.reduction.test_reduction_engine import _plan
-from tuoli_gw_plugin.engine.errors import EngineInputError
-from tuoli_gw_plugin.engine.report import ReportInputs, build_report
-from tuoli_gw_plugin.engine.rules import load_rules
+from tuoli_gw_plugin.engine.core.errors import EngineInputError
+from tuoli_gw_plugin.engine.core.rules import load_rules
+from tuoli_gw_plugin.engine.documents.supervision_report import ReportInputs, build_report
 
 
 def plain(html_text: str) -> str:

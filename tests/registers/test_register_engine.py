@@ -11,8 +11,8 @@ import pytest
 from pyproj import Transformer
 
 from tests.registers.helpers import write_csv, write_dbf, write_xlsx
-from tuoli_gw_plugin.engine.errors import EngineInputError
-from tuoli_gw_plugin.engine.messages import speaking
+from tuoli_gw_plugin.engine.core.errors import EngineInputError
+from tuoli_gw_plugin.engine.core.messages import speaking
 from tuoli_gw_plugin.engine.registers.importer import import_register
 
 E, N = 470474.28, 5090259.67  # a well near the county seat, EPSG:4537

@@ -108,7 +108,7 @@ def read_layer(source: str):
     import pandas as pd
     from qgis.core import QgsVectorLayer
 
-    from tuoli_gw_plugin.qgis_bridge import python_value
+    from tuoli_gw_plugin.qgis_io.frames import python_value
 
     layer = QgsVectorLayer(str(source), "output", "ogr")
     assert layer.isValid(), source

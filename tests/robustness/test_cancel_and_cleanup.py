@@ -98,7 +98,7 @@ def test_a_run_failing_after_its_sink_was_created_leaves_no_file(qgis_app, tmp_p
     )
     from qgis.PyQt.QtCore import QVariant
 
-    from tuoli_gw_plugin.engine.errors import EngineInputError
+    from tuoli_gw_plugin.engine.core.errors import EngineInputError
     from tuoli_gw_plugin.processing_algs.base import TuoliAlgorithm
 
     class FailsHalfway(TuoliAlgorithm):
@@ -167,7 +167,7 @@ def test_a_failed_run_over_a_previous_output_leaves_it_as_it_was(qgis_app, tmp_p
     )
     from qgis.PyQt.QtCore import QVariant
 
-    from tuoli_gw_plugin.engine.errors import EngineInputError
+    from tuoli_gw_plugin.engine.core.errors import EngineInputError
     from tuoli_gw_plugin.processing_algs.base import TuoliAlgorithm
 
     class Writes(TuoliAlgorithm):

@@ -18,10 +18,10 @@ import rasterio
 from matplotlib.figure import Figure
 
 from tests.balance import data as balance_data
-from tuoli_gw_plugin.engine.balance import compute_balance, write_balance_raster
+from tuoli_gw_plugin.engine.balance.abstraction_recharge import compute_balance, write_balance_raster
+from tuoli_gw_plugin.engine.balance.zonal import RasterSource
+from tuoli_gw_plugin.engine.core.rules import load_rules
 from tuoli_gw_plugin.engine.plotting.charts import township_chart
-from tuoli_gw_plugin.engine.rules import load_rules
-from tuoli_gw_plugin.engine.zonal import RasterSource
 
 PREVIOUS = b"the previous run's file"
 

@@ -13,8 +13,8 @@ import pyogrio
 import pytest
 import shapely
 
-from tuoli_gw_plugin.engine.errors import EngineInputError
-from tuoli_gw_plugin.output_files import atomic_output
+from tuoli_gw_plugin.engine.core.errors import EngineInputError
+from tuoli_gw_plugin.engine.core.output_files import atomic_output
 
 
 def _frame(n: int) -> gpd.GeoDataFrame:
@@ -64,7 +64,7 @@ def test_a_second_run_on_the_same_file_is_told_and_writes_nothing(tmp_path):
 
 
 def test_writing_a_layer_keeps_the_other_layers_of_the_geopackage(qgis_app, tmp_path):
-    from tuoli_gw_plugin.bulk_io import write_gpkg
+    from tuoli_gw_plugin.qgis_io.bulk_io import write_gpkg
 
     target = tmp_path / "results.gpkg"
     _frame(2).to_file(target, layer="kept", engine="pyogrio")

@@ -18,10 +18,10 @@ from hypothesis import strategies as st
 
 from tests.balance import data as balance_data
 from tests.screening import cases
-from tuoli_gw_plugin.engine.balance import compute_balance
-from tuoli_gw_plugin.engine.rules import load_rules
-from tuoli_gw_plugin.engine.screening import prepare_screening, screen_points
-from tuoli_gw_plugin.engine.zonal import RasterSource
+from tuoli_gw_plugin.engine.balance.abstraction_recharge import compute_balance
+from tuoli_gw_plugin.engine.balance.zonal import RasterSource
+from tuoli_gw_plugin.engine.core.rules import load_rules
+from tuoli_gw_plugin.engine.screening.well_sites import prepare_screening, screen_points
 
 RULES = load_rules()
 coordinate = st.floats(min_value=-4000, max_value=12000, allow_nan=False)

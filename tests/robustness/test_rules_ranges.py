@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tuoli_gw_plugin.engine.errors import EngineInputError
-from tuoli_gw_plugin.engine.rules import DEFAULT_RULES_PATH, SCHEMA_PATH, load_rules
+from tuoli_gw_plugin.engine.core.errors import EngineInputError
+from tuoli_gw_plugin.engine.core.rules import DEFAULT_RULES_PATH, SCHEMA_PATH, load_rules
 
 SHIPPED = json.loads(DEFAULT_RULES_PATH.read_text(encoding="utf-8"))
 

@@ -21,7 +21,7 @@ SHIPPED = sorted({p.resolve() for p in [*(REPO / "tuoli_gw_plugin").rglob("*.py"
 
 def test_shipped_code_is_found():
     names = {p.name for p in SHIPPED}
-    assert {"base.py", "qgis_bridge.py", "screening.py", "screen_well_sites.py"} <= names
+    assert {"base.py", "frames.py", "well_sites.py", "screen_well_sites.py"} <= names
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)

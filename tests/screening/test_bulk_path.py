@@ -1,6 +1,6 @@
 """The bulk GeoPackage path of screen_well_sites writes what the feature-by-feature path writes.
 
-A whole GeoPackage layer into a new .gpkg goes through pyogrio in bulk (tuoli_gw_plugin/bulk_io.py);
+A whole GeoPackage layer into a new .gpkg goes through pyogrio in bulk (tuoli_gw_plugin/qgis_io/bulk_io.py);
 the same input given as a source definition with a flag set takes the QGIS feature path. Both
 outputs must hold the same fields, field types and values, row for row.
 """
@@ -74,7 +74,7 @@ def _bulk_source(qgis_app, source: str):
     """What the bulk path decides for this source, given as a map layer the way the dialog gives it."""
     from qgis.core import QgsProcessingContext, QgsProject, QgsVectorLayer
 
-    from tuoli_gw_plugin.bulk_io import whole_gpkg_layer
+    from tuoli_gw_plugin.qgis_io.bulk_io import whole_gpkg_layer
 
     layer = QgsVectorLayer(source, "wells", "ogr")
     assert layer.isValid(), source
@@ -178,7 +178,7 @@ def test_the_arrow_read_is_the_feature_loop_read(tmp_path, size):
     import shapely
 
     from tests.screening.test_gpkg_rows import _screening_like
-    from tuoli_gw_plugin.bulk_io import read_gpkg_frame
+    from tuoli_gw_plugin.qgis_io.bulk_io import read_gpkg_frame
 
     frame = _screening_like(size, seed=size).drop(columns=["in_supply_coverage", "plain_bool"])  # no booleans on this path
     if size:

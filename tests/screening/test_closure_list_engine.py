@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from tests.screening import cases
-from tuoli_gw_plugin.engine.closure_list import closure_list
-from tuoli_gw_plugin.engine.errors import EngineInputError
-from tuoli_gw_plugin.engine.rules import load_rules
-from tuoli_gw_plugin.engine.screening import prepare_screening
+from tuoli_gw_plugin.engine.core.errors import EngineInputError
+from tuoli_gw_plugin.engine.core.rules import load_rules
+from tuoli_gw_plugin.engine.screening.closure_list import closure_list
+from tuoli_gw_plugin.engine.screening.well_sites import prepare_screening
 
 
 @pytest.fixture(scope="module")

@@ -14,10 +14,10 @@ import pytest
 import shapely
 
 from tests.screening import cases
-from tuoli_gw_plugin.engine.crs import MAX_SCALE_ERROR, scale_error, working_crs
-from tuoli_gw_plugin.engine.errors import EngineNotice
-from tuoli_gw_plugin.engine.rules import load_rules
-from tuoli_gw_plugin.engine.screening import prepare_screening, screen_points
+from tuoli_gw_plugin.engine.core.crs import MAX_SCALE_ERROR, scale_error, working_crs
+from tuoli_gw_plugin.engine.core.errors import EngineNotice
+from tuoli_gw_plugin.engine.core.rules import load_rules
+from tuoli_gw_plugin.engine.screening.well_sites import prepare_screening, screen_points
 
 
 def _screen(crs: str) -> gpd.GeoDataFrame:
@@ -72,7 +72,7 @@ def test_scale_error_by_hand(epsg, expected_error):
 
 
 def test_web_mercator_areas_are_ground_areas():
-    from tuoli_gw_plugin.engine.crs import working_crs as choose
+    from tuoli_gw_plugin.engine.core.crs import working_crs as choose
 
     square = gpd.GeoDataFrame(geometry=[cases.box(0, 0, 1000, 1000)], crs=cases.CRS)
     with pytest.warns(EngineNotice):

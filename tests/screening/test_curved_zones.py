@@ -59,7 +59,7 @@ def test_a_circular_severe_zone_is_linearised_and_screened(qgis_app, tmp_path: P
 def test_the_bridge_linearises_arcs_and_says_so(qgis_app):
     from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
 
-    from tuoli_gw_plugin.qgis_bridge import source_to_frame
+    from tuoli_gw_plugin.qgis_io.frames import source_to_frame
 
     layer = QgsVectorLayer("CurvePolygon?crs=EPSG:4537&field=zone_name:string", "zones", "memory")
     feature = QgsFeature(layer.fields())

@@ -24,7 +24,7 @@ import pyogrio
 import pytest
 import shapely
 
-from tuoli_gw_plugin.gpkg_rows import direct_columns, insert_rows, point_layer_type
+from tuoli_gw_plugin.gpkg.rows import direct_columns, insert_rows, point_layer_type
 
 CRS = "EPSG:4537"
 
@@ -129,7 +129,7 @@ def test_lon_lat_and_no_crs(tmp_path):
 )
 def test_refused_before_writing_and_written_by_gdal(qgis_app, tmp_path, change):
     """What gpkg_rows does not encode exactly is refused, and write_gpkg lets GDAL write it: the same file."""
-    from tuoli_gw_plugin.bulk_io import write_gpkg
+    from tuoli_gw_plugin.qgis_io.bulk_io import write_gpkg
 
     frame = _screening_like(30, seed=3).drop(columns="all_missing")
     if change == "multipoint":
@@ -160,7 +160,7 @@ def test_refused_before_writing_and_written_by_gdal(qgis_app, tmp_path, change):
 
 def test_write_gpkg_takes_the_fast_way_and_keeps_other_layers(qgis_app, tmp_path):
     """Into an existing GeoPackage: its other layer stays, the output equals GDAL's, with GDAL's index."""
-    from tuoli_gw_plugin.bulk_io import write_gpkg
+    from tuoli_gw_plugin.qgis_io.bulk_io import write_gpkg
 
     target = tmp_path / "screened.gpkg"
     other = gpd.GeoDataFrame({"name": ["kept"]}, geometry=[shapely.Point(0, 0)], crs=CRS)

@@ -45,7 +45,7 @@ def _points(n: int, seed: int = 0) -> gpd.GeoDataFrame:
 
 def _write_both(frame: gpd.GeoDataFrame, folder: Path, name: str = "screened") -> tuple[Path, Path]:
     """(ours, GDAL's): the frame through bulk_io.write_gpkg and through GDAL with its own index."""
-    from tuoli_gw_plugin.bulk_io import write_gpkg
+    from tuoli_gw_plugin.qgis_io.bulk_io import write_gpkg
 
     folder.mkdir(parents=True, exist_ok=True)
     ours = folder / f"{name}.gpkg"
@@ -119,7 +119,7 @@ def test_null_empty_and_mixed_geometries(qgis_app, tmp_path):
 
 def test_boxes_read_back_from_the_file_and_inserted_one_by_one_are_the_same(qgis_app, tmp_path):
     """The three ways to fill the index agree: boxes given by the writer, read from the blobs, inserted through SQLite."""
-    from tuoli_gw_plugin.gpkg_rtree import add_spatial_index
+    from tuoli_gw_plugin.gpkg.rtree import add_spatial_index
 
     frame = _points(3000, seed=9)
     frame.loc[7, "geometry"] = None
@@ -136,7 +136,7 @@ def test_boxes_read_back_from_the_file_and_inserted_one_by_one_are_the_same(qgis
 
 def test_given_boxes_are_ignored_when_the_fids_are_not_1_to_n(qgis_app, tmp_path):
     """A table whose FIDs are not 1..n cannot be matched to the writer's boxes: they are read from the file."""
-    from tuoli_gw_plugin.gpkg_rtree import add_spatial_index
+    from tuoli_gw_plugin.gpkg.rtree import add_spatial_index
 
     frame = _points(60, seed=3)
     path = tmp_path / "gaps.gpkg"
@@ -155,7 +155,7 @@ def test_given_boxes_are_ignored_when_the_fids_are_not_1_to_n(qgis_app, tmp_path
 
 
 def test_an_index_already_there_is_refused(qgis_app, tmp_path):
-    from tuoli_gw_plugin.gpkg_rtree import add_spatial_index
+    from tuoli_gw_plugin.gpkg.rtree import add_spatial_index
 
     ours, _ = _write_both(_points(5), tmp_path)
     with pytest.raises(ValueError, match="already has the spatial index"):
@@ -164,7 +164,7 @@ def test_an_index_already_there_is_refused(qgis_app, tmp_path):
 
 def test_float32_rounding_is_outwards_as_sqlite_rounds():
     """round_down/round_up give the float32 SQLite's rtree stores for a double (checked against SQLite itself)."""
-    from tuoli_gw_plugin.gpkg_rtree import round_down, round_up
+    from tuoli_gw_plugin.gpkg.rtree import round_down, round_up
 
     rng = np.random.default_rng(2)
     values = np.concatenate([rng.uniform(-1e7, 1e7, 2000), rng.uniform(-1, 1, 2000), [0.0, 1.0, -1.0, 0.1, -0.1, 5087000.987654321]])
@@ -178,7 +178,7 @@ def test_float32_rounding_is_outwards_as_sqlite_rounds():
 
 def test_hilbert_keys_follow_the_hilbert_curve():
     """The branch-free keys equal the textbook loop (Wikipedia's xy2d) on a 65,536-cell grid."""
-    from tuoli_gw_plugin.gpkg_rtree import hilbert_keys
+    from tuoli_gw_plugin.gpkg.rtree import hilbert_keys
 
     def textbook(x: int, y: int, side: int = 1 << 16) -> int:
         distance, step = 0, side >> 1
@@ -259,7 +259,7 @@ def test_screening_output_has_the_index(run_alg, layers, tmp_path):  # noqa: F81
 
 def test_without_sqlite_rtree_gdal_builds_the_index(qgis_app, tmp_path, monkeypatch):
     """A Python whose SQLite lacks the rtree module: write_gpkg falls back to GDAL's CreateSpatialIndex."""
-    from tuoli_gw_plugin import bulk_io
+    from tuoli_gw_plugin.qgis_io import bulk_io
 
     def no_rtree_module(*_args, **_kwargs):
         raise sqlite3.OperationalError("no such module: rtree")
@@ -274,7 +274,7 @@ def test_without_sqlite_rtree_gdal_builds_the_index(qgis_app, tmp_path, monkeypa
 
 def test_small_pages_give_smaller_nodes(qgis_app, tmp_path):
     """In a file of 1,024-byte pages SQLite's R-tree nodes hold 39 cells, not 51: the packed tree follows the file."""
-    from tuoli_gw_plugin.gpkg_rtree import add_spatial_index
+    from tuoli_gw_plugin.gpkg.rtree import add_spatial_index
 
     frame = _points(2602, seed=12)
     _, reference = _write_both(frame, tmp_path)

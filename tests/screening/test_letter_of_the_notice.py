@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 
 from tests.screening import cases
-from tuoli_gw_plugin.engine.rules import load_rules
-from tuoli_gw_plugin.engine.screening import prepare_screening, screen_points
+from tuoli_gw_plugin.engine.core.rules import load_rules
+from tuoli_gw_plugin.engine.screening.well_sites import prepare_screening, screen_points
 
 RULES = load_rules()
 

@@ -12,8 +12,8 @@ import geopandas as gpd
 import pytest
 
 from tests.screening import cases
-from tuoli_gw_plugin.engine.rules import load_rules
-from tuoli_gw_plugin.engine.screening import (
+from tuoli_gw_plugin.engine.core.rules import load_rules
+from tuoli_gw_plugin.engine.screening.well_sites import (
     OUTSIDE_BASIS,
     outside_mapped_area,  # noqa: F401 - the rule's own function, named in the docs
     prepare_screening,

@@ -11,9 +11,9 @@ import pytest
 import shapely
 
 from tests.screening import cases
-from tuoli_gw_plugin.engine.errors import EngineInputError
-from tuoli_gw_plugin.engine.rules import load_rules
-from tuoli_gw_plugin.engine.screening import OUTPUT_COLUMNS, prepare_screening, screen_point, screen_points
+from tuoli_gw_plugin.engine.core.errors import EngineInputError
+from tuoli_gw_plugin.engine.core.rules import load_rules
+from tuoli_gw_plugin.engine.screening.well_sites import OUTPUT_COLUMNS, prepare_screening, screen_point, screen_points
 
 # Points exactly on a boundary or at exactly the coverage distance: a reprojection round trip may
 # move them by a nanometre to either side, so lon/lat comparisons leave them out.

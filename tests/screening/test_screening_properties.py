@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.screening import cases
-from tuoli_gw_plugin.engine.rules import load_rules
-from tuoli_gw_plugin.engine.screening import VERDICT_SEVERITY, prepare_screening, screen_points
+from tuoli_gw_plugin.engine.core.rules import load_rules
+from tuoli_gw_plugin.engine.screening.well_sites import VERDICT_SEVERITY, prepare_screening, screen_points
 
 RULES = load_rules()
 coordinate = st.floats(min_value=-4000, max_value=12000, allow_nan=False)
@@ -57,8 +57,8 @@ use_values = st.one_of(
 def test_types_decided_once_per_distinct_use_equal_the_well_by_well_answer(uses):
     """The engine decides a well's type and exemption once per distinct use; the answer is the one a
     decision well by well gives (missing values alike, 1 / 1.0 / True not merged)."""
-    from tuoli_gw_plugin.engine.screening import UNKNOWN_TYPE, _exempt_kinds, kinds_of_uses, normal_word, well_type_words
-    from tuoli_gw_plugin.engine.values import is_blank
+    from tuoli_gw_plugin.engine.core.values import is_blank
+    from tuoli_gw_plugin.engine.screening.well_sites import UNKNOWN_TYPE, _exempt_kinds, kinds_of_uses, normal_word, well_type_words
 
     prepared = prepare_screening(cases.zones(), pipes=cases.pipes(), rules=RULES)
     words = well_type_words(RULES)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tuoli_gw_plugin.engine.rules import load_rules
-from tuoli_gw_plugin.engine.screening import exempt_use_rule, zone_grade_rules
+from tuoli_gw_plugin.engine.core.rules import load_rules
+from tuoli_gw_plugin.engine.screening.well_sites import exempt_use_rule, zone_grade_rules
 
 
 def test_severe_prohibits_and_outranks_general():

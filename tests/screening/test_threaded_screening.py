@@ -18,10 +18,10 @@ import pytest
 import shapely
 
 from tests.screening import cases
-from tuoli_gw_plugin.engine import chunk_pool
-from tuoli_gw_plugin.engine.errors import EngineCancelledError
-from tuoli_gw_plugin.engine.rules import load_rules
-from tuoli_gw_plugin.engine.screening import prepare_screening, screen_points
+from tuoli_gw_plugin.engine.core import chunk_pool
+from tuoli_gw_plugin.engine.core.errors import EngineCancelledError
+from tuoli_gw_plugin.engine.core.rules import load_rules
+from tuoli_gw_plugin.engine.screening.well_sites import prepare_screening, screen_points
 
 RULES = load_rules()
 N_WELLS = 6000
@@ -143,7 +143,7 @@ def test_an_error_in_a_chunk_reaches_the_caller():
 
 
 def test_threads_run_in_the_callers_message_language():
-    from tuoli_gw_plugin.engine import messages
+    from tuoli_gw_plugin.engine.core import messages
 
     with messages.speaking("zh"):
         languages = [language for _, language in

@@ -20,9 +20,9 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from .errors import EngineInputError
-from .messages import current_language, register, speaking, text
-from .screening import OUTPUT_COLUMNS, PreparedScreening, screen_points
+from .core.errors import EngineInputError
+from .core.messages import current_language, register, speaking, text
+from .screening.well_sites import OUTPUT_COLUMNS, PreparedScreening, screen_points
 
 register(
     {
@@ -139,8 +139,8 @@ def _abstraction_partition(
     The membership rule is balance.assign_wells itself (within, then boundary wells to one unit,
     overlapping units count a well in each), so the sums add up to what compute_balance gives.
     """
-    from .balance import WELL_ID_CANDIDATES, assign_wells, first_present
-    from .values import number_column
+    from .balance.abstraction_recharge import WELL_ID_CANDIDATES, assign_wells, first_present
+    from .core.values import number_column
 
     unit_rows = np.arange(len(units))
     frame = pd.DataFrame(0, index=pd.Index(np.r_[unit_rows, OUTSIDE_EVERY_UNIT], name="unit"), columns=_SUM_COLUMNS)

@@ -43,9 +43,9 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..engine.core.rules import load_rules
 from ..engine.plotting.style import VERDICT_COLOURS
-from ..engine.rules import load_rules
-from ..qgis_bridge import source_to_frame
+from ..qgis_io.frames import source_to_frame
 
 # Names of the sample layers (and common variants), tried first to pick layers automatically.
 LAYER_NAME_HINTS = {
@@ -456,7 +456,7 @@ class SiteChecker:
         """The indexed screening layers; built on first use after any change."""
         if self._prepared is not None:
             return self._prepared
-        from ..engine.screening import prepare_screening
+        from ..engine.screening.well_sites import prepare_screening
 
         panel = self.panel
         zones_layer = panel.zones_combo.currentLayer()
@@ -516,10 +516,10 @@ class SiteChecker:
 
     # -- a click --------------------------------------------------------------------------------
     def check_point(self, point: QgsPointXY) -> dict | None:
-        from ..engine.errors import EngineInputError
-        from ..engine.messages import speaking
-        from ..engine.screening import screen_point
-        from ..qgis_bridge import crs_to_pyproj_text
+        from ..engine.core.errors import EngineInputError
+        from ..engine.core.messages import speaking
+        from ..engine.screening.well_sites import screen_point
+        from ..qgis_io.frames import crs_to_pyproj_text
 
         started = time.perf_counter()
         try:
@@ -557,7 +557,7 @@ class SiteChecker:
 
     def write_permit_decision(self) -> Path | None:
         """Write the decision (PDF and HTML) for the last clicked site; announce it in the panel. Returns the PDF path."""
-        from ..engine.errors import EngineInputError
+        from ..engine.core.errors import EngineInputError
 
         if self._last_point is None or self.panel.last_result is None:
             self.panel.show_message(tr("No site checked yet"), tr("Click the map first, then write the decision for that site."))
@@ -592,8 +592,10 @@ class SiteChecker:
         import geopandas as gpd
         import shapely
 
-        from ..engine.messages import speaking
-        from ..engine.permit_decision import (
+        from ..engine.core.messages import speaking
+        from ..engine.core.output_files import write_atomically
+        from ..engine.documents.permit_document import build_decision_document
+        from ..engine.permit.decision import (
             DEFAULT_PUMPING_DAYS,
             DEFAULT_RADIUS_M,
             DEFAULT_STORATIVITY,
@@ -602,9 +604,7 @@ class SiteChecker:
             decide_permits,
             safe_file_stem,
         )
-        from ..engine.permit_document import build_decision_document
-        from ..output_files import write_atomically
-        from ..qgis_bridge import crs_to_pyproj_text
+        from ..qgis_io.frames import crs_to_pyproj_text
 
         language = basis_language()
         with speaking(language):  # the engine's messages, if the layers cannot be prepared, in the interface language

@@ -12,9 +12,9 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from ...output_files import write_atomically
-from ..messages import register, text
-from ..values import is_null
+from ..core.messages import register, text
+from ..core.output_files import write_atomically
+from ..core.values import is_null
 from .style import (
     ALLOWABLE_COLOUR,
     ESTIMATED_COLOUR,

@@ -16,7 +16,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from ..screening import PreparedScreening
+from ..screening.well_sites import PreparedScreening
 from .draw import draw_lines, draw_polygons, png_bytes
 from .style import (
     COVERAGE_COLOUR,

@@ -10,7 +10,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, Patch
 
-from ..screening import PreparedScreening
+from ..screening.well_sites import PreparedScreening
 from .draw import draw_lines, draw_polygons, png_bytes
 from .style import COVERAGE_COLOUR, EXISTING_WELL_COLOUR, GRADE_COLOURS, SUPPLY_COLOUR, TOWNSHIP_EDGE_COLOUR, font_families, verdict_colour
 

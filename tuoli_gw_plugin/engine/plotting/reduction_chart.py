@@ -12,8 +12,8 @@ import math
 
 import pandas as pd
 
-from ...output_files import write_atomically
-from ..messages import register, text
+from ..core.messages import register, text
+from ..core.output_files import write_atomically
 from .draw import png_bytes
 from .style import ALLOWABLE_COLOUR, GRADE_COLOURS, cjk_font_family, font_families, needs_cjk
 

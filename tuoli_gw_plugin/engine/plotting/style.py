@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
-from ..values import is_null
+from ..core.values import is_null
 
 # Family names (as matplotlib reports them) of fonts with Chinese glyphs, best first. A .ttc holding
 # several faces is named after its first one ("Noto Sans CJK JP" holds the SC glyphs too).

@@ -11,8 +11,8 @@ import math
 import re
 import unicodedata
 
-from ..messages import register, text
-from ..values import MISSING_MARKERS
+from ..core.messages import register, text
+from ..core.values import MISSING_MARKERS
 
 register(
     {

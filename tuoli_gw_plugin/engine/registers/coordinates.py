@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 import numpy as np
 from pyproj import CRS, Transformer
 
-from ..county import COUNTY_LONLAT_BOUNDS, WORKING_EPSG, county_bounds_in
-from ..messages import register, text
+from ..core.county import COUNTY_LONLAT_BOUNDS, WORKING_EPSG, county_bounds_in
+from ..core.messages import register, text
 from .cells import CellError, cell_text, read_angle
 
 register(

@@ -18,11 +18,11 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from ..county import WORKING_EPSG
-from ..errors import EngineInputError
-from ..messages import register, text
-from ..values import parse_date
-from ..well_fields import parse_flag
+from ..core.county import WORKING_EPSG
+from ..core.errors import EngineInputError
+from ..core.messages import register, text
+from ..core.registry_columns import parse_flag
+from ..core.values import parse_date
 from . import vocabulary
 from .cells import CellError, cell_text, fold, read_number
 from .coordinates import Frame, Position, locate, to_working_crs

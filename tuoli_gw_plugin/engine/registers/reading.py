@@ -15,8 +15,8 @@ import struct
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import EngineInputError
-from ..messages import register, text
+from ..core.errors import EngineInputError
+from ..core.messages import register, text
 
 register(
     {

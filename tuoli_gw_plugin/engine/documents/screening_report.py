@@ -16,10 +16,10 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from ..output_files import write_atomically
-from .plotting.maps import render_screening_map
-from .plotting.style import css_font_family
-from .screening import (
+from ..core.output_files import write_atomically
+from ..plotting.maps import render_screening_map
+from ..plotting.style import css_font_family
+from ..screening.well_sites import (
     NO_GEOMETRY,
     NO_GEOMETRY_BASIS,
     OUTSIDE,

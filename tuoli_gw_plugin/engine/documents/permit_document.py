@@ -1,10 +1,10 @@
 """The permit decision document (取水许可申请审查意见书): one HTML page per application, printed to PDF.
 
-Built from a :class:`~.permit_decision.PermitDecision`: verdict, each reason with its clause quoted
+Built from a :class:`~..permit.decision.PermitDecision`: verdict, each reason with its clause quoted
 from the rules file, the township's remaining red-line quota against the request (notice item 8) or
 "red line not checked", nearest pipe, zone, a map extract, the Theis interference table (information
 for the reviewer, not a verdict of the notice) and a signature block. Chinese by default. The result
-is a :class:`~.report.ReportDocument`, so the supervision report's Qt printer makes the PDF.
+is a :class:`~.supervision_report.ReportDocument`, so the supervision report's Qt printer makes the PDF.
 No QGIS import.
 """
 
@@ -15,13 +15,13 @@ import html
 
 import numpy as np
 
-from .messages import register, text
-from .permit_decision import QUOTA_EXCEEDED, QUOTA_NOT_CHECKED, QUOTA_USED_UP, QUOTA_WITHIN, PermitBatch, PermitDecision
-from .plotting.permit_map import permit_map
-from .plotting.style import css_font_family
-from .report import ReportDocument, _number, _table, require_cjk_font
-from .rules import Rules
-from .screening import PreparedScreening, screen_point
+from ..core.messages import register, text
+from ..core.rules import Rules
+from ..permit.decision import QUOTA_EXCEEDED, QUOTA_NOT_CHECKED, QUOTA_USED_UP, QUOTA_WITHIN, PermitBatch, PermitDecision
+from ..plotting.permit_map import permit_map
+from ..plotting.style import css_font_family
+from ..screening.well_sites import PreparedScreening, screen_point
+from .supervision_report import ReportDocument, _number, _table, require_cjk_font
 
 INTERFERENCE_ROWS = 40  # the table lists the nearest wells; the counts cover all within the radius
 

@@ -27,10 +27,10 @@ import pandas as pd
 import shapely
 from scipy import stats
 
-from .errors import EngineInputError
-from .messages import register, text
-from .rules import Rules
-from .values import date_column, feature_label, is_null, number_column, require_fields
+from ..core.errors import EngineInputError
+from ..core.messages import register, text
+from ..core.rules import Rules
+from ..core.values import date_column, feature_label, is_null, number_column, require_fields
 
 register(
     {

@@ -26,12 +26,12 @@ import pandas as pd
 import shapely
 from pyproj import CRS, Transformer
 
-from .chunk_pool import configured_workers, run_in_order
-from .crs import working_crs as choose_working_crs
-from .errors import EngineCancelledError, EngineInputError
-from .messages import register, text
-from .rules import Rules
-from .values import date_column, feature_label, is_blank, is_null, listed_features, number_column, require_fields
+from ..core.chunk_pool import configured_workers, run_in_order
+from ..core.crs import working_crs as choose_working_crs
+from ..core.errors import EngineCancelledError, EngineInputError
+from ..core.messages import register, text
+from ..core.rules import Rules
+from ..core.values import date_column, feature_label, is_blank, is_null, listed_features, number_column, require_fields
 from .well_kind import (  # noqa: F401 - the kinds are re-exported: screening's callers name them from here
     OTHER_TYPE,
     SELF_SUPPLIED,
@@ -980,7 +980,7 @@ def screen_points(
     Wells are screened in chunks of ``chunk_size`` so a cancel request (``is_canceled``) is
     honoured between chunks (about a second on a 1M-well layer) and progress can be reported.
     ``workers`` threads screen chunks side by side (default: ``TUOLI_GW_SCREENING_WORKERS``, else
-    two, never more than the cores; see :mod:`.chunk_pool`); the result is the same bit for bit
+    two, never more than the cores; see :mod:`..core.chunk_pool`); the result is the same bit for bit
     whatever the number.
 
     Columns: see :data:`OUTPUT_COLUMNS`. A well without geometry gets verdict None and reason

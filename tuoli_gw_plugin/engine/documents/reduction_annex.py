@@ -12,8 +12,8 @@ import html
 
 import pandas as pd
 
-from .errors import EngineInputError
-from .report import _column, _number, _numeric, _table, _unit_names
+from ..core.errors import EngineInputError
+from .supervision_report import _column, _number, _numeric, _table, _unit_names
 
 WORDS = {
     "zh": {

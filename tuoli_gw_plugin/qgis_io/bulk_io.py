@@ -31,8 +31,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from .gpkg_rtree import add_spatial_index
-from .output_files import atomic_output
+from ..engine.core.output_files import atomic_output
+from ..gpkg.rtree import add_spatial_index
 
 _DATE_KINDS = ("datetime64[D]", "date", "time")
 # Field kinds pyogrio reads and writes back exactly as QGIS's feature writer does.
@@ -128,7 +128,7 @@ def gpkg_output_path(parameters: dict[str, Any], key: str) -> str | None:
 
 def read_gpkg(path: str, layer_name: str, source, layer_label: str):
     """The whole layer as a GeoDataFrame, with the CRS QGIS sees and the feature ids in ``attrs['fid']``."""
-    from .qgis_bridge import check_coordinates, crs_to_pyproj_text
+    from .frames import check_coordinates, crs_to_pyproj_text
 
     frame = read_gpkg_frame(path, layer_name)
     crs_text = crs_to_pyproj_text(source.sourceCrs(), layer_label)
@@ -181,7 +181,7 @@ def write_gpkg(frame, path: str, layer_label: str = "OUTPUT") -> None:
     import shapely
 
     # Imported here, not with the module: the provider must load (and say what is missing) without pandas.
-    from .gpkg_rows import direct_columns, insert_rows, point_layer_type
+    from ..gpkg.rows import direct_columns, insert_rows, point_layer_type
 
     target = Path(path)
     geometries = frame.geometry.values

@@ -29,13 +29,13 @@ import pandas as pd
 import shapely
 from pyproj import CRS, Transformer
 
-from ..output_files import write_atomically
-from .crs import working_crs
-from .errors import EngineInputError
-from .messages import register, text
-from .rules import Rules
+from ..core.crs import working_crs
+from ..core.errors import EngineInputError
+from ..core.messages import register, text
+from ..core.output_files import write_atomically
+from ..core.rules import Rules
+from ..core.values import feature_label, is_blank, is_null, listed_features, number_column, require_fields
 from .trend import GRADE_ORDER, UNDETERMINED, unit_level_grades
-from .values import feature_label, is_blank, is_null, listed_features, number_column, require_fields
 from .zonal import RasterSource, geodesic_area_m2, geojson_mapping, zonal_sums
 
 register(

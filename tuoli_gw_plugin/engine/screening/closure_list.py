@@ -18,10 +18,10 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from .errors import EngineInputError
-from .messages import register, text
-from .screening import PreparedScreening, screen_points
-from .values import feature_label, is_blank, is_null, listed_features, number_column, require_fields
+from ..core.errors import EngineInputError
+from ..core.messages import register, text
+from ..core.values import feature_label, is_blank, is_null, listed_features, number_column, require_fields
+from .well_sites import PreparedScreening, screen_points
 
 register(
     {

@@ -25,10 +25,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .errors import EngineInputError
-from .messages import register, text
-from .rules import Rules
-from .values import feature_label, is_blank, is_null, listed_features, require_fields
+from ..core.errors import EngineInputError
+from ..core.messages import register, text
+from ..core.rules import Rules
+from ..core.values import feature_label, is_blank, is_null, listed_features, require_fields
 
 register(
     {

@@ -24,14 +24,14 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from ..core.errors import EngineInputError
+from ..core.messages import register, text
+from ..core.registry_columns import flag_column, key_column, parse_flag, require_field, text_column
+from ..core.rules import Rules
+from ..core.values import date_column, is_missing, number_column, parse_date, parsed_column
 from .deadlines import WorkCalendar, deadline_after
 from .electricity import DatedPower, PowerFieldNames, account_power, dated_power
-from .errors import EngineInputError
-from .messages import register, text
-from .quota import UseQuotas, quota_volumes
-from .rules import Rules
-from .values import date_column, is_missing, number_column, parse_date, parsed_column
-from .well_fields import flag_column, key_column, parse_flag, require_field, text_column
+from .quota_volumes import UseQuotas, quota_volumes
 
 register(
     {
@@ -335,7 +335,7 @@ def supply_coverage(
     Reuses the screening engine so the audit's "inside coverage" is the very rule a permit
     reviewer sees for a new well (item 13).
     """
-    from .screening import prepare_screening, screen_points
+    from ..screening.well_sites import prepare_screening, screen_points
 
     prepared = prepare_screening(
         None,
@@ -644,7 +644,7 @@ def check_sealing(register: Register, states: WellStates, item: str) -> Check:
 def check_over_quota(register: Register, item: str) -> Check:
     """Items 10 and 13: "超计划或超定额取水的，对超计划或超定额部分累进收取" — metered over the quota volume is ``over_quota``.
 
-    The quota volume is the well's own quota or its use's quota times its units (engine/quota.py); equal is not over.
+    The quota volume is the well's own quota or its use's quota times its units (engine/bookkeeping/quota_volumes.py); equal is not over.
     """
     metered, quota = register.metered, register.quota_m3
     if metered is None or quota is None:

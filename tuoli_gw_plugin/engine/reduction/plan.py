@@ -25,11 +25,11 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from .errors import EngineCancelledError, EngineInputError
-from .messages import register, text
-from .rules import Rules
-from .screening import SELF_SUPPLIED, PreparedScreening, screen_points
-from .values import feature_label, is_blank, is_null, listed_features, number_column, require_fields
+from ..core.errors import EngineCancelledError, EngineInputError
+from ..core.messages import register, text
+from ..core.rules import Rules
+from ..core.values import feature_label, is_blank, is_null, listed_features, number_column, require_fields
+from ..screening.well_sites import SELF_SUPPLIED, PreparedScreening, screen_points
 
 register(
     {

@@ -53,7 +53,7 @@ register(
 
 # Not resolve(): in the assembled plugin folder engine/ is a link to the sources, and resources/ sits beside
 # that link, in the plugin folder, not beside the source package.
-PLUGIN_DIR = Path(__file__).absolute().parent.parent
+PLUGIN_DIR = Path(__file__).absolute().parents[2]  # engine/core/rules.py -> the plugin folder
 DEFAULT_RULES_PATH = PLUGIN_DIR / "resources" / "rules" / "toli_rules.json"
 SCHEMA_PATH = PLUGIN_DIR / "resources" / "rules" / "toli_rules.schema.json"
 

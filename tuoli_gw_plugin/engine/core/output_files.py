@@ -16,7 +16,27 @@ import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from .engine.errors import EngineInputError
+from .errors import EngineInputError
+from .messages import register, text
+
+register(
+    {
+        "output_files.cannot_write": (
+            "cannot write in the folder {folder} ({reason})", "无法在文件夹 {folder} 中写入（{reason}）",
+        ),
+        "output_files.cannot_create": (
+            "cannot create the folder {folder} ({reason})", "无法创建文件夹 {folder}（{reason}）",
+        ),
+        "output_files.writable_hint": ("choose an output in a folder you can write to", "请选择一个有写入权限的文件夹作为输出位置"),
+        "output_files.busy": (
+            "another run is writing {target} right now; nothing was written by this one",
+            "另一次运行正在写入 {target}；本次运行未写出任何内容",
+        ),
+        "output_files.busy_hint": (
+            "wait for the other run to finish, or choose another output file", "请等待另一次运行结束，或选择其他输出文件",
+        ),
+    }
+)
 
 try:  # POSIX
     import fcntl
@@ -32,9 +52,9 @@ def _exclusive_lock(target: Path, layer_label: str) -> Iterator[None]:
         handle = open(lock_path, "a+b")  # noqa: SIM115 - held open for the whole write
     except OSError as exc:
         raise EngineInputError(
-            f"cannot write in the folder {target.parent} ({exc.strerror or exc})",
+            text("output_files.cannot_write", folder=target.parent, reason=exc.strerror or exc),
             layer=layer_label,
-            hint="choose an output in a folder you can write to",
+            hint=text("output_files.writable_hint"),
         ) from None
     try:
         try:
@@ -44,9 +64,7 @@ def _exclusive_lock(target: Path, layer_label: str) -> Iterator[None]:
                 msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
         except OSError:
             raise EngineInputError(
-                f"another run is writing {target} right now; nothing was written by this one",
-                layer=layer_label,
-                hint="wait for the other run to finish, or choose another output file",
+                text("output_files.busy", target=target), layer=layer_label, hint=text("output_files.busy_hint"),
             ) from None
         yield
     finally:
@@ -66,16 +84,16 @@ def atomic_output(path: str | Path, *, layer_label: str = "OUTPUT", keep_existin
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise EngineInputError(
-            f"cannot create the folder {target.parent} ({exc.strerror or exc})", layer=layer_label,
-            hint="choose an output in a folder you can write to",
+            text("output_files.cannot_create", folder=target.parent, reason=exc.strerror or exc), layer=layer_label,
+            hint=text("output_files.writable_hint"),
         ) from None
     with _exclusive_lock(target, layer_label):
         try:
             handle, temporary_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=f".partial{target.suffix}", dir=target.parent)
         except OSError as exc:
             raise EngineInputError(
-                f"cannot write in the folder {target.parent} ({exc.strerror or exc})", layer=layer_label,
-                hint="choose an output in a folder you can write to",
+                text("output_files.cannot_write", folder=target.parent, reason=exc.strerror or exc), layer=layer_label,
+                hint=text("output_files.writable_hint"),
             ) from None
         os.close(handle)
         temporary = Path(temporary_name)

@@ -16,8 +16,8 @@ from collections.abc import Callable
 
 import numpy as np
 
-from .errors import EngineInputError
-from .messages import register, text
+from ..core.errors import EngineInputError
+from ..core.messages import register, text
 
 register(
     {

@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .errors import EngineInputError
-from .messages import register, text
-from .rules import Rules
-from .values import parse_date
+from ..core.errors import EngineInputError
+from ..core.messages import register, text
+from ..core.rules import Rules
+from ..core.values import parse_date
 
 register(
     {

@@ -1,7 +1,7 @@
 """The facts of a permit decision, one per application: verdict and reasons, red line, interference.
 
 The verdict, its reasons, the legal basis, the zone, the nearest pipe and the township's remaining
-red-line quota all come from the screening engine (:func:`~.screening.screen_points`), so a decision
+red-line quota all come from the screening engine (:func:`~..screening.well_sites.screen_points`), so a decision
 says what ``tuoli_gw:screen_well_sites`` and the map tool say. This module adds what a reviewer needs
 on top: each reason with its own clause (the rules file's basis texts), the request against the
 remaining quota (notice item 8), and the drawdown the new well would cause at the existing wells
@@ -21,10 +21,11 @@ import numpy as np
 import shapely
 from pyproj import CRS
 
-from .errors import EngineCancelledError, EngineInputError
-from .messages import register, text
-from .rules import Rules
-from .screening import REASON_SEPARATOR, PreparedScreening, reason_rules, screen_point, screen_points
+from ..core.errors import EngineCancelledError, EngineInputError
+from ..core.messages import register, text
+from ..core.rules import Rules
+from ..core.values import feature_label, is_null, listed_features, number_column, require_fields
+from ..screening.well_sites import REASON_SEPARATOR, PreparedScreening, reason_rules, screen_point, screen_points
 from .theis import (  # noqa: F401 - the defaults are re-exported for the door and the map tool
     DEFAULT_PUMPING_DAYS,
     DEFAULT_RADIUS_M,
@@ -36,7 +37,6 @@ from .theis import (  # noqa: F401 - the defaults are re-exported for the door a
     theis_u,
     well_function,
 )
-from .values import feature_label, is_null, listed_features, number_column, require_fields
 
 register(
     {

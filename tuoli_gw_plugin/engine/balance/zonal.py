@@ -28,8 +28,8 @@ from pyproj import CRS, Proj, Transformer
 from rasterio.features import rasterize
 from rasterio.windows import Window
 
-from .errors import EngineInputError
-from .messages import register, text
+from ..core.errors import EngineInputError
+from ..core.messages import register, text
 
 register(
     {

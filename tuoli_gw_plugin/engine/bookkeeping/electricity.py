@@ -21,12 +21,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .errors import EngineInputError
-from .messages import register, text
-from .plotting.charts import township_chart  # noqa: F401  (its home is plotting; callers import it from here)
-from .rules import Rules
-from .values import number_column
-from .well_fields import flag_column, key_column, require_field, text_column
+from ..core.errors import EngineInputError
+from ..core.messages import register, text
+from ..core.registry_columns import flag_column, key_column, require_field, text_column
+from ..core.rules import Rules
+from ..core.values import number_column
+from ..plotting.charts import township_chart  # noqa: F401  (its home is plotting; callers import it from here)
 
 register(
     {

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .messages import register, text
-from .rules import Rules
-from .values import number_column
-from .well_fields import text_column
+from ..core.messages import register, text
+from ..core.registry_columns import text_column
+from ..core.rules import Rules
+from ..core.values import number_column
 
 register(
     {

@@ -27,15 +27,15 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from .audit import DETAIL_KEYS
-from .crs import working_crs
-from .errors import EngineInputError
-from .messages import register, text, written_from
-from .plotting.charts import report_balance_chart, report_fee_chart
-from .plotting.maps import county_map
-from .plotting.style import HTML_FONT_FAMILIES, cjk_font_family, css_font_family, needs_cjk
-from .rules import Rules
-from .values import is_null
+from ..bookkeeping.audit import DETAIL_KEYS
+from ..core.crs import working_crs
+from ..core.errors import EngineInputError
+from ..core.messages import register, text, written_from
+from ..core.rules import Rules
+from ..core.values import is_null
+from ..plotting.charts import report_balance_chart, report_fee_chart
+from ..plotting.maps import county_map
+from ..plotting.style import HTML_FONT_FAMILIES, cjk_font_family, css_font_family, needs_cjk
 
 register(
     {
@@ -871,7 +871,7 @@ def build_report(inputs: ReportInputs, rules: Rules, *, year: int, language: str
     rights_html, rights_stats = _rights_section(inputs, words)
     annex_html, annex_summary = "", ""
     if _present(inputs.reduction_plan):
-        from .report_reduction import reduction_annex  # imports this module's table helpers
+        from .reduction_annex import reduction_annex  # imports this module's table helpers
 
         annex_html, annex_summary = reduction_annex(
             inputs.reduction_plan,

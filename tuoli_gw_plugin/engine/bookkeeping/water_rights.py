@@ -31,10 +31,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .errors import EngineInputError
-from .messages import register, text
-from .rules import Rules
-from .values import feature_label, is_missing, listed_features, number_column, require_fields
+from ..core.errors import EngineInputError
+from ..core.messages import register, text
+from ..core.rules import Rules
+from ..core.values import feature_label, is_missing, listed_features, number_column, require_fields
 
 register(
     {
@@ -245,7 +245,7 @@ def parcel_areas_mu(parcels: pd.DataFrame, area_field: str | None, mu_m2: float,
     """Areas in mu: from ``area_field``, else from the polygons measured in a metric CRS."""
     if area_field:
         return number_column(parcels, area_field, layer=layer, id_field=id_field, allow_missing=False)
-    from .crs import working_crs
+    from ..core.crs import working_crs
 
     if "geometry" not in getattr(parcels, "columns", []) or getattr(parcels, "crs", None) is None:
         raise EngineInputError(
@@ -274,7 +274,7 @@ def parcel_areas_mu(parcels: pd.DataFrame, area_field: str | None, mu_m2: float,
 
 def _assign_townships_by_location(parcels, townships, name_field: str) -> list[Any]:
     """The township polygon containing each parcel's representative point (None if none)."""
-    from .crs import working_crs
+    from ..core.crs import working_crs
 
     crs = working_crs([townships, parcels])
     points = parcels.geometry.to_crs(crs).representative_point()
@@ -649,7 +649,7 @@ def allocate_water_rights(
     info: list[str] = []
     warnings: list[str] = []
     if reserved_shares is None:
-        from .rules import load_rules
+        from ..core.rules import load_rules
 
         reserved_shares = reserved_shares_from_rules(rules if rules is not None else load_rules())
     reserved_share = checked_reserved_share(reserved_shares)

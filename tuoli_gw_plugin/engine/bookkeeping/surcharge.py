@@ -17,7 +17,7 @@ in binary floating point) counts as exactly 20 %.
 
 Use over the quota (超定额, items 10 and 13: "超计划或超定额取水的，对超计划或超定额部分累进收取"): when an
 account has a quota volume (its own quota field, or its use's quota in the rules file times its
-units, engine/quota.py), the over-quota part is measured too (``over_quota_m3``, ``over_quota_pct``).
+units, engine/bookkeeping/quota_volumes.py), the over-quota part is measured too (``over_quota_m3``, ``over_quota_pct``).
 The same water is never charged twice: the account is charged on the larger of its over-plan and
 over-quota parts, with the bands measured in percent of that part's base (plan or quota), which is
 also the higher fee; ``charged_on`` says which ("plan" on a tie). ``excess_m3`` and ``excess_pct``
@@ -38,12 +38,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .errors import EngineInputError
-from .messages import register, text
-from .plotting.charts import render_fee_chart  # noqa: F401  (its home is plotting; callers import it from here)
-from .quota import UseQuotas, quota_volumes
-from .rules import Rules, SurchargeBand
-from .values import NotFiniteError, feature_label, is_blank, parse_number, require_fields
+from ..core.errors import EngineInputError
+from ..core.messages import register, text
+from ..core.rules import Rules, SurchargeBand
+from ..core.values import NotFiniteError, feature_label, is_blank, parse_number, require_fields
+from ..plotting.charts import render_fee_chart  # noqa: F401  (its home is plotting; callers import it from here)
+from .quota_volumes import UseQuotas, quota_volumes
 
 register(
     {

@@ -1,0 +1,1 @@
+"""Permit decisions: the facts of one decision per application and Theis interference."""

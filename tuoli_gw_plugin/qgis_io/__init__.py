@@ -1,0 +1,1 @@
+"""Between QGIS and the engine: layers and features to GeoDataFrames and back."""
