@@ -26,7 +26,10 @@ def test_chinese_document_of_a_request_over_the_remaining_quota():
     assert "取水许可申请审查意见书" in page and "A5" in page
     assert "限制（须个案从严审查）" in page  # the verdict
     assert load_rules().get("screening", "request_over_remaining")["basis_zh"] in page  # the clause, quoted
-    assert "申请水量超过剩余指标 5,000 m³" in page  # 15 000 requested − 10 000 remaining
+    # The batch (world.py): A2 and A4 took the whole 10 000 m³ before A5, so all its 15 000 m³ are over what is left.
+    assert "本批中先于本申请审查的申请已占用（m³）" in page and "10,000" in page
+    assert "申请水量超过本申请可用的剩余指标 15,000 m³" in page
+    assert "本批 6 份申请合并审查，按申请编号排序（未提供申请日期），本申请为第 5 份" in page
     assert "审查人" in page and "王工" in page and "盖章" in page and "2026-03-01" in page
     assert "并非通知规定的审查结论" in page  # interference is information, not a verdict
     assert set(document.figures) == {"permit_map.png"} and document.figures["permit_map.png"].startswith(b"\x89PNG")
@@ -34,9 +37,10 @@ def test_chinese_document_of_a_request_over_the_remaining_quota():
 
 
 def test_english_document_lists_the_affected_well_and_the_pipe_distance():
-    page = _document("A4", "en").html()
+    page = _document("A4", "en", applications=world.applications().iloc[[3]]).html()  # A4 alone
     assert "allowed" in page
-    assert "within the remaining quota (90.0%" in page
+    assert "within the remaining quota left for it (90.0%" in page
+    assert "judged together" not in page  # a batch of one
     assert "W_NEAR" in page and "W_FAR" in page and "W_OUT" not in page
     assert "1.212" in page and "0.553" in page  # drawdowns (m), 3 decimals
     assert "not a verdict the notice gives" in page

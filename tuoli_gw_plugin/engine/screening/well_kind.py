@@ -49,6 +49,46 @@ register(
 # What item 13 needs to know of a well: self_supplied (自备井), other (public supply, monitoring, emergency,
 # irrigation…), unknown (no register value, and no use or a use the rules file's screening.well_types does not list).
 SELF_SUPPLIED, OTHER_TYPE, UNKNOWN_TYPE = "self_supplied", "other", "unknown"
+register(
+    {
+        "well_kind.kind.self_supplied": ("self-supplied well (自备井)", "自备井"),
+        "well_kind.kind.other": ("not a self-supplied well", "非自备井"),
+        "well_kind.kind.unknown": ("kind not known", "类型未明"),
+    }
+)
+
+# The intended-use codes the plugin's layers and the rules file's lists use, with their words (a register's own
+# spelling, e.g. 农灌, is shown as written).
+USE_CODES = (
+    "domestic", "industrial", "domestic_no_alternative", "irrigation", "livestock", "public_supply", "monitoring", "emergency",
+    "self_supplied",
+)
+register(
+    {
+        "well_kind.use.domestic": ("domestic supply", "生活用水"),
+        "well_kind.use.industrial": ("industrial supply", "工业用水"),
+        "well_kind.use.domestic_no_alternative": ("domestic supply without an alternative source", "无替代水源的生活用水"),
+        "well_kind.use.irrigation": ("farm irrigation", "农业灌溉"),
+        "well_kind.use.livestock": ("livestock watering", "牲畜饮水"),
+        "well_kind.use.public_supply": ("public water supply", "公共供水"),
+        "well_kind.use.monitoring": ("groundwater monitoring or investigation", "地下水监测或勘探试验"),
+        "well_kind.use.emergency": ("emergency supply", "应急供水"),
+        "well_kind.use.self_supplied": ("self-supplied", "自备"),
+    }
+)
+
+
+def use_words(use: Any, language: str | None = None) -> str | None:
+    """An intended use as a reader reads it: the words of a use code, a register's own spelling as written."""
+    if is_blank(use):
+        return None
+    code = normal_word(use)
+    return text(f"well_kind.use.{code}", language) if code in USE_CODES else str(use).strip()
+
+
+def kind_words(kind: str | None, language: str | None = None) -> str:
+    """SELF_SUPPLIED / OTHER_TYPE / UNKNOWN_TYPE in words."""
+    return text(f"well_kind.kind.{kind if kind in (SELF_SUPPLIED, OTHER_TYPE) else UNKNOWN_TYPE}", language)
 
 
 def normal_word(value: Any) -> str:
