@@ -1013,9 +1013,9 @@ def screen_points(
     # Chunks are cut from the wells in a spatial order, so each chunk is a compact area and the
     # bounded nearest-pipe search keeps small grid cells; results go back to the input order.
     x, y = _point_xy(geometries)  # once for all chunks
-    order = _spatial_order(geometries, x, y) if len(geometries) > chunk_size else np.arange(len(geometries))
+    visit = _spatial_order(geometries, x, y) if len(geometries) > chunk_size else np.arange(len(geometries))
     columns: dict[str, np.ndarray] = {}
-    chunks = [order[start:start + chunk_size] for start in range(0, len(geometries), chunk_size)]
+    chunks = [visit[start:start + chunk_size] for start in range(0, len(geometries), chunk_size)]
     workers = min(configured_workers(workers), len(chunks))  # polygons prepared and trees built in prepare_screening
 
     def screen_chunk(rows: np.ndarray) -> dict[str, np.ndarray]:
