@@ -34,7 +34,6 @@ from ..core.values import feature_label, is_blank, is_null, listed_features, num
 from ..screening.well_kind import normal_word, pumping_mask
 from ..screening.well_sites import REASON_SEPARATOR, PreparedScreening, batch_order, reason_rules, screen_points
 from .theis import (  # noqa: F401 - the defaults are re-exported for the door and the map tool
-    DEFAULT_PUMPING_DAYS,
     DEFAULT_RADIUS_M,
     DEFAULT_STORATIVITY,
     DEFAULT_TRANSMISSIVITY_M2_PER_DAY,
