@@ -25,7 +25,7 @@ help:
 	@echo "make install  link the assembled plugin folder (live sources) into your QGIS profile"
 	@echo "make doctor   check the setup (libraries, pyproj, GeoPackage, qgis_process) and say how to mend it"
 	@echo "make bench    run the benchmarks, write docs/benchmarks.md"
-	@echo "make lint     ruff"
+	@echo "make lint     ruff, and the import contract (lint-imports)"
 	@echo "make screenshot  QGIS desktop under Xvfb with the map tool panel, into docs/"
 
 system:
@@ -71,6 +71,7 @@ test-qgis340:
 
 lint: venv
 	$(PY) -m ruff check .
+	PYTHONPATH=. $(VENV)/bin/lint-imports --no-cache
 
 package: setup
 	$(PY) scripts/tools/package.py $(ZIP)

@@ -3,7 +3,7 @@
 Reads the parameters, converts the layers with ``qgis_io.frames``, prepares the screening engine exactly as
 ``screen_well_sites`` does (same parameters, same verdict), lets ``engine/permit/decision.py`` add the red-line
 check and the Theis interference and ``engine/documents/permit_document.py`` write each document; prints the PDF with the
-supervision report's Qt printer. Files go into OUTPUT_FOLDER, named after the application id.
+plugin's Qt printer (``qgis_io.pdf``). Files go into OUTPUT_FOLDER, named after the application id.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from tuoli_gw_plugin.engine.permit.theis import (
     DEFAULT_TRANSMISSIVITY_M2_PER_DAY,
 )
 from tuoli_gw_plugin.qgis_io.frames import fields_with, new_field, source_to_frame, write_features_with_columns
+from tuoli_gw_plugin.qgis_io.pdf import print_pdf
 
 from . import _screening_common as common
 from ._declarations import PERMITS, POINTS, POLYGONS, RULES, Distance, Field, FolderOut, Layer, Number, Result, Sink, Text, language
@@ -188,7 +189,6 @@ class PermitDecisionAlgorithm(TuoliAlgorithm):
         from tuoli_gw_plugin.engine.documents.permit_document import build_decision_document
         from tuoli_gw_plugin.engine.permit.decision import TheisSettings, decide_permits, prepare_aquifer, safe_file_stem
 
-        from .supervision_report import print_pdf
 
         source, label = self.source(parameters, "INPUT", context)
         common.require_points(source, label, "INPUT")

@@ -28,7 +28,7 @@ PLUGIN_DIR = PLUGINS_DIR / "tuoli_gw_plugin"  # the plugin folder as QGIS loads 
 
 
 def _load_assembler() -> ModuleType:
-    """scripts/tools/assemble_plugin.py as a module (scripts/ is not a package)."""
+    """scripts/tools/assemble_plugin.py as a module (a script, not part of the plugin: scripts/ is not a package)."""
     spec = importlib.util.spec_from_file_location("assemble_plugin", REPO / "scripts" / "tools" / "assemble_plugin.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -37,9 +37,10 @@ def _load_assembler() -> ModuleType:
 
 assemble_plugin = _load_assembler()
 assemble_plugin.import_assembled_plugin(PLUGINS_DIR)  # cheap and idempotent; `make test` did it already
-_plugin_spec = importlib.util.find_spec("tuoli_gw_plugin")
-if _plugin_spec is None or Path(_plugin_spec.origin).parent != PLUGIN_DIR:
-    raise RuntimeError(f"tuoli_gw_plugin must be imported from {PLUGIN_DIR}, not {_plugin_spec and _plugin_spec.origin}")
+import tuoli_gw_plugin  # noqa: E402 - only once the assembled folder leads sys.path
+
+if Path(tuoli_gw_plugin.__file__).parent != PLUGIN_DIR:
+    raise RuntimeError(f"tuoli_gw_plugin must be imported from {PLUGIN_DIR}, not {tuoli_gw_plugin.__file__}")
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QGIS_CUSTOM_CONFIG_PATH", tempfile.mkdtemp(prefix="tuoli_gw_test_profile_"))

@@ -1,47 +1,54 @@
-"""The Processing provider ``tuoli_gw`` ("Toli groundwater").
+"""The Processing provider ``tuoli_gw`` ("Toli groundwater"): the algorithms it lists, by name.
 
-It lists every algorithm module in ``processing_algs`` so adding an algorithm is adding a module.
-Nothing here touches ``iface``: qgis_process loads the provider through ``initProcessing()`` only.
+An algorithm is added by writing its module in ``processing_algs/`` and one import and one entry here
+(tests/foundation/test_provider.py checks that every module of ``processing_algs/`` is listed). In the plugin
+folder QGIS loads, ``processing_algs/`` is this package's subpackage (scripts/tools/assemble_plugin.py), so it
+is imported as one. Nothing here touches ``iface``: qgis_process loads the provider through
+``initProcessing()`` only.
 """
 
 from __future__ import annotations
 
-import importlib
-import inspect
-import pkgutil
 from pathlib import Path
 
-from qgis.core import Qgis, QgsMessageLog, QgsProcessingProvider
+from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from .metadata import PLUGIN_DIR, plugin_version
+from .processing_algs.abstraction_recharge_balance import AbstractionRechargeBalanceAlgorithm
+from .processing_algs.allocate_water_rights import AllocateWaterRightsAlgorithm
+from .processing_algs.compliance_audit import ComplianceAuditAlgorithm
+from .processing_algs.electricity_to_water import ElectricityToWaterAlgorithm
+from .processing_algs.import_well_register import ImportWellRegisterAlgorithm
+from .processing_algs.permit_decision import PermitDecisionAlgorithm
+from .processing_algs.progressive_surcharge import ProgressiveSurchargeAlgorithm
+from .processing_algs.reduction_plan import ReductionPlanAlgorithm
+from .processing_algs.screen_well_sites import ScreenWellSitesAlgorithm
+from .processing_algs.self_supplied_closure_list import SelfSuppliedClosureListAlgorithm
+from .processing_algs.supervision_report import SupervisionReportAlgorithm
+from .processing_algs.water_level_trend import WaterLevelTrendAlgorithm
 
 PROVIDER_ID = "tuoli_gw"
+ALGORITHMS = (
+    AbstractionRechargeBalanceAlgorithm,
+    AllocateWaterRightsAlgorithm,
+    ComplianceAuditAlgorithm,
+    ElectricityToWaterAlgorithm,
+    ImportWellRegisterAlgorithm,
+    PermitDecisionAlgorithm,
+    ProgressiveSurchargeAlgorithm,
+    ReductionPlanAlgorithm,
+    ScreenWellSitesAlgorithm,
+    SelfSuppliedClosureListAlgorithm,
+    SupervisionReportAlgorithm,
+    WaterLevelTrendAlgorithm,
+)
 
 
 def algorithm_classes() -> list[type]:
-    """Every TuoliAlgorithm subclass defined in the processing_algs package, by module name."""
-    # processing_algs is a top-level source folder that the plugin folder QGIS loads (assembled by
-    # `make`, or unpacked from the zip) holds as this package's subpackage: found at run time, not on disk here.
-    processing_algs = importlib.import_module(f"{__package__}.processing_algs")
-    base_class = importlib.import_module(f"{processing_algs.__name__}.base").TuoliAlgorithm
-
-    classes = []
-    for module_info in sorted(pkgutil.iter_modules(processing_algs.__path__), key=lambda m: m.name):
-        if module_info.name.startswith("_") or module_info.name == "base":
-            continue
-        try:
-            module = importlib.import_module(f"{processing_algs.__name__}.{module_info.name}")
-        except Exception as exc:  # one broken module must not hide the others
-            QgsMessageLog.logMessage(
-                f"Could not load algorithm module {module_info.name}: {exc}", "Toli groundwater", Qgis.Critical
-            )
-            continue
-        for _, cls in inspect.getmembers(module, inspect.isclass):
-            if issubclass(cls, base_class) and cls is not base_class and cls.__module__ == module.__name__:
-                classes.append(cls)
-    return classes
+    """Every algorithm class of the provider, in the order of their names."""
+    return list(ALGORITHMS)
 
 
 class TuoliGwProvider(QgsProcessingProvider):

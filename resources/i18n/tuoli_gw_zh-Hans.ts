@@ -1548,7 +1548,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>登记表</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/import_well_register.py" line="105" />
+            <location filename="../../processing_algs/import_well_register.py" line="106" />
             <source>Row {row} refused: {reason}</source>
             <translation>第 {row} 行拒收：{reason}</translation>
         </message>
@@ -3708,220 +3708,220 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
     <context>
         <name>SiteChecker</name>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="487" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="486" />
             <source>A layer has no coordinate reference system</source>
             <translation>有图层没有坐标参考系</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="376" />
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="390" />
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="585" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="375" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="389" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="584" />
             <source>Check well site</source>
             <translation>井址核查</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="315" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="314" />
             <source>Checked in</source>
             <translation>核查用时</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="480" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="479" />
             <source>Choose the township name field</source>
             <translation>请选择乡镇名称字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="473" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="472" />
             <source>Choose the zone grade field</source>
             <translation>请选择超采等级字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="563" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="562" />
             <source>Click the map first, then write the decision for that site.</source>
             <translation>请先在地图上点击井位，再为该井位生成意见书。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="287" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="286" />
             <source>Click the map to check a well site.</source>
             <translation>在地图上点击以核查井址。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="201" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="200" />
             <source>Coverage distance</source>
             <translation>覆盖距离</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="578" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="577" />
             <source>Decision written:</source>
             <translation>意见书已生成：</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="585" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="584" />
             <source>Decision written: {path}</source>
             <translation>意见书已生成：{path}</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="208" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="207" />
             <source>Existing wells (interference)</source>
             <translation>现有取水井（干扰计算）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="312" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="311" />
             <source>In supply coverage</source>
             <translation>位于供水管网覆盖范围内</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="488" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="487" />
             <source>Layer '{layer}' has no CRS, so distances cannot be measured: set it in Layer Properties ▸ Source.</source>
             <translation>图层“{layer}”没有坐标参考系，无法量算距离：请在“图层属性 ▸ 源”中设置。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="481" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="480" />
             <source>Layer '{layer}' needs a field with the township name: choose it in the panel's 'Township name field'.</source>
             <translation>图层“{layer}”需要一个乡镇名称字段：请在面板的“乡镇名称字段”中选择。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="474" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="473" />
             <source>Layer '{layer}' needs a field with the zone grade (severe / general, 严重 / 一般): choose it in the panel's 'Zone grade field'.</source>
             <translation>图层“{layer}”需要一个超采等级字段（severe / general，严重 / 一般）：请在面板的“超采等级字段”中选择。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="310" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="309" />
             <source>Legal basis</source>
             <translation>法律依据</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="311" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="310" />
             <source>Nearest supply pipe</source>
             <translation>最近供水管网</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="278" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="277" />
             <source>No layer is named like the sample's zones or has a zone grade field (grade / 超采等级). Pick the over-extraction zones layer and its grade field above.</source>
             <translation>没有与示例超采区同名或带超采等级字段（grade / 超采等级）的图层。请在上方选择超采区图层及其等级字段。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="467" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="466" />
             <source>No over-extraction zones layer</source>
             <translation>未选择超采区图层</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="277" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="276" />
             <source>No over-extraction zones layer was found</source>
             <translation>未找到超采区图层</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="563" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="562" />
             <source>No site checked yet</source>
             <translation>尚未检查井位</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="469" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="468" />
             <source>No supply layer</source>
             <translation>未选择供水图层</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="197" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="196" />
             <source>Over-extraction zones</source>
             <translation>超采区</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="469" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="468" />
             <source>Pick a supply pipes layer or a supply areas layer in the panel.</source>
             <translation>请在面板中选择供水管网图层或供水覆盖范围图层。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="467" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="466" />
             <source>Pick the over-extraction zones layer in the panel.</source>
             <translation>请在面板中选择超采区图层。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="206" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="205" />
             <source>Proposed use</source>
             <translation>拟用途</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="309" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="308" />
             <source>Reasons</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="205" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="204" />
             <source>Remaining quota field (m³)</source>
             <translation>剩余红线指标字段（m³）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="207" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="206" />
             <source>Requested volume</source>
             <translation>申请取水量</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="202" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="201" />
             <source>Supply areas</source>
             <translation>供水覆盖范围</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="200" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="199" />
             <source>Supply pipes</source>
             <translation>供水管网</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="571" />
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="574" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="570" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="573" />
             <source>The decision could not be written</source>
             <translation>无法生成意见书</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="540" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="539" />
             <source>The layers cannot be screened</source>
             <translation>无法用这些图层筛查</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="544" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="543" />
             <source>The site cannot be checked</source>
             <translation>无法核查该井址</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="314" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="313" />
             <source>Township</source>
             <translation>乡镇</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="204" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="203" />
             <source>Township name field</source>
             <translation>乡镇名称字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="203" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="202" />
             <source>Townships (red line)</source>
             <translation>乡镇（用水总量控制红线）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="219" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="218" />
             <source>Write permit decision</source>
             <translation>生成取水许可审查意见书</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="221" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="220" />
             <source>Write the decision document (PDF and HTML) for the last clicked site</source>
             <translation>为最近点击的井位生成审查意见书（PDF 和 HTML）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="313" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="312" />
             <source>Zone</source>
             <translation>超采区</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="198" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="197" />
             <source>Zone grade field</source>
             <translation>超采等级字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="199" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="198" />
             <source>Zone name field</source>
             <translation>超采区名称字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="83" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="82" />
             <source>allowed</source>
             <translation>允许</translation>
         </message>
@@ -3931,53 +3931,53 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>点击的井位</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="180" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="179" />
             <source>domestic supply, no alternative source</source>
             <translation>无替代水源的生活用水</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="182" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="181" />
             <source>emergency supply well</source>
             <translation>应急供水井</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="94" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="93" />
             <source>in a general over-extraction zone</source>
             <translation>位于一般超采区</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="93" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="92" />
             <source>in a severe over-extraction zone</source>
             <translation>位于严重超采区</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="92" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="91" />
             <source>inside public supply-network coverage</source>
             <translation>位于公共供水管网覆盖范围内</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="529" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="528" />
             <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="612" />
             <source>map canvas</source>
             <translation>地图画布</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="181" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="180" />
             <source>monitoring well</source>
             <translation>监测井</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="312" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="311" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="98" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="97" />
             <source>no location</source>
             <translation>无位置</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="302" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="301" />
             <source>no verdict</source>
             <translation>无结论</translation>
         </message>
@@ -3986,52 +3986,52 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation type="vanished">普通新建井</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="97" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="96" />
             <source>outside the mapped area</source>
             <translation>位于图层范围外</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="84" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="83" />
             <source>outside the mapped area — no verdict</source>
             <translation>图层范围外——不作结论</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="81" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="80" />
             <source>prohibited</source>
             <translation>禁止</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="179" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="178" />
             <source>public supply well (the utility's)</source>
             <translation>公共供水井（供水单位的）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="82" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="81" />
             <source>restricted</source>
             <translation>限制</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="178" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="177" />
             <source>self-supplied well (自备井)</source>
             <translation>自备井</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="96" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="95" />
             <source>statutory exception for this use</source>
             <translation>该用途属法定例外</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="95" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="94" />
             <source>the township's red-line quota is used up</source>
             <translation>所在乡镇用水总量控制红线指标已用完</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="183" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="182" />
             <source>type not known</source>
             <translation>类型不明</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="312" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="311" />
             <source>yes</source>
             <translation>是</translation>
         </message>
@@ -4239,7 +4239,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>年度监管报告（PDF / HTML）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="157" />
+            <location filename="../../processing_algs/supervision_report.py" line="155" />
             <source>Building the report…</source>
             <translation>正在生成报告…</translation>
         </message>
@@ -4284,7 +4284,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>HTML 文件 (*.html)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="167" />
+            <location filename="../../processing_algs/supervision_report.py" line="165" />
             <source>HTML report written to {path}</source>
             <translation>HTML 报告已写入 {path}</translation>
         </message>
@@ -4309,7 +4309,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>其按乡镇的输出（或按地块的输出）。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="143" />
+            <location filename="../../processing_algs/supervision_report.py" line="141" />
             <source>Layer '{layer}' (SCREENING) has no field 'verdict': give the OUTPUT of Screen well sites, or pass the wells as WELLS.</source>
             <translation>图层“{layer}”（SCREENING）没有字段 verdict：请提供“井址筛查”的输出，或将取水井作为 WELLS 传入。</translation>
         </message>
@@ -4344,7 +4344,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="173" />
+            <location filename="../../processing_algs/supervision_report.py" line="171" />
             <source>PDF report written to {path}</source>
             <translation>PDF 报告已写入 {path}</translation>
         </message>
@@ -4354,7 +4354,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>参数：</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="170" />
+            <location filename="../../processing_algs/supervision_report.py" line="168" />
             <source>Printing the PDF…</source>
             <translation>正在输出 PDF…</translation>
         </message>
@@ -4364,7 +4364,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>公共供水管网（线）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="133" />
+            <location filename="../../processing_algs/supervision_report.py" line="131" />
             <source>Reading the layers…</source>
             <translation>正在读取图层…</translation>
         </message>
@@ -4414,7 +4414,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>已筛查的取水井（“井址筛查”的输出）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="187" />
+            <location filename="../../processing_algs/supervision_report.py" line="185" />
             <source>Screening {n} wells…</source>
             <translation>正在筛查 {n} 眼井…</translation>
         </message>
@@ -4424,7 +4424,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>供水覆盖范围（多边形）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="182" />
+            <location filename="../../processing_algs/supervision_report.py" line="180" />
             <source>The wells of '{layer}' are drawn without verdicts: screening needs ZONES and SUPPLY_PIPES or SUPPLY_AREAS.</source>
             <translation>图层“{layer}”的取水井未标注筛查结论：筛查需要 ZONES 以及 SUPPLY_PIPES 或 SUPPLY_AREAS。</translation>
         </message>
@@ -4575,7 +4575,7 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>图层“{layer}”（{key}）为 {kind} 图层；必须是表示井位的点图层。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="236" />
+            <location filename="../../tuoli_gw_plugin/qgis_io/pdf.py" line="34" />
             <source>No font with Chinese glyphs is installed for Qt, so the Chinese PDF would print empty boxes. Install the Noto CJK fonts (Debian/Ubuntu: sudo apt-get install fonts-noto-cjk) and run again, or choose LANGUAGE = English.</source>
             <translation>Qt 未找到含中文字形的字体，中文 PDF 将显示为空方框。请安装 Noto CJK 字体（Debian/Ubuntu：sudo apt-get install fonts-noto-cjk）后重新运行，或选择 LANGUAGE = English。</translation>
         </message>
@@ -4593,27 +4593,27 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
     <context>
         <name>TuoliGwDependencies</name>
         <message>
-            <location filename="../../tuoli_gw_plugin/dependencies.py" line="112" />
+            <location filename="../../tuoli_gw_plugin/dependencies.py" line="160" />
             <source>Missing Python packages: {packages}</source>
             <translation>缺少 Python 包：{packages}</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/dependencies.py" line="101" />
+            <location filename="../../tuoli_gw_plugin/dependencies.py" line="149" />
             <source>Toli groundwater needs these Python packages in QGIS's Python: {packages}. Install them with the QGIS plugin 'qpip' (it reads this plugin's requirements.txt), or {how}, then restart QGIS.</source>
             <translation>托里县地下水插件需要在 QGIS 的 Python 中安装以下 Python 包：{packages}。请用 QGIS 插件 qpip 安装（它读取本插件的 requirements.txt），或{how}，然后重启 QGIS。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/dependencies.py" line="90" />
+            <location filename="../../tuoli_gw_plugin/dependencies.py" line="138" />
             <source>in a Terminal: {command}</source>
             <translation>在终端中运行：{command}</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/dependencies.py" line="91" />
+            <location filename="../../tuoli_gw_plugin/dependencies.py" line="139" />
             <source>in a terminal: {command} (Debian 12 / Ubuntu 23.04 and later also need --break-system-packages)</source>
             <translation>在终端中运行：{command}（Debian 12 / Ubuntu 23.04 及更新版本还需加 --break-system-packages）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/dependencies.py" line="86" />
+            <location filename="../../tuoli_gw_plugin/dependencies.py" line="134" />
             <source>in the OSGeo4W Shell (Start menu ▸ QGIS ▸ OSGeo4W Shell): {command}</source>
             <translation>在 OSGeo4W Shell（开始菜单 ▸ QGIS ▸ OSGeo4W Shell）中运行：{command}</translation>
         </message>
@@ -4666,7 +4666,7 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
         <name>TuoliGwProvider</name>
         <message>
             <location filename="../../tuoli_gw_plugin/provider.py" />
-            <location filename="../../tuoli_gw_plugin/provider.py" line="52" />
+            <location filename="../../tuoli_gw_plugin/provider.py" line="59" />
             <source>Toli groundwater</source>
             <translation>托里县地下水监管</translation>
         </message>

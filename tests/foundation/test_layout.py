@@ -30,9 +30,23 @@ def _python_files() -> list[Path]:
     return sorted(p for folder in CODE_FOLDERS for p in folder.rglob("*.py") if "__pycache__" not in p.parts)
 
 
-def _module_on_disk(folder: Path, dotted: str) -> Path | None:
-    """The module file ``dotted`` names below ``folder`` (x.py or x/__init__.py), if it exists."""
+def _assembled_packages(root: Path) -> dict[Path, Path]:
+    """The one mapping the assembler makes for Python: a source folder of the repository that the plugin folder
+    holds as a subpackage (processing_algs/ is tuoli_gw_plugin.processing_algs), as (place in the package -> source)."""
+    return {
+        root / PACKAGE / name: root / source
+        for name, source in assemble_plugin.SHARED_SOURCES.items()
+        if (root / source / "__init__.py").is_file()
+    }
+
+
+def _module_on_disk(folder: Path, dotted: str, root: Path = REPO) -> Path | None:
+    """The module file ``dotted`` names below ``folder`` (x.py or x/__init__.py), if it exists, where the plugin
+    folder QGIS loads has it (a subpackage the assembler maps is looked up in its source folder)."""
     path = folder.joinpath(*dotted.split(".")) if dotted else folder
+    for place, source in _assembled_packages(root).items():
+        if path == place or place in path.parents:
+            path = source / path.relative_to(place)
     for candidate in (path.with_suffix(".py"), path / "__init__.py"):
         if candidate.is_file():
             return candidate
@@ -53,7 +67,7 @@ def _unresolved_imports(path: Path, root: Path = REPO) -> list[str]:
             else:  # from . import a, b: each name is a module of that folder
                 targets = [alias.name for alias in node.names]
             for target in targets:
-                if _module_on_disk(folder, target) is None:
+                if _module_on_disk(folder, target, root) is None:
                     problems.append(f"{where}: {'.' * node.level}{node.module or target} is not in {folder.relative_to(root)}/")
             continue
         if isinstance(node, ast.ImportFrom):
@@ -66,7 +80,7 @@ def _unresolved_imports(path: Path, root: Path = REPO) -> list[str]:
             top = name.split(".")[0]
             if top in NOT_PACKAGES:
                 problems.append(f"{where}: {name} is a top-level folder, not a package: import it as {PACKAGE}.… or relatively")
-            elif top == PACKAGE and _module_on_disk(root, name) is None:
+            elif top == PACKAGE and _module_on_disk(root, name, root) is None:
                 problems.append(f"{where}: {name} names no file under {PACKAGE}/")
     return problems
 
@@ -97,6 +111,24 @@ def test_the_resolver_catches_an_import_through_a_link(tmp_path):
     problems = _unresolved_imports(module, tmp_path)
     assert len(problems) == 3, problems
     assert "..qgis_bridge" in problems[0] and "missing_sibling" in problems[1] and "not a package" in problems[2]
+
+
+def test_the_resolver_knows_the_one_mapping_the_assembler_makes(tmp_path):
+    """The provider imports the algorithms as the plugin folder holds them: tuoli_gw_plugin.processing_algs."""
+    for folder in (PACKAGE, "processing_algs"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "__init__.py").write_text("")
+    (tmp_path / "processing_algs" / "base.py").write_text("")
+    module = tmp_path / PACKAGE / "provider.py"
+    module.write_text(
+        "from .processing_algs.base import TuoliAlgorithm\n"
+        "from tuoli_gw_plugin.processing_algs import base\n"
+        "from .processing_algs.missing import Nothing\n"
+        "from .resources import rules\n"
+    )
+    problems = _unresolved_imports(module, tmp_path)
+    assert len(problems) == 2, problems
+    assert "processing_algs.missing" in problems[0] and ".resources" in problems[1]
 
 
 def test_no_committed_symlinks():

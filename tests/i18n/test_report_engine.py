@@ -10,8 +10,10 @@ import pytest
 
 from tuoli_gw_plugin.engine.core.errors import EngineInputError
 from tuoli_gw_plugin.engine.core.rules import load_rules
+from tuoli_gw_plugin.engine.documents import html_page
 from tuoli_gw_plugin.engine.documents import supervision_report as report_module
-from tuoli_gw_plugin.engine.documents.supervision_report import ReportInputs, band_labels, build_report, repair_pdf_text_mapping
+from tuoli_gw_plugin.engine.documents.pdf_text import repair_pdf_text_mapping
+from tuoli_gw_plugin.engine.documents.supervision_report import ReportInputs, band_labels, build_report
 
 from . import report_data as data
 
@@ -104,7 +106,7 @@ def test_html_can_embed_the_figures_or_name_them():
 
 
 def test_chinese_report_without_a_cjk_font_says_what_to_install(monkeypatch):
-    monkeypatch.setattr(report_module, "cjk_font_family", lambda: None)
+    monkeypatch.setattr(html_page, "cjk_font_family", lambda: None)
     with pytest.raises(EngineInputError, match="fonts-noto-cjk"):
         build_report(full_inputs(), load_rules(), year=2025, language="zh")
     # English is still possible, with a warning because the township names are Chinese.
@@ -182,8 +184,8 @@ def test_no_minus_zero_anywhere():
     balance["reduction_m3"] = [10.0, 50.0, -0.4]
     text = plain(build_report(full_inputs(townships=towns, balance=balance), load_rules(), year=2025, language="zh").html())
     assert re.findall(r"(?<![\w.,])-0(?:\.0+)?%?(?![\d.,])", text) == []
-    assert report_module._number(-0.5) == "0" and report_module._number(-0.004, 2) == "0.00"
-    assert report_module._number(-0.6) == "-1" and report_module._number(-100) == "-100"
+    assert html_page.number_text(-0.5) == "0" and html_page.number_text(-0.004, 2) == "0.00"
+    assert html_page.number_text(-0.6) == "-1" and html_page.number_text(-100) == "-100"
     # −0.5 m³ is over the red line all the same (remaining < 0), though it shows as 0: named as at the line.
     assert "已达到红线、无余留指标的乡镇：多拉特乡" in text
 

@@ -8,7 +8,6 @@ written part of a file, which is what a full disk or a crash looks like from the
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -86,7 +85,8 @@ def test_a_report_pdf_that_fails_while_printing_leaves_the_previous_pdf(run_alg,
     out = tmp_path / "out"
     out.mkdir()
     (out / "report.pdf").write_bytes(PREVIOUS)
-    module = next(m for name, m in sys.modules.items() if name.endswith("processing_algs.supervision_report"))
+    from tuoli_gw_plugin.qgis_io import pdf as module
+
     real_print = module._print_pdf_to
 
     def print_then_crash(document, path, language, families):

@@ -9,7 +9,6 @@ picked or edited), so a click only runs a point query.
 from __future__ import annotations
 
 import html
-import importlib
 import time
 from pathlib import Path
 
@@ -645,6 +644,7 @@ class SiteChecker:
             safe_file_stem,
         )
         from ..qgis_io.frames import crs_to_pyproj_text
+        from ..qgis_io.pdf import print_pdf
 
         language = basis_language()
         with speaking(language):  # the engine's messages, if the layers cannot be prepared, in the interface language
@@ -680,10 +680,7 @@ class SiteChecker:
         page = document.html(embed_figures=True)
         write_atomically(folder / f"{stem}.html", lambda temporary: temporary.write_text(page, encoding="utf-8"), layer_label=str(folder))
         pdf = folder / f"{stem}.pdf"
-        # The Qt PDF printer is the supervision report door's (processing_algs sits in the plugin folder QGIS loads,
-        # not in this package's source folder), found as the provider finds the doors.
-        report_door = importlib.import_module(f"{__package__.rsplit('.', 1)[0]}.processing_algs.supervision_report")
-        report_door.print_pdf(document, str(pdf), language)
+        print_pdf(document, str(pdf), language)
         return pdf
 
     def _mark(self, point: QgsPointXY, verdict: str | None) -> None:

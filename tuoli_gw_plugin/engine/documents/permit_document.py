@@ -4,7 +4,7 @@ Built from a :class:`~..permit.decision.PermitDecision`: verdict, each reason wi
 from the rules file, the township's remaining red-line quota against the request (notice item 8) or
 "red line not checked", nearest pipe, zone, a map extract, the Theis interference table (information
 for the reviewer, not a verdict of the notice) and a signature block. Chinese by default. The result
-is a :class:`~.supervision_report.ReportDocument`, so the supervision report's Qt printer makes the PDF.
+is a :class:`~.html_page.ReportDocument`, so the plugin's Qt printer (``qgis_io/pdf.py``) makes the PDF.
 No QGIS import.
 """
 
@@ -32,7 +32,7 @@ from ..plotting.permit_map import permit_map
 from ..plotting.style import css_font_family
 from ..screening.well_kind import kind_words, use_words
 from ..screening.well_sites import PreparedScreening, screen_point
-from .supervision_report import ReportDocument, _number, _table, require_cjk_font
+from .html_page import ReportDocument, html_table, number_text, require_cjk_font
 
 INTERFERENCE_ROWS = 40  # the table lists the nearest wells; the counts cover all within the radius
 
@@ -293,7 +293,7 @@ def build_decision_document(
         + _row(_t("applicant", language), decision.applicant or "—")
         + _row(_t("use", language), use_words(decision.use, language) or "—")
         + _row(_t("kind", language), kind_words(decision.well_type, language))
-        + _row(_t("requested", language), _number(decision.requested_m3))
+        + _row(_t("requested", language), number_text(decision.requested_m3))
         + _row(_t("location", language, crs=batch.work_crs.name), f"X {decision.x:,.1f}  Y {decision.y:,.1f}")
         + _row(_t("township", language), decision.township or "—")
         + "</table>",
@@ -306,24 +306,24 @@ def build_decision_document(
     )
     if decision.reasons:
         rows = [[reason_label(r.code, language), verdict_words(r.verdict, language), r.basis] for r in decision.reasons]
-        parts.append(_table([_t("reason", language), _t("reason_verdict", language), _t("clause", language)], rows))
+        parts.append(html_table([_t("reason", language), _t("reason_verdict", language), _t("clause", language)], rows))
     else:
         parts.append(f"<p>{html.escape(_t('no_reason', language, basis=decision.basis))}</p>")
 
     parts.append(f"<h2>{html.escape(_t('red_line', language))}</h2>")
-    quota_rows = [[_t("township", language), decision.township or "—"], [_t("requested", language), _number(decision.requested_m3)]]
+    quota_rows = [[_t("township", language), decision.township or "—"], [_t("requested", language), number_text(decision.requested_m3)]]
     if decision.quota_status != QUOTA_NOT_CHECKED:
-        quota_rows.append([_t("remaining", language), _number(decision.remaining_m3)])
+        quota_rows.append([_t("remaining", language), number_text(decision.remaining_m3)])
         if decision.taken_before_m3:
-            quota_rows.append([_t("taken_before", language), _number(decision.taken_before_m3)])
-            quota_rows.append([_t("left_for_it", language), _number(decision.left_for_it_m3)])
+            quota_rows.append([_t("taken_before", language), number_text(decision.taken_before_m3)])
+            quota_rows.append([_t("left_for_it", language), number_text(decision.left_for_it_m3)])
     parts.append('<table border="1" cellspacing="0" cellpadding="4">' + "".join(_row(k, v) for k, v in quota_rows) + "</table>")
     left = decision.left_for_it_m3
     if decision.quota_status == QUOTA_WITHIN:
         share = f"{100.0 * decision.requested_m3 / left:.1f}%"
         quota_text = _t("quota_within", language, share=share)
     elif decision.quota_status == QUOTA_EXCEEDED:
-        quota_text = _t("quota_exceeds", language, excess=_number(decision.requested_m3 - left))
+        quota_text = _t("quota_exceeds", language, excess=number_text(decision.requested_m3 - left))
     elif decision.quota_status == QUOTA_USED_UP:
         quota_text = _t("quota_used_up", language)
     else:
@@ -417,9 +417,9 @@ def _interference_section(decision: PermitDecision, batch: PermitBatch, rules: R
     numeric = [False, True, True, True, True, True, False]
 
     def table(rows: list) -> str:
-        return _table(headers, [
-            [row.well_id, _number(row.distance_m, 1), f"{row.u:.3g}", f"{row.w_u:.4g}", _number(row.drawdown_m, 3),
-             _number(row.batch_drawdown_m, 3), _t("yes" if row.affected else "no", language)]
+        return html_table(headers, [
+            [row.well_id, number_text(row.distance_m, 1), f"{row.u:.3g}", f"{row.w_u:.4g}", number_text(row.drawdown_m, 3),
+             number_text(row.batch_drawdown_m, 3), _t("yes" if row.affected else "no", language)]
             for row in rows[:INTERFERENCE_ROWS]
         ], numeric)
 
@@ -436,7 +436,7 @@ def _interference_section(decision: PermitDecision, batch: PermitBatch, rules: R
         headers[0] = _t("application_column", language)
         parts += [f"<p>{html.escape(_t('other_applications', language, radius=radius))}</p>", table(decision.at_applications)]
     if len(batch.decisions) > 1:
-        parts.append(f"<p>{html.escape(_t('here_from_others', language, s=_number(decision.batch_drawdown_here_m, 3)))}</p>")
+        parts.append(f"<p>{html.escape(_t('here_from_others', language, s=number_text(decision.batch_drawdown_here_m, 3)))}</p>")
         parts.append(f'<p class="note">{html.escape(_t("batch_note", language))}</p>')
     parts.append(f'<p class="note">{html.escape(_t("theis_note", language, threshold=f"{batch.affected_threshold_m:g}"))}</p>')
     return parts

@@ -3,7 +3,7 @@
 One table, a row per township: abstraction now, allowable volume, the cut needed, what each measure cuts (item 18
 stopped, item 13 switched, items 10 and 13 back to plan, item 7 shared), abstraction in the target year and the
 outcome — the year balance is reached, or not reachable by measures alone with the shortfall. The engine of the
-report (``report.py``) calls :func:`reduction_annex` when a REDUCTION_PLAN layer is given.
+report (``supervision_report.py``) calls :func:`reduction_annex` when a REDUCTION_PLAN layer is given.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import html
 import pandas as pd
 
 from ..core.errors import EngineInputError
-from .supervision_report import _column, _number, _numeric, _table, _unit_names
+from .html_page import find_column, html_table, number_text, numeric_values, unit_names
 
 WORDS = {
     "zh": {
@@ -73,11 +73,11 @@ COLUMNS = ("abstraction_m3", "allowable_m3", "cut_needed_m3", "cut_stop_m3", "cu
 def reduction_annex(plan: pd.DataFrame, *, language: str, name_field: str, layer: str) -> tuple[str, str]:
     """(annex HTML, summary line) of the plan per township."""
     words = WORDS["zh" if language == "zh" else "en"]
-    status, text = _column(plan, "status"), _column(plan, "status_text")
-    if status is None or _column(plan, "planned_cut_m3") is None:
+    status, text = find_column(plan, "status"), find_column(plan, "status_text")
+    if status is None or find_column(plan, "planned_cut_m3") is None:
         raise EngineInputError(words["not_plan"], layer=layer, hint=words["give_plan"])
-    names = _unit_names(plan, name_field)
-    values = {column: _numeric(plan, _column(plan, column)) for column in COLUMNS}
+    names = unit_names(plan, name_field)
+    values = {column: numeric_values(plan, find_column(plan, column)) for column in COLUMNS}
     # Ten columns fit an A4 page only in 万 m³ (10⁴ m³), as county tables write them; small volumes stay in m³.
     large = bool((values["abstraction_m3"].abs() >= 1e5).any())
     scale, decimals, unit = (1e4, 1, words["unit_large"]) if large else (1.0, 0, "m³")
@@ -85,16 +85,16 @@ def reduction_annex(plan: pd.DataFrame, *, language: str, name_field: str, layer
     rows = []
     for position, index in enumerate(plan.index):
         outcome = plan.at[index, text] if text is not None and pd.notna(plan.at[index, text]) else str(plan.at[index, status])
-        rows.append([names.iloc[position], *(_number(values[c].loc[index], decimals) for c in COLUMNS), outcome])
-    rows.append([words["total"], *(_number(values[c].sum(), decimals) for c in COLUMNS), ""])
+        rows.append([names.iloc[position], *(number_text(values[c].loc[index], decimals) for c in COLUMNS), outcome])
+    rows.append([words["total"], *(number_text(values[c].sum(), decimals) for c in COLUMNS), ""])
     headers = [
         words[key].format(unit=unit)
         for key in ("township", "abstraction", "allowable", "needed", "stop", "switch", "plan", "share", "final", "outcome")
     ]
-    table = _table(headers, rows, [False] + [True] * len(COLUMNS) + [False])
+    table = html_table(headers, rows, [False] + [True] * len(COLUMNS) + [False])
     reached = int((plan[status] == "reached").sum())
     short = int((plan[status] == "not_reachable").sum())
-    shortfall = _numeric(plan, _column(plan, "shortfall_m3")).where(plan[status] == "not_reachable").sum()
-    summary = words["summary"].format(n=reached + short, reached=reached, short=short, shortfall=_number(shortfall))
+    shortfall = numeric_values(plan, find_column(plan, "shortfall_m3")).where(plan[status] == "not_reachable").sum()
+    summary = words["summary"].format(n=reached + short, reached=reached, short=short, shortfall=number_text(shortfall))
     body = f"<h2>{html.escape(words['heading'])}</h2><p>{html.escape(words['intro'])}</p>{table}"
     return body, summary

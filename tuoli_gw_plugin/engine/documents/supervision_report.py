@@ -14,13 +14,9 @@ door can hand them to QTextDocument and print the same document to PDF).
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import html
 import math
-import re
-import unicodedata
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import geopandas as gpd
@@ -35,7 +31,8 @@ from ..core.rules import Rules
 from ..core.values import is_null
 from ..plotting.charts import report_balance_chart, report_fee_chart
 from ..plotting.maps import county_map
-from ..plotting.style import HTML_FONT_FAMILIES, cjk_font_family, css_font_family, needs_cjk
+from .html_page import ReportDocument, find_column, html_table, number_text, numeric_values, require_cjk_font, unit_names, unsigned_zero
+from .reduction_annex import reduction_annex
 
 register(
     {
@@ -70,13 +67,6 @@ register(
             "give OUTPUT_TOWNSHIPS (or OUTPUT) of Farm water rights, or leave WATER_RIGHTS empty",
             "请给出“农业用水权初始分配”的 OUTPUT_TOWNSHIPS（或 OUTPUT），或将 WATER_RIGHTS 留空",
         ),
-        "report.no_cjk_font": (
-            "No font with Chinese glyphs is installed, so the Chinese text would print as empty boxes. Install the Noto "
-            "CJK fonts (Debian/Ubuntu: sudo apt-get install fonts-noto-cjk; Windows/macOS have Microsoft YaHei / "
-            "PingFang built in) and run again, or choose LANGUAGE = English.",
-            "未安装含中文字形的字体，中文会打印成空白方框。请安装 Noto CJK 字体（Debian/Ubuntu：sudo apt-get install "
-            "fonts-noto-cjk；Windows/macOS 自带微软雅黑 / 苹方）后重新运行，或选择 LANGUAGE = English。",
-        ),
         "report.unknown_language": (
             "unknown report language {value!r}; use 'zh' or 'en'", "未知的报告语言 {value!r}；请用 'zh' 或 'en'"
         ),
@@ -86,7 +76,6 @@ register(
 LANGUAGES = ("zh", "en")
 SEVERITY_ORDER = ("critical", "high", "medium", "low")
 FINDINGS_LISTED = 20  # the findings table lists the most severe ones; counts cover all
-FONT_FAMILIES = HTML_FONT_FAMILIES  # the PDF printer (processing_algs/supervision_report.py) reads it here
 
 TEXT: dict[str, dict[str, str]] = {
     "zh": {
@@ -325,102 +314,9 @@ class ReportInputs:
     parameters: dict[str, str] = field(default_factory=dict)  # input name -> the parameter it came from
 
 
-@dataclass
-class ReportDocument:
-    """The report: HTML with figures referenced by name, and the figures as PNG bytes."""
-
-    language: str
-    title: str
-    body_html: str
-    figures: dict[str, bytes]
-    warnings: list[str]
-
-    def html(self, *, embed_figures: bool = True) -> str:
-        """The whole page; figures as data: URIs (self-contained) or by their names."""
-        body = self.body_html
-        for name, png in self.figures.items():
-            source = f"data:image/png;base64,{base64.b64encode(png).decode('ascii')}" if embed_figures else name
-            body = body.replace(f'src="{name}"', f'src="{source}"')
-        return (
-            "<!DOCTYPE html>\n"
-            f'<html lang="{"zh-Hans" if self.language == "zh" else "en"}"><head><meta charset="utf-8">'
-            f"<title>{html.escape(self.title)}</title><style>{_css(self.language)}</style></head><body>\n{body}\n</body></html>"
-        )
-
-
-def _css(language: str) -> str:
-    """Kept to what both browsers and Qt's rich-text engine (QTextDocument, for the PDF) understand."""
-    return (
-        f"body{{font-family:{css_font_family(language)};font-size:10pt}}"
-        "h1{font-size:17pt;text-align:center}h2{font-size:13pt;margin-top:14pt}"
-        "table{border-collapse:collapse;margin-bottom:8pt}th{background-color:#e8eef4}"
-        "td,th{border:1px solid #999999;padding:3pt}td.n{text-align:right}p.note{color:#555555;font-size:9pt}"
-    )
-
-
 # -- helpers ----------------------------------------------------------------------------------------
-def require_cjk_font(language: str, texts: Sequence[str] = ()) -> tuple[str | None, list[str]]:
-    """The CJK font family for the figures; a Chinese report without one is an error."""
-    family = cjk_font_family()
-    if family is not None:
-        return family, []
-    message = text("report.no_cjk_font")
-    if language == "zh":
-        raise EngineInputError(message)
-    if needs_cjk(texts):
-        return None, [message]
-    return None, []
-
-
-def _unsigned_zero(text: str) -> str:
-    """'-0', '-0.00', '-0.0%' read as a debt of nothing: a value that shows as zero shows without a sign."""
-    if text.startswith("-") and not any(digit in text for digit in "123456789"):
-        return text[1:]
-    return text
-
-
-def _number(value: object, decimals: int = 0) -> str:
-    if is_null(value):
-        return "—"
-    try:
-        number = float(value)
-        return _unsigned_zero(f"{number:,.{decimals}f}")  # -0.5 rounds to "-0", -0.004 to "-0.00": no sign
-    except (TypeError, ValueError):
-        return html.escape(str(value))
-
-
-def _table(headers: Sequence[str], rows: Sequence[Sequence[object]], numeric: Sequence[bool] | None = None) -> str:
-    numeric = numeric or [False] * len(headers)
-    # Qt's rich text ignores horizontal cell padding: a no-break space each side keeps numbers off the rules.
-    head = "".join(f"<th>&nbsp;{html.escape(str(h))}&nbsp;</th>" for h in headers)
-    body = "".join(
-        "<tr>"
-        + "".join(
-            f'<td class="n" align="right">&nbsp;{c}&nbsp;</td>' if is_number else f"<td>&nbsp;{html.escape(str(c))}&nbsp;</td>"
-            for c, is_number in zip(row, numeric)
-        )
-        + "</tr>"
-        for row in rows
-    )
-    return f'<table border="1" cellspacing="0" cellpadding="4"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
-
-
 def _present(frame: pd.DataFrame | None) -> bool:
     return frame is not None and len(frame) > 0
-
-
-def _column(frame: pd.DataFrame, *names: str) -> str | None:
-    lower = {str(c).lower(): c for c in frame.columns}
-    for name in names:
-        if name and name.lower() in lower:
-            return lower[name.lower()]
-    return None
-
-
-def _numeric(frame: pd.DataFrame, name: str | None) -> pd.Series:
-    if name is None:
-        return pd.Series(np.nan, index=frame.index, dtype=float)
-    return pd.to_numeric(frame[name], errors="coerce")
 
 
 def _grade_word(grade: object, words: dict[str, str]) -> str:
@@ -447,13 +343,6 @@ def band_labels(rules: Rules, language: str) -> dict[float, str]:
 
 
 # -- sections -----------------------------------------------------------------------------------------
-def _unit_names(frame: pd.DataFrame, preferred: str) -> pd.Series:
-    name = _column(frame, preferred, "name_zh", "township", "name", "zone_name", "cell_id")
-    if name is None:
-        return pd.Series([str(i + 1) for i in range(len(frame))], index=frame.index)
-    return frame[name].astype(object).where(frame[name].notna(), "—").astype(str)
-
-
 def _map_figure(inputs: ReportInputs, words: dict[str, str], family: str | None) -> tuple[bytes | None, dict[str, int]]:
     """The county map of whatever layers were given (None when none has a CRS), and wells per verdict."""
     frames = [inputs.townships, inputs.zones, inputs.supply_areas, inputs.supply_pipes, inputs.wells, inputs.existing_wells]
@@ -475,9 +364,9 @@ def _map_figure(inputs: ReportInputs, words: dict[str, str], family: str | None)
 
     zones, zone_grades = inputs.zones, None
     if _present(zones):
-        grade_column = _column(zones, inputs.zone_grade_field, "grade")
+        grade_column = find_column(zones, inputs.zone_grade_field, "grade")
         zone_grades = zones[grade_column].astype(str).str.strip().str.lower() if grade_column else pd.Series("", index=zones.index)
-    township_names = list(_unit_names(inputs.townships, inputs.township_name_field)) if _present(inputs.townships) else []
+    township_names = list(unit_names(inputs.townships, inputs.township_name_field)) if _present(inputs.townships) else []
     existing = inputs.existing_wells
     wells = inputs.wells
     has_wells = _present(wells) and wells.crs is not None
@@ -514,12 +403,12 @@ def _red_line_section(inputs: ReportInputs, words: dict[str, str]) -> tuple[str,
     towns = inputs.townships
     if not _present(towns):
         return f"<p>{words['not_provided']}</p>", [], []
-    red = _column(towns, "red_line_m3")
-    used = _column(towns, "used_m3")
+    red = find_column(towns, "red_line_m3")
+    used = find_column(towns, "used_m3")
     if red is None or used is None:
         return f"<p>{words['not_provided']}</p>", [], []
-    names = _unit_names(towns, inputs.township_name_field)
-    red_values, used_values = _numeric(towns, red), _numeric(towns, used)
+    names = unit_names(towns, inputs.township_name_field)
+    red_values, used_values = numeric_values(towns, red), numeric_values(towns, used)
     rows, over, at = [], [], []
     for name, red_m3, used_m3 in zip(names, red_values, used_values):
         share = used_m3 / red_m3 if red_m3 and not math.isnan(red_m3) and red_m3 > 0 else float("nan")
@@ -527,18 +416,21 @@ def _red_line_section(inputs: ReportInputs, words: dict[str, str]) -> tuple[str,
         status = ""
         if not math.isnan(remaining) and remaining <= 0:
             # over when the table shows a negative remainder, else at the line (it shows 0, never "-0")
-            if _number(remaining).startswith("-"):
+            if number_text(remaining).startswith("-"):
                 over.append(name)
                 status = words["red_line_over"]
             else:
                 at.append(name)
                 status = words["red_line_at"]
-        shown_share = "—" if math.isnan(share) else _unsigned_zero(f"{share:.1%}")
-        rows.append([name, _number(red_m3), _number(used_m3), _number(remaining), shown_share, status])
+        shown_share = "—" if math.isnan(share) else unsigned_zero(f"{share:.1%}")
+        rows.append([name, number_text(red_m3), number_text(used_m3), number_text(remaining), shown_share, status])
     rows.append(
-        [words["total"], _number(red_values.sum()), _number(used_values.sum()), _number(red_values.sum() - used_values.sum()), "", ""]
+        [
+            words["total"], number_text(red_values.sum()), number_text(used_values.sum()),
+            number_text(red_values.sum() - used_values.sum()), "", "",
+        ]
     )
-    table = _table(
+    table = html_table(
         [words["township"], words["red_line_m3"], words["used_m3"], words["remaining_m3"], words["use_share"], words["red_line_status"]],
         rows,
         [False, True, True, True, True, False],
@@ -550,37 +442,39 @@ def _balance_section(inputs: ReportInputs, words: dict[str, str], family: str | 
     balance = inputs.balance
     if not _present(balance):
         return f"<p>{words['not_provided']}</p>", {}, {}
-    abstraction = _column(balance, "abstraction_m3")
-    allowable = _column(balance, "allowable_m3")
+    abstraction = find_column(balance, "abstraction_m3")
+    allowable = find_column(balance, "allowable_m3")
     if abstraction is None or allowable is None:
         raise EngineInputError(
             text("report.not_balance"),
             layer=inputs.labels.get("balance", "BALANCE"),
             hint=text("report.give_balance"),
         )
-    names = _unit_names(balance, inputs.township_name_field)
-    grade_column = _column(balance, "final_grade", "grade")
-    coef = _numeric(balance, _column(balance, "extraction_coef"))
-    cut = _numeric(balance, _column(balance, "reduction_m3"))
-    decline = _numeric(balance, _column(balance, "decline_m_per_a"))
+    names = unit_names(balance, inputs.township_name_field)
+    grade_column = find_column(balance, "final_grade", "grade")
+    coef = numeric_values(balance, find_column(balance, "extraction_coef"))
+    cut = numeric_values(balance, find_column(balance, "reduction_m3"))
+    decline = numeric_values(balance, find_column(balance, "decline_m_per_a"))
     grades = balance[grade_column] if grade_column else pd.Series(None, index=balance.index, dtype=object)
-    abstraction_values, allowable_values = _numeric(balance, abstraction), _numeric(balance, allowable)
+    abstraction_values, allowable_values = numeric_values(balance, abstraction), numeric_values(balance, allowable)
     order = np.argsort(-coef.fillna(-1).to_numpy(), kind="stable")
     rows = []
     for i in order:
         rows.append(
             [
                 names.iloc[i],
-                _number(abstraction_values.iloc[i]),
-                _number(allowable_values.iloc[i]),
-                _number(coef.iloc[i], 2),
+                number_text(abstraction_values.iloc[i]),
+                number_text(allowable_values.iloc[i]),
+                number_text(coef.iloc[i], 2),
                 html.escape(_grade_word(grades.iloc[i], words)),
-                _number(decline.iloc[i], 2),
-                _number(cut.iloc[i]),
+                number_text(decline.iloc[i], 2),
+                number_text(cut.iloc[i]),
             ]
         )
-    rows.append([words["total"], _number(abstraction_values.sum()), _number(allowable_values.sum()), "", "", "", _number(cut.sum())])
-    table = _table(
+    rows.append(
+        [words["total"], number_text(abstraction_values.sum()), number_text(allowable_values.sum()), "", "", "", number_text(cut.sum())]
+    )
+    table = html_table(
         [
             words["unit"],
             words["abstraction_m3"],
@@ -617,29 +511,29 @@ def _fees_section(
     if not _present(fees):
         return f"<p>{words['not_provided']}</p>", {}, {}
     labels = band_labels(rules, language)
-    fee_column = _column(fees, "fee_yuan")
+    fee_column = find_column(fees, "fee_yuan")
     if fee_column is None:
         raise EngineInputError(
             text("report.not_surcharge"),
             layer=inputs.labels.get("surcharge", "SURCHARGE"),
             hint=text("report.give_surcharge"),
         )
-    fee = _numeric(fees, fee_column)
-    if _column(fees, "tier") and _column(fees, "accounts_n"):  # the per-township summary table
-        multiplier = _numeric(fees, _column(fees, "multiplier"))
-        charged = ~fees[_column(fees, "tier")].astype(str).eq("not_charged")
-        accounts = _numeric(fees, _column(fees, "accounts_n"))
-        volume = _numeric(fees, _column(fees, "volume_m3"))
+    fee = numeric_values(fees, fee_column)
+    if find_column(fees, "tier") and find_column(fees, "accounts_n"):  # the per-township summary table
+        multiplier = numeric_values(fees, find_column(fees, "multiplier"))
+        charged = ~fees[find_column(fees, "tier")].astype(str).eq("not_charged")
+        accounts = numeric_values(fees, find_column(fees, "accounts_n"))
+        volume = numeric_values(fees, find_column(fees, "volume_m3"))
         excess = volume.where(multiplier > rules.value("surcharge", "within_plan_multiplier"), 0.0)
         # A tier's fee is rate x multiplier x volume, so its surcharge is the fee less the fee at 1x.
         surcharge = (fee - fee / multiplier.where(multiplier > 0)).where(charged, np.nan)
         band_header = words["band"]
     else:  # one row per account
-        multiplier = _numeric(fees, _column(fees, "top_multiplier"))
+        multiplier = numeric_values(fees, find_column(fees, "top_multiplier"))
         charged = fee.notna()
         accounts = pd.Series(1.0, index=fees.index)
-        excess = _numeric(fees, _column(fees, "excess_m3"))
-        surcharge = _numeric(fees, _column(fees, "surcharge_yuan"))
+        excess = numeric_values(fees, find_column(fees, "excess_m3"))
+        surcharge = numeric_values(fees, find_column(fees, "surcharge_yuan"))
         band_header = words["band_reached"]
     rows, chart_labels, chart_values = [], [], []
     for value, label in sorted(labels.items()):
@@ -647,26 +541,26 @@ def _fees_section(
         rows.append(
             [
                 label,
-                _number(accounts[chosen].sum()),
-                _number(excess[chosen].sum()),
-                _number(fee[chosen].sum(), 2),
-                _number(surcharge[chosen].sum(), 2),
+                number_text(accounts[chosen].sum()),
+                number_text(excess[chosen].sum()),
+                number_text(fee[chosen].sum(), 2),
+                number_text(surcharge[chosen].sum(), 2),
             ]
         )
         chart_labels.append(label)
         chart_values.append(float(fee[chosen].sum()))
     not_charged = ~charged
-    rows.append([words["not_charged"], _number(accounts[not_charged].sum()), "—", "—", "—"])
+    rows.append([words["not_charged"], number_text(accounts[not_charged].sum()), "—", "—", "—"])
     rows.append(
         [
             words["total"],
-            _number(accounts.sum()),
-            _number(excess[charged].sum()),
-            _number(fee[charged].sum(), 2),
-            _number(surcharge[charged].sum(), 2),
+            number_text(accounts.sum()),
+            number_text(excess[charged].sum()),
+            number_text(fee[charged].sum(), 2),
+            number_text(surcharge[charged].sum(), 2),
         ]
     )
-    table = _table(
+    table = html_table(
         [band_header, words["accounts"], words["excess_m3"], words["fee_yuan"], words["surcharge_yuan"]],
         rows,
         [False, True, True, True, True],
@@ -687,7 +581,7 @@ def _findings_section(inputs: ReportInputs, words: dict[str, str], rules: Rules,
     findings = inputs.findings
     if not _present(findings):
         return f"<p>{words['not_provided']}</p>", {}
-    code_column = _column(findings, "finding")
+    code_column = find_column(findings, "finding")
     if code_column is None:
         raise EngineInputError(
             text("report.not_findings"),
@@ -697,13 +591,13 @@ def _findings_section(inputs: ReportInputs, words: dict[str, str], rules: Rules,
     known = rules.get("compliance", "findings")
     codes = findings[code_column].astype(str)
     severity = (
-        findings[_column(findings, "severity")].astype(str)
-        if _column(findings, "severity")
+        findings[find_column(findings, "severity")].astype(str)
+        if find_column(findings, "severity")
         else codes.map(lambda c: known.get(c, {}).get("severity", ""))
     )
     item = (
-        findings[_column(findings, "notice_item")].astype(str)
-        if _column(findings, "notice_item")
+        findings[find_column(findings, "notice_item")].astype(str)
+        if find_column(findings, "notice_item")
         else codes.map(lambda c: known.get(c, {}).get("item", ""))
     )
     rank = {name: i for i, name in enumerate(SEVERITY_ORDER)}
@@ -715,27 +609,27 @@ def _findings_section(inputs: ReportInputs, words: dict[str, str], rules: Rules,
         .sort_values(["rank", "n"], ascending=[True, False])
     )
     rows = [
-        [finding_label(r.code, language, rules), r.item, words.get(r.severity, r.severity), _number(r.n)]
+        [finding_label(r.code, language, rules), r.item, words.get(r.severity, r.severity), number_text(r.n)]
         for r in summary.itertuples()
     ]
-    rows.append([words["total"], "", "", _number(len(findings))])
-    parts = [_table([words["finding"], words["notice_item"], words["severity"], words["count"]], rows, [False, False, False, True])]
-    township = _column(findings, "township")
+    rows.append([words["total"], "", "", number_text(len(findings))])
+    parts = [html_table([words["finding"], words["notice_item"], words["severity"], words["count"]], rows, [False, False, False, True])]
+    township = find_column(findings, "township")
     if township:
         crosstab = pd.crosstab(findings[township].fillna("—").astype(str), codes)
         columns = [c for c in FINDING_LABELS if c in crosstab.columns] + [c for c in crosstab.columns if c not in FINDING_LABELS]
         crosstab = crosstab[columns]
         parts.append(
-            _table(
+            html_table(
                 [words["township"], *(finding_label(c, language, rules) for c in columns), words["total"]],
-                [[name, *(_number(v) for v in row), _number(sum(row))] for name, row in zip(crosstab.index, crosstab.to_numpy())],
+                [[name, *(number_text(v) for v in row), number_text(sum(row))] for name, row in zip(crosstab.index, crosstab.to_numpy())],
                 [False, *([True] * (len(columns) + 1))],
             )
         )
     ordered = findings.assign(_rank=severity.map(rank).fillna(len(rank)).to_numpy()).sort_values("_rank", kind="stable")
     shown = ordered.head(FINDINGS_LISTED)
-    well = _column(findings, "well_id")
-    detail = _column(findings, "detail")
+    well = find_column(findings, "well_id")
+    detail = find_column(findings, "detail")
     parts.append(f'<p class="note">{html.escape(words["listed_of"].format(shown=len(shown), total=len(findings)))}</p>')
     # The audit writes its details in its own LANGUAGE: they are listed only when every one shown is in the
     # report's language (no English sentence in a Chinese report); otherwise the notice item is listed instead.
@@ -743,7 +637,7 @@ def _findings_section(inputs: ReportInputs, words: dict[str, str], rules: Rules,
     in_language = bool(details) and all(written_from(value, DETAIL_KEYS, language) for value in details)
     last_header, last_column = (words["detail"], detail) if in_language else (words["notice_item"], None)
     parts.append(
-        _table(
+        html_table(
             [words["well_id"], words["finding"], words["severity"], words["township"], last_header],
             [
                 [
@@ -765,29 +659,29 @@ def _rights_section(inputs: ReportInputs, words: dict[str, str]) -> tuple[str, d
     rights = inputs.water_rights
     if not _present(rights):
         return f"<p>{words['not_provided']}</p>", {}
-    township = _column(rights, "township")
-    if _column(rights, "allocated_m3") and _column(rights, "parcels_n"):  # OUTPUT_TOWNSHIPS
+    township = find_column(rights, "township")
+    if find_column(rights, "allocated_m3") and find_column(rights, "parcels_n"):  # OUTPUT_TOWNSHIPS
         table = pd.DataFrame(
             {
-                "township": rights[township].astype(str) if township else _unit_names(rights, inputs.township_name_field),
-                "parcels": _numeric(rights, _column(rights, "parcels_n")),
-                "area": _numeric(rights, _column(rights, "area_mu")),
-                "demand": _numeric(rights, _column(rights, "demand_m3")),
-                "red_line": _numeric(rights, _column(rights, "red_line_m3")),
+                "township": rights[township].astype(str) if township else unit_names(rights, inputs.township_name_field),
+                "parcels": numeric_values(rights, find_column(rights, "parcels_n")),
+                "area": numeric_values(rights, find_column(rights, "area_mu")),
+                "demand": numeric_values(rights, find_column(rights, "demand_m3")),
+                "red_line": numeric_values(rights, find_column(rights, "red_line_m3")),
                 # item 7: what the red line leaves for farming after domestic and ecological water
-                "agricultural": _numeric(rights, _column(rights, "agricultural_m3")),
-                "factor": _numeric(rights, _column(rights, "scale_factor")),
-                "allocated": _numeric(rights, _column(rights, "allocated_m3")),
+                "agricultural": numeric_values(rights, find_column(rights, "agricultural_m3")),
+                "factor": numeric_values(rights, find_column(rights, "scale_factor")),
+                "allocated": numeric_values(rights, find_column(rights, "allocated_m3")),
             }
         )
-    elif _column(rights, "right_m3"):  # OUTPUT: one row per parcel
+    elif find_column(rights, "right_m3"):  # OUTPUT: one row per parcel
         parcels = pd.DataFrame(
             {
                 "township": rights[township].fillna("—").astype(str) if township else "—",
-                "area": _numeric(rights, _column(rights, "area_mu")),
-                "demand": _numeric(rights, _column(rights, "demand_m3")),
-                "factor": _numeric(rights, _column(rights, "scale_factor")),
-                "allocated": _numeric(rights, _column(rights, "right_m3")),
+                "area": numeric_values(rights, find_column(rights, "area_mu")),
+                "demand": numeric_values(rights, find_column(rights, "demand_m3")),
+                "factor": numeric_values(rights, find_column(rights, "scale_factor")),
+                "allocated": numeric_values(rights, find_column(rights, "right_m3")),
             }
         )
         table = (
@@ -813,26 +707,26 @@ def _rights_section(inputs: ReportInputs, words: dict[str, str]) -> tuple[str, d
     rows = [
         [
             r.township,
-            _number(r.parcels),
-            _number(r.area, 1),
-            _number(r.demand),
-            _number(r.red_line),
-            *([_number(r.agricultural)] if with_agricultural else []),
-            _number(r.factor, 3),
-            _number(r.allocated),
+            number_text(r.parcels),
+            number_text(r.area, 1),
+            number_text(r.demand),
+            number_text(r.red_line),
+            *([number_text(r.agricultural)] if with_agricultural else []),
+            number_text(r.factor, 3),
+            number_text(r.allocated),
         ]
         for r in table.itertuples()
     ]
     rows.append(
         [
             words["total"],
-            _number(table["parcels"].sum()),
-            _number(table["area"].sum(), 1),
-            _number(table["demand"].sum()),
+            number_text(table["parcels"].sum()),
+            number_text(table["area"].sum(), 1),
+            number_text(table["demand"].sum()),
             "",
             *([""] if with_agricultural else []),
             "",
-            _number(table["allocated"].sum()),
+            number_text(table["allocated"].sum()),
         ]
     )
     headers = [
@@ -845,8 +739,8 @@ def _rights_section(inputs: ReportInputs, words: dict[str, str]) -> tuple[str, d
         words["scale_factor"],
         words["allocated_m3"],
     ]
-    html_table = _table(headers, rows, [False] + [True] * (len(headers) - 1))
-    return html_table, {"allocated": float(table["allocated"].sum()), "parcels": int(table["parcels"].sum())}
+    rights_table = html_table(headers, rows, [False] + [True] * (len(headers) - 1))
+    return rights_table, {"allocated": float(table["allocated"].sum()), "parcels": int(table["parcels"].sum())}
 
 
 # -- the report -------------------------------------------------------------------------------------
@@ -857,7 +751,7 @@ def build_report(inputs: ReportInputs, rules: Rules, *, year: int, language: str
     words = TEXT[language]
     names: list[str] = []
     if _present(inputs.townships):
-        names = list(_unit_names(inputs.townships, inputs.township_name_field))
+        names = list(unit_names(inputs.townships, inputs.township_name_field))
     family, notes = require_cjk_font(language, names)
     notice = rules.data.get("notice", {})
     title = f"{words['title']}（{year}{words['year_suffix']}）" if language == "zh" else f"{words['title']} {year}"
@@ -871,8 +765,6 @@ def build_report(inputs: ReportInputs, rules: Rules, *, year: int, language: str
     rights_html, rights_stats = _rights_section(inputs, words)
     annex_html, annex_summary = "", ""
     if _present(inputs.reduction_plan):
-        from .reduction_annex import reduction_annex  # imports this module's table helpers
-
         annex_html, annex_summary = reduction_annex(
             inputs.reduction_plan,
             language=language,
@@ -896,16 +788,18 @@ def build_report(inputs: ReportInputs, rules: Rules, *, year: int, language: str
         summary.append(words["at_red_line"].format(names=separator.join(at_red_line)))
     if balance_stats:
         summary.append(
-            words["over_units"].format(severe=balance_stats["severe"], general=balance_stats["general"], cut=_number(balance_stats["cut"]))
+            words["over_units"].format(
+                severe=balance_stats["severe"], general=balance_stats["general"], cut=number_text(balance_stats["cut"])
+            )
         )
         if balance_stats["undetermined"]:
             summary.append(words["undetermined_units"].format(n=balance_stats["undetermined"]))
     if fee_stats:
-        summary.append(words["fees_total"].format(fee=_number(fee_stats["fee"], 2), surcharge=_number(fee_stats["surcharge"], 2)))
+        summary.append(words["fees_total"].format(fee=number_text(fee_stats["fee"], 2), surcharge=number_text(fee_stats["surcharge"], 2)))
     if finding_stats:
         summary.append(words["findings_total"].format(**finding_stats))
     if rights_stats:
-        summary.append(words["rights_total"].format(allocated=_number(rights_stats["allocated"]), parcels=rights_stats["parcels"]))
+        summary.append(words["rights_total"].format(allocated=number_text(rights_stats["allocated"]), parcels=rights_stats["parcels"]))
     if annex_summary:
         summary.append(annex_summary)
 
@@ -940,10 +834,10 @@ def build_report(inputs: ReportInputs, rules: Rules, *, year: int, language: str
     for key, label in inputs.labels.items():
         frame = getattr(inputs, key, None)
         if isinstance(frame, pd.DataFrame):
-            source_rows.append([inputs.parameters.get(key, key.upper()), label, _number(len(frame))])
+            source_rows.append([inputs.parameters.get(key, key.upper()), label, number_text(len(frame))])
     parts.append(f"<h2>{html.escape(words['sources'])}</h2>")
     parts.append(
-        _table([words["parameter"], words["layer"], words["features"]], source_rows, [False, False, True])
+        html_table([words["parameter"], words["layer"], words["features"]], source_rows, [False, False, True])
         if source_rows
         else f"<p>{words['not_provided']}</p>"
     )
@@ -952,46 +846,3 @@ def build_report(inputs: ReportInputs, rules: Rules, *, year: int, language: str
     if notes:
         parts.append(f"<h2>{html.escape(words['warnings'])}</h2><ul>" + "".join(f"<li>{html.escape(w)}</li>" for w in notes) + "</ul>")
     return ReportDocument(language=language, title=title, body_html="\n".join(parts), figures=figures, warnings=notes)
-
-
-# -- PDF text extraction ----------------------------------------------------------------------------
-_TO_UNICODE_REF = re.compile(rb"/ToUnicode\s+(\d+)\s+0\s+R")
-_HEX4 = re.compile(rb"<([0-9A-Fa-f]{4})>")
-
-
-# Simplified-form radicals have no NFKC mapping; Noto CJK shares each one's glyph with the ideograph (意见 → 意⻅).
-_RADICALS, _IDEOGRAPHS = "⻅⻆⻉⻋⻓⻔⻙⻚⻛⻜⻢⻥⻦⻧⻨⻩⻬⻮⻰⻳", "见角贝车长门韦页风飞马鱼鸟卤麦黄齐齿龙龟"
-_SIMPLIFIED_RADICALS = {ord(radical): ord(ideograph) for radical, ideograph in zip(_RADICALS, _IDEOGRAPHS)}
-
-
-def _unified_ideograph(match: re.Match) -> bytes:
-    code = int(match.group(1), 16)
-    if code in _SIMPLIFIED_RADICALS:
-        return b"<%04X>" % _SIMPLIFIED_RADICALS[code]
-    if 0x2E80 <= code <= 0x2FDF:  # CJK radicals supplement and Kangxi radicals
-        unified = unicodedata.normalize("NFKC", chr(code))
-        if len(unified) == 1 and ord(unified) <= 0xFFFF:
-            return b"<%04X>" % ord(unified)
-    return match.group(0)
-
-
-def repair_pdf_text_mapping(data: bytes) -> bytes:
-    """Map Kangxi radicals back to the ideographs in a Qt PDF's ToUnicode tables, in place.
-
-    Noto CJK draws 里 and the radical ⾥ (U+2F65) with one glyph, and Qt's PDF writer names each
-    glyph after the lowest code point using it, so copied or searched text (and pdftotext) would
-    read 托⾥镇 instead of 托里镇. The printed glyphs are right either way. Each 4-digit entry is
-    replaced by one of the same length, so object offsets and the xref table stay valid;
-    compressed ToUnicode streams (not written by Qt 5) are left alone.
-    """
-    patched = bytearray(data)
-    for number in sorted(set(_TO_UNICODE_REF.findall(data))):
-        header = re.search(rb"(?:^|\n)" + number + rb" 0 obj\s*<<(.*?)>>\s*stream\r?\n", data, re.S)
-        if header is None or b"/Filter" in header.group(1):
-            continue
-        start = header.end()
-        end = data.find(b"endstream", start)
-        if end < 0:
-            continue
-        patched[start:end] = _HEX4.sub(_unified_ideograph, data[start:end])
-    return bytes(patched)

@@ -1,0 +1,58 @@
+"""A printed PDF read page by page (pdftotext), and what a signed document must not have on its pages."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+# Section headings as the documents write them: 一、… 七、…, 附件：…, "1. Application" in English.
+HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|附件：|\d+\. |Annex: )")
+FOOTER = re.compile(r"第\s*(\d+)\s*页\s*共\s*(\d+)\s*页|Page (\d+) of (\d+)")
+
+
+def page_texts(pdf: Path | str) -> list[str]:
+    """The text of each page of ``pdf``, in reading order."""
+    if shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None:
+        pytest.skip("pdftotext / pdfinfo (poppler-utils) are not installed")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    texts = []
+    for n in range(1, pages + 1):
+        command = ["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(pdf), "-"]
+        texts.append(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
+    return texts
+
+
+def lines_of(page: str) -> list[str]:
+    return [line.strip() for line in page.splitlines() if line.strip()]
+
+
+def body_lines(page: str) -> list[str]:
+    """A page's lines without its footer."""
+    return [line for line in lines_of(page) if not FOOTER.search(line)]
+
+
+def page_problems(pdf: Path | str, label: str) -> list[str]:
+    """Everything wrong with the pages of a document to be signed: a page without 'page n of m' or without the
+    document's id, a heading alone at the foot of a page, a last page holding only a remnant."""
+    pages = page_texts(pdf)
+    problems = []
+    for number, page in enumerate(pages, start=1):
+        footer = [FOOTER.search(line) for line in lines_of(page)]
+        numbers = [tuple(int(g) for g in m.groups() if g) for m in footer if m]
+        if (number, len(pages)) not in numbers:
+            problems.append(f"page {number}: no 'page {number} of {len(pages)}'")
+        if label not in page.replace("\u3000", " "):
+            problems.append(f"page {number}: no {label!r}")
+        body = body_lines(page)
+        if body and HEADING.match(body[-1]) and number < len(pages):
+            problems.append(f"page {number} ends with the heading {body[-1]!r}")
+    if len(pages) > 1:
+        last = body_lines(pages[-1])
+        if not last or (not HEADING.match(last[0]) and len(last) < 6):
+            problems.append(f"the last page holds only a remnant: {last!r}")
+    return problems
