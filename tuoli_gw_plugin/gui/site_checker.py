@@ -92,8 +92,7 @@ def reason_words(codes: str | None) -> str:
 
     language = basis_language()
     parts = [code.strip() for code in (codes or "").split(";") if code.strip()]
-    extra = {"no_geometry": tr("no location")}
-    words = [extra.get(code) or reason_label(code, language) for code in parts]
+    words = [reason_label(code, language) for code in parts]
     if language == "zh":
         return "；".join(words)
     return "; ".join(word if word == code else f"{word} ({code})" for word, code in zip(words, parts))

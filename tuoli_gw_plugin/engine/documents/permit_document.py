@@ -112,7 +112,7 @@ register(
         ),
         "permit_doc.days_of_use": (
             "{days} pumping days: the rules file's period for this use (permit_decision.pumping_days_by_use, an assumption).",
-            "抽水天数 {days} 天：规则文件对该用途设定的抽水期（permit_decision.pumping_days_by_use，假设值）。",
+            "抽水天数 {days} 天：规则文件对该用途设定的抽水期（假设值）。",
         ),
         "permit_doc.days_given": (
             "{days} pumping days: the period given for every application.", "抽水天数 {days} 天：对所有申请统一给定的抽水期。"
@@ -168,7 +168,7 @@ register(
         "permit_doc.draft_note": (
             "Drafted by the tuoli_gw plugin from the layers given; the reviewer checks and signs it. Layers are schematic "
             "unless the county's official ones were used.",
-            "本意见书由 tuoli_gw 插件根据所提供图层生成，须经审查人员核对并签署。除使用县级正式图层外，图层均为示意。",
+            "本意见书由托里县地下水监管插件根据所提供图层生成，须经审查人员核对并签署。除使用县级正式图层外，图层均为示意。",
         ),
         "permit_doc.prohibited": ("prohibited", "不予许可（禁止）"),
         "permit_doc.restricted": ("restricted — review case by case", "限制（须个案从严审查）"),
@@ -204,6 +204,7 @@ REASON_WORDS = {
     "request_over_remaining_quota": ("request above the remaining quota (item 8)", "申请水量超过剩余指标（第8条）"),
     "statutory_exception": ("statutory exception for this kind of well (Decree 748)", "法定例外情形（《地下水管理条例》）"),
     "outside_mapped_area": ("outside the mapped area", "位于图层覆盖范围之外"),
+    "no_geometry": ("no location", "无位置"),
 }
 register({f"permit_doc.reason.{code}": words for code, words in REASON_WORDS.items()})
 

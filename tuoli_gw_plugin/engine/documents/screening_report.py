@@ -29,6 +29,7 @@ from ..screening.well_sites import (
     reason_rules,
     verdict_counts,
 )
+from .permit_document import reason_label
 
 VERDICT_ORDER = ("prohibited", "restricted", "allowed", OUTSIDE, NO_GEOMETRY)
 
@@ -71,7 +72,7 @@ TEXT = {
         "township": "乡镇",
         "outside": "（不在乡镇图层内）",
         "total": "合计",
-        "reason": "原因代码",
+        "reason": "原因",
         "wells": "井数",
         "basis": "法律依据",
         "warnings": "警告",
@@ -142,7 +143,12 @@ def screening_report_html(
     basis_of = {rule.code: rule.basis[language] for rule in reason_rules(prepared)}
     basis_of[NO_GEOMETRY] = NO_GEOMETRY_BASIS[language]
     basis_of[OUTSIDE_MAPPED_AREA] = OUTSIDE_BASIS[language]
-    reason_rows = [[code, int(count), basis_of.get(code, "")] for code, count in reasons.items()]
+    # Words for each reason (the decision document's), the code beside them for an English reader only.
+    reason_rows = [
+        [reason_label(code, language) if language == "zh" else f"{reason_label(code, language)} ({code})", int(count),
+         basis_of.get(code, "")]
+        for code, count in reasons.items()
+    ]
     summary = ", ".join(f"{words[v]}: {counts.get(v, 0)}" for v in VERDICT_ORDER)
     parts = [
         "<!DOCTYPE html>",
