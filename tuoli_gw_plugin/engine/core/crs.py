@@ -21,6 +21,21 @@ from .messages import register, text
 
 register(
     {
+        # A CRS said in words (documents, maps): English keeps the EPSG name, Chinese the names a surveyor uses.
+        "crs.datum.China 2000": ("CGCS2000", "2000国家大地坐标系"),
+        "crs.datum.Xian 1980": ("Xian 1980", "1980西安坐标系"),
+        "crs.datum.Beijing 1954": ("Beijing 1954", "1954北京坐标系"),
+        "crs.datum.New Beijing": ("New Beijing", "新1954北京坐标系"),
+        "crs.geographic": ("{datum} (longitude/latitude)", "{datum}（经纬度）"),
+        "crs.gauss_kruger": ("{datum} / {width}-degree Gauss-Kruger CM {cm}E", "{datum} {width}度带 中央经线{cm}°"),
+        "crs.gauss_kruger_zone": (
+            "{datum} / {width}-degree Gauss-Kruger zone {zone}, CM {cm}E (eastings with the zone number)",
+            "{datum} {width}度带 第{zone}带（东坐标含带号） 中央经线{cm}°",
+        ),
+        "crs.utm": ("{datum} / UTM zone {zone}{hemisphere}", "{datum} 通用横轴墨卡托投影 第{zone}带（{hemisphere}）"),
+        "crs.north": ("N", "北半球"),
+        "crs.south": ("S", "南半球"),
+        "crs.other": ("{name}", "坐标系 {name}"),
         "crs.not_true_to_ground": (
             "{name} ({code}) is not true to the ground here: its scale is off by up to {error:.1%} over the data, so "
             "distances and areas are measured in {local} ({local_code}) instead.",
@@ -118,3 +133,37 @@ def working_crs(frames: Iterable[gpd.GeoDataFrame | None]) -> CRS:
     if bounds is not None:
         return local_metric_crs((bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2)
     return CRS.from_epsg(4537)
+
+
+_DATUM_KEYS = {"China 2000", "Xian 1980", "Beijing 1954", "New Beijing"}
+
+
+def crs_words(crs: CRS | None, language: str) -> str:
+    """The CRS as a reader of ``language`` names it: 'CGCS2000 / 3-degree Gauss-Kruger CM 84E' in English,
+    '2000国家大地坐标系 3度带 中央经线84°' in Chinese. A CRS outside the Chinese series keeps its EPSG code."""
+    if crs is None:
+        return "—"
+    if language != "zh":
+        return crs.name
+    datum = crs.datum.name if crs.datum is not None else ""
+    datum_words = text(f"crs.datum.{datum}", language) if datum in _DATUM_KEYS else ""
+    if datum.startswith("World Geodetic System 1984"):
+        datum_words = "WGS 84"
+    operation = crs.coordinate_operation
+    if crs.is_geographic and datum_words:
+        return text("crs.geographic", language, datum=datum_words)
+    if datum_words and operation is not None and operation.method_name == "Transverse Mercator":
+        parameters = {p.name: p.value for p in operation.params}
+        cm = parameters.get("Longitude of natural origin", 0.0)
+        easting = parameters.get("False easting", 0.0)
+        zone = int(easting // 1_000_000)
+        utm = crs.utm_zone
+        if utm:
+            hemisphere = text("crs.north" if utm.endswith("N") else "crs.south", language)
+            return text("crs.utm", language, datum=datum_words, zone=utm[:-1], hemisphere=hemisphere)
+        width = 3 if ("3-degree" in crs.name or (zone and zone * 3 == cm) or (not zone and cm % 6 != 3)) else 6
+        if zone:
+            return text("crs.gauss_kruger_zone", language, datum=datum_words, width=width, zone=zone, cm=f"{cm:g}")
+        return text("crs.gauss_kruger", language, datum=datum_words, width=width, cm=f"{cm:g}")
+    code = crs.to_epsg()
+    return text("crs.other", language, name=f"EPSG:{code}" if code else crs.name)

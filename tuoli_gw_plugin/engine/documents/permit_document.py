@@ -15,6 +15,7 @@ import html
 
 import numpy as np
 
+from ..core.crs import crs_words
 from ..core.messages import register, text
 from ..core.rules import Rules
 from ..permit.decision import (
@@ -53,6 +54,7 @@ register(
         "permit_doc.kind": ("Self-supplied well (item 13)", "是否自备井（第13条）"),
         "permit_doc.requested": ("Requested volume (m³/a)", "申请取水量（m³/年）"),
         "permit_doc.location": ("Location ({crs})", "位置（{crs}）"),
+        "permit_doc.coordinates": ("E {east} m, N {north} m", "北坐标 {north} m，东坐标 {east} m"),
         "permit_doc.township": ("Township", "所在乡镇"),
         "permit_doc.verdict_is": ("Verdict: {verdict}", "审查结论：{verdict}"),
         "permit_doc.reason": ("Reason", "理由"),
@@ -166,7 +168,7 @@ register(
         "permit_doc.seal": ("Seal", "盖章"),
         "permit_doc.opinion": ("Reviewer's opinion", "审查意见"),
         "permit_doc.draft_note": (
-            "Drafted by the tuoli_gw plugin from the layers given; the reviewer checks and signs it. Layers are schematic "
+            "Drafted by the Toli groundwater plugin from the layers given; the reviewer checks and signs it. Layers are schematic "
             "unless the county's official ones were used.",
             "本意见书由托里县地下水监管插件根据所提供图层生成，须经审查人员核对并签署。除使用县级正式图层外，图层均为示意。",
         ),
@@ -235,7 +237,7 @@ def reason_label(code: str, language: str) -> str:
     return _t(f"reason.{code}", language) if code in REASON_WORDS else code
 
 
-def _map_words(language: str, radius_m: float, coverage_distance_m: float | None) -> dict[str, str]:
+def _map_words(language: str, radius_m: float, coverage_distance_m: float | None, work_crs) -> dict[str, str]:
     return {
         "severe": _t("map_severe", language),
         "general": _t("map_general", language),
@@ -247,6 +249,7 @@ def _map_words(language: str, radius_m: float, coverage_distance_m: float | None
         "affected_wells": _t("map_affected", language),
         "application": _t("map_application", language),
         "map_crs": _t("map_crs", language),
+        "crs_name": crs_words(work_crs, language),
     }
 
 
@@ -295,7 +298,10 @@ def build_decision_document(
         + _row(_t("use", language), use_words(decision.use, language) or "—")
         + _row(_t("kind", language), kind_words(decision.well_type, language))
         + _row(_t("requested", language), number_text(decision.requested_m3))
-        + _row(_t("location", language, crs=batch.work_crs.name), f"X {decision.x:,.1f}  Y {decision.y:,.1f}")
+        + _row(
+            _t("location", language, crs=crs_words(batch.work_crs, language)),
+            _t("coordinates", language, east=f"{decision.x:,.1f}", north=f"{decision.y:,.1f}"),
+        )
         + _row(_t("township", language), decision.township or "—")
         + "</table>",
         f"<h2>{html.escape(_t('verdict', language))}</h2>",
@@ -363,7 +369,7 @@ def build_decision_document(
         existing_xy=batch.existing_xy,
         affected_xy=affected_xy,
         nearest_pipe_xy=nearest,
-        words=_map_words(language, batch.settings.radius_m, prepared.coverage_distance_m),
+        words=_map_words(language, batch.settings.radius_m, prepared.coverage_distance_m, prepared.work_crs),
         family=family,
     )
     parts.append('<p><img src="permit_map.png" width="560"></p>')

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from ..bookkeeping.audit import DETAIL_KEYS
-from ..core.crs import working_crs
+from ..core.crs import crs_words, working_crs
 from ..core.errors import EngineInputError
 from ..core.messages import register, text, written_from
 from ..core.rules import Rules
@@ -343,7 +343,7 @@ def band_labels(rules: Rules, language: str) -> dict[float, str]:
 
 
 # -- sections -----------------------------------------------------------------------------------------
-def _map_figure(inputs: ReportInputs, words: dict[str, str], family: str | None) -> tuple[bytes | None, dict[str, int]]:
+def _map_figure(inputs: ReportInputs, words: dict[str, str], family: str | None, language: str) -> tuple[bytes | None, dict[str, int]]:
     """The county map of whatever layers were given (None when none has a CRS), and wells per verdict."""
     frames = [inputs.townships, inputs.zones, inputs.supply_areas, inputs.supply_pipes, inputs.wells, inputs.existing_wells]
     frames = [f for f in frames if isinstance(f, gpd.GeoDataFrame) and len(f) and f.crs is not None]
@@ -379,7 +379,7 @@ def _map_figure(inputs: ReportInputs, words: dict[str, str], family: str | None)
         )
     return county_map(
         crs=crs,
-        words=words,
+        words={**words, "crs_name": crs_words(crs, language)},
         family=family,
         zones=projected(zones),
         zone_grades=zone_grades,
@@ -757,7 +757,7 @@ def build_report(inputs: ReportInputs, rules: Rules, *, year: int, language: str
     title = f"{words['title']}（{year}{words['year_suffix']}）" if language == "zh" else f"{words['title']} {year}"
     figures: dict[str, bytes] = {}
 
-    map_png, verdict_counts = _map_figure(inputs, words, family)
+    map_png, verdict_counts = _map_figure(inputs, words, family, language)
     red_line_html, over_red_line, at_red_line = _red_line_section(inputs, words)
     balance_html, balance_figures, balance_stats = _balance_section(inputs, words, family)
     fees_html, fee_figures, fee_stats = _fees_section(inputs, words, rules, language, family)

@@ -193,7 +193,7 @@ def county_map(
     ax.autoscale_view()
     ax.ticklabel_format(useOffset=False, style="plain")
     ax.tick_params(labelsize=7)
-    ax.set_xlabel(f"{words['map_crs']}: {crs.name} (m)", fontsize=8, **fonts)
+    ax.set_xlabel(f"{words['map_crs']}: {words.get('crs_name', crs.name)} (m)", fontsize=8, **fonts)
     ax.legend(handles=legend, loc="upper left", bbox_to_anchor=(1.01, 1.0), prop={**fonts, "size": 7})
     return png_bytes(figure, dpi=130), counts
 

@@ -116,7 +116,7 @@ def permit_map(
         ax.set_ylim(y - half, y + half)
         ax.ticklabel_format(useOffset=False, style="plain")
         ax.tick_params(labelsize=7)
-        ax.set_xlabel(f"{words['map_crs']}: {prepared.work_crs.name} (m)", fontsize=8)
+        ax.set_xlabel(f"{words['map_crs']}: {words.get('crs_name', prepared.work_crs.name)} (m)", fontsize=8)
         ax.legend(handles=legend, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7, prop={"family": families, "size": 7})
         figure.tight_layout()
         return png_bytes(figure, dpi=130)
