@@ -57,6 +57,8 @@ class Declared:
     label: str
     help: str = ""
     optional: bool = False
+    # Optional alone, but the run needs at least one of these keys (supply pipes or supply areas): the help says so.
+    one_of: tuple[str, ...] = ()
 
     def parameter(self, tr: Translate) -> QgsProcessingParameterDefinition:
         raise NotImplementedError
@@ -105,6 +107,12 @@ class Field(Declared):
     default: str | None = None
     numeric: bool = False
     when_absent: str = ""
+    # When the layer lacks the field: which layer carries it (the usual slip is giving another layer, not another field).
+    expected_layer: str = ""
+    # Fields that look like the right one but hold something else (a red line is not an allowable abstraction): a
+    # field whose name contains one of these is refused, with ``refused_why`` ({field}: the name given).
+    refused: tuple[str, ...] = ()
+    refused_why: str = ""
 
     def parameter(self, tr: Translate) -> QgsProcessingParameterDefinition:
         kind = QgsProcessingParameterField.Numeric if self.numeric else QgsProcessingParameterField.Any
@@ -113,8 +121,11 @@ class Field(Declared):
     def default_text(self) -> str:
         return self.default or ""
 
+    def refuses(self, name: str) -> bool:
+        return any(word.lower() in name.lower() for word in self.refused)
+
     def texts(self) -> list[str]:
-        return [*super().texts(), *([self.when_absent] if self.when_absent else [])]
+        return [*super().texts(), *(text for text in (self.when_absent, self.expected_layer, self.refused_why) if text)]
 
 
 @dataclass(frozen=True)
@@ -334,16 +345,16 @@ POWER_FIELDS = (
 LANGUAGE_VALUES = ("zh", "en")  # LANGUAGE in every algorithm: 0 = 中文, 1 = English
 
 
-def interface_language() -> str:
-    """'zh' under a Chinese QGIS interface (zh, zh_CN, zh-Hans…), else 'en'."""
-    from tuoli_gw_plugin.i18n import language_for, user_locale
+def _interface_choice() -> int:
+    """The LANGUAGE option of the QGIS interface language (read when a dialog opens, not when this module loads)."""
+    from tuoli_gw_plugin.i18n import interface_language
 
-    return "zh" if language_for(user_locale()) == "zh-Hans" else "en"
+    return LANGUAGE_VALUES.index(interface_language())
 
 
 def language(label: str, *, follow_interface: bool, help_text: str) -> Choice:
     """The LANGUAGE parameter, in one order everywhere: 0 = 中文, 1 = English."""
-    default: int | Callable[[], int] = (lambda: LANGUAGE_VALUES.index(interface_language())) if follow_interface else 0
+    default: int | Callable[[], int] = _interface_choice if follow_interface else 0
     return Choice("LANGUAGE", label, help_text, options=("中文", "English"), values=LANGUAGE_VALUES, default=default)
 
 

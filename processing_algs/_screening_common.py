@@ -9,12 +9,11 @@ layers. Declared once here; :func:`prepare_from_parameters` turns them into a
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
-from qgis.core import QgsFeatureSource, QgsField, QgsProcessingException, QgsWkbTypes
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
-
-from tuoli_gw_plugin.qgis_io.frames import new_field
+from qgis.core import QgsFeatureSource, QgsProcessingException, QgsWkbTypes
+from qgis.PyQt.QtCore import QCoreApplication
 
 from ._declarations import LINES, POLYGONS, Distance, Field, Layer
 
@@ -61,7 +60,12 @@ REMAINING_FIELD = Field(
     parent="TOWNSHIPS", default="remaining_m3", numeric=True,
     when_absent="the red line (notice item 8) is not checked",
 )
-SUPPLY_AND_TOWNSHIPS = (SUPPLY_PIPES, COVERAGE_DISTANCE, SUPPLY_AREAS, TOWNSHIPS, TOWNSHIP_NAME_FIELD)
+# The doors that place wells in supply coverage (prepare_from_parameters) stop without both: each is optional
+# alone, and their help says one of them is needed.
+SUPPLY_PIPES_OR_AREAS = ("SUPPLY_PIPES", "SUPPLY_AREAS")
+SUPPLY_PIPES_NEEDED = replace(SUPPLY_PIPES, one_of=SUPPLY_PIPES_OR_AREAS)
+SUPPLY_AREAS_NEEDED = replace(SUPPLY_AREAS, one_of=SUPPLY_PIPES_OR_AREAS)
+SUPPLY_AND_TOWNSHIPS = (SUPPLY_PIPES_NEEDED, COVERAGE_DISTANCE, SUPPLY_AREAS_NEEDED, TOWNSHIPS, TOWNSHIP_NAME_FIELD)
 
 # The application fields screen_well_sites and permit_decision share, declared once: one screening of the same inputs
 # with the same defaults (the map tool's panel asks the same: the kind of well and the requested volume).
@@ -89,7 +93,7 @@ DATE_FIELD = Field(
     parent="INPUT", default="applied_on", when_absent="the applications are judged in order of their id",
 )
 SUPPLY_AND_TOWNSHIPS_WITH_REMAINING = (
-    SUPPLY_PIPES, COVERAGE_DISTANCE, SUPPLY_AREAS, TOWNSHIPS_WITH_REMAINING, TOWNSHIP_NAME_FIELD, REMAINING_FIELD,
+    SUPPLY_PIPES_NEEDED, COVERAGE_DISTANCE, SUPPLY_AREAS_NEEDED, TOWNSHIPS_WITH_REMAINING, TOWNSHIP_NAME_FIELD, REMAINING_FIELD,
 )
 
 
@@ -100,6 +104,32 @@ def require_points(source: QgsFeatureSource, label: str, parameter_name: str) ->
                 "TuoliAlgorithm", "Layer '{layer}' ({key}) is a {kind} layer; it must be a point layer of well locations."
             ).format(layer=label, key=parameter_name, kind=QgsWkbTypes.displayString(source.wkbType()))
         )
+
+
+def prepare_with_zones(alg, parameters: dict[str, Any], context, feedback, *, wells_label: str):
+    """The screening engine prepared from ZONES (with its grade and name fields), the supply layers and the townships
+    with their remaining quota, as Screen well sites, Permit decision and the report's screening all read them."""
+    from tuoli_gw_plugin.qgis_io.frames import source_to_frame
+
+    zones_source, zones_label = alg.source(parameters, "ZONES", context)
+    grade_field = alg.field(parameters, "ZONE_GRADE_FIELD", context, feedback)
+    name_field = alg.field(parameters, "ZONE_NAME_FIELD", context, feedback)
+    if grade_field not in zones_source.fields().names():
+        raise QgsProcessingException(
+            QCoreApplication.translate(
+                "TuoliAlgorithm",
+                "Layer '{layer}' has no field '{field}' (ZONE_GRADE_FIELD, the zone grade severe / general). "
+                "Its fields are: {fields}. Choose the grade field.",
+            ).format(layer=zones_label, field=grade_field, fields=", ".join(zones_source.fields().names()) or "(none)")
+        )
+    feedback.setProgressText(QCoreApplication.translate("TuoliAlgorithm", "Reading and preparing the layers…"))
+    zones = source_to_frame(zones_source, zones_label, field_names=[f for f in (grade_field, name_field) if f], feedback=feedback)
+    prepared = prepare_from_parameters(
+        alg, parameters, context, feedback, zones_frame=zones, zone_grade_field=grade_field, zone_name_field=name_field,
+        zones_label=zones_label, with_remaining=True,
+    )
+    prepared.layer_names["wells"] = wells_label
+    return prepared
 
 
 def prepare_from_parameters(
@@ -155,12 +185,3 @@ def prepare_from_parameters(
     for warning in prepared.warnings:
         feedback.pushWarning(warning)
     return prepared
-
-
-def common_output_fields() -> list[QgsField]:
-    """supply_distance_m, in_supply_coverage, township (shared by both outputs)."""
-    return [
-        new_field("supply_distance_m", QVariant.Double),
-        new_field("in_supply_coverage", QVariant.Bool),
-        new_field("township", QVariant.String),
-    ]

@@ -22,10 +22,16 @@ from qgis.core import (
     QgsRectangle,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QCoreApplication
 
 from tuoli_gw_plugin.qgis_io.bulk_io import read_gpkg, whole_gpkg_layer
-from tuoli_gw_plugin.qgis_io.frames import crs_to_pyproj_text, fields_with, new_field, source_to_frame, write_features_with_columns
+from tuoli_gw_plugin.qgis_io.frames import (
+    column_fields,
+    crs_to_pyproj_text,
+    fields_with,
+    source_to_frame,
+    write_features_with_columns,
+)
 
 from ._declarations import (
     OVER_EXTRACTION,
@@ -40,39 +46,14 @@ from ._declarations import (
     RasterOut,
     Sink,
 )
-from .base import TuoliAlgorithm
-
-BALANCE_FIELD_TYPES = {
-    "wells_n": QVariant.LongLong,
-    "area_km2": QVariant.Double,
-    "abstraction_m3": QVariant.Double,
-    "recharge_m3": QVariant.Double,
-    "allowable_m3": QVariant.Double,
-    "extraction_coef": QVariant.Double,
-    "grade": QVariant.String,
-    "reduction_m3": QVariant.Double,
-}
-LEVEL_FIELD_TYPES = {
-    "level_grade": QVariant.String,
-    "decline_m_per_a": QVariant.Double,
-    "final_grade": QVariant.String,
-    "grade_criterion": QVariant.String,
-}
-# With an INDUCED_PROBLEMS layer (after the level fields when both are given; final_grade and grade_criterion once).
-INDUCED_FIELD_TYPES = {
-    "induced_problems_n": QVariant.LongLong,
-    "final_grade": QVariant.String,
-    "grade_criterion": QVariant.String,
-}
+from .base import SummarisedLog, TuoliAlgorithm
 
 
 def balance_fields(with_levels: bool, with_induced: bool = False) -> list[QgsField]:
-    types = dict(BALANCE_FIELD_TYPES)
-    if with_levels:
-        types.update(LEVEL_FIELD_TYPES)
-    if with_induced:
-        types.update(INDUCED_FIELD_TYPES)
-    return [new_field(name, kind) for name, kind in types.items()]
+    """The balance's columns, then the level grade's and the induced problems' when given (each name once)."""
+    from tuoli_gw_plugin.engine.balance.abstraction_recharge import BALANCE_OUTPUT, INDUCED_OUTPUT, LEVEL_OUTPUT
+
+    return column_fields([*BALANCE_OUTPUT, *(LEVEL_OUTPUT if with_levels else ()), *(INDUCED_OUTPUT if with_induced else ())])
 
 
 def write_balance_raster_style(path: str, grid) -> None:
@@ -220,7 +201,7 @@ class AbstractionRechargeBalanceAlgorithm(TuoliAlgorithm):
     def compute(self, parameters: dict[str, Any], context, feedback) -> dict[str, Any]:
         import numpy as np
 
-        from tuoli_gw_plugin.engine.balance.abstraction_recharge import compute_balance, square_grid, write_balance_raster
+        from tuoli_gw_plugin.engine.balance.abstraction_recharge import GRID_CELL_COLUMN, compute_balance, square_grid, write_balance_raster
         from tuoli_gw_plugin.engine.balance.zonal import RasterSource
         from tuoli_gw_plugin.engine.plotting.charts import balance_chart
 
@@ -239,8 +220,7 @@ class AbstractionRechargeBalanceAlgorithm(TuoliAlgorithm):
         volume_field = self.field(parameters, "VOLUME_FIELD", context, feedback)
         ratio = self.number(parameters, "ALLOWABLE_RATIO", context)
 
-        def report(level: str, message: str) -> None:
-            (feedback.pushWarning if level == "warning" else feedback.pushInfo)(message)
+        report = SummarisedLog(feedback, self.tr)  # a note per cell or station: the first few, then a count
 
         # A whole GeoPackage layer is read in one call (see bulk_io), anything else feature by feature.
         bulk_wells = whole_gpkg_layer(parameters, "WELLS", context)
@@ -260,7 +240,7 @@ class AbstractionRechargeBalanceAlgorithm(TuoliAlgorithm):
                 units_frame = square_grid(well_frame, raster, grid_size, report=report)
                 output_crs = QgsCoordinateReferenceSystem.fromWkt(units_frame.crs.to_wkt())
                 base_fields = QgsFields()
-                base_fields.append(new_field("cell_id", QVariant.String))
+                base_fields.append(column_fields([GRID_CELL_COLUMN])[0])
             level_frame, levels_label = self.optional_frame(parameters, "LEVEL_GRADES", context, feedback)
             levels_label = levels_label or "LEVEL_GRADES"
             induced_frame, induced_label = self.optional_frame(parameters, "INDUCED_PROBLEMS", context, feedback)
@@ -273,6 +253,7 @@ class AbstractionRechargeBalanceAlgorithm(TuoliAlgorithm):
                 wells_layer=wells_label, units_layer=units_label, levels_layer=levels_label,
                 report=report, is_canceled=feedback.isCanceled, progress=feedback.setProgress,
             )
+            report.close()
             output_fields = fields_with(base_fields, balance_fields(level_frame is not None, induced_frame is not None))
             sink, dest_id = self.required_sink(parameters, "OUTPUT", context, output_fields, QgsWkbTypes.MultiPolygon, output_crs)
             if units_source is not None:

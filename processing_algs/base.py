@@ -171,7 +171,9 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
             details.append(", ".join(f"{index} = {option}" for index, option in enumerate(declaration.shown_options(self.tr))))
         elif default:
             details.append(self.tr("default {value}").format(value=default))
-        if declaration.optional and not isinstance(declaration, Field):
+        if declaration.one_of:
+            details.append(self.tr("optional alone: give {keys} or both").format(keys=self.tr(" or ").join(declaration.one_of)))
+        elif declaration.optional and not isinstance(declaration, Field):
             details.append(self.tr("optional"))
         line = f"• {self.tr(declaration.label)} ({'; '.join(details)})"
         sentences = [self.tr(declaration.help)] if declaration.help else []
@@ -297,6 +299,7 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
         self.check_geometry_types(parameters, context)
         self.repair_text_encodings(parameters, context, feedback)
         parameters = self.match_shapefile_field_names(parameters, context, feedback)
+        self.check_field_parameters(parameters, context)
         self.warn_implausible_numbers(parameters, context, feedback)
         new_files = self.destination_files_not_yet_there(parameters, context)
         self._staged = []
@@ -330,6 +333,40 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
         finally:
             self._opened = {}
 
+    def check_field_parameters(self, parameters, context) -> None:
+        """A field the layer lacks, or one that holds something else, stops the run before anything is read,
+        naming the parameter, the layer and its fields, and where the field is to be found."""
+        for declaration in self.PARAMETERS:
+            if not isinstance(declaration, Field) or not declaration.parent or parameters.get(declaration.parent) in (None, ""):
+                continue
+            chosen = [name for name in parameter_as_field_names(self, parameters, declaration.key, context) if name]
+            name = chosen[0] if chosen else declaration.default
+            if not name:
+                continue
+            layer = self.parameterAsVectorLayer(parameters, declaration.parent, context)
+            if layer is None:
+                continue
+            label = self.layer_label(parameters, declaration.parent, None, layer.name())
+            if declaration.refuses(name):
+                raise QgsProcessingException(
+                    self.tr("{key} = '{field}' (layer '{layer}') cannot be used: {why}").format(
+                        key=declaration.key, field=name, layer=label, why=self.tr(declaration.refused_why).format(field=name)
+                    )
+                )
+            names = layer.fields().names()
+            if name in names or (name == declaration.default and declaration.when_absent):
+                continue  # present, or a default the algorithm does without (self.field says so)
+            where = (
+                self.tr(declaration.expected_layer)
+                if declaration.expected_layer
+                else self.tr("Choose one of them in {key} ({label}).").format(key=declaration.key, label=self.tr(declaration.label))
+            )
+            raise QgsProcessingException(
+                self.tr("{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}").format(
+                    key=declaration.key, layer=label, parent=declaration.parent, field=name, fields=", ".join(names) or "—", where=where
+                )
+            )
+
     def warn_implausible_numbers(self, parameters, context, feedback) -> None:
         """A number outside its declared plausible range runs as given, with a warning saying so."""
         for declaration in self.PARAMETERS:
@@ -346,7 +383,7 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
     def run_language(self, parameters: dict[str, Any] | None = None, context=None) -> str:
         """The language the engine speaks in this run: the algorithm's LANGUAGE where it has one,
         else the QGIS interface language ('zh' or 'en')."""
-        from ._declarations import interface_language
+        from tuoli_gw_plugin.i18n import interface_language
 
         if parameters is not None and any(d.key == "LANGUAGE" for d in self.PARAMETERS):
             return self.choice(parameters, "LANGUAGE", context)
@@ -486,6 +523,39 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
             self._staged.append(staged)
         return sink, dest_id
 
+    @contextlib.contextmanager
+    def summarised_log(self, feedback) -> Iterator[Any]:
+        """A ``report(level, message)`` callback for the engine that shows lines said once per unit, cell or station
+        as their first few and a count: a 1 km grid of a county would otherwise log hundreds of lines alike."""
+        log = SummarisedLog(feedback, self.tr)
+        try:
+            yield log
+        finally:
+            log.close()
+
+    @staticmethod
+    def warn_replaced(feedback, source, label: str, columns) -> None:
+        """Say which fields of the input the output's ``columns`` replace."""
+        names = {column.name.lower() for column in columns}
+        replaced = [f.name() for f in source.fields() if f.name().lower() in names]
+        if replaced:
+            feedback.pushWarning(
+                QCoreApplication.translate(
+                    "TuoliAlgorithm", "Layer '{layer}' already has field(s) {fields}; the output replaces them with this run's values."
+                ).format(layer=label, fields=", ".join(replaced))
+            )
+
+    def write_with_columns(self, parameters, key: str, context, feedback, source, label: str, columns, frame) -> str:
+        """Write ``source``'s features with the engine's declared ``columns`` added from ``frame`` (a row per feature)
+        to the sink ``key``; an input field of the same name is replaced, and the log says so. Returns the destination id."""
+        from tuoli_gw_plugin.qgis_io.frames import column_fields, fields_with, write_features_with_columns
+
+        self.warn_replaced(feedback, source, label, columns)
+        fields = fields_with(source.fields(), column_fields(columns))
+        sink, dest_id = self.required_sink(parameters, key, context, fields, source.wkbType(), source.sourceCrs())
+        write_features_with_columns(source, sink, fields, frame, feedback=feedback)
+        return dest_id
+
     @staticmethod
     def report_messages(feedback, info=(), warnings=()) -> None:
         """The engine's log lines, as information and warnings in the Processing log."""
@@ -532,6 +602,35 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
             if isinstance(layer, QgsVectorLayer):
                 save_style_with_file(layer, qml, feedback)
         return {}
+
+
+class SummarisedLog:
+    """Engine log lines grouped by their wording with the numbers taken out (one group per kind of per-unit note):
+    the first ``FIRST`` of a group are shown as they come, the rest counted and said once at the end."""
+
+    FIRST = 5
+
+    def __init__(self, feedback, tr) -> None:
+        self.feedback, self.tr = feedback, tr
+        self.counts: dict[tuple[str, str], int] = {}
+        self.first: dict[tuple[str, str], str] = {}
+
+    def __call__(self, level: str, message: str) -> None:
+        group = (level, re.sub(r"\d[\d.,]*", "#", message))
+        self.counts[group] = self.counts.get(group, 0) + 1
+        self.first.setdefault(group, message)
+        if self.counts[group] <= self.FIRST and self.feedback is not None:
+            (self.feedback.pushWarning if level == "warning" else self.feedback.pushInfo)(message)
+
+    def close(self) -> None:
+        if self.feedback is None:
+            return
+        for (level, pattern), count in self.counts.items():
+            if count > self.FIRST:
+                first = self.first[(level, pattern)]
+                like = first if len(first) <= 70 else first[:69] + "…"
+                line = self.tr("{n} more line(s) like “{like}” ({total} in all).").format(n=count - self.FIRST, like=like, total=count)
+                (self.feedback.pushWarning if level == "warning" else self.feedback.pushInfo)(line)
 
 
 @contextlib.contextmanager

@@ -19,9 +19,9 @@ from qgis.core import (
     QgsProcessingException,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QDate, QDateTime, QVariant
+from qgis.PyQt.QtCore import QCoreApplication, QDate, QDateTime
 
-from tuoli_gw_plugin.qgis_io.frames import frame_fields, new_field, source_to_frame, write_frame
+from tuoli_gw_plugin.qgis_io.frames import column_fields, frame_fields, source_to_frame, write_frame
 
 from . import _declarations as declared
 from . import _screening_common as common
@@ -69,7 +69,6 @@ OPTIONAL_FIELDS = {
         when_absent="the use's quota in the rules file is not used (over_quota)",
     ),
 }
-OUTPUT_STRING_FIELDS = ("well_id", "finding", "notice_item", "detail", "severity", "township", "use")
 
 
 class ComplianceAuditAlgorithm(TuoliAlgorithm):
@@ -187,7 +186,7 @@ class ComplianceAuditAlgorithm(TuoliAlgorithm):
 
     # -- running ------------------------------------------------------------------------------------
     def compute(self, parameters: dict[str, Any], context, feedback) -> dict[str, Any]:
-        from tuoli_gw_plugin.engine.bookkeeping.audit import FINDINGS, compliance_audit
+        from tuoli_gw_plugin.engine.bookkeeping.audit import FINDING_COLUMNS, FINDINGS, compliance_audit
         from tuoli_gw_plugin.engine.bookkeeping.electricity import PowerFieldNames
 
         wells, wells_label = self.source(parameters, "WELLS", context)
@@ -240,8 +239,8 @@ class ComplianceAuditAlgorithm(TuoliAlgorithm):
         self.report_messages(feedback, result.messages, result.warnings)
 
         output_fields = QgsFields()
-        for name in OUTPUT_STRING_FIELDS:
-            output_fields.append(new_field(name, QVariant.String))
+        for field in column_fields(FINDING_COLUMNS):
+            output_fields.append(field)
         point_type = wells.wkbType() if QgsWkbTypes.geometryType(wells.wkbType()) == QgsWkbTypes.PointGeometry else QgsWkbTypes.Point
         sink, dest_id = self.required_sink(parameters, "OUTPUT", context, output_fields, point_type, wells.sourceCrs())
         self._write_findings(wells, well_frame, result.findings, sink, output_fields, feedback)

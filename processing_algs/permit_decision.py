@@ -12,43 +12,18 @@ from pathlib import Path
 from typing import Any
 
 from qgis.core import QgsProcessingException
-from qgis.PyQt.QtCore import QVariant
 
-from tuoli_gw_plugin.engine.core.output_files import write_atomically
 from tuoli_gw_plugin.engine.permit.theis import (
     DEFAULT_RADIUS_M,
     DEFAULT_STORATIVITY,
     DEFAULT_TRANSMISSIVITY_M2_PER_DAY,
 )
-from tuoli_gw_plugin.qgis_io.frames import fields_with, new_field, source_to_frame, write_features_with_columns
+from tuoli_gw_plugin.qgis_io.frames import source_to_frame
 from tuoli_gw_plugin.qgis_io.pdf import print_pdf
 
 from . import _screening_common as common
 from ._declarations import PERMITS, POINTS, POLYGONS, RULES, Distance, Field, FolderOut, Layer, Number, Result, Sink, Text, language
 from .base import TuoliAlgorithm
-
-# The OUTPUT table's fields, in this order (a public contract).
-OUTPUT_FIELDS = (
-    ("application_id", QVariant.String),
-    ("verdict", QVariant.String),
-    ("reasons", QVariant.String),
-    ("township", QVariant.String),
-    ("requested_m3", QVariant.Double),
-    ("remaining_m3", QVariant.Double),
-    ("quota_status", QVariant.String),
-    ("supply_distance_m", QVariant.Double),
-    ("zone_name", QVariant.String),
-    ("wells_within_radius", QVariant.Int),
-    ("affected_wells", QVariant.Int),
-    ("max_drawdown_m", QVariant.Double),
-    ("html_path", QVariant.String),
-    ("pdf_path", QVariant.String),
-    # issue 25: the kind of well, and the batch judged together
-    ("well_type", QVariant.String),
-    ("taken_before_m3", QVariant.Double),
-    ("pumping_days", QVariant.Double),
-    ("batch_max_drawdown_m", QVariant.Double),
-)
 
 
 class PermitDecisionAlgorithm(TuoliAlgorithm):
@@ -163,8 +138,8 @@ class PermitDecisionAlgorithm(TuoliAlgorithm):
         FolderOut(
             "OUTPUT_FOLDER",
             "Folder for the decision documents",
-            "<application id>.pdf and <application id>.html per application (characters a file name cannot hold become _). "
-            "Existing files of the same name are replaced.",
+            "One PDF and one HTML file per application, named after its id (SQ-2025-001.pdf, SQ-2025-001.html; characters a "
+            "file name cannot hold become _). Existing files of the same name are replaced.",
         ),
         Sink(
             "OUTPUT",
@@ -182,99 +157,96 @@ class PermitDecisionAlgorithm(TuoliAlgorithm):
         Result("COUNT_PROHIBITED", "Applications prohibited"),
         Result("COUNT_RESTRICTED", "Applications restricted"),
         Result("COUNT_ALLOWED", "Applications allowed"),
+        Result("COUNT_OUTSIDE", "Applications outside the mapped area (no verdict)"),
     )
 
     def compute(self, parameters, context, feedback) -> dict[str, Any]:
-        from tuoli_gw_plugin.engine.core.messages import speaking
-        from tuoli_gw_plugin.engine.documents.permit_document import build_decision_document
-        from tuoli_gw_plugin.engine.permit.decision import TheisSettings, decide_permits, prepare_aquifer, safe_file_stem
-
+        from tuoli_gw_plugin.engine.documents.permit_document import write_decision_documents
+        from tuoli_gw_plugin.engine.permit.decision import DECISION_COLUMNS, decision_table
 
         source, label = self.source(parameters, "INPUT", context)
         common.require_points(source, label, "INPUT")
-        zones_source, zones_label = self.source(parameters, "ZONES", context)
-        grade_field = self.field(parameters, "ZONE_GRADE_FIELD", context, feedback)
-        name_field = self.field(parameters, "ZONE_NAME_FIELD", context, feedback)
+        language = self.choice(parameters, "LANGUAGE", context)
+        rules = self.rules(parameters, context)
+        folder = self._output_folder(parameters, context)
+        prepared = common.prepare_with_zones(self, parameters, context, feedback, wells_label=label)
+        batch, has_existing_wells = self._decide(parameters, context, feedback, source, label, prepared, rules, language)
+        for warning in batch.warnings:
+            feedback.pushWarning(warning)
+        targets = self._targets(parameters, context, folder, batch)
+        write_decision_documents(
+            batch, prepared, rules, targets, print_pdf, language=language, reviewer=self.text(parameters, "REVIEWER", context),
+            has_existing_wells=has_existing_wells, before_each=lambda: self.stop_if_cancelled(feedback), progress=feedback.setProgress,
+        )
+        table = decision_table(batch.decisions, [(str(html_path), str(pdf_path)) for html_path, pdf_path in targets])
+        dest_id = self.write_with_columns(parameters, "OUTPUT", context, feedback, source, label, DECISION_COLUMNS, table)
+        self.style_output(dest_id, "screening_verdict")
+
+        verdicts = ("prohibited", "restricted", "allowed", "outside")
+        counts = {verdict: sum(d.verdict == verdict for d in batch.decisions) for verdict in verdicts}
+        feedback.pushInfo(
+            self.tr(
+                "{n} decision(s) written to {folder}: {p} prohibited, {r} restricted, {a} allowed, {o} outside the mapped area "
+                "(no verdict)."
+            ).format(
+                n=len(batch.decisions), folder=folder, p=counts["prohibited"], r=counts["restricted"], a=counts["allowed"],
+                o=counts["outside"],
+            )
+        )
+        return {
+            "OUTPUT": dest_id,
+            "OUTPUT_FOLDER": str(folder),
+            "COUNT_DECISIONS": len(batch.decisions),
+            **{f"COUNT_{verdict.upper()}": count for verdict, count in counts.items()},
+        }
+
+    def _output_folder(self, parameters, context) -> Path:
+        folder_text = self.parameterAsFileOutput(parameters, "OUTPUT_FOLDER", context)
+        if not folder_text:
+            raise QgsProcessingException(self.tr("OUTPUT_FOLDER: choose a folder for the decision documents."))
+        return Path(folder_text)
+
+    def _decide(self, parameters, context, feedback, source, label, prepared, rules, language):
+        """The engine's decisions on the applications, with the existing wells and aquifer the user gave; and whether
+        existing wells were given."""
+        from tuoli_gw_plugin.engine.permit.decision import TheisSettings, decide_permits, prepare_aquifer
+
         id_field, requested_field, use_field, applicant_field, self_supplied_field, date_field = self.fields(
             parameters, context, feedback, "ID_FIELD", "REQUESTED_FIELD", "USE_FIELD", "APPLICANT_FIELD", "SELF_SUPPLIED_FIELD",
             "DATE_FIELD",
         )
-        language = self.choice(parameters, "LANGUAGE", context)
-        rules = self.rules(parameters, context)
-        folder_text = self.parameterAsFileOutput(parameters, "OUTPUT_FOLDER", context)
-        if not folder_text:
-            raise QgsProcessingException(self.tr("OUTPUT_FOLDER: choose a folder for the decision documents."))
-        folder = Path(folder_text)
         settings = TheisSettings(
             self.parameterAsDouble(parameters, "TRANSMISSIVITY", context),
             self.parameterAsDouble(parameters, "STORATIVITY", context),
-            self.number(parameters, "PUMPING_DAYS", context),
+            self.number(parameters, "PUMPING_DAYS", context),  # empty: each application's use sets it (rules file)
             self.parameterAsDouble(parameters, "RADIUS_M", context),
         )
+        wanted = [f for f in (id_field, requested_field, use_field, applicant_field, self_supplied_field, date_field) if f]
+        applications = source_to_frame(source, label, field_names=list(dict.fromkeys(wanted)), feedback=feedback)
+        existing_id_field, existing_status_field = self.fields(parameters, context, feedback, "EXISTING_ID_FIELD", "EXISTING_STATUS_FIELD")
+        existing, existing_label = self.optional_frame(
+            parameters, "EXISTING_WELLS", context, feedback, field_names=[f for f in (existing_id_field, existing_status_field) if f]
+        )
+        if existing is not None:
+            prepared.layer_names["existing_wells"] = existing_label
+        t_field, s_field = self.field(parameters, "AQUIFER_T_FIELD", context), self.field(parameters, "AQUIFER_S_FIELD", context)
+        aquifer_frame, aquifer_label = self.optional_frame(parameters, "AQUIFER", context, feedback, field_names=[t_field, s_field])
+        aquifer = None
+        if aquifer_frame is not None:
+            aquifer = prepare_aquifer(aquifer_frame, t_field, s_field, aquifer_label, prepared.work_crs)
+        self.stop_if_cancelled(feedback)
+        feedback.setProgressText(self.tr("Deciding {n} applications…").format(n=len(applications)))
+        batch = decide_permits(
+            prepared, applications, settings, rules, id_field=id_field, requested_field=requested_field, use_field=use_field,
+            applicant_field=applicant_field, existing_wells=existing, existing_id_field=existing_id_field, aquifer=aquifer,
+            language=language, is_canceled=feedback.isCanceled, self_supplied_field=self_supplied_field, date_field=date_field,
+            existing_status_field=existing_status_field,
+        )
+        return batch, existing is not None
 
-        feedback.setProgressText(self.tr("Reading and preparing the layers…"))
-        zones = source_to_frame(zones_source, zones_label, field_names=[f for f in (grade_field, name_field) if f], feedback=feedback)
-        with speaking(language):
-            prepared = common.prepare_from_parameters(
-                self,
-                parameters,
-                context,
-                feedback,
-                zones_frame=zones,
-                zone_grade_field=grade_field,
-                zone_name_field=name_field,
-                zones_label=zones_label,
-                with_remaining=True,
-            )
-            prepared.layer_names["wells"] = label
-            wanted = [f for f in (id_field, requested_field, use_field, applicant_field, self_supplied_field, date_field) if f]
-            applications = source_to_frame(source, label, field_names=list(dict.fromkeys(wanted)), feedback=feedback)
-            existing_id_field, existing_status_field = self.fields(
-                parameters, context, feedback, "EXISTING_ID_FIELD", "EXISTING_STATUS_FIELD"
-            )
-            existing, existing_label = self.optional_frame(
-                parameters, "EXISTING_WELLS", context, feedback, field_names=[f for f in (existing_id_field, existing_status_field) if f]
-            )
-            if existing is not None:
-                prepared.layer_names["existing_wells"] = existing_label
-            aquifer = None
-            aquifer_frame, aquifer_label = self.optional_frame(
-                parameters,
-                "AQUIFER",
-                context,
-                feedback,
-                field_names=[self.field(parameters, "AQUIFER_T_FIELD", context), self.field(parameters, "AQUIFER_S_FIELD", context)],
-            )
-            if aquifer_frame is not None:
-                aquifer = prepare_aquifer(
-                    aquifer_frame,
-                    self.field(parameters, "AQUIFER_T_FIELD", context),
-                    self.field(parameters, "AQUIFER_S_FIELD", context),
-                    aquifer_label,
-                    prepared.work_crs,
-                )
-            self.stop_if_cancelled(feedback)
-            feedback.setProgressText(self.tr("Deciding {n} applications…").format(n=len(applications)))
-            batch = decide_permits(
-                prepared,
-                applications,
-                settings,
-                rules,
-                id_field=id_field,
-                requested_field=requested_field,
-                use_field=use_field,
-                applicant_field=applicant_field,
-                existing_wells=existing,
-                existing_id_field=existing_id_field,
-                existing_status_field=existing_status_field,
-                self_supplied_field=self_supplied_field,
-                date_field=date_field,
-                aquifer=aquifer,
-                language=language,
-                is_canceled=feedback.isCanceled,
-            )
-        for warning in batch.warnings:
-            feedback.pushWarning(warning)
+    def _targets(self, parameters, context, folder: Path, batch) -> list[tuple[Path, Path]]:
+        """(html, pdf) per decision, named after its application; never a file this run reads."""
+        from tuoli_gw_plugin.engine.permit.decision import safe_file_stem
 
         inputs = self._input_files(parameters, context)
         targets = []
@@ -290,85 +262,7 @@ class PermitDecisionAlgorithm(TuoliAlgorithm):
                         ).format(path=path, id=decision.application_id)
                     )
             targets.append((html_path, pdf_path))
-        reviewer = self.text(parameters, "REVIEWER", context)
-        folder_created = not folder.exists()
-        folder.mkdir(parents=True, exist_ok=True)
-        created: list[Path] = []  # files this run added: removed again if it fails or is cancelled half-way
-        try:
-            for position, (decision, (html_path, pdf_path)) in enumerate(zip(batch.decisions, targets)):
-                self.stop_if_cancelled(feedback)
-                with speaking(language):
-                    document = build_decision_document(
-                        decision, batch, prepared, rules, language=language, reviewer=reviewer, has_existing_wells=existing is not None
-                    )
-                page = document.html(embed_figures=True)
-                created += [path for path in (html_path, pdf_path) if not path.exists()]
-                write_atomically(
-                    html_path, lambda temporary, page=page: temporary.write_text(page, encoding="utf-8"), layer_label="OUTPUT_FOLDER"
-                )
-                print_pdf(document, str(pdf_path), language)
-                feedback.setProgress(100.0 * (position + 1) / max(len(batch.decisions), 1))
-        except BaseException:
-            for path in created:
-                path.unlink(missing_ok=True)
-            if folder_created and not any(folder.iterdir()):
-                folder.rmdir()
-            raise
-        paths = [(str(html_path), str(pdf_path)) for html_path, pdf_path in targets]
-
-        import pandas as pd
-
-        columns = pd.DataFrame(
-            [
-                [
-                    decision.application_id,
-                    decision.verdict,
-                    ";".join(r.code for r in decision.reasons),
-                    decision.township,
-                    decision.requested_m3,
-                    decision.remaining_m3,
-                    decision.quota_status,
-                    decision.supply_distance_m,
-                    decision.zone_name,
-                    len(decision.interference),
-                    len(decision.affected),
-                    max((row.drawdown_m for row in decision.interference), default=None),
-                    html_path,
-                    pdf_path,
-                    decision.well_type,
-                    decision.taken_before_m3,
-                    decision.pumping_days,
-                    max((row.batch_drawdown_m for row in decision.interference), default=None),
-                ]
-                for decision, (html_path, pdf_path) in zip(batch.decisions, paths)
-            ],
-            columns=[name for name, _ in OUTPUT_FIELDS],
-            dtype=object,
-        )
-        replaced = [f.name() for f in source.fields() if f.name().lower() in {name for name, _ in OUTPUT_FIELDS}]
-        if replaced:
-            feedback.pushWarning(
-                self.tr("Layer '{layer}' already has field(s) {fields}; the output replaces them with this run's values.").format(
-                    layer=label, fields=", ".join(replaced)
-                )
-            )
-        fields = fields_with(source.fields(), [new_field(name, kind) for name, kind in OUTPUT_FIELDS])
-        sink, dest_id = self.required_sink(parameters, "OUTPUT", context, fields, source.wkbType(), source.sourceCrs())
-        write_features_with_columns(source, sink, fields, columns, feedback=feedback)
-        self.style_output(dest_id, "screening_verdict")
-
-        counts = {verdict: sum(d.verdict == verdict for d in batch.decisions) for verdict in ("prohibited", "restricted", "allowed")}
-        feedback.pushInfo(
-            self.tr("{n} decision(s) written to {folder}: {p} prohibited, {r} restricted, {a} allowed.").format(
-                n=len(batch.decisions), folder=folder, p=counts["prohibited"], r=counts["restricted"], a=counts["allowed"]
-            )
-        )
-        return {
-            "OUTPUT": dest_id,
-            "OUTPUT_FOLDER": str(folder),
-            "COUNT_DECISIONS": len(batch.decisions),
-            **{f"COUNT_{verdict.upper()}": count for verdict, count in counts.items()},
-        }
+        return targets
 
     def _input_files(self, parameters, context) -> set[Path]:
         """The files the run's layers are read from: a decision must never be written over one."""

@@ -11,9 +11,15 @@ from __future__ import annotations
 from typing import Any
 
 from qgis.core import QgsWkbTypes
-from qgis.PyQt.QtCore import QVariant
 
-from tuoli_gw_plugin.qgis_io.frames import fields_with, frame_fields, new_field, source_to_frame, write_features_with_columns, write_frame
+from tuoli_gw_plugin.qgis_io.frames import (
+    column_fields,
+    fields_with,
+    frame_fields,
+    source_to_frame,
+    write_features_with_columns,
+    write_frame,
+)
 
 from . import _screening_common as common
 from ._declarations import (
@@ -36,32 +42,6 @@ from .base import TuoliAlgorithm
 SHARE_RULE_VALUES = ("use", "over_quota")  # 'over_quota' measures use over PLAN (its former name, kept for scripts)
 MEASURE_ORDER_VALUES = ("rules", "alternative")
 
-# The fields the wells and townships outputs add, in this order (a public contract).
-WELL_FIELDS = (
-    ("township", QVariant.String),
-    ("use_m3", QVariant.Double),
-    ("measure", QVariant.String),
-    ("cut_m3", QVariant.Double),
-    ("year", QVariant.Int),
-    ("clause", QVariant.String),
-    ("basis", QVariant.String),
-)
-TOWNSHIP_FIELDS = (
-    ("wells_n", QVariant.Int),
-    ("abstraction_m3", QVariant.Double),
-    ("allowable_m3", QVariant.Double),
-    ("cut_needed_m3", QVariant.Double),
-    ("cut_stop_m3", QVariant.Double),
-    ("cut_switch_m3", QVariant.Double),
-    ("cut_plan_m3", QVariant.Double),
-    ("cut_share_m3", QVariant.Double),
-    ("planned_cut_m3", QVariant.Double),
-    ("final_m3", QVariant.Double),
-    ("balance_year", QVariant.Int),
-    ("status", QVariant.String),
-    ("status_text", QVariant.String),
-    ("shortfall_m3", QVariant.Double),
-)
 
 
 class ReductionPlanAlgorithm(TuoliAlgorithm):
@@ -153,10 +133,22 @@ class ReductionPlanAlgorithm(TuoliAlgorithm):
             parent="TOWNSHIPS",
             default="allowable_m3",
             numeric=True,
+            expected_layer=(
+                "The plan needs each township's allowable groundwater abstraction (可开采量 = ρ × recharge), which Abstraction "
+                "against recharge (tuoli_gw:abstraction_recharge_balance) writes as allowable_m3: give its OUTPUT layer as "
+                "TOWNSHIPS, not the township boundaries."
+            ),
+            refused=("red_line", "红线", "remaining_m3"),
+            refused_why=(
+                "it holds the township's total-use red line or what is left of it (用水总量控制红线, notice item 8), a quota "
+                "for all water of every source, not the groundwater that may be abstracted without over-extraction; a plan "
+                "against it would find nothing to cut. Give the OUTPUT of Abstraction against recharge as TOWNSHIPS and keep "
+                "allowable_m3."
+            ),
         ),
-        common.SUPPLY_PIPES,
+        common.SUPPLY_PIPES_NEEDED,
         common.COVERAGE_DISTANCE,
-        common.SUPPLY_AREAS,
+        common.SUPPLY_AREAS_NEEDED,
         Number("FIRST_YEAR", "First year of the cuts", default=2026, minimum=2000, maximum=2100, integer=True),
         Number(
             "TARGET_YEAR",
@@ -186,7 +178,9 @@ class ReductionPlanAlgorithm(TuoliAlgorithm):
             options=("as the rules file orders them (self-supplied wells switched first)", "use over plan brought back to plan first"),
             values=MEASURE_ORDER_VALUES,
         ),
-        language("Language of the clauses and status texts", follow_interface=False, help_text="Chinese by default, English on request."),
+        language(
+            "Language of the clauses and status texts", follow_interface=True, help_text="The interface language unless chosen here."
+        ),
         RULES,
         Sink(
             "OUTPUT",
@@ -228,7 +222,15 @@ class ReductionPlanAlgorithm(TuoliAlgorithm):
 
     def compute(self, parameters, context, feedback) -> dict[str, Any]:
         from tuoli_gw_plugin.engine.core.messages import speaking
-        from tuoli_gw_plugin.engine.reduction.plan import PlanSettings, plan_reduction, plan_table, township_allowables
+        from tuoli_gw_plugin.engine.reduction.plan import (
+            TOWNSHIP_OUTPUT,
+            WELL_COLUMNS,
+            WELL_OUTPUT,
+            PlanSettings,
+            plan_reduction,
+            plan_table,
+            township_allowables,
+        )
 
         source, label = self.source(parameters, "WELLS", context)
         common.require_points(source, label, "WELLS")
@@ -282,19 +284,19 @@ class ReductionPlanAlgorithm(TuoliAlgorithm):
         self.stop_if_cancelled(feedback)
 
         feedback.setProgressText(self.tr("Writing the outputs…"))
-        replaced = [f.name() for f in source.fields() if f.name().lower() in {name for name, _ in WELL_FIELDS}]
+        replaced = [f.name() for f in source.fields() if f.name().lower() in set(WELL_COLUMNS)]
         if replaced:
             feedback.pushWarning(
                 self.tr("Layer '{layer}' already has field(s) {fields}; the output replaces them with this run's values.").format(
                     layer=label, fields=", ".join(replaced)
                 )
             )
-        well_fields = fields_with(source.fields(), [new_field(name, kind) for name, kind in WELL_FIELDS])
+        well_fields = fields_with(source.fields(), column_fields(WELL_OUTPUT))
         sink, dest_id = self.required_sink(parameters, "OUTPUT", context, well_fields, source.wkbType(), source.sourceCrs())
         write_features_with_columns(source, sink, well_fields, plan.wells.reset_index(drop=True), feedback=feedback)
         self.style_output(dest_id, "reduction_measure")
 
-        township_fields = fields_with(townships_source.fields(), [new_field(name, kind) for name, kind in TOWNSHIP_FIELDS])
+        township_fields = fields_with(townships_source.fields(), column_fields(TOWNSHIP_OUTPUT))
         township_sink, townships_id = self.required_sink(
             parameters, "OUTPUT_TOWNSHIPS", context, township_fields, QgsWkbTypes.MultiPolygon, townships_source.sourceCrs()
         )

@@ -8,11 +8,8 @@ verdict, plus an optional HTML report with a map and the verdicts per township.
 
 from __future__ import annotations
 
-from qgis.core import QgsProcessingException
-from qgis.PyQt.QtCore import QVariant
-
 from tuoli_gw_plugin.qgis_io.bulk_io import gpkg_output_path, load_on_completion, read_gpkg, whole_gpkg_layer, write_gpkg
-from tuoli_gw_plugin.qgis_io.frames import fields_with, new_field, source_to_frame, write_features_with_columns
+from tuoli_gw_plugin.qgis_io.frames import source_to_frame
 
 from . import _screening_common as common
 from ._declarations import PERMITS, POINTS, POLYGONS, RULES, Field, FileOut, Layer, Result, Sink, language
@@ -87,93 +84,69 @@ class ScreenWellSitesAlgorithm(TuoliAlgorithm):
     )
 
     def compute(self, parameters, context, feedback):
-        from tuoli_gw_plugin.engine.screening.well_sites import OUTPUT_COLUMNS, batch_order, output_table, screen_points, verdict_counts
+        from tuoli_gw_plugin.engine.screening.well_sites import SCREENING_COLUMNS, batch_order, output_table, screen_points, verdict_counts
 
         source, wells_label = self.source(parameters, "INPUT", context)
         common.require_points(source, wells_label, "INPUT")
-        zones_source, zones_label = self.source(parameters, "ZONES", context)
-        grade_field = self.field(parameters, "ZONE_GRADE_FIELD", context, feedback)
-        name_field = self.field(parameters, "ZONE_NAME_FIELD", context, feedback)
-        if grade_field not in zones_source.fields().names():
-            raise QgsProcessingException(
-                self.tr(
-                    "Layer '{layer}' has no field '{field}' (ZONE_GRADE_FIELD, the zone grade severe / general). "
-                    "Its fields are: {fields}. Choose the grade field."
-                ).format(layer=zones_label, field=grade_field, fields=", ".join(zones_source.fields().names()) or "(none)")
-            )
         use_field = self.field(parameters, "USE_FIELD", context, feedback)
         requested_field, self_supplied_field, date_field, id_field = self.fields(
             parameters, context, feedback, "REQUESTED_FIELD", "SELF_SUPPLIED_FIELD", "DATE_FIELD", "ID_FIELD"
         )
-        own_fields = list(dict.fromkeys(f for f in (use_field, requested_field, self_supplied_field, date_field, id_field) if f))
         language = self.choice(parameters, "LANGUAGE", context)
-
-        feedback.setProgressText(self.tr("Reading and preparing the layers…"))
-        zones = source_to_frame(zones_source, zones_label, field_names=[f for f in (grade_field, name_field) if f], feedback=feedback)
-        prepared = common.prepare_from_parameters(
-            self,
-            parameters,
-            context,
-            feedback,
-            zones_frame=zones,
-            zone_grade_field=grade_field,
-            zone_name_field=name_field,
-            zones_label=zones_label,
-            with_remaining=True,
-        )
-        prepared.layer_names["wells"] = wells_label
+        prepared = common.prepare_with_zones(self, parameters, context, feedback, wells_label=wells_label)
         self.stop_if_cancelled(feedback)
         # A whole GeoPackage layer into a new .gpkg file goes in and out in bulk (see bulk_io); the
         # feature-by-feature path serves every other kind of input and output.
         bulk_input = whole_gpkg_layer(parameters, "INPUT", context)
         bulk_output = gpkg_output_path(parameters, "OUTPUT") if bulk_input else None
-        if bulk_output:
-            all_wells = read_gpkg(*bulk_input, source, wells_label)
-            if any(f not in all_wells.columns for f in own_fields):
-                source_to_frame(source, wells_label, field_names=own_fields)  # raises the usual 'no field' message
-            wells = all_wells[[*own_fields, "geometry"]]
-            wells.attrs.update(all_wells.attrs)
-            feedback.setProgress(5)  # read in one call: one report, and a cancel point before screening
-        else:
-            wells = source_to_frame(source, wells_label, field_names=own_fields, feedback=feedback)
+        own_fields = list(dict.fromkeys(f for f in (use_field, requested_field, self_supplied_field, date_field, id_field) if f))
+        all_wells, wells = self._read_wells(source, wells_label, own_fields, bulk_input, bulk_output, feedback)
         feedback.setProgressText(self.tr("Screening {n} wells…").format(n=len(wells)))
         order = batch_order(wells, date_field=date_field, id_field=id_field, layer=wells_label) if requested_field else None
         results = screen_points(
             prepared, wells, use_field=use_field, requested_field=requested_field, self_supplied_field=self_supplied_field,
             order=order, id_field=id_field, language=language, is_canceled=feedback.isCanceled, progress=feedback.setProgress,
         )
-
-        new_fields = [
-            new_field("verdict", QVariant.String),
-            new_field("reasons", QVariant.String),
-            new_field("basis", QVariant.String),
-            new_field("zone_name", QVariant.String),
-            new_field("zone_grade", QVariant.String),
-            *common.common_output_fields(),
-            new_field("well_type", QVariant.String),
-            new_field("red_line_checked", QVariant.Bool),
-        ]
-        replaced = [f.name() for f in source.fields() if f.name().lower() in set(OUTPUT_COLUMNS)]
-        if replaced:
-            feedback.pushWarning(
-                self.tr("Layer '{layer}' already has field(s) {fields}; the output replaces them with this run's values.").format(
-                    layer=wells_label, fields=", ".join(replaced)
-                )
-            )
         feedback.setProgressText(self.tr("Writing the output…"))
         if bulk_output:
             self.stop_if_cancelled(feedback)
-            output = output_table(all_wells, results)
-            write_gpkg(output, bulk_output)
+            self.warn_replaced(feedback, source, wells_label, SCREENING_COLUMNS)
+            write_gpkg(output_table(all_wells, results), bulk_output)
             dest_id = bulk_output
             load_on_completion(context, parameters, "OUTPUT", bulk_output, self.tr("Screened wells"))
         else:
-            output_fields = fields_with(source.fields(), new_fields)
-            sink, dest_id = self.required_sink(parameters, "OUTPUT", context, output_fields, source.wkbType(), source.sourceCrs())
-            write_features_with_columns(source, sink, output_fields, results, feedback=feedback)
+            dest_id = self.write_with_columns(parameters, "OUTPUT", context, feedback, source, wells_label, SCREENING_COLUMNS, results)
         self.style_output(dest_id, "screening_verdict")
 
         counts = verdict_counts(results)
+        self._log_counts(feedback, counts, results)
+        outputs = {"OUTPUT": dest_id, **{f"COUNT_{verdict.upper()}": counts[verdict] for verdict in VERDICTS}}
+        report_path = self.parameterAsFileOutput(parameters, "REPORT", context)
+        if report_path:
+            from tuoli_gw_plugin.engine.documents.screening_report import write_screening_report
+
+            feedback.setProgressText(self.tr("Writing the report…"))
+            write_screening_report(
+                report_path, prepared, wells, results, input_label=wells_label, language=language, warnings=prepared.warnings
+            )
+            feedback.pushInfo(self.tr("Report written to {path}").format(path=report_path))
+            outputs["REPORT"] = report_path
+        return outputs
+
+    def _read_wells(self, source, wells_label: str, own_fields: list[str], bulk_input, bulk_output, feedback):
+        """(every column of the layer when it is read in bulk, else None; the wells with the fields screening reads)."""
+        if not bulk_output:
+            return None, source_to_frame(source, wells_label, field_names=own_fields, feedback=feedback)
+        all_wells = read_gpkg(*bulk_input, source, wells_label)
+        if any(f not in all_wells.columns for f in own_fields):
+            source_to_frame(source, wells_label, field_names=own_fields)  # raises the usual 'no field' message
+        wells = all_wells[[*own_fields, "geometry"]]
+        wells.attrs.update(all_wells.attrs)
+        feedback.setProgress(5)  # read in one call: one report, and a cancel point before screening
+        return all_wells, wells
+
+    def _log_counts(self, feedback, counts: dict[str, int], results) -> None:
+        """The verdicts in the log, and a warning for each kind of well whose verdict says less than it seems."""
         feedback.pushInfo(
             self.tr("Verdicts: {p} prohibited, {r} restricted, {a} allowed, {n} without geometry (of {t} wells).").format(
                 p=counts["prohibited"], r=counts["restricted"], a=counts["allowed"], n=counts["no_geometry"], t=len(results)
@@ -210,23 +183,3 @@ class ScreenWellSitesAlgorithm(TuoliAlgorithm):
                     n=counts["no_geometry"]
                 )
             )
-        outputs = {"OUTPUT": dest_id}
-        outputs.update({f"COUNT_{verdict.upper()}": counts[verdict] for verdict in VERDICTS})
-
-        report_path = self.parameterAsFileOutput(parameters, "REPORT", context)
-        if report_path:
-            from tuoli_gw_plugin.engine.documents.screening_report import write_screening_report
-
-            feedback.setProgressText(self.tr("Writing the report…"))
-            write_screening_report(
-                report_path,
-                prepared,
-                wells,
-                results,
-                input_label=wells_label,
-                language=language,
-                warnings=prepared.warnings,
-            )
-            feedback.pushInfo(self.tr("Report written to {path}").format(path=report_path))
-            outputs["REPORT"] = report_path
-        return outputs

@@ -9,9 +9,8 @@ same screening engine as ``screen_well_sites``); this module reads parameters an
 from __future__ import annotations
 
 from qgis.core import QgsFeature, QgsFeatureRequest, QgsFeatureSink, QgsProcessingException
-from qgis.PyQt.QtCore import QVariant
 
-from tuoli_gw_plugin.qgis_io.frames import fields_with, new_field, qgis_value, source_to_frame
+from tuoli_gw_plugin.qgis_io.frames import column_fields, fields_with, qgis_value, source_to_frame
 
 from . import _screening_common as common
 from ._declarations import PERMITS, POINTS, RULES, Field, Layer, Result, Sink
@@ -68,7 +67,7 @@ class SelfSuppliedClosureListAlgorithm(TuoliAlgorithm):
     )
 
     def compute(self, parameters, context, feedback):
-        from tuoli_gw_plugin.engine.screening.closure_list import closure_list
+        from tuoli_gw_plugin.engine.screening.closure_list import CLOSURE_OUTPUT, closure_list
 
         source, label = self.source(parameters, "INPUT", context)
         common.require_points(source, label, "INPUT")
@@ -94,11 +93,7 @@ class SelfSuppliedClosureListAlgorithm(TuoliAlgorithm):
             id_field=id_field,
         )
 
-        new_fields = [
-            *common.common_output_fields(),
-            new_field("freed_m3", QVariant.Double),
-            new_field("freed_from", QVariant.String),
-        ]
+        new_fields = column_fields(CLOSURE_OUTPUT)
         output_fields = fields_with(source.fields(), new_fields)
         sink, dest_id = self.required_sink(parameters, "OUTPUT", context, output_fields, source.wkbType(), source.sourceCrs())
         self._write_selected(source, sink, output_fields, result, wells.attrs["fid"], feedback)

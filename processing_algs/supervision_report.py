@@ -152,6 +152,13 @@ class SupervisionReportAlgorithm(TuoliAlgorithm):
             inputs.labels["wells"] = wells_label
             inputs.parameters["wells"] = "WELLS"
 
+        if not inputs.labels:
+            feedback.pushWarning(
+                self.tr(
+                    "No layer was given: every section of the report will say 'not provided'. Give at least one of {keys} "
+                    "(each fills its section)."
+                ).format(keys=", ".join([key for _, key in SECTION_LAYERS] + ["WELLS"]))
+            )
         feedback.setProgressText(self.tr("Building the report…"))
         document = build_report(inputs, rules, year=year, language=language)
         for warning in document.warnings:

@@ -10,30 +10,13 @@ from __future__ import annotations
 from typing import Any
 
 from qgis.core import QgsProcessingException, QgsWkbTypes
-from qgis.PyQt.QtCore import QDate, QVariant
+from qgis.PyQt.QtCore import QDate
 
-from tuoli_gw_plugin.qgis_io.frames import fields_with, new_field, source_to_frame, write_features_with_columns
+from tuoli_gw_plugin.qgis_io.frames import column_fields, fields_with, source_to_frame, write_features_with_columns
 
 from ._declarations import ANY_LAYER, OVER_EXTRACTION, POINTS, POLYGONS, RULES, Field, Layer, Sink
-from .base import TuoliAlgorithm
+from .base import SummarisedLog, TuoliAlgorithm
 
-STATION_FIELD_TYPES = {
-    "n_obs": QVariant.LongLong,
-    "first_date": QVariant.Date,
-    "last_date": QVariant.Date,
-    "years": QVariant.Double,
-    "decline_m_per_a": QVariant.Double,
-    "mk_p_value": QVariant.Double,
-    "significant": QVariant.Bool,
-    "level_grade": QVariant.String,
-    "undetermined_reason": QVariant.String,
-}
-UNIT_FIELD_TYPES = {
-    "stations_n": QVariant.LongLong,
-    "decline_m_per_a": QVariant.Double,
-    "level_grade": QVariant.String,
-    "undetermined_reason": QVariant.String,
-}
 # Grades that are a finding; "undetermined" (record too short to test) is none of them.
 TESTED_GRADES = ("none", "general", "severe")
 
@@ -84,7 +67,7 @@ class WaterLevelTrendAlgorithm(TuoliAlgorithm):
 
     def compute(self, parameters: dict[str, Any], context, feedback) -> dict[str, Any]:
         from tuoli_gw_plugin.engine.balance.abstraction_recharge import unit_labels_for
-        from tuoli_gw_plugin.engine.balance.trend import station_trends, unit_level_grades
+        from tuoli_gw_plugin.engine.balance.trend import STATION_OUTPUT, UNIT_OUTPUT, station_trends, unit_level_grades
 
         rules = self.rules(parameters, context)
         stations, stations_label = self.source(parameters, "STATIONS", context)
@@ -92,8 +75,7 @@ class WaterLevelTrendAlgorithm(TuoliAlgorithm):
         units, units_label = self.optional_source(parameters, "UNITS", context)
         station_field, date_field, depth_field = self.fields(parameters, context, feedback, "STATION_FIELD", "DATE_FIELD", "DEPTH_FIELD")
 
-        def report(level: str, message: str) -> None:
-            (feedback.pushWarning if level == "warning" else feedback.pushInfo)(message)
+        report = SummarisedLog(feedback, self.tr)  # a note per cell or station: the first few, then a count
 
         station_frame = source_to_frame(stations, stations_label, feedback=feedback)
         series_frame = source_to_frame(
@@ -108,7 +90,7 @@ class WaterLevelTrendAlgorithm(TuoliAlgorithm):
         to_write = trends.copy()
         for name in ("first_date", "last_date"):
             to_write[name] = [None if d is None else QDate(d.year, d.month, d.day) for d in trends[name]]
-        output_fields = fields_with(stations.fields(), [new_field(n, t) for n, t in STATION_FIELD_TYPES.items()])
+        output_fields = fields_with(stations.fields(), column_fields(STATION_OUTPUT))
         sink, dest_id = self.required_sink(parameters, "OUTPUT", context, output_fields, stations.wkbType(), stations.sourceCrs())
         write_features_with_columns(stations, sink, output_fields, to_write, feedback=feedback)
         self.style_output(dest_id, "level_grade_stations")
@@ -125,7 +107,7 @@ class WaterLevelTrendAlgorithm(TuoliAlgorithm):
 
         units_sink, units_id = self.parameterAsSink(
             parameters, "OUTPUT_UNITS", context,
-            fields_with(units.fields(), [new_field(n, t) for n, t in UNIT_FIELD_TYPES.items()]) if units else stations.fields(),
+            fields_with(units.fields(), column_fields(UNIT_OUTPUT)) if units else stations.fields(),
             QgsWkbTypes.MultiPolygon,
             units.sourceCrs() if units else stations.sourceCrs(),
         )
@@ -141,10 +123,11 @@ class WaterLevelTrendAlgorithm(TuoliAlgorithm):
             per_unit = unit_level_grades(
                 unit_frame, stations_with_rates, rules, unit_labels=unit_labels_for(unit_frame), report=report, reasons=True
             )
-            unit_fields = fields_with(units.fields(), [new_field(n, t) for n, t in UNIT_FIELD_TYPES.items()])
+            unit_fields = fields_with(units.fields(), column_fields(UNIT_OUTPUT))
             write_features_with_columns(units, units_sink, unit_fields, per_unit, feedback=feedback)
             self.style_output(units_id, "level_grade_units")
             outputs["OUTPUT_UNITS"] = units_id
         elif units is not None:
             feedback.pushInfo(self.tr("UNITS given but no OUTPUT_UNITS: set OUTPUT_UNITS to get the per-unit grades."))
+        report.close()
         return outputs

@@ -38,6 +38,12 @@ def language_for(locale: str) -> str:
     return "zh-Hans" if normalised == "zh" or normalised.startswith("zh_") else "en"
 
 
+def interface_language() -> str:
+    """'zh' under a Chinese QGIS interface (zh, zh_CN, zh-Hans…), else 'en': the language the engine speaks
+    where the interface decides (the map tool, an algorithm without a LANGUAGE parameter, dialog defaults)."""
+    return "zh" if language_for(user_locale()) == "zh-Hans" else "en"
+
+
 def install_translator(locale: str | None = None) -> str:
     """Install the translator for ``locale`` (the user's when None); returns the language used."""
     language = language_for(locale if locale is not None else user_locale())

@@ -101,6 +101,11 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
     <context>
         <name>AbstractionRechargeBalanceAlgorithm</name>
         <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source> or </source>
+            <translation> 或 </translation>
+        </message>
+        <message>
             <source>, </source>
             <translation type="vanished">，</translation>
         </message>
@@ -145,7 +150,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>各单元采补平衡</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="329" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -153,6 +158,11 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <location filename="../../processing_algs/abstraction_recharge_balance.py" />
             <source>Chart: abstraction against allowable (PNG)</source>
             <translation>图表：开采量与可开采量对比（PNG）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="362" />
+            <source>Choose one of them in {key} ({label}).</source>
+            <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/abstraction_recharge_balance.py" />
@@ -165,17 +175,17 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>开采引发的问题（地面沉降、泉水断流 …；可选）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="235" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="216" />
             <source>Layer '{layer}' (RECHARGE): only file rasters (GDAL) are supported; export it to GeoTIFF first.</source>
             <translation>图层“{layer}”（RECHARGE）：只支持文件栅格（GDAL）；请先导出为 GeoTIFF。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="253" />
+            <location filename="../../processing_algs/base.py" line="255" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -190,7 +200,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>采补差栅格（mm/年，GeoTIFF）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="292" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="273" />
             <source>Net balance raster: {0} cells, {1:.1f} % mined (negative), range {2:.1f} to {3:.1f} mm/a.</source>
             <translation>采补差栅格：{0} 个像元，{1:.1f}% 为超采（负值），范围 {2:.1f} 至 {3:.1f} mm/年。</translation>
         </message>
@@ -278,7 +288,7 @@ Recharge volume = Σ mm/1000 × true cell area over the unit; cells on the unit'
             <translation>取水井（点）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="179" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -300,27 +310,42 @@ Recharge volume = Σ mm/1000 × true cell area over the unit; cells on the unit'
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="313" />
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source>optional alone: give {keys} or both</source>
+            <translation>单独可选：须提供 {keys}，或两者都提供</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="294" />
             <source>{0} units: {1} severe; total reduction needed {2:.0f} m³/a.</source>
             <translation>共 {0} 个单元，其中严重超采 {1} 个；需压减开采量合计 {2:.0f} m³/年。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="352" />
+            <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
+            <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="379" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="244" />
+            <location filename="../../processing_algs/base.py" line="246" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/base.py" line="365" />
+            <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
+            <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="295" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -331,6 +356,11 @@ Recharge volume = Σ mm/1000 × true cell area over the unit; cells on the unit'
     </context>
     <context>
         <name>AllocateWaterRightsAlgorithm</name>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source> or </source>
+            <translation> 或 </translation>
+        </message>
         <message>
             <source>, </source>
             <translation type="vanished">，</translation>
@@ -423,9 +453,14 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="329" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="362" />
+            <source>Choose one of them in {key} ({label}).</source>
+            <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/allocate_water_rights.py" />
@@ -472,12 +507,12 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation type="vanished">图层“{0}”没有字段“{1}”：{2}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="253" />
+            <location filename="../../processing_algs/base.py" line="255" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -607,7 +642,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>各乡镇水权</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="179" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -644,9 +679,14 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>optional</source>
             <translation>可选</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source>optional alone: give {keys} or both</source>
+            <translation>单独可选：须提供 {keys}，或两者都提供</translation>
         </message>
         <message>
             <location filename="../../processing_algs/allocate_water_rights.py" />
@@ -668,17 +708,27 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>{0} 个地块共分配 {1:,.0f} m³；{2} 个地块未获水权。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="352" />
+            <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
+            <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="379" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="244" />
+            <location filename="../../processing_algs/base.py" line="246" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/base.py" line="365" />
+            <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
+            <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="295" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -689,6 +739,11 @@ Stops with a message naming the parcels and the field when a crop has no quota (
     </context>
     <context>
         <name>ComplianceAuditAlgorithm</name>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source> or </source>
+            <translation> 或 </translation>
+        </message>
         <message>
             <source>, </source>
             <translation type="vanished">，</translation>
@@ -822,9 +877,14 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="329" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="362" />
+            <source>Choose one of them in {key} ({label}).</source>
+            <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/compliance_audit.py" />
@@ -899,12 +959,12 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation type="vanished">图层“{0}”没有井编号字段“{1}”。该图层的字段有：{2}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="253" />
+            <location filename="../../processing_algs/base.py" line="255" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -1064,7 +1124,7 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>取水井</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="179" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -1111,9 +1171,14 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>optional</source>
             <translation>可选</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source>optional alone: give {keys} or both</source>
+            <translation>单独可选：须提供 {keys}，或两者都提供</translation>
         </message>
         <message>
             <location filename="../../processing_algs/compliance_audit.py" />
@@ -1131,17 +1196,27 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>取水井无自身的定额水量（over_quota 在可行时使用该用途的定额）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="352" />
+            <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
+            <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="379" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="244" />
+            <location filename="../../processing_algs/base.py" line="246" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/base.py" line="365" />
+            <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
+            <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="295" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -1152,6 +1227,11 @@ A well is deregistered when its deregistration date is on or before the audit da
     </context>
     <context>
         <name>ElectricityToWaterAlgorithm</name>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source> or </source>
+            <translation> 或 </translation>
+        </message>
         <message>
             <source>, </source>
             <translation type="vanished">，</translation>
@@ -1177,7 +1257,7 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="329" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -1190,6 +1270,11 @@ A well is deregistered when its deregistration date is on or before the audit da
             <location filename="../../processing_algs/electricity_to_water.py" />
             <source>Chart: estimated vs metered vs permitted per township (PNG)</source>
             <translation>图表：各乡镇折算水量、计量水量与许可水量对比（PNG）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="362" />
+            <source>Choose one of them in {key} ({label}).</source>
+            <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/electricity_to_water.py" line="162" />
@@ -1267,12 +1352,12 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation type="vanished">图层“{0}”没有字段“{1}”：率定仅按乡镇分组。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="253" />
+            <location filename="../../processing_algs/base.py" line="255" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -1407,7 +1492,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>取水井以电折水结果</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="179" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -1449,9 +1534,14 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>optional</source>
             <translation>可选</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source>optional alone: give {keys} or both</source>
+            <translation>单独可选：须提供 {keys}，或两者都提供</translation>
         </message>
         <message>
             <location filename="../../processing_algs/electricity_to_water.py" />
@@ -1459,17 +1549,27 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>yes/no、1/0、是/否。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="352" />
+            <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
+            <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="379" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="244" />
+            <location filename="../../processing_algs/base.py" line="246" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/base.py" line="365" />
+            <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
+            <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="295" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -1480,6 +1580,11 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
     </context>
     <context>
         <name>ImportWellRegisterAlgorithm</name>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source> or </source>
+            <translation> 或 </translation>
+        </message>
         <message>
             <location filename="../../processing_algs/import_well_register.py" />
             <source>Automatic (UTF-8, else GBK/GB18030)</source>
@@ -1501,9 +1606,14 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>米制坐标的坐标系（留空 = EPSG:4537）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="329" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="362" />
+            <source>Choose one of them in {key} ({label}).</source>
+            <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/import_well_register.py" />
@@ -1549,12 +1659,12 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>经过清理后导入的行数</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="253" />
+            <location filename="../../processing_algs/base.py" line="255" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -1666,7 +1776,7 @@ Every row is either imported or listed in the refused rows with every reason: no
             <translation>导入的机井数</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="179" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -1676,9 +1786,14 @@ Every row is either imported or listed in the refused rows with every reason: no
             <translation>默认 {value}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>optional</source>
             <translation>可选</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source>optional alone: give {keys} or both</source>
+            <translation>单独可选：须提供 {keys}，或两者都提供</translation>
         </message>
         <message>
             <location filename="../../processing_algs/import_well_register.py" />
@@ -1686,17 +1801,27 @@ Every row is either imported or listed in the refused rows with every reason: no
             <translation>register_row（登记表行号）、well_id（井号）及全部拒收原因。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="352" />
+            <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
+            <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="379" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="244" />
+            <location filename="../../processing_algs/base.py" line="246" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/base.py" line="365" />
+            <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
+            <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="295" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -1704,13 +1829,17 @@ Every row is either imported or listed in the refused rows with every reason: no
     <context>
         <name>PermitDecisionAlgorithm</name>
         <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source> or </source>
+            <translation> 或 </translation>
+        </message>
+        <message>
             <source>, </source>
             <translation type="vanished">，</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/permit_decision.py" />
             <source>&lt;application id&gt;.pdf and &lt;application id&gt;.html per application (characters a file name cannot hold become _). Existing files of the same name are replaced.</source>
-            <translation>每个申请一份 &lt;申请编号&gt;.pdf 和 &lt;申请编号&gt;.html（文件名不能包含的字符替换为 _）。同名的已有文件将被替换。</translation>
+            <translation type="vanished">每个申请一份 &lt;申请编号&gt;.pdf 和 &lt;申请编号&gt;.html（文件名不能包含的字符替换为 _）。同名的已有文件将被替换。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/permit_decision.py" />
@@ -1754,6 +1883,11 @@ Every row is either imported or listed in the refused rows with every reason: no
         </message>
         <message>
             <location filename="../../processing_algs/permit_decision.py" />
+            <source>Applications outside the mapped area (no verdict)</source>
+            <translation>位于图层覆盖范围之外的申请（不作结论）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
             <source>Applications prohibited</source>
             <translation>不予许可的申请</translation>
         </message>
@@ -1782,7 +1916,7 @@ Every row is either imported or listed in the refused rows with every reason: no
             <translation type="vanished">与“井位筛查”相同：第13条仅禁止新增自备井。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="329" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -1790,6 +1924,11 @@ Every row is either imported or listed in the refused rows with every reason: no
             <location filename="../../processing_algs/permit_decision.py" />
             <source>Chinese by default, English on request.</source>
             <translation>默认中文，可选英文。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="362" />
+            <source>Choose one of them in {key} ({label}).</source>
+            <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/permit_decision.py" />
@@ -1802,7 +1941,7 @@ Every row is either imported or listed in the refused rows with every reason: no
             <translation>距管网的覆盖距离（米）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/permit_decision.py" line="257" />
+            <location filename="../../processing_algs/permit_decision.py" line="238" />
             <source>Deciding {n} applications…</source>
             <translation>正在审查 {n} 个申请…</translation>
         </message>
@@ -1876,17 +2015,16 @@ Every row is either imported or listed in the refused rows with every reason: no
             <translation>第13条只禁止新增自备井。自备井字段未注明时，按用途依规则文件 screening.well_types 所列判断：生活、工业用井为自备井；公共供水、监测、应急和农业灌溉井不是（此为假设，规则文件说明理由）。覆盖范围内的其他类型井会注明第13条不适用（原因 supply_coverage_not_self_supplied）；类型不明的井结论为“限制”（原因 supply_coverage_type_unknown），请核实类型。应急供水、无替代水源的生活用水、地下水监测和勘探试验（《地下水管理条例》）使超采区禁令变为“限制”（原因 statutory_exception）；在供水管网覆盖范围内只有应急供水和监测保留此例外。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/permit_decision.py" line="351" />
             <source>Layer '{layer}' already has field(s) {fields}; the output replaces them with this run's values.</source>
-            <translation>图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
+            <translation type="vanished">图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="253" />
+            <location filename="../../processing_algs/base.py" line="255" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -1904,6 +2042,11 @@ Every row is either imported or listed in the refused rows with every reason: no
             <location filename="../../processing_algs/permit_decision.py" line="206" />
             <source>OUTPUT_FOLDER: choose a folder for the decision documents.</source>
             <translation>OUTPUT_FOLDER：请选择意见书输出文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>One PDF and one HTML file per application, named after its id (SQ-2025-001.pdf, SQ-2025-001.html; characters a file name cannot hold become _). Existing files of the same name are replaced.</source>
+            <translation>每份申请一个 PDF 文件和一个 HTML 文件，以申请编号命名（如 SQ-2025-001.pdf、SQ-2025-001.html；文件名不能包含的字符替换为 _）。同名的已有文件将被替换。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/permit_decision.py" />
@@ -1954,9 +2097,8 @@ Every row is either imported or listed in the refused rows with every reason: no
             <translation>抽水期（天；留空 = 按用途取自规则文件）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/permit_decision.py" line="215" />
             <source>Reading and preparing the layers…</source>
-            <translation>正在读取并准备图层…</translation>
+            <translation type="vanished">正在读取并准备图层…</translation>
         </message>
         <message>
             <location filename="../../processing_algs/permit_decision.py" />
@@ -2053,7 +2195,7 @@ Every row is either imported or listed in the refused rows with every reason: no
             <translation>有申请水量时，各申请合并审查，按申请日期、再按申请编号排序：每份申请依次从所在乡镇剩余指标中扣除其申请水量，后序申请与先序申请扣除后的余量比较（因其他理由被禁止的申请不占用指标；见规则文件 screening.batch）。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="179" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -2121,9 +2263,14 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>optional</source>
             <translation>可选</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source>optional alone: give {keys} or both</source>
+            <translation>单独可选：须提供 {keys}，或两者都提供</translation>
         </message>
         <message>
             <location filename="../../processing_algs/permit_decision.py" />
@@ -2151,22 +2298,36 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation>超采区不注明名称</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="352" />
+            <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
+            <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="379" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="244" />
+            <location filename="../../processing_algs/base.py" line="246" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/permit_decision.py" line="362" />
-            <source>{n} decision(s) written to {folder}: {p} prohibited, {r} restricted, {a} allowed.</source>
-            <translation>已向 {folder} 写出 {n} 份意见书：不予许可 {p} 份，限制 {r} 份，可予许可 {a} 份。</translation>
+            <location filename="../../processing_algs/base.py" line="365" />
+            <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
+            <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/permit_decision.py" line="188" />
+            <source>{n} decision(s) written to {folder}: {p} prohibited, {r} restricted, {a} allowed, {o} outside the mapped area (no verdict).</source>
+            <translation>已将 {n} 份审查意见书写入 {folder}：不予许可 {p} 份，限制 {r} 份，可予许可 {a} 份，位于图层覆盖范围之外（不作结论）{o} 份。</translation>
+        </message>
+        <message>
+            <source>{n} decision(s) written to {folder}: {p} prohibited, {r} restricted, {a} allowed.</source>
+            <translation type="vanished">已向 {folder} 写出 {n} 份意见书：不予许可 {p} 份，限制 {r} 份，可予许可 {a} 份。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="295" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -2175,7 +2336,7 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation type="vanished">{path} 是本次运行的输入；申请 {id} 的意见书会覆盖它。未再写入任何文件；请选择其他 OUTPUT_FOLDER。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/permit_decision.py" line="287" />
+            <location filename="../../processing_algs/permit_decision.py" line="259" />
             <source>{path} is an input of this run; the decision of {id} would write over it. Nothing was written; choose another OUTPUT_FOLDER.</source>
             <translation>{path} 是本次运行的输入；申请 {id} 的意见书会覆盖它。未写入任何文件；请选择其他 OUTPUT_FOLDER。</translation>
         </message>
@@ -2186,6 +2347,11 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
     </context>
     <context>
         <name>ProgressiveSurchargeAlgorithm</name>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source> or </source>
+            <translation> 或 </translation>
+        </message>
         <message>
             <source>, </source>
             <translation type="vanished">，</translation>
@@ -2246,7 +2412,7 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="329" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -2259,6 +2425,11 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <location filename="../../processing_algs/progressive_surcharge.py" />
             <source>Checked: stop with one error listing every account that cannot be charged. Unchecked: those accounts are written with empty fee fields and the reason in 'problem', each named in a warning. Never charged, never zero-filled: an empty, unreadable or negative plan or use, or use with a plan of 0.</source>
             <translation>勾选：若有无法计费的取水户，列出全部并停止运行。不勾选：这些取水户照常输出，水资源费字段为空，原因写入 problem 字段，并逐户给出警告。计划或用水量为空、无法识别或为负，或计划为 0 而有用水的，均不计费，也不填零。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="362" />
+            <source>Choose one of them in {key} ({label}).</source>
+            <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
         <message>
             <source>Computes each account's water-resource fee with the progressive surcharge for use over plan (超计划累进加价, notice 托政发规〔2024〕3号 items 10 and 13).
@@ -2352,12 +2523,12 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>几何可选；有则保留。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="253" />
+            <location filename="../../processing_algs/base.py" line="255" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -2486,7 +2657,7 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>超计划水量全部按所达最高档倍数计收</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="179" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -2518,9 +2689,14 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>optional</source>
             <translation>可选</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source>optional alone: give {keys} or both</source>
+            <translation>单独可选：须提供 {keys}，或两者都提供</translation>
         </message>
         <message>
             <location filename="../../processing_algs/progressive_surcharge.py" />
@@ -2558,17 +2734,27 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>{1} 户中有 {0} 户未计费；其水资源费字段为空，原因见 problem 字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="352" />
+            <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
+            <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="379" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="244" />
+            <location filename="../../processing_algs/base.py" line="246" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/base.py" line="365" />
+            <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
+            <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="295" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -2579,6 +2765,11 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
     </context>
     <context>
         <name>ReductionPlanAlgorithm</name>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source> or </source>
+            <translation> 或 </translation>
+        </message>
         <message>
             <source>, </source>
             <translation type="vanished">，</translation>
@@ -2624,12 +2815,12 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>批准的年度取水计划字段（m³）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="329" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" line="318" />
+            <location filename="../../processing_algs/reduction_plan.py" line="320" />
             <source>Chart written to {path}</source>
             <translation>图表已写入 {path}</translation>
         </message>
@@ -2639,9 +2830,13 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>图表：逐年开采量与可开采量（PNG）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" />
             <source>Chinese by default, English on request.</source>
-            <translation>默认中文，可选英文。</translation>
+            <translation type="vanished">默认中文，可选英文。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="362" />
+            <source>Choose one of them in {key} ({label}).</source>
+            <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/reduction_plan.py" />
@@ -2688,17 +2883,17 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>条款和状态说明的语言</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" line="288" />
+            <location filename="../../processing_algs/reduction_plan.py" line="290" />
             <source>Layer '{layer}' already has field(s) {fields}; the output replaces them with this run's values.</source>
             <translation>图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="253" />
+            <location filename="../../processing_algs/base.py" line="255" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -2743,7 +2938,7 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>参数：</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" line="258" />
+            <location filename="../../processing_algs/reduction_plan.py" line="260" />
             <source>Planning the cuts of {n} wells…</source>
             <translation>正在编制 {n} 眼井的压减计划…</translation>
         </message>
@@ -2778,7 +2973,7 @@ Per township: abstraction by year against the allowable volume, the year balance
             <translation>公共供水管网（线）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" line="248" />
+            <location filename="../../processing_algs/reduction_plan.py" line="250" />
             <source>Reading and preparing the layers…</source>
             <translation>正在读取并准备图层…</translation>
         </message>
@@ -2823,6 +3018,16 @@ Per township: abstraction by year against the allowable volume, the year balance
         </message>
         <message>
             <location filename="../../processing_algs/reduction_plan.py" />
+            <source>The interface language unless chosen here.</source>
+            <translation>未选择时采用界面语言。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>The plan needs each township's allowable groundwater abstraction (可开采量 = ρ × recharge), which Abstraction against recharge (tuoli_gw:abstraction_recharge_balance) writes as allowable_m3: give its OUTPUT layer as TOWNSHIPS, not the township boundaries.</source>
+            <translation>压减计划需要各乡镇的地下水可开采量（可开采量 = ρ × 补给量），由“开采量与补给量对比”（tuoli_gw:abstraction_recharge_balance）计算并写入 allowable_m3 字段：请将其 OUTPUT 图层作为 TOWNSHIPS，而不是乡镇界线图层。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
             <source>The rules file's reduction_plan.measure_order (an assumption): wells without a permit stopped, self-supplied wells in coverage switched, use over plan brought back to plan, the rest shared — so where switching covers the cut, use over plan elsewhere stays. The alternative (the rules file's measure_order.alternative) brings use over plan back to plan before switching self-supplied wells.</source>
             <translation>规则文件 reduction_plan.measure_order（假设）：无证井停止取水、覆盖范围内自备井改由管网供水、超计划用水压减至计划、其余分摊——因此改由管网供水足以满足压减量时，其他井的超计划用水得以保留。备选顺序（规则文件 measure_order.alternative）先将超计划用水压减至计划，再改由管网供水。</translation>
         </message>
@@ -2852,7 +3057,7 @@ Per township: abstraction by year against the allowable volume, the year balance
             <translation>计划压减总量（m³/年）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" line="278" />
+            <location filename="../../processing_algs/reduction_plan.py" line="280" />
             <source>Township '{township}' has no allowable volume in '{field}' (layer '{layer}'): no plan for it.</source>
             <translation>乡镇“{township}”在“{field}”中没有可开采量（图层“{layer}”）：未编制其计划。</translation>
         </message>
@@ -2917,12 +3122,12 @@ Per township: abstraction by year against the allowable volume, the year balance
             <translation>自备井字段未注明时，按规则文件 screening.well_types 所列取值判断是否为自备井（第13条；农业灌溉井不是自备井）；分摊压减落在 reduction_plan.share_uses 所列用途（灌溉）上。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="179" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" line="284" />
+            <location filename="../../processing_algs/reduction_plan.py" line="286" />
             <source>Writing the outputs…</source>
             <translation>正在写出结果…</translation>
         </message>
@@ -2950,13 +3155,23 @@ Per township: abstraction by year against the allowable volume, the year balance
             <translation type="vanished">字段“{field}”</translation>
         </message>
         <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>it holds the township's total-use red line or what is left of it (用水总量控制红线, notice item 8), a quota for all water of every source, not the groundwater that may be abstracted without over-extraction; a plan against it would find nothing to cut. Give the OUTPUT of Abstraction against recharge as TOWNSHIPS and keep allowable_m3.</source>
+            <translation>该字段是乡镇的用水总量控制红线或其剩余指标（通知第8条），是各类水源全部用水的总量指标，而不是不致超采的地下水可开采量；按它编制的计划将无从压减。请将“开采量与补给量对比”的 OUTPUT 作为 TOWNSHIPS，并保留 allowable_m3。</translation>
+        </message>
+        <message>
             <source>layer '{layer}'</source>
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>optional</source>
             <translation>可选</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source>optional alone: give {keys} or both</source>
+            <translation>单独可选：须提供 {keys}，或两者都提供</translation>
         </message>
         <message>
             <location filename="../../processing_algs/reduction_plan.py" />
@@ -2998,22 +3213,32 @@ Per township: abstraction by year against the allowable volume, the year balance
             <translation>无法识别无证井：不采取“无证停采”措施（第18条）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="352" />
+            <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
+            <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="379" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="244" />
+            <location filename="../../processing_algs/base.py" line="246" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" line="322" />
+            <location filename="../../processing_algs/base.py" line="365" />
+            <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
+            <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" line="324" />
             <source>{n} township(s) must cut: {reached} reach balance by {year}, {short} not by measures alone (shortfall {shortfall:,.0f} m³/a); {cut:,.0f} m³/a cut in all.</source>
             <translation>{n} 个乡镇需压减：{reached} 个在 {year} 年前达到采补平衡，{short} 个仅靠措施无法达到（缺口 {shortfall:,.0f} m³/年）；合计压减 {cut:,.0f} m³/年。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/base.py" line="295" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -3200,6 +3425,11 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
     <context>
         <name>ScreenWellSitesAlgorithm</name>
         <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source> or </source>
+            <translation> 或 </translation>
+        </message>
+        <message>
             <source>, </source>
             <translation type="vanished">，</translation>
         </message>
@@ -3234,9 +3464,14 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
             <translation>申请编号字段（日期之后确定合并审查顺序）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="329" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="362" />
+            <source>Choose one of them in {key} ({label}).</source>
+            <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
@@ -3316,22 +3551,20 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>法律依据的语言</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="159" />
             <source>Layer '{layer}' already has field(s) {fields}; the output replaces them with this run's values.</source>
-            <translation>图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
+            <translation type="vanished">图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="99" />
             <source>Layer '{layer}' has no field '{field}' (ZONE_GRADE_FIELD, the zone grade severe / general). Its fields are: {fields}. Choose the grade field.</source>
-            <translation>图层“{layer}”没有字段“{field}”（ZONE_GRADE_FIELD，超采区等级：严重 / 一般）。该图层的字段有：{fields}。请选择等级字段。</translation>
+            <translation type="vanished">图层“{layer}”没有字段“{field}”（ZONE_GRADE_FIELD，超采区等级：严重 / 一般）。该图层的字段有：{fields}。请选择等级字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="253" />
+            <location filename="../../processing_algs/base.py" line="255" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -3366,12 +3599,11 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>公共供水管网（线）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="111" />
             <source>Reading and preparing the layers…</source>
-            <translation>正在读取并准备图层…</translation>
+            <translation type="vanished">正在读取并准备图层…</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="202" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="175" />
             <source>Red line not checked for {n} well(s): no township with a remaining quota (TOWNSHIPS / REMAINING_FIELD) covers them. Their verdicts say nothing about item 8.</source>
             <translation>有 {n} 口井未核查用水总量红线：没有带剩余指标的乡镇图层（TOWNSHIPS / REMAINING_FIELD）覆盖它们。其结论不涉及第8条。</translation>
         </message>
@@ -3381,7 +3613,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>剩余红线指标字段（m³；≤ 0 表示已用完）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="230" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="132" />
             <source>Report written to {path}</source>
             <translation>报告已写入 {path}</translation>
         </message>
@@ -3402,7 +3634,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
-            <location filename="../../processing_algs/screen_well_sites.py" line="169" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="116" />
             <source>Screened wells</source>
             <translation>筛查结果</translation>
         </message>
@@ -3412,7 +3644,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>筛查报告（HTML）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="139" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="104" />
             <source>Screening {n} wells…</source>
             <translation>正在筛查 {n} 眼井…</translation>
         </message>
@@ -3452,7 +3684,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>乡镇（多边形；含第8条所需的剩余红线指标）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="178" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="151" />
             <source>Verdicts: {p} prohibited, {r} restricted, {a} allowed, {n} without geometry (of {t} wells).</source>
             <translation>筛查结论：禁止 {p} 眼，限制 {r} 眼，允许 {a} 眼，无位置 {n} 眼（共 {t} 眼）。</translation>
         </message>
@@ -3492,17 +3724,17 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>有申请水量时，各申请合并审查，按申请日期、再按申请编号排序：每份申请依次从所在乡镇剩余指标中扣除其申请水量，后序申请与先序申请扣除后的余量比较（因其他理由被禁止的申请不占用指标；见规则文件 screening.batch）。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="179" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="163" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="110" />
             <source>Writing the output…</source>
             <translation>正在写出结果…</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="220" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="128" />
             <source>Writing the report…</source>
             <translation>正在写报告…</translation>
         </message>
@@ -3544,9 +3776,14 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>optional</source>
             <translation>可选</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source>optional alone: give {keys} or both</source>
+            <translation>单独可选：须提供 {keys}，或两者都提供</translation>
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
@@ -3574,22 +3811,32 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>超采区不注明名称</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="352" />
+            <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
+            <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="379" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="244" />
+            <location filename="../../processing_algs/base.py" line="246" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="209" />
+            <location filename="../../processing_algs/base.py" line="365" />
+            <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
+            <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" line="182" />
             <source>{n} well(s) have no geometry: they are kept with an empty verdict and reason no_geometry.</source>
             <translation>{n} 眼井没有位置（几何为空）：保留在输出中，结论为空，原因代码为 no_geometry。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="193" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="166" />
             <source>{n} well(s) inside supply coverage have no known type (SELF_SUPPLIED_FIELD and USE_FIELD empty, or a use the rules file does not list): item 13 bans new self-supplied wells only, so they are 'restricted' until their type is established.</source>
             <translation>供水管网覆盖范围内有 {n} 口井类型不明（自备井字段和用途字段为空，或用途未在规则文件中列出）：第13条只禁止新增自备井，故在确定类型之前结论为“限制”。</translation>
         </message>
@@ -3598,12 +3845,12 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation type="vanished">供水管网覆盖范围内有 {n} 口井类型不明（USE_FIELD 为空或取值未在规则文件中列出）：第13条只禁止新增自备井，故在确定类型之前结论为“restricted”。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="184" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="157" />
             <source>{n} well(s) lie outside the mapped area (outside every township, or outside the extent of the zones and supply layers): verdict 'outside', no verdict given. Check their location or screen them with layers that cover them.</source>
             <translation>{n} 眼井位于图层范围外（不在任何乡镇内，或不在超采区和供水图层范围内）：结论为 outside，不作结论。请核对其位置，或用覆盖这些位置的图层重新筛查。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/base.py" line="295" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -3722,6 +3969,11 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
     <context>
         <name>SelfSuppliedClosureListAlgorithm</name>
         <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source> or </source>
+            <translation> 或 </translation>
+        </message>
+        <message>
             <source>, </source>
             <translation type="vanished">，</translation>
         </message>
@@ -3764,12 +4016,17 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>按规则文件 screening.well_types 所列：生活、工业用井为自备井，公共供水、监测、应急和农业灌溉井不是（此为假设，规则文件说明理由）。两个字段均未说明的井不列入清单，并在日志中统计。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="329" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/self_supplied_closure_list.py" line="150" />
+            <location filename="../../processing_algs/base.py" line="362" />
+            <source>Choose one of them in {key} ({label}).</source>
+            <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/self_supplied_closure_list.py" line="145" />
             <source>Could not write feature {fid} to the output.</source>
             <translation>无法将要素 {fid} 写入输出。</translation>
         </message>
@@ -3784,12 +4041,12 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>现有取水井（点）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="253" />
+            <location filename="../../processing_algs/base.py" line="255" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -3923,7 +4180,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>列入清单的井数</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="179" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -3960,9 +4217,14 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>只使用年水量字段</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>optional</source>
             <translation>可选</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source>optional alone: give {keys} or both</source>
+            <translation>单独可选：须提供 {keys}，或两者都提供</translation>
         </message>
         <message>
             <location filename="../../processing_algs/self_supplied_closure_list.py" />
@@ -3970,22 +4232,32 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>以要素编号标识取水井</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="352" />
+            <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
+            <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="379" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="244" />
+            <location filename="../../processing_algs/base.py" line="246" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/self_supplied_closure_list.py" line="110" />
+            <location filename="../../processing_algs/base.py" line="365" />
+            <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
+            <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/self_supplied_closure_list.py" line="105" />
             <source>{listed} active self-supplied well(s) inside supply coverage (of {self_supplied} self-supplied, {wells} wells); they draw {total:,.0f} m³ a year.</source>
             <translation>公共供水管网覆盖范围内有在用自备井 {listed} 眼（自备井共 {self_supplied} 眼，取水井共 {wells} 眼）；年取水量合计 {total:,.0f} m³。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/base.py" line="295" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -3997,241 +4269,240 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
     <context>
         <name>SiteChecker</name>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="511" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="497" />
             <source>A layer has no coordinate reference system</source>
             <translation>有图层没有坐标参考系</translation>
         </message>
         <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="386" />
             <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="400" />
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="414" />
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="624" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="610" />
             <source>Check well site</source>
             <translation>井址核查</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="337" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="323" />
             <source>Checked in</source>
             <translation>核查用时</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="504" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="490" />
             <source>Choose the township name field</source>
             <translation>请选择乡镇名称字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="497" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="483" />
             <source>Choose the zone grade field</source>
             <translation>请选择超采等级字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="595" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="581" />
             <source>Click the map first, then write the decision for that site.</source>
             <translation>请先在地图上点击井位，再为该井位生成意见书。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="301" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="287" />
             <source>Click the map to check a well site.</source>
             <translation>在地图上点击以核查井址。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="197" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="183" />
             <source>Coverage distance</source>
             <translation>覆盖距离</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="617" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="603" />
             <source>Decision written:</source>
             <translation>意见书已生成：</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="624" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="610" />
             <source>Decision written: {path}</source>
             <translation>意见书已生成：{path}</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="204" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="190" />
             <source>Existing wells (interference)</source>
             <translation>现有取水井（干扰计算）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="600" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="586" />
             <source>Give the requested annual volume (m³/a) in the panel: the decision compares it with the township's remaining quota (item 8) and computes the drawdown from it. Then click the site again.</source>
             <translation>请在面板中填写申请年取水量（m³/年）：审查意见书将其与所在乡镇剩余指标比较（第8条）并据以计算降深。然后再次点击井位。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="334" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="320" />
             <source>In supply coverage</source>
             <translation>位于供水管网覆盖范围内</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="330" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="316" />
             <source>Kind of well (item 13)</source>
             <translation>井的类型（第13条）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="512" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="498" />
             <source>Layer '{layer}' has no CRS, so distances cannot be measured: set it in Layer Properties ▸ Source.</source>
             <translation>图层“{layer}”没有坐标参考系，无法量算距离：请在“图层属性 ▸ 源”中设置。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="505" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="491" />
             <source>Layer '{layer}' needs a field with the township name: choose it in the panel's 'Township name field'.</source>
             <translation>图层“{layer}”需要一个乡镇名称字段：请在面板的“乡镇名称字段”中选择。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="498" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="484" />
             <source>Layer '{layer}' needs a field with the zone grade (severe / general, 严重 / 一般): choose it in the panel's 'Zone grade field'.</source>
             <translation>图层“{layer}”需要一个超采等级字段（severe / general，严重 / 一般）：请在面板的“超采等级字段”中选择。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="329" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="315" />
             <source>Legal basis</source>
             <translation>法律依据</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="333" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="319" />
             <source>Nearest supply pipe</source>
             <translation>最近供水管网</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="292" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="278" />
             <source>No layer is named like the sample's zones or has a zone grade field (grade / 超采等级). Pick the over-extraction zones layer and its grade field above.</source>
             <translation>没有与示例超采区同名或带超采等级字段（grade / 超采等级）的图层。请在上方选择超采区图层及其等级字段。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="491" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="477" />
             <source>No over-extraction zones layer</source>
             <translation>未选择超采区图层</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="291" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="277" />
             <source>No over-extraction zones layer was found</source>
             <translation>未找到超采区图层</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="599" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="585" />
             <source>No requested volume</source>
             <translation>未填写申请水量</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="595" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="581" />
             <source>No site checked yet</source>
             <translation>尚未检查井位</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="493" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="479" />
             <source>No supply layer</source>
             <translation>未选择供水图层</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="193" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="179" />
             <source>Over-extraction zones</source>
             <translation>超采区</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="493" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="479" />
             <source>Pick a supply pipes layer or a supply areas layer in the panel.</source>
             <translation>请在面板中选择供水管网图层或供水覆盖范围图层。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="491" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="477" />
             <source>Pick the over-extraction zones layer in the panel.</source>
             <translation>请在面板中选择超采区图层。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="202" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="188" />
             <source>Proposed use</source>
             <translation>拟用途</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="328" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="314" />
             <source>Reasons</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="201" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="187" />
             <source>Remaining quota field (m³)</source>
             <translation>剩余红线指标字段（m³）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="203" />
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="331" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="189" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="317" />
             <source>Requested volume</source>
             <translation>申请取水量</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="198" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="184" />
             <source>Supply areas</source>
             <translation>供水覆盖范围</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="196" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="182" />
             <source>Supply pipes</source>
             <translation>供水管网</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="610" />
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="613" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="596" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="599" />
             <source>The decision could not be written</source>
             <translation>无法生成意见书</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="572" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="558" />
             <source>The layers cannot be screened</source>
             <translation>无法用这些图层筛查</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="576" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="562" />
             <source>The site cannot be checked</source>
             <translation>无法核查该井址</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="336" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="322" />
             <source>Township</source>
             <translation>乡镇</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="200" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="186" />
             <source>Township name field</source>
             <translation>乡镇名称字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="199" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="185" />
             <source>Townships (red line)</source>
             <translation>乡镇（用水总量控制红线）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="215" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="201" />
             <source>Write permit decision</source>
             <translation>生成取水许可审查意见书</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="217" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="203" />
             <source>Write the decision document (PDF and HTML) for the last clicked site</source>
             <translation>为最近点击的井位生成审查意见书（PDF 和 HTML）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="335" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="321" />
             <source>Zone</source>
             <translation>超采区</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="194" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="180" />
             <source>Zone grade field</source>
             <translation>超采等级字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="195" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="181" />
             <source>Zone name field</source>
             <translation>超采区名称字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="82" />
             <source>allowed</source>
-            <translation>允许</translation>
+            <translation type="vanished">允许</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="666" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="652" />
             <source>clicked site</source>
             <translation>点击的井位</translation>
         </message>
@@ -4256,13 +4527,13 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation type="vanished">位于公共供水管网覆盖范围内</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="239" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="225" />
             <source>kind not known</source>
             <translation>类型未明</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="558" />
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="651" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="544" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="637" />
             <source>map canvas</source>
             <translation>地图画布</translation>
         </message>
@@ -4271,7 +4542,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation type="vanished">监测井</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="334" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="320" />
             <source>no</source>
             <translation>否</translation>
         </message>
@@ -4280,17 +4551,17 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation type="vanished">无位置</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="316" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="302" />
             <source>no verdict</source>
             <translation>无结论</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="185" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="171" />
             <source>not given</source>
             <translation>未填写</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="332" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="318" />
             <source>not given: not compared with the township's remaining quota (item 8)</source>
             <translation>未填写：未与所在乡镇剩余指标比较（第8条）</translation>
         </message>
@@ -4303,23 +4574,20 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation type="vanished">位于图层范围外</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="83" />
             <source>outside the mapped area — no verdict</source>
-            <translation>图层范围外——不作结论</translation>
+            <translation type="vanished">图层范围外——不作结论</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="80" />
             <source>prohibited</source>
-            <translation>禁止</translation>
+            <translation type="vanished">禁止</translation>
         </message>
         <message>
             <source>public supply well (the utility's)</source>
             <translation type="vanished">公共供水井（供水单位的）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="81" />
             <source>restricted</source>
-            <translation>限制</translation>
+            <translation type="vanished">限制</translation>
         </message>
         <message>
             <source>self-supplied well (自备井)</source>
@@ -4338,14 +4606,22 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation type="vanished">类型不明</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="334" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="320" />
             <source>yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="331" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="317" />
             <source>{volume} m³/a, compared with the township's remaining quota (item 8)</source>
             <translation>{volume} m³/年，已与所在乡镇剩余指标比较（第8条）</translation>
+        </message>
+    </context>
+    <context>
+        <name>SummarisedLog</name>
+        <message>
+            <location filename="../../processing_algs/base.py" line="632" />
+            <source>{n} more line(s) like “{like}” ({total} in all).</source>
+            <translation>另有 {n} 条与“{like}”类似的提示（共 {total} 条）。</translation>
         </message>
     </context>
     <context>
@@ -4522,6 +4798,11 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
     <context>
         <name>SupervisionReportAlgorithm</name>
         <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source> or </source>
+            <translation> 或 </translation>
+        </message>
+        <message>
             <source>, </source>
             <translation type="vanished">，</translation>
         </message>
@@ -4551,12 +4832,12 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>年度监管报告（PDF / HTML）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="155" />
+            <location filename="../../processing_algs/supervision_report.py" line="162" />
             <source>Building the report…</source>
             <translation>正在生成报告…</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="329" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -4564,6 +4845,11 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <location filename="../../processing_algs/supervision_report.py" />
             <source>Chinese by default, English on request.</source>
             <translation>默认中文，可选英文。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="362" />
+            <source>Choose one of them in {key} ({label}).</source>
+            <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/supervision_report.py" />
@@ -4596,7 +4882,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>HTML 文件 (*.html)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="165" />
+            <location filename="../../processing_algs/supervision_report.py" line="172" />
             <source>HTML report written to {path}</source>
             <translation>HTML 报告已写入 {path}</translation>
         </message>
@@ -4626,14 +4912,19 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>图层“{layer}”（SCREENING）没有字段 verdict：请提供“井址筛查”的输出，或将取水井作为 WELLS 传入。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="253" />
+            <location filename="../../processing_algs/base.py" line="255" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/supervision_report.py" line="157" />
+            <source>No layer was given: every section of the report will say 'not provided'. Give at least one of {keys} (each fills its section).</source>
+            <translation>未提供任何图层：报告各节都将注明“未提供”。请至少提供 {keys} 中的一项（每项填充对应的一节）。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/supervision_report.py" />
@@ -4656,7 +4947,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="171" />
+            <location filename="../../processing_algs/supervision_report.py" line="178" />
             <source>PDF report written to {path}</source>
             <translation>PDF 报告已写入 {path}</translation>
         </message>
@@ -4666,7 +4957,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>参数：</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="168" />
+            <location filename="../../processing_algs/supervision_report.py" line="175" />
             <source>Printing the PDF…</source>
             <translation>正在输出 PDF…</translation>
         </message>
@@ -4726,7 +5017,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>已筛查的取水井（“井址筛查”的输出）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="185" />
+            <location filename="../../processing_algs/supervision_report.py" line="192" />
             <source>Screening {n} wells…</source>
             <translation>正在筛查 {n} 眼井…</translation>
         </message>
@@ -4736,7 +5027,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>供水覆盖范围（多边形）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="180" />
+            <location filename="../../processing_algs/supervision_report.py" line="187" />
             <source>The wells of '{layer}' are drawn without verdicts: screening needs ZONES and SUPPLY_PIPES or SUPPLY_AREAS.</source>
             <translation>图层“{layer}”的取水井未标注筛查结论：筛查需要 ZONES 以及 SUPPLY_PIPES 或 SUPPLY_AREAS。</translation>
         </message>
@@ -4776,7 +5067,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>含名称、red_line_m3 和 used_m3。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="179" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -4825,22 +5116,37 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source>optional alone: give {keys} or both</source>
+            <translation>单独可选：须提供 {keys}，或两者都提供</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="352" />
+            <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
+            <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="379" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="244" />
+            <location filename="../../processing_algs/base.py" line="246" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/base.py" line="365" />
+            <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
+            <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="295" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -4852,22 +5158,22 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
     <context>
         <name>TuoliAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="572" />
+            <location filename="../../processing_algs/base.py" line="671" />
             <source>Could not remove the incomplete output {0}: {1}</source>
             <translation>无法删除未完成的输出 {0}：{1}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="595" />
+            <location filename="../../processing_algs/base.py" line="694" />
             <source>Could not store the style in {0}: {1}</source>
             <translation>无法将样式保存到 {0}：{1}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/compliance_audit.py" line="183" />
+            <location filename="../../processing_algs/compliance_audit.py" line="182" />
             <source>Could not write finding {n} to the output.</source>
             <translation>无法将第 {n} 个问题写入输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="139" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="120" />
             <source>Could not write grid cell {cell} to the output.</source>
             <translation>无法将网格单元 {cell} 写入输出。</translation>
         </message>
@@ -4877,14 +5183,24 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>无法将乡镇 {name} 写入输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="443" />
+            <location filename="../../processing_algs/base.py" line="480" />
             <source>Layer '{0}' holds {1}, but '{2}' ({3}) needs {4}. Choose a layer of {4} (Vector ▸ Geometry Tools can convert, e.g. Centroids for polygons to points).</source>
             <translation>图层“{0}”为{1}，但“{2}”（{3}）需要{4}。请选择{4}图层（可用 矢量 ▸ 几何工具 转换，例如用“质心”把面转为点）。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/_screening_common.py" line="99" />
+            <location filename="../../processing_algs/_screening_common.py" line="103" />
             <source>Layer '{layer}' ({key}) is a {kind} layer; it must be a point layer of well locations.</source>
             <translation>图层“{layer}”（{key}）为 {kind} 图层；必须是表示井位的点图层。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="543" />
+            <source>Layer '{layer}' already has field(s) {fields}; the output replaces them with this run's values.</source>
+            <translation>图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/_screening_common.py" line="119" />
+            <source>Layer '{layer}' has no field '{field}' (ZONE_GRADE_FIELD, the zone grade severe / general). Its fields are: {fields}. Choose the grade field.</source>
+            <translation>图层“{layer}”没有字段“{field}”（ZONE_GRADE_FIELD，超采区等级：严重 / 一般）。该图层的字段有：{fields}。请选择等级字段。</translation>
         </message>
         <message>
             <location filename="../../tuoli_gw_plugin/qgis_io/pdf.py" line="40" />
@@ -4892,12 +5208,17 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>Qt 未找到含中文字形的字体，中文 PDF 将显示为空方框。请安装 Noto CJK 字体（Debian/Ubuntu：sudo apt-get install fonts-noto-cjk）后重新运行，或选择 LANGUAGE = English。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/_screening_common.py" line="124" />
+            <location filename="../../processing_algs/_screening_common.py" line="154" />
             <source>No supply layer: give the public supply pipes (SUPPLY_PIPES), the supply coverage areas (SUPPLY_AREAS) or both. Notice item 13 bans new self-supplied wells inside supply coverage, so coverage must be known.</source>
             <translation>缺少供水图层：请提供公共供水管网（SUPPLY_PIPES）、供水覆盖范围（SUPPLY_AREAS）或两者。通知第13条禁止在公共供水管网覆盖范围内新建自备井，因此必须知道覆盖范围。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="579" />
+            <location filename="../../processing_algs/_screening_common.py" line="125" />
+            <source>Reading and preparing the layers…</source>
+            <translation>正在读取并准备图层…</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="678" />
             <source>Removed the incomplete output {0} of this failed run.</source>
             <translation>已删除本次失败运行留下的未完成输出 {0}。</translation>
         </message>
@@ -5059,13 +5380,23 @@ OUTPUT_UNITS（可选）：各单元及 stations_n（单元内有速率的监测
     <context>
         <name>WaterLevelTrendAlgorithm</name>
         <message>
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source> or </source>
+            <translation> 或 </translation>
+        </message>
+        <message>
             <source>, </source>
             <translation type="vanished">，</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="326" />
+            <location filename="../../processing_algs/base.py" line="329" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="362" />
+            <source>Choose one of them in {key} ({label}).</source>
+            <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/water_level_trend.py" />
@@ -5100,12 +5431,12 @@ Stations with fewer than 3 observations or less than one year of record get no r
 观测少于 3 次或记录不足一年的监测站不计算速率和等级，并在日志中列出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="253" />
+            <location filename="../../processing_algs/base.py" line="255" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="394" />
+            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -5115,7 +5446,7 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>监测站（点）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/water_level_trend.py" line="134" />
+            <location filename="../../processing_algs/water_level_trend.py" line="116" />
             <source>OUTPUT_UNITS needs a UNITS layer of polygons to grade.</source>
             <translation>OUTPUT_UNITS 需要提供待评级的多边形图层 UNITS。</translation>
         </message>
@@ -5178,7 +5509,7 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>阈值、档次和期限及其法律依据；如需修改，请复制随插件提供的规则文件后再改。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/water_level_trend.py" line="149" />
+            <location filename="../../processing_algs/water_level_trend.py" line="131" />
             <source>UNITS given but no OUTPUT_UNITS: set OUTPUT_UNITS to get the per-unit grades.</source>
             <translation>已提供 UNITS 但未设置 OUTPUT_UNITS：请设置 OUTPUT_UNITS 以获得各单元等级。</translation>
         </message>
@@ -5208,7 +5539,7 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>含监测站编号。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="179" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -5230,27 +5561,42 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/water_level_trend.py" line="118" />
+            <location filename="../../processing_algs/base.py" line="175" />
+            <source>optional alone: give {keys} or both</source>
+            <translation>单独可选：须提供 {keys}，或两者都提供</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/water_level_trend.py" line="100" />
             <source>{0} of {1} stations have a trend: {2} severe, {3} general.</source>
             <translation>{1} 个监测站中有 {0} 个得出水位趋势：严重 {2} 个，一般 {3} 个。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="342" />
+            <location filename="../../processing_algs/base.py" line="352" />
+            <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
+            <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="379" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="244" />
+            <location filename="../../processing_algs/base.py" line="246" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="293" />
+            <location filename="../../processing_algs/base.py" line="365" />
+            <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
+            <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="295" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>

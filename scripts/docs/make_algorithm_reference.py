@@ -35,6 +35,14 @@ def _described(algorithm, key: str, label: str, *, results_only: bool = False) -
     return label
 
 
+def _one_of(algorithm, key: str) -> tuple[str, ...]:
+    """The keys of which at least one is needed, when ``key`` is one of them (optional alone)."""
+    for item in getattr(algorithm, "PARAMETERS", ()):
+        if item.key == key:
+            return getattr(item, "one_of", ())
+    return ()
+
+
 def render(algorithms) -> str:
     lines = [
         "# Algorithm reference (generated)",
@@ -49,6 +57,8 @@ def render(algorithms) -> str:
         lines += ["| parameter | type | description | default | optional |", "|---|---|---|---|---|"]
         for parameter in algorithm.parameterDefinitions():
             optional = "yes" if parameter.flags() & parameter.FlagOptional else ""
+            together = _one_of(algorithm, parameter.name())
+            optional = f"yes, but {' or '.join(together)} is needed" if together else optional
             default = parameter.defaultValue()
             description = _described(algorithm, parameter.name(), parameter.description())
             lines.append(

@@ -354,3 +354,34 @@ def test_wells_read_in_bulk_and_feature_by_feature_give_the_same_balance(qgis_ap
     said = [[line for line in log if "well" in line and not line.startswith("Results")] for log in (bulk_log, feature_log)]
     assert said[0] == said[1]
     assert any("outside every unit" in line and "well_id=W4" in line for line in bulk_log)
+
+
+def test_notes_said_once_per_grid_cell_are_summarised(qgis_app, tmp_path):
+    # Without UNITS the sample county is a grid of some 900 cells; a note per cell made some 860 log lines.
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
+
+    from tests.conftest import SAMPLE_GPKG, SAMPLES
+
+    class Recorder(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.lines: list[str] = []
+
+        def pushInfo(self, info):
+            self.lines.append(info)
+
+        def pushWarning(self, warning):
+            self.lines.append(warning)
+
+    feedback, context = Recorder(), QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    processing.run(
+        "tuoli_gw:abstraction_recharge_balance",
+        {"WELLS": f"{SAMPLE_GPKG}|layername=wells", "VOLUME_FIELD": "metered_m3", "RECHARGE": str(SAMPLES / "recharge_mm.tif"),
+         "OUTPUT": str(tmp_path / "grid.gpkg")},
+        context=context, feedback=feedback,
+    )
+    summaries = [line for line in feedback.lines if "more line(s) like" in line]
+    assert len(feedback.lines) < 60, len(feedback.lines)
+    assert summaries and all("in all" in line for line in summaries)

@@ -19,8 +19,9 @@ from shapely.geometry import Point
 from tuoli_gw_plugin.engine.bookkeeping.audit import FINDINGS, AuditFieldNames, compliance_audit
 from tuoli_gw_plugin.engine.bookkeeping.deadlines import WorkCalendar, deadline_after
 from tuoli_gw_plugin.engine.bookkeeping.electricity import PowerFieldNames
+from tuoli_gw_plugin.engine.core.messages import catalogue
 from tuoli_gw_plugin.engine.core.rules import load_rules
-from tuoli_gw_plugin.engine.documents.supervision_report import FINDING_LABELS, finding_label
+from tuoli_gw_plugin.engine.documents.supervision_report import finding_label
 
 # Only the fields each test needs; the others are None (their checks skipped).
 STATE_FIELDS = AuditFieldNames(
@@ -301,7 +302,7 @@ def test_new_findings_have_items_severities_and_names(rules):
     node = rules.get("compliance", "findings")
     for code in FINDINGS:
         assert node[code]["severity"] in {"low", "medium", "high", "critical"}  # never the zone grades 严重/一般
-        assert code in FINDING_LABELS and FINDING_LABELS[code]["zh"] and FINDING_LABELS[code]["en"]
+        assert f"finding.{code}" in catalogue() and all(catalogue()[f"finding.{code}"])
     assert finding_label("deregistered_late", "zh", rules) == "逾期办理注销（超过30日）"
     assert finding_label("power_account_without_well", "zh", rules) == "供电户号未对应任何机井"
 

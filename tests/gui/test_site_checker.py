@@ -175,6 +175,29 @@ def test_reasons_are_words_with_their_code(checker):
     assert "severe over-extraction zone (二(三), item 7) (severe_zone)" in details
 
 
+def test_every_reason_the_rules_file_gives_has_words_in_the_panel(qgis_app):
+    """The panel shows the engine's words for each reason code (supply_coverage_type_unknown once had none)."""
+    import json
+
+    from tuoli_gw_plugin.engine.core.rules import DEFAULT_RULES_PATH
+    from tuoli_gw_plugin.gui.site_checker import reason_words
+
+    def reasons(node):
+        if isinstance(node, dict):
+            yield from ([node["reason"]] if isinstance(node.get("reason"), str) else [])
+            for value in node.values():
+                yield from reasons(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from reasons(value)
+
+    codes = {*reasons(json.loads(DEFAULT_RULES_PATH.read_text(encoding="utf-8"))), "outside_mapped_area", "no_geometry"}
+    assert {"supply_coverage", "supply_coverage_type_unknown", "severe_zone", "request_over_remaining_quota"} <= codes
+    for code in sorted(codes):
+        shown = reason_words(code)
+        assert shown.endswith(f" ({code})") and len(shown) > len(code) + 3, shown
+
+
 def test_a_missing_field_is_a_readable_wrapped_message_with_a_field_picker(checker):
     panel = checker.panel
     assert panel.grade_field_combo.currentField() == "grade"

@@ -58,3 +58,15 @@ def test_a_language_set_in_one_thread_does_not_leak_into_another() -> None:
         worker.join()
         assert messages.text("test_core.hello") == "你好"
     assert seen == ["hello"]
+
+
+def test_words_for_codes_and_a_document_s_vocabulary_come_from_the_catalogue():
+    from tuoli_gw_plugin.engine.core.messages import code_word, register, vocabulary
+
+    register({"test_kind.alpha": ("alpha in {n} days", "{n} 日内的甲"), "test_kind.beta": ("beta", "乙"), "test_kind.sub.x": ("x", "x")})
+    assert code_word("test_kind", "alpha", "zh", n=30) == "30 日内的甲"
+    assert code_word("test_kind", "beta", "en") == "beta"
+    # A code without words (from data of another version) comes back as it is, never formatted.
+    assert code_word("test_kind", "gamma_{n}", "zh", n=3) == "gamma_{n}"
+    assert vocabulary("test_kind", "zh") == {"alpha": "{n} 日内的甲", "beta": "乙"}  # not the deeper key test_kind.sub.x
+    assert vocabulary("test_kind", "en")["beta"] == "beta"

@@ -192,11 +192,11 @@ def test_no_minus_zero_anywhere():
 
 
 def test_finding_severities_do_not_reuse_the_zone_grade_words():
-    words = report_module.TEXT["zh"]
+    words = report_module.report_words("zh")
     severity_words = [words[key] for key in ("critical", "high", "medium", "low")]
     assert severity_words == ["特别严重", "较高", "中等", "较低"]
     assert not {"严重", "一般"} & set(severity_words)
-    assert [report_module.TEXT["en"][key] for key in ("critical", "high", "medium", "low")] == ["critical", "high", "medium", "low"]
+    assert [report_module.report_words("en")[key] for key in ("critical", "high", "medium", "low")] == ["critical", "high", "medium", "low"]
     findings = data.findings()
     findings["severity"] = ["critical", "high", "medium"]
     text = plain(build_report(full_inputs(findings=findings), load_rules(), year=2025, language="zh").html())

@@ -105,6 +105,26 @@ def test_only_some_inputs_give_a_report_that_says_what_is_missing(run_alg, layer
     assert "2024年度" in text and "未提供该项数据" in text and "阿克别里斗乡" in text
 
 
+def test_a_report_with_no_input_at_all_warns(qgis_app, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
+
+    class Recorder(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.warnings: list[str] = []
+
+        def pushWarning(self, warning):
+            self.warnings.append(warning)
+            super().pushWarning(warning)
+
+    feedback, context = Recorder(), QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    processing.run("tuoli_gw:supervision_report", {"YEAR": 2024, "OUTPUT_PDF": str(tmp_path / "empty.pdf")}, context=context,
+                   feedback=feedback)
+    assert [w for w in feedback.warnings if "TOWNSHIPS" in w and "BALANCE" in w], feedback.warnings
+
+
 def test_qgis_process_json(layers, tmp_path):
     answer = qgis_process_json("tuoli_gw:supervision_report", parameters(layers, tmp_path))
     pdf = answer["results"]["OUTPUT_PDF"]

@@ -87,6 +87,19 @@ def test_one_document_per_application_and_the_decisions_table(run_alg, gpkg, tmp
     assert hashlib.sha256(Path(gpkg).read_bytes()).hexdigest() == before  # inputs untouched
 
 
+def test_the_summary_counts_every_verdict_including_outside_the_mapped_area(run_alg, tmp_path):
+    import pandas as pd
+    import shapely
+
+    applications = world.applications()
+    far = applications.iloc[[0]].assign(app_id="FAR", geometry=[shapely.Point(900_000.0, 5_900_000.0)])
+    layers = {**world.all_layers(), "applications": pd.concat([applications, far], ignore_index=True)}
+    gpkg = world.write_gpkg(tmp_path / "with_far.gpkg", **layers)
+    result = run_alg(ALG, _parameters(gpkg, tmp_path))
+    counts = [result[f"COUNT_{v}"] for v in ("PROHIBITED", "RESTRICTED", "ALLOWED", "OUTSIDE")]
+    assert counts == [3, 2, 1, 1] and sum(counts) == result["COUNT_DECISIONS"] == 7
+
+
 def test_english_documents_on_request(run_alg, gpkg, tmp_path):
     result = run_alg(ALG, _parameters(gpkg, tmp_path, LANGUAGE=1))
     page = (Path(result["OUTPUT_FOLDER"]) / "A4.html").read_text(encoding="utf-8")

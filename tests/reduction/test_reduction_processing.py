@@ -87,6 +87,28 @@ def test_missing_allowable_field_is_a_clear_message(run_alg, tmp_path):
     assert not (tmp_path / "plan_wells.gpkg").exists()
 
 
+def test_the_township_boundaries_instead_of_the_balance_say_which_layer_is_expected(run_alg, tmp_path):
+    # The sample's mistake: the township boundaries (red line, no allowable volume) given as TOWNSHIPS.
+    townships = world.townships().drop(columns=["allowable_m3"]).assign(red_line_m3=5000.0, used_m3=4000.0)
+    gpkg = world.write_gpkg(tmp_path / "boundaries.gpkg", **{**world.all_layers(), "townships": townships})
+    with pytest.raises(QgsProcessingException) as raised:
+        run_alg(ALG, _parameters(gpkg, tmp_path))
+    message = str(raised.value)
+    assert "ALLOWABLE_FIELD" in message and "'allowable_m3'" in message and "red_line_m3" in message  # key, field, its fields
+    assert "abstraction_recharge_balance" in message and "OUTPUT" in message  # the layer that carries it
+    assert not (tmp_path / "plan_wells.gpkg").exists()
+
+
+@pytest.mark.parametrize("field", ["red_line_m3", "remaining_m3"])
+def test_a_red_line_is_refused_as_the_allowable_volume(run_alg, tmp_path, field):
+    # Following "choose the right field" with the red line ran cleanly to "0 townships must cut": a wrong plan.
+    townships = world.townships().assign(red_line_m3=1e9, remaining_m3=1e8)
+    gpkg = world.write_gpkg(tmp_path / "red_line.gpkg", **{**world.all_layers(), "townships": townships})
+    with pytest.raises(QgsProcessingException, match=f"ALLOWABLE_FIELD = '{field}'.*用水总量控制红线"):
+        run_alg(ALG, _parameters(gpkg, tmp_path, ALLOWABLE_FIELD=field))
+    assert not (tmp_path / "plan_wells.gpkg").exists()
+
+
 def test_text_volume_names_the_well(run_alg, tmp_path):
     wells = world.wells().astype({"metered_m3": object})
     wells.loc[4, "metered_m3"] = "a lot"

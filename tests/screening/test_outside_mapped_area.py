@@ -12,9 +12,9 @@ import geopandas as gpd
 import pytest
 
 from tests.screening import cases
+from tuoli_gw_plugin.engine.core.messages import text
 from tuoli_gw_plugin.engine.core.rules import load_rules
 from tuoli_gw_plugin.engine.screening.well_sites import (
-    OUTSIDE_BASIS,
     outside_mapped_area,  # noqa: F401 - the rule's own function, named in the docs
     prepare_screening,
     screen_point,
@@ -57,7 +57,7 @@ def test_outside_the_mapped_area_is_no_verdict(with_townships):
     assert dict(zip(SITES, results["verdict"])) == expected
     outside = results["verdict"] == "outside"
     assert set(results.loc[outside, "reasons"]) == {"outside_mapped_area"}
-    assert set(results.loc[outside, "basis"]) == {OUTSIDE_BASIS["en"]}
+    assert set(results.loc[outside, "basis"]) == {text("screening.outside_basis", "en")}
     assert verdict_counts(results)["outside"] == int(outside.sum())
 
 
@@ -104,4 +104,4 @@ def test_screen_well_sites_reports_outside(run_alg, tmp_path: Path):
     screened = gpd.read_file(output, layer="screened")
     assert dict(zip(screened["well_id"], screened["verdict"])) == {name: v[2] for name, v in SITES.items()}
     assert result["COUNT_OUTSIDE"] == 2 and result["COUNT_ALLOWED"] == 2
-    assert set(screened.loc[screened["verdict"] == "outside", "basis"]) == {OUTSIDE_BASIS["zh"]}
+    assert set(screened.loc[screened["verdict"] == "outside", "basis"]) == {text("screening.outside_basis", "zh")}

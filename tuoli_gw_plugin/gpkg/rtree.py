@@ -159,7 +159,7 @@ def _write_packed_tree(connection: sqlite3.Connection, rtree: str, ids: np.ndarr
     connection.executemany(f"INSERT OR REPLACE INTO {quoted(rtree + '_node')} VALUES (?, ?)", node_rows)
     connection.executemany(f"INSERT INTO {quoted(rtree + '_parent')} VALUES (?, ?)", parent_rows)
     # A million single-row statements took 2 s; multi-row ones 0.8 s.
-    insert_many(connection, rtree + "_rowid", ["rowid", "nodeno"], [ids[by_id].astype(object), leaf_of_entry[by_id].astype(object)])
+    insert_many(connection, rtree + "_rowid", ["rowid", "nodeno"], [ids[by_id], leaf_of_entry[by_id]])
 
 
 def _fid_column(connection: sqlite3.Connection, table: str) -> str:

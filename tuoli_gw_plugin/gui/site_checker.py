@@ -42,8 +42,10 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..engine.core.messages import code_word
 from ..engine.core.rules import load_rules
 from ..engine.plotting.style import VERDICT_COLOURS
+from ..i18n import interface_language
 from ..qgis_io.frames import source_to_frame
 
 # Names of the sample layers (and common variants), tried first to pick layers automatically.
@@ -75,34 +77,18 @@ def tr(text: str) -> str:
 
 
 def verdict_word(verdict: str) -> str:
-    """The verdict in the interface language (the codes stay English in layers and results)."""
-    words = {
-        "prohibited": tr("prohibited"),
-        "restricted": tr("restricted"),
-        "allowed": tr("allowed"),
-        "outside": tr("outside the mapped area — no verdict"),
-    }
-    return words.get(verdict, verdict)
+    """The verdict in the interface language, from the engine's catalogue (the codes stay English in layers and results)."""
+    return code_word("verdict", verdict, interface_language())
 
 
 def reason_words(codes: str | None) -> str:
-    """Reason codes as words in the interface language, from the engine's one list of reason words (the decision
-    document's); an English reader also sees each code, as in the output layer."""
-    from ..engine.documents.permit_document import reason_label
-
-    language = basis_language()
+    """Reason codes as the engine's words in the interface language; an English reader also sees each code, as in the
+    output layer (a Chinese reader sees words only)."""
+    language = interface_language()
     parts = [code.strip() for code in (codes or "").split(";") if code.strip()]
-    words = [reason_label(code, language) for code in parts]
     if language == "zh":
-        return "；".join(words)
-    return "; ".join(word if word == code else f"{word} ({code})" for word, code in zip(words, parts))
-
-
-def basis_language() -> str:
-    """'zh' under a Chinese QGIS (zh, zh_CN, zh-Hans…), else 'en': the language of the legal basis."""
-    from ..i18n import language_for, user_locale
-
-    return "zh" if language_for(user_locale()) == "zh-Hans" else "en"
+        return "；".join(code_word("reason", code, language) for code in parts)
+    return "; ".join(f"{word} ({code})" if (word := code_word("reason", code, language)) != code else code for code in parts)
 
 
 def _geometry_of(geometry_filter) -> int:
@@ -230,7 +216,7 @@ class SiteCheckPanel(QWidget):
         words with whether it is a 自备井 by those lists (irrigation is not, unless the county's rules say so)."""
         from ..engine.screening.well_kind import USE_CODES, kind_words, use_words, well_type_words
 
-        language = basis_language()
+        language = interface_language()
         kinds = well_type_words(rules)
         self.use_combo.clear()
         for use in USE_CODES:
@@ -321,7 +307,7 @@ class SiteCheckPanel(QWidget):
         from ..engine.documents.permit_document import zone_words
         from ..engine.screening.well_kind import kind_words
 
-        language = basis_language()
+        language = interface_language()
         distance = result.get("supply_distance_m")
         requested = result.get("requested_m3")
         rows = [
@@ -553,12 +539,12 @@ class SiteChecker:
         started = time.perf_counter()
         try:
             # The engine's messages (a layer it cannot use, a CRS it cannot read) in the interface language.
-            with speaking(basis_language()):
+            with speaking(interface_language()):
                 prepared = self.prepared()
                 crs_text = crs_to_pyproj_text(self.canvas.mapSettings().destinationCrs(), tr("map canvas"))
                 requested = self.panel.requested_m3()
                 result = screen_point(
-                    prepared, point.x(), point.y(), crs_text, use=self.panel.use_combo.currentData(), language=basis_language(),
+                    prepared, point.x(), point.y(), crs_text, use=self.panel.use_combo.currentData(), language=interface_language(),
                     requested_m3=requested,
                 )
                 result["requested_m3"] = requested
@@ -645,7 +631,7 @@ class SiteChecker:
         from ..qgis_io.frames import crs_to_pyproj_text
         from ..qgis_io.pdf import print_pdf
 
-        language = basis_language()
+        language = interface_language()
         with speaking(language):  # the engine's messages, if the layers cannot be prepared, in the interface language
             prepared = self.prepared()
         crs_text = crs_to_pyproj_text(self.canvas.mapSettings().destinationCrs(), tr("map canvas"))

@@ -28,6 +28,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QMetaType, QTime, QVariant
 
+from ..engine.core import columns
+
 # QGIS 3.38 made QgsField(name, type) take a QMetaType.Type and deprecated the QVariant.Type form (gone in
 # QGIS 4); 3.22 knows only QVariant.Type. The two enums number every type used here alike.
 _FIELD_TYPE_IS_METATYPE = Qgis.versionInt() >= 33800
@@ -38,6 +40,27 @@ def new_field(name: str, variant_type: QVariant.Type) -> QgsField:
     if _FIELD_TYPE_IS_METATYPE:
         return QgsField(name, QMetaType.Type(int(variant_type)))
     return QgsField(name, variant_type)
+
+
+# The engine's column kinds (engine.core.columns) as QGIS field types.
+_FIELD_TYPE_OF_KIND = {
+    columns.TEXT: QVariant.String,
+    columns.REAL: QVariant.Double,
+    columns.INTEGER: QVariant.Int,
+    columns.INTEGER64: QVariant.LongLong,
+    columns.BOOLEAN: QVariant.Bool,
+    columns.DATE: QVariant.Date,
+}
+
+
+def column_fields(declared: Iterable[columns.Column]) -> list[QgsField]:
+    """The QGIS fields of columns the engine declares, in their order; a name declared twice is taken once, first."""
+    fields, seen = [], set()
+    for column in declared:
+        if column.name not in seen:
+            seen.add(column.name)
+            fields.append(new_field(column.name, _FIELD_TYPE_OF_KIND[column.kind]))
+    return fields
 
 
 def parameter_as_field_names(algorithm: Any, parameters: dict[str, Any], name: str, context: Any) -> list[str]:

@@ -29,6 +29,7 @@ import pandas as pd
 import shapely
 from pyproj import CRS, Transformer
 
+from ..core.columns import INTEGER64, REAL, TEXT, Column, column_names
 from ..core.crs import working_crs
 from ..core.errors import EngineInputError
 from ..core.messages import register, text
@@ -165,19 +166,33 @@ register(
 
 Reporter = Callable[[str, str], None]  # (level 'info' | 'warning', message)
 
-BALANCE_COLUMNS = [
-    "wells_n",
-    "area_km2",
-    "abstraction_m3",
-    "recharge_m3",
-    "allowable_m3",
-    "extraction_coef",
-    "grade",
-    "reduction_m3",
-]
-LEVEL_COLUMNS = ["level_grade", "decline_m_per_a", "final_grade", "grade_criterion"]
+BALANCE_OUTPUT = (
+    Column("wells_n", INTEGER64, "wells counted in the unit"),
+    Column("area_km2", REAL, "the unit's true area (km²)"),
+    Column("abstraction_m3", REAL, "yearly abstraction of the unit's wells (m³/a)"),
+    Column("recharge_m3", REAL, "yearly recharge over the unit, from the recharge raster (m³/a)"),
+    Column("allowable_m3", REAL, "allowable abstraction: recharge times the rules file's allowable share (m³/a)"),
+    Column("extraction_coef", REAL, "extraction coefficient k = abstraction / allowable abstraction"),
+    Column("grade", TEXT, "over-extraction grade by k (GB/T 34968): none / general / severe"),
+    Column("reduction_m3", REAL, "the cut needed to reach abstraction-recharge balance (m³/a)"),
+)
+LEVEL_OUTPUT = (
+    Column("level_grade", TEXT, "grade by the sustained water-level decline"),
+    Column("decline_m_per_a", REAL, "the unit's water-level decline (m/a)"),
+    Column("final_grade", TEXT, "the stricter of the two grades"),
+    Column("grade_criterion", TEXT, "which criterion gave the final grade"),
+)
 # With an INDUCED_PROBLEMS layer: the problems touching each unit (final_grade and grade_criterion too).
-INDUCED_COLUMNS = ["induced_problems_n", "final_grade", "grade_criterion"]
+INDUCED_OUTPUT = (
+    Column("induced_problems_n", INTEGER64, "induced problems (subsidence, fissures…) touching the unit"),
+    Column("final_grade", TEXT, "the stricter of the grades"),
+    Column("grade_criterion", TEXT, "which criterion gave the final grade"),
+)
+# The grid cells' own id when the units are a square grid.
+GRID_CELL_COLUMN = Column("cell_id", TEXT, "the grid cell's id")
+BALANCE_COLUMNS = list(column_names(BALANCE_OUTPUT))
+LEVEL_COLUMNS = list(column_names(LEVEL_OUTPUT))
+INDUCED_COLUMNS = list(column_names(INDUCED_OUTPUT))
 INDUCED = "induced_problems"
 
 # Field names tried, in order, to name a unit or a well in messages and on the chart.

@@ -27,6 +27,7 @@ import pandas as pd
 import shapely
 from scipy import stats
 
+from ..core.columns import BOOLEAN, DATE, INTEGER64, REAL, TEXT, Column
 from ..core.errors import EngineInputError
 from ..core.messages import register, text
 from ..core.rules import Rules
@@ -85,6 +86,24 @@ _LEVEL_RULES = ("over_extraction_grading", "water_level_decline_m_per_a")
 DAYS_PER_YEAR = 365.25
 
 Reporter = Callable[[str, str], None]  # (level 'info' | 'warning', message)
+
+STATION_OUTPUT = (
+    Column("n_obs", INTEGER64, "observations used"),
+    Column("first_date", DATE, "the first observation's date"),
+    Column("last_date", DATE, "the last observation's date"),
+    Column("years", REAL, "the span of the record (years)"),
+    Column("decline_m_per_a", REAL, "water-level decline, Theil–Sen (m/a; positive = falling)"),
+    Column("mk_p_value", REAL, "Mann–Kendall p-value of the trend"),
+    Column("significant", BOOLEAN, "whether the trend is significant at the rules file's level"),
+    Column("level_grade", TEXT, "grade by the sustained decline: none / general / severe, or undetermined"),
+    Column("undetermined_reason", TEXT, "why the grade is undetermined"),
+)
+UNIT_OUTPUT = (
+    Column("stations_n", INTEGER64, "stations in the unit"),
+    Column("decline_m_per_a", REAL, "the unit's decline: the median of its stations' (m/a)"),
+    Column("level_grade", TEXT, "grade by the sustained decline"),
+    Column("undetermined_reason", TEXT, "why the grade is undetermined"),
+)
 
 
 def _no_report(level: str, message: str) -> None:

@@ -24,6 +24,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from ..core.columns import TEXT, Column, column_names
 from ..core.errors import EngineInputError
 from ..core.messages import register, text
 from ..core.registry_columns import flag_column, key_column, parse_flag, require_field, text_column
@@ -235,7 +236,37 @@ FINDINGS = (
     "power_outside_irrigation_season",
     "power_account_without_well",
 )
-OUTPUT_COLUMNS = ("well_id", "finding", "notice_item", "detail", "severity", "township", "use")
+FINDING_COLUMNS = (
+    Column("well_id", TEXT, "the well (or power account) the finding is about"),
+    Column("finding", TEXT, "the finding code"),
+    Column("notice_item", TEXT, "the notice item breached"),
+    Column("detail", TEXT, "what was found, with the numbers"),
+    Column("severity", TEXT, "critical / high / medium / low (rules file)"),
+    Column("township", TEXT, "the well's township"),
+    Column("use", TEXT, "the well's use"),
+)
+OUTPUT_COLUMNS = column_names(FINDING_COLUMNS)
+# The words for each finding code (messages: "words for codes"); {days}: the deadline from the rules file (item 11).
+register(
+    {
+        "finding.no_meter": ("no working meter or no reading", "未安装计量设施或无计量读数"),
+        "finding.over_permit": ("abstraction over the permitted volume", "超许可水量取水"),
+        "finding.no_permit": ("no water permit", "无取水许可"),
+        "finding.stopped_not_deregistered": ("stopped, not deregistered within {days} days", "停止取水超过{days}日未注销"),
+        "finding.depth_over_permit": ("drilled deeper than permitted", "成井深度超过批准深度"),
+        "finding.self_supplied_in_coverage": ("self-supplied well inside public supply coverage", "公共供水管网覆盖范围内的自备井"),
+        "finding.power_without_permit": ("power used without a permit (well-electricity dual control)", "无证取水用电（井电双控）"),
+        "finding.deregistered_late": ("deregistered after the {days}-day deadline", "逾期办理注销（超过{days}日）"),
+        "finding.deregistered_not_sealed": ("deregistered, not sealed", "已注销未封填"),
+        "finding.over_quota": ("abstraction over the quota", "超定额取水"),
+        "finding.power_while_stopped": ("power drawn after the well stopped or was deregistered", "停用或注销后仍在用电"),
+        "finding.power_outside_irrigation_season": (
+            "irrigation well drawing power outside the irrigation season",
+            "灌溉期结束后农业机电井仍在用电（未报停）",
+        ),
+        "finding.power_account_without_well": ("power account linked to no well", "供电户号未对应任何机井"),
+    }
+)
 
 # The catalogue messages a finding's detail is written from (the report shows a detail only in its own language).
 DETAIL_KEYS = (

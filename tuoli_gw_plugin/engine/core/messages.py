@@ -6,6 +6,16 @@ language in force. The Processing door (or the map tool) chooses the language wi
 around the engine call: the interface language, or the algorithm's ``LANGUAGE`` where it has one.
 The engine itself never reads QGIS settings, so it speaks English when nobody asked otherwise.
 
+Two kinds of keys besides a module's sentences, so every word a user reads has this one home:
+
+- **Words for codes.** A code the engine writes into its outputs (a verdict, a reason, a finding) has its words
+  under ``"<kind>.<code>"`` — ``"verdict.prohibited"``, ``"reason.supply_coverage"``, ``"finding.no_permit"`` —
+  registered by the module that emits the code, beside the code. ``code_word(kind, code)`` gives them (a code
+  without words comes back as it is: data may hold codes of another version); ``vocabulary(kind)`` gives every code
+  of a kind with its words (a legend, a layer style).
+- **A document's vocabulary.** A document's headings and labels are registered as ``"<document>.<name>"``
+  (``"report_words.title"``); ``vocabulary("report_words", language)`` gives them as a mapping name -> template.
+
 The language lives in a ``ContextVar``: two runs in two threads may speak two languages. A worker
 thread started by the engine does not inherit it by itself; submit work with
 ``contextvars.copy_context().run`` (or call ``speaking(current_language())`` in the worker).
@@ -83,6 +93,23 @@ def text(key: str, /, language: str | None = None, **params: object) -> str:
 def both(key: str, /, **params: object) -> tuple[str, str]:
     """The message in English and in Chinese (for outputs that carry both, e.g. a data field per language)."""
     return text(key, ENGLISH, **params), text(key, CHINESE, **params)
+
+
+def code_word(kind: str, code: str, /, language: str | None = None, **params: object) -> str:
+    """The words for ``code`` (message ``"<kind>.<code>"``) in ``language``; the code itself when it has none."""
+    key = f"{kind}.{code}"
+    return text(key, language, **params) if key in _CATALOGUE else code
+
+
+def vocabulary(prefix: str, /, language: str | None = None) -> dict[str, str]:
+    """Every message under ``"<prefix>."`` as name -> template (unformatted) in ``language``, in registration order."""
+    chosen = normalise_language(language) if language is not None else _language.get()
+    start = prefix + "."
+    return {
+        key[len(start):]: (chinese if chosen == CHINESE else english)
+        for key, (english, chinese) in _CATALOGUE.items()
+        if key.startswith(start) and "." not in key[len(start):]
+    }
 
 
 def catalogue() -> dict[str, tuple[str, str]]:

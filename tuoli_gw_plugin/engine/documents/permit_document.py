@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
 
 from ..core.crs import crs_words
-from ..core.messages import register, text
+from ..core.messages import code_word, register, speaking, text
+from ..core.output_files import write_atomically
 from ..core.rules import Rules
 from ..permit.decision import (
     CONFINED,
@@ -190,26 +193,6 @@ register(
     }
 )
 
-REASON_WORDS = {
-    "supply_coverage": ("inside public supply coverage, self-supplied well (item 13)", "公共供水管网覆盖范围内的自备井（第13条）"),
-    "supply_coverage_not_self_supplied": (
-        "inside public supply coverage, not a self-supplied well: item 13 does not apply",
-        "位于公共供水管网覆盖范围内，非自备井：不适用第13条",
-    ),
-    "supply_coverage_type_unknown": (
-        "inside public supply coverage, type not given (item 13)",
-        "位于公共供水管网覆盖范围内，井的类型未注明（第13条）",
-    ),
-    "severe_zone": ("severe over-extraction zone (二(三), item 7)", "严重超采区（二（三）、第7条）"),
-    "general_zone": ("general over-extraction zone (item 7)", "一般超采区（第7条）"),
-    "red_line_exhausted": ("red line used up (item 8)", "用水总量指标已用完（第8条）"),
-    "request_over_remaining_quota": ("request above the remaining quota (item 8)", "申请水量超过剩余指标（第8条）"),
-    "statutory_exception": ("statutory exception for this kind of well (Decree 748)", "法定例外情形（《地下水管理条例》）"),
-    "outside_mapped_area": ("outside the mapped area", "位于图层覆盖范围之外"),
-    "no_geometry": ("no location", "无位置"),
-}
-register({f"permit_doc.reason.{code}": words for code, words in REASON_WORDS.items()})
-
 VERDICT_WORD_COLOURS = {"prohibited": "#c0392b", "restricted": "#d68910", "allowed": "#1e8449", "outside": "#6c3483"}
 
 
@@ -234,7 +217,8 @@ def verdict_words(verdict: str | None, language: str) -> str:
 
 
 def reason_label(code: str, language: str) -> str:
-    return _t(f"reason.{code}", language) if code in REASON_WORDS else code
+    """The words screening registers for a reason code (the code itself when it has none)."""
+    return code_word("reason", code, language)
 
 
 def _map_words(language: str, radius_m: float, coverage_distance_m: float | None, work_crs) -> dict[str, str]:
@@ -389,7 +373,11 @@ def build_decision_document(
         "</table>"
     )
     parts.append(f'<p class="note">{html.escape(_t("draft_note", language))}</p>')
-    return PermitDocument(language=language, title=title, body_html="\n".join(parts), figures=figures, warnings=notes)
+    separator = "　" if language == "zh" else " · "
+    label = separator.join((_t("title", language), f"{_t('application_id', language)} {decision.application_id}"))
+    return PermitDocument(
+        language=language, title=title, body_html="\n".join(parts), figures=figures, warnings=notes, page_label=label
+    )
 
 
 def zone_words(zone_name: str | None, zone_grade: str | None, language: str) -> str:
@@ -447,3 +435,47 @@ def _interference_section(decision: PermitDecision, batch: PermitBatch, rules: R
         parts.append(f'<p class="note">{html.escape(_t("batch_note", language))}</p>')
     parts.append(f'<p class="note">{html.escape(_t("theis_note", language, threshold=f"{batch.affected_threshold_m:g}"))}</p>')
     return parts
+
+
+def write_decision_documents(
+    batch: PermitBatch,
+    prepared: PreparedScreening,
+    rules: Rules,
+    targets: list[tuple[Path, Path]],
+    print_pdf: Callable[[ReportDocument, str, str], None],
+    *,
+    language: str,
+    reviewer: str | None = None,
+    has_existing_wells: bool = True,
+    before_each: Callable[[], None] = lambda: None,
+    progress: Callable[[float], None] = lambda percent: None,
+) -> None:
+    """Write each decision's document to its (html, pdf) target: the HTML here, the PDF by ``print_pdf`` (the Qt
+    printer, given by the caller). A run that fails or is cancelled half-way (``before_each`` raises) removes the files
+    it added and the folder it made, and leaves every file that was there before as it was."""
+    folders = {html_path.parent for html_path, _ in targets}
+    made = [folder for folder in sorted(folders) if not folder.exists()]
+    for folder in folders:
+        folder.mkdir(parents=True, exist_ok=True)
+    created: list[Path] = []
+    try:
+        for position, (decision, (html_path, pdf_path)) in enumerate(zip(batch.decisions, targets)):
+            before_each()
+            with speaking(language):
+                document = build_decision_document(
+                    decision, batch, prepared, rules, language=language, reviewer=reviewer, has_existing_wells=has_existing_wells
+                )
+            page = document.html(embed_figures=True)
+            created += [path for path in (html_path, pdf_path) if not path.exists()]
+            write_atomically(
+                html_path, lambda temporary, page=page: temporary.write_text(page, encoding="utf-8"), layer_label="OUTPUT_FOLDER"
+            )
+            print_pdf(document, str(pdf_path), language)
+            progress(100.0 * (position + 1) / max(len(batch.decisions), 1))
+    except BaseException:
+        for path in created:
+            path.unlink(missing_ok=True)
+        for folder in made:
+            if folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+        raise

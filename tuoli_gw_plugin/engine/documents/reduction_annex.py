@@ -13,66 +13,54 @@ import html
 import pandas as pd
 
 from ..core.errors import EngineInputError
+from ..core.messages import register, vocabulary
 from .html_page import find_column, html_table, number_text, numeric_values, unit_names
 
-WORDS = {
-    "zh": {
-        "heading": "附件：压减至采补平衡的计划",
-        "intro": (
-            "依据托政发规〔2024〕3号 二（一）第7条及二（三）：在超采地区压缩地下水开采量，逐步达到采补平衡。措施依次为："
-            "无证井停止取水（第18条）、公共供水管网覆盖范围内自备井改由管网供水（第13条）、超计划取水压减至计划（第10、13条）、"
-            "其余压减量由农灌井分摊（第7条）；措施顺序及每年分摊上限为本工具的假定，见规则文件 reduction_plan 一节。"
-        ),
-        "township": "乡镇",
-        "abstraction": "现状开采量（{unit}）",
-        "allowable": "可开采量（{unit}）",
-        "needed": "需压减（{unit}）",
-        "stop": "无证停采（{unit}）",
-        "switch": "改管网供水（{unit}）",
-        "plan": "压减至计划（{unit}）",
-        "share": "分摊压减（{unit}）",
-        "final": "目标年开采量（{unit}）",
-        "outcome": "结果",
-        "total": "合计",
-        "summary": "压减计划：{n} 个乡镇需压减，{reached} 个可达到采补平衡，{short} 个仅靠措施无法达到（缺口合计 {shortfall} m³）",
-        "not_plan": "不是压减计划（tuoli_gw:reduction_plan）的输出（没有 status 或 planned_cut_m3 字段）",
-        "give_plan": "请提供压减计划的 OUTPUT_TOWNSHIPS，或不填 REDUCTION_PLAN",
-        "unit_large": "万m³",
-    },
-    "en": {
-        "heading": "Annex: plan of the cuts to abstraction–recharge balance",
-        "intro": (
+register(
+    {
+        "reduction_annex_words.heading": ("Annex: plan of the cuts to abstraction–recharge balance", "附件：压减至采补平衡的计划"),
+        "reduction_annex_words.intro": (
             "Notice 托政发规〔2024〕3号 item 7 (section 二(一)) and section 二(三): cut abstraction in the over-extraction areas step "
             "by step until abstraction and recharge balance. Measures in order: wells without a permit stopped (item 18), "
             "self-supplied wells inside public supply coverage switched to the network (item 13), use over plan brought "
             "back to plan (items 10, 13), the rest shared over the irrigation wells (item 7); the order and the yearly cap "
-            "of the share are this tool's assumptions (rules file, section reduction_plan)."
+            "of the share are this tool's assumptions (rules file, section reduction_plan).",
+            "依据托政发规〔2024〕3号 二（一）第7条及二（三）：在超采地区压缩地下水开采量，逐步达到采补平衡。措施依次为："
+            "无证井停止取水（第18条）、公共供水管网覆盖范围内自备井改由管网供水（第13条）、超计划取水压减至计划（第10、13条）、"
+            "其余压减量由农灌井分摊（第7条）；措施顺序及每年分摊上限为本工具的假定，见规则文件 reduction_plan 一节。",
         ),
-        "township": "Township",
-        "abstraction": "Abstraction now ({unit})",
-        "allowable": "Allowable ({unit})",
-        "needed": "Cut needed ({unit})",
-        "stop": "Stopped, no permit ({unit})",
-        "switch": "Switched to network ({unit})",
-        "plan": "Back to plan ({unit})",
-        "share": "Shared cut ({unit})",
-        "final": "In the target year ({unit})",
-        "outcome": "Outcome",
-        "total": "Total",
-        "summary": (
-            "Reduction plan: {n} townships must cut, {reached} reach balance, {short} not by measures alone (shortfall {shortfall} m³)"
+        "reduction_annex_words.township": ("Township", "乡镇"),
+        "reduction_annex_words.abstraction": ("Abstraction now ({unit})", "现状开采量（{unit}）"),
+        "reduction_annex_words.allowable": ("Allowable ({unit})", "可开采量（{unit}）"),
+        "reduction_annex_words.needed": ("Cut needed ({unit})", "需压减（{unit}）"),
+        "reduction_annex_words.stop": ("Stopped, no permit ({unit})", "无证停采（{unit}）"),
+        "reduction_annex_words.switch": ("Switched to network ({unit})", "改管网供水（{unit}）"),
+        "reduction_annex_words.plan": ("Back to plan ({unit})", "压减至计划（{unit}）"),
+        "reduction_annex_words.share": ("Shared cut ({unit})", "分摊压减（{unit}）"),
+        "reduction_annex_words.final": ("In the target year ({unit})", "目标年开采量（{unit}）"),
+        "reduction_annex_words.outcome": ("Outcome", "结果"),
+        "reduction_annex_words.total": ("Total", "合计"),
+        "reduction_annex_words.summary": (
+            "Reduction plan: {n} townships must cut, {reached} reach balance, {short} not by measures alone (shortfall {shortfall} m³)",
+            "压减计划：{n} 个乡镇需压减，{reached} 个可达到采补平衡，{short} 个仅靠措施无法达到（缺口合计 {shortfall} m³）",
         ),
-        "not_plan": "is not an output of tuoli_gw:reduction_plan (no status or planned_cut_m3 field)",
-        "give_plan": "give OUTPUT_TOWNSHIPS of the reduction plan, or leave REDUCTION_PLAN empty",
-        "unit_large": "10⁴ m³",
-    },
-}
+        "reduction_annex_words.not_plan": (
+            "is not an output of tuoli_gw:reduction_plan (no status or planned_cut_m3 field)",
+            "不是压减计划（tuoli_gw:reduction_plan）的输出（没有 status 或 planned_cut_m3 字段）",
+        ),
+        "reduction_annex_words.give_plan": (
+            "give OUTPUT_TOWNSHIPS of the reduction plan, or leave REDUCTION_PLAN empty",
+            "请提供压减计划的 OUTPUT_TOWNSHIPS，或不填 REDUCTION_PLAN",
+        ),
+        "reduction_annex_words.unit_large": ("10⁴ m³", "万m³"),
+    }
+)
 COLUMNS = ("abstraction_m3", "allowable_m3", "cut_needed_m3", "cut_stop_m3", "cut_switch_m3", "cut_plan_m3", "cut_share_m3", "final_m3")
 
 
 def reduction_annex(plan: pd.DataFrame, *, language: str, name_field: str, layer: str) -> tuple[str, str]:
     """(annex HTML, summary line) of the plan per township."""
-    words = WORDS["zh" if language == "zh" else "en"]
+    words = vocabulary("reduction_annex_words", language)
     status, text = find_column(plan, "status"), find_column(plan, "status_text")
     if status is None or find_column(plan, "planned_cut_m3") is None:
         raise EngineInputError(words["not_plan"], layer=layer, hint=words["give_plan"])

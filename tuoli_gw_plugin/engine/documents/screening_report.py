@@ -16,81 +16,47 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
+from ..core.messages import code_word, register, text, vocabulary
 from ..core.output_files import write_atomically
 from ..plotting.maps import render_screening_map
 from ..plotting.style import css_font_family
 from ..screening.well_sites import (
     NO_GEOMETRY,
-    NO_GEOMETRY_BASIS,
     OUTSIDE,
-    OUTSIDE_BASIS,
     OUTSIDE_MAPPED_AREA,
     PreparedScreening,
     reason_rules,
     verdict_counts,
 )
-from .permit_document import reason_label
 
 VERDICT_ORDER = ("prohibited", "restricted", "allowed", OUTSIDE, NO_GEOMETRY)
 
-TEXT = {
-    "en": {
-        "title": "Well-site screening report",
-        "made": "Produced",
-        "input": "Wells screened",
-        "summary": "Verdicts",
-        "per_township": "Verdicts per township",
-        "per_reason": "Reasons",
-        "township": "Township",
-        "outside": "(outside the township layer)",
-        "total": "Total",
-        "reason": "Reason code",
-        "wells": "Wells",
-        "basis": "Legal basis",
-        "warnings": "Warnings",
-        "map": "Map",
-        "coverage": "Supply coverage",
-        "pipes": "Supply pipes",
-        "buffer": "Coverage distance around pipes",
-        "areas": "Supply areas",
-        "severe": "Severe over-extraction zone",
-        "general": "General over-extraction zone",
-        "schematic": "Distances measured in",
-        NO_GEOMETRY: "no location",
-        OUTSIDE: "outside the mapped area",
-        "prohibited": "prohibited",
-        "restricted": "restricted",
-        "allowed": "allowed",
-    },
-    "zh": {
-        "title": "取水井选址筛查报告",
-        "made": "生成时间",
-        "input": "筛查的井",
-        "summary": "结论汇总",
-        "per_township": "各乡镇结论",
-        "per_reason": "原因",
-        "township": "乡镇",
-        "outside": "（不在乡镇图层内）",
-        "total": "合计",
-        "reason": "原因",
-        "wells": "井数",
-        "basis": "法律依据",
-        "warnings": "警告",
-        "map": "地图",
-        "coverage": "供水覆盖",
-        "pipes": "供水管网",
-        "buffer": "管网覆盖距离",
-        "areas": "供水覆盖区",
-        "severe": "严重超采区",
-        "general": "一般超采区",
-        "schematic": "距离计算坐标系",
-        NO_GEOMETRY: "无位置",
-        OUTSIDE: "图层范围外",
-        "prohibited": "禁止",
-        "restricted": "限制",
-        "allowed": "允许",
-    },
-}
+register(
+    {
+        "screening_report_words.title": ("Well-site screening report", "取水井选址筛查报告"),
+        "screening_report_words.made": ("Produced", "生成时间"),
+        "screening_report_words.input": ("Wells screened", "筛查的井"),
+        "screening_report_words.summary": ("Verdicts", "结论汇总"),
+        "screening_report_words.per_township": ("Verdicts per township", "各乡镇结论"),
+        "screening_report_words.per_reason": ("Reasons", "原因"),
+        "screening_report_words.township": ("Township", "乡镇"),
+        # Wells in no township: outside the mapped area when a townships layer is given.
+        "screening_report_words.no_township": ("outside the mapped area", "图层范围外"),
+        "screening_report_words.total": ("Total", "合计"),
+        "screening_report_words.reason": ("Reason", "原因"),
+        "screening_report_words.wells": ("Wells", "井数"),
+        "screening_report_words.basis": ("Legal basis", "法律依据"),
+        "screening_report_words.warnings": ("Warnings", "警告"),
+        "screening_report_words.map": ("Map", "地图"),
+        "screening_report_words.coverage": ("Supply coverage", "供水覆盖"),
+        "screening_report_words.pipes": ("Supply pipes", "供水管网"),
+        "screening_report_words.buffer": ("Coverage distance around pipes", "管网覆盖距离"),
+        "screening_report_words.areas": ("Supply areas", "供水覆盖区"),
+        "screening_report_words.severe": ("Severe over-extraction zone", "严重超采区"),
+        "screening_report_words.general": ("General over-extraction zone", "一般超采区"),
+        "screening_report_words.schematic": ("Distances measured in", "距离计算坐标系"),
+    }
+)
 
 
 def township_table(results: pd.DataFrame, outside_label: str = "") -> pd.DataFrame:
@@ -127,10 +93,10 @@ def screening_report_html(
     warnings: Sequence[str] = (),
 ) -> str:
     """The report as one self-contained HTML page."""
-    words = TEXT[language]
+    words = {**vocabulary("verdict", language), **vocabulary("screening_report_words", language)}
     png = render_screening_map(prepared, wells, results, words=words)
     counts = verdict_counts(results)
-    per_township = township_table(results, words["outside"])
+    per_township = township_table(results, words["no_township"])
     township_rows = [
         [
             words["total"] if name == "total" else name,
@@ -141,12 +107,12 @@ def screening_report_html(
     ]
     reasons = reason_table(results)
     basis_of = {rule.code: rule.basis[language] for rule in reason_rules(prepared)}
-    basis_of[NO_GEOMETRY] = NO_GEOMETRY_BASIS[language]
-    basis_of[OUTSIDE_MAPPED_AREA] = OUTSIDE_BASIS[language]
-    # Words for each reason (the decision document's), the code beside them for an English reader only.
+    basis_of[NO_GEOMETRY] = text("screening.no_geometry_basis", language)
+    basis_of[OUTSIDE_MAPPED_AREA] = text("screening.outside_basis", language)
+    # The words for each reason, the code beside them for an English reader only (a Chinese reader sees no code).
     reason_rows = [
-        [reason_label(code, language) if language == "zh" else f"{reason_label(code, language)} ({code})", int(count),
-         basis_of.get(code, "")]
+        [code_word("reason", code, language) if language == "zh" else f"{code_word('reason', code, language)} ({code})",
+         int(count), basis_of.get(code, "")]
         for code, count in reasons.items()
     ]
     summary = ", ".join(f"{words[v]}: {counts.get(v, 0)}" for v in VERDICT_ORDER)
@@ -187,5 +153,5 @@ def write_screening_report(
     warnings: Sequence[str] = (),
 ) -> Path:
     """Write the HTML report to ``path`` (and return it)."""
-    text = screening_report_html(prepared, wells, results, input_label=input_label, language=language, warnings=warnings)
-    return write_atomically(path, lambda temporary: temporary.write_text(text, encoding="utf-8"), layer_label="report")
+    page = screening_report_html(prepared, wells, results, input_label=input_label, language=language, warnings=warnings)
+    return write_atomically(path, lambda temporary: temporary.write_text(page, encoding="utf-8"), layer_label="report")

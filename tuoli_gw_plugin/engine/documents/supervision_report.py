@@ -23,10 +23,10 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from ..bookkeeping.audit import DETAIL_KEYS
+from ..bookkeeping.audit import DETAIL_KEYS, FINDINGS
 from ..core.crs import crs_words, working_crs
 from ..core.errors import EngineInputError
-from ..core.messages import register, text, written_from
+from ..core.messages import code_word, register, text, vocabulary, written_from
 from ..core.rules import Rules
 from ..core.values import is_null
 from ..plotting.charts import report_balance_chart, report_fee_chart
@@ -77,219 +77,129 @@ LANGUAGES = ("zh", "en")
 SEVERITY_ORDER = ("critical", "high", "medium", "low")
 FINDINGS_LISTED = 20  # the findings table lists the most severe ones; counts cover all
 
-TEXT: dict[str, dict[str, str]] = {
-    "zh": {
-        "title": "托里县地下水监管年度报告",
-        "year_suffix": "年度",
-        "produced": "生成日期",
-        "basis_notice": "依据",
-        "summary": "一、概况",
-        "map": "二、县域图：超采区、公共供水管网覆盖范围与取水井筛查结论",
-        "red_line": "三、用水总量控制红线执行情况",
-        "balance": "四、各乡镇开采量与可开采量（采补平衡）",
-        "fees": "五、水资源费（税）超计划累进加价",
-        "findings": "六、合规检查发现的问题",
-        "rights": "七、农业用水权分配",
-        "sources": "八、数据来源",
-        "not_provided": "未提供该项数据，本节从略。",
-        "township": "乡镇",
-        "unit": "评价单元",
-        "red_line_m3": "红线指标（m³）",
-        "used_m3": "已用水量（m³）",
-        "remaining_m3": "剩余指标（m³）",
-        "use_share": "使用率",
-        "abstraction_m3": "开采量（m³）",
-        "allowable_m3": "可开采量（m³）",
-        "extraction_coef": "开采系数",
-        "grade": "超采等级",
-        "reduction_m3": "需压减量（m³）",
-        "decline": "水位下降速率（m/a）",
-        "band": "收费档次",
-        "band_reached": "所达最高档次",
-        "accounts": "户数",
-        "excess_m3": "超计划水量（m³）",
-        "fee_yuan": "水资源费（税）（元）",
-        "surcharge_yuan": "其中加价（元）",
-        "not_charged": "无法计费（数据缺失）",
-        "within_plan": "计划内（1倍）",
-        "band_upto": "超计划{low}%–{high}%（{m:g}倍）",
-        "band_first": "超计划{high}%以内（{m:g}倍）",
-        "band_top": "超计划{low}%以上（{m:g}倍）",
-        "finding": "问题类型",
-        "notice_item": "通知条款",
-        "severity": "严重程度",
-        "count": "数量",
-        "well_id": "井编号",
-        "detail": "说明",
-        "listed_of": "下表列出最严重的 {shown} 条（共 {total} 条；完整清单及检查记录见合规检查图层）。",
-        "parameter": "参数",
-        "parcels": "地块数",
-        "area_mu": "面积（亩）",
-        "demand_m3": "定额需水量（m³）",
-        "agricultural_m3": "农业可用（m³）",
-        "scale_factor": "核减系数",
-        "allocated_m3": "分配水权（m³）",
-        "total": "合计",
-        "layer": "图层",
-        "features": "要素数",
-        "wells": "取水井",
-        "wells_total": "选址筛查的取水井 {n} 眼",
-        "existing_total": "现有取水井 {n} 眼",
-        "existing_wells": "现有取水井",
-        "legend_wells": "取水井：{verdict}（{n}）",
-        "verdict_counts": "筛查结论：禁止 {prohibited} 眼，限制 {restricted} 眼，允许 {allowed} 眼",
-        "over_units": "超采乡镇：严重 {severe} 个，一般 {general} 个；需压减开采量合计 {cut} m³",
-        "fees_total": "水资源费（税）合计 {fee} 元，其中超计划累进加价 {surcharge} 元",
-        "findings_total": "合规问题 {n} 条（其中特别严重 {critical} 条）",
-        "rights_total": "农业用水权分配合计 {allocated} m³（{parcels} 个地块）",
-        "over_red_line": "超过红线的乡镇：{names}",
-        "at_red_line": "已达到红线、无余留指标的乡镇：{names}",
-        "red_line_status": "状态",
-        "red_line_over": "超过红线",
-        "red_line_at": "已达红线（剩余为0）",
-        "undetermined_units": "水位记录过短、超采等级无法判定的单元：{n} 个",
-        "severe": "严重超采区",
-        "general": "一般超采区",
-        "none": "未超采",
-        "severe_grade": "严重超采",
-        "general_grade": "一般超采",
-        "undetermined_grade": "无法判定（水位记录过短）",
-        "prohibited": "禁止",
-        "restricted": "限制",
-        "allowed": "允许",
-        "no_verdict": "未筛查",
-        "supply_areas": "公共供水管网覆盖范围",
-        "supply_pipes": "公共供水管网",
-        "coverage_band": "管网覆盖距离 {d:g} m",
-        "map_note": "取水井按选址筛查结论着色（依据托政发规〔2024〕3号第13条、第二部分（三）及第7、8条）。",
-        "map_crs": "坐标系",
-        "chart_balance": "各乡镇开采量与可开采量",
-        "chart_fees": "各档次水资源费（税）",
-        # finding severities: never the zone grades 严重/一般 (issue 12), one scale 特别严重 > 较高 > 中等 > 较低
-        "critical": "特别严重",
-        "high": "较高",
-        "medium": "中等",
-        "low": "较低",
-        "warnings": "提示",
-        "schematic": "",
-    },
-    "en": {
-        "title": "Toli County groundwater supervision report",
-        "year_suffix": "",
-        "produced": "Produced",
-        "basis_notice": "Basis",
-        "summary": "1. Summary",
-        "map": "2. County map: over-extraction zones, public supply coverage and wells by screening verdict",
-        "red_line": "3. Total-use red line per township",
-        "balance": "4. Abstraction against allowable abstraction per township (abstraction–recharge balance)",
-        "fees": "5. Water-resource fee (tax): progressive surcharge for use over plan",
-        "findings": "6. Compliance findings",
-        "rights": "7. Farm water rights",
-        "sources": "8. Data sources",
-        "not_provided": "Not provided: section left out.",
-        "township": "Township",
-        "unit": "Unit",
-        "red_line_m3": "Red line (m³)",
-        "used_m3": "Used (m³)",
-        "remaining_m3": "Remaining (m³)",
-        "use_share": "Share used",
-        "abstraction_m3": "Abstraction (m³)",
-        "allowable_m3": "Allowable (m³)",
-        "extraction_coef": "Extraction coefficient",
-        "grade": "Grade",
-        "reduction_m3": "Cut needed (m³)",
-        "decline": "Level decline (m/a)",
-        "band": "Band",
-        "band_reached": "Highest band reached",
-        "accounts": "Accounts",
-        "excess_m3": "Over plan (m³)",
-        "fee_yuan": "Water-resource fee (tax) (yuan)",
-        "surcharge_yuan": "of which surcharge (yuan)",
-        "not_charged": "Not charged (data missing)",
-        "within_plan": "Within plan (1×)",
-        "band_upto": "{low}–{high} % over plan ({m:g}×)",
-        "band_first": "Up to {high} % over plan ({m:g}×)",
-        "band_top": "Over {low} % over plan ({m:g}×)",
-        "finding": "Finding",
-        "notice_item": "Notice item",
-        "severity": "Severity",
-        "count": "Count",
-        "well_id": "Well",
-        "detail": "Detail",
-        "listed_of": "The table lists the {shown} most severe of {total} findings (all of them are in the findings layer).",
-        "parameter": "Parameter",
-        "parcels": "Parcels",
-        "area_mu": "Area (mu)",
-        "demand_m3": "Quota demand (m³)",
-        "agricultural_m3": "For farming (m³)",
-        "scale_factor": "Scale factor",
-        "allocated_m3": "Allocated (m³)",
-        "total": "Total",
-        "layer": "Layer",
-        "features": "Features",
-        "wells": "Wells",
-        "wells_total": "{n} wells screened",
-        "existing_total": "{n} existing wells",
-        "existing_wells": "Existing wells",
-        "legend_wells": "Wells: {verdict} ({n})",
-        "verdict_counts": "Screening verdicts: {prohibited} prohibited, {restricted} restricted, {allowed} allowed",
-        "over_units": "Over-extracted townships: {severe} severe, {general} general; total cut needed {cut} m³",
-        "fees_total": "Water-resource fees (tax) {fee} yuan, of which surcharge for use over plan {surcharge} yuan",
-        "findings_total": "{n} compliance findings ({critical} critical)",
-        "rights_total": "Farm water rights allocated: {allocated} m³ ({parcels} parcels)",
-        "over_red_line": "Townships over their red line: {names}",
-        "at_red_line": "Townships at their red line, no quota left: {names}",
-        "red_line_status": "Status",
-        "red_line_over": "over the red line",
-        "red_line_at": "at the red line (0 left)",
-        "undetermined_units": "Units whose water-level record is too short to grade: {n}",
-        "severe": "Severe over-extraction zone",
-        "general": "General over-extraction zone",
-        "none": "not over-extracted",
-        "severe_grade": "severe",
-        "general_grade": "general",
-        "undetermined_grade": "undetermined (level record too short)",
-        "prohibited": "prohibited",
-        "restricted": "restricted",
-        "allowed": "allowed",
-        "no_verdict": "not screened",
-        "supply_areas": "Public supply-network coverage",
-        "supply_pipes": "Public supply pipes",
-        "coverage_band": "Coverage distance {d:g} m",
-        "map_note": (
-            "Wells coloured by their well-site screening verdict (notice 托政发规〔2024〕3号 item 13, section 二(三), items 7 and 8)."
+register(
+    {
+        "report_words.title": ("Toli County groundwater supervision report", "托里县地下水监管年度报告"),
+        "report_words.title_year": ("{title} {year}", "{title}（{year}年度）"),
+        "report_words.produced": ("Produced", "生成日期"),
+        "report_words.basis_notice": ("Basis", "依据"),
+        "report_words.summary": ("1. Summary", "一、概况"),
+        "report_words.map": (
+            "2. County map: over-extraction zones, public supply coverage and wells by screening verdict",
+            "二、县域图：超采区、公共供水管网覆盖范围与取水井筛查结论",
         ),
-        "map_crs": "CRS",
-        "chart_balance": "Abstraction and allowable abstraction per township",
-        "chart_fees": "Fees per band",
-        "critical": "critical",
-        "high": "high",
-        "medium": "medium",
-        "low": "low",
-        "warnings": "Notes",
-        "schematic": "",
-    },
-}
+        "report_words.red_line": ("3. Total-use red line per township", "三、用水总量控制红线执行情况"),
+        "report_words.balance": (
+            "4. Abstraction against allowable abstraction per township (abstraction–recharge balance)",
+            "四、各乡镇开采量与可开采量（采补平衡）",
+        ),
+        "report_words.fees": ("5. Water-resource fee (tax): progressive surcharge for use over plan", "五、水资源费（税）超计划累进加价"),
+        "report_words.findings": ("6. Compliance findings", "六、合规检查发现的问题"),
+        "report_words.rights": ("7. Farm water rights", "七、农业用水权分配"),
+        "report_words.sources": ("8. Data sources", "八、数据来源"),
+        "report_words.not_provided": ("Not provided: section left out.", "未提供该项数据，本节从略。"),
+        "report_words.township": ("Township", "乡镇"),
+        "report_words.unit": ("Unit", "评价单元"),
+        "report_words.red_line_m3": ("Red line (m³)", "红线指标（m³）"),
+        "report_words.used_m3": ("Used (m³)", "已用水量（m³）"),
+        "report_words.remaining_m3": ("Remaining (m³)", "剩余指标（m³）"),
+        "report_words.use_share": ("Share used", "使用率"),
+        "report_words.abstraction_m3": ("Abstraction (m³)", "开采量（m³）"),
+        "report_words.allowable_m3": ("Allowable (m³)", "可开采量（m³）"),
+        "report_words.extraction_coef": ("Extraction coefficient", "开采系数"),
+        "report_words.grade": ("Grade", "超采等级"),
+        "report_words.reduction_m3": ("Cut needed (m³)", "需压减量（m³）"),
+        "report_words.decline": ("Level decline (m/a)", "水位下降速率（m/a）"),
+        "report_words.band": ("Band", "收费档次"),
+        "report_words.band_reached": ("Highest band reached", "所达最高档次"),
+        "report_words.accounts": ("Accounts", "户数"),
+        "report_words.excess_m3": ("Over plan (m³)", "超计划水量（m³）"),
+        "report_words.fee_yuan": ("Water-resource fee (tax) (yuan)", "水资源费（税）（元）"),
+        "report_words.surcharge_yuan": ("of which surcharge (yuan)", "其中加价（元）"),
+        "report_words.not_charged": ("Not charged (data missing)", "无法计费（数据缺失）"),
+        "report_words.within_plan": ("Within plan (1×)", "计划内（1倍）"),
+        "report_words.band_upto": ("{low}–{high} % over plan ({m:g}×)", "超计划{low}%–{high}%（{m:g}倍）"),
+        "report_words.band_first": ("Up to {high} % over plan ({m:g}×)", "超计划{high}%以内（{m:g}倍）"),
+        "report_words.band_top": ("Over {low} % over plan ({m:g}×)", "超计划{low}%以上（{m:g}倍）"),
+        "report_words.finding": ("Finding", "问题类型"),
+        "report_words.notice_item": ("Notice item", "通知条款"),
+        "report_words.severity": ("Severity", "严重程度"),
+        "report_words.count": ("Count", "数量"),
+        "report_words.well_id": ("Well", "井编号"),
+        "report_words.detail": ("Detail", "说明"),
+        "report_words.listed_of": (
+            "The table lists the {shown} most severe of {total} findings (all of them are in the findings layer).",
+            "下表列出最严重的 {shown} 条（共 {total} 条；完整清单及检查记录见合规检查图层）。",
+        ),
+        "report_words.parameter": ("Parameter", "参数"),
+        "report_words.parcels": ("Parcels", "地块数"),
+        "report_words.area_mu": ("Area (mu)", "面积（亩）"),
+        "report_words.demand_m3": ("Quota demand (m³)", "定额需水量（m³）"),
+        "report_words.agricultural_m3": ("For farming (m³)", "农业可用（m³）"),
+        "report_words.scale_factor": ("Scale factor", "核减系数"),
+        "report_words.allocated_m3": ("Allocated (m³)", "分配水权（m³）"),
+        "report_words.total": ("Total", "合计"),
+        "report_words.layer": ("Layer", "图层"),
+        "report_words.features": ("Features", "要素数"),
+        "report_words.wells": ("Wells", "取水井"),
+        "report_words.wells_total": ("{n} wells screened", "选址筛查的取水井 {n} 眼"),
+        "report_words.existing_total": ("{n} existing wells", "现有取水井 {n} 眼"),
+        "report_words.existing_wells": ("Existing wells", "现有取水井"),
+        "report_words.legend_wells": ("Wells: {verdict} ({n})", "取水井：{verdict}（{n}）"),
+        "report_words.verdict_counts": (
+            "Screening verdicts: {prohibited} prohibited, {restricted} restricted, {allowed} allowed",
+            "筛查结论：禁止 {prohibited} 眼，限制 {restricted} 眼，允许 {allowed} 眼",
+        ),
+        "report_words.over_units": (
+            "Over-extracted townships: {severe} severe, {general} general; total cut needed {cut} m³",
+            "超采乡镇：严重 {severe} 个，一般 {general} 个；需压减开采量合计 {cut} m³",
+        ),
+        "report_words.fees_total": (
+            "Water-resource fees (tax) {fee} yuan, of which surcharge for use over plan {surcharge} yuan",
+            "水资源费（税）合计 {fee} 元，其中超计划累进加价 {surcharge} 元",
+        ),
+        "report_words.findings_total": ("{n} compliance findings ({critical} critical)", "合规问题 {n} 条（其中特别严重 {critical} 条）"),
+        "report_words.rights_total": (
+            "Farm water rights allocated: {allocated} m³ ({parcels} parcels)",
+            "农业用水权分配合计 {allocated} m³（{parcels} 个地块）",
+        ),
+        "report_words.over_red_line": ("Townships over their red line: {names}", "超过红线的乡镇：{names}"),
+        "report_words.at_red_line": ("Townships at their red line, no quota left: {names}", "已达到红线、无余留指标的乡镇：{names}"),
+        "report_words.red_line_status": ("Status", "状态"),
+        "report_words.red_line_over": ("over the red line", "超过红线"),
+        "report_words.red_line_at": ("at the red line (0 left)", "已达红线（剩余为0）"),
+        "report_words.undetermined_units": (
+            "Units whose water-level record is too short to grade: {n}",
+            "水位记录过短、超采等级无法判定的单元：{n} 个",
+        ),
+        "report_words.severe": ("Severe over-extraction zone", "严重超采区"),
+        "report_words.general": ("General over-extraction zone", "一般超采区"),
+        "report_words.none": ("not over-extracted", "未超采"),
+        "report_words.severe_grade": ("severe", "严重超采"),
+        "report_words.general_grade": ("general", "一般超采"),
+        "report_words.undetermined_grade": ("undetermined (level record too short)", "无法判定（水位记录过短）"),
+        "report_words.no_verdict": ("not screened", "未筛查"),
+        "report_words.supply_areas": ("Public supply-network coverage", "公共供水管网覆盖范围"),
+        "report_words.supply_pipes": ("Public supply pipes", "公共供水管网"),
+        "report_words.coverage_band": ("Coverage distance {d:g} m", "管网覆盖距离 {d:g} m"),
+        "report_words.map_note": (
+            "Wells coloured by their well-site screening verdict (notice 托政发规〔2024〕3号 item 13, section 二(三), items 7 and 8).",
+            "取水井按选址筛查结论着色（依据托政发规〔2024〕3号第13条、第二部分（三）及第7、8条）。",
+        ),
+        "report_words.map_crs": ("CRS", "坐标系"),
+        "report_words.chart_balance": ("Abstraction and allowable abstraction per township", "各乡镇开采量与可开采量"),
+        "report_words.chart_fees": ("Fees per band", "各档次水资源费（税）"),
+        "report_words.critical": ("critical", "特别严重"),
+        "report_words.high": ("high", "较高"),
+        "report_words.medium": ("medium", "中等"),
+        "report_words.low": ("low", "较低"),
+        "report_words.warnings": ("Notes", "提示"),
+    }
+)
 
-FINDING_LABELS = {
-    "no_meter": {"zh": "未安装计量设施或无计量读数", "en": "no working meter or no reading"},
-    "over_permit": {"zh": "超许可水量取水", "en": "abstraction over the permitted volume"},
-    "no_permit": {"zh": "无取水许可", "en": "no water permit"},
-    # {days}: the deadline from the rules file (notice item 11), never a literal here.
-    "stopped_not_deregistered": {"zh": "停止取水超过{days}日未注销", "en": "stopped, not deregistered within {days} days"},
-    "depth_over_permit": {"zh": "成井深度超过批准深度", "en": "drilled deeper than permitted"},
-    "self_supplied_in_coverage": {"zh": "公共供水管网覆盖范围内的自备井", "en": "self-supplied well inside public supply coverage"},
-    "power_without_permit": {"zh": "无证取水用电（井电双控）", "en": "power used without a permit (well-electricity dual control)"},
-    "deregistered_late": {"zh": "逾期办理注销（超过{days}日）", "en": "deregistered after the {days}-day deadline"},
-    "deregistered_not_sealed": {"zh": "已注销未封填", "en": "deregistered, not sealed"},
-    "over_quota": {"zh": "超定额取水", "en": "abstraction over the quota"},
-    "power_while_stopped": {"zh": "停用或注销后仍在用电", "en": "power drawn after the well stopped or was deregistered"},
-    "power_outside_irrigation_season": {
-        "zh": "灌溉期结束后农业机电井仍在用电（未报停）",
-        "en": "irrigation well drawing power outside the irrigation season",
-    },
-    "power_account_without_well": {"zh": "供电户号未对应任何机井", "en": "power account linked to no well"},
-}
+def report_words(language: str) -> dict[str, str]:
+    """The report's headings and labels in ``language``, with the verdict words screening registers."""
+    return {**vocabulary("verdict", language), **vocabulary("report_words", language)}
 
 
 @dataclass
@@ -328,7 +238,7 @@ def _grade_word(grade: object, words: dict[str, str]) -> str:
 
 def band_labels(rules: Rules, language: str) -> dict[float, str]:
     """Multiplier -> label of its band, from the rules file's surcharge bands (never literals)."""
-    words = TEXT[language]
+    words = report_words(language)
     labels = {rules.value("surcharge", "within_plan_multiplier"): words["within_plan"]}
     low = 0.0
     for index, band in enumerate(rules.surcharge_bands()):
@@ -572,9 +482,8 @@ def _fees_section(
 
 def finding_label(code: str, language: str, rules: Rules) -> str:
     """The words for a finding code in ``language``; the code itself when it has none."""
-    label = FINDING_LABELS.get(code, {}).get(language, code)
-    # replace, not format: a code from the data may hold braces of its own.
-    return label.replace("{days}", str(int(rules.value("compliance", "deregistration_deadline_days"))))
+    # A code without words (from data) comes back as it is, never formatted: it may hold braces of its own.
+    return code_word("finding", code, language, days=int(rules.value("compliance", "deregistration_deadline_days")))
 
 
 def _findings_section(inputs: ReportInputs, words: dict[str, str], rules: Rules, language: str) -> tuple[str, dict]:
@@ -617,7 +526,7 @@ def _findings_section(inputs: ReportInputs, words: dict[str, str], rules: Rules,
     township = find_column(findings, "township")
     if township:
         crosstab = pd.crosstab(findings[township].fillna("—").astype(str), codes)
-        columns = [c for c in FINDING_LABELS if c in crosstab.columns] + [c for c in crosstab.columns if c not in FINDING_LABELS]
+        columns = [c for c in FINDINGS if c in crosstab.columns] + [c for c in crosstab.columns if c not in FINDINGS]
         crosstab = crosstab[columns]
         parts.append(
             html_table(
@@ -748,13 +657,13 @@ def build_report(inputs: ReportInputs, rules: Rules, *, year: int, language: str
     """The supervision report for ``year`` in ``language`` ('zh' or 'en')."""
     if language not in LANGUAGES:
         raise EngineInputError(text("report.unknown_language", value=language))
-    words = TEXT[language]
+    words = report_words(language)
     names: list[str] = []
     if _present(inputs.townships):
         names = list(unit_names(inputs.townships, inputs.township_name_field))
     family, notes = require_cjk_font(language, names)
     notice = rules.data.get("notice", {})
-    title = f"{words['title']}（{year}{words['year_suffix']}）" if language == "zh" else f"{words['title']} {year}"
+    title = words["title_year"].format(title=words["title"], year=year)
     figures: dict[str, bytes] = {}
 
     map_png, verdict_counts = _map_figure(inputs, words, family, language)

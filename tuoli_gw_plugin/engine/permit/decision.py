@@ -24,9 +24,11 @@ from dataclasses import dataclass, field
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import shapely
 from pyproj import CRS
 
+from ..core.columns import INTEGER, REAL, TEXT, Column, column_names
 from ..core.errors import EngineCancelledError, EngineInputError
 from ..core.messages import register, text
 from ..core.rules import Rules
@@ -123,6 +125,30 @@ register(
 QUOTA_WITHIN, QUOTA_EXCEEDED, QUOTA_USED_UP, QUOTA_NOT_CHECKED = "within", "exceeds_remaining", "used_up", "not_checked"
 # The aquifer the Theis estimate assumes, named from S (rules file permit_decision.aquifer_kind); None: not named.
 CONFINED, UNCONFINED = "confined", "unconfined"
+
+# The columns tuoli_gw:permit_decision's OUTPUT adds to each application, in this order (a public contract).
+DECISION_COLUMNS = (
+    Column("application_id", TEXT, "the application's id"),
+    Column("verdict", TEXT, "prohibited / restricted / allowed, or outside (no verdict outside the mapped area)"),
+    Column("reasons", TEXT, "the reason codes behind the verdict, separated by ;"),
+    Column("township", TEXT, "the township the application lies in"),
+    Column("requested_m3", REAL, "the requested yearly volume (m³/a)"),
+    Column("remaining_m3", REAL, "the township's remaining red-line quota (m³/a)"),
+    Column("quota_status", TEXT, "within / exceeds_remaining / used_up / not_checked"),
+    Column("supply_distance_m", REAL, "distance to the nearest public supply pipe (m)"),
+    Column("zone_name", TEXT, "the over-extraction zone the application lies in"),
+    Column("wells_within_radius", INTEGER, "existing wells within the interference radius"),
+    Column("affected_wells", INTEGER, "existing wells whose drawdown, with the batch's added, exceeds the rules file's threshold"),
+    Column("max_drawdown_m", REAL, "the largest drawdown this application causes at an existing well (m)"),
+    Column("html_path", TEXT, "the decision document (HTML)"),
+    Column("pdf_path", TEXT, "the decision document (PDF)"),
+    # issue 25: the kind of well, and the batch judged together
+    Column("well_type", TEXT, "self_supplied / other / unknown: a 自备井 or not (item 13)"),
+    Column("taken_before_m3", REAL, "what the applications judged before it took of its township's remaining quota (m³/a)"),
+    Column("pumping_days", REAL, "the days its yearly volume is pumped over (its use's, from the rules file, or PUMPING_DAYS)"),
+    Column("batch_max_drawdown_m", REAL, "the largest drawdown at an existing well with every application of the batch that may be "
+           "approved added (m)"),
+)
 
 
 @dataclass(frozen=True)
@@ -263,6 +289,34 @@ class PermitBatch:
     existing_ids: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     order_by_date: bool = False  # judged by application date (else by id)
+
+
+def decision_table(decisions: list[PermitDecision], paths: list[tuple[str, str]]) -> pd.DataFrame:
+    """One row per decision with the :data:`DECISION_COLUMNS`; ``paths`` holds each decision's (html, pdf) files."""
+    rows = [
+        [
+            decision.application_id,
+            decision.verdict,
+            REASON_SEPARATOR.join(reason.code for reason in decision.reasons),
+            decision.township,
+            decision.requested_m3,
+            decision.remaining_m3,
+            decision.quota_status,
+            decision.supply_distance_m,
+            decision.zone_name,
+            len(decision.interference),
+            len(decision.affected),
+            max((row.drawdown_m for row in decision.interference), default=None),
+            html_path,
+            pdf_path,
+            decision.well_type,
+            decision.taken_before_m3,
+            decision.pumping_days,
+            max((row.batch_drawdown_m for row in decision.interference), default=None),
+        ]
+        for decision, (html_path, pdf_path) in zip(decisions, paths)
+    ]
+    return pd.DataFrame(rows, columns=list(column_names(DECISION_COLUMNS)), dtype=object)
 
 
 def safe_file_stem(application_id: str) -> str:

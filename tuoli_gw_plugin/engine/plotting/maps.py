@@ -41,7 +41,7 @@ def render_screening_map(
     size_inches: tuple[float, float] = (9.0, 7.0),
     dpi: int = 110,
 ) -> bytes:
-    """PNG bytes of the map; ``words`` holds the legend texts (the screening report's TEXT[language])."""
+    """PNG bytes of the map; ``words`` holds the legend texts (the screening report's vocabulary)."""
     families = font_families()
     # Every text on the map (Chinese township names, axis label) in a font with CJK glyphs.
     with rc_context({"font.family": "sans-serif", "font.sans-serif": families}):
@@ -151,7 +151,7 @@ def county_map(
     """The supervision report's county map (all geometries already in ``crs``) as PNG bytes, and the
     number of wells per verdict ('no_verdict' for those without one).
 
-    ``zone_grades`` are the zones' grades, trimmed and in lower case; ``words`` the report's TEXT[language].
+    ``zone_grades`` are the zones' grades, trimmed and in lower case; ``words`` the report's vocabulary.
     """
     fonts = {"family": font_families(family)} if family else {}
     figure = Figure(figsize=(8.6, 6.4))

@@ -12,7 +12,7 @@ import math
 
 import pandas as pd
 
-from ..core.messages import register, text
+from ..core.messages import register, text, vocabulary
 from ..core.output_files import write_atomically
 from .draw import png_bytes
 from .style import ALLOWABLE_COLOUR, GRADE_COLOURS, cjk_font_family, font_families, needs_cjk
@@ -34,34 +34,26 @@ register(
 REACHED_COLOUR = GRADE_COLOURS["none"]
 SHORT_COLOUR = GRADE_COLOURS["severe"]
 
-WORDS = {
-    "zh": {
-        "title": "压减计划：各乡镇逐年开采量与可开采量",
-        "abstraction": "开采量",
-        "allowable": "可开采量",
-        "reached": "{year} 年达到采补平衡",
-        "short": "仅靠措施无法达到：差 {shortfall} {unit}",
-        "unit": "万m³/年",
-        "unit_m3": "m³/年",
-        "short_unit": "万m³",
-        "short_unit_m3": "m³",
-        "none": "没有需要压减的乡镇",
-        "more": "（仅显示需压减量最大的 {shown} 个，共 {total} 个）",
-    },
-    "en": {
-        "title": "Reduction plan: abstraction by year against the allowable volume",
-        "abstraction": "abstraction",
-        "allowable": "allowable",
-        "reached": "balance reached in {year}",
-        "short": "not reachable by measures alone: {shortfall} {unit} short",
-        "unit": "10⁴ m³/a",
-        "unit_m3": "m³/a",
-        "short_unit": "×10⁴ m³",
-        "short_unit_m3": "m³",
-        "none": "No township needs a cut",
-        "more": "(the {shown} largest cuts of {total})",
-    },
-}
+register(
+    {
+        "reduction_chart_words.title": (
+            "Reduction plan: abstraction by year against the allowable volume",
+            "压减计划：各乡镇逐年开采量与可开采量",
+        ),
+        "reduction_chart_words.abstraction": ("abstraction", "开采量"),
+        "reduction_chart_words.allowable": ("allowable", "可开采量"),
+        "reduction_chart_words.reached": ("balance reached in {year}", "{year} 年达到采补平衡"),
+        "reduction_chart_words.short": (
+            "not reachable by measures alone: {shortfall} {unit} short", "仅靠措施无法达到：差 {shortfall} {unit}",
+        ),
+        "reduction_chart_words.unit": ("10⁴ m³/a", "万m³/年"),
+        "reduction_chart_words.unit_m3": ("m³/a", "m³/年"),
+        "reduction_chart_words.short_unit": ("×10⁴ m³", "万m³"),
+        "reduction_chart_words.short_unit_m3": ("m³", "m³"),
+        "reduction_chart_words.none": ("No township needs a cut", "没有需要压减的乡镇"),
+        "reduction_chart_words.more": ("(the {shown} largest cuts of {total})", "（仅显示需压减量最大的 {shown} 个，共 {total} 个）"),
+    }
+)
 
 
 def reduction_chart_png(townships: pd.DataFrame, years: pd.DataFrame, names: list[str], language: str = "zh") -> tuple[bytes, list[str]]:
@@ -70,7 +62,7 @@ def reduction_chart_png(townships: pd.DataFrame, years: pd.DataFrame, names: lis
     from matplotlib import rc_context
     from matplotlib.figure import Figure
 
-    words = WORDS["zh" if language == "zh" else "en"]
+    words = vocabulary("reduction_chart_words", language)
     warnings: list[str] = []
     family = cjk_font_family()
     if family is None and needs_cjk([*names, words["title"]]):

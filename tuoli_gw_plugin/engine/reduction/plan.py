@@ -25,6 +25,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from ..core.columns import INTEGER, REAL, TEXT, Column, column_names
 from ..core.errors import EngineCancelledError, EngineInputError
 from ..core.messages import register, text
 from ..core.rules import Rules
@@ -126,23 +127,33 @@ ALREADY_BALANCED, REACHED, NOT_REACHABLE, NO_ALLOWABLE = "already_balanced", "re
 # The columns of the well table plan_reduction reads (plan_table builds it from the layers).
 WELL_TABLE_COLUMNS = ("township", "use_m3", "plan_m3", "active", "permitted", "switchable", "share_eligible")
 # Output columns per well, per township and per township-year (public contract of tuoli_gw:reduction_plan).
-WELL_COLUMNS = ("township", "use_m3", "measure", "cut_m3", "year", "clause", "basis")
-TOWNSHIP_COLUMNS = (
-    "wells_n",
-    "abstraction_m3",
-    "allowable_m3",
-    "cut_needed_m3",
-    "cut_stop_m3",
-    "cut_switch_m3",
-    "cut_plan_m3",
-    "cut_share_m3",
-    "planned_cut_m3",
-    "final_m3",
-    "balance_year",
-    "status",
-    "status_text",
-    "shortfall_m3",
+WELL_OUTPUT = (
+    Column("township", TEXT, "the township the well lies in"),
+    Column("use_m3", REAL, "the well's yearly use (m³/a)"),
+    Column("measure", TEXT, "the measure that cuts it: stop / switch / back_to_plan / share"),
+    Column("cut_m3", REAL, "the yearly volume the measure cuts (m³/a)"),
+    Column("year", INTEGER, "the year the cut takes effect"),
+    Column("clause", TEXT, "the notice item behind the measure"),
+    Column("basis", TEXT, "the measure's basis, quoted from the rules file"),
 )
+TOWNSHIP_OUTPUT = (
+    Column("wells_n", INTEGER, "wells in the township"),
+    Column("abstraction_m3", REAL, "abstraction now (m³/a)"),
+    Column("allowable_m3", REAL, "allowable abstraction (m³/a)"),
+    Column("cut_needed_m3", REAL, "the cut needed to reach balance (m³/a)"),
+    Column("cut_stop_m3", REAL, "cut by stopping wells without a permit, item 18 (m³/a)"),
+    Column("cut_switch_m3", REAL, "cut by switching self-supplied wells to the network, item 13 (m³/a)"),
+    Column("cut_plan_m3", REAL, "cut by bringing use over plan back to plan, items 10 and 13 (m³/a)"),
+    Column("cut_share_m3", REAL, "cut shared over the irrigation wells, item 7 (m³/a)"),
+    Column("planned_cut_m3", REAL, "all planned cuts (m³/a)"),
+    Column("final_m3", REAL, "abstraction in the target year (m³/a)"),
+    Column("balance_year", INTEGER, "the year balance is reached"),
+    Column("status", TEXT, "already_balanced / reached / not_reachable / no_allowable"),
+    Column("status_text", TEXT, "the status in words"),
+    Column("shortfall_m3", REAL, "what the measures leave short of balance (m³/a)"),
+)
+WELL_COLUMNS = column_names(WELL_OUTPUT)
+TOWNSHIP_COLUMNS = column_names(TOWNSHIP_OUTPUT)
 YEAR_COLUMNS = ("township", "year", "abstraction_m3", "allowable_m3", "cut_m3", "balanced")
 _CUT_COLUMN = {STOP_UNPERMITTED: "cut_stop_m3", SWITCH_SELF_SUPPLIED: "cut_switch_m3", BACK_TO_PLAN: "cut_plan_m3", SHARE: "cut_share_m3"}
 

@@ -16,10 +16,11 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from ..core.columns import REAL, TEXT, Column, column_names
 from ..core.messages import register, text
 from ..core.values import feature_label, listed_features, number_column
 from .well_kind import UNKNOWN_TYPE, inactive_statuses, well_kinds
-from .well_sites import PreparedScreening, screen_points
+from .well_sites import COVERAGE_COLUMNS, PreparedScreening, screen_points
 
 register(
     {
@@ -51,7 +52,12 @@ register(
     }
 )
 
-CLOSURE_COLUMNS = ("supply_distance_m", "in_supply_coverage", "township", "freed_m3", "freed_from")
+CLOSURE_OUTPUT = (
+    *COVERAGE_COLUMNS,
+    Column("freed_m3", REAL, "the yearly volume the well draws, freed when it is switched to the network (m³/a)"),
+    Column("freed_from", TEXT, "the field that volume was read from"),
+)
+CLOSURE_COLUMNS = column_names(CLOSURE_OUTPUT)
 
 
 @dataclass
