@@ -112,7 +112,8 @@ def wrong_geometry_type(world: World, spec: AlgorithmSpec) -> Prepared:
 
 REQUIRED_FIELD = {  # a field each algorithm cannot do without, with the parameter naming it
     "screen_well_sites": ("zones", "grade", "ZONE_GRADE_FIELD"),
-    "self_supplied_closure_list": ("wells", "self_supplied", "SELF_SUPPLIED_FIELD"),
+    # The register's self-supplied field is not needed (issue 25: where it is missing the use decides); the volume is.
+    "self_supplied_closure_list": ("wells", "metered_m3", "VOLUME_FIELD"),
     "abstraction_recharge_balance": ("wells", "metered_m3", "VOLUME_FIELD"),
     "water_level_trend": ("water_levels", "depth_to_water_m", "DEPTH_FIELD"),
     "electricity_to_water": ("wells", "m3_per_kwh", "COEF_FIELD"),
