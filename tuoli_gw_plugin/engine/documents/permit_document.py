@@ -188,16 +188,34 @@ def build_decision_document(
     produced: dt.date | None = None,
     has_existing_wells: bool = True,
 ) -> ReportDocument:
-    """The decision document of one application (HTML with its map as a named figure)."""
+    """The decision document of one application (HTML with its map as a named figure), section by section."""
     family, notes = require_cjk_font(language, [decision.township or "", decision.zone_name or "", decision.applicant or ""])
-    notice = rules.data.get("notice", {})
-    produced = produced or dt.date.today()
     title = (
         f"{_t('title', language)}（{decision.application_id}）"
         if language == "zh"
         else f"{_t('title', language)} — {decision.application_id}"
     )
+    map_parts, figures = _map_section(decision, batch, prepared, language, family)
     parts = [
+        *_application_section(decision, batch, rules, language, produced or dt.date.today()),
+        *_verdict_section(decision, language),
+        *_red_line_section(decision, language),
+        *_site_section(decision, language),
+        *map_parts,
+        *_interference_section(decision, batch, language, has_existing_wells),
+        *_signature_section(language, reviewer),
+    ]
+    separator = "　" if language == "zh" else " · "
+    label = separator.join((_t("title", language), f"{_t('application_id', language)} {decision.application_id}"))
+    return PermitDocument(
+        language=language, title=title, body_html="\n".join(parts), figures=figures, warnings=notes, page_label=label
+    )
+
+
+def _application_section(decision: PermitDecision, batch: PermitBatch, rules: Rules, language: str, produced: dt.date) -> list[str]:
+    """The heading, the notice it is decided under, and the application as filed."""
+    notice = rules.data.get("notice", {})
+    return [
         f"<h1>{html.escape(_t('title', language))}</h1>",
         f'<p align="center">{html.escape(decision.application_id)}</p>',
         '<p align="center" class="note">'
@@ -223,8 +241,12 @@ def build_decision_document(
         )
         + _row(_t("township", language), decision.township or "—")
         + "</table>",
-        f"<h2>{html.escape(_t('verdict', language))}</h2>",
     ]
+
+
+def _verdict_section(decision: PermitDecision, language: str) -> list[str]:
+    """The verdict and each reason with its clause quoted from the rules file."""
+    parts = [f"<h2>{html.escape(_t('verdict', language))}</h2>"]
     colour = VERDICT_WORD_COLOURS.get(decision.verdict or "", "#555555")
     parts.append(
         f'<p style="font-size:14pt"><b><span style="color:{colour}">'
@@ -235,7 +257,12 @@ def build_decision_document(
         parts.append(html_table([_t("reason", language), _t("reason_verdict", language), _t("clause", language)], rows))
     else:
         parts.append(f"<p>{html.escape(_t('no_reason', language, basis=decision.basis))}</p>")
+    return parts
 
+
+def _red_line_section(decision: PermitDecision, language: str) -> list[str]:
+    """Notice item 8: the township's remaining red-line quota against the request."""
+    parts = []
     parts.append(f"<h2>{html.escape(_t('red_line', language))}</h2>")
     quota_rows = [[_t("township", language), decision.township or "—"], [_t("requested", language), number_text(decision.requested_m3)]]
     if decision.quota_status != QUOTA_NOT_CHECKED:
@@ -251,7 +278,12 @@ def build_decision_document(
     else:
         quota_text = _t("quota_not_checked", language)
     parts.append(f"<p><b>{html.escape(quota_text)}</b></p>")
+    return parts
 
+
+def _site_section(decision: PermitDecision, language: str) -> list[str]:
+    """The nearest public supply pipe, supply coverage (item 13) and the over-extraction zone."""
+    parts = []
     parts.append(f"<h2>{html.escape(_t('site', language))}</h2>")
     distance = _t("no_pipes", language) if decision.supply_distance_m is None else f"{decision.supply_distance_m:,.1f} m"
     grade = _t(f"map_{decision.zone_grade}", language) if decision.zone_grade in ("severe", "general") else decision.zone_grade
@@ -264,8 +296,15 @@ def build_decision_document(
         + _row(_t("zone", language), zone)
         + "</table>"
     )
+    return parts
 
+
+def _map_section(
+    decision: PermitDecision, batch: PermitBatch, prepared: PreparedScreening, language: str, family: str | None
+) -> tuple[list[str], dict[str, bytes]]:
+    """The map extract (as the figure permit_map.png)."""
     figures: dict[str, bytes] = {}
+    parts = []
     parts.append(f"<h2>{html.escape(_t('map', language))}</h2>")
     affected = [row.well_id for row in decision.affected]
     affected_xy = np.empty((0, 2))
@@ -286,7 +325,13 @@ def build_decision_document(
         family=family,
     )
     parts.append('<p><img src="permit_map.png" width="560"></p>')
+    return parts, figures
 
+
+def _interference_section(decision: PermitDecision, batch: PermitBatch, language: str, has_existing_wells: bool) -> list[str]:
+    """Theis drawdown at the existing wells within the radius (information for the reviewer, not a verdict)."""
+    affected = [row.well_id for row in decision.affected]
+    parts = []
     parts.append(f"<h2>{html.escape(_t('interference', language))}</h2>")
     source = _t("parameters", language) if decision.aquifer_source == "parameters" else decision.aquifer_source
     parts.append(
@@ -333,7 +378,12 @@ def build_decision_document(
             )
         )
     parts.append(f'<p class="note">{html.escape(_t("theis_note", language, threshold=f"{batch.affected_threshold_m:g}"))}</p>')
+    return parts
 
+
+def _signature_section(language: str, reviewer: str | None) -> list[str]:
+    """The reviewer's opinion, name, date and seal, and the note that the plugin drafted the document."""
+    parts = []
     parts.append(f"<h2>{html.escape(_t('signature', language))}</h2>")
     blank = "&nbsp;" * 60
     parts.append(
@@ -346,11 +396,7 @@ def build_decision_document(
         "</table>"
     )
     parts.append(f'<p class="note">{html.escape(_t("draft_note", language))}</p>')
-    separator = "　" if language == "zh" else " · "
-    label = separator.join((_t("title", language), f"{_t('application_id', language)} {decision.application_id}"))
-    return PermitDocument(
-        language=language, title=title, body_html="\n".join(parts), figures=figures, warnings=notes, page_label=label
-    )
+    return parts
 
 
 def write_decision_documents(
