@@ -301,7 +301,10 @@ def shapefile_cut_names_clash(world: World, spec: AlgorithmSpec) -> Prepared | N
     frame = world.layers[spec.primary]
     frame.insert(list(frame.columns).index("requested_m3"), "requested_rate_ls", [1.5, 2.0, 2.5, 3.0, 3.5, 4.0])
     world.formats[spec.primary] = "shp"
-    return _prepared(world, spec, ERROR, expect_in_message="requeste_1 (values 1,000 – 6,000)")
+    # The other cut fields (e.g. self_supplied -> self_suppl) named as a user must, so the refusal is the volume's.
+    cut = shapefile_names([c for c in frame.columns if c != "geometry"])
+    params = {k: v for k, v in cut_field_parameters(world, spec).items() if v != cut["requested_m3"]}
+    return _prepared(world, spec, ERROR, expect_in_message="requeste_1 (values 1,000 – 6,000)", params=params)
 
 
 def very_large_coordinates(world: World, spec: AlgorithmSpec) -> Prepared:
