@@ -20,4 +20,4 @@ def test_a_module_that_loads_qgis_is_known_as_one(tmp_path):
     assert _imports_qgis_at_load(REPO / "tests" / "screening" / "test_curved_zones.py")
     assert _imports_qgis_at_load(REPO / "tests" / "foundation" / "test_dependency_checks.py")  # tuoli_gw_plugin.dependencies
     assert not _imports_qgis_at_load(REPO / "tests" / "screening" / "test_screening_engine.py")
-    assert not _imports_qgis_at_load(REPO / "tests" / "screening" / "test_gpkg_rows.py")
+    assert not _imports_qgis_at_load(REPO / "tests" / "gpkg" / "test_rows.py")
