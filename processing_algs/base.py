@@ -45,6 +45,7 @@ from ._dialog_defaults import preselect_sample_layer
 from ._output_safety import keep_other_gpkg_layers, output_over_input, stage_existing_output
 
 STYLES_DIR = Path(PLUGIN_DIR) / "resources" / "styles"
+WORDS_STYLE = "tuoli_gw_words"  # the stored style of an output with no style of its own: only its fields' words
 DESTINATIONS = (Sink, FileOut, FolderOut, RasterOut)
 
 
@@ -269,6 +270,10 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
         if str(parameters.get(key, "") if parameters.get(key) is not None else "").strip() == "":
             return None
         return self.parameterAsDouble(parameters, key, context)
+
+    def fields_by_name(self, parameters: dict[str, Any], context, feedback, keys: dict[str, str]) -> dict[str, str | None]:
+        """{name: the field the parameter ``keys[name]`` names}: the engine's field-name records from the parameters."""
+        return {name: self.field(parameters, key, context, feedback) for name, key in keys.items()}
 
     def text(self, parameters: dict[str, Any], key: str, context) -> str | None:
         """A text parameter, stripped; None when empty."""
@@ -518,6 +523,7 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(self.invalidSinkError(parameters, key))
         if staged is not None:
             self._staged.append(staged)
+        self._styles.setdefault(dest_id, "")  # its fields' words, whether or not a style is named for it
         return sink, dest_id
 
     @contextlib.contextmanager
@@ -542,15 +548,44 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
                 ).format(layer=label, fields=", ".join(replaced))
             )
 
-    def write_with_columns(self, parameters, key: str, context, feedback, source, label: str, columns, frame) -> str:
+    def write_with_columns(
+        self, parameters, key: str, context, feedback, source, label: str, columns, frame, wkb_type=None, say_replaced: bool = True
+    ) -> str:
         """Write ``source``'s features with the engine's declared ``columns`` added from ``frame`` (a row per feature)
-        to the sink ``key``; an input field of the same name is replaced, and the log says so. Returns the destination id."""
+        to the sink ``key`` (of ``wkb_type``, default the source's); an input field of the same name is replaced, and the
+        log says so (unless ``say_replaced`` is False). Returns the destination id."""
         from tuoli_gw_plugin.qgis_io.frames import column_fields, fields_with, write_features_with_columns
 
-        self.warn_replaced(feedback, source, label, columns)
+        if say_replaced:
+            self.warn_replaced(feedback, source, label, columns)
         fields = fields_with(source.fields(), column_fields(columns))
+        wkb_type = source.wkbType() if wkb_type is None else wkb_type
+        sink, dest_id = self.required_sink(parameters, key, context, fields, wkb_type, source.sourceCrs())
+        write_features_with_columns(source, sink, fields, frame, feedback=feedback)
+        return dest_id
+
+    def write_with_frame(self, parameters, key: str, context, feedback, source, frame, names=None) -> str:
+        """Write ``source``'s features with the columns ``names`` of ``frame`` (all by default) added, each field typed
+        from its column, to the sink ``key``. Returns the destination id."""
+        from tuoli_gw_plugin.qgis_io.frames import field_for_series, fields_with, write_features_with_columns
+
+        names = list(frame.columns) if names is None else list(names)
+        fields = fields_with(source.fields(), [field_for_series(name, frame[name]) for name in names])
         sink, dest_id = self.required_sink(parameters, key, context, fields, source.wkbType(), source.sourceCrs())
         write_features_with_columns(source, sink, fields, frame, feedback=feedback)
+        return dest_id
+
+    def write_optional_table(self, parameters, key: str, context, feedback, frame, crs=None, names=None) -> str | None:
+        """Write ``frame`` (its columns ``names``, all by default) as a table (no geometry) to the output ``key`` when the
+        user asked for it; its id, else None."""
+        from tuoli_gw_plugin.qgis_io.frames import frame_fields, write_frame
+
+        fields = frame_fields(frame, names)
+        extra = () if crs is None else (crs,)
+        sink, dest_id = self.parameterAsSink(parameters, key, context, fields, QgsWkbTypes.NoGeometry, *extra)
+        if sink is None:
+            return None
+        write_frame(frame, sink, fields, feedback=feedback)
         return dest_id
 
     @staticmethod
@@ -587,18 +622,34 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
             self._styles[dest_id] = style_name
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802
-        # Sinks are closed by now, so the style can be stored inside the written file: a
-        # GeoPackage keeps it as its default style, other formats get a .qml beside them.
+        # Sinks are closed by now, so the style can be stored inside the written file: a GeoPackage keeps it as its
+        # default style, other formats get a .qml beside them. Every layer output gets its fields' headers, the words
+        # for its codes and its legend in the run's language, styled or not.
+        from tuoli_gw_plugin.qgis_io.layer_words import apply_layer_words
+
+        language = self._language or self.run_language()
         for dest_id, style_name in self._styles.items():
-            qml = STYLES_DIR / f"{style_name}.qml"
+            qml = STYLES_DIR / f"{style_name}.qml" if style_name else None
             layer = QgsProcessingUtils.mapLayerFromString(dest_id, context)
-            if layer is None or not qml.is_file():
+            if layer is None:
                 continue
-            layer.loadNamedStyle(str(qml))
-            layer.triggerRepaint()
+            if qml is not None and qml.is_file():
+                layer.loadNamedStyle(str(qml))
             if isinstance(layer, QgsVectorLayer):
-                save_style_with_file(layer, qml, feedback)
+                apply_layer_words(layer, language, days=self._deregistration_days())
+                save_style_with_file(layer, qml.stem if qml is not None else WORDS_STYLE, feedback)
+            layer.triggerRepaint()
         return {}
+
+    @staticmethod
+    def _deregistration_days() -> int:
+        """Item 11's deadline, which a finding's words name (the shipped rules; the words are only for reading)."""
+        from tuoli_gw_plugin.engine.core.rules import load_rules
+
+        try:
+            return int(load_rules().value("compliance", "deregistration_deadline_days"))
+        except Exception:  # noqa: BLE001 - a broken shipped rules file must not lose the output's style
+            return 30
 
 
 class SummarisedLog:
@@ -676,7 +727,7 @@ def remove_partial_outputs(paths: list[Path], feedback) -> None:
                     )
 
 
-def save_style_with_file(layer: QgsVectorLayer, qml: Path, feedback) -> None:
+def save_style_with_file(layer: QgsVectorLayer, style_name: str, feedback) -> None:
     """Store the loaded style with the layer's file so it opens styled anywhere."""
     provider = layer.dataProvider().name() if layer.dataProvider() else ""
     if provider != "ogr":
@@ -684,8 +735,8 @@ def save_style_with_file(layer: QgsVectorLayer, qml: Path, feedback) -> None:
     path = layer.source().split("|")[0]
     if path.lower().endswith(".gpkg"):
         table = QgsProviderRegistry.instance().decodeUri("ogr", layer.source()).get("layerName") or ""
-        forget_previous_style(path, table, qml.stem)
-        error = layer.saveStyleToDatabase(qml.stem, "tuoli_gw default style", True, "")
+        forget_previous_style(path, table, style_name)
+        error = layer.saveStyleToDatabase(style_name, "tuoli_gw default style", True, "")
         if error:
             feedback.pushWarning(
                 QCoreApplication.translate("TuoliAlgorithm", "Could not store the style in {0}: {1}").format(path, error)
