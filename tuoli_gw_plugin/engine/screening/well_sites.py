@@ -564,6 +564,12 @@ def prepare_screening(
     for polygons in (zone_geometries, area_geometries, township_geometries):
         if polygons is not None and len(polygons):
             shapely.prepare(polygons)
+            # GEOS builds a prepared polygon's point locator and its index at the first point test. Build them here,
+            # once: chunks screened on two threads would otherwise both build them at once (heap corruption; one
+            # qgis_process run in three aborted once the chunks were runs of consecutive wells, all hitting every
+            # zone at once).
+            box = shapely.bounds(polygons)
+            shapely.intersects_xy(polygons, (box[:, 0] + box[:, 2]) / 2, (box[:, 1] + box[:, 3]) / 2)
 
     def tree(geometries: np.ndarray | None) -> shapely.STRtree | None:
         if geometries is None:
