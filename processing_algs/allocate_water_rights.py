@@ -27,7 +27,11 @@ from .base import TuoliAlgorithm
 
 class AllocateWaterRightsAlgorithm(TuoliAlgorithm):
     """Allocates agricultural water rights to land-contract parcels (notice 托政发规〔2024〕3号 item 12:
-    根据《土地承包经营权证》确定的耕地位置和面积，核定用水指标，发放水权证).
+    对利用公共供水工程取水的用水户…根据《土地承包经营权证》确定的耕地位置和面积，核定用水指标，发放水权证).
+
+    Item 12's scope is users drawing water from public supply works: with PUBLIC_SUPPLY_FIELD only those parcels get a
+    right (the others are kept, with no right and the reason in 'problem'); without it every parcel is taken to be one,
+    and the log says so.
 
     Each parcel's demand is its area (mu) × the irrigation quota of its crop (m³/mu). Where the parcels of a
     township together ask for more than the township's red line, every parcel there is scaled by the same factor
@@ -51,6 +55,13 @@ class AllocateWaterRightsAlgorithm(TuoliAlgorithm):
             parent="PARCELS", default="area_mu", when_absent="areas are measured from the polygons",
         ),
         Field("CROP_FIELD", "Crop field", parent="PARCELS", default="crop"),
+        Field(
+            "PUBLIC_SUPPLY_FIELD", "User of public supply works field (yes/no, 是/否) — item 12's scope",
+            "Item 12 allocates to 利用公共供水工程取水的用水户: parcels whose user does not draw from public supply works (否), "
+            "or whose value is empty, get no right and do not count in their township's demand.",
+            parent="PARCELS", default="public_supply",
+            when_absent="every parcel is taken to be a user of public supply works, and the log says so",
+        ),
         Field(
             "TOWNSHIP_FIELD", "Township field (empty = find by location)", parent="PARCELS", default="township",
             when_absent="townships are found by location in the townships layer",
@@ -106,8 +117,9 @@ class AllocateWaterRightsAlgorithm(TuoliAlgorithm):
         from tuoli_gw_plugin.engine.bookkeeping.water_rights import allocate_water_rights
 
         parcels_source, parcels_label = self.source(parameters, "PARCELS", context)
-        contract_field, crop_field, household_field, area_field, township_field = self.fields(
-            parameters, context, feedback, "CONTRACT_FIELD", "CROP_FIELD", "HOUSEHOLD_FIELD", "AREA_FIELD", "TOWNSHIP_FIELD"
+        contract_field, crop_field, household_field, area_field, township_field, public_supply_field = self.fields(
+            parameters, context, feedback, "CONTRACT_FIELD", "CROP_FIELD", "HOUSEHOLD_FIELD", "AREA_FIELD", "TOWNSHIP_FIELD",
+            "PUBLIC_SUPPLY_FIELD",
         )
         rules = self.rules(parameters, context)
         name_field, red_line_field, code_field = self.fields(
@@ -125,7 +137,9 @@ class AllocateWaterRightsAlgorithm(TuoliAlgorithm):
         red_line_is_remaining = townships is not None and red_line_field == "remaining_m3"
         reserved_shares = self._reserved_shares(parameters, context, feedback, rules, red_line_is_remaining)
         quotas = self._quotas(parameters, context, feedback, rules)
-        parcel_names = list(dict.fromkeys(n for n in (contract_field, household_field, area_field, crop_field, township_field) if n))
+        parcel_names = list(
+            dict.fromkeys(n for n in (contract_field, household_field, area_field, crop_field, township_field, public_supply_field) if n)
+        )
         need_geometry = area_field is None or (township_field is None and townships is not None)
         parcels = source_to_frame(parcels_source, parcels_label, field_names=parcel_names, with_geometry=need_geometry, feedback=feedback)
         result = allocate_water_rights(
@@ -133,6 +147,7 @@ class AllocateWaterRightsAlgorithm(TuoliAlgorithm):
             township_field=township_field, quotas=quotas, mu_m2=rules.value("water_rights", "mu_m2"), townships=townships,
             township_name_field=name_field, red_line_field=red_line_field, township_code_field=code_field, layer=parcels_label,
             townships_layer=townships_label or "townships", reserved_shares=reserved_shares, rules=rules,
+            public_supply_field=public_supply_field,
         )
         self.report_messages(feedback, result.info, result.warnings)
 

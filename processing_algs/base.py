@@ -70,6 +70,7 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
     def __init__(self) -> None:
         super().__init__()
         self._styles: dict[str, str] = {}
+        self._present_values: dict[str, dict[str, list]] = {}
         self._opened: dict[str, tuple[Any, str]] = {}
         self._staged: list = []  # outputs written beside an existing file, moved into place on success
         self._language: str | None = None  # the language the engine speaks in the current run
@@ -616,10 +617,14 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
         return name or fallback or key.lower()
 
     # -- styled outputs ------------------------------------------------------------------------
-    def style_output(self, dest_id: str, style_name: str) -> None:
-        """Remember to style output ``dest_id`` with ``resources/styles/<style_name>.qml``."""
+    def style_output(self, dest_id: str, style_name: str, present: dict[str, list] | None = None) -> None:
+        """Remember to style output ``dest_id`` with ``resources/styles/<style_name>.qml``. ``present``: the values each
+        coded field of the written layer holds, when the algorithm knows them (layer_words.present_values); QGIS
+        otherwise reads the whole layer once per coded field for its value maps (2.2 s for 1M screened wells)."""
         if dest_id:
             self._styles[dest_id] = style_name
+            if present is not None:
+                self._present_values[dest_id] = present
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802
         # Sinks are closed by now, so the style can be stored inside the written file: a GeoPackage keeps it as its
@@ -636,7 +641,7 @@ class TuoliAlgorithm(QgsProcessingAlgorithm):
             if qml is not None and qml.is_file():
                 layer.loadNamedStyle(str(qml))
             if isinstance(layer, QgsVectorLayer):
-                apply_layer_words(layer, language, days=self._deregistration_days())
+                apply_layer_words(layer, language, present=self._present_values.get(dest_id), days=self._deregistration_days())
                 save_style_with_file(layer, qml.stem if qml is not None else WORDS_STYLE, feedback)
             layer.triggerRepaint()
         return {}

@@ -34,6 +34,18 @@ from .base import TuoliAlgorithm
 # The output's style by its geometry (a table of accounts is not styled).
 STYLE_OF_GEOMETRY = {QgsWkbTypes.PointGeometry: "surcharge_multiplier", QgsWkbTypes.PolygonGeometry: "surcharge_multiplier_polygon"}
 
+CHARGE_ON_VALUES = ("larger", "plan", "quota")
+
+
+def _rules_charge_on() -> int:
+    """The shipped rules' reading (surcharge.plan_or_quota) as the parameter's default."""
+    from tuoli_gw_plugin.engine.core.rules import load_rules
+
+    try:
+        return CHARGE_ON_VALUES.index(load_rules().value("surcharge", "plan_or_quota"))
+    except Exception:  # a broken shipped file must not hide the algorithm; the run reports it
+        return 0
+
 
 class ProgressiveSurchargeAlgorithm(TuoliAlgorithm):
     """Computes each account's water-resource fee with the progressive surcharge for use over plan (超计划累进加价,
@@ -45,9 +57,11 @@ class ProgressiveSurchargeAlgorithm(TuoliAlgorithm):
 
     Use over quota (超定额, items 10 and 13) is charged by the same bands, in percent of the quota volume (定额水量):
     the account's own quota field, else its use's quota in the rules file (compliance.use_quotas) times its quota
-    units (mu, persons, head). Fees are charged on the larger of the over-plan and the over-quota part, never both;
-    the charged_on field says which ('plan' or 'quota'). Without quota fields, accounts are charged over plan only,
-    and the log says so.
+    units (mu, persons, head). Which part an account over both is charged on is a reading the notice leaves open
+    (CHARGE_ON; the rules file's surcharge.plan_or_quota, marked as an assumption): by default the larger of the
+    over-plan and the over-quota part, never both; or the over-plan part only; or the over-quota part wherever there is
+    a quota. The charged_on field says which ('plan' or 'quota'). Without quota fields, accounts are charged over plan
+    only, and the log says so.
     """
 
     NAME = "progressive_surcharge"
@@ -70,6 +84,14 @@ class ProgressiveSurchargeAlgorithm(TuoliAlgorithm):
             numeric=True, when_absent="accounts have no quota volume of their own",
         ),
         Field("USE_FIELD", "Use field (for the use's quota in the rules file)", parent="INPUT"),
+        Choice(
+            "CHARGE_ON", "Over plan and over quota: which part is charged",
+            "The notice charges use over plan or over quota progressively (items 10, 13) without saying which part when an "
+            "account is over both. Default: the rules file's surcharge.plan_or_quota (an assumption: the larger part, never "
+            "both).",
+            options=("the larger of the two, never both", "the over-plan part only", "the over-quota part where there is a quota"),
+            values=CHARGE_ON_VALUES, default=_rules_charge_on,
+        ),
         Field(
             "QUOTA_UNITS_FIELD", "Quota units field (mu / persons / head)", parent="INPUT", default="quota_units",
             numeric=True, when_absent="the use's quota in the rules file is not used",
@@ -123,6 +145,7 @@ class ProgressiveSurchargeAlgorithm(TuoliAlgorithm):
                 self.tr("BASE_RATE must be more than 0 yuan per m³ (the standard charge, 征收标准).")
             )
         mode = self.choice(parameters, "MODE", context)
+        charge_on = self.choice(parameters, "CHARGE_ON", context)
         rules = self.rules(parameters, context)
         wanted = (plan_field, actual_field, id_field, township_field, quota_field, use_field, quota_units_field)
         names = list(dict.fromkeys(n for n in wanted if n))
@@ -130,7 +153,7 @@ class ProgressiveSurchargeAlgorithm(TuoliAlgorithm):
         result = compute_surcharge(
             frame, plan_field=plan_field, actual_field=actual_field, base_rate=base_rate, schedule=SurchargeSchedule.from_rules(rules),
             mode=mode, layer=layer_label, id_field=id_field, quota_field=quota_field, use_field=use_field,
-            quota_units_field=quota_units_field, quotas=UseQuotas.from_rules(rules),
+            quota_units_field=quota_units_field, quotas=UseQuotas.from_rules(rules), charge_on=charge_on,
         )
         self._report_problems(parameters, context, feedback, result, layer_label, len(frame))
 

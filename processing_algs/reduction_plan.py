@@ -36,7 +36,8 @@ from ._declarations import (
 )
 from .base import TuoliAlgorithm
 
-SHARE_RULE_VALUES = ("use", "over_quota")
+SHARE_RULE_VALUES = ("use", "over_quota")  # 'over_quota' measures use over PLAN (its former name, kept for scripts)
+MEASURE_ORDER_VALUES = ("rules", "alternative")
 
 
 
@@ -46,16 +47,18 @@ class ReductionPlanAlgorithm(TuoliAlgorithm):
     over-extraction areas be cut step by step until it balances recharge.
 
     The measures are the notice's own, in the order the rules file's reduction_plan.measure_order sets (an assumption:
-    the notice sets no order): wells without a water permit stopped (item 18); self-supplied wells (自备井, by the rules
-    file's screening.well_types) inside public supply coverage switched to the network (item 13); use over the
-    approved plan brought back to the plan (items 10, 13); then the rest of the cut shared over the remaining irrigation
-    wells by SHARE_RULE, at most reduction_plan.max_share_cut_fraction of a well's use a year (an assumption, 30 %).
+    the notice sets no order; MEASURE_ORDER takes its alternative): wells without a water permit stopped (item 18);
+    self-supplied wells (自备井: the register's SELF_SUPPLIED_FIELD, else the use by the rules file's
+    screening.well_types — farm irrigation wells are not) inside public supply coverage switched to the network (item
+    13); use over the approved plan brought back to the plan (items 10, 13); then the rest of the cut shared over the
+    remaining irrigation wells by SHARE_RULE, at most reduction_plan.max_share_cut_fraction of a well's use a year (an
+    assumption, 30 %).
     Each measure is taken whole, and only until the cut is covered. The first three fall in FIRST_YEAR; the share is
     scheduled year by year to TARGET_YEAR, as fast as the yearly cap allows.
 
     Per township: abstraction by year against the allowable volume, the year balance is reached, or 'not reachable by
-    measures alone' with the shortfall in TARGET_YEAR. Stopped and deregistered wells no longer pump and are not
-    counted; wells in no township are listed in the log.
+    measures alone' with the shortfall in TARGET_YEAR. Stopped, deregistered and sealed wells no longer pump and are
+    not counted; wells in no township are listed in the log.
     """
 
     NAME = "reduction_plan"
@@ -74,10 +77,19 @@ class ReductionPlanAlgorithm(TuoliAlgorithm):
         Field(
             "USE_FIELD",
             "Use field (self-supplied or not; irrigation)",
-            "Self-supplied (item 13) as the rules file's screening.well_types lists the values; the shared cut falls on "
-            "the uses of reduction_plan.share_uses (irrigation).",
+            "Where SELF_SUPPLIED_FIELD says nothing, self-supplied (item 13) as the rules file's screening.well_types lists "
+            "the values (farm irrigation wells are not 自备井); the shared cut falls on the uses of reduction_plan.share_uses "
+            "(irrigation).",
             parent="WELLS",
             default="use",
+        ),
+        Field(
+            "SELF_SUPPLIED_FIELD",
+            "Self-supplied field (yes/no, 是/否; the register's own answer decides first)",
+            "Only self-supplied wells (自备井) inside public supply coverage are switched to the network (item 13).",
+            parent="WELLS",
+            default="self_supplied",
+            when_absent="USE_FIELD alone decides which wells are self-supplied",
         ),
         Field(
             "STATUS_FIELD",
@@ -148,10 +160,21 @@ class ReductionPlanAlgorithm(TuoliAlgorithm):
         Choice(
             "SHARE_RULE",
             "How the rest of the cut is shared over the irrigation wells",
-            "In proportion to each well's use, or to the use it drew over its plan (超定额/超计划, items 10, 13) — wells "
-            "within their plan then take no share.",
-            options=("proportional to use", "proportional to use over plan (over quota)"),
+            "In proportion to each well's use, or to the use it drew over its approved plan (超计划, items 10, 13) — wells "
+            "within their plan then take no share. The second option's value is 'over_quota' (its former name), but it "
+            "measures use over plan, not over the use quota (超定额): the rules file's reduction_plan.share_rule says so.",
+            options=("proportional to use", "proportional to use over plan (超计划)"),
             values=SHARE_RULE_VALUES,
+        ),
+        Choice(
+            "MEASURE_ORDER",
+            "Order of the measures",
+            "The rules file's reduction_plan.measure_order (an assumption): wells without a permit stopped, self-supplied "
+            "wells in coverage switched, use over plan brought back to plan, the rest shared — so where switching covers "
+            "the cut, use over plan elsewhere stays. The alternative (the rules file's measure_order.alternative) brings "
+            "use over plan back to plan before switching self-supplied wells.",
+            options=("as the rules file orders them (self-supplied wells switched first)", "use over plan brought back to plan first"),
+            values=MEASURE_ORDER_VALUES,
         ),
         language(
             "Language of the clauses and status texts", follow_interface=True, help_text="The interface language unless chosen here."
@@ -250,26 +273,29 @@ class ReductionPlanAlgorithm(TuoliAlgorithm):
         """The engine's plan: the wells placed in townships and supply coverage, then the cuts year by year."""
         from tuoli_gw_plugin.engine.reduction.plan import PlanSettings, plan_reduction, plan_table, township_allowables
 
-        volume_field, use_field, status_field, permit_field, plan_field, id_field = self.fields(
-            parameters, context, feedback, "VOLUME_FIELD", "USE_FIELD", "STATUS_FIELD", "PERMIT_FIELD", "PLAN_FIELD", "ID_FIELD"
+        volume_field, use_field, status_field, permit_field, plan_field, id_field, self_supplied_field = self.fields(
+            parameters, context, feedback, "VOLUME_FIELD", "USE_FIELD", "STATUS_FIELD", "PERMIT_FIELD", "PLAN_FIELD", "ID_FIELD",
+            "SELF_SUPPLIED_FIELD",
         )
         name_field, allowable_field = self.fields(parameters, context, feedback, "TOWNSHIP_NAME_FIELD", "ALLOWABLE_FIELD")
         rules = self.rules(parameters, context)
         feedback.setProgressText(self.tr("Reading and preparing the layers…"))
         settings = PlanSettings.from_rules(
             rules, self.parameterAsInt(parameters, "FIRST_YEAR", context), target_year, self.choice(parameters, "SHARE_RULE", context),
-            language,
+            language, self.choice(parameters, "MEASURE_ORDER", context),
         )
         townships = source_to_frame(townships_source, townships_label, field_names=[name_field, allowable_field], feedback=feedback)
         names, allowable = township_allowables(townships, name_field, allowable_field, layer=townships_label)
         prepared = common.prepare_from_parameters(self, parameters, context, feedback, with_remaining=False)
         prepared.layer_names["wells"] = label
-        wanted = [f for f in (volume_field, use_field, status_field, permit_field, plan_field, id_field) if f]
+        wanted = (volume_field, use_field, self_supplied_field, status_field, permit_field, plan_field, id_field)
+        wanted = [f for f in wanted if f]
         wells = source_to_frame(source, label, field_names=list(dict.fromkeys(wanted)), feedback=feedback)
         self.stop_if_cancelled(feedback)
         feedback.setProgressText(self.tr("Planning the cuts of {n} wells…").format(n=len(wells)))
         table, notes = plan_table(
-            prepared, wells, rules, volume_field=volume_field, use_field=use_field, status_field=status_field,
+            prepared, wells, rules, volume_field=volume_field, use_field=use_field, self_supplied_field=self_supplied_field,
+            status_field=status_field,
             permit_field=permit_field, plan_field=plan_field, id_field=id_field, language=language, is_canceled=feedback.isCanceled,
         )
         plan = plan_reduction(table, allowable, settings, township_order=names, is_canceled=feedback.isCanceled)

@@ -112,7 +112,8 @@ def wrong_geometry_type(world: World, spec: AlgorithmSpec) -> Prepared:
 
 REQUIRED_FIELD = {  # a field each algorithm cannot do without, with the parameter naming it
     "screen_well_sites": ("zones", "grade", "ZONE_GRADE_FIELD"),
-    "self_supplied_closure_list": ("wells", "self_supplied", "SELF_SUPPLIED_FIELD"),
+    # The register's self-supplied field is not needed (issue 25: where it is missing the use decides); the volume is.
+    "self_supplied_closure_list": ("wells", "metered_m3", "VOLUME_FIELD"),
     "abstraction_recharge_balance": ("wells", "metered_m3", "VOLUME_FIELD"),
     "water_level_trend": ("water_levels", "depth_to_water_m", "DEPTH_FIELD"),
     "electricity_to_water": ("wells", "m3_per_kwh", "COEF_FIELD"),
@@ -300,7 +301,10 @@ def shapefile_cut_names_clash(world: World, spec: AlgorithmSpec) -> Prepared | N
     frame = world.layers[spec.primary]
     frame.insert(list(frame.columns).index("requested_m3"), "requested_rate_ls", [1.5, 2.0, 2.5, 3.0, 3.5, 4.0])
     world.formats[spec.primary] = "shp"
-    return _prepared(world, spec, ERROR, expect_in_message="requeste_1 (values 1,000 – 6,000)")
+    # The other cut fields (e.g. self_supplied -> self_suppl) named as a user must, so the refusal is the volume's.
+    cut = shapefile_names([c for c in frame.columns if c != "geometry"])
+    params = {k: v for k, v in cut_field_parameters(world, spec).items() if v != cut["requested_m3"]}
+    return _prepared(world, spec, ERROR, expect_in_message="requeste_1 (values 1,000 – 6,000)", params=params)
 
 
 def very_large_coordinates(world: World, spec: AlgorithmSpec) -> Prepared:

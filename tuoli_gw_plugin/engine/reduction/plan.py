@@ -30,7 +30,8 @@ from ..core.errors import EngineCancelledError, EngineInputError
 from ..core.messages import register, text
 from ..core.rules import Rules
 from ..core.values import filled_labels, is_blank, is_null, listed_features, number_column, require_fields, require_unique
-from ..screening.well_sites import SELF_SUPPLIED, PreparedScreening, screen_points
+from ..screening.well_kind import SELF_SUPPLIED, pumping_mask
+from ..screening.well_sites import PreparedScreening, screen_points
 
 register(
     {
@@ -45,6 +46,9 @@ register(
         "reduction.share_rule": (
             "unknown SHARE_RULE {rule!r}; use 'use' or 'over_quota'",
             "未知的 SHARE_RULE {rule!r}；请使用 'use' 或 'over_quota'",
+        ),
+        "reduction.measure_order": (
+            "unknown MEASURE_ORDER {order!r}; use one of {orders}", "未知的 MEASURE_ORDER {order!r}；请使用 {orders} 之一"
         ),
         "reduction.share_last": (
             "the rules file's reduction_plan.measure_order must end with 'share' (found {order}): the shared cut takes what "
@@ -70,17 +74,17 @@ register(
             "{n} 眼在用井的“{field}”没有年取水量（{features}）：按 0 m³ 计",
         ),
         "reduction.inactive": (
-            "{n} stopped or deregistered well(s) ({volume} m³ in the data) are not counted: they no longer pump",
-            "{n} 眼已停用或注销的井（数据中 {volume} m³）不计入：已不再取水",
+            "{n} stopped, deregistered or sealed well(s) ({volume} m³ in the data) are not counted: they no longer pump",
+            "{n} 眼已停用、注销或封填的井（数据中 {volume} m³）不计入：已不再取水",
         ),
         "reduction.outside": (
             "{n} well(s) lie in no township (or have no location) and are not in any plan: {features}",
             "{n} 眼井不在任何乡镇内（或没有位置），未纳入计划：{features}",
         ),
         "reduction.no_over_quota": (
-            "township '{township}': no remaining irrigation well used more than its plan, so SHARE_RULE 'over quota' shares "
+            "township '{township}': no remaining irrigation well used more than its plan, so SHARE_RULE 'over plan' shares "
             "nothing of the remaining {rest} m³; choose 'proportional to use' to share it",
-            "乡镇“{township}”：剩余农灌井均未超计划取水，按 SHARE_RULE“按超定额水量”无可分摊，剩余 {rest} m³ 未分摊；"
+            "乡镇“{township}”：剩余农灌井均未超计划取水，按 SHARE_RULE“按超计划水量”无可分摊，剩余 {rest} m³ 未分摊；"
             "如需分摊请选择“按用水量”",
         ),
         "reduction.no_permit_field": (
@@ -111,8 +115,13 @@ MEASURES = (STOP_UNPERMITTED, SWITCH_SELF_SUPPLIED, BACK_TO_PLAN, SHARE)
 # What a well gets when no measure is taken: active but not cut; stopped or deregistered already (not counted);
 # in no township (not planned).
 NO_MEASURE, INACTIVE, OUTSIDE = "none", "inactive", "outside"
+# 'over_quota' shares in proportion to use over the approved PLAN (超计划), not over the use quota (超定额): the value keeps
+# its former name for existing scripts (the rules file's reduction_plan.share_rule says so).
 SHARE_BY_USE, SHARE_BY_OVER_QUOTA = "use", "over_quota"
 SHARE_RULES = (SHARE_BY_USE, SHARE_BY_OVER_QUOTA)
+# Which of the rules file's measure orders the plan follows (reduction_plan.measure_order: value, alternative).
+ORDER_OF_RULES, ALTERNATIVE_ORDER = "rules", "alternative"
+MEASURE_ORDERS = (ORDER_OF_RULES, ALTERNATIVE_ORDER)
 ALREADY_BALANCED, REACHED, NOT_REACHABLE, NO_ALLOWABLE = "already_balanced", "reached", "not_reachable", "no_allowable"
 register(
     {
@@ -178,12 +187,19 @@ class PlanSettings:
     language: str = "en"  # of the clauses, status texts and warnings
 
     @classmethod
-    def from_rules(cls, rules: Rules, first_year: int, target_year: int, share_rule: str, language: str) -> PlanSettings:
+    def from_rules(
+        cls, rules: Rules, first_year: int, target_year: int, share_rule: str, language: str, measure_order: str = ORDER_OF_RULES
+    ) -> PlanSettings:
+        """``measure_order``: the rules file's ``reduction_plan.measure_order`` (``value``), or its ``alternative`` — use over
+        plan brought back to plan before self-supplied wells are switched, for a county that reads it so."""
         if int(target_year) < int(first_year):
             raise EngineInputError(text("reduction.years", first=first_year, target=target_year), hint=text("reduction.years_hint"))
         if share_rule not in SHARE_RULES:
             raise EngineInputError(text("reduction.share_rule", rule=share_rule))
-        order = tuple(rules.get("reduction_plan", "measure_order", "value"))
+        if measure_order not in MEASURE_ORDERS:
+            raise EngineInputError(text("reduction.measure_order", order=measure_order, orders=", ".join(MEASURE_ORDERS)))
+        key = "value" if measure_order == ORDER_OF_RULES else "alternative"
+        order = tuple(rules.get("reduction_plan", "measure_order", key))
         for measure in order:
             if order.count(measure) > 1:
                 raise EngineInputError(text("reduction.duplicate_measure", measure=measure), layer=str(rules.path))
@@ -481,11 +497,6 @@ def _schedule_share(
 
 
 # -- from the layers ---------------------------------------------------------------------------------
-def _inactive_words(rules: Rules) -> set[str]:
-    node = rules.get("screening", "closure_list").get("inactive_status", {})
-    return {str(word).strip().lower() for status, words in node.items() for word in [status, *words]}
-
-
 def township_allowables(
     townships: pd.DataFrame, name_field: str, allowable_field: str, *, layer: str
 ) -> tuple[list[str], dict[str, float | None]]:
@@ -508,12 +519,14 @@ def plan_table(
     permit_field: str | None = "permit_no",
     plan_field: str | None = "permit_m3",
     id_field: str | None = "well_id",
+    self_supplied_field: str | None = None,
     language: str = "en",
     is_canceled: Callable[[], bool] | None = None,
 ) -> tuple[pd.DataFrame, list[str]]:
     """One row per well (:data:`WELL_TABLE_COLUMNS`, the wells' index) and the log's notes: the township and supply
-    coverage from the screening engine (same layers, same tie-breaks as screen_well_sites), self-supplied from the rules
-    file's screening.well_types (item 13), irrigation from reduction_plan.share_uses."""
+    coverage from the screening engine (same layers, same tie-breaks as screen_well_sites), self-supplied (item 13) as
+    :func:`..screening.well_kind.well_kinds` decides for every tool (the register's ``self_supplied_field`` where it has a
+    value, else the use by the rules file's screening.well_types), irrigation from reduction_plan.share_uses."""
     layer = prepared.layer_names["wells"]
     id_field = id_field if id_field and id_field in wells.columns else None
     notes: list[str] = []
@@ -530,9 +543,11 @@ def plan_table(
     active = np.ones(len(wells), dtype=bool)
     if status_field:
         require_fields(wells, status_field, layer=layer, what=text("reduction.what_status"))
-        inactive = _inactive_words(rules)
-        active = np.array([is_null(v) or str(v).strip().lower() not in inactive for v in wells[status_field].tolist()], dtype=bool)
-    screened = screen_points(prepared, wells, use_field=use_field, language=language, is_canceled=is_canceled)
+        active = pumping_mask(wells, status_field, rules, layer=layer)
+    screened = screen_points(
+        prepared, wells, use_field=use_field, self_supplied_field=self_supplied_field, id_field=id_field, language=language,
+        is_canceled=is_canceled,
+    )
     towns = np.array([None if is_null(t) else str(t).strip() for t in screened["township"].tolist()], dtype=object)
     covered = screened["in_supply_coverage"].to_numpy(dtype=object) == True  # noqa: E712 (None is not covered)
     self_supplied = screened["well_type"].to_numpy(dtype=object) == SELF_SUPPLIED
