@@ -48,12 +48,13 @@ def test_chinese_report_has_every_section_and_the_hand_computed_totals():
     for name in data.TOWNSHIP_NAMES:
         assert name in text
     for heading in ("一、概况", "二、县域图", "三、用水总量控制红线", "四、各乡镇开采量与可开采量（采补平衡）",
-                    "五、超计划累进加价水资源费", "六、合规检查发现的问题", "七、农业用水权分配"):
+                    "五、水资源费（税）超计划累进加价", "六、合规检查发现的问题", "七、农业用水权分配"):
         assert heading in text
     assert "筛查结论：禁止 2 眼，限制 1 眼，允许 1 眼" in text
     assert "超过红线的乡镇：阿克别里斗乡" in text  # 600 used of 500
     assert "严重 1 个，一般 1 个；需压减开采量合计 60 m³" in text
-    assert "水资源费合计 950.00 元，其中超计划加价 380.00 元" in text
+    assert "水资源费（税）合计 950.00 元，其中超计划累进加价 380.00 元" in text
+    assert not re.search(r"(?<!资源)水费", text)  # the levy is 水资源费（税）, never a utility's 水费
     assert "合规问题 3 条（其中特别严重 1 条）" in text
     assert "农业用水权分配合计 3,000 m³（6 个地块）" in text
     assert "120.0%" in text  # 阿克别里斗乡: 600 / 500
@@ -82,7 +83,7 @@ def test_english_report_on_request_keeps_township_names():
     text = plain(document.html())
     assert document.title == "Toli County groundwater supervision report 2025"
     assert "Screening verdicts: 2 prohibited, 1 restricted, 1 allowed" in text
-    assert "Fees 950.00 yuan, of which surcharge for use over plan 380.00 yuan" in text
+    assert "Water-resource fees (tax) 950.00 yuan, of which surcharge for use over plan 380.00 yuan" in text
     assert "阿克别里斗乡" in text
     assert "Up to 20 % over plan (2×)" in text
 

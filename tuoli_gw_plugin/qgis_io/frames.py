@@ -190,14 +190,9 @@ def source_to_frame(
 
     all_names = source.fields().names()
     names = list(all_names if field_names is None else field_names)
-    # A shapefile keeps only 10 characters of a field name ('self_supplied' -> 'self_suppl'):
-    # read the truncated field under the name asked for, and say so.
-    read_as = {name: shapefile_field_name(name, all_names) for name in names}
-    for name, actual in read_as.items():
-        if actual != name and actual is not None and feedback is not None:
-            feedback.pushInfo(
-                f"Layer '{layer_label}': no field '{name}'; using '{actual}' (shapefiles cut field names to 10 characters)."
-            )
+    # Fields by their true name only: a Shapefile's cut name is never taken for the one asked (issue 30; the
+    # Processing doors refuse it before reading, listing the candidates).
+    read_as = {name: name if name in all_names else None for name in names}
     missing = [name for name in names if read_as[name] is None]
     if missing:
         raise QgsProcessingException(
@@ -256,19 +251,6 @@ def source_to_frame(
     gdf.attrs["fid"] = frame.attrs["fid"]
     gdf.attrs["layer"] = layer_label
     return gdf
-
-
-def shapefile_field_name(name: str, names: Sequence[str]) -> str | None:
-    """``name`` if the layer has it, else the field a shapefile made of it (first 10 characters,
-    any case), else None."""
-    if name in names:
-        return name
-    short = name[:10].lower()
-    if len(name) > 10:
-        matches = [n for n in names if n.lower() == short]
-        if len(matches) == 1:
-            return matches[0]
-    return None
 
 
 def _is_geographic(crs: QgsCoordinateReferenceSystem) -> bool:

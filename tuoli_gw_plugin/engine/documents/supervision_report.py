@@ -93,7 +93,7 @@ register(
             "4. Abstraction against allowable abstraction per township (abstraction–recharge balance)",
             "四、各乡镇开采量与可开采量（采补平衡）",
         ),
-        "report_words.fees": ("5. Progressive surcharge for use over plan", "五、超计划累进加价水资源费"),
+        "report_words.fees": ("5. Water-resource fee (tax): progressive surcharge for use over plan", "五、水资源费（税）超计划累进加价"),
         "report_words.findings": ("6. Compliance findings", "六、合规检查发现的问题"),
         "report_words.rights": ("7. Farm water rights", "七、农业用水权分配"),
         "report_words.sources": ("8. Data sources", "八、数据来源"),
@@ -114,7 +114,7 @@ register(
         "report_words.band_reached": ("Highest band reached", "所达最高档次"),
         "report_words.accounts": ("Accounts", "户数"),
         "report_words.excess_m3": ("Over plan (m³)", "超计划水量（m³）"),
-        "report_words.fee_yuan": ("Fee (yuan)", "水资源费（元）"),
+        "report_words.fee_yuan": ("Water-resource fee (tax) (yuan)", "水资源费（税）（元）"),
         "report_words.surcharge_yuan": ("of which surcharge (yuan)", "其中加价（元）"),
         "report_words.not_charged": ("Not charged (data missing)", "无法计费（数据缺失）"),
         "report_words.within_plan": ("Within plan (1×)", "计划内（1倍）"),
@@ -155,8 +155,8 @@ register(
             "超采乡镇：严重 {severe} 个，一般 {general} 个；需压减开采量合计 {cut} m³",
         ),
         "report_words.fees_total": (
-            "Fees {fee} yuan, of which surcharge for use over plan {surcharge} yuan",
-            "水资源费合计 {fee} 元，其中超计划加价 {surcharge} 元",
+            "Water-resource fees (tax) {fee} yuan, of which surcharge for use over plan {surcharge} yuan",
+            "水资源费（税）合计 {fee} 元，其中超计划累进加价 {surcharge} 元",
         ),
         "report_words.findings_total": ("{n} compliance findings ({critical} critical)", "合规问题 {n} 条（其中特别严重 {critical} 条）"),
         "report_words.rights_total": (
@@ -188,7 +188,7 @@ register(
         ),
         "report_words.map_crs": ("CRS", "坐标系"),
         "report_words.chart_balance": ("Abstraction and allowable abstraction per township", "各乡镇开采量与可开采量"),
-        "report_words.chart_fees": ("Fees per band", "各档次水资源费"),
+        "report_words.chart_fees": ("Fees per band", "各档次水资源费（税）"),
         "report_words.critical": ("critical", "特别严重"),
         "report_words.high": ("high", "较高"),
         "report_words.medium": ("medium", "中等"),
@@ -225,6 +225,18 @@ class ReportInputs:
 
 
 # -- helpers ----------------------------------------------------------------------------------------
+# The report's section -> the name its "not an output of ..." and "give ..." messages go by.
+_SECTION_MESSAGES = {"balance": "balance", "surcharge": "surcharge", "findings": "findings", "water_rights": "rights"}
+
+
+def _not_that_output(inputs: ReportInputs, section: str, parameter: str) -> EngineInputError:
+    """The error for a section's layer that is not the output of the algorithm the section reads."""
+    name = _SECTION_MESSAGES[section]
+    return EngineInputError(
+        text(f"report.not_{name}"), layer=inputs.labels.get(section, parameter), hint=text(f"report.give_{name}")
+    )
+
+
 def _present(frame: pd.DataFrame | None) -> bool:
     return frame is not None and len(frame) > 0
 
@@ -355,11 +367,7 @@ def _balance_section(inputs: ReportInputs, words: dict[str, str], family: str | 
     abstraction = find_column(balance, "abstraction_m3")
     allowable = find_column(balance, "allowable_m3")
     if abstraction is None or allowable is None:
-        raise EngineInputError(
-            text("report.not_balance"),
-            layer=inputs.labels.get("balance", "BALANCE"),
-            hint=text("report.give_balance"),
-        )
+        raise _not_that_output(inputs, "balance", "BALANCE")
     names = unit_names(balance, inputs.township_name_field)
     grade_column = find_column(balance, "final_grade", "grade")
     coef = numeric_values(balance, find_column(balance, "extraction_coef"))
@@ -423,11 +431,7 @@ def _fees_section(
     labels = band_labels(rules, language)
     fee_column = find_column(fees, "fee_yuan")
     if fee_column is None:
-        raise EngineInputError(
-            text("report.not_surcharge"),
-            layer=inputs.labels.get("surcharge", "SURCHARGE"),
-            hint=text("report.give_surcharge"),
-        )
+        raise _not_that_output(inputs, "surcharge", "SURCHARGE")
     fee = numeric_values(fees, fee_column)
     if find_column(fees, "tier") and find_column(fees, "accounts_n"):  # the per-township summary table
         multiplier = numeric_values(fees, find_column(fees, "multiplier"))
@@ -492,11 +496,7 @@ def _findings_section(inputs: ReportInputs, words: dict[str, str], rules: Rules,
         return f"<p>{words['not_provided']}</p>", {}
     code_column = find_column(findings, "finding")
     if code_column is None:
-        raise EngineInputError(
-            text("report.not_findings"),
-            layer=inputs.labels.get("findings", "FINDINGS"),
-            hint=text("report.give_findings"),
-        )
+        raise _not_that_output(inputs, "findings", "FINDINGS")
     known = rules.get("compliance", "findings")
     codes = findings[code_column].astype(str)
     severity = (
@@ -607,11 +607,7 @@ def _rights_section(inputs: ReportInputs, words: dict[str, str]) -> tuple[str, d
         table["red_line"] = np.nan
         table["agricultural"] = np.nan
     else:
-        raise EngineInputError(
-            text("report.not_rights"),
-            layer=inputs.labels.get("water_rights", "WATER_RIGHTS"),
-            hint=text("report.give_rights"),
-        )
+        raise _not_that_output(inputs, "water_rights", "WATER_RIGHTS")
     with_agricultural = bool(table["agricultural"].notna().any())
     rows = [
         [
