@@ -61,7 +61,10 @@ def present_values(frame) -> dict[str, list]:
     a layer written from that frame: one pass over each column in memory instead of a scan of the written file."""
     import pandas as pd
 
-    _register_code_words()
+    try:
+        _register_code_words()
+    except ImportError:  # an engine room whose package is missing (rasterio): QGIS reads the values from the layer
+        return {}
     present = {}
     for name in frame.columns:
         if is_coded(str(name)):
