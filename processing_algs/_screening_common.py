@@ -66,6 +66,32 @@ SUPPLY_PIPES_OR_AREAS = ("SUPPLY_PIPES", "SUPPLY_AREAS")
 SUPPLY_PIPES_NEEDED = replace(SUPPLY_PIPES, one_of=SUPPLY_PIPES_OR_AREAS)
 SUPPLY_AREAS_NEEDED = replace(SUPPLY_AREAS, one_of=SUPPLY_PIPES_OR_AREAS)
 SUPPLY_AND_TOWNSHIPS = (SUPPLY_PIPES_NEEDED, COVERAGE_DISTANCE, SUPPLY_AREAS_NEEDED, TOWNSHIPS, TOWNSHIP_NAME_FIELD)
+
+# The application fields screen_well_sites and permit_decision share, declared once: one screening of the same inputs
+# with the same defaults (the map tool's panel asks the same: the kind of well and the requested volume).
+USE_FIELD = Field(
+    "USE_FIELD", "Intended use field (self-supplied or not; statutory exceptions)",
+    "Item 13 bans new self-supplied wells (自备井) only. Where SELF_SUPPLIED_FIELD says nothing, the use decides by the "
+    "rules file's screening.well_types lists: domestic and industrial wells are 自备井; public supply, monitoring, "
+    "emergency and farm irrigation wells are not (an assumption the rules file explains). A well of another kind inside "
+    "coverage is told item 13 does not apply to it (reason supply_coverage_not_self_supplied); a well of unknown kind "
+    "there is 'restricted' (reason supply_coverage_type_unknown): establish its kind. Emergency supply, domestic supply "
+    "without an alternative source and monitoring or investigation (Groundwater Management Regulations) make a zone "
+    "ban 'restricted' (reason statutory_exception); inside supply coverage only emergency supply and monitoring keep it.",
+    parent="INPUT", default="use", when_absent="inside supply coverage the kind of well is unknown ('restricted')",
+)
+SELF_SUPPLIED_FIELD = Field(
+    "SELF_SUPPLIED_FIELD", "Self-supplied field (yes/no, 是/否; decides before the use)",
+    "The register's own answer whether the well is a 自备井; where a cell is empty the use decides.",
+    parent="INPUT", default="self_supplied", when_absent="the use alone decides whether a well is self-supplied",
+)
+DATE_FIELD = Field(
+    "DATE_FIELD", "Application date field (orders the batch)",
+    "With a requested volume the applications are judged together, in order of application date, then id: each takes "
+    "its request from its township's remaining quota, and a later one is compared with what the earlier ones leave "
+    "(an application prohibited on other grounds takes nothing; the rules file's screening.batch).",
+    parent="INPUT", default="applied_on", when_absent="the applications are judged in order of their id",
+)
 SUPPLY_AND_TOWNSHIPS_WITH_REMAINING = (
     SUPPLY_PIPES_NEEDED, COVERAGE_DISTANCE, SUPPLY_AREAS_NEEDED, TOWNSHIPS_WITH_REMAINING, TOWNSHIP_NAME_FIELD, REMAINING_FIELD,
 )

@@ -14,7 +14,6 @@ from typing import Any
 from qgis.core import QgsProcessingException
 
 from tuoli_gw_plugin.engine.permit.theis import (
-    DEFAULT_PUMPING_DAYS,
     DEFAULT_RADIUS_M,
     DEFAULT_STORATIVITY,
     DEFAULT_TRANSMISSIVITY_M2_PER_DAY,
@@ -35,11 +34,15 @@ class PermitDecisionAlgorithm(TuoliAlgorithm):
     drawdown the new well would cause at the existing wells within a radius (Theis); and a signature block (reviewer,
     date, seal). PDF and HTML, Chinese by default.
 
-    The verdict is the one Screen well sites gives (the same engine and parameters). The interference is
-    information for the reviewer, not a verdict the notice gives: s = Q/(4πT)·W(u), u = r²S/(4Tt), with Q = requested
-    volume / PUMPING_DAYS (the year's volume pumped evenly over the pumping period) and t = PUMPING_DAYS; existing
-    wells with a drawdown above the rules file's permit_decision.affected_drawdown_m (an assumption) are listed as
-    affected.
+    The verdict is the one Screen well sites and the Check well site panel give (the same engine, parameters and
+    defaults). The applications are one batch, judged together in order of application date (DATE_FIELD), else id:
+    each takes its request from its township's remaining quota, a later one is compared with what the earlier ones
+    leave, and one prohibited on other grounds takes nothing. The interference is information for the reviewer, not a
+    verdict the notice gives: s = Q/(4πT)·W(u), u = r²S/(4Tt), with Q = requested volume / pumping days (the year's
+    volume pumped evenly over the pumping period of its use, or PUMPING_DAYS) and t = the pumping days; the drawdowns
+    of every application that may be approved are added at each pumping existing well and at the other applications
+    (superposition), and wells whose total is above the rules file's permit_decision.affected_drawdown_m (an
+    assumption) are listed as affected. Stopped, deregistered and sealed wells are no interfered wells.
     """
 
     NAME = "permit_decision"
@@ -56,14 +59,9 @@ class PermitDecisionAlgorithm(TuoliAlgorithm):
             default="requested_m3",
             numeric=True,
         ),
-        Field(
-            "USE_FIELD",
-            "Intended use field (self-supplied or not; statutory exceptions)",
-            "As in Screen well sites: item 13 bans new self-supplied wells only.",
-            parent="INPUT",
-            default="use",
-            when_absent="inside supply coverage the well type is unknown ('restricted')",
-        ),
+        common.USE_FIELD,
+        common.SELF_SUPPLIED_FIELD,
+        common.DATE_FIELD,
         Field("APPLICANT_FIELD", "Applicant field", parent="INPUT", default="applicant", when_absent="the documents name no applicant"),
         Layer("ZONES", "Over-extraction zones (polygons)", geometry=(POLYGONS,), sample="overextraction_zones"),
         Field("ZONE_GRADE_FIELD", "Zone grade field (severe / general, 严重 / 一般)", parent="ZONES", default="grade"),
@@ -83,6 +81,16 @@ class PermitDecisionAlgorithm(TuoliAlgorithm):
             parent="EXISTING_WELLS",
             default="well_id",
             when_absent="existing wells are named by their feature id",
+            unique=True,
+        ),
+        Field(
+            "EXISTING_STATUS_FIELD",
+            "Existing well status field (only pumping wells are interfered wells)",
+            "Wells stopped, deregistered or sealed (the rules file's screening.closure_list.inactive_status words) are "
+            "left out, and the log counts them.",
+            parent="EXISTING_WELLS",
+            default="status",
+            when_absent="every existing well counts as pumping",
         ),
         Number(
             "TRANSMISSIVITY",
@@ -100,10 +108,13 @@ class PermitDecisionAlgorithm(TuoliAlgorithm):
         ),
         Number(
             "PUMPING_DAYS",
-            "Pumping period (days)",
-            "The requested annual volume is pumped evenly over this period (Q = volume / days), and the drawdown is computed at its end.",
-            default=DEFAULT_PUMPING_DAYS,
-            plausible=(1.0, 366.0),
+            "Pumping period (days; empty = per use, from the rules file)",
+            "The requested annual volume is pumped evenly over this period (Q = volume / days), and the drawdown is computed "
+            "at its end. Empty: each application's use sets it (the rules file's permit_decision.pumping_days_by_use, an "
+            "assumption: irrigation 120 days of the season, domestic and industrial all year). Given: one period for all.",
+            optional=True,
+            minimum=1.0,
+            maximum=366.0,
         ),
         Distance(
             "RADIUS_M",
@@ -135,8 +146,10 @@ class PermitDecisionAlgorithm(TuoliAlgorithm):
             "OUTPUT",
             "Decisions",
             "Every application once with all its attributes plus application_id, verdict, reasons, township, requested_m3, remaining_m3, "
-            "quota_status, supply_distance_m, zone_name, wells_within_radius, affected_wells, max_drawdown_m, "
-            "html_path, pdf_path.",
+            "quota_status, supply_distance_m, zone_name, wells_within_radius, affected_wells (on the batch's drawdown), "
+            "max_drawdown_m (this application's own), html_path, pdf_path, well_type (self_supplied, other, unknown), "
+            "taken_before_m3 (what the applications judged before it took of its township's quota), pumping_days and "
+            "batch_max_drawdown_m (with every application of the batch that may be approved added).",
             geometry=POINTS,
         ),
     )
@@ -199,17 +212,21 @@ class PermitDecisionAlgorithm(TuoliAlgorithm):
         existing wells were given."""
         from tuoli_gw_plugin.engine.permit.decision import TheisSettings, decide_permits, prepare_aquifer
 
-        id_field, requested_field, use_field, applicant_field = self.fields(
-            parameters, context, feedback, "ID_FIELD", "REQUESTED_FIELD", "USE_FIELD", "APPLICANT_FIELD"
+        id_field, requested_field, use_field, applicant_field, self_supplied_field, date_field = self.fields(
+            parameters, context, feedback, "ID_FIELD", "REQUESTED_FIELD", "USE_FIELD", "APPLICANT_FIELD", "SELF_SUPPLIED_FIELD",
+            "DATE_FIELD",
         )
         settings = TheisSettings(
-            *(self.parameterAsDouble(parameters, key, context) for key in ("TRANSMISSIVITY", "STORATIVITY", "PUMPING_DAYS", "RADIUS_M"))
+            self.parameterAsDouble(parameters, "TRANSMISSIVITY", context),
+            self.parameterAsDouble(parameters, "STORATIVITY", context),
+            self.number(parameters, "PUMPING_DAYS", context),  # empty: each application's use sets it (rules file)
+            self.parameterAsDouble(parameters, "RADIUS_M", context),
         )
-        wanted = [f for f in (id_field, requested_field, use_field, applicant_field) if f]
+        wanted = [f for f in (id_field, requested_field, use_field, applicant_field, self_supplied_field, date_field) if f]
         applications = source_to_frame(source, label, field_names=list(dict.fromkeys(wanted)), feedback=feedback)
-        existing_id_field = self.field(parameters, "EXISTING_ID_FIELD", context, feedback)
+        existing_id_field, existing_status_field = self.fields(parameters, context, feedback, "EXISTING_ID_FIELD", "EXISTING_STATUS_FIELD")
         existing, existing_label = self.optional_frame(
-            parameters, "EXISTING_WELLS", context, feedback, field_names=[existing_id_field] if existing_id_field else []
+            parameters, "EXISTING_WELLS", context, feedback, field_names=[f for f in (existing_id_field, existing_status_field) if f]
         )
         if existing is not None:
             prepared.layer_names["existing_wells"] = existing_label
@@ -223,7 +240,8 @@ class PermitDecisionAlgorithm(TuoliAlgorithm):
         batch = decide_permits(
             prepared, applications, settings, rules, id_field=id_field, requested_field=requested_field, use_field=use_field,
             applicant_field=applicant_field, existing_wells=existing, existing_id_field=existing_id_field, aquifer=aquifer,
-            language=language, is_canceled=feedback.isCanceled,
+            language=language, is_canceled=feedback.isCanceled, self_supplied_field=self_supplied_field, date_field=date_field,
+            existing_status_field=existing_status_field,
         )
         return batch, existing is not None
 

@@ -2,7 +2,7 @@
 
 Reads the parameters, converts the layers with ``qgis_io.frames``, lets the screening engine decide
 (notice 托政发规〔2024〕3号 items 13, 7 (section 二(一)) and 8 and section 二(三); exceptions of the Groundwater Management
-Regulations art. 33) and writes every input feature once with the verdict fields, styled by
+Regulations) and writes every input feature once with the verdict fields, styled by
 verdict, plus an optional HTML report with a map and the verdicts per township.
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from tuoli_gw_plugin.qgis_io.bulk_io import gpkg_output_path, load_on_completion, read_gpkg, whole_gpkg_layer, write_gpkg
 from tuoli_gw_plugin.qgis_io.frames import source_to_frame
+from tuoli_gw_plugin.qgis_io.layer_words import present_values
 
 from . import _screening_common as common
 from ._declarations import PERMITS, POINTS, POLYGONS, RULES, Field, FileOut, Layer, Result, Sink, language
@@ -22,10 +23,13 @@ class ScreenWellSitesAlgorithm(TuoliAlgorithm):
     """Gives every (proposed or existing) well a verdict — prohibited, restricted or allowed — with the reason codes
     and the legal basis in words.
 
-    Rules (from the rules file's 'screening' section): inside public supply coverage → prohibited (notice item 13:
-    no new self-supplied wells); in a severe over-extraction zone → prohibited (section 二(三), item 7); in a general
-    zone → restricted (item 7); in a township whose red-line quota is used up (remaining ≤ 0) → prohibited (item 8);
-    otherwise allowed — but outside the mapped area (outside every township or, without TOWNSHIPS, outside the extent of
+    Rules (from the rules file's 'screening' section): a self-supplied well (自备井: the register's own yes/no field,
+    else the use by the rules file's lists) inside public supply coverage → prohibited (notice item 13: no new
+    self-supplied wells; a well of another kind there is told item 13 does not apply to it); in a severe
+    over-extraction zone → prohibited (section 二(三), item 7); in a general zone → restricted (item 7); in a township
+    whose red-line quota is used up (remaining ≤ 0) → prohibited (item 8); a requested volume above what the township's
+    quota leaves → restricted (item 8; with requests the wells are one batch, judged together in order of date, then
+    id); otherwise allowed — but outside the mapped area (outside every township or, without TOWNSHIPS, outside the extent of
     the zones and supply layers) there is no verdict: 'outside' with reason outside_mapped_area, never an all-clear.
     Several reasons are all listed; where zones overlap the severe one names the zone. A point
     exactly on a boundary counts as inside; a well exactly at the coverage distance from a pipe counts as covered.
@@ -40,22 +44,19 @@ class ScreenWellSitesAlgorithm(TuoliAlgorithm):
         Field("ZONE_GRADE_FIELD", "Zone grade field (severe / general, 严重 / 一般)", parent="ZONES", default="grade"),
         Field("ZONE_NAME_FIELD", "Zone name field", parent="ZONES", default="zone_name", when_absent="the zones are unnamed"),
         *common.SUPPLY_AND_TOWNSHIPS_WITH_REMAINING,
-        Field(
-            "USE_FIELD", "Intended use field (self-supplied or not; statutory exceptions)",
-            "Item 13 bans new self-supplied wells (自备井) only: the use decides whether a well is one (the rules "
-            "file's screening.well_types lists the values, e.g. 自备 / industrial / irrigation are, 公共供水 / "
-            "monitoring / emergency are not). Without it, or with a value not listed, a well inside coverage is "
-            "'restricted' (reason supply_coverage_type_unknown): establish its type. Emergency supply, domestic "
-            "supply without an alternative source and monitoring (Groundwater Management Regulations) make a zone "
-            "ban 'restricted' (reason statutory_exception), never inside supply coverage.",
-            parent="INPUT",
-        ),
+        common.USE_FIELD,
+        common.SELF_SUPPLIED_FIELD,
         Field(
             "REQUESTED_FIELD", "Requested volume field (m³/a; optional)",
             "Item 8: a request larger than the township's remaining red-line quota is 'restricted' (reason "
             "request_over_remaining_quota).",
             parent="INPUT", default="requested_m3", numeric=True,
             when_absent="requests are not compared with the township's remaining quota",
+        ),
+        common.DATE_FIELD,
+        Field(
+            "ID_FIELD", "Application id field (orders the batch after the date)", parent="INPUT", default="app_id",
+            when_absent="applications without a date are judged in the layer's order",
         ),
         language(
             "Language of the legal basis", follow_interface=True,
@@ -84,12 +85,14 @@ class ScreenWellSitesAlgorithm(TuoliAlgorithm):
     )
 
     def compute(self, parameters, context, feedback):
-        from tuoli_gw_plugin.engine.screening.well_sites import SCREENING_COLUMNS, output_table, screen_points, verdict_counts
+        from tuoli_gw_plugin.engine.screening.well_sites import SCREENING_COLUMNS, batch_order, output_table, screen_points, verdict_counts
 
         source, wells_label = self.source(parameters, "INPUT", context)
         common.require_points(source, wells_label, "INPUT")
         use_field = self.field(parameters, "USE_FIELD", context, feedback)
-        requested_field = self.field(parameters, "REQUESTED_FIELD", context, feedback)
+        requested_field, self_supplied_field, date_field, id_field = self.fields(
+            parameters, context, feedback, "REQUESTED_FIELD", "SELF_SUPPLIED_FIELD", "DATE_FIELD", "ID_FIELD"
+        )
         language = self.choice(parameters, "LANGUAGE", context)
         prepared = common.prepare_with_zones(self, parameters, context, feedback, wells_label=wells_label)
         self.stop_if_cancelled(feedback)
@@ -97,23 +100,26 @@ class ScreenWellSitesAlgorithm(TuoliAlgorithm):
         # feature-by-feature path serves every other kind of input and output.
         bulk_input = whole_gpkg_layer(parameters, "INPUT", context)
         bulk_output = gpkg_output_path(parameters, "OUTPUT") if bulk_input else None
-        own_fields = [f for f in (use_field, requested_field) if f]
+        own_fields = list(dict.fromkeys(f for f in (use_field, requested_field, self_supplied_field, date_field, id_field) if f))
         all_wells, wells = self._read_wells(source, wells_label, own_fields, bulk_input, bulk_output, feedback)
         feedback.setProgressText(self.tr("Screening {n} wells…").format(n=len(wells)))
+        order = batch_order(wells, date_field=date_field, id_field=id_field, layer=wells_label) if requested_field else None
         results = screen_points(
-            prepared, wells, use_field=use_field, requested_field=requested_field, language=language,
-            is_canceled=feedback.isCanceled, progress=feedback.setProgress,
+            prepared, wells, use_field=use_field, requested_field=requested_field, self_supplied_field=self_supplied_field,
+            order=order, id_field=id_field, language=language, is_canceled=feedback.isCanceled, progress=feedback.setProgress,
         )
         feedback.setProgressText(self.tr("Writing the output…"))
         if bulk_output:
             self.stop_if_cancelled(feedback)
             self.warn_replaced(feedback, source, wells_label, SCREENING_COLUMNS)
-            write_gpkg(output_table(all_wells, results), bulk_output)
-            dest_id = bulk_output
+            output = output_table(all_wells, results)
+            write_gpkg(output, bulk_output)
+            dest_id, present = bulk_output, present_values(output)
             load_on_completion(context, parameters, "OUTPUT", bulk_output, self.tr("Screened wells"))
         else:
             dest_id = self.write_with_columns(parameters, "OUTPUT", context, feedback, source, wells_label, SCREENING_COLUMNS, results)
-        self.style_output(dest_id, "screening_verdict")
+            present = None
+        self.style_output(dest_id, "screening_verdict", present)
 
         counts = verdict_counts(results)
         self._log_counts(feedback, counts, results)
@@ -161,8 +167,9 @@ class ScreenWellSitesAlgorithm(TuoliAlgorithm):
         if unknown_in_coverage:
             feedback.pushWarning(
                 self.tr(
-                    "{n} well(s) inside supply coverage have no known type (USE_FIELD empty or a value the rules file does not "
-                    "list): item 13 bans new self-supplied wells only, so they are 'restricted' until their type is established."
+                    "{n} well(s) inside supply coverage have no known type (SELF_SUPPLIED_FIELD and USE_FIELD empty, or a use "
+                    "the rules file does not list): item 13 bans new self-supplied wells only, so they are 'restricted' until "
+                    "their type is established."
                 ).format(n=unknown_in_coverage)
             )
         unchecked = int((results["red_line_checked"] == False).sum())  # noqa: E712

@@ -29,12 +29,20 @@ class SelfSuppliedClosureListAlgorithm(TuoliAlgorithm):
     PARAMETERS = (
         Layer("INPUT", "Existing wells (points)", "Any CRS.", geometry=(POINTS,), sample="wells"),
         Field(
-            "SELF_SUPPLIED_FIELD", "Self-supplied field (yes/no, 是/否)", help="Also 1/0, true/false; empty = not self-supplied.",
-            parent="INPUT", default="self_supplied",
+            "SELF_SUPPLIED_FIELD", "Self-supplied field (yes/no, 是/否)",
+            help="The register's own answer decides first (also 1/0, true/false); where a cell is empty, USE_FIELD decides.",
+            parent="INPUT", default="self_supplied", when_absent="USE_FIELD alone decides which wells are self-supplied",
+        ),
+        Field(
+            "USE_FIELD", "Use field (decides where the self-supplied field says nothing)",
+            "By the rules file's screening.well_types lists: domestic and industrial wells are self-supplied (自备井), "
+            "public supply, monitoring, emergency and farm irrigation wells are not (an assumption the rules file explains). "
+            "A well neither field tells is not listed, and the log counts it.",
+            parent="INPUT", default="use", when_absent="a well with an empty self-supplied cell is not listed (its kind is unknown)",
         ),
         Field(
             "STATUS_FIELD", "Status field (stopped / deregistered wells are left out)",
-            "Stopped or deregistered (停用, 注销, … see the rules file's screening.closure_list) wells are left "
+            "Stopped, deregistered or sealed (停用, 注销, 封填, … see the rules file's screening.closure_list) wells are left "
             "out and counted in the log; any other status counts as active.",
             parent="INPUT", default="status", when_absent="every self-supplied well is treated as active",
         ),
@@ -44,7 +52,10 @@ class SelfSuppliedClosureListAlgorithm(TuoliAlgorithm):
             "The field freed_from says which volume was used.",
             parent="INPUT", default="permit_m3", when_absent="only the annual volume field is used",
         ),
-        Field("ID_FIELD", "Well id field (for messages)", parent="INPUT", default="well_id", when_absent="wells are named by feature id"),
+        Field(
+            "ID_FIELD", "Well id field (for messages)", parent="INPUT", default="well_id", when_absent="wells are named by feature id",
+            unique=True,
+        ),
         *common.SUPPLY_AND_TOWNSHIPS,
         RULES,
         Sink(
@@ -63,18 +74,22 @@ class SelfSuppliedClosureListAlgorithm(TuoliAlgorithm):
 
         source, label = self.source(parameters, "INPUT", context)
         common.require_points(source, label, "INPUT")
-        self_supplied_field, volume_field, status_field, fallback_field, id_field = self.fields(
-            parameters, context, feedback, "SELF_SUPPLIED_FIELD", "VOLUME_FIELD", "STATUS_FIELD", "FALLBACK_VOLUME_FIELD", "ID_FIELD"
+        self_supplied_field, use_field, volume_field, status_field, fallback_field, id_field = self.fields(
+            parameters, context, feedback, "SELF_SUPPLIED_FIELD", "USE_FIELD", "VOLUME_FIELD", "STATUS_FIELD", "FALLBACK_VOLUME_FIELD",
+            "ID_FIELD",
         )
 
         prepared = common.prepare_from_parameters(self, parameters, context, feedback, with_remaining=False)
         prepared.layer_names["wells"] = label
-        wanted = list(dict.fromkeys(f for f in (self_supplied_field, status_field, volume_field, fallback_field, id_field) if f))
+        wanted = list(dict.fromkeys(
+            f for f in (self_supplied_field, use_field, status_field, volume_field, fallback_field, id_field) if f
+        ))
         wells = source_to_frame(source, label, field_names=wanted, feedback=feedback)
         result = closure_list(
             prepared,
             wells,
             self_supplied_field=self_supplied_field,
+            use_field=use_field,
             status_field=status_field,
             volume_field=volume_field,
             fallback_volume_field=fallback_field,

@@ -101,7 +101,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
     <context>
         <name>AbstractionRechargeBalanceAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="179" />
             <source> or </source>
             <translation> 或 </translation>
         </message>
@@ -150,7 +150,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>各单元采补平衡</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="329" />
+            <location filename="../../processing_algs/base.py" line="337" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -160,7 +160,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>图表：开采量与可开采量对比（PNG）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="362" />
+            <location filename="../../processing_algs/base.py" line="396" />
             <source>Choose one of them in {key} ({label}).</source>
             <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
@@ -175,19 +175,18 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>开采引发的问题（地面沉降、泉水断流 …；可选）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="216" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="253" />
             <source>Layer '{layer}' (RECHARGE): only file rasters (GDAL) are supported; export it to GeoTIFF first.</source>
             <translation>图层“{layer}”（RECHARGE）：只支持文件栅格（GDAL）；请先导出为 GeoTIFF。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="255" />
+            <location filename="../../processing_algs/base.py" line="259" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
-            <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
+            <translation type="vanished">图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/abstraction_recharge_balance.py" />
@@ -200,12 +199,12 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>采补差栅格（mm/年，GeoTIFF）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="273" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="300" />
             <source>Net balance raster: {0} cells, {1:.1f} % mined (negative), range {2:.1f} to {3:.1f} mm/a.</source>
             <translation>采补差栅格：{0} 个像元，{1:.1f}% 为超采（负值），范围 {2:.1f} 至 {3:.1f} mm/年。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="159" />
+            <location filename="../../processing_algs/base.py" line="163" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -220,7 +219,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>PNG 文件 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="157" />
+            <location filename="../../processing_algs/base.py" line="161" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -288,12 +287,12 @@ Recharge volume = Σ mm/1000 × true cell area over the unit; cells on the unit'
             <translation>取水井（点）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="181" />
+            <location filename="../../processing_algs/base.py" line="185" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="173" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
@@ -310,42 +309,42 @@ Recharge volume = Σ mm/1000 × true cell area over the unit; cells on the unit'
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="177" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="179" />
             <source>optional alone: give {keys} or both</source>
             <translation>单独可选：须提供 {keys}，或两者都提供</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="294" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="241" />
             <source>{0} units: {1} severe; total reduction needed {2:.0f} m³/a.</source>
             <translation>共 {0} 个单元，其中严重超采 {1} 个；需压减开采量合计 {2:.0f} m³/年。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="352" />
+            <location filename="../../processing_algs/base.py" line="386" />
             <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
             <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="379" />
+            <location filename="../../processing_algs/base.py" line="413" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="246" />
+            <location filename="../../processing_algs/base.py" line="250" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="365" />
+            <location filename="../../processing_algs/base.py" line="399" />
             <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
             <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="295" />
+            <location filename="../../processing_algs/base.py" line="303" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -357,7 +356,7 @@ Recharge volume = Σ mm/1000 × true cell area over the unit; cells on the unit'
     <context>
         <name>AllocateWaterRightsAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="179" />
             <source> or </source>
             <translation> 或 </translation>
         </message>
@@ -369,6 +368,23 @@ Recharge volume = Σ mm/1000 × true cell area over the unit; cells on the unit'
             <location filename="../../processing_algs/allocate_water_rights.py" />
             <source>Allocate farm water rights (农业用水权初始分配)</source>
             <translation>农业用水权初始分配</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" />
+            <source>Allocates agricultural water rights to land-contract parcels (notice 托政发规〔2024〕3号 item 12: 对利用公共供水工程取水的用水户…根据《土地承包经营权证》确定的耕地位置和面积，核定用水指标，发放水权证).
+
+Item 12's scope is users drawing water from public supply works: with PUBLIC_SUPPLY_FIELD only those parcels get a right (the others are kept, with no right and the reason in 'problem'); without it every parcel is taken to be one, and the log says so.
+
+Each parcel's demand is its area (mu) × the irrigation quota of its crop (m³/mu). Where the parcels of a township together ask for more than the township's red line, every parcel there is scaled by the same factor min(1, red line / demand), reported in the log, so the township's rights add up to its red line.
+
+Stops with a message naming the parcels and the field when a crop has no quota (the known crops are listed), an area or contract number is missing, or a township with parcels has no red line. Parcels whose township is not in the townships layer are kept and listed in a warning, with no right and the reason in 'problem'.</source>
+            <translation>向承包耕地地块分配农业用水权（托政发规〔2024〕3号 第12条：对利用公共供水工程取水的用水户…根据《土地承包经营权证》确定的耕地位置和面积，核定用水指标，发放水权证）。
+
+第12条的范围是利用公共供水工程取水的用水户：提供“是否利用公共供水工程”字段时，只有这些地块分配水权（其余地块予以保留，不分配水权，原因写入 problem 字段）；未提供时所有地块均按此类用水户处理，并在日志中说明。
+
+每个地块的需水量 = 面积（亩）× 该作物的灌溉定额（m³/亩）。某乡镇地块需水量合计超过该乡镇用水总量控制红线时，该乡镇所有地块按同一系数 min(1, 红线 / 需水量) 核减（在日志中报告），使该乡镇水权合计等于其红线。
+
+作物没有定额（会列出已知作物）、缺少面积或合同编号、有地块的乡镇没有红线时，停止运行并指明地块和字段。所属乡镇不在乡镇图层中的地块予以保留并在警告中列出，不分配水权，原因写入 problem 字段。</translation>
         </message>
         <message>
             <source>Allocates agricultural water rights to land-contract parcels (notice 托政发规〔2024〕3号 item 12: 根据《土地承包经营权证》确定的耕地位置和面积，核定用水指标，发放水权证).
@@ -409,13 +425,12 @@ Outputs:
 • OUTPUT_TOWNSHIPS：township、parcels_n、area_mu、demand_m3、red_line_m3、scale_factor、allocated_m3（提供 TOWNSHIPS 时带乡镇多边形）。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/allocate_water_rights.py" />
             <source>Allocates agricultural water rights to land-contract parcels (notice 托政发规〔2024〕3号 item 12: 根据《土地承包经营权证》确定的耕地位置和面积，核定用水指标，发放水权证).
 
 Each parcel's demand is its area (mu) × the irrigation quota of its crop (m³/mu). Where the parcels of a township together ask for more than the township's red line, every parcel there is scaled by the same factor min(1, red line / demand), reported in the log, so the township's rights add up to its red line.
 
 Stops with a message naming the parcels and the field when a crop has no quota (the known crops are listed), an area or contract number is missing, or a township with parcels has no red line. Parcels whose township is not in the townships layer are kept and listed in a warning, with no right and the reason in 'problem'.</source>
-            <translation>向承包耕地地块分配农业用水权（托政发规〔2024〕3号 第12条：根据《土地承包经营权证》确定的耕地位置和面积，核定用水指标，发放水权证）。
+            <translation type="vanished">向承包耕地地块分配农业用水权（托政发规〔2024〕3号 第12条：根据《土地承包经营权证》确定的耕地位置和面积，核定用水指标，发放水权证）。
 
 每个地块的需水量 = 面积（亩）× 该作物的灌溉定额（m³/亩）。某乡镇地块需水量合计超过该乡镇用水总量控制红线时，该乡镇所有地块按同一系数 min(1, 红线 / 需水量) 核减（在日志中报告），使该乡镇水权合计等于其红线。
 
@@ -437,12 +452,12 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="329" />
+            <location filename="../../processing_algs/base.py" line="337" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="362" />
+            <location filename="../../processing_algs/base.py" line="396" />
             <source>Choose one of them in {key} ({label}).</source>
             <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
@@ -482,21 +497,25 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>灌溉定额表（作物 → m³/亩；留空 = 规则文件）</translation>
         </message>
         <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" />
+            <source>Item 12 allocates to 利用公共供水工程取水的用水户: parcels whose user does not draw from public supply works (否), or whose value is empty, get no right and do not count in their township's demand.</source>
+            <translation>第12条针对利用公共供水工程取水的用水户：用水户不利用公共供水工程取水（否）或该值为空的地块不分配水权，也不计入所在乡镇的需水量。</translation>
+        </message>
+        <message>
             <source>Layer '{0}' has no field '{1}': {2}.</source>
             <translation type="vanished">图层“{0}”没有字段“{1}”：{2}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="255" />
+            <location filename="../../processing_algs/base.py" line="259" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
-            <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
+            <translation type="vanished">图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/allocate_water_rights.py" line="134" />
+            <location filename="../../processing_algs/allocate_water_rights.py" line="136" />
             <source>No township field and no townships layer: rights are not grouped or scaled.</source>
             <translation>无乡镇字段也无乡镇图层：水权不分组、不核减。</translation>
         </message>
@@ -511,7 +530,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>通知第3条和第7条：确定生态用水比例；禁止挤占基本生态用水。留空 = 规则文件（假设值）。红线字段已是扣除其他用水后留给农业的水量（如 remaining_m3）时设为 0。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="159" />
+            <location filename="../../processing_algs/base.py" line="163" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -521,7 +540,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>覆盖规则文件中的 water_rights.irrigation_quota_m3_per_mu。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="157" />
+            <location filename="../../processing_algs/base.py" line="161" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -551,7 +570,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>定额表：定额字段（m³/亩）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/allocate_water_rights.py" line="160" />
+            <location filename="../../processing_algs/allocate_water_rights.py" line="208" />
             <source>Quota {0}: {1:g} m³/mu ({2})</source>
             <translation>{0} 定额：{1:g} m³/亩（{2}）</translation>
         </message>
@@ -571,7 +590,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>地块及 quota_m3_per_mu、demand_m3（= 面积 × 定额）、scale_factor、right_m3（= 需水量 × 系数）、certificate_no（乡镇代码-合同编号；同一合同的地块共用一证）和 problem；按几何量算面积时另有 area_mu。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/allocate_water_rights.py" line="144" />
+            <location filename="../../processing_algs/allocate_water_rights.py" line="187" />
             <source>The red-line field is remaining_m3, which is already net of other uses, yet shares of it are set aside for domestic and ecological water: they may be set aside twice. Set DOMESTIC_SHARE and ECOLOGICAL_SHARE to 0 unless remaining_m3 still includes them.</source>
             <translation>红线字段为 remaining_m3，已扣除其他用水，却仍按比例从中预留生活和生态用水：这部分水可能被重复预留。除非 remaining_m3 仍包含这两项用水，请将 DOMESTIC_SHARE 和 ECOLOGICAL_SHARE 设为 0。</translation>
         </message>
@@ -602,6 +621,11 @@ Stops with a message naming the parcels and the field when a crop has no quota (
         </message>
         <message>
             <location filename="../../processing_algs/allocate_water_rights.py" />
+            <source>User of public supply works field (yes/no, 是/否) — item 12's scope</source>
+            <translation>是否利用公共供水工程取水字段（是/否）——第12条范围</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" />
             <source>Water rights allocated in total (m³/a)</source>
             <translation>分配水权合计（m³/年）</translation>
         </message>
@@ -616,7 +640,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>各乡镇水权</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="181" />
+            <location filename="../../processing_algs/base.py" line="185" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -626,9 +650,14 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>面积按多边形量算</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="173" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/allocate_water_rights.py" />
+            <source>every parcel is taken to be a user of public supply works, and the log says so</source>
+            <translation>所有地块均按利用公共供水工程取水的用水户处理，并在日志中说明</translation>
         </message>
         <message>
             <source>feature {feature}</source>
@@ -648,12 +677,12 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="177" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="179" />
             <source>optional alone: give {keys} or both</source>
             <translation>单独可选：须提供 {keys}，或两者都提供</translation>
         </message>
@@ -672,32 +701,32 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>按位置在乡镇图层中查找所属乡镇</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/allocate_water_rights.py" line="214" />
+            <location filename="../../processing_algs/allocate_water_rights.py" line="161" />
             <source>{0} parcel(s) allocated {1:,.0f} m³ in total; {2} parcel(s) without a right.</source>
             <translation>{0} 个地块共分配 {1:,.0f} m³；{2} 个地块未获水权。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="352" />
+            <location filename="../../processing_algs/base.py" line="386" />
             <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
             <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="379" />
+            <location filename="../../processing_algs/base.py" line="413" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="246" />
+            <location filename="../../processing_algs/base.py" line="250" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="365" />
+            <location filename="../../processing_algs/base.py" line="399" />
             <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
             <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="295" />
+            <location filename="../../processing_algs/base.py" line="303" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -709,7 +738,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
     <context>
         <name>ComplianceAuditAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="179" />
             <source> or </source>
             <translation> 或 </translation>
         </message>
@@ -846,12 +875,12 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="329" />
+            <location filename="../../processing_algs/base.py" line="337" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="362" />
+            <location filename="../../processing_algs/base.py" line="396" />
             <source>Choose one of them in {key} ({label}).</source>
             <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
@@ -928,14 +957,13 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation type="vanished">图层“{0}”没有井编号字段“{1}”。该图层的字段有：{2}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="255" />
+            <location filename="../../processing_algs/base.py" line="259" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
-            <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
+            <translation type="vanished">图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/compliance_audit.py" />
@@ -958,12 +986,12 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>只统计该期间的用电记录；“2025”也包括“2025-03”等子期间。留空：统计全部记录（表中含多个期间时日志会提示）。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="159" />
+            <location filename="../../processing_algs/base.py" line="163" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="157" />
+            <location filename="../../processing_algs/base.py" line="161" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -1093,12 +1121,12 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>取水井</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="181" />
+            <location filename="../../processing_algs/base.py" line="185" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="173" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
@@ -1140,12 +1168,12 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="177" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="179" />
             <source>optional alone: give {keys} or both</source>
             <translation>单独可选：须提供 {keys}，或两者都提供</translation>
         </message>
@@ -1165,27 +1193,27 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>取水井无自身的定额水量（over_quota 在可行时使用该用途的定额）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="352" />
+            <location filename="../../processing_algs/base.py" line="386" />
             <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
             <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="379" />
+            <location filename="../../processing_algs/base.py" line="413" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="246" />
+            <location filename="../../processing_algs/base.py" line="250" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="365" />
+            <location filename="../../processing_algs/base.py" line="399" />
             <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
             <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="295" />
+            <location filename="../../processing_algs/base.py" line="303" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -1197,7 +1225,7 @@ A well is deregistered when its deregistration date is on or before the audit da
     <context>
         <name>ElectricityToWaterAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="179" />
             <source> or </source>
             <translation> 或 </translation>
         </message>
@@ -1226,12 +1254,12 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="329" />
+            <location filename="../../processing_algs/base.py" line="337" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/electricity_to_water.py" line="158" />
+            <location filename="../../processing_algs/electricity_to_water.py" line="127" />
             <source>Chart written to {0}</source>
             <translation>图表已写入 {0}</translation>
         </message>
@@ -1241,12 +1269,12 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>图表：各乡镇折算水量、计量水量与许可水量对比（PNG）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="362" />
+            <location filename="../../processing_algs/base.py" line="396" />
             <source>Choose one of them in {key} ({label}).</source>
             <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/electricity_to_water.py" line="162" />
+            <location filename="../../processing_algs/electricity_to_water.py" line="131" />
             <source>County: {0:,.0f} kWh → {1:,.0f} m³ estimated; metered {2:,.0f} m³; permitted {3:,.0f} m³</source>
             <translation>全县：用电 {0:,.0f} kWh → 折算水量 {1:,.0f} m³；计量水量 {2:,.0f} m³；许可水量 {3:,.0f} m³</translation>
         </message>
@@ -1321,14 +1349,13 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation type="vanished">图层“{0}”没有字段“{1}”：率定仅按乡镇分组。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="255" />
+            <location filename="../../processing_algs/base.py" line="259" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
-            <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
+            <translation type="vanished">图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/electricity_to_water.py" />
@@ -1346,7 +1373,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>只统计该期间的用电记录；“2025”也包括“2025-03”等子期间。留空：统计全部记录（表中含多个期间时日志会提示）。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="159" />
+            <location filename="../../processing_algs/base.py" line="163" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -1356,7 +1383,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>PNG 文件 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="157" />
+            <location filename="../../processing_algs/base.py" line="161" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -1441,7 +1468,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>以电折水（井电双控）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/electricity_to_water.py" line="155" />
+            <location filename="../../processing_algs/electricity_to_water.py" line="124" />
             <source>Water from electricity per township (以电折水)</source>
             <translation>各乡镇以电折水汇总</translation>
         </message>
@@ -1461,7 +1488,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>取水井以电折水结果</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="181" />
+            <location filename="../../processing_algs/base.py" line="185" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -1471,7 +1498,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>率定分组仅按乡镇</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="173" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
@@ -1503,12 +1530,12 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="177" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="179" />
             <source>optional alone: give {keys} or both</source>
             <translation>单独可选：须提供 {keys}，或两者都提供</translation>
         </message>
@@ -1518,27 +1545,27 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>yes/no、1/0、是/否。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="352" />
+            <location filename="../../processing_algs/base.py" line="386" />
             <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
             <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="379" />
+            <location filename="../../processing_algs/base.py" line="413" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="246" />
+            <location filename="../../processing_algs/base.py" line="250" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="365" />
+            <location filename="../../processing_algs/base.py" line="399" />
             <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
             <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="295" />
+            <location filename="../../processing_algs/base.py" line="303" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -1550,7 +1577,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
     <context>
         <name>ImportWellRegisterAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="179" />
             <source> or </source>
             <translation> 或 </translation>
         </message>
@@ -1575,12 +1602,12 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>米制坐标的坐标系（留空 = EPSG:4537）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="329" />
+            <location filename="../../processing_algs/base.py" line="337" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="362" />
+            <location filename="../../processing_algs/base.py" line="396" />
             <source>Choose one of them in {key} ({label}).</source>
             <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
@@ -1628,22 +1655,21 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>经过清理后导入的行数</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="255" />
+            <location filename="../../processing_algs/base.py" line="259" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
-            <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
+            <translation type="vanished">图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="159" />
+            <location filename="../../processing_algs/base.py" line="163" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="157" />
+            <location filename="../../processing_algs/base.py" line="161" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -1658,7 +1684,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>登记表</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/import_well_register.py" line="106" />
+            <location filename="../../processing_algs/import_well_register.py" line="107" />
             <source>Row {row} refused: {reason}</source>
             <translation>第 {row} 行拒收：{reason}</translation>
         </message>
@@ -1745,22 +1771,22 @@ Every row is either imported or listed in the refused rows with every reason: no
             <translation>导入的机井数</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="181" />
+            <location filename="../../processing_algs/base.py" line="185" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="173" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="177" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="179" />
             <source>optional alone: give {keys} or both</source>
             <translation>单独可选：须提供 {keys}，或两者都提供</translation>
         </message>
@@ -1770,27 +1796,27 @@ Every row is either imported or listed in the refused rows with every reason: no
             <translation>register_row（登记表行号）、well_id（井号）及全部拒收原因。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="352" />
+            <location filename="../../processing_algs/base.py" line="386" />
             <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
             <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="379" />
+            <location filename="../../processing_algs/base.py" line="413" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="246" />
+            <location filename="../../processing_algs/base.py" line="250" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="365" />
+            <location filename="../../processing_algs/base.py" line="399" />
             <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
             <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="295" />
+            <location filename="../../processing_algs/base.py" line="303" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -1798,7 +1824,7 @@ Every row is either imported or listed in the refused rows with every reason: no
     <context>
         <name>PermitDecisionAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="179" />
             <source> or </source>
             <translation> 或 </translation>
         </message>
@@ -1834,6 +1860,11 @@ Every row is either imported or listed in the refused rows with every reason: no
             <location filename="../../processing_algs/permit_decision.py" />
             <source>Applicant field</source>
             <translation>申请人字段</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Application date field (orders the batch)</source>
+            <translation>申请日期字段（确定合并审查顺序）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/permit_decision.py" />
@@ -1876,12 +1907,11 @@ Every row is either imported or listed in the refused rows with every reason: no
             <translation>含水层导水系数 T（m²/d）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/permit_decision.py" />
             <source>As in Screen well sites: item 13 bans new self-supplied wells only.</source>
-            <translation>与“井位筛查”相同：第13条仅禁止新增自备井。</translation>
+            <translation type="vanished">与“井位筛查”相同：第13条仅禁止新增自备井。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="329" />
+            <location filename="../../processing_algs/base.py" line="337" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -1891,7 +1921,7 @@ Every row is either imported or listed in the refused rows with every reason: no
             <translation>默认中文，可选英文。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="362" />
+            <location filename="../../processing_algs/base.py" line="396" />
             <source>Choose one of them in {key} ({label}).</source>
             <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
@@ -1906,7 +1936,7 @@ Every row is either imported or listed in the refused rows with every reason: no
             <translation>距管网的覆盖距离（米）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/permit_decision.py" line="222" />
+            <location filename="../../processing_algs/permit_decision.py" line="239" />
             <source>Deciding {n} applications…</source>
             <translation>正在审查 {n} 个申请…</translation>
         </message>
@@ -1932,13 +1962,22 @@ Every row is either imported or listed in the refused rows with every reason: no
         </message>
         <message>
             <location filename="../../processing_algs/permit_decision.py" />
+            <source>Every application once with all its attributes plus application_id, verdict, reasons, township, requested_m3, remaining_m3, quota_status, supply_distance_m, zone_name, wells_within_radius, affected_wells (on the batch's drawdown), max_drawdown_m (this application's own), html_path, pdf_path, well_type (self_supplied, other, unknown), taken_before_m3 (what the applications judged before it took of its township's quota), pumping_days and batch_max_drawdown_m (with every application of the batch that may be approved added).</source>
+            <translation>每个申请一个要素，保留全部属性，另加 application_id、verdict、reasons、township、requested_m3、remaining_m3、quota_status、supply_distance_m、zone_name、wells_within_radius、affected_wells（按合计降深判断）、max_drawdown_m（本申请自身的降深）、html_path、pdf_path、well_type（self_supplied 自备井、other 非自备井、unknown 未明）、taken_before_m3（先于本申请审查的申请已占用的所在乡镇指标）、pumping_days 和 batch_max_drawdown_m（叠加本批各可能获准申请后的降深）。</translation>
+        </message>
+        <message>
             <source>Every application once with all its attributes plus application_id, verdict, reasons, township, requested_m3, remaining_m3, quota_status, supply_distance_m, zone_name, wells_within_radius, affected_wells, max_drawdown_m, html_path, pdf_path.</source>
-            <translation>每个申请一条记录，保留其全部属性，另加：application_id（申请编号）、verdict（结论）、reasons（理由）、township（乡镇）、requested_m3（申请水量）、remaining_m3（剩余指标）、quota_status（指标核查）、supply_distance_m（距管网距离）、zone_name（超采区）、wells_within_radius（半径内井数）、affected_wells（受影响井数）、max_drawdown_m（最大降深）、html_path、pdf_path。</translation>
+            <translation type="vanished">每个申请一条记录，保留其全部属性，另加：application_id（申请编号）、verdict（结论）、reasons（理由）、township（乡镇）、requested_m3（申请水量）、remaining_m3（剩余指标）、quota_status（指标核查）、supply_distance_m（距管网距离）、zone_name（超采区）、wells_within_radius（半径内井数）、affected_wells（受影响井数）、max_drawdown_m（最大降深）、html_path、pdf_path。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/permit_decision.py" />
             <source>Existing well id field</source>
             <translation>现有井编号字段</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Existing well status field (only pumping wells are interfered wells)</source>
+            <translation>现有取水井状态字段（只有在用井计为受干扰井）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/permit_decision.py" />
@@ -1966,18 +2005,22 @@ Every row is either imported or listed in the refused rows with every reason: no
             <translation>干扰计算半径（米）</translation>
         </message>
         <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Item 13 bans new self-supplied wells (自备井) only. Where SELF_SUPPLIED_FIELD says nothing, the use decides by the rules file's screening.well_types lists: domestic and industrial wells are 自备井; public supply, monitoring, emergency and farm irrigation wells are not (an assumption the rules file explains). A well of another kind inside coverage is told item 13 does not apply to it (reason supply_coverage_not_self_supplied); a well of unknown kind there is 'restricted' (reason supply_coverage_type_unknown): establish its kind. Emergency supply, domestic supply without an alternative source and monitoring or investigation (Groundwater Management Regulations) make a zone ban 'restricted' (reason statutory_exception); inside supply coverage only emergency supply and monitoring keep it.</source>
+            <translation>第13条只禁止新增自备井。自备井字段未注明时，按用途依规则文件 screening.well_types 所列判断：生活、工业用井为自备井；公共供水、监测、应急和农业灌溉井不是（此为假设，规则文件说明理由）。覆盖范围内的其他类型井会注明第13条不适用（原因 supply_coverage_not_self_supplied）；类型不明的井结论为“限制”（原因 supply_coverage_type_unknown），请核实类型。应急供水、无替代水源的生活用水、地下水监测和勘探试验（《地下水管理条例》）使超采区禁令变为“限制”（原因 statutory_exception）；在供水管网覆盖范围内只有应急供水和监测保留此例外。</translation>
+        </message>
+        <message>
             <source>Layer '{layer}' already has field(s) {fields}; the output replaces them with this run's values.</source>
             <translation type="vanished">图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="255" />
+            <location filename="../../processing_algs/base.py" line="259" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
-            <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
+            <translation type="vanished">图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/permit_decision.py" />
@@ -1990,7 +2033,7 @@ Every row is either imported or listed in the refused rows with every reason: no
             <translation>用于命名意见书及其文件；须唯一。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/permit_decision.py" line="194" />
+            <location filename="../../processing_algs/permit_decision.py" line="207" />
             <source>OUTPUT_FOLDER: choose a folder for the decision documents.</source>
             <translation>OUTPUT_FOLDER：请选择意见书输出文件夹。</translation>
         </message>
@@ -2009,7 +2052,7 @@ Every row is either imported or listed in the refused rows with every reason: no
             <translation type="vanished">每个申请一个点：application_id（申请编号）、verdict（结论）、reasons（理由）、township（乡镇）、requested_m3（申请水量）、remaining_m3（剩余指标）、quota_status（指标核查）、supply_distance_m（距管网距离）、zone_name（超采区）、wells_within_radius（半径内井数）、affected_wells（受影响井数）、max_drawdown_m（最大降深）、html_path、pdf_path。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="159" />
+            <location filename="../../processing_algs/base.py" line="163" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -2019,7 +2062,7 @@ Every row is either imported or listed in the refused rows with every reason: no
             <translation>超采区（多边形）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="157" />
+            <location filename="../../processing_algs/base.py" line="161" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -2039,9 +2082,13 @@ Every row is either imported or listed in the refused rows with every reason: no
             <translation>公共供水管网（线）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/permit_decision.py" />
             <source>Pumping period (days)</source>
-            <translation>抽水期（天）</translation>
+            <translation type="vanished">抽水期（天）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>Pumping period (days; empty = per use, from the rules file)</source>
+            <translation>抽水期（天；留空 = 按用途取自规则文件）</translation>
         </message>
         <message>
             <source>Reading and preparing the layers…</source>
@@ -2069,6 +2116,11 @@ Every row is either imported or listed in the refused rows with every reason: no
         </message>
         <message>
             <location filename="../../processing_algs/permit_decision.py" />
+            <source>Self-supplied field (yes/no, 是/否; decides before the use)</source>
+            <translation>自备井字段（是/否；先于用途判断）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
             <source>Storativity field</source>
             <translation>贮水系数字段</translation>
         </message>
@@ -2084,8 +2136,17 @@ Every row is either imported or listed in the refused rows with every reason: no
         </message>
         <message>
             <location filename="../../processing_algs/permit_decision.py" />
+            <source>The register's own answer whether the well is a 自备井; where a cell is empty the use decides.</source>
+            <translation>台账本身注明的是否为自备井；为空时按用途判断。</translation>
+        </message>
+        <message>
             <source>The requested annual volume is pumped evenly over this period (Q = volume / days), and the drawdown is computed at its end.</source>
-            <translation>申请的年取水量按此期间均匀抽取（Q = 水量 / 天数），并计算期末的降深。</translation>
+            <translation type="vanished">申请的年取水量按此期间均匀抽取（Q = 水量 / 天数），并计算期末的降深。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>The requested annual volume is pumped evenly over this period (Q = volume / days), and the drawdown is computed at its end. Empty: each application's use sets it (the rules file's permit_decision.pumping_days_by_use, an assumption: irrigation 120 days of the season, domestic and industrial all year). Given: one period for all.</source>
+            <translation>申请的年取水量在此期间内均匀抽取（Q = 水量 / 天数），并计算期末降深。留空：按各申请的用途确定（规则文件 permit_decision.pumping_days_by_use，假设值：灌溉为灌溉季内 120 天，生活和工业全年）。填写：所有申请统一采用该期间。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/permit_decision.py" />
@@ -2114,11 +2175,21 @@ Every row is either imported or listed in the refused rows with every reason: no
         </message>
         <message>
             <location filename="../../processing_algs/permit_decision.py" />
+            <source>Wells stopped, deregistered or sealed (the rules file's screening.closure_list.inactive_status words) are left out, and the log counts them.</source>
+            <translation>已停用、注销或封填的井（规则文件 screening.closure_list.inactive_status 所列写法）不计入，并在日志中统计。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
             <source>Where an application lies in a polygon, its T and S replace TRANSMISSIVITY and STORATIVITY.</source>
             <translation>申请位于某多边形内时，以该多边形的 T、S 代替 TRANSMISSIVITY 和 STORATIVITY。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="181" />
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>With a requested volume the applications are judged together, in order of application date, then id: each takes its request from its township's remaining quota, and a later one is compared with what the earlier ones leave (an application prohibited on other grounds takes nothing; the rules file's screening.batch).</source>
+            <translation>有申请水量时，各申请合并审查，按申请日期、再按申请编号排序：每份申请依次从所在乡镇剩余指标中扣除其申请水量，后序申请与先序申请扣除后的余量比较（因其他理由被禁止的申请不占用指标；见规则文件 screening.batch）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="185" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -2126,8 +2197,16 @@ Every row is either imported or listed in the refused rows with every reason: no
             <location filename="../../processing_algs/permit_decision.py" />
             <source>Writes the decision document a permit reviewer signs, one per well application (one point or a whole layer): the verdict with every reason and its clause quoted from the rules file (notice 托政发规〔2024〕3号 item 13, section 二(三) and item 7, item 8); the township's remaining red-line quota against the requested volume (or 'red line not checked'); the distance to the nearest public supply pipe; the over-extraction zone; a map extract; the drawdown the new well would cause at the existing wells within a radius (Theis); and a signature block (reviewer, date, seal). PDF and HTML, Chinese by default.
 
-The verdict is the one Screen well sites gives (the same engine and parameters). The interference is information for the reviewer, not a verdict the notice gives: s = Q/(4πT)·W(u), u = r²S/(4Tt), with Q = requested volume / PUMPING_DAYS (the year's volume pumped evenly over the pumping period) and t = PUMPING_DAYS; existing wells with a drawdown above the rules file's permit_decision.affected_drawdown_m (an assumption) are listed as affected.</source>
+The verdict is the one Screen well sites and the Check well site panel give (the same engine, parameters and defaults). The applications are one batch, judged together in order of application date (DATE_FIELD), else id: each takes its request from its township's remaining quota, a later one is compared with what the earlier ones leave, and one prohibited on other grounds takes nothing. The interference is information for the reviewer, not a verdict the notice gives: s = Q/(4πT)·W(u), u = r²S/(4Tt), with Q = requested volume / pumping days (the year's volume pumped evenly over the pumping period of its use, or PUMPING_DAYS) and t = the pumping days; the drawdowns of every application that may be approved are added at each pumping existing well and at the other applications (superposition), and wells whose total is above the rules file's permit_decision.affected_drawdown_m (an assumption) are listed as affected. Stopped, deregistered and sealed wells are no interfered wells.</source>
             <translation>为每个取水申请（单个点或整个图层）生成供审查人员签署的审查意见书：审查结论及每条理由，并引用规则文件中的条款原文（托政发规〔2024〕3号 第13条、二（三）及第7条、第8条）；所在乡镇剩余用水总量指标与申请水量的比较（或注明“未核查用水总量红线”）；距最近公共供水管道的距离；所在超采区；位置示意图；新井在一定半径内对现有取水井造成的降深（泰斯公式）；以及签署栏（审查人、日期、盖章）。输出 PDF 和 HTML，默认中文。
+
+审查结论与“井位筛查”和“核查井位”面板一致（同一引擎、同样参数和默认值）。各申请作为一批合并审查，按申请日期（DATE_FIELD）、否则按申请编号排序：每份申请依次从所在乡镇剩余指标中扣除其申请水量，后序申请与先序申请扣除后的余量比较，因其他理由被禁止的申请不占用指标。干扰计算仅供审查人员参考，并非通知规定的审查结论：s = Q/(4πT)·W(u)，u = r²S/(4Tt)，其中 Q = 申请水量 / 抽水天数（全年水量在该用途的抽水期内均匀抽取，或采用 PUMPING_DAYS），t = 抽水天数；本批各可能获准申请的降深在各在用现有井和其他申请井位处叠加，合计降深超过规则文件 permit_decision.affected_drawdown_m（假设值）的井列为受影响。已停用、注销和封填的井不计为受干扰井。</translation>
+        </message>
+        <message>
+            <source>Writes the decision document a permit reviewer signs, one per well application (one point or a whole layer): the verdict with every reason and its clause quoted from the rules file (notice 托政发规〔2024〕3号 item 13, section 二(三) and item 7, item 8); the township's remaining red-line quota against the requested volume (or 'red line not checked'); the distance to the nearest public supply pipe; the over-extraction zone; a map extract; the drawdown the new well would cause at the existing wells within a radius (Theis); and a signature block (reviewer, date, seal). PDF and HTML, Chinese by default.
+
+The verdict is the one Screen well sites gives (the same engine and parameters). The interference is information for the reviewer, not a verdict the notice gives: s = Q/(4πT)·W(u), u = r²S/(4Tt), with Q = requested volume / PUMPING_DAYS (the year's volume pumped evenly over the pumping period) and t = PUMPING_DAYS; existing wells with a drawdown above the rules file's permit_decision.affected_drawdown_m (an assumption) are listed as affected.</source>
+            <translation type="vanished">为每个取水申请（单个点或整个图层）生成供审查人员签署的审查意见书：审查结论及每条理由，并引用规则文件中的条款原文（托政发规〔2024〕3号 第13条、二（三）及第7条、第8条）；所在乡镇剩余用水总量指标与申请水量的比较（或注明“未核查用水总量红线”）；距最近公共供水管道的距离；所在超采区；位置示意图；新井在一定半径内对现有取水井造成的降深（泰斯公式）；以及签署栏（审查人、日期、盖章）。输出 PDF 和 HTML，默认中文。
 
 审查结论与“井位筛查”一致（同一引擎、同样参数）。干扰计算仅供审查人员参考，并非通知规定的审查结论：s = Q/(4πT)·W(u)，u = r²S/(4Tt)，其中 Q = 申请水量 / PUMPING_DAYS（全年水量在抽水期内均匀抽取），t = PUMPING_DAYS；降深超过规则文件 permit_decision.affected_drawdown_m（假设值）的现有井列为受影响。</translation>
         </message>
@@ -2142,9 +2221,14 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation>超采区名称字段</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="173" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>every existing well counts as pumping</source>
+            <translation>所有现有取水井均按在用计</translation>
         </message>
         <message>
             <location filename="../../processing_algs/permit_decision.py" />
@@ -2161,22 +2245,31 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
         </message>
         <message>
             <location filename="../../processing_algs/permit_decision.py" />
+            <source>inside supply coverage the kind of well is unknown ('restricted')</source>
+            <translation>供水管网覆盖范围内井的类型不明（“限制”）</translation>
+        </message>
+        <message>
             <source>inside supply coverage the well type is unknown ('restricted')</source>
-            <translation>在供水管网覆盖范围内井的类型视为未知（“限制”）</translation>
+            <translation type="vanished">在供水管网覆盖范围内井的类型视为未知（“限制”）</translation>
         </message>
         <message>
             <source>layer '{layer}'</source>
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="177" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="179" />
             <source>optional alone: give {keys} or both</source>
             <translation>单独可选：须提供 {keys}，或两者都提供</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
+            <source>the applications are judged in order of their id</source>
+            <translation>各申请按申请编号顺序审查</translation>
         </message>
         <message>
             <location filename="../../processing_algs/permit_decision.py" />
@@ -2190,31 +2283,36 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
         </message>
         <message>
             <location filename="../../processing_algs/permit_decision.py" />
+            <source>the use alone decides whether a well is self-supplied</source>
+            <translation>仅按用途判断是否为自备井</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/permit_decision.py" />
             <source>the zones are unnamed</source>
             <translation>超采区不注明名称</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="352" />
+            <location filename="../../processing_algs/base.py" line="386" />
             <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
             <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="379" />
+            <location filename="../../processing_algs/base.py" line="413" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="246" />
+            <location filename="../../processing_algs/base.py" line="250" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="365" />
+            <location filename="../../processing_algs/base.py" line="399" />
             <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
             <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/permit_decision.py" line="176" />
+            <location filename="../../processing_algs/permit_decision.py" line="189" />
             <source>{n} decision(s) written to {folder}: {p} prohibited, {r} restricted, {a} allowed, {o} outside the mapped area (no verdict).</source>
             <translation>已将 {n} 份审查意见书写入 {folder}：不予许可 {p} 份，限制 {r} 份，可予许可 {a} 份，位于图层覆盖范围之外（不作结论）{o} 份。</translation>
         </message>
@@ -2223,7 +2321,7 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation type="vanished">已向 {folder} 写出 {n} 份意见书：不予许可 {p} 份，限制 {r} 份，可予许可 {a} 份。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="295" />
+            <location filename="../../processing_algs/base.py" line="303" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -2232,7 +2330,7 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation type="vanished">{path} 是本次运行的输入；申请 {id} 的意见书会覆盖它。未再写入任何文件；请选择其他 OUTPUT_FOLDER。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/permit_decision.py" line="242" />
+            <location filename="../../processing_algs/permit_decision.py" line="260" />
             <source>{path} is an input of this run; the decision of {id} would write over it. Nothing was written; choose another OUTPUT_FOLDER.</source>
             <translation>{path} 是本次运行的输入；申请 {id} 的意见书会覆盖它。未写入任何文件；请选择其他 OUTPUT_FOLDER。</translation>
         </message>
@@ -2244,7 +2342,7 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
     <context>
         <name>ProgressiveSurchargeAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="179" />
             <source> or </source>
             <translation> 或 </translation>
         </message>
@@ -2283,7 +2381,7 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation>实际（计量）用水量字段（m³/年）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="130" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="145" />
             <source>BASE_RATE must be more than 0 yuan per m³ (the standard charge, 征收标准).</source>
             <translation>BASE_RATE（征收标准）必须大于 0 元/m³。</translation>
         </message>
@@ -2308,7 +2406,7 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="329" />
+            <location filename="../../processing_algs/base.py" line="337" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -2323,7 +2421,7 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation>勾选：若有无法计费的取水户，列出全部并停止运行。不勾选：这些取水户照常输出，水资源费字段为空，原因写入 problem 字段，并逐户给出警告。计划或用水量为空、无法识别或为负，或计划为 0 而有用水的，均不计费，也不填零。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="362" />
+            <location filename="../../processing_algs/base.py" line="396" />
             <source>Choose one of them in {key} ({label}).</source>
             <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
@@ -2374,17 +2472,29 @@ Outputs:
 • CHART（可选 PNG）：各乡镇分档水资源费堆积图。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" />
             <source>Computes each account's water-resource fee with the progressive surcharge for use over plan (超计划累进加价, notice 托政发规〔2024〕3号 items 10 and 13).
 
 Use within plan is charged at the base rate (×1). The over-plan part is charged by bands of the excess in percent of plan, read from the rules file: up to 20 % over plan at 2×, from 20 to 50 % at 3×, beyond 50 % at 5×. An excess of exactly 20 % is in the 2× band and exactly 50 % in the 3× band (超额20%以内 → 2倍).
 
 Use over quota (超定额, items 10 and 13) is charged by the same bands, in percent of the quota volume (定额水量): the account's own quota field, else its use's quota in the rules file (compliance.use_quotas) times its quota units (mu, persons, head). Fees are charged on the larger of the over-plan and the over-quota part, never both; the charged_on field says which ('plan' or 'quota'). Without quota fields, accounts are charged over plan only, and the log says so.</source>
-            <translation>按超计划累进加价（托政发规〔2024〕3号 第10、13条）计算每个取水户的水资源费。
+            <translation type="vanished">按超计划累进加价（托政发规〔2024〕3号 第10、13条）计算每个取水户的水资源费。
 
 计划内用水按征收标准（1倍）计收。超计划部分按超出计划的百分比分档计收，档次取自规则文件：超计划 20% 以内按 2 倍，20%–50% 按 3 倍，50% 以上按 5 倍。恰好超出 20% 属于 2 倍档，恰好超出 50% 属于 3 倍档（超额20%以内 → 2倍）。
 
 超定额用水（第10、13条）按相同档次计收，百分比以定额水量为基数：取该取水户自身的定额字段，否则取规则文件中该用途的定额（compliance.use_quotas）乘以定额单位数（亩、人、头）。水资源费按超计划部分与超定额部分中较大者计收，不重复计收；charged_on 字段说明所依据的一项（“plan”或“quota”）。没有定额字段时只按超计划计收，并在日志中说明。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" />
+            <source>Computes each account's water-resource fee with the progressive surcharge for use over plan (超计划累进加价, notice 托政发规〔2024〕3号 items 10 and 13).
+
+Use within plan is charged at the base rate (×1). The over-plan part is charged by bands of the excess in percent of plan, read from the rules file: up to 20 % over plan at 2×, from 20 to 50 % at 3×, beyond 50 % at 5×. An excess of exactly 20 % is in the 2× band and exactly 50 % in the 3× band (超额20%以内 → 2倍).
+
+Use over quota (超定额, items 10 and 13) is charged by the same bands, in percent of the quota volume (定额水量): the account's own quota field, else its use's quota in the rules file (compliance.use_quotas) times its quota units (mu, persons, head). Which part an account over both is charged on is a reading the notice leaves open (CHARGE_ON; the rules file's surcharge.plan_or_quota, marked as an assumption): by default the larger of the over-plan and the over-quota part, never both; or the over-plan part only; or the over-quota part wherever there is a quota. The charged_on field says which ('plan' or 'quota'). Without quota fields, accounts are charged over plan only, and the log says so.</source>
+            <translation>按超计划累进加价（托政发规〔2024〕3号 第10、13条）计算每个取水户的水资源费（税）。
+
+计划内用水按征收标准（1倍）计收。超计划部分按超出计划的百分比分档计收，档次取自规则文件：超计划 20% 以内按 2 倍，20%–50% 按 3 倍，50% 以上按 5 倍。恰好超出 20% 属于 2 倍档，恰好超出 50% 属于 3 倍档（超额20%以内 → 2倍）。
+
+超定额用水（第10、13条）按相同档次计收，百分比以定额水量为基数：取该取水户自身的定额字段，否则取规则文件中该用途的定额（compliance.use_quotas）乘以定额单位数（亩、人、头）。同时超计划和超定额时按哪一部分计收，通知未作规定（CHARGE_ON；规则文件 surcharge.plan_or_quota，标为假设）：默认按两者中较大者计收、不重复计收；也可只按超计划部分，或凡有定额即按超定额部分计收。charged_on 字段说明所依据的一项（“plan”或“quota”）。没有定额字段时只按超计划计收，并在日志中说明。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/progressive_surcharge.py" />
@@ -2407,14 +2517,13 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>几何可选；有则保留。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="255" />
+            <location filename="../../processing_algs/base.py" line="259" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
-            <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
+            <translation type="vanished">图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/progressive_surcharge.py" />
@@ -2422,14 +2531,19 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>须大于 0。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="158" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="198" />
             <source>Not charged: layer '{0}', {1}</source>
             <translation>未计费：图层“{0}”，{1}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="159" />
+            <location filename="../../processing_algs/base.py" line="163" />
             <source>Outputs:</source>
             <translation>输出：</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" />
+            <source>Over plan and over quota: which part is charged</source>
+            <translation>超计划与超定额：按哪一部分计收</translation>
         </message>
         <message>
             <location filename="../../processing_algs/progressive_surcharge.py" />
@@ -2437,7 +2551,7 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>PNG 文件 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="157" />
+            <location filename="../../processing_algs/base.py" line="161" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -2497,6 +2611,11 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
         </message>
         <message>
             <location filename="../../processing_algs/progressive_surcharge.py" />
+            <source>The notice charges use over plan or over quota progressively (items 10, 13) without saying which part when an account is over both. Default: the rules file's surcharge.plan_or_quota (an assumption: the larger part, never both).</source>
+            <translation>通知对超计划或超定额用水累进加价（第10、13条），但未规定同时超计划和超定额时按哪一部分计收。默认：规则文件 surcharge.plan_or_quota（假设：按较大者计收，不重复计收）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" />
             <source>Thresholds, tiers and deadlines with their legal source; copy the shipped file to change one.</source>
             <translation>阈值、档次和期限及其法律依据；如需修改，请复制随插件提供的规则文件后再改。</translation>
         </message>
@@ -2521,7 +2640,7 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>用途字段（用于取规则文件中该用途的定额）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="207" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="186" />
             <source>Water-resource fees by tier (超计划累进加价) — {0}</source>
             <translation>分档水资源费（超计划累进加价）——{0}</translation>
         </message>
@@ -2531,7 +2650,7 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>超计划水量全部按所达最高档倍数计收</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="181" />
+            <location filename="../../processing_algs/base.py" line="185" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -2541,12 +2660,12 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>取水户无自身的定额水量</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="181" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="169" />
             <source>band by band</source>
             <translation>分档累进</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="173" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
@@ -2563,14 +2682,29 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="177" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="179" />
             <source>optional alone: give {keys} or both</source>
             <translation>单独可选：须提供 {keys}，或两者都提供</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" />
+            <source>the larger of the two, never both</source>
+            <translation>两者中较大者，不重复计收</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" />
+            <source>the over-plan part only</source>
+            <translation>只按超计划部分</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/progressive_surcharge.py" />
+            <source>the over-quota part where there is a quota</source>
+            <translation>有定额时按超定额部分</translation>
         </message>
         <message>
             <location filename="../../processing_algs/progressive_surcharge.py" />
@@ -2578,42 +2712,42 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>不使用规则文件中该用途的定额</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="181" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="169" />
             <source>whole excess</source>
             <translation>超额全部按最高档</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="179" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="168" />
             <source>{0} account(s) charged ({1}): fees {2:,.2f} yuan, of which surcharge {3:,.2f} yuan.</source>
             <translation>已计费 {0} 户（{1}）：水资源费 {2:,.2f} 元，其中加价 {3:,.2f} 元。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/progressive_surcharge.py" line="161" />
+            <location filename="../../processing_algs/progressive_surcharge.py" line="201" />
             <source>{0} of {1} account(s) were not charged; their fee fields are empty and 'problem' says why.</source>
             <translation>{1} 户中有 {0} 户未计费；其水资源费字段为空，原因见 problem 字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="352" />
+            <location filename="../../processing_algs/base.py" line="386" />
             <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
             <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="379" />
+            <location filename="../../processing_algs/base.py" line="413" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="246" />
+            <location filename="../../processing_algs/base.py" line="250" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="365" />
+            <location filename="../../processing_algs/base.py" line="399" />
             <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
             <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="295" />
+            <location filename="../../processing_algs/base.py" line="303" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -2625,7 +2759,7 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
     <context>
         <name>ReductionPlanAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="179" />
             <source> or </source>
             <translation> 或 </translation>
         </message>
@@ -2674,12 +2808,12 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>批准的年度取水计划字段（m³）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="329" />
+            <location filename="../../processing_algs/base.py" line="337" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" line="294" />
+            <location filename="../../processing_algs/reduction_plan.py" line="255" />
             <source>Chart written to {path}</source>
             <translation>图表已写入 {path}</translation>
         </message>
@@ -2693,7 +2827,7 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation type="vanished">默认中文，可选英文。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="362" />
+            <location filename="../../processing_algs/base.py" line="396" />
             <source>Choose one of them in {key} ({label}).</source>
             <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
@@ -2729,8 +2863,12 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
         </message>
         <message>
             <location filename="../../processing_algs/reduction_plan.py" />
+            <source>In proportion to each well's use, or to the use it drew over its approved plan (超计划, items 10, 13) — wells within their plan then take no share. The second option's value is 'over_quota' (its former name), but it measures use over plan, not over the use quota (超定额): the rules file's reduction_plan.share_rule says so.</source>
+            <translation>按各井用水量比例，或按其超出批准计划的水量比例（超计划，第10、13条）分摊——计划内的井不分摊。第二项的取值为“over_quota”（沿用旧名），但计算的是超计划水量，而非超定额水量：见规则文件 reduction_plan.share_rule。</translation>
+        </message>
+        <message>
             <source>In proportion to each well's use, or to the use it drew over its plan (超定额/超计划, items 10, 13) — wells within their plan then take no share.</source>
-            <translation>按各井用水量比例，或按其超计划（超定额）取水量比例（第10、13条）——后者未超计划的井不分摊。</translation>
+            <translation type="vanished">按各井用水量比例，或按其超计划（超定额）取水量比例（第10、13条）——后者未超计划的井不分摊。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/reduction_plan.py" />
@@ -2738,19 +2876,17 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>条款和状态说明的语言</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" line="264" />
             <source>Layer '{layer}' already has field(s) {fields}; the output replaces them with this run's values.</source>
-            <translation>图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
+            <translation type="vanished">图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="255" />
+            <location filename="../../processing_algs/base.py" line="259" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
-            <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
+            <translation type="vanished">图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/reduction_plan.py" />
@@ -2763,7 +2899,17 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>每个需压减的乡镇一幅子图。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="159" />
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Only self-supplied wells (自备井) inside public supply coverage are switched to the network (item 13).</source>
+            <translation>只有公共供水管网覆盖范围内的自备井改由管网供水（第13条）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Order of the measures</source>
+            <translation>措施顺序</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="163" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -2778,23 +2924,22 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>PNG 文件 (*.png)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="157" />
+            <location filename="../../processing_algs/base.py" line="161" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" line="235" />
+            <location filename="../../processing_algs/reduction_plan.py" line="295" />
             <source>Planning the cuts of {n} wells…</source>
             <translation>正在编制 {n} 眼井的压减计划…</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" />
             <source>Plans how each township whose abstraction exceeds its allowable volume reaches abstraction–recharge balance (采补平衡), year by year: notice 托政发规〔2024〕3号 item 7 (section 二(一)) and section 二(三) ask that abstraction in over-extraction areas be cut step by step until it balances recharge.
 
 The measures are the notice's own, in the order the rules file's reduction_plan.measure_order sets (an assumption: the notice sets no order): wells without a water permit stopped (item 18); self-supplied wells (自备井, by the rules file's screening.well_types) inside public supply coverage switched to the network (item 13); use over the approved plan brought back to the plan (items 10, 13); then the rest of the cut shared over the remaining irrigation wells by SHARE_RULE, at most reduction_plan.max_share_cut_fraction of a well's use a year (an assumption, 30 %). Each measure is taken whole, and only until the cut is covered. The first three fall in FIRST_YEAR; the share is scheduled year by year to TARGET_YEAR, as fast as the yearly cap allows.
 
 Per township: abstraction by year against the allowable volume, the year balance is reached, or 'not reachable by measures alone' with the shortfall in TARGET_YEAR. Stopped and deregistered wells no longer pump and are not counted; wells in no township are listed in the log.</source>
-            <translation>为开采量超过可开采量的各乡镇逐年编制压减至采补平衡的计划：托政发规〔2024〕3号 二（一）第7条及二（三）要求在超采地区逐步压减地下水开采量，直至采补平衡。
+            <translation type="vanished">为开采量超过可开采量的各乡镇逐年编制压减至采补平衡的计划：托政发规〔2024〕3号 二（一）第7条及二（三）要求在超采地区逐步压减地下水开采量，直至采补平衡。
 
 措施均为通知所定，按规则文件 reduction_plan.measure_order 的顺序采取（此顺序为假定，通知未规定）：无取水许可的井停止取水（第18条）；公共供水管网覆盖范围内的自备井（按规则文件 screening.well_types 判定）改由管网供水（第13条）；超过批准计划的用水压减至计划（第10、13条）；其余压减量按 SHARE_RULE 在剩余农灌井间分摊，每井每年至多压减其用水量的 reduction_plan.max_share_cut_fraction（假定，30%）。每项措施整体采取，且仅在压减量尚未满足时采取。前三项措施在 FIRST_YEAR 实施；分摊压减按年度安排至 TARGET_YEAR，在年度上限内尽早完成。
 
@@ -2802,11 +2947,24 @@ Per township: abstraction by year against the allowable volume, the year balance
         </message>
         <message>
             <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Plans how each township whose abstraction exceeds its allowable volume reaches abstraction–recharge balance (采补平衡), year by year: notice 托政发规〔2024〕3号 item 7 (section 二(一)) and section 二(三) ask that abstraction in over-extraction areas be cut step by step until it balances recharge.
+
+The measures are the notice's own, in the order the rules file's reduction_plan.measure_order sets (an assumption: the notice sets no order; MEASURE_ORDER takes its alternative): wells without a water permit stopped (item 18); self-supplied wells (自备井: the register's SELF_SUPPLIED_FIELD, else the use by the rules file's screening.well_types — farm irrigation wells are not) inside public supply coverage switched to the network (item 13); use over the approved plan brought back to the plan (items 10, 13); then the rest of the cut shared over the remaining irrigation wells by SHARE_RULE, at most reduction_plan.max_share_cut_fraction of a well's use a year (an assumption, 30 %). Each measure is taken whole, and only until the cut is covered. The first three fall in FIRST_YEAR; the share is scheduled year by year to TARGET_YEAR, as fast as the yearly cap allows.
+
+Per township: abstraction by year against the allowable volume, the year balance is reached, or 'not reachable by measures alone' with the shortfall in TARGET_YEAR. Stopped, deregistered and sealed wells no longer pump and are not counted; wells in no township are listed in the log.</source>
+            <translation>为开采量超过可开采量的各乡镇逐年编制压减至采补平衡的计划：托政发规〔2024〕3号 二（一）第7条及二（三）要求在超采地区逐步压减地下水开采量，直至采补平衡。
+
+措施均为通知所定，按规则文件 reduction_plan.measure_order 的顺序采取（此顺序为假设，通知未规定；MEASURE_ORDER 可选其备选顺序）：无取水许可的井停止取水（第18条）；公共供水管网覆盖范围内的自备井（按台账自备井字段，否则按用途依规则文件 screening.well_types 判定——农业灌溉井不是自备井）改由管网供水（第13条）；超过批准计划的用水压减至计划（第10、13条）；其余压减量按 SHARE_RULE 在剩余农灌井间分摊，每井每年至多压减其用水量的 reduction_plan.max_share_cut_fraction（假设，30%）。每项措施整体采取，且仅在压减量尚未满足时采取。前三项措施在 FIRST_YEAR 实施；分摊压减按年度安排至 TARGET_YEAR，在年度上限内尽早完成。
+
+各乡镇输出：逐年开采量与可开采量对比、达到采补平衡的年份，或“仅靠上述措施无法达到”及目标年的缺口。已停用、注销和封填的井不再取水，不计入；不在任何乡镇内的井在日志中列出。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
             <source>Public supply pipes (lines)</source>
             <translation>公共供水管网（线）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" line="225" />
+            <location filename="../../processing_algs/reduction_plan.py" line="282" />
             <source>Reading and preparing the layers…</source>
             <translation>正在读取并准备图层…</translation>
         </message>
@@ -2821,9 +2979,13 @@ Per township: abstraction by year against the allowable volume, the year balance
             <translation>规则文件（JSON；留空 = 插件自带的托政发规〔2024〕3号规则）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" />
             <source>Self-supplied (item 13) as the rules file's screening.well_types lists the values; the shared cut falls on the uses of reduction_plan.share_uses (irrigation).</source>
-            <translation>是否为自备井（第13条）按规则文件 screening.well_types 所列取值判定；分摊压减由 reduction_plan.share_uses 所列用途（农灌）的井承担。</translation>
+            <translation type="vanished">是否为自备井（第13条）按规则文件 screening.well_types 所列取值判定；分摊压减由 reduction_plan.share_uses 所列用途（农灌）的井承担。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Self-supplied field (yes/no, 是/否; the register's own answer decides first)</source>
+            <translation>自备井字段（是/否；台账本身注明的优先）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/reduction_plan.py" />
@@ -2857,6 +3019,11 @@ Per township: abstraction by year against the allowable volume, the year balance
         </message>
         <message>
             <location filename="../../processing_algs/reduction_plan.py" />
+            <source>The rules file's reduction_plan.measure_order (an assumption): wells without a permit stopped, self-supplied wells in coverage switched, use over plan brought back to plan, the rest shared — so where switching covers the cut, use over plan elsewhere stays. The alternative (the rules file's measure_order.alternative) brings use over plan back to plan before switching self-supplied wells.</source>
+            <translation>规则文件 reduction_plan.measure_order（假设）：无证井停止取水、覆盖范围内自备井改由管网供水、超计划用水压减至计划、其余分摊——因此改由管网供水足以满足压减量时，其他井的超计划用水得以保留。备选顺序（规则文件 measure_order.alternative）先将超计划用水压减至计划，再改由管网供水。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
             <source>The share is scheduled up to this year; what is still over the allowable volume then is the shortfall.</source>
             <translation>分摊压减安排至该年；届时仍超出可开采量的部分即为缺口。</translation>
         </message>
@@ -2881,7 +3048,7 @@ Per township: abstraction by year against the allowable volume, the year balance
             <translation>计划压减总量（m³/年）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" line="254" />
+            <location filename="../../processing_algs/reduction_plan.py" line="306" />
             <source>Township '{township}' has no allowable volume in '{field}' (layer '{layer}'): no plan for it.</source>
             <translation>乡镇“{township}”在“{field}”中没有可开采量（图层“{layer}”）：未编制其计划。</translation>
         </message>
@@ -2904,6 +3071,11 @@ Per township: abstraction by year against the allowable volume, the year balance
             <location filename="../../processing_algs/reduction_plan.py" />
             <source>Townships with their plan</source>
             <translation>乡镇压减计划</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>USE_FIELD alone decides which wells are self-supplied</source>
+            <translation>仅按用途字段判断哪些井为自备井</translation>
         </message>
         <message>
             <location filename="../../processing_algs/reduction_plan.py" />
@@ -2936,17 +3108,27 @@ Per township: abstraction by year against the allowable volume, the year balance
             <translation>取水井及其压减措施</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="181" />
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>Where SELF_SUPPLIED_FIELD says nothing, self-supplied (item 13) as the rules file's screening.well_types lists the values (farm irrigation wells are not 自备井); the shared cut falls on the uses of reduction_plan.share_uses (irrigation).</source>
+            <translation>自备井字段未注明时，按规则文件 screening.well_types 所列取值判断是否为自备井（第13条；农业灌溉井不是自备井）；分摊压减落在 reduction_plan.share_uses 所列用途（灌溉）上。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="185" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" line="260" />
+            <location filename="../../processing_algs/reduction_plan.py" line="232" />
             <source>Writing the outputs…</source>
             <translation>正在写出结果…</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="173" />
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>as the rules file orders them (self-supplied wells switched first)</source>
+            <translation>按规则文件顺序（先将自备井改由管网供水）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
@@ -2973,12 +3155,12 @@ Per township: abstraction by year against the allowable volume, the year balance
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="177" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="179" />
             <source>optional alone: give {keys} or both</source>
             <translation>单独可选：须提供 {keys}，或两者都提供</translation>
         </message>
@@ -2988,14 +3170,23 @@ Per township: abstraction by year against the allowable volume, the year balance
             <translation>按用水量比例</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" />
             <source>proportional to use over plan (over quota)</source>
-            <translation>按超计划（超定额）水量比例</translation>
+            <translation type="vanished">按超计划（超定额）水量比例</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>proportional to use over plan (超计划)</source>
+            <translation>按超计划水量比例</translation>
         </message>
         <message>
             <location filename="../../processing_algs/reduction_plan.py" />
             <source>township, year, abstraction_m3, allowable_m3, cut_m3 (cut in that year), balanced; the row of the year before FIRST_YEAR is the abstraction now.</source>
             <translation>township、year、abstraction_m3、allowable_m3、cut_m3（当年压减量）、balanced；FIRST_YEAR 前一年的行为现状开采量。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/reduction_plan.py" />
+            <source>use over plan brought back to plan first</source>
+            <translation>先将超计划用水压减至计划</translation>
         </message>
         <message>
             <location filename="../../processing_algs/reduction_plan.py" />
@@ -3013,32 +3204,32 @@ Per township: abstraction by year against the allowable volume, the year balance
             <translation>无法识别无证井：不采取“无证停采”措施（第18条）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="352" />
+            <location filename="../../processing_algs/base.py" line="386" />
             <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
             <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="379" />
+            <location filename="../../processing_algs/base.py" line="413" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="246" />
+            <location filename="../../processing_algs/base.py" line="250" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="365" />
+            <location filename="../../processing_algs/base.py" line="399" />
             <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
             <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/reduction_plan.py" line="298" />
+            <location filename="../../processing_algs/reduction_plan.py" line="259" />
             <source>{n} township(s) must cut: {reached} reach balance by {year}, {short} not by measures alone (shortfall {shortfall:,.0f} m³/a); {cut:,.0f} m³/a cut in all.</source>
             <translation>{n} 个乡镇需压减：{reached} 个在 {year} 年前达到采补平衡，{short} 个仅靠措施无法达到（缺口 {shortfall:,.0f} m³/年）；合计压减 {cut:,.0f} m³/年。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="295" />
+            <location filename="../../processing_algs/base.py" line="303" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -3225,7 +3416,7 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
     <context>
         <name>ScreenWellSitesAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="179" />
             <source> or </source>
             <translation> 或 </translation>
         </message>
@@ -3254,12 +3445,22 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
             <translation>任意坐标系。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="329" />
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <source>Application date field (orders the batch)</source>
+            <translation>申请日期字段（确定合并审查顺序）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <source>Application id field (orders the batch after the date)</source>
+            <translation>申请编号字段（日期之后确定合并审查顺序）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="337" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="362" />
+            <location filename="../../processing_algs/base.py" line="396" />
             <source>Choose one of them in {key} ({label}).</source>
             <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
@@ -3286,8 +3487,16 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
             <location filename="../../processing_algs/screen_well_sites.py" />
             <source>Gives every (proposed or existing) well a verdict — prohibited, restricted or allowed — with the reason codes and the legal basis in words.
 
-Rules (from the rules file's 'screening' section): inside public supply coverage → prohibited (notice item 13: no new self-supplied wells); in a severe over-extraction zone → prohibited (section 二(三), item 7); in a general zone → restricted (item 7); in a township whose red-line quota is used up (remaining ≤ 0) → prohibited (item 8); otherwise allowed — but outside the mapped area (outside every township or, without TOWNSHIPS, outside the extent of the zones and supply layers) there is no verdict: 'outside' with reason outside_mapped_area, never an all-clear. Several reasons are all listed; where zones overlap the severe one names the zone. A point exactly on a boundary counts as inside; a well exactly at the coverage distance from a pipe counts as covered.</source>
+Rules (from the rules file's 'screening' section): a self-supplied well (自备井: the register's own yes/no field, else the use by the rules file's lists) inside public supply coverage → prohibited (notice item 13: no new self-supplied wells; a well of another kind there is told item 13 does not apply to it); in a severe over-extraction zone → prohibited (section 二(三), item 7); in a general zone → restricted (item 7); in a township whose red-line quota is used up (remaining ≤ 0) → prohibited (item 8); a requested volume above what the township's quota leaves → restricted (item 8; with requests the wells are one batch, judged together in order of date, then id); otherwise allowed — but outside the mapped area (outside every township or, without TOWNSHIPS, outside the extent of the zones and supply layers) there is no verdict: 'outside' with reason outside_mapped_area, never an all-clear. Several reasons are all listed; where zones overlap the severe one names the zone. A point exactly on a boundary counts as inside; a well exactly at the coverage distance from a pipe counts as covered.</source>
             <translation>为每眼（拟建或现有）取水井给出筛查结论——禁止、限制或允许——并附原因代码和文字法律依据。
+
+规则（取自规则文件 screening 部分）：公共供水管网覆盖范围内的自备井（按台账是否自备井字段，否则按用途依规则文件所列判断）→ 禁止（托政发规〔2024〕3号 第13条：禁止新增自备井；覆盖范围内的其他类型井注明第13条不适用）；位于严重超采区 → 禁止（第二部分（三）、第7条）；位于一般超采区 → 限制（第7条）；所在乡镇用水总量控制红线指标已用完（剩余 ≤ 0）→ 禁止（第8条）；申请水量超过所在乡镇可用剩余指标 → 限制（第8条；有申请水量时各井作为一批合并审查，按日期、再按编号排序）；其余 → 允许——但位于图层范围外（不在任何乡镇内；未提供 TOWNSHIPS 时不在超采区和供水图层的范围内）则不作结论：结论为 outside，原因为 outside_mapped_area，绝不判为允许。多个原因全部列出；超采区重叠时以严重超采区命名。恰好位于边界上的点视为在内；距管网恰好等于覆盖距离的井视为被覆盖。</translation>
+        </message>
+        <message>
+            <source>Gives every (proposed or existing) well a verdict — prohibited, restricted or allowed — with the reason codes and the legal basis in words.
+
+Rules (from the rules file's 'screening' section): inside public supply coverage → prohibited (notice item 13: no new self-supplied wells); in a severe over-extraction zone → prohibited (section 二(三), item 7); in a general zone → restricted (item 7); in a township whose red-line quota is used up (remaining ≤ 0) → prohibited (item 8); otherwise allowed — but outside the mapped area (outside every township or, without TOWNSHIPS, outside the extent of the zones and supply layers) there is no verdict: 'outside' with reason outside_mapped_area, never an all-clear. Several reasons are all listed; where zones overlap the severe one names the zone. A point exactly on a boundary counts as inside; a well exactly at the coverage distance from a pipe counts as covered.</source>
+            <translation type="vanished">为每眼（拟建或现有）取水井给出筛查结论——禁止、限制或允许——并附原因代码和文字法律依据。
 
 规则（取自规则文件 screening 部分）：位于公共供水管网覆盖范围内 → 禁止（托政发规〔2024〕3号 第13条：不得新建自备井）；位于严重超采区 → 禁止（第二部分（三）、第7条）；位于一般超采区 → 限制（第7条）；所在乡镇用水总量控制红线指标已用完（剩余 ≤ 0）→ 禁止（第8条）；其余 → 允许——但位于图层范围外（不在任何乡镇内；未提供 TOWNSHIPS 时不在超采区和供水图层的范围内）则不作结论：结论为 outside，原因为 outside_mapped_area，绝不判为允许。多个原因全部列出；超采区重叠时以严重超采区命名。恰好位于边界上的点视为在内；距管网恰好等于覆盖距离的井视为被覆盖。</translation>
         </message>
@@ -3315,8 +3524,12 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
+            <source>Item 13 bans new self-supplied wells (自备井) only. Where SELF_SUPPLIED_FIELD says nothing, the use decides by the rules file's screening.well_types lists: domestic and industrial wells are 自备井; public supply, monitoring, emergency and farm irrigation wells are not (an assumption the rules file explains). A well of another kind inside coverage is told item 13 does not apply to it (reason supply_coverage_not_self_supplied); a well of unknown kind there is 'restricted' (reason supply_coverage_type_unknown): establish its kind. Emergency supply, domestic supply without an alternative source and monitoring or investigation (Groundwater Management Regulations) make a zone ban 'restricted' (reason statutory_exception); inside supply coverage only emergency supply and monitoring keep it.</source>
+            <translation>第13条只禁止新增自备井。自备井字段未注明时，按用途依规则文件 screening.well_types 所列判断：生活、工业用井为自备井；公共供水、监测、应急和农业灌溉井不是（此为假设，规则文件说明理由）。覆盖范围内的其他类型井会注明第13条不适用（原因 supply_coverage_not_self_supplied）；类型不明的井结论为“限制”（原因 supply_coverage_type_unknown），请核实类型。应急供水、无替代水源的生活用水、地下水监测和勘探试验（《地下水管理条例》）使超采区禁令变为“限制”（原因 statutory_exception）；在供水管网覆盖范围内只有应急供水和监测保留此例外。</translation>
+        </message>
+        <message>
             <source>Item 13 bans new self-supplied wells (自备井) only: the use decides whether a well is one (the rules file's screening.well_types lists the values, e.g. 自备 / industrial / irrigation are, 公共供水 / monitoring / emergency are not). Without it, or with a value not listed, a well inside coverage is 'restricted' (reason supply_coverage_type_unknown): establish its type. Emergency supply, domestic supply without an alternative source and monitoring (Groundwater Management Regulations) make a zone ban 'restricted' (reason statutory_exception), never inside supply coverage.</source>
-            <translation>第13条只禁止新增自备井：由用途判断是否为自备井（规则文件 screening.well_types 列出取值，如 自备／industrial／irrigation 为自备井，公共供水／monitoring／emergency 不是）。未给出用途或取值未列出时，覆盖范围内的井结论为“restricted”（原因 supply_coverage_type_unknown）：请核实类型。应急供水、无替代水源的生活用水和监测取水（《地下水管理条例》）使超采区禁令变为“restricted”（原因 statutory_exception），但供水管网覆盖范围内除外。</translation>
+            <translation type="vanished">第13条只禁止新增自备井：由用途判断是否为自备井（规则文件 screening.well_types 列出取值，如 自备／industrial／irrigation 为自备井，公共供水／monitoring／emergency 不是）。未给出用途或取值未列出时，覆盖范围内的井结论为“restricted”（原因 supply_coverage_type_unknown）：请核实类型。应急供水、无替代水源的生活用水和监测取水（《地下水管理条例》）使超采区禁令变为“restricted”（原因 statutory_exception），但供水管网覆盖范围内除外。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
@@ -3337,14 +3550,13 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation type="vanished">图层“{layer}”没有字段“{field}”（ZONE_GRADE_FIELD，超采区等级：严重 / 一般）。该图层的字段有：{fields}。请选择等级字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="255" />
+            <location filename="../../processing_algs/base.py" line="259" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
-            <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
+            <translation type="vanished">图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
@@ -3352,7 +3564,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>无论图层坐标系如何，均在米制投影坐标系中精确量算距离；距管网恰好等于该距离的井视为被覆盖。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="159" />
+            <location filename="../../processing_algs/base.py" line="163" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -3362,7 +3574,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>超采区（多边形）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="157" />
+            <location filename="../../processing_algs/base.py" line="161" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -3381,7 +3593,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation type="vanished">正在读取并准备图层…</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="171" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="178" />
             <source>Red line not checked for {n} well(s): no township with a remaining quota (TOWNSHIPS / REMAINING_FIELD) covers them. Their verdicts say nothing about item 8.</source>
             <translation>有 {n} 口井未核查用水总量红线：没有带剩余指标的乡镇图层（TOWNSHIPS / REMAINING_FIELD）覆盖它们。其结论不涉及第8条。</translation>
         </message>
@@ -3391,7 +3603,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>剩余红线指标字段（m³；≤ 0 表示已用完）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="129" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="135" />
             <source>Report written to {path}</source>
             <translation>报告已写入 {path}</translation>
         </message>
@@ -3412,7 +3624,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
-            <location filename="../../processing_algs/screen_well_sites.py" line="113" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="118" />
             <source>Screened wells</source>
             <translation>筛查结果</translation>
         </message>
@@ -3422,9 +3634,14 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>筛查报告（HTML）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="102" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="105" />
             <source>Screening {n} wells…</source>
             <translation>正在筛查 {n} 眼井…</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <source>Self-supplied field (yes/no, 是/否; decides before the use)</source>
+            <translation>自备井字段（是/否；先于用途判断）</translation>
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
@@ -3435,6 +3652,11 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <location filename="../../processing_algs/screen_well_sites.py" />
             <source>The language of the basis text; default: the QGIS interface language.</source>
             <translation>法律依据文字的语言；默认随 QGIS 界面语言。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <source>The register's own answer whether the well is a 自备井; where a cell is empty the use decides.</source>
+            <translation>台账本身注明的是否为自备井；为空时按用途判断。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
@@ -3452,7 +3674,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>乡镇（多边形；含第8条所需的剩余红线指标）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="148" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="154" />
             <source>Verdicts: {p} prohibited, {r} restricted, {a} allowed, {n} without geometry (of {t} wells).</source>
             <translation>筛查结论：禁止 {p} 眼，限制 {r} 眼，允许 {a} 眼，无位置 {n} 眼（共 {t} 眼）。</translation>
         </message>
@@ -3487,17 +3709,22 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>无几何的井数</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="181" />
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <source>With a requested volume the applications are judged together, in order of application date, then id: each takes its request from its township's remaining quota, and a later one is compared with what the earlier ones leave (an application prohibited on other grounds takes nothing; the rules file's screening.batch).</source>
+            <translation>有申请水量时，各申请合并审查，按申请日期、再按申请编号排序：每份申请依次从所在乡镇剩余指标中扣除其申请水量，后序申请与先序申请扣除后的余量比较（因其他理由被禁止的申请不占用指标；见规则文件 screening.batch）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="185" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="107" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="111" />
             <source>Writing the output…</source>
             <translation>正在写出结果…</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="125" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="131" />
             <source>Writing the report…</source>
             <translation>正在写报告…</translation>
         </message>
@@ -3512,7 +3739,12 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>超采区名称字段</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="173" />
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <source>applications without a date are judged in the layer's order</source>
+            <translation>无日期的申请按图层顺序审查</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
@@ -3525,16 +3757,21 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation type="vanished">字段“{field}”</translation>
         </message>
         <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <source>inside supply coverage the kind of well is unknown ('restricted')</source>
+            <translation>供水管网覆盖范围内井的类型不明（“限制”）</translation>
+        </message>
+        <message>
             <source>layer '{layer}'</source>
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="177" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="179" />
             <source>optional alone: give {keys} or both</source>
             <translation>单独可选：须提供 {keys}，或两者都提供</translation>
         </message>
@@ -3545,8 +3782,18 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
+            <source>the applications are judged in order of their id</source>
+            <translation>各申请按申请编号顺序审查</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
             <source>the red line (notice item 8) is not checked</source>
             <translation>不检查用水总量控制红线（通知第8条）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" />
+            <source>the use alone decides whether a well is self-supplied</source>
+            <translation>仅按用途判断是否为自备井</translation>
         </message>
         <message>
             <location filename="../../processing_algs/screen_well_sites.py" />
@@ -3554,42 +3801,46 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>超采区不注明名称</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="352" />
+            <location filename="../../processing_algs/base.py" line="386" />
             <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
             <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="379" />
+            <location filename="../../processing_algs/base.py" line="413" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="246" />
+            <location filename="../../processing_algs/base.py" line="250" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="365" />
+            <location filename="../../processing_algs/base.py" line="399" />
             <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
             <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="178" />
+            <location filename="../../processing_algs/screen_well_sites.py" line="185" />
             <source>{n} well(s) have no geometry: they are kept with an empty verdict and reason no_geometry.</source>
             <translation>{n} 眼井没有位置（几何为空）：保留在输出中，结论为空，原因代码为 no_geometry。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="163" />
-            <source>{n} well(s) inside supply coverage have no known type (USE_FIELD empty or a value the rules file does not list): item 13 bans new self-supplied wells only, so they are 'restricted' until their type is established.</source>
-            <translation>供水管网覆盖范围内有 {n} 口井类型不明（USE_FIELD 为空或取值未在规则文件中列出）：第13条只禁止新增自备井，故在确定类型之前结论为“restricted”。</translation>
+            <location filename="../../processing_algs/screen_well_sites.py" line="169" />
+            <source>{n} well(s) inside supply coverage have no known type (SELF_SUPPLIED_FIELD and USE_FIELD empty, or a use the rules file does not list): item 13 bans new self-supplied wells only, so they are 'restricted' until their type is established.</source>
+            <translation>供水管网覆盖范围内有 {n} 口井类型不明（自备井字段和用途字段为空，或用途未在规则文件中列出）：第13条只禁止新增自备井，故在确定类型之前结论为“限制”。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/screen_well_sites.py" line="154" />
+            <source>{n} well(s) inside supply coverage have no known type (USE_FIELD empty or a value the rules file does not list): item 13 bans new self-supplied wells only, so they are 'restricted' until their type is established.</source>
+            <translation type="vanished">供水管网覆盖范围内有 {n} 口井类型不明（USE_FIELD 为空或取值未在规则文件中列出）：第13条只禁止新增自备井，故在确定类型之前结论为“restricted”。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/screen_well_sites.py" line="160" />
             <source>{n} well(s) lie outside the mapped area (outside every township, or outside the extent of the zones and supply layers): verdict 'outside', no verdict given. Check their location or screen them with layers that cover them.</source>
             <translation>{n} 眼井位于图层范围外（不在任何乡镇内，或不在超采区和供水图层范围内）：结论为 outside，不作结论。请核对其位置，或用覆盖这些位置的图层重新筛查。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="295" />
+            <location filename="../../processing_algs/base.py" line="303" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -3708,7 +3959,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
     <context>
         <name>SelfSuppliedClosureListAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="179" />
             <source> or </source>
             <translation> 或 </translation>
         </message>
@@ -3731,9 +3982,8 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>距管网在覆盖距离以内的井即在公共供水管网覆盖范围内（通知第13条）。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/self_supplied_closure_list.py" />
             <source>Also 1/0, true/false; empty = not self-supplied.</source>
-            <translation>也可为 1/0、true/false；空值 = 非自备井。</translation>
+            <translation type="vanished">也可为 1/0、true/false；空值 = 非自备井。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/self_supplied_closure_list.py" />
@@ -3751,17 +4001,22 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>任意坐标系。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="329" />
+            <location filename="../../processing_algs/self_supplied_closure_list.py" />
+            <source>By the rules file's screening.well_types lists: domestic and industrial wells are self-supplied (自备井), public supply, monitoring, emergency and farm irrigation wells are not (an assumption the rules file explains). A well neither field tells is not listed, and the log counts it.</source>
+            <translation>按规则文件 screening.well_types 所列：生活、工业用井为自备井，公共供水、监测、应急和农业灌溉井不是（此为假设，规则文件说明理由）。两个字段均未说明的井不列入清单，并在日志中统计。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="337" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="362" />
+            <location filename="../../processing_algs/base.py" line="396" />
             <source>Choose one of them in {key} ({label}).</source>
             <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/self_supplied_closure_list.py" line="133" />
+            <location filename="../../processing_algs/self_supplied_closure_list.py" line="148" />
             <source>Could not write feature {fid} to the output.</source>
             <translation>无法将要素 {fid} 写入输出。</translation>
         </message>
@@ -3776,14 +4031,13 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>现有取水井（点）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="255" />
+            <location filename="../../processing_algs/base.py" line="259" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
-            <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
+            <translation type="vanished">图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/self_supplied_closure_list.py" />
@@ -3796,12 +4050,12 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>无论图层坐标系如何，均在米制投影坐标系中精确量算距离；距管网恰好等于该距离的井视为被覆盖。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="159" />
+            <location filename="../../processing_algs/base.py" line="163" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="157" />
+            <location filename="../../processing_algs/base.py" line="161" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -3841,9 +4095,13 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>状态字段（停用 / 注销的井不列入）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/self_supplied_closure_list.py" />
             <source>Stopped or deregistered (停用, 注销, … see the rules file's screening.closure_list) wells are left out and counted in the log; any other status counts as active.</source>
-            <translation>状态为停用或注销的井（停用、注销等，见规则文件 screening.closure_list）不列入，并在日志中统计；其他状态均视为在用。</translation>
+            <translation type="vanished">状态为停用或注销的井（停用、注销等，见规则文件 screening.closure_list）不列入，并在日志中统计；其他状态均视为在用。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/self_supplied_closure_list.py" />
+            <source>Stopped, deregistered or sealed (停用, 注销, 封填, … see the rules file's screening.closure_list) wells are left out and counted in the log; any other status counts as active.</source>
+            <translation>状态为停用、注销或封填的井（停用、注销、封填等，见规则文件 screening.closure_list）不列入，并在日志中统计；其他状态均视为在用。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/self_supplied_closure_list.py" />
@@ -3859,6 +4117,11 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <location filename="../../processing_algs/self_supplied_closure_list.py" />
             <source>The listed wells with all their attributes plus supply_distance_m, in_supply_coverage, township, freed_m3 (m³/year) and freed_from.</source>
             <translation>列入清单的井，保留全部属性，另加 supply_distance_m、in_supply_coverage、township、freed_m3（m³/年）和 freed_from。</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/self_supplied_closure_list.py" />
+            <source>The register's own answer decides first (also 1/0, true/false); where a cell is empty, USE_FIELD decides.</source>
+            <translation>台账本身注明的优先（也可为 1/0、true/false）；为空时按用途字段判断。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/self_supplied_closure_list.py" />
@@ -3882,6 +4145,16 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
         </message>
         <message>
             <location filename="../../processing_algs/self_supplied_closure_list.py" />
+            <source>USE_FIELD alone decides which wells are self-supplied</source>
+            <translation>仅按用途字段判断哪些井为自备井</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/self_supplied_closure_list.py" />
+            <source>Use field (decides where the self-supplied field says nothing)</source>
+            <translation>用途字段（自备井字段未注明时据以判断）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/self_supplied_closure_list.py" />
             <source>Volume field used where the first is empty (m³)</source>
             <translation>前一字段为空时使用的水量字段（m³）</translation>
         </message>
@@ -3896,12 +4169,17 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>列入清单的井数</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="181" />
+            <location filename="../../processing_algs/base.py" line="185" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="173" />
+            <location filename="../../processing_algs/self_supplied_closure_list.py" />
+            <source>a well with an empty self-supplied cell is not listed (its kind is unknown)</source>
+            <translation>自备井字段为空的井不列入清单（类型不明）</translation>
+        </message>
+        <message>
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
@@ -3928,12 +4206,12 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>只使用年水量字段</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="177" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="179" />
             <source>optional alone: give {keys} or both</source>
             <translation>单独可选：须提供 {keys}，或两者都提供</translation>
         </message>
@@ -3943,32 +4221,32 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>以要素编号标识取水井</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="352" />
+            <location filename="../../processing_algs/base.py" line="386" />
             <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
             <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="379" />
+            <location filename="../../processing_algs/base.py" line="413" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="246" />
+            <location filename="../../processing_algs/base.py" line="250" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="365" />
+            <location filename="../../processing_algs/base.py" line="399" />
             <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
             <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/self_supplied_closure_list.py" line="93" />
+            <location filename="../../processing_algs/self_supplied_closure_list.py" line="108" />
             <source>{listed} active self-supplied well(s) inside supply coverage (of {self_supplied} self-supplied, {wells} wells); they draw {total:,.0f} m³ a year.</source>
             <translation>公共供水管网覆盖范围内有在用自备井 {listed} 眼（自备井共 {self_supplied} 眼，取水井共 {wells} 眼）；年取水量合计 {total:,.0f} m³。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="295" />
+            <location filename="../../processing_algs/base.py" line="303" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -3980,215 +4258,231 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
     <context>
         <name>SiteChecker</name>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="467" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="497" />
             <source>A layer has no coordinate reference system</source>
             <translation>有图层没有坐标参考系</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="356" />
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="370" />
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="565" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="386" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="400" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="610" />
             <source>Check well site</source>
             <translation>井址核查</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="295" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="323" />
             <source>Checked in</source>
             <translation>核查用时</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="460" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="490" />
             <source>Choose the township name field</source>
             <translation>请选择乡镇名称字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="453" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="483" />
             <source>Choose the zone grade field</source>
             <translation>请选择超采等级字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="543" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="581" />
             <source>Click the map first, then write the decision for that site.</source>
             <translation>请先在地图上点击井位，再为该井位生成意见书。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="267" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="287" />
             <source>Click the map to check a well site.</source>
             <translation>在地图上点击以核查井址。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="181" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="183" />
             <source>Coverage distance</source>
             <translation>覆盖距离</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="558" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="603" />
             <source>Decision written:</source>
             <translation>意见书已生成：</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="565" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="610" />
             <source>Decision written: {path}</source>
             <translation>意见书已生成：{path}</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="188" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="190" />
             <source>Existing wells (interference)</source>
             <translation>现有取水井（干扰计算）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="292" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="586" />
+            <source>Give the requested annual volume (m³/a) in the panel: the decision compares it with the township's remaining quota (item 8) and computes the drawdown from it. Then click the site again.</source>
+            <translation>请在面板中填写申请年取水量（m³/年）：审查意见书将其与所在乡镇剩余指标比较（第8条）并据以计算降深。然后再次点击井位。</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="320" />
             <source>In supply coverage</source>
             <translation>位于供水管网覆盖范围内</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="468" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="316" />
+            <source>Kind of well (item 13)</source>
+            <translation>井的类型（第13条）</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="498" />
             <source>Layer '{layer}' has no CRS, so distances cannot be measured: set it in Layer Properties ▸ Source.</source>
             <translation>图层“{layer}”没有坐标参考系，无法量算距离：请在“图层属性 ▸ 源”中设置。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="461" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="491" />
             <source>Layer '{layer}' needs a field with the township name: choose it in the panel's 'Township name field'.</source>
             <translation>图层“{layer}”需要一个乡镇名称字段：请在面板的“乡镇名称字段”中选择。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="454" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="484" />
             <source>Layer '{layer}' needs a field with the zone grade (severe / general, 严重 / 一般): choose it in the panel's 'Zone grade field'.</source>
             <translation>图层“{layer}”需要一个超采等级字段（severe / general，严重 / 一般）：请在面板的“超采等级字段”中选择。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="290" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="315" />
             <source>Legal basis</source>
             <translation>法律依据</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="291" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="319" />
             <source>Nearest supply pipe</source>
             <translation>最近供水管网</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="258" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="278" />
             <source>No layer is named like the sample's zones or has a zone grade field (grade / 超采等级). Pick the over-extraction zones layer and its grade field above.</source>
             <translation>没有与示例超采区同名或带超采等级字段（grade / 超采等级）的图层。请在上方选择超采区图层及其等级字段。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="447" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="477" />
             <source>No over-extraction zones layer</source>
             <translation>未选择超采区图层</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="257" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="277" />
             <source>No over-extraction zones layer was found</source>
             <translation>未找到超采区图层</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="543" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="585" />
+            <source>No requested volume</source>
+            <translation>未填写申请水量</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="581" />
             <source>No site checked yet</source>
             <translation>尚未检查井位</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="449" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="479" />
             <source>No supply layer</source>
             <translation>未选择供水图层</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="177" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="179" />
             <source>Over-extraction zones</source>
             <translation>超采区</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="449" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="479" />
             <source>Pick a supply pipes layer or a supply areas layer in the panel.</source>
             <translation>请在面板中选择供水管网图层或供水覆盖范围图层。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="447" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="477" />
             <source>Pick the over-extraction zones layer in the panel.</source>
             <translation>请在面板中选择超采区图层。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="186" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="188" />
             <source>Proposed use</source>
             <translation>拟用途</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="289" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="314" />
             <source>Reasons</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="185" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="187" />
             <source>Remaining quota field (m³)</source>
             <translation>剩余红线指标字段（m³）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="187" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="189" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="317" />
             <source>Requested volume</source>
             <translation>申请取水量</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="182" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="184" />
             <source>Supply areas</source>
             <translation>供水覆盖范围</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="180" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="182" />
             <source>Supply pipes</source>
             <translation>供水管网</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="551" />
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="554" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="596" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="599" />
             <source>The decision could not be written</source>
             <translation>无法生成意见书</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="520" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="558" />
             <source>The layers cannot be screened</source>
             <translation>无法用这些图层筛查</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="524" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="562" />
             <source>The site cannot be checked</source>
             <translation>无法核查该井址</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="294" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="322" />
             <source>Township</source>
             <translation>乡镇</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="184" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="186" />
             <source>Township name field</source>
             <translation>乡镇名称字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="183" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="185" />
             <source>Townships (red line)</source>
             <translation>乡镇（用水总量控制红线）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="199" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="201" />
             <source>Write permit decision</source>
             <translation>生成取水许可审查意见书</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="201" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="203" />
             <source>Write the decision document (PDF and HTML) for the last clicked site</source>
             <translation>为最近点击的井位生成审查意见书（PDF 和 HTML）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="293" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="321" />
             <source>Zone</source>
             <translation>超采区</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="178" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="180" />
             <source>Zone grade field</source>
             <translation>超采等级字段</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="179" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="181" />
             <source>Zone name field</source>
             <translation>超采区名称字段</translation>
         </message>
@@ -4197,19 +4491,17 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation type="vanished">允许</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="605" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="650" />
             <source>clicked site</source>
             <translation>点击的井位</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="160" />
             <source>domestic supply, no alternative source</source>
-            <translation>无替代水源的生活用水</translation>
+            <translation type="vanished">无替代水源的生活用水</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="162" />
             <source>emergency supply well</source>
-            <translation>应急供水井</translation>
+            <translation type="vanished">应急供水井</translation>
         </message>
         <message>
             <source>in a general over-extraction zone</source>
@@ -4224,18 +4516,22 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation type="vanished">位于公共供水管网覆盖范围内</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="509" />
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="593" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="225" />
+            <source>kind not known</source>
+            <translation>类型未明</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="544" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="635" />
             <source>map canvas</source>
             <translation>地图画布</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="161" />
             <source>monitoring well</source>
-            <translation>监测井</translation>
+            <translation type="vanished">监测井</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="292" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="320" />
             <source>no</source>
             <translation>否</translation>
         </message>
@@ -4244,9 +4540,19 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation type="vanished">无位置</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="282" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="302" />
             <source>no verdict</source>
             <translation>无结论</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="171" />
+            <source>not given</source>
+            <translation>未填写</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="318" />
+            <source>not given: not compared with the township's remaining quota (item 8)</source>
+            <translation>未填写：未与所在乡镇剩余指标比较（第8条）</translation>
         </message>
         <message>
             <source>ordinary new well</source>
@@ -4265,18 +4571,16 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation type="vanished">禁止</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="159" />
             <source>public supply well (the utility's)</source>
-            <translation>公共供水井（供水单位的）</translation>
+            <translation type="vanished">公共供水井（供水单位的）</translation>
         </message>
         <message>
             <source>restricted</source>
             <translation type="vanished">限制</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="158" />
             <source>self-supplied well (自备井)</source>
-            <translation>自备井</translation>
+            <translation type="vanished">自备井</translation>
         </message>
         <message>
             <source>statutory exception for this use</source>
@@ -4287,20 +4591,24 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation type="vanished">所在乡镇用水总量控制红线指标已用完</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="163" />
             <source>type not known</source>
-            <translation>类型不明</translation>
+            <translation type="vanished">类型不明</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="292" />
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="320" />
             <source>yes</source>
             <translation>是</translation>
+        </message>
+        <message>
+            <location filename="../../tuoli_gw_plugin/gui/site_checker.py" line="317" />
+            <source>{volume} m³/a, compared with the township's remaining quota (item 8)</source>
+            <translation>{volume} m³/年，已与所在乡镇剩余指标比较（第8条）</translation>
         </message>
     </context>
     <context>
         <name>SummarisedLog</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="632" />
+            <location filename="../../processing_algs/base.py" line="685" />
             <source>{n} more line(s) like “{like}” ({total} in all).</source>
             <translation>另有 {n} 条与“{like}”类似的提示（共 {total} 条）。</translation>
         </message>
@@ -4479,7 +4787,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
     <context>
         <name>SupervisionReportAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="179" />
             <source> or </source>
             <translation> 或 </translation>
         </message>
@@ -4513,12 +4821,12 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>年度监管报告（PDF / HTML）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="162" />
+            <location filename="../../processing_algs/supervision_report.py" line="133" />
             <source>Building the report…</source>
             <translation>正在生成报告…</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="329" />
+            <location filename="../../processing_algs/base.py" line="337" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -4528,7 +4836,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>默认中文，可选英文。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="362" />
+            <location filename="../../processing_algs/base.py" line="396" />
             <source>Choose one of them in {key} ({label}).</source>
             <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
@@ -4563,7 +4871,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>HTML 文件 (*.html)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="172" />
+            <location filename="../../processing_algs/supervision_report.py" line="143" />
             <source>HTML report written to {path}</source>
             <translation>HTML 报告已写入 {path}</translation>
         </message>
@@ -4588,22 +4896,21 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>其按乡镇的输出（或按地块的输出）。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="141" />
+            <location filename="../../processing_algs/supervision_report.py" line="172" />
             <source>Layer '{layer}' (SCREENING) has no field 'verdict': give the OUTPUT of Screen well sites, or pass the wells as WELLS.</source>
             <translation>图层“{layer}”（SCREENING）没有字段 verdict：请提供“井址筛查”的输出，或将取水井作为 WELLS 传入。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="255" />
+            <location filename="../../processing_algs/base.py" line="259" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
-            <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
+            <translation type="vanished">图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="157" />
+            <location filename="../../processing_algs/supervision_report.py" line="128" />
             <source>No layer was given: every section of the report will say 'not provided'. Give at least one of {keys} (each fills its section).</source>
             <translation>未提供任何图层：报告各节都将注明“未提供”。请至少提供 {keys} 中的一项（每项填充对应的一节）。</translation>
         </message>
@@ -4613,7 +4920,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>单个自包含网页，图件内嵌。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="159" />
+            <location filename="../../processing_algs/base.py" line="163" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -4628,17 +4935,17 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="178" />
+            <location filename="../../processing_algs/supervision_report.py" line="149" />
             <source>PDF report written to {path}</source>
             <translation>PDF 报告已写入 {path}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="157" />
+            <location filename="../../processing_algs/base.py" line="161" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="175" />
+            <location filename="../../processing_algs/supervision_report.py" line="146" />
             <source>Printing the PDF…</source>
             <translation>正在输出 PDF…</translation>
         </message>
@@ -4648,7 +4955,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>公共供水管网（线）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="131" />
+            <location filename="../../processing_algs/supervision_report.py" line="162" />
             <source>Reading the layers…</source>
             <translation>正在读取图层…</translation>
         </message>
@@ -4698,7 +5005,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>已筛查的取水井（“井址筛查”的输出）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="192" />
+            <location filename="../../processing_algs/supervision_report.py" line="199" />
             <source>Screening {n} wells…</source>
             <translation>正在筛查 {n} 眼井…</translation>
         </message>
@@ -4708,7 +5015,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>供水覆盖范围（多边形）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/supervision_report.py" line="187" />
+            <location filename="../../processing_algs/supervision_report.py" line="194" />
             <source>The wells of '{layer}' are drawn without verdicts: screening needs ZONES and SUPPLY_PIPES or SUPPLY_AREAS.</source>
             <translation>图层“{layer}”的取水井未标注筛查结论：筛查需要 ZONES 以及 SUPPLY_PIPES 或 SUPPLY_AREAS。</translation>
         </message>
@@ -4748,7 +5055,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>含名称、red_line_m3 和 used_m3。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="181" />
+            <location filename="../../processing_algs/base.py" line="185" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
@@ -4780,7 +5087,7 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>超采区等级字段（severe / general，严重 / 一般）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="173" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
@@ -4797,37 +5104,37 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="177" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="179" />
             <source>optional alone: give {keys} or both</source>
             <translation>单独可选：须提供 {keys}，或两者都提供</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="352" />
+            <location filename="../../processing_algs/base.py" line="386" />
             <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
             <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="379" />
+            <location filename="../../processing_algs/base.py" line="413" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="246" />
+            <location filename="../../processing_algs/base.py" line="250" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="365" />
+            <location filename="../../processing_algs/base.py" line="399" />
             <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
             <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="295" />
+            <location filename="../../processing_algs/base.py" line="303" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -4839,12 +5146,12 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
     <context>
         <name>TuoliAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="671" />
+            <location filename="../../processing_algs/base.py" line="724" />
             <source>Could not remove the incomplete output {0}: {1}</source>
             <translation>无法删除未完成的输出 {0}：{1}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="694" />
+            <location filename="../../processing_algs/base.py" line="747" />
             <source>Could not store the style in {0}: {1}</source>
             <translation>无法将样式保存到 {0}：{1}</translation>
         </message>
@@ -4859,47 +5166,47 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>无法将网格单元 {cell} 写入输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/allocate_water_rights.py" line="252" />
+            <location filename="../../processing_algs/allocate_water_rights.py" line="253" />
             <source>Could not write township {name} to the output.</source>
             <translation>无法将乡镇 {name} 写入输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="480" />
+            <location filename="../../processing_algs/base.py" line="483" />
             <source>Layer '{0}' holds {1}, but '{2}' ({3}) needs {4}. Choose a layer of {4} (Vector ▸ Geometry Tools can convert, e.g. Centroids for polygons to points).</source>
             <translation>图层“{0}”为{1}，但“{2}”（{3}）需要{4}。请选择{4}图层（可用 矢量 ▸ 几何工具 转换，例如用“质心”把面转为点）。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/_screening_common.py" line="77" />
+            <location filename="../../processing_algs/_screening_common.py" line="103" />
             <source>Layer '{layer}' ({key}) is a {kind} layer; it must be a point layer of well locations.</source>
             <translation>图层“{layer}”（{key}）为 {kind} 图层；必须是表示井位的点图层。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="543" />
+            <location filename="../../processing_algs/base.py" line="547" />
             <source>Layer '{layer}' already has field(s) {fields}; the output replaces them with this run's values.</source>
             <translation>图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/_screening_common.py" line="93" />
+            <location filename="../../processing_algs/_screening_common.py" line="119" />
             <source>Layer '{layer}' has no field '{field}' (ZONE_GRADE_FIELD, the zone grade severe / general). Its fields are: {fields}. Choose the grade field.</source>
             <translation>图层“{layer}”没有字段“{field}”（ZONE_GRADE_FIELD，超采区等级：严重 / 一般）。该图层的字段有：{fields}。请选择等级字段。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/qgis_io/pdf.py" line="40" />
+            <location filename="../../tuoli_gw_plugin/qgis_io/pdf.py" line="52" />
             <source>No font with Chinese glyphs is installed for Qt, so the Chinese PDF would print empty boxes. Install the Noto CJK fonts (Debian/Ubuntu: sudo apt-get install fonts-noto-cjk) and run again, or choose LANGUAGE = English.</source>
             <translation>Qt 未找到含中文字形的字体，中文 PDF 将显示为空方框。请安装 Noto CJK 字体（Debian/Ubuntu：sudo apt-get install fonts-noto-cjk）后重新运行，或选择 LANGUAGE = English。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/_screening_common.py" line="128" />
+            <location filename="../../processing_algs/_screening_common.py" line="154" />
             <source>No supply layer: give the public supply pipes (SUPPLY_PIPES), the supply coverage areas (SUPPLY_AREAS) or both. Notice item 13 bans new self-supplied wells inside supply coverage, so coverage must be known.</source>
             <translation>缺少供水图层：请提供公共供水管网（SUPPLY_PIPES）、供水覆盖范围（SUPPLY_AREAS）或两者。通知第13条禁止在公共供水管网覆盖范围内新建自备井，因此必须知道覆盖范围。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/_screening_common.py" line="99" />
+            <location filename="../../processing_algs/_screening_common.py" line="125" />
             <source>Reading and preparing the layers…</source>
             <translation>正在读取并准备图层…</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="678" />
+            <location filename="../../processing_algs/base.py" line="731" />
             <source>Removed the incomplete output {0} of this failed run.</source>
             <translation>已删除本次失败运行留下的未完成输出 {0}。</translation>
         </message>
@@ -4907,27 +5214,27 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
     <context>
         <name>TuoliGwDependencies</name>
         <message>
-            <location filename="../../tuoli_gw_plugin/dependencies.py" line="160" />
+            <location filename="../../tuoli_gw_plugin/dependencies.py" line="172" />
             <source>Missing Python packages: {packages}</source>
             <translation>缺少 Python 包：{packages}</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/dependencies.py" line="149" />
-            <source>Toli groundwater needs these Python packages in QGIS's Python: {packages}. Install them with the QGIS plugin 'qpip' (it reads this plugin's requirements.txt), or {how}, then restart QGIS.</source>
-            <translation>托里县地下水插件需要在 QGIS 的 Python 中安装以下 Python 包：{packages}。请用 QGIS 插件 qpip 安装（它读取本插件的 requirements.txt），或{how}，然后重启 QGIS。</translation>
+            <location filename="../../tuoli_gw_plugin/dependencies.py" line="162" />
+            <source>Toli groundwater needs these Python packages in QGIS's Python: {packages}. Install them {how}, then restart QGIS.</source>
+            <translation>托里县地下水插件需要在 QGIS 的 Python 中安装以下 Python 包：{packages}。请{how}，然后重启 QGIS。</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/dependencies.py" line="138" />
+            <location filename="../../tuoli_gw_plugin/dependencies.py" line="151" />
             <source>in a Terminal: {command}</source>
             <translation>在终端中运行：{command}</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/dependencies.py" line="139" />
+            <location filename="../../tuoli_gw_plugin/dependencies.py" line="152" />
             <source>in a terminal: {command} (Debian 12 / Ubuntu 23.04 and later also need --break-system-packages)</source>
             <translation>在终端中运行：{command}（Debian 12 / Ubuntu 23.04 及更新版本还需加 --break-system-packages）</translation>
         </message>
         <message>
-            <location filename="../../tuoli_gw_plugin/dependencies.py" line="134" />
+            <location filename="../../tuoli_gw_plugin/dependencies.py" line="147" />
             <source>in the OSGeo4W Shell (Start menu ▸ QGIS ▸ OSGeo4W Shell): {command}</source>
             <translation>在 OSGeo4W Shell（开始菜单 ▸ QGIS ▸ OSGeo4W Shell）中运行：{command}</translation>
         </message>
@@ -5061,7 +5368,7 @@ OUTPUT_UNITS（可选）：各单元及 stations_n（单元内有速率的监测
     <context>
         <name>WaterLevelTrendAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="179" />
             <source> or </source>
             <translation> 或 </translation>
         </message>
@@ -5070,12 +5377,12 @@ OUTPUT_UNITS（可选）：各单元及 stations_n（单元内有速率的监测
             <translation type="vanished">，</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="329" />
+            <location filename="../../processing_algs/base.py" line="337" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="362" />
+            <location filename="../../processing_algs/base.py" line="396" />
             <source>Choose one of them in {key} ({label}).</source>
             <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
@@ -5112,14 +5419,13 @@ Stations with fewer than 3 observations or less than one year of record get no r
 观测少于 3 次或记录不足一年的监测站不计算速率和等级，并在日志中列出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="255" />
+            <location filename="../../processing_algs/base.py" line="259" />
             <source>Layer '{layer}' has no field '{field}' ({label}): {consequence}.</source>
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="431" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
-            <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
+            <translation type="vanished">图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/water_level_trend.py" />
@@ -5127,12 +5433,12 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>监测站（点）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/water_level_trend.py" line="116" />
+            <location filename="../../processing_algs/water_level_trend.py" line="126" />
             <source>OUTPUT_UNITS needs a UNITS layer of polygons to grade.</source>
             <translation>OUTPUT_UNITS 需要提供待评级的多边形图层 UNITS。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="159" />
+            <location filename="../../processing_algs/base.py" line="163" />
             <source>Outputs:</source>
             <translation>输出：</translation>
         </message>
@@ -5142,7 +5448,7 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>地下水超采</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="157" />
+            <location filename="../../processing_algs/base.py" line="161" />
             <source>Parameters:</source>
             <translation>参数：</translation>
         </message>
@@ -5190,7 +5496,7 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>阈值、档次和期限及其法律依据；如需修改，请复制随插件提供的规则文件后再改。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/water_level_trend.py" line="131" />
+            <location filename="../../processing_algs/water_level_trend.py" line="123" />
             <source>UNITS given but no OUTPUT_UNITS: set OUTPUT_UNITS to get the per-unit grades.</source>
             <translation>已提供 UNITS 但未设置 OUTPUT_UNITS：请设置 OUTPUT_UNITS 以获得各单元等级。</translation>
         </message>
@@ -5220,12 +5526,12 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>含监测站编号。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="181" />
+            <location filename="../../processing_algs/base.py" line="185" />
             <source>Without this field: {consequence}.</source>
             <translation>没有该字段时：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="173" />
+            <location filename="../../processing_algs/base.py" line="177" />
             <source>default {value}</source>
             <translation>默认 {value}</translation>
         </message>
@@ -5242,42 +5548,42 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation type="vanished">图层“{layer}”</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="177" />
+            <location filename="../../processing_algs/base.py" line="181" />
             <source>optional</source>
             <translation>可选</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="175" />
+            <location filename="../../processing_algs/base.py" line="179" />
             <source>optional alone: give {keys} or both</source>
             <translation>单独可选：须提供 {keys}，或两者都提供</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/water_level_trend.py" line="100" />
+            <location filename="../../processing_algs/water_level_trend.py" line="99" />
             <source>{0} of {1} stations have a trend: {2} severe, {3} general.</source>
             <translation>{1} 个监测站中有 {0} 个得出水位趋势：严重 {2} 个，一般 {3} 个。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="352" />
+            <location filename="../../processing_algs/base.py" line="386" />
             <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
             <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="379" />
+            <location filename="../../processing_algs/base.py" line="413" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="246" />
+            <location filename="../../processing_algs/base.py" line="250" />
             <source>{key}: 'geometry' is the layer's geometry, not an attribute field; choose an attribute field.</source>
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="365" />
+            <location filename="../../processing_algs/base.py" line="399" />
             <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
             <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="295" />
+            <location filename="../../processing_algs/base.py" line="303" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>

@@ -78,3 +78,25 @@ def test_without_a_quota_field_only_the_plan_is_charged_and_the_log_says_so():
 def test_the_over_quota_part_has_its_own_fields():
     assert {"quota_m3", "over_quota_m3", "over_quota_pct", "charged_on"} <= set(RESULT_COLUMNS)
     assert RESULT_COLUMNS[:6] == ("excess_m3", "excess_pct", "top_multiplier", "fee_yuan", "surcharge_yuan", "problem")
+
+
+def test_which_part_is_charged_is_an_assumption_a_county_can_choose_otherwise():
+    """Issue 25: 'the larger of over plan and over quota, never both' is this tool's reading (rules file, assumption);
+    CHARGE_ON takes the other readings. By hand, base rate 1:
+    A (plan 100, quota 90, use 120): over plan only: 100 + 2 × 20 = 140; over quota: 90 + 2 × 18 + 3 × 12 = 162.
+    B (plan 100, quota 110, use 120): over plan: 140; over quota: 110 + 2 × 10 = 130 (the larger part is the plan's).
+    C has no quota: over plan whatever the choice."""
+    node = RULES.get("surcharge", "plan_or_quota")
+    assert node["value"] == "larger" and "assumption" in node and "超计划或超定额" in node["source"]
+    assert set(node["choices"]) == {"larger", "plan", "quota"}
+    plan_only = charge(accounts(), charge_on="plan")
+    assert (plan_only.loc["A", "fee_yuan"], plan_only.loc["A", "charged_on"]) == (pytest.approx(140.0), "plan")
+    assert plan_only.loc["A", "over_quota_m3"] == pytest.approx(30.0)  # still reported
+    quota = charge(accounts(), charge_on="quota")
+    assert (quota.loc["A", "fee_yuan"], quota.loc["A", "charged_on"]) == (pytest.approx(162.0), "quota")
+    assert (quota.loc["B", "fee_yuan"], quota.loc["B", "charged_on"]) == (pytest.approx(130.0), "quota")
+    assert (quota.loc["C", "fee_yuan"], quota.loc["C", "charged_on"]) == (pytest.approx(140.0), "plan")
+    larger = charge(accounts())
+    assert (larger.loc["B", "fee_yuan"], larger.loc["B", "charged_on"]) == (pytest.approx(140.0), "plan")
+    with pytest.raises(Exception, match="CHARGE_ON"):
+        charge(accounts(), charge_on="both")

@@ -171,3 +171,25 @@ def test_townships_found_by_location_when_there_is_no_township_field():
     townships.attrs["fid"] = [1, 2]
     result = _allocate(parcels, townships, township_field=None)
     assert list(result.parcels["scale_factor"]) == pytest.approx([50 / 59, 50 / 59, 1.0])
+
+
+def test_item_12_is_for_users_of_public_supply_works_when_the_parcels_say_so():
+    """Issue 25: item 12 gives rights to 利用公共供水工程取水的用水户. With the field, A2 (own well, 否) gets no right and
+    leaves township A's demand: A1 alone asks 42 000 of 100 000 m³, factor 1; C-A3 (empty) is not established: no right.
+    Without the field every parcel is taken to be such a user, and the log says so."""
+    rows = [*HAND_PARCELS, ("C-A3", "赵", 10.0, "cotton", "A")]
+    parcels = _parcels(rows)
+    parcels["public_supply"] = ["是", "否", "是", None]
+    result = _allocate(parcels, _townships(), public_supply_field="public_supply")
+    out = result.parcels.set_index(parcels["contract_no"])
+    assert out.loc["C-A1", "right_m3"] == pytest.approx(42_000.0) and out.loc["C-A1", "scale_factor"] == 1.0
+    assert pd.isna(out.loc["C-A2", "right_m3"]) and "outside item 12" in out.loc["C-A2", "problem"]
+    assert pd.isna(out.loc["C-A3", "right_m3"]) and "not known" in out.loc["C-A3", "problem"]
+    assert out.loc["C-B1", "right_m3"] == pytest.approx(22_500.0)
+    township_a = result.townships.set_index("township").loc["A"]
+    assert township_a["demand_m3"] == pytest.approx(42_000.0) and township_a["scale_factor"] == 1.0
+    assert any("users of public supply works" in line and "2 parcel(s)" in line for line in result.info)
+    assert any("C-A3" in w for w in result.warnings)
+    unlimited = _allocate(_parcels(HAND_PARCELS), _townships())
+    assert any("every parcel is taken to be one" in line for line in unlimited.info)
+    assert "public_supply_users" in RULES.get("water_rights") and "assumption" in RULES.get("water_rights", "public_supply_users")

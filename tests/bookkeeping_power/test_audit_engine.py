@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import geopandas as gpd
 import pandas as pd
 import pytest
 from cases import AUDIT_DATE_TEXT, audit_gdf, pipes_gdf
+from shapely.geometry import Point
 
 from tuoli_gw_plugin.engine.bookkeeping.audit import AuditFieldNames, compliance_audit, parse_audit_date
 from tuoli_gw_plugin.engine.core.errors import EngineInputError
@@ -177,3 +179,28 @@ def test_dates_that_cannot_be_right_are_named(rules):
     late = compliance_audit(audit_gdf(), rules, audit_date=dt.date(2027, 5, 1), today=dt.date(2026, 12, 1))
     assert any("2027-05-01 is after today" in w for w in late.warnings)
     assert not [w for w in compliance_audit(audit_gdf(), rules, audit_date=AUDIT_DATE).warnings if "today" in w or "notice was" in w]
+
+
+def test_item_13_asks_the_one_self_supplied_decision(rules):
+    """Issue 25: the register's own field where it has a value, else the use. Next to the pipe (100 m): SELFNEAR
+    (field 是); BLANKDOM (field empty, domestic: a 自备井 by its use); BLANKIRR (field empty, irrigation: not a 自备井);
+    NODOM (field says no, domestic: the register decides)."""
+    wells = audit_gdf()
+    near = wells[wells["well_id"] == "SELFNEAR"]
+    extra = []
+    cases = (("BLANKDOM", None, "domestic", 20), ("BLANKIRR", None, "irrigation", 40), ("NODOM", "否", "domestic", 60))
+    for well_id, flag, use, dx in cases:
+        row = near.copy()
+        row["well_id"], row["self_supplied"], row["use"] = well_id, flag, use
+        row["power_account"] = f"p-{well_id}"
+        row["geometry"] = [Point(500000 + dx, 100)]
+        extra.append(row)
+    wells = gpd.GeoDataFrame(pd.concat([wells, *extra], ignore_index=True), crs=wells.crs)
+    result = compliance_audit(wells, rules, audit_date=AUDIT_DATE, supply_pipes=pipes_gdf())
+    found = set(result.findings.loc[result.findings["finding"] == "self_supplied_in_coverage", "well_id"])
+    assert found == {"SELFNEAR", "BLANKDOM"}
+    # Without the field the use alone decides: NODOM (domestic) is then one too.
+    by_use = compliance_audit(wells.drop(columns=["self_supplied"]), rules, audit_date=AUDIT_DATE, supply_pipes=pipes_gdf(),
+                              fields=AuditFieldNames(self_supplied=None))
+    assert set(by_use.findings.loc[by_use.findings["finding"] == "self_supplied_in_coverage", "well_id"]) == {
+        "SELFNEAR", "BLANKDOM", "NODOM"}

@@ -54,6 +54,7 @@ def test_chinese_report_has_every_section_and_the_hand_computed_totals():
     assert "超过红线的乡镇：阿克别里斗乡" in text  # 600 used of 500
     assert "严重 1 个，一般 1 个；需压减开采量合计 60 m³（第四节，按全部井计）" in text
     assert "水资源费（税）合计 950.00 元，其中超计划累进加价 380.00 元" in text
+    assert not re.search(r"(?<!资源)水费", text)  # the levy is 水资源费（税）, never a utility's 水费
     assert "合规问题 3 条（其中特别严重 1 条）" in text
     assert "农业用水权分配合计 3,000 m³（6 个地块）" in text
     assert "120.0%" in text  # 阿克别里斗乡: 600 / 500

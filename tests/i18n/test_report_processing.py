@@ -3,6 +3,7 @@ the township names in Chinese, drawn with an embedded CJK font, and an HTML page
 
 from __future__ import annotations
 
+import re
 import subprocess
 
 import numpy as np
@@ -54,6 +55,7 @@ def test_chinese_pdf_by_default_with_township_names_and_an_embedded_cjk_font(run
     # The wells were screened here with the same engine: W1 supply area, W2 severe zone, W3 general, W4 free.
     assert "筛查结论：禁止 2 眼，限制 1 眼，允许 1 眼" in text
     assert "水资源费（税）合计 950.00 元，其中超计划累进加价 380.00 元" in text
+    assert not re.search(r"(?<!资源)水费", text)  # the levy is 水资源费（税）, never a utility's 水费
     fonts = subprocess.run(["pdffonts", result["OUTPUT_PDF"]], capture_output=True, text=True, check=True).stdout
     cjk = [line for line in fonts.splitlines() if "CJK" in line]
     assert cjk and all(" yes " in line for line in cjk)  # embedded, so no empty boxes elsewhere

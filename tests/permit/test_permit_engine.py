@@ -53,7 +53,7 @@ def test_verdicts_reasons_and_quota_by_hand():
         "A1": ("prohibited", ["severe_zone"], "within"),
         "A2": ("restricted", ["general_zone"], "within"),
         "A3": ("prohibited", ["supply_coverage"], "within"),
-        "A4": ("allowed", [], "within"),
+        "A4": ("restricted", ["request_over_remaining_quota"], "exceeds_remaining"),
         "A5": ("restricted", ["request_over_remaining_quota"], "exceeds_remaining"),
         "A6": ("prohibited", ["red_line_exhausted"], "used_up"),
     }
@@ -61,6 +61,10 @@ def test_verdicts_reasons_and_quota_by_hand():
         decision = decisions[app_id]
         assert (decision.verdict, [r.code for r in decision.reasons], decision.quota_status) == (verdict, codes, quota), app_id
     assert decisions["A4"].remaining_m3 == 10_000.0 and decisions["A5"].remaining_m3 == 10_000.0
+    # The batch: A2 took 5 000 before A4; A4 then took the 5 000 left, so nothing is left for A5.
+    assert (decisions["A4"].taken_before_m3, decisions["A4"].left_for_it_m3) == (5_000.0, 5_000.0)
+    assert (decisions["A5"].taken_before_m3, decisions["A5"].left_for_it_m3) == (10_000.0, 0.0)
+    assert [decisions[a].batch_position for a in ("A1", "A2", "A3", "A4", "A5", "A6")] == [1, 2, 3, 4, 5, 6]
     assert decisions["A6"].remaining_m3 == 0.0
     assert decisions["A3"].supply_distance_m == pytest.approx(200.0)
     assert decisions["A3"].in_supply_coverage is True
@@ -75,7 +79,8 @@ def test_each_reason_quotes_its_own_clause_from_the_rules_file():
     assert "二（三）" in decisions["A1"].reasons[0].basis
     assert decisions["A5"].reasons[0].basis == rules.get("screening", "request_over_remaining")["basis_zh"]
     assert decisions["A6"].reasons[0].basis == rules.get("screening", "red_line_exhausted")["basis_zh"]
-    assert decisions["A4"].basis == rules.get("screening", "allowed")["basis_zh"]
+    alone = _decide(world.applications().iloc[[3]], language="zh").decisions[0]
+    assert (alone.verdict, alone.quota_status, alone.basis) == ("allowed", "within", rules.get("screening", "allowed")["basis_zh"])
 
 
 def test_without_remaining_quota_the_red_line_is_not_checked():

@@ -4,6 +4,7 @@ written to a GeoPackage: the decisions table, one HTML and one PDF per applicati
 from __future__ import annotations
 
 import hashlib
+import math
 import shutil
 import subprocess
 from pathlib import Path
@@ -54,7 +55,8 @@ def _pdf_text(path: str) -> str:
 def test_one_document_per_application_and_the_decisions_table(run_alg, gpkg, tmp_path):
     before = hashlib.sha256(Path(gpkg).read_bytes()).hexdigest()
     result = run_alg(ALG, _parameters(gpkg, tmp_path))
-    assert (result["COUNT_DECISIONS"], result["COUNT_PROHIBITED"], result["COUNT_RESTRICTED"], result["COUNT_ALLOWED"]) == (6, 3, 2, 1)
+    # One batch (world.py): A2 takes 5 000 of 甲乡's 10 000 m³ first, so A4 (9 000) is restricted too.
+    assert (result["COUNT_DECISIONS"], result["COUNT_PROHIBITED"], result["COUNT_RESTRICTED"], result["COUNT_ALLOWED"]) == (6, 3, 3, 0)
     table = gpd.read_file(result["OUTPUT"], layer="decisions").set_index("application_id")
     assert table.loc["A5", "verdict"] == "restricted" and table.loc["A5", "reasons"] == "request_over_remaining_quota"
     assert table.loc["A5", "quota_status"] == "exceeds_remaining" and table.loc["A5", "remaining_m3"] == 10_000.0
@@ -62,6 +64,18 @@ def test_one_document_per_application_and_the_decisions_table(run_alg, gpkg, tmp
     assert table.loc["A3", "supply_distance_m"] == pytest.approx(200.0)
     assert (table.loc["A4", "wells_within_radius"], table.loc["A4", "affected_wells"]) == (2, 1)
     assert table.loc["A4", "max_drawdown_m"] == pytest.approx(1.212319, abs=1e-6)  # W_NEAR, by hand in test_permit_engine
+    # The batch's total at W_NEAR (507 001, 5 000 500): A4's own plus those of A2 (50 m³/d, r = 4 501 m) and A5 (150 m³/d,
+    # r = √(1² + 1 300²)), the two others that may be approved; A1, A3, A6 are prohibited. W(u) by scipy's E1 here.
+    from scipy.special import exp1
+
+    def theis(rate, r):
+        return rate / (4 * math.pi * world.T) * float(exp1(r * r * world.S / (4 * world.T * world.DAYS)))
+
+    expected = 1.212319 + theis(50.0, 4_501.0) + theis(150.0, math.hypot(1.0, 1_300.0))
+    assert table.loc["A4", "batch_max_drawdown_m"] == pytest.approx(expected, abs=1e-5)
+    assert (table.loc["A4", "taken_before_m3"], table.loc["A5", "taken_before_m3"]) == (5_000.0, 10_000.0)
+    assert table.loc["A3", "well_type"] == "self_supplied" and table.loc["A4", "well_type"] == "other"
+    assert set(table["pumping_days"]) == {world.DAYS}
     assert table.geometry.iloc[0].x == pytest.approx(500_500.0)
     folder = Path(result["OUTPUT_FOLDER"])
     assert sorted(p.name for p in folder.iterdir()) == sorted(f"A{i}.{ext}" for i in range(1, 7) for ext in ("html", "pdf"))
@@ -69,7 +83,7 @@ def test_one_document_per_application_and_the_decisions_table(run_alg, gpkg, tmp
     assert (folder / "A1.pdf").read_bytes().startswith(b"%PDF")
     text = " ".join(_pdf_text(str(folder / "A5.pdf")).split())
     assert "取水许可申请审查意见书" in text and "王工" in text
-    assert "申请水量超过剩余指标 5,000 m³" in text.replace(" ", " ")
+    assert "申请水量超过本申请可用的剩余指标 15,000 m³" in text.replace(" ", " ")
     assert hashlib.sha256(Path(gpkg).read_bytes()).hexdigest() == before  # inputs untouched
 
 
@@ -83,7 +97,8 @@ def test_the_summary_counts_every_verdict_including_outside_the_mapped_area(run_
     gpkg = world.write_gpkg(tmp_path / "with_far.gpkg", **layers)
     result = run_alg(ALG, _parameters(gpkg, tmp_path))
     counts = [result[f"COUNT_{v}"] for v in ("PROHIBITED", "RESTRICTED", "ALLOWED", "OUTSIDE")]
-    assert counts == [3, 2, 1, 1] and sum(counts) == result["COUNT_DECISIONS"] == 7
+    # world.py's six judged as one batch (A4 restricted: A2 took half the quota first) and FAR outside the mapped area.
+    assert counts == [3, 3, 0, 1] and sum(counts) == result["COUNT_DECISIONS"] == 7
 
 
 def test_english_documents_on_request(run_alg, gpkg, tmp_path):

@@ -8,9 +8,13 @@ Township A (x 499–510 km, remaining quota 10 000 m³) holds a severe zone (x 5
 | A1          | in the severe zone             | prohibited, severe_zone                               |
 | A2          | in the general zone            | restricted, general_zone                              |
 | A3          | 200 m from the pipe, industrial | prohibited, supply_coverage, pipe 200 m               |
-| A4          | free site, 9 000 of 10 000 m³  | allowed, within the quota (90 %)                      |
-| A5          | free site, 15 000 of 10 000 m³ | restricted, request_over_remaining_quota (5 000 over) |
+| A4          | free site, 9 000 m³            | restricted, request_over_remaining_quota (4 000 over) |
+| A5          | free site, 15 000 m³           | restricted, request_over_remaining_quota (nothing left) |
 | A6          | township B, quota used up      | prohibited, red_line_exhausted                        |
+
+The six are one batch, judged in id order (no dates): A1 and A3 are prohibited and take nothing; A2 (restricted: it may
+be approved) takes 5 000 of A's 10 000 m³, A4 is compared with the 5 000 left (and takes them), A5 with nothing.
+Judged alone, A4 is allowed (within the quota, 90 %).
 
 Existing wells around A4 (507 000, 5 000 500): W_NEAR 1 m east, W_FAR 100 m east, W_OUT 1 500 m east.
 """

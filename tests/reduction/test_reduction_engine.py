@@ -116,14 +116,14 @@ def test_the_over_quota_share_falls_on_the_well_that_was_over_its_plan():
     # 丙乡: neither well was over its plan: nothing is shared, the whole 900 is the shortfall, and the log says why.
     town = _township(plan, "丙乡")
     assert town.status == "not_reachable" and town.shortfall_m3 == pytest.approx(900.0)
-    assert any("丙乡" in w and "over quota" in w for w in plan.warnings)
+    assert any("丙乡" in w and "over plan" in w for w in plan.warnings)
 
 
 def test_one_year_plan_and_the_log():
     plan, notes = _plan(first=2026, target=2026)
     assert _township(plan, "丙乡").shortfall_m3 == pytest.approx(1500 - 450 - 600)
     joined = " ".join(notes)
-    assert "1 stopped or deregistered well(s) (50 m³ in the data) are not counted" in joined
+    assert "1 stopped, deregistered or sealed well(s) (50 m³ in the data) are not counted" in joined
     assert "1 well(s) lie in no township" in joined and "OUT1" in joined
     assert plan.wells.loc["OUT1", "measure"] == "outside"
 
@@ -192,3 +192,61 @@ def test_the_rules_file_sets_the_order_and_the_cap(tmp_path):
     names, allowables = township_allowables(world.townships(), "name_zh", "allowable_m3", layer="townships")
     plan = plan_reduction(table, allowables, settings, township_order=names)
     assert list(plan.townships["shortfall_m3"]) == pytest.approx([0.0, 200.0, 900.0])
+
+
+def test_only_a_self_supplied_well_is_switched_by_the_register_first_then_the_use():
+    """Issue 25: 甲乡's coverage holds wells of every kind. Switched to the network only the 自备井: the register's own
+    field where it has a value (D_NO says no: stays; IR_YES says yes: switched), else the use (domestic D_BLANK is one;
+    irrigation I_BLANK and public supply G_BLANK are not)."""
+    import geopandas as gpd
+
+    rows = [  # well_id, use, self_supplied, (x, y): all 200 m from the pipe at x = 5 km
+        ("D_NO", "domestic", False, (5_200, 1_000)),
+        ("IR_YES", "irrigation", True, (5_200, 2_000)),
+        ("D_BLANK", "domestic", None, (5_200, 3_000)),
+        ("I_BLANK", "irrigation", None, (5_200, 4_000)),
+        ("G_BLANK", "public_supply", None, (5_200, 5_000)),
+    ]
+    wells = gpd.GeoDataFrame(
+        {"well_id": [r[0] for r in rows], "use": [r[1] for r in rows], "self_supplied": [r[2] for r in rows],
+         "status": "active", "permit_no": "P", "permit_m3": 100.0, "metered_m3": 100.0},
+        geometry=[world.pt(*r[3]) for r in rows], crs=world.CRS,
+    )
+    table, _ = plan_table(_prepared(), wells, load_rules(), volume_field="metered_m3", self_supplied_field="self_supplied")
+    assert dict(zip(wells["well_id"], table["switchable"])) == {
+        "D_NO": False, "IR_YES": True, "D_BLANK": True, "I_BLANK": False, "G_BLANK": False,
+    }
+    by_use, _ = plan_table(_prepared(), wells, load_rules(), volume_field="metered_m3")
+    assert dict(zip(wells["well_id"], by_use["switchable"])) == {
+        "D_NO": True, "IR_YES": False, "D_BLANK": True, "I_BLANK": False, "G_BLANK": False,
+    }
+
+
+def test_the_measure_order_is_an_assumption_and_its_alternative_can_be_chosen():
+    """A township must cut 300 m³. S (a 自备井 in coverage, 300 m³ within its 400 m³ plan) and P (irrigation, 900 m³ over
+    its 600 m³ plan). The rules file's order switches S and leaves P over its plan; the alternative brings P back to
+    plan and leaves S."""
+    import numpy as np
+    import pandas as pd
+
+    table = pd.DataFrame(
+        {"township": ["T", "T"], "use_m3": [300.0, 900.0], "plan_m3": [400.0, 600.0], "active": [True, True],
+         "permitted": [True, True], "switchable": [True, False], "share_eligible": [False, True]},
+        index=["S", "P"],
+    )
+    rules = load_rules()
+    node = rules.get("reduction_plan", "measure_order")
+    assert "assumption" in node and "back to plan first" in node["assumption"]
+    assert node["alternative"] == ["stop_unpermitted", "back_to_plan", "switch_self_supplied", "share"]
+    first = plan_reduction(table, {"T": 900.0}, PlanSettings.from_rules(rules, 2026, 2027, "use", "en"))
+    assert first.wells["measure"].tolist() == ["switch_self_supplied", "none"] and first.wells["cut_m3"].tolist() == [300.0, 0.0]
+    other = plan_reduction(table, {"T": 900.0}, PlanSettings.from_rules(rules, 2026, 2027, "use", "en", "alternative"))
+    assert other.wells["measure"].tolist() == ["none", "back_to_plan"] and other.wells["cut_m3"].tolist() == [0.0, 300.0]
+    assert np.isclose(first.townships["final_m3"].iloc[0], 900.0) and np.isclose(other.townships["final_m3"].iloc[0], 900.0)
+    with pytest.raises(EngineInputError, match="MEASURE_ORDER"):
+        PlanSettings.from_rules(rules, 2026, 2027, "use", "en", "whatever")
+
+
+def test_the_over_quota_share_rule_says_it_measures_use_over_plan():
+    node = load_rules().get("reduction_plan", "share_rule")
+    assert "超计划" in node["assumption"] and "超定额" in node["assumption"] and "over_quota" in node["assumption"]

@@ -48,6 +48,13 @@ CASES = [
      "over_extraction_grading.water_level_decline_m_per_a.significance_p", "< 1"),
     (("screening", "default_coverage_distance_m", "value"), 0, "screening.default_coverage_distance_m", "> 0"),
     (("surcharge", "bands"), [], "surcharge.bands", "at least 1"),
+    # issue 25: the readings marked as assumptions, and the pumping days per use
+    (("surcharge", "plan_or_quota", "value"), "both", "surcharge.plan_or_quota", "'larger'"),
+    (("permit_decision", "pumping_days_by_use", "uses", "irrigation", "value"), 400,
+     "permit_decision.pumping_days_by_use.uses.irrigation", "≤ 366"),
+    (("screening", "well_types", "irrigation_assumption"), _DELETE, "screening.well_types.irrigation_assumption", "no entry"),
+    (("screening", "supply_coverage_not_self_supplied", "verdict"), "ok", "screening.supply_coverage_not_self_supplied.verdict",
+     "'allowed'"),
 ]
 
 

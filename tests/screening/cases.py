@@ -85,14 +85,23 @@ WELLS = {
     "pipe_501m": (2000, -3501, None, "allowed", "", None, None, 501.0, False, "托里镇"),
     # Past the pipe's end: distance to the end vertex, sqrt(300² + 399²) = 499.2; a 32-gon buffer would miss it.
     "past_pipe_end": (10300, -3399, "自备井", "prohibited", "supply_coverage", None, None, (300**2 + 399**2) ** 0.5, True, None),
-    "area_in_severe": (200, 800, "irrigation", "prohibited", "supply_coverage;severe_zone", "Akbiri", "severe", 3800.0, True, "托里镇"),
+    # A farm irrigation well is no 自备井 (rules file, screening.well_types): in coverage, item 13 does not apply.
+    "area_in_severe": (200, 800, "irrigation", "prohibited", "supply_coverage_not_self_supplied;severe_zone", "Akbiri", "severe",
+                       3800.0, True, "托里镇"),
+    "self_supplied_area_in_severe": (200, 800, "domestic", "prohibited", "supply_coverage;severe_zone", "Akbiri", "severe", 3800.0,
+                                     True, "托里镇"),
     "exempt_in_severe": (200, 200, "监测", "restricted", "severe_zone;statutory_exception", "Akbiri", "severe", 3200.0, False, "托里镇"),
-    # A monitoring well is no self-supplied well: item 13 does not apply; the zone ban stays (no exception in coverage).
-    "exempt_in_coverage": (200, 800, "monitoring", "prohibited", "severe_zone", "Akbiri", "severe", 3800.0, True, "托里镇"),
+    # A monitoring well is no self-supplied well: item 13 does not apply; the Regulations' exception for monitoring holds
+    # inside coverage too (restricted, not prohibited); "domestic supply without an alternative" cannot, the network is one.
+    "exempt_in_coverage": (200, 800, "monitoring", "restricted", "supply_coverage_not_self_supplied;severe_zone;statutory_exception",
+                           "Akbiri", "severe", 3800.0, True, "托里镇"),
+    "no_alternative_in_coverage": (200, 800, "domestic_no_alternative", "prohibited", "supply_coverage;severe_zone", "Akbiri", "severe",
+                                   3800.0, True, "托里镇"),
     # Inside coverage with no type: item 13 may or may not apply, so it is asked, not guessed.
     "coverage_type_unknown": (2000, -2600, None, "restricted", "supply_coverage_type_unknown", None, None, 400.0, True, "托里镇"),
-    # The utility's own supply well inside coverage: not a self-supplied well, allowed.
-    "public_supply_in_coverage": (2000, -2700, "公共供水", "allowed", "", None, None, 300.0, True, "托里镇"),
+    # The utility's own supply well inside coverage: not a self-supplied well, allowed — and the reason says it is in coverage.
+    "public_supply_in_coverage": (2000, -2700, "公共供水", "allowed", "supply_coverage_not_self_supplied", None, None, 300.0, True,
+                                  "托里镇"),
     "exempt_outside_zones": (2700, 200, "emergency", "allowed", "", None, None, 3200.0, False, "托里镇"),
     "not_exempt_use": (1200, 500, "irrigation", "restricted", "general_zone", "Overlap", "general", 3500.0, False, "托里镇"),
 }

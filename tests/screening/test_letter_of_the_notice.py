@@ -34,9 +34,14 @@ def _wells(points: dict[str, tuple], **columns) -> gpd.GeoDataFrame:
     [
         ("自备", "prohibited", "supply_coverage", "self_supplied"),
         ("工业自备", "prohibited", "supply_coverage", "self_supplied"),
-        ("公共供水", "allowed", "", "other"),
-        ("监测", "allowed", "", "other"),
-        ("应急", "allowed", "", "other"),
+        ("domestic", "prohibited", "supply_coverage", "self_supplied"),
+        ("industrial", "prohibited", "supply_coverage", "self_supplied"),
+        ("公共供水", "allowed", "supply_coverage_not_self_supplied", "other"),
+        ("监测", "allowed", "supply_coverage_not_self_supplied", "other"),
+        ("应急", "allowed", "supply_coverage_not_self_supplied", "other"),
+        # A farm irrigation well is no 自备井 (issue 25): inside coverage it is told item 13 does not apply to it.
+        ("irrigation", "allowed", "supply_coverage_not_self_supplied", "other"),
+        ("农灌", "allowed", "supply_coverage_not_self_supplied", "other"),
         (None, "restricted", "supply_coverage_type_unknown", "unknown"),
         ("something else", "restricted", "supply_coverage_type_unknown", "unknown"),
     ],
@@ -84,3 +89,18 @@ def test_allowed_never_claims_the_red_line_was_checked_when_it_was_not():
     assert "未核查用水总量红线" in unchecked["basis"].iloc[0] and "未超" not in unchecked["basis"].iloc[0]
     english = screen_points(_prepared(remaining_field=None), _wells({"w": (2700, 200)}), language="en")
     assert "Red line not checked" in english["basis"].iloc[0]
+
+
+def test_the_chinese_screening_report_names_reasons_in_words():
+    """Issue 25: the reasons table of the report says what each reason is, not its code, to a Chinese reader."""
+    import re
+
+    from tuoli_gw_plugin.engine.documents.screening_report import screening_report_html
+
+    wells = cases.wells()
+    prepared = _prepared()
+    results = screen_points(prepared, wells, use_field="use", language="zh")
+    page = screening_report_html(prepared, wells, results, input_label="申请井", language="zh")
+    table = page[page.index('<div class="basis">'):]
+    assert re.findall(r"<td>[a-z_]+</td>", table) == []
+    assert "公共供水管网覆盖范围内的自备井（第13条）" in table and "位于公共供水管网覆盖范围内，非自备井：不适用第13条" in table

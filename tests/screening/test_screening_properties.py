@@ -57,12 +57,12 @@ use_values = st.one_of(
 def test_types_decided_once_per_distinct_use_equal_the_well_by_well_answer(uses):
     """The engine decides a well's type and exemption once per distinct use; the answer is the one a
     decision well by well gives (missing values alike, 1 / 1.0 / True not merged)."""
-    from tuoli_gw_plugin.engine.core.values import is_null
-    from tuoli_gw_plugin.engine.screening.well_sites import UNKNOWN_TYPE, _exempt_mask, well_type_words, well_types
+    from tuoli_gw_plugin.engine.core.values import is_blank
+    from tuoli_gw_plugin.engine.screening.well_sites import UNKNOWN_TYPE, _exempt_kinds, kinds_of_uses, normal_word, well_type_words
 
     prepared = prepare_screening(cases.zones(), pipes=cases.pipes(), rules=RULES)
     words = well_type_words(RULES)
-    expected_types = [UNKNOWN_TYPE if is_null(u) else words.get(str(u).strip().lower(), UNKNOWN_TYPE) for u in uses]
-    expected_exempt = [not is_null(u) and str(u).strip().lower() in prepared.exempt_aliases for u in uses]
-    assert list(well_types(prepared, uses, len(uses))) == expected_types
-    assert _exempt_mask(prepared, uses, len(uses)).tolist() == expected_exempt
+    expected_types = [UNKNOWN_TYPE if is_blank(u) else words.get(normal_word(u), UNKNOWN_TYPE) for u in uses]
+    expected_exempt = [None if is_blank(u) else prepared.exempt_aliases.get(normal_word(u)) for u in uses]
+    assert list(kinds_of_uses(uses, words, len(uses))) == expected_types
+    assert _exempt_kinds(prepared, uses, len(uses)).tolist() == expected_exempt

@@ -8,7 +8,7 @@ zero rows (the table, its field types, ``gpkg_contents``, ``gpkg_geometry_column
 ``gpkg_ogr_contents``, exactly as it would for the whole frame), and this module only adds the rows,
 the extent and the feature count that GDAL would have written for them.
 
-It does so only for what it encodes exactly as GDAL does (``tests/screening/test_gpkg_rows.py``
+It does so only for what it encodes exactly as GDAL does (``tests/gpkg/test_rows.py``
 compares every table of both files): geometries that are all points (all XY or all XYZ, none empty,
 any number missing) and columns of text, booleans (nullable too), integers and reals, none called
 ``fid`` (GDAL would make it the FID). A point's GeoPackage blob is the 8-byte header ``GP``, version
@@ -35,8 +35,9 @@ _HEADER_FLAGS_LITTLE_ENDIAN_NO_ENVELOPE = 1
 
 
 def direct_columns(frame) -> list[np.ndarray] | None:
-    """The attribute columns of ``frame`` as object arrays of Python values (None where missing), or None when
-    any column is of a kind this module does not write exactly as GDAL does."""
+    """The attribute columns of ``frame`` as arrays sqlite_rows.insert_many binds (object arrays of Python values,
+    None where missing; numbers and plain yes/no as their numpy arrays, made Python values block by block), or None
+    when any column is of a kind this module does not write exactly as GDAL does."""
     geometry_name = frame.geometry.name
     columns = []
     for name in frame.columns:
@@ -56,9 +57,10 @@ def _python_values(series: pd.Series) -> np.ndarray | None:
     if isinstance(dtype, pd.BooleanDtype):
         return series.to_numpy(dtype=object, na_value=None)
     if dtype == np.dtype(bool) or (isinstance(dtype, np.dtype) and dtype.kind in "if"):
-        # Python bools, ints and floats; a float32 becomes the Python float of its exact value, as GDAL
-        # widens it; SQLite stores a bound NaN as NULL, as GDAL's writer does.
-        return series.to_numpy().astype(object)
+        # Bound as Python bools, ints and floats (insert_many converts each block): a float32 becomes the Python float
+        # of its exact value, as GDAL widens it; SQLite stores a bound NaN as NULL, as GDAL's writer does. Kept as
+        # numbers until then: a million Python numbers per column took 36 MB each (measured).
+        return series.to_numpy()
     if isinstance(dtype, pd.StringDtype):  # pandas 3's default for text
         # One Python string per distinct value, shared by its rows: SQLite's binding encodes each string
         # to UTF-8 once and caches it, and a column of a few long texts (the legal basis) takes little memory.
@@ -87,7 +89,8 @@ def point_layer_type(geometries) -> str | None:
 
 
 def point_blobs(geometries, srs_id: int) -> np.ndarray:
-    """GeoPackage blobs of the points ``geometries`` (see point_layer_type), None for a missing one."""
+    """GeoPackage blobs of the points ``geometries`` (see point_layer_type), None for a missing one: without missing
+    ones, an array of fixed-size records whose blocks insert_many turns into bytes (no million bytes objects at once)."""
     import shapely
 
     geometries = np.asarray(geometries, dtype=object)
@@ -110,9 +113,11 @@ def point_blobs(geometries, srs_id: int) -> np.ndarray:
     records["y"] = coordinates[:, 1]
     if with_z:
         records["z"] = coordinates[:, 2]
+    raw = records.view(f"V{records.dtype.itemsize}")  # each record's bytes (tolist() gives bytes objects)
+    if present.all():
+        return raw
     blobs = np.full(len(geometries), None, dtype=object)
-    # Each record's bytes as one bytes object (numpy's void scalars convert to bytes).
-    blobs[present] = np.frombuffer(records.tobytes(), dtype=f"V{records.dtype.itemsize}").tolist()
+    blobs[present] = raw.tolist()
     return blobs
 
 

@@ -82,9 +82,12 @@ def verdict_word(verdict: str) -> str:
 
 
 def reason_words(codes: str | None) -> str:
-    """Reason codes as the engine's words in the interface language, each followed by its code (as in the output layer)."""
+    """Reason codes as the engine's words in the interface language; an English reader also sees each code, as in the
+    output layer (a Chinese reader sees words only)."""
     language = interface_language()
     parts = [code.strip() for code in (codes or "").split(";") if code.strip()]
+    if language == "zh":
+        return "；".join(code_word("reason", code, language) for code in parts)
     return "; ".join(f"{word} ({code})" if (word := code_word("reason", code, language)) != code else code for code in parts)
 
 
@@ -130,15 +133,16 @@ def find_layer(kind: str, geometry_filter, taken: tuple[QgsVectorLayer, ...] = (
 class SiteCheckPanel(QWidget):
     """Layer and field pickers, coverage distance and the verdict of the last click."""
 
-    settings_changed = pyqtSignal()
+    settings_changed = pyqtSignal()  # layers, fields, coverage distance: the layers are prepared again
+    site_inputs_changed = pyqtSignal()  # the kind of well or the requested volume: the last site is checked again
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("TuoliGwSiteCheckPanel")
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.zones_combo = self._layer_combo(QgsMapLayerProxyModel.PolygonLayer)
         self.grade_field_combo = self._field_combo(self.zones_combo, "zone_grade", allow_empty=False)
         self.zone_name_field_combo = self._field_combo(self.zones_combo, "zone_name", allow_empty=True)
@@ -154,22 +158,20 @@ class SiteCheckPanel(QWidget):
         self.distance_spin.setSuffix(" m")
         self.distance_spin.valueChanged.connect(self.settings_changed)
         self.use_combo = QComboBox()
-        # Item 13 bans new self-supplied wells only, so the kind of well decides inside supply coverage.
-        self.use_combo.addItem(tr("self-supplied well (自备井)"), "self_supplied")
-        self.use_combo.addItem(tr("public supply well (the utility's)"), "public_supply")
-        self.use_combo.addItem(tr("domestic supply, no alternative source"), "domestic_no_alternative")
-        self.use_combo.addItem(tr("monitoring well"), "monitoring")
-        self.use_combo.addItem(tr("emergency supply well"), "emergency")
-        self.use_combo.addItem(tr("type not known"), None)
-        self.use_combo.currentIndexChanged.connect(self.settings_changed)
-        # For 'Write permit decision': the requested volume (item 8, the Theis rate) and the wells it may affect.
+        # Item 13 bans new self-supplied wells only, so the kind of well decides inside supply coverage: the uses and
+        # whether each is a 自备井 come from the rules file's lists, as every other tool reads them.
+        self.fill_uses(load_rules())
+        self.use_combo.currentIndexChanged.connect(self.site_inputs_changed)
+        # The requested volume: compared with the township's remaining quota (item 8) when given, and the Theis rate of
+        # 'Write permit decision'. 0 shows 'not given': the site is then screened without it, and the panel says so.
         self.requested_spin = QgsDoubleSpinBox()
-        self.requested_spin.setRange(1, 100_000_000)
+        self.requested_spin.setRange(0, 100_000_000)
         self.requested_spin.setDecimals(0)
         self.requested_spin.setSuffix(" m³/a")
-        self.requested_spin.setClearValue(10_000)
-        self.requested_spin.setValue(10_000)
-        self.requested_spin.valueChanged.connect(self.settings_changed)
+        self.requested_spin.setSpecialValueText(tr("not given"))
+        self.requested_spin.setClearValue(0)
+        self.requested_spin.setValue(0)
+        self.requested_spin.valueChanged.connect(self.site_inputs_changed)
         self.existing_wells_combo = QgsMapLayerComboBox()
         self.existing_wells_combo.setFilters(QgsMapLayerProxyModel.PointLayer)
         self.existing_wells_combo.setAllowEmptyLayer(True)
@@ -189,12 +191,12 @@ class SiteCheckPanel(QWidget):
         layout.addLayout(form)
         self.verdict_label = QLabel()
         self.verdict_label.setObjectName("verdict")
-        self.verdict_label.setTextFormat(Qt.RichText)  # always rich text, so escaped entities render as characters
+        self.verdict_label.setTextFormat(Qt.TextFormat.RichText)  # always rich text, so escaped entities render as characters
         self.verdict_label.setWordWrap(True)
         layout.addWidget(self.verdict_label)
         self.details = QTextBrowser()
         self.details.setObjectName("details")
-        self.details.setLineWrapMode(QTextBrowser.WidgetWidth)
+        self.details.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
         layout.addWidget(self.details, 1)
         self.write_button = QPushButton(tr("Write permit decision"))
         self.write_button.setObjectName("write_permit_decision")
@@ -202,12 +204,30 @@ class SiteCheckPanel(QWidget):
         layout.addWidget(self.write_button)
         self.written_label = QLabel()
         self.written_label.setObjectName("written")
-        self.written_label.setTextFormat(Qt.RichText)
+        self.written_label.setTextFormat(Qt.TextFormat.RichText)
         self.written_label.setWordWrap(True)
         self.written_label.setOpenExternalLinks(True)
         layout.addWidget(self.written_label)
         self.last_result: dict | None = None
         self.reset()
+
+    def fill_uses(self, rules) -> None:
+        """The kinds of well a reviewer can choose: each use code the rules file's screening.well_types lists, said in
+        words with whether it is a 自备井 by those lists (irrigation is not, unless the county's rules say so)."""
+        from ..engine.screening.well_kind import USE_CODES, kind_words, use_words, well_type_words
+
+        language = interface_language()
+        kinds = well_type_words(rules)
+        self.use_combo.clear()
+        for use in USE_CODES:
+            if use in kinds and use != "self_supplied":
+                self.use_combo.addItem(f"{use_words(use, language)} — {kind_words(kinds[use], language)}", use)
+        self.use_combo.addItem(tr("kind not known"), None)
+
+    def requested_m3(self) -> float | None:
+        """The requested volume the reviewer gave, or None ('not given')."""
+        value = float(self.requested_spin.value())
+        return value if value > 0 else None
 
     def _layer_combo(self, geometry_filter) -> QgsMapLayerComboBox:
         combo = QgsMapLayerComboBox()
@@ -284,13 +304,21 @@ class SiteCheckPanel(QWidget):
         self.verdict_label.setText(
             f'<span style="font-size:15pt; font-weight:bold; color:{colour}">{html.escape(verdict.upper())}</span>'
         )
+        from ..engine.documents.permit_document import zone_words
+        from ..engine.screening.well_kind import kind_words
+
+        language = interface_language()
         distance = result.get("supply_distance_m")
+        requested = result.get("requested_m3")
         rows = [
             (tr("Reasons"), reason_words(result.get("reasons")) or "—"),
             (tr("Legal basis"), result.get("basis") or "—"),
+            (tr("Kind of well (item 13)"), kind_words(result.get("well_type"), language)),
+            (tr("Requested volume"), tr("{volume} m³/a, compared with the township's remaining quota (item 8)").format(
+                volume=f"{requested:,.0f}") if requested else tr("not given: not compared with the township's remaining quota (item 8)")),
             (tr("Nearest supply pipe"), "—" if distance is None else f"{distance:,.1f} m"),
             (tr("In supply coverage"), tr("yes") if result.get("in_supply_coverage") else tr("no")),
-            (tr("Zone"), " ".join(str(v) for v in (result.get("zone_name"), result.get("zone_grade")) if v) or "—"),
+            (tr("Zone"), zone_words(result.get("zone_name"), result.get("zone_grade"), language)),
             (tr("Township"), result.get("township") or "—"),
             (tr("Checked in"), f"{elapsed_ms:.1f} ms"),
         ]
@@ -337,6 +365,8 @@ class SiteChecker:
         self._watched_layers: list[QgsVectorLayer] = []
         self._action: QAction | None = None
         self.panel.settings_changed.connect(self.invalidate)
+        # The verdict shown is always the one of the kind and volume now in the panel, as the decision will be written.
+        self.panel.site_inputs_changed.connect(self.recheck)
         self.panel.write_button.clicked.connect(self.write_permit_decision)
         self._last_point: QgsPointXY | None = None
         default_distance = self.default_coverage_distance()
@@ -370,7 +400,7 @@ class SiteChecker:
             self.dock = QDockWidget(tr("Check well site"), self.iface.mainWindow())
             self.dock.setObjectName("TuoliGwSiteCheckDock")
             self.dock.setWidget(self.panel)
-            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         if self.dock is not None:
             self.dock.show()
         if self.panel.zones_combo.currentLayer() is None:
@@ -495,6 +525,11 @@ class SiteChecker:
         return self._prepared
 
     # -- a click --------------------------------------------------------------------------------
+    def recheck(self, *_args) -> None:
+        """Check the last site again (the reviewer changed the kind of well or the requested volume)."""
+        if self._last_point is not None and self.panel.last_result is not None:
+            self.check_point(self._last_point)
+
     def check_point(self, point: QgsPointXY) -> dict | None:
         from ..engine.core.errors import EngineInputError
         from ..engine.core.messages import speaking
@@ -507,9 +542,12 @@ class SiteChecker:
             with speaking(interface_language()):
                 prepared = self.prepared()
                 crs_text = crs_to_pyproj_text(self.canvas.mapSettings().destinationCrs(), tr("map canvas"))
+                requested = self.panel.requested_m3()
                 result = screen_point(
-                    prepared, point.x(), point.y(), crs_text, use=self.panel.use_combo.currentData(), language=interface_language()
+                    prepared, point.x(), point.y(), crs_text, use=self.panel.use_combo.currentData(), language=interface_language(),
+                    requested_m3=requested,
                 )
+                result["requested_m3"] = requested
         except SiteCheckError as error:
             self._remove_marker()
             self.panel.show_message(error.title, error.text)
@@ -541,6 +579,13 @@ class SiteChecker:
 
         if self._last_point is None or self.panel.last_result is None:
             self.panel.show_message(tr("No site checked yet"), tr("Click the map first, then write the decision for that site."))
+            return None
+        if self.panel.requested_m3() is None:
+            self.panel.show_message(
+                tr("No requested volume"),
+                tr("Give the requested annual volume (m³/a) in the panel: the decision compares it with the township's remaining "
+                   "quota (item 8) and computes the drawdown from it. Then click the site again."),
+            )
             return None
         try:
             pdf = self._write_decision(self._last_point)
@@ -576,14 +621,11 @@ class SiteChecker:
         from ..engine.core.output_files import write_atomically
         from ..engine.documents.permit_document import build_decision_document
         from ..engine.permit.decision import (
-            DEFAULT_PUMPING_DAYS,
-            DEFAULT_RADIUS_M,
-            DEFAULT_STORATIVITY,
-            DEFAULT_TRANSMISSIVITY_M2_PER_DAY,
             TheisSettings,
             decide_permits,
             safe_file_stem,
         )
+        from ..engine.permit.theis import DEFAULT_RADIUS_M, DEFAULT_STORATIVITY, DEFAULT_TRANSMISSIVITY_M2_PER_DAY
         from ..qgis_io.frames import crs_to_pyproj_text
         from ..qgis_io.pdf import print_pdf
 
@@ -594,13 +636,16 @@ class SiteChecker:
         application_id = f"site-{dt.datetime.now():%Y%m%d-%H%M%S}"
         application = gpd.GeoDataFrame(
             {"app_id": [application_id], "use": [self.panel.use_combo.currentData()],
-             "requested_m3": [float(self.panel.requested_spin.value())]},
+             "requested_m3": [self.panel.requested_m3()]},
             geometry=[shapely.Point(point.x(), point.y())], crs=crs_text,
         )
         wells_layer = self.panel.existing_wells_combo.currentLayer()
         wells = None if wells_layer is None else source_to_frame(wells_layer, wells_layer.name())
         wells_id = find_field(wells_layer, ("well_id", "id", "井编号")) if wells_layer is not None else None
-        settings = TheisSettings(DEFAULT_TRANSMISSIVITY_M2_PER_DAY, DEFAULT_STORATIVITY, DEFAULT_PUMPING_DAYS, DEFAULT_RADIUS_M)
+        # Only pumping wells are interfered wells: the status field, where the layer has one (as the algorithm's default).
+        wells_status = find_field(wells_layer, ("status", "状态", "井状态")) if wells_layer is not None else None
+        # The permit decision's own defaults: the pumping days of the use (rules file), as the algorithm takes them.
+        settings = TheisSettings(DEFAULT_TRANSMISSIVITY_M2_PER_DAY, DEFAULT_STORATIVITY, None, DEFAULT_RADIUS_M)
         rules = load_rules()
         prepared.layer_names["wells"] = tr("clicked site")
         if wells_layer is not None:
@@ -608,7 +653,7 @@ class SiteChecker:
         with speaking(language):
             batch = decide_permits(
                 prepared, application, settings, rules, id_field="app_id", requested_field="requested_m3", use_field="use",
-                existing_wells=wells, existing_id_field=wells_id, language=language,
+                existing_wells=wells, existing_id_field=wells_id, existing_status_field=wells_status, language=language,
             )
             document = build_decision_document(batch.decisions[0], batch, prepared, rules, language=language,
                                                has_existing_wells=wells is not None)

@@ -27,12 +27,7 @@ def _register_code_words() -> None:
     from ..engine.permit import decision  # noqa: F401
     from ..engine.reduction import plan  # noqa: F401
     from ..engine.registers import vocabulary  # noqa: F401
-    from ..engine.screening import well_sites  # noqa: F401
-
-    try:  # the kinds of well and the uses, where that module is part of the engine
-        from ..engine.screening import well_kind  # noqa: F401
-    except ImportError:
-        pass
+    from ..engine.screening import well_kind, well_sites  # noqa: F401
 
 
 def stored_text(value: Any) -> str | None:
@@ -56,8 +51,36 @@ def bilingual_half(label: str, language: str) -> str:
     return (chinese if language == "zh" else english).strip() or label
 
 
-def apply_layer_words(layer: QgsVectorLayer, language: str, **params: object) -> None:
-    """Aliases, value maps, precisions and legend labels of ``layer`` in ``language`` ('zh' or 'en')."""
+def present_values(frame) -> dict[str, list]:
+    """The values each coded column of ``frame`` holds (None for missing), as ``apply_layer_words`` takes them for
+    a layer written from that frame: one pass over each column in memory instead of a scan of the written file."""
+    import pandas as pd
+
+    try:
+        _register_code_words()
+    except ImportError:  # an engine room whose package is missing (rasterio): QGIS reads the values from the layer
+        return {}
+    present = {}
+    for name in frame.columns:
+        if is_coded(str(name)):
+            present[str(name)] = [_python(value) for value in pd.unique(frame[name])]
+    return present
+
+
+def _python(value: Any) -> Any:
+    """A frame's value as QGIS hands it over: a Python scalar (numpy's bool_ would read 'True', QGIS's bool 'true'),
+    None for a missing one."""
+    import numpy as np
+    import pandas as pd
+
+    if pd.isna(value):
+        return None
+    return value.item() if isinstance(value, np.generic) else value
+
+
+def apply_layer_words(layer: QgsVectorLayer, language: str, present: dict[str, list] | None = None, **params: object) -> None:
+    """Aliases, value maps, precisions and legend labels of ``layer`` in ``language`` ('zh' or 'en'). ``present``: the
+    values of the coded fields, when the caller knows them (present_values); else QGIS reads them from the layer."""
     _register_code_words()
     for index, field in enumerate(layer.fields()):
         name = field.name()
@@ -65,8 +88,10 @@ def apply_layer_words(layer: QgsVectorLayer, language: str, **params: object) ->
         if header:
             layer.setFieldAlias(index, header)
         if is_coded(name):
-            present = [stored_text(v) for v in layer.uniqueValues(index)]
-            codes = [v for v in dict.fromkeys([*present, *known_codes(name)]) if v]
+            held = present[name] if present is not None and name in present else layer.uniqueValues(index)
+            # Sorted: QGIS hands its values over in no particular order (a set), a frame in the order of its rows.
+            held_codes = sorted(code for code in (stored_text(v) for v in held) if code)
+            codes = [v for v in dict.fromkeys([*held_codes, *known_codes(name)]) if v]
             words = value_words(name, codes, language, **params)
             if words:
                 entries = [{said: code} for code, said in words.items()]

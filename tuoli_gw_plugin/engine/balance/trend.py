@@ -313,22 +313,13 @@ def station_trends(
                 significant = p_value is not None and p_value < alpha
                 record.update(significant=bool(significant), level_grade=level_grade(slope, significant, rules))
         records.append(record)
-    if too_short:
-        report(
-            "warning",
-            text(
-                "trend.too_short", n=len(too_short), min_obs=min_obs, min_span=min_span,
-                stations=", ".join(too_short[:10]) + (" …" if len(too_short) > 10 else ""),
-            ),
-        )
-    if untestable:
-        report(
-            "warning",
-            text(
-                "trend.untestable", n=len(untestable), alpha=alpha, mk_min=mk_min,
-                stations=", ".join(untestable[:10]) + (" …" if len(untestable) > 10 else ""),
-            ),
-        )
+    for key, stations, limits in (
+        ("trend.too_short", too_short, {"min_obs": min_obs, "min_span": min_span}),
+        ("trend.untestable", untestable, {"alpha": alpha, "mk_min": mk_min}),
+    ):
+        if stations:
+            shown = ", ".join(stations[:10]) + (" …" if len(stations) > 10 else "")
+            report("warning", text(key, n=len(stations), stations=shown, **limits))
     columns = ["n_obs", "first_date", "last_date", "years", "decline_m_per_a", "mk_p_value", "significant", "level_grade"]
     return pd.DataFrame.from_records(records, columns=columns + (["undetermined_reason"] if reasons else []))
 

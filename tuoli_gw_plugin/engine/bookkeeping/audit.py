@@ -30,6 +30,7 @@ from ..core.messages import register, text
 from ..core.registry_columns import flag_column, key_column, parse_flag, require_field, text_column
 from ..core.rules import Rules
 from ..core.values import date_column, is_missing, number_column, parse_date, parsed_column
+from ..screening.well_kind import well_kinds
 from .deadlines import WorkCalendar, deadline_after
 from .electricity import DatedPower, PowerFieldNames, account_power, dated_power
 from .quota_volumes import UseQuotas, quota_volumes
@@ -125,7 +126,7 @@ register(
             "供电户号 {account}（“{layer}”中 {kwh}）未对应登记册中的任何机井：可能为未登记机井，{cite}",
         ),
         "audit.skip_no_self_supplied_field": (
-            "self_supplied_in_coverage (no self-supplied field)", "self_supplied_in_coverage（无自备井字段）"
+            "self_supplied_in_coverage (neither a self-supplied nor a use field)", "self_supplied_in_coverage（无自备井字段，亦无用途字段）"
         ),
         "audit.skip_no_supply_layer": (
             "self_supplied_in_coverage (no SUPPLY_PIPES or SUPPLY_AREAS given)",
@@ -338,23 +339,13 @@ def _status_words(rules: Rules) -> dict[str, set[str]]:
     return {key: {str(w).strip().lower() for w in values} for key, values in words.items()}
 
 
-def _self_supplied_flags(frame: pd.DataFrame, field_name: str, layer: str, id_field: str, rules: Rules) -> list:
-    """Yes/no of the self-supplied field; the rules file's closure-list spellings count too."""
-    node = rules.data.get("screening", {}).get("closure_list", {})
-    extra_true = {str(w).strip().lower() for w in node.get("self_supplied_true", [])}
-    extra_false = {str(w).strip().lower() for w in node.get("self_supplied_false", [])}
-    values = []
-    for value in frame[field_name].tolist():
-        text = str(value).strip().lower() if isinstance(value, str) else None
-        if text in extra_true:
-            values.append(True)
-        elif text in extra_false:
-            values.append(False)
-        else:
-            values.append(value)
-    probe = pd.DataFrame({field_name: values, id_field: frame[id_field].tolist()})
-    probe.attrs = dict(frame.attrs)
-    return flag_column(probe, field_name, layer=layer, id_field=id_field)
+def _self_supplied(frame: pd.DataFrame, f: AuditFieldNames, layer: str, rules: Rules) -> list[bool] | None:
+    """Item 13's one answer for every tool (:func:`..screening.well_kind.well_kinds`): the register's own self-supplied
+    field where it has a value, else the use by the rules file's lists; None when the register has neither field."""
+    if not f.self_supplied and not f.use:
+        return None
+    kinds = well_kinds(frame, rules, self_supplied_field=f.self_supplied, use_field=f.use, layer=layer, id_field=f.well_id)
+    return kinds.self_supplied.tolist()
 
 
 def supply_coverage(
@@ -489,7 +480,7 @@ def read_register(wells: gpd.GeoDataFrame, rules: Rules, f: AuditFieldNames, lay
         deregistered_on=dates(f.deregistered_on),
         depth=numbers(f.depth),
         permitted_depth=numbers(f.permitted_depth),
-        self_supplied=_self_supplied_flags(wells, f.self_supplied, layer, f.well_id, rules) if f.self_supplied else None,
+        self_supplied=_self_supplied(wells, f, layer, rules),
     )
 
 

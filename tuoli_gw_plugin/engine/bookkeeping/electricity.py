@@ -26,7 +26,6 @@ from ..core.messages import register, text
 from ..core.registry_columns import flag_column, key_column, require_field, text_column
 from ..core.rules import Rules
 from ..core.values import number_column
-from ..plotting.charts import township_chart  # noqa: F401  (its home is plotting; callers import it from here)
 
 register(
     {

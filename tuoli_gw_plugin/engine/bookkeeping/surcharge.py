@@ -18,10 +18,12 @@ in binary floating point) counts as exactly 20 %.
 Use over the quota (超定额, items 10 and 13: "超计划或超定额取水的，对超计划或超定额部分累进收取"): when an
 account has a quota volume (its own quota field, or its use's quota in the rules file times its
 units, engine/bookkeeping/quota_volumes.py), the over-quota part is measured too (``over_quota_m3``, ``over_quota_pct``).
-The same water is never charged twice: the account is charged on the larger of its over-plan and
-over-quota parts, with the bands measured in percent of that part's base (plan or quota), which is
-also the higher fee; ``charged_on`` says which ("plan" on a tie). ``excess_m3`` and ``excess_pct``
-always stay the over-plan part.
+Which part is charged is a reading, not the notice's text (the rules file's ``surcharge.plan_or_quota``,
+marked as an assumption; ``charge_on`` chooses): ``larger`` (default) charges the larger of the over-plan
+and over-quota parts, never both (the same water is not charged twice), with the bands measured in percent
+of that part's base (plan or quota), which is also the higher fee; ``plan`` charges the over-plan part
+only; ``quota`` the over-quota part wherever the account has a quota. ``charged_on`` says which was
+charged ("plan" on a tie). ``excess_m3`` and ``excess_pct`` always stay the over-plan part.
 
 Accounts that cannot be charged (no plan, no reading, unreadable text, negative volumes, use with
 a zero plan) get no number: their fee fields are empty and a ``problem`` text says why, so the
@@ -42,7 +44,6 @@ from ..core.errors import EngineInputError
 from ..core.messages import register, text
 from ..core.rules import Rules, SurchargeBand
 from ..core.values import NotFiniteError, feature_label, is_blank, parse_number, require_fields
-from ..plotting.charts import render_fee_chart  # noqa: F401  (its home is plotting; callers import it from here)
 from .quota_volumes import UseQuotas, quota_volumes
 
 register(
@@ -57,6 +58,15 @@ register(
         "surcharge.give_rate": ("give the standard charge (征收标准) per m³", "请填写每立方米的征收标准"),
         "surcharge.unknown_mode": ("unknown mode {mode!r}", "未知的计费方式 {mode!r}"),
         "surcharge.use_mode": ("use one of {modes}", "请使用 {modes} 之一"),
+        "surcharge.charged_on_quota_chosen": (
+            "{n} account(s) charged on their over-quota part (CHARGE_ON 'quota')",
+            "{n} 个取水户按超定额部分计收（CHARGE_ON 为 'quota'）",
+        ),
+        "surcharge.unknown_charge_on": ("unknown CHARGE_ON {value!r}", "未知的 CHARGE_ON {value!r}"),
+        "surcharge.charged_on_plan_only": (
+            "Over quota reported, not charged (CHARGE_ON 'plan'): accounts are charged on their over-plan part only",
+            "超定额部分仅列示、未计收（CHARGE_ON 为 'plan'）：按超计划部分计收",
+        ),
         "surcharge.quota_not_charged": ("Over quota not charged: {why}", "未计收超定额部分：{why}"),
         "surcharge.charged_on_quota": (
             "{n} account(s) charged on their over-quota part, larger than their over-plan part (never both)",
@@ -98,6 +108,9 @@ RESULT_COLUMNS = (
 CHARGED_ON_PLAN = "plan"
 CHARGED_ON_QUOTA = "quota"
 register({"charged_on.plan": ("use over plan", "超计划"), "charged_on.quota": ("use over quota", "超定额")})
+# Which part an account over both its plan and its quota is charged on (rules file surcharge.plan_or_quota).
+CHARGE_ON_LARGER = "larger"
+CHARGE_ON = (CHARGE_ON_LARGER, CHARGED_ON_PLAN, CHARGED_ON_QUOTA)
 
 
 @dataclass(frozen=True)
@@ -203,17 +216,20 @@ def account_fee(plan_m3: float, actual_m3: float, base_rate: float, schedule: Su
 
 
 def charged_fee(
-    plan_m3: float, actual_m3: float, quota_m3: float | None, base_rate: float, schedule: SurchargeSchedule, mode: str
+    plan_m3: float, actual_m3: float, quota_m3: float | None, base_rate: float, schedule: SurchargeSchedule, mode: str,
+    charge_on: str = CHARGE_ON_LARGER,
 ) -> tuple[AccountFee, str]:
-    """The fee charged and its basis: over plan, or over quota when that part is larger (never both).
+    """The fee charged and its basis. ``charge_on`` (rules file ``surcharge.plan_or_quota``, an assumption): 'larger'
+    charges over quota when that part is larger, else over plan (never both); 'plan' over plan only; 'quota' over quota
+    wherever there is one.
 
-    ``quota_m3`` None (or NaN) means no quota. The larger excess is also the higher fee: a smaller base
+    ``quota_m3`` None (or NaN) means no quota: over plan. The larger excess is also the higher fee: a smaller base
     puts more of the use in the bands and reaches each band sooner.
     """
     on_plan = account_fee(plan_m3, actual_m3, base_rate, schedule, mode)
-    if quota_m3 is None or math.isnan(quota_m3) or quota_m3 <= 0:
+    if charge_on == CHARGED_ON_PLAN or quota_m3 is None or math.isnan(quota_m3) or quota_m3 <= 0:
         return on_plan, CHARGED_ON_PLAN
-    if max(0.0, actual_m3 - quota_m3) > on_plan.excess_m3:
+    if charge_on == CHARGED_ON_QUOTA or max(0.0, actual_m3 - quota_m3) > on_plan.excess_m3:
         return account_fee(quota_m3, actual_m3, base_rate, schedule, mode), CHARGED_ON_QUOTA
     return on_plan, CHARGED_ON_PLAN
 
@@ -258,6 +274,7 @@ def compute_surcharge(
     use_field: str | None = None,
     quota_units_field: str | None = "quota_units",
     quotas: UseQuotas | None = None,
+    charge_on: str = CHARGE_ON_LARGER,
 ) -> SurchargeResult:
     """Fees for every row of ``frame``; rows that cannot be charged get a ``problem`` instead.
 
@@ -272,6 +289,10 @@ def compute_surcharge(
         )
     if mode not in MODES:
         raise EngineInputError(text("surcharge.unknown_mode", mode=mode), hint=text("surcharge.use_mode", modes=", ".join(MODES)))
+    if charge_on not in CHARGE_ON:
+        raise EngineInputError(
+            text("surcharge.unknown_charge_on", value=charge_on), hint=text("surcharge.use_mode", modes=", ".join(CHARGE_ON))
+        )
     require_fields(frame, plan_field, actual_field, layer=layer)
     tiers = schedule.tiers()
     rows = len(frame)
@@ -298,7 +319,7 @@ def compute_surcharge(
             problems.append(text("surcharge.problem", feature=feature_label(frame, row, id_field), reason=reason))
             continue
         quota = found.m3[row]
-        fee, charged_on[row] = charged_fee(plan, actual, quota, base_rate, schedule, mode)
+        fee, charged_on[row] = charged_fee(plan, actual, quota, base_rate, schedule, mode, charge_on)
         plan_excess = max(0.0, actual - plan)
         if not np.isnan(quota):
             out["quota_m3"][row] = quota
@@ -315,8 +336,12 @@ def compute_surcharge(
     accounts["charged_on"] = pd.Series(charged_on, index=frame.index, dtype=object)
     accounts = accounts[list(RESULT_COLUMNS)]
     tier_volumes = pd.DataFrame(volumes, columns=[tier.key for tier in tiers], index=frame.index)
-    if any(on == CHARGED_ON_QUOTA for on in charged_on):
-        notes.append(text("surcharge.charged_on_quota", n=sum(on == CHARGED_ON_QUOTA for on in charged_on)))
+    on_quota = sum(on == CHARGED_ON_QUOTA for on in charged_on)
+    if on_quota:
+        key = "surcharge.charged_on_quota" if charge_on == CHARGE_ON_LARGER else "surcharge.charged_on_quota_chosen"
+        notes.append(text(key, n=on_quota))
+    if charge_on == CHARGED_ON_PLAN and not np.isnan(out["quota_m3"]).all():
+        notes.append(text("surcharge.charged_on_plan_only"))
     return SurchargeResult(accounts, tier_volumes, tiers, problems, notes)
 
 

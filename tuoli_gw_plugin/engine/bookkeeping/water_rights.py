@@ -33,11 +33,35 @@ import pandas as pd
 
 from ..core.errors import EngineInputError
 from ..core.messages import register, text
+from ..core.registry_columns import flag_column
 from ..core.rules import Rules
 from ..core.values import feature_label, is_missing, listed_features, number_column, require_fields
 
 register(
     {
+        "water_rights.scope": (
+            "Item 12 allocates water rights to users of public supply works (利用公共供水工程取水的用水户): {n} parcel(s) "
+            "whose '{field}' says so get one; {other} do not.",
+            "第12条对利用公共供水工程取水的用水户核定用水指标：{n} 个地块（“{field}”为是）分配水权；{other} 个不分配。",
+        ),
+        "water_rights.scope_assumed": (
+            "Item 12 allocates water rights to users of public supply works (利用公共供水工程取水的用水户); no field says "
+            "which parcels' users are, so every parcel is taken to be one (give PUBLIC_SUPPLY_FIELD to limit it).",
+            "第12条对利用公共供水工程取水的用水户核定用水指标；未提供说明地块用水户是否利用公共供水工程取水的字段，"
+            "所有地块均按此类用水户处理（提供 PUBLIC_SUPPLY_FIELD 可加以限定）。",
+        ),
+        "water_rights.not_public_supply": (
+            "not a user of public supply works ('{field}'): outside item 12",
+            "非利用公共供水工程取水的用水户（“{field}”）：不在第12条范围内",
+        ),
+        "water_rights.public_supply_unknown": (
+            "'{field}' is empty: whether its user draws from public supply works is not known (item 12)",
+            "“{field}”为空：无法确定其用水户是否利用公共供水工程取水（第12条）",
+        ),
+        "water_rights.scope_unknown": (
+            "Layer '{layer}': {n} parcel(s) have no value in '{field}' and get no right until it is filled: {parcels}",
+            "图层“{layer}”：{n} 个地块的“{field}”为空，填写之前不分配水权：{parcels}",
+        ),
         "water_rights.no_crop": ("a quota row has no crop name", "定额表中有一行没有作物名称"),
         "water_rights.crop_twice": ("crop '{crop}' is given twice (also in {other})", "作物“{crop}”出现两次（另见 {other}）"),
         "water_rights.one_quota": ("keep one quota per crop", "每种作物只保留一个定额"),
@@ -638,12 +662,18 @@ def allocate_water_rights(
     id_field: str | None = None,
     reserved_shares: Mapping[str, float] | None = None,
     rules: Rules | None = None,
+    public_supply_field: str | None = None,
 ) -> WaterRightsResult:
     """Water right of every parcel, scaled per township to the agricultural share of its red line; see the module doc.
 
     ``reserved_shares``: share of the red line set aside per use before farm water ({'domestic': 0.05,
     'ecological': 0.1}; {} for none); None takes them from ``rules`` (``water_rights.reserved_before_agriculture``),
     or from the shipped rules file when no rules are given.
+
+    Item 12 gives rights to users drawing water from public supply works (利用公共供水工程取水的用水户): with
+    ``public_supply_field`` (yes/no per parcel) only those parcels get a right and count in their township's demand;
+    the others are kept with no right and the reason in 'problem'. Without it every parcel is taken to be one, and the
+    log says so.
     """
     id_field = id_field or contract_field
     info: list[str] = []
@@ -677,16 +707,18 @@ def allocate_water_rights(
         parcels, names, townships, red_lines, township_field=township_field, township_name_field=township_name_field,
         layer=layer, townships_layer=townships_layer, id_field=id_field, warnings=warnings,
     )
+    outside_scope = _outside_item_12(parcels, public_supply_field, layer, id_field, problems, info, warnings)
     group_of = [normalise_name(t) if t else "" for t in names]
     township_frame, factor_of = township_allocation(
-        group_of, area_mu, demand, townships, red_lines, township_names=names, township_name_field=township_name_field,
+        group_of, area_mu, np.where(outside_scope, 0.0, demand), townships, red_lines, township_names=names,
+        township_name_field=township_name_field,
         red_line_field=red_line_field, townships_layer=townships_layer, info=info, warnings=warnings,
         reserved_share=reserved_share,
     )
     if township_field or townships is not None:
         scale = np.array([np.nan if problem or factor_of.get(g) is None else factor_of[g] for problem, g in zip(problems, group_of)])
     else:
-        scale = np.ones(len(parcels))
+        scale = np.where(outside_scope, np.nan, 1.0)
     certificates = [
         None if math.isnan(scale[r]) else certificate_number(red_lines.codes.get(group_of[r], names[r]), contracts[r])
         for r in range(len(parcels))
@@ -705,6 +737,31 @@ def allocate_water_rights(
         parcel_frame.insert(0, "area_mu", area_mu)
     parcel_frame.index = parcels.index
     return WaterRightsResult(parcel_frame, township_frame, info, warnings)
+
+
+def _outside_item_12(
+    parcels: pd.DataFrame, field_name: str | None, layer: str, id_field: str | None, problems: list[str | None], info: list[str],
+    warnings: list[str],
+) -> np.ndarray:
+    """Item 12's scope: 对利用公共供水工程取水的用水户. True for each parcel whose user does not draw from public supply
+    works (or whose ``field_name`` is empty: not established); such a parcel gets no right and the reason in
+    ``problems``. Without the field every parcel is in scope, and the log says so."""
+    outside = np.zeros(len(parcels), dtype=bool)
+    if not field_name:
+        info.append(text("water_rights.scope_assumed"))
+        return outside
+    flags = flag_column(parcels, field_name, layer=layer, id_field=id_field)
+    for row, flag in enumerate(flags):
+        if flag is not True and problems[row] is None:
+            key = "water_rights.not_public_supply" if flag is False else "water_rights.public_supply_unknown"
+            problems[row] = text(key, field=field_name)
+        outside[row] = flag is not True
+    unknown = [row for row, flag in enumerate(flags) if flag is None]
+    if unknown:
+        warnings.append(text("water_rights.scope_unknown", layer=layer, field=field_name, n=len(unknown),
+                             parcels=listed_features(parcels, unknown, id_field, limit=8)))
+    info.append(text("water_rights.scope", field=field_name, n=int((~outside).sum()), other=int(outside.sum())))
+    return outside
 
 
 def quotas_from_mapping(mapping: Mapping[str, float]) -> QuotaTable:

@@ -21,9 +21,20 @@ from ..core.crs import crs_words
 from ..core.messages import code_word, register, speaking, text
 from ..core.output_files import write_atomically
 from ..core.rules import Rules
-from ..permit.decision import QUOTA_EXCEEDED, QUOTA_NOT_CHECKED, QUOTA_USED_UP, QUOTA_WITHIN, PermitBatch, PermitDecision
+from ..permit.decision import (
+    CONFINED,
+    QUOTA_EXCEEDED,
+    QUOTA_NOT_CHECKED,
+    QUOTA_USED_UP,
+    QUOTA_WITHIN,
+    UNCONFINED,
+    PermitBatch,
+    PermitDecision,
+    aquifer_kind,
+)
 from ..plotting.permit_map import permit_map
 from ..plotting.style import css_font_family
+from ..screening.well_kind import kind_words, use_words
 from ..screening.well_sites import PreparedScreening, screen_point
 from .html_page import ReportDocument, figure_html, html_table, number_text, require_cjk_font
 
@@ -43,6 +54,7 @@ register(
         "permit_doc.application_id": ("Application", "申请编号"),
         "permit_doc.applicant": ("Applicant", "申请人"),
         "permit_doc.use": ("Intended use", "取水用途"),
+        "permit_doc.kind": ("Self-supplied well (item 13)", "是否自备井（第13条）"),
         "permit_doc.requested": ("Requested volume (m³/a)", "申请取水量（m³/年）"),
         "permit_doc.location": ("Location ({crs})", "位置（{crs}）"),
         "permit_doc.coordinates": ("E {east} m, N {north} m", "北坐标 {north} m，东坐标 {east} m"),
@@ -53,13 +65,31 @@ register(
         "permit_doc.clause": ("Clause (quoted from the rules file)", "依据条款（摘自规则文件）"),
         "permit_doc.no_reason": ("No reason against the application: {basis}", "未发现不予许可的理由：{basis}"),
         "permit_doc.remaining": ("Remaining red-line quota of the township (m³)", "乡镇剩余用水总量指标（m³）"),
+        "permit_doc.taken_before": (
+            "Taken by the applications judged before it in this batch (m³)", "本批中先于本申请审查的申请已占用（m³）"
+        ),
+        "permit_doc.left_for_it": ("Left for this application (m³)", "本申请可用指标（m³）"),
+        "permit_doc.batch_order_date": (
+            "The {n} applications of this batch are judged together, in order of application date (then id): this is "
+            "number {position}. Each takes its requested volume from its township's remaining quota (what is left, when "
+            "less); one prohibited on other grounds takes nothing.",
+            "本批 {n} 份申请合并审查，按申请日期（同日按申请编号）排序，本申请为第 {position} 份。每份申请依次从所在乡镇剩余"
+            "指标中扣除其申请水量（剩余不足时扣除所余部分）；因其他理由不予许可的申请不占用指标。",
+        ),
+        "permit_doc.batch_order_id": (
+            "The {n} applications of this batch are judged together, in order of application id (no dates given): this "
+            "is number {position}. Each takes its requested volume from its township's remaining quota (what is left, "
+            "when less); one prohibited on other grounds takes nothing.",
+            "本批 {n} 份申请合并审查，按申请编号排序（未提供申请日期），本申请为第 {position} 份。每份申请依次从所在乡镇剩余"
+            "指标中扣除其申请水量（剩余不足时扣除所余部分）；因其他理由不予许可的申请不占用指标。",
+        ),
         "permit_doc.quota_within": (
-            "The request is within the remaining quota ({share} of it).",
-            "申请水量未超过剩余指标（占剩余指标的 {share}）。",
+            "The request is within the remaining quota left for it ({share} of it).",
+            "申请水量未超过本申请可用的剩余指标（占可用指标的 {share}）。",
         ),
         "permit_doc.quota_exceeds": (
-            "The request exceeds the remaining quota by {excess} m³: at most the remaining quota can be considered.",
-            "申请水量超过剩余指标 {excess} m³：至多可按剩余指标审查。",
+            "The request exceeds the remaining quota left for it by {excess} m³: at most what is left can be considered.",
+            "申请水量超过本申请可用的剩余指标 {excess} m³：至多可按可用指标审查。",
         ),
         "permit_doc.quota_used_up": (
             "The township's red line is used up: new abstraction is suspended (item 8).",
@@ -80,10 +110,44 @@ register(
         "permit_doc.theis_intro": (
             "Drawdown the new well would cause at each existing well within {radius} m after {days} days of pumping: "
             "s = Q/(4πT)·W(u), u = r²S/(4Tt), W(u) the well function (exponential integral E1). Q = requested volume / "
-            "pumping days = {q} m³/d; T = {t} m²/d; S = {s} (from {source}). Confined, homogeneous aquifer: an estimate.",
+            "pumping days = {q} m³/d; T = {t} m²/d; S = {s} (from {source}). {aquifer}",
             "新井抽水 {days} 天后在半径 {radius} m 内各现有取水井处产生的水位降深：s = Q/(4πT)·W(u)，u = r²S/(4Tt)，"
             "W(u) 为井函数（指数积分 E1）。Q = 申请水量 / 抽水天数 = {q} m³/d；T = {t} m²/d；S = {s}（来源：{source}）。"
-            "按均质承压含水层估算。",
+            "{aquifer}",
+        ),
+        "permit_doc.days_of_use": (
+            "{days} pumping days: the rules file's period for this use (permit_decision.pumping_days_by_use, an assumption).",
+            "抽水天数 {days} 天：规则文件对该用途设定的抽水期（假设值）。",
+        ),
+        "permit_doc.days_given": (
+            "{days} pumping days: the period given for every application.", "抽水天数 {days} 天：对所有申请统一给定的抽水期。"
+        ),
+        "permit_doc.aquifer_confined": (
+            "Homogeneous confined aquifer (S = {s} is a confined storativity): an estimate.",
+            "按均质承压含水层估算（S = {s} 属承压含水层贮水系数）。",
+        ),
+        "permit_doc.aquifer_unconfined": (
+            "Homogeneous unconfined aquifer, S read as specific yield (S = {s}); valid while the drawdown is small beside "
+            "the saturated thickness: an estimate.",
+            "按均质潜水含水层估算，S = {s} 作给水度；降深远小于含水层厚度时适用。",
+        ),
+        "permit_doc.aquifer_unnamed": (
+            "Homogeneous aquifer; S = {s} does not tell whether it is confined or unconfined: an estimate.",
+            "按均质含水层估算；S = {s} 不能判明承压或潜水。",
+        ),
+        "permit_doc.batch_drawdown": ("With the batch (m)", "合计降深（含同批申请，m）"),
+        "permit_doc.batch_note": (
+            "The batch column adds the drawdowns of every application of this batch that may be approved (not "
+            "prohibited) at the same point (superposition); 'affected' is judged on it.",
+            "“合计降深”列为本批中各可能获准（未被禁止）的申请在同一位置产生的降深之和（叠加原理）；是否受影响按合计降深判断。",
+        ),
+        "permit_doc.other_applications": (
+            "Other applications of this batch within {radius} m", "本批中半径 {radius} m 内的其他申请"
+        ),
+        "permit_doc.application_column": ("Application", "申请"),
+        "permit_doc.here_from_others": (
+            "The other applications of this batch that may be approved lower the water level at this site by {s} m.",
+            "本批中其他可能获准的申请在本井位产生的合计降深为 {s} m。",
         ),
         "permit_doc.parameters": ("the parameters", "参数"),
         "permit_doc.theis_note": (
@@ -188,16 +252,34 @@ def build_decision_document(
     produced: dt.date | None = None,
     has_existing_wells: bool = True,
 ) -> ReportDocument:
-    """The decision document of one application (HTML with its map as a named figure)."""
+    """The decision document of one application (HTML with its map as a named figure), section by section."""
     family, notes = require_cjk_font(language, [decision.township or "", decision.zone_name or "", decision.applicant or ""])
-    notice = rules.data.get("notice", {})
-    produced = produced or dt.date.today()
     title = (
         f"{_t('title', language)}（{decision.application_id}）"
         if language == "zh"
         else f"{_t('title', language)} — {decision.application_id}"
     )
+    map_parts, figures = _map_section(decision, batch, prepared, language, family)
     parts = [
+        *_application_section(decision, batch, rules, language, produced or dt.date.today()),
+        *_verdict_section(decision, language),
+        *_red_line_section(decision, batch, language),
+        *_site_section(decision, language),
+        *map_parts,
+        *_interference_section(decision, batch, rules, language, has_existing_wells),
+        *_signature_section(language, reviewer),
+    ]
+    separator = "　" if language == "zh" else " · "
+    label = separator.join((_t("title", language), f"{_t('application_id', language)} {decision.application_id}"))
+    return PermitDocument(
+        language=language, title=title, body_html="\n".join(parts), figures=figures, warnings=notes, page_label=label
+    )
+
+
+def _application_section(decision: PermitDecision, batch: PermitBatch, rules: Rules, language: str, produced: dt.date) -> list[str]:
+    """The heading, the notice it is decided under, and the application as filed."""
+    notice = rules.data.get("notice", {})
+    return [
         f"<h1>{html.escape(_t('title', language))}</h1>",
         f'<p align="center">{html.escape(decision.application_id)}</p>',
         '<p align="center" class="note">'
@@ -215,7 +297,8 @@ def build_decision_document(
         '<table border="1" cellspacing="0" cellpadding="4">'
         + _row(_t("application_id", language), decision.application_id)
         + _row(_t("applicant", language), decision.applicant or "—")
-        + _row(_t("use", language), decision.use or "—")
+        + _row(_t("use", language), use_words(decision.use, language) or "—")
+        + _row(_t("kind", language), kind_words(decision.well_type, language))
         + _row(_t("requested", language), number_text(decision.requested_m3))
         + _row(
             _t("location", language, crs=crs_words(batch.work_crs, language)),
@@ -223,39 +306,59 @@ def build_decision_document(
         )
         + _row(_t("township", language), decision.township or "—")
         + "</table>",
-        f"<h2>{html.escape(_t('verdict', language))}</h2>",
     ]
+
+
+def _verdict_section(decision: PermitDecision, language: str) -> list[str]:
+    """The verdict and each reason with its clause quoted from the rules file."""
+    parts = [f"<h2>{html.escape(_t('verdict', language))}</h2>"]
     colour = VERDICT_WORD_COLOURS.get(decision.verdict or "", "#555555")
     parts.append(
         f'<p style="font-size:14pt"><b><span style="color:{colour}">'
         f"{html.escape(_t('verdict_is', language, verdict=verdict_words(decision.verdict, language)))}</span></b></p>"
     )
     if decision.reasons:
-        rows = [[f"{reason_label(r.code, language)} ({r.code})", verdict_words(r.verdict, language), r.basis] for r in decision.reasons]
+        rows = [[reason_label(r.code, language), verdict_words(r.verdict, language), r.basis] for r in decision.reasons]
         parts.append(html_table([_t("reason", language), _t("reason_verdict", language), _t("clause", language)], rows))
     else:
         parts.append(f"<p>{html.escape(_t('no_reason', language, basis=decision.basis))}</p>")
+    return parts
 
+
+def _red_line_section(decision: PermitDecision, batch: PermitBatch, language: str) -> list[str]:
+    """Notice item 8: the township's remaining red-line quota against the request."""
+    parts = []
     parts.append(f"<h2>{html.escape(_t('red_line', language))}</h2>")
     quota_rows = [[_t("township", language), decision.township or "—"], [_t("requested", language), number_text(decision.requested_m3)]]
     if decision.quota_status != QUOTA_NOT_CHECKED:
         quota_rows.append([_t("remaining", language), number_text(decision.remaining_m3)])
+        if decision.taken_before_m3:
+            quota_rows.append([_t("taken_before", language), number_text(decision.taken_before_m3)])
+            quota_rows.append([_t("left_for_it", language), number_text(decision.left_for_it_m3)])
     parts.append('<table border="1" cellspacing="0" cellpadding="4">' + "".join(_row(k, v) for k, v in quota_rows) + "</table>")
+    left = decision.left_for_it_m3
     if decision.quota_status == QUOTA_WITHIN:
-        share = f"{100.0 * decision.requested_m3 / decision.remaining_m3:.1f}%"
+        share = f"{100.0 * decision.requested_m3 / left:.1f}%"
         quota_text = _t("quota_within", language, share=share)
     elif decision.quota_status == QUOTA_EXCEEDED:
-        quota_text = _t("quota_exceeds", language, excess=number_text(decision.requested_m3 - decision.remaining_m3))
+        quota_text = _t("quota_exceeds", language, excess=number_text(decision.requested_m3 - left))
     elif decision.quota_status == QUOTA_USED_UP:
         quota_text = _t("quota_used_up", language)
     else:
         quota_text = _t("quota_not_checked", language)
     parts.append(f"<p><b>{html.escape(quota_text)}</b></p>")
+    if len(batch.decisions) > 1:
+        order = "batch_order_date" if batch.order_by_date else "batch_order_id"
+        parts.append(f'<p class="note">{html.escape(_t(order, language, n=len(batch.decisions), position=decision.batch_position))}</p>')
+    return parts
 
+
+def _site_section(decision: PermitDecision, language: str) -> list[str]:
+    """The nearest public supply pipe, supply coverage (item 13) and the over-extraction zone."""
+    parts = []
     parts.append(f"<h2>{html.escape(_t('site', language))}</h2>")
     distance = _t("no_pipes", language) if decision.supply_distance_m is None else f"{decision.supply_distance_m:,.1f} m"
-    grade = _t(f"map_{decision.zone_grade}", language) if decision.zone_grade in ("severe", "general") else decision.zone_grade
-    zone = " — ".join(str(v) for v in (decision.zone_name, grade) if v) or _t("no_zone", language)
+    zone = zone_words(decision.zone_name, decision.zone_grade, language)
     coverage = "—" if decision.in_supply_coverage is None else _t("yes" if decision.in_supply_coverage else "no", language)
     parts.append(
         '<table border="1" cellspacing="0" cellpadding="4">'
@@ -264,8 +367,15 @@ def build_decision_document(
         + _row(_t("zone", language), zone)
         + "</table>"
     )
+    return parts
 
+
+def _map_section(
+    decision: PermitDecision, batch: PermitBatch, prepared: PreparedScreening, language: str, family: str | None
+) -> tuple[list[str], dict[str, bytes]]:
+    """The map extract (as the figure permit_map.png)."""
     figures: dict[str, bytes] = {}
+    parts = []
     parts.append(f"<h2>{html.escape(_t('map', language))}</h2>")
     affected = [row.well_id for row in decision.affected]
     affected_xy = np.empty((0, 2))
@@ -286,54 +396,20 @@ def build_decision_document(
         family=family,
     )
     parts.append(figure_html("permit_map.png", figures["permit_map.png"]))
+    return parts, figures
 
-    parts.append(f"<h2>{html.escape(_t('interference', language))}</h2>")
-    source = _t("parameters", language) if decision.aquifer_source == "parameters" else decision.aquifer_source
-    parts.append(
-        "<p>"
-        + html.escape(
-            _t(
-                "theis_intro",
-                language,
-                radius=f"{batch.settings.radius_m:g}",
-                days=f"{batch.settings.pumping_days:g}",
-                q=f"{decision.rate_m3_per_day:,.1f}",
-                t=f"{decision.transmissivity_m2_per_day:g}",
-                s=f"{decision.storativity:g}",
-                source=source,
-            )
-        )
-        + "</p>"
-    )
-    if not has_existing_wells:
-        parts.append(f"<p>{html.escape(_t('no_existing_layer', language))}</p>")
-    elif not decision.interference:
-        parts.append(f"<p>{html.escape(_t('no_wells', language, radius=f'{batch.settings.radius_m:g}'))}</p>")
-    else:
-        counts = _t("wells_counts", language, n=len(decision.interference), radius=f"{batch.settings.radius_m:g}", affected=len(affected))
-        if len(decision.interference) > INTERFERENCE_ROWS:
-            counts += " " + _t("listed_nearest", language, shown=INTERFERENCE_ROWS)
-        parts.append(f"<p>{html.escape(counts)}</p>")
-        rows = [
-            [
-                row.well_id,
-                number_text(row.distance_m, 1),
-                f"{row.u:.3g}",
-                f"{row.w_u:.4g}",
-                number_text(row.drawdown_m, 3),
-                _t("yes" if row.affected else "no", language),
-            ]
-            for row in decision.interference[:INTERFERENCE_ROWS]
-        ]
-        parts.append(
-            html_table(
-                [_t("well", language), _t("distance", language), "u", "W(u)", _t("drawdown", language), _t("affected", language)],
-                rows,
-                [False, True, True, True, True, False],
-            )
-        )
-    parts.append(f'<p class="note">{html.escape(_t("theis_note", language, threshold=f"{batch.affected_threshold_m:g}"))}</p>')
 
+def _interference_section(
+    decision: PermitDecision, batch: PermitBatch, rules: Rules, language: str, has_existing_wells: bool
+) -> list[str]:
+    """Theis drawdown at the existing wells within the radius (information for the reviewer, not a verdict)."""
+    heading = f"<h2>{html.escape(_t('interference', language))}</h2>"
+    return [heading, *_interference_details(decision, batch, rules, language, has_existing_wells)]
+
+
+def _signature_section(language: str, reviewer: str | None) -> list[str]:
+    """The reviewer's opinion, name, date and seal, and the note that the plugin drafted the document."""
+    parts = []
     parts.append(f"<h2>{html.escape(_t('signature', language))}</h2>")
     blank = "&nbsp;" * 60
     parts.append(
@@ -346,11 +422,66 @@ def build_decision_document(
         "</table>"
     )
     parts.append(f'<p class="note">{html.escape(_t("draft_note", language))}</p>')
-    separator = "　" if language == "zh" else " · "
-    label = separator.join((_t("title", language), f"{_t('application_id', language)} {decision.application_id}"))
-    return PermitDocument(
-        language=language, title=title, body_html="\n".join(parts), figures=figures, warnings=notes, page_label=label
+    return parts
+
+
+def zone_words(zone_name: str | None, zone_grade: str | None, language: str) -> str:
+    """The zone line: its name, and its grade in words unless the name already says it (托里镇一般超采区 is not
+    followed by 一般超采区 again)."""
+    grade = _t(f"map_{zone_grade}", language) if zone_grade in ("severe", "general") else None
+    if zone_name and grade and grade.lower() in zone_name.lower():
+        grade = None
+    return " — ".join(str(v) for v in (zone_name, grade) if v) or _t("no_zone", language)
+
+
+def _aquifer_words(storativity: float, rules: Rules, language: str) -> str:
+    kind = aquifer_kind(storativity, rules)
+    key = {CONFINED: "aquifer_confined", UNCONFINED: "aquifer_unconfined"}.get(kind, "aquifer_unnamed")
+    return _t(key, language, s=f"{storativity:g}")
+
+
+def _interference_details(
+    decision: PermitDecision, batch: PermitBatch, rules: Rules, language: str, has_existing_wells: bool
+) -> list[str]:
+    """Section 6: the Theis estimate, the drawdown at the existing wells and at the other applications of the batch,
+    each with the batch's total (superposition)."""
+    radius = f"{batch.settings.radius_m:g}"
+    source = _t("parameters", language) if decision.aquifer_source == "parameters" else decision.aquifer_source
+    intro = _t(
+        "theis_intro", language, radius=radius, days=f"{decision.pumping_days:g}", q=f"{decision.rate_m3_per_day:,.1f}",
+        t=f"{decision.transmissivity_m2_per_day:g}", s=f"{decision.storativity:g}", source=source,
+        aquifer=_aquifer_words(decision.storativity, rules, language),
     )
+    days = _t("days_given" if batch.settings.pumping_days is not None else "days_of_use", language, days=f"{decision.pumping_days:g}")
+    parts = [f"<p>{html.escape(intro)} {html.escape(days)}</p>"]
+    headers = [_t("well", language), _t("distance", language), "u", "W(u)", _t("drawdown", language), _t("batch_drawdown", language),
+               _t("affected", language)]
+    numeric = [False, True, True, True, True, True, False]
+
+    def table(rows: list) -> str:
+        return html_table(headers, [
+            [row.well_id, number_text(row.distance_m, 1), f"{row.u:.3g}", f"{row.w_u:.4g}", number_text(row.drawdown_m, 3),
+             number_text(row.batch_drawdown_m, 3), _t("yes" if row.affected else "no", language)]
+            for row in rows[:INTERFERENCE_ROWS]
+        ], numeric)
+
+    if not has_existing_wells:
+        parts.append(f"<p>{html.escape(_t('no_existing_layer', language))}</p>")
+    elif not decision.interference:
+        parts.append(f"<p>{html.escape(_t('no_wells', language, radius=radius))}</p>")
+    else:
+        counts = _t("wells_counts", language, n=len(decision.interference), radius=radius, affected=len(decision.affected))
+        if len(decision.interference) > INTERFERENCE_ROWS:
+            counts += " " + _t("listed_nearest", language, shown=INTERFERENCE_ROWS)
+        parts += [f"<p>{html.escape(counts)}</p>", table(decision.interference)]
+    if decision.at_applications:
+        headers[0] = _t("application_column", language)
+        parts += [f"<p>{html.escape(_t('other_applications', language, radius=radius))}</p>", table(decision.at_applications)]
+    if len(batch.decisions) > 1:
+        parts.append(f"<p>{html.escape(_t('here_from_others', language, s=number_text(decision.batch_drawdown_here_m, 3)))}</p>")
+        parts.append(f'<p class="note">{html.escape(_t("batch_note", language))}</p>')
+    parts.append(f'<p class="note">{html.escape(_t("theis_note", language, threshold=f"{batch.affected_threshold_m:g}"))}</p>')
+    return parts
 
 
 def write_decision_documents(

@@ -16,7 +16,7 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from ..core.messages import register, text, vocabulary
+from ..core.messages import code_word, register, text, vocabulary
 from ..core.output_files import write_atomically
 from ..plotting.maps import render_screening_map
 from ..plotting.style import css_font_family
@@ -43,7 +43,7 @@ register(
         # Wells in no township: outside the mapped area when a townships layer is given.
         "screening_report_words.no_township": ("outside the mapped area", "图层范围外"),
         "screening_report_words.total": ("Total", "合计"),
-        "screening_report_words.reason": ("Reason code", "原因代码"),
+        "screening_report_words.reason": ("Reason", "原因"),
         "screening_report_words.wells": ("Wells", "井数"),
         "screening_report_words.basis": ("Legal basis", "法律依据"),
         "screening_report_words.warnings": ("Warnings", "警告"),
@@ -109,7 +109,12 @@ def screening_report_html(
     basis_of = {rule.code: rule.basis[language] for rule in reason_rules(prepared)}
     basis_of[NO_GEOMETRY] = text("screening.no_geometry_basis", language)
     basis_of[OUTSIDE_MAPPED_AREA] = text("screening.outside_basis", language)
-    reason_rows = [[code, int(count), basis_of.get(code, "")] for code, count in reasons.items()]
+    # The words for each reason, the code beside them for an English reader only (a Chinese reader sees no code).
+    reason_rows = [
+        [code_word("reason", code, language) if language == "zh" else f"{code_word('reason', code, language)} ({code})",
+         int(count), basis_of.get(code, "")]
+        for code, count in reasons.items()
+    ]
     summary = ", ".join(f"{words[v]}: {counts.get(v, 0)}" for v in VERDICT_ORDER)
     parts = [
         "<!DOCTYPE html>",
@@ -138,15 +143,8 @@ def screening_report_html(
 
 
 def write_screening_report(
-    path: str | Path,
-    prepared: PreparedScreening,
-    wells: gpd.GeoDataFrame,
-    results: pd.DataFrame,
-    *,
-    input_label: str,
-    language: str = "en",
-    warnings: Sequence[str] = (),
+    path: str | Path, prepared: PreparedScreening, wells: gpd.GeoDataFrame, results: pd.DataFrame, **options
 ) -> Path:
-    """Write the HTML report to ``path`` (and return it)."""
-    page = screening_report_html(prepared, wells, results, input_label=input_label, language=language, warnings=warnings)
+    """Write the HTML report to ``path`` (and return it); ``options`` are :func:`screening_report_html`'s."""
+    page = screening_report_html(prepared, wells, results, **options)
     return write_atomically(path, lambda temporary: temporary.write_text(page, encoding="utf-8"), layer_label="report")

@@ -34,10 +34,10 @@ register(
 
 # The permit decision's interference defaults (the algorithm's and the map tool's; here, not in permit_decision,
 # so the door imports them without geopandas): typical values, not law —
-# T and S of the county's alluvial aquifers, an irrigation season, a radius a reviewer looks at.
+# T and S of the county's alluvial aquifers, a radius a reviewer looks at. The pumping days are no default here: they
+# follow each application's use (the rules file's permit_decision.pumping_days_by_use).
 DEFAULT_TRANSMISSIVITY_M2_PER_DAY = 300.0
 DEFAULT_STORATIVITY = 0.01
-DEFAULT_PUMPING_DAYS = 120.0
 DEFAULT_RADIUS_M = 1000.0
 
 EULER_GAMMA = 0.57721566490153286061

@@ -4,39 +4,37 @@ Item 13 strictly controls existing self-supplied wells (自备井) where the pub
 reaches. This module picks the active self-supplied wells that the screening engine finds inside
 coverage (pipes within the coverage distance, or supply areas) and says how much annual volume
 each one draws (freed if it were switched to the network): the metered volume, else the permitted one, naming which was used.
-The words registers use for "self-supplied" and for stopped/deregistered wells come from the
-rules file's ``screening.closure_list`` section.
+Which wells are self-supplied and which no longer pump is :mod:`.well_kind`'s one answer (the register's yes/no
+field, else the use; the status words of the rules file's ``screening.closure_list`` section).
 """
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 
 from ..core.columns import REAL, TEXT, Column, column_names
-from ..core.errors import EngineInputError
 from ..core.messages import register, text
-from ..core.values import feature_label, is_blank, is_null, listed_features, number_column, require_fields
+from ..core.values import feature_label, listed_features, number_column
+from .well_kind import UNKNOWN_TYPE, inactive_statuses, well_kinds
 from .well_sites import COVERAGE_COLUMNS, PreparedScreening, screen_points
 
 register(
     {
-        "closure.what_self_supplied": ("it should say whether the well is self-supplied", "该字段应说明是否为自备井"),
-        "closure.not_yes_no": ("{n} value(s) do not say yes or no: {features}", "{n} 个值不是“是”或“否”：{features}"),
-        "closure.yes_no_hint": (
-            "use 1/0, true/false, yes/no or 是/否 (or add the spelling to the rules file's screening.closure_list)",
-            "请使用 1/0、true/false、yes/no 或 是/否（或把该写法加入规则文件的 screening.closure_list）",
+        "closure.kind_unknown": (
+            "{n} well(s) are neither marked in '{field}' nor of a use the rules file's screening.well_types lists: not "
+            "known to be self-supplied, not listed ({wells}).",
+            "{n} 口井既未在“{field}”中注明，其用途也不在规则文件 screening.well_types 所列之中：无法确定是否为自备井，未列入"
+            "清单（{wells}）。",
         ),
-        "closure.empty_self_supplied": (
-            "{n} well(s) have no value in '{field}' and are treated as not self-supplied.",
-            "{n} 口井的“{field}”为空，按非自备井处理。",
+        "closure.by_use": (
+            "{n} well(s) have no value in '{field}': their use decided whether they are self-supplied (rules file's "
+            "screening.well_types).",
+            "{n} 口井的“{field}”为空：按其用途判断是否为自备井（规则文件 screening.well_types）。",
         ),
-        "closure.what_status": ("it should hold the well's status", "该字段应为机井状态"),
         "closure.excluded": ("{n} self-supplied well(s) are {status} and are not listed.", "{n} 口自备井状态为 {status}，未列入清单。"),
         "closure.no_geometry": (
             "{n} well(s) have no geometry and cannot be checked against coverage.",
@@ -73,86 +71,50 @@ class ClosureList:
     notes: list[str] = field(default_factory=list)
 
 
-def _normal(value: Any) -> str:
-    return unicodedata.normalize("NFKC", str(value)).strip().lower()
-
-
-def self_supplied_mask(
-    frame: pd.DataFrame, field_name: str, *, layer: str, truthy: list[str], falsy: list[str], id_field: str | None = None
-) -> tuple[np.ndarray, int]:
-    """True where the register says self-supplied; also the number of empty cells (treated as not)."""
-    require_fields(frame, field_name, layer=layer, what=text("closure.what_self_supplied"))
-    true_words = {_normal(w) for w in truthy}
-    false_words = {_normal(w) for w in falsy}
-    mask = np.zeros(len(frame), dtype=bool)
-    empty = 0
-    bad: list[tuple[int, Any]] = []
-    for row, value in enumerate(frame[field_name].tolist()):
-        if is_blank(value):
-            empty += 1
-            continue
-        if isinstance(value, bool):
-            mask[row] = value
-            continue
-        if isinstance(value, (int, float, np.integer, np.floating)):
-            value = int(value) if float(value).is_integer() else value
-        word = _normal(value)
-        if word in true_words:
-            mask[row] = True
-        elif word not in false_words:
-            bad.append((row, value))
-    if bad:
-        raise EngineInputError(
-            text(
-                "closure.not_yes_no", n=len(bad),
-                features=listed_features(frame, [r for r, _ in bad], id_field, [v for _, v in bad], more=""),
-            ),
-            layer=layer,
-            feature=feature_label(frame, bad[0][0], id_field),
-            field=field_name,
-            hint=text("closure.yes_no_hint"),
-        )
-    return mask, empty
-
-
 def closure_list(
     prepared: PreparedScreening,
     wells: gpd.GeoDataFrame,
     *,
-    self_supplied_field: str = "self_supplied",
+    self_supplied_field: str | None = "self_supplied",
+    use_field: str | None = None,
     status_field: str | None = "status",
     volume_field: str = "metered_m3",
     fallback_volume_field: str | None = "permit_m3",
     id_field: str | None = "well_id",
 ) -> ClosureList:
-    """Active self-supplied wells inside supply coverage, with the annual volume each draws."""
-    rules_node = prepared.rules.get("screening", "closure_list")
+    """Active self-supplied wells inside supply coverage, with the annual volume each draws.
+
+    Self-supplied as :func:`.well_kind.well_kinds` decides for every tool: the register's ``self_supplied_field``
+    where it has a value, else ``use_field`` by the rules file's lists (a well neither says is not listed, and the
+    notes count it). Stopped, deregistered and sealed wells (``status_field``) are left out.
+    """
     layer = prepared.layer_names["wells"]
     id_field = id_field if id_field and id_field in wells.columns else None
     notes: list[str] = []
     counts: dict[str, int] = {"wells": len(wells)}
 
-    self_supplied, empty = self_supplied_mask(
-        wells,
-        self_supplied_field,
-        layer=layer,
-        truthy=list(rules_node.get("self_supplied_true", [])),
-        falsy=list(rules_node.get("self_supplied_false", [])),
-        id_field=id_field,
+    kinds = well_kinds(
+        wells, prepared.rules, self_supplied_field=self_supplied_field, use_field=use_field, layer=layer, id_field=id_field
     )
+    self_supplied = kinds.self_supplied
     counts["self_supplied"] = int(self_supplied.sum())
-    if empty:
-        notes.append(text("closure.empty_self_supplied", n=empty, field=self_supplied_field))
+    by_use = int((~kinds.from_register).sum()) if self_supplied_field else 0
+    if by_use and use_field:
+        notes.append(text("closure.by_use", n=by_use, field=self_supplied_field))
+    unknown = np.flatnonzero(kinds.kinds == UNKNOWN_TYPE)
+    if len(unknown):
+        notes.append(
+            text(
+                "closure.kind_unknown", n=len(unknown), field=self_supplied_field or use_field or "",
+                wells=listed_features(wells, list(unknown), id_field),
+            )
+        )
 
     active = np.ones(len(wells), dtype=bool)
     if status_field:
-        require_fields(wells, status_field, layer=layer, what=text("closure.what_status"))
-        inactive_words = {
-            _normal(word): status for status, words in rules_node.get("inactive_status", {}).items() for word in [status, *words]
-        }
-        statuses = [None if is_null(v) else inactive_words.get(_normal(v)) for v in wells[status_field].tolist()]
-        for status in rules_node.get("inactive_status", {}):
-            excluded = int(sum(1 for s, ss in zip(statuses, self_supplied) if s == status and ss))
+        statuses = inactive_statuses(wells, status_field, prepared.rules, layer=layer)
+        for status in prepared.rules.get("screening", "closure_list").get("inactive_status", {}):
+            excluded = int(((statuses == status) & self_supplied).sum())
             counts[f"excluded_{status}"] = excluded
             if excluded:
                 notes.append(text("closure.excluded", n=excluded, status=status))

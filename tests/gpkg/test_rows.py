@@ -25,6 +25,7 @@ import pytest
 import shapely
 
 from tuoli_gw_plugin.gpkg.rows import direct_columns, insert_rows, point_layer_type
+from tuoli_gw_plugin.gpkg.sqlite_rows import repeating_columns
 
 CRS = "EPSG:4537"
 
@@ -41,6 +42,10 @@ def _screening_like(n: int, seed: int = 0) -> gpd.GeoDataFrame:
     text[1::7] = np.nan  # pandas' other missing text
     real = rng.uniform(-1e6, 1e6, n)
     real[::3] = np.nan
+    # Texts that repeat, as the verdicts and the legal basis do (they go in through gpkg.sqlite_rows' lookup table).
+    basis = np.array(["公共供水管网覆盖范围内禁止新增自备井。", "allowed", "it's \"quoted\"", "", None], dtype=object)[
+        rng.integers(0, 5, n)]
+    basis[2::11] = np.nan
     flags = pd.array(rng.integers(0, 2, n).astype(bool), dtype="boolean")
     flags[::4] = pd.NA
     return gpd.GeoDataFrame(
@@ -54,6 +59,7 @@ def _screening_like(n: int, seed: int = 0) -> gpd.GeoDataFrame:
             "in_supply_coverage": flags,
             "plain_bool": rng.integers(0, 2, n).astype(bool),
             "all_missing": np.array([None] * n, dtype=object),
+            "basis": basis,
         },
         geometry=geometries,
         crs=CRS,
@@ -85,8 +91,14 @@ def _contents(path: Path) -> dict[str, list]:
         found = {"schema": schema}
         for table in tables:
             columns = [row[1] for row in connection.execute(f'PRAGMA table_info("{table}")') if row[1] != "last_change"]
+            # With each row the storage classes of its values: Python's == would take 1 for 1.0 or True.
             selected = ", ".join(f'"{column}"' for column in columns)
-            found[table] = connection.execute(f'SELECT {selected} FROM "{table}" ORDER BY 1, 2').fetchall()
+            # (in expressions of 100 columns: SQLite's expression depth is at most 1,000)
+            classes = ", ".join(
+                " || ' ' || ".join(f'typeof("{column}")' for column in columns[start:start + 100])
+                for start in range(0, len(columns), 100)
+            )
+            found[table] = connection.execute(f'SELECT {selected}, {classes} FROM "{table}" ORDER BY 1, 2').fetchall()
     return found
 
 
@@ -96,6 +108,18 @@ def _assert_same_files(ours: Path, reference: Path) -> None:
     for key in theirs:
         assert mine[key] == theirs[key], key
     pd.testing.assert_frame_equal(pyogrio.read_dataframe(ours), pyogrio.read_dataframe(reference))
+
+
+def test_repeating_texts_and_flags_go_through_the_lookup():
+    """The frame above binds its repeating columns (basis, the two yes/no columns, the empty one) once per
+    combination; the ids, the unique texts and the numbers row by row."""
+    frame = _screening_like(1000)
+    columns = direct_columns(frame)
+    combination, positions = repeating_columns(columns)
+    names = [name for name in frame.columns if name != "geometry"]
+    assert [names[p] for p in positions] == ["in_supply_coverage", "plain_bool", "all_missing", "basis"]
+    assert len(np.unique(combination)) <= 3 * 2 * 1 * 6
+    assert repeating_columns(columns[:1]) is None  # the ids alone: nothing repeats
 
 
 @pytest.mark.parametrize("size", [1, 2, 49, 50, 51, 1000, 50_049])
