@@ -14,12 +14,13 @@ VERSION   := $(shell sed -n 's/^version=//p' metadata.txt)
 ZIP       := dist/$(PLUGIN)-$(VERSION).zip
 export QT_QPA_PLATFORM := offscreen
 
-.PHONY: help setup system venv assemble plugin doctor demo test test-qgis340 lint package release install bench translations screenshot clean
+.PHONY: help setup system venv assemble plugin doctor demo test test-qgis340 test-qgis344 lint package release install bench translations screenshot clean
 
 help:
 	@echo "make demo     set up (QGIS, virtualenv) and run the pipeline on the sample layers into out/"
 	@echo "make test     set up and run every test (engine, processing.run, qgis_process, package)"
-	@echo "make test-qgis340  the same tests on QGIS 3.40 LTR, in a Debian 13 root under build/ (root, network once)"
+	@echo "make test-qgis340  the same tests on QGIS 3.40 LTR with Debian 13's packages, in a root under build/ (root, network once)"
+	@echo "make test-qgis344  the tests and the demo on QGIS 3.44 LTR with Debian sid's packages, likewise"
 	@echo "make package  build $(ZIP) for Plugins > Install from ZIP"
 	@echo "make release  build $(ZIP) for upload to plugins.qgis.org (refuses placeholder metadata)"
 	@echo "make install  link the assembled plugin folder (live sources) into your QGIS profile"
@@ -31,7 +32,7 @@ help:
 system:
 	@bash scripts/setup_system.sh
 
-$(STAMP): requirements.txt requirements-dev.txt scripts/constraints/lock-debian12.txt scripts/constraints/build-debian12.txt scripts/setup_venv.sh | system
+$(STAMP): requirements.txt requirements-dev.txt scripts/constraints/*.txt scripts/platform.sh scripts/setup_venv.sh | system
 	@bash scripts/setup_venv.sh
 	@touch $(STAMP)
 
@@ -65,9 +66,12 @@ demo: setup
 test: setup
 	$(PY) -m pytest -q tests
 
-# QGIS 3.40 with Debian 13's packages: no virtualenv, so it does not need `setup`.
+# Other QGIS releases with their Debian's own packages, in a root under build/: no virtualenv, so no `setup`.
 test-qgis340:
-	@bash scripts/debian13_suite.sh
+	@bash scripts/debian_suite.sh trixie
+
+test-qgis344:
+	@bash scripts/debian_suite.sh sid --demo
 
 lint: venv
 	$(PY) -m ruff check .

@@ -14,9 +14,8 @@ Not an algorithm module: the provider lists only modules defining a TuoliAlgorit
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from qgis.core import (
     QgsProcessing,
@@ -107,6 +106,8 @@ class Field(Declared):
     default: str | None = None
     numeric: bool = False
     when_absent: str = ""
+    # An id: one feature per value (one well, one row); the run refuses repeated values before any answer.
+    unique: bool = False
     # When the layer lacks the field: which layer carries it (the usual slip is giving another layer, not another field).
     expected_layer: str = ""
     # Fields that look like the right one but hold something else (a red line is not an allowable abstraction): a
@@ -340,6 +341,8 @@ POWER_FIELDS = (
         optional=True,
     ),
 )
+# The engine's PowerFieldNames -> the parameter that names each.
+POWER_FIELD_KEYS = {"account": "POWER_ACCOUNT_FIELD", "kwh": "POWER_KWH_FIELD", "period": "POWER_PERIOD_FIELD"}
 
 
 LANGUAGE_VALUES = ("zh", "en")  # LANGUAGE in every algorithm: 0 = 中文, 1 = English
@@ -360,12 +363,3 @@ def language(label: str, *, follow_interface: bool, help_text: str) -> Choice:
 
 def _has_latin(text: str) -> bool:
     return any(ch.isascii() and ch.isalpha() for ch in text)
-
-
-def parameters_by_key(declarations: Sequence[Declared]) -> dict[str, Declared]:
-    return {declaration.key: declaration for declaration in declarations}
-
-
-def value_or_default(value: Any, default: Any) -> Any:
-    """An empty parameter value (None, '' or an empty list) means the declared default."""
-    return default if value in (None, "", []) else value

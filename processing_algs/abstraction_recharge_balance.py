@@ -201,22 +201,12 @@ class AbstractionRechargeBalanceAlgorithm(TuoliAlgorithm):
     def compute(self, parameters: dict[str, Any], context, feedback) -> dict[str, Any]:
         import numpy as np
 
-        from tuoli_gw_plugin.engine.balance.abstraction_recharge import GRID_CELL_COLUMN, compute_balance, square_grid, write_balance_raster
+        from tuoli_gw_plugin.engine.balance.abstraction_recharge import compute_balance
         from tuoli_gw_plugin.engine.balance.zonal import RasterSource
-        from tuoli_gw_plugin.engine.plotting.charts import balance_chart
 
         rules = self.rules(parameters, context)
         wells, wells_label = self.source(parameters, "WELLS", context)
-        units_source, units_label = self.optional_source(parameters, "UNITS", context)
-        raster_layer = self.parameterAsRasterLayer(parameters, "RECHARGE", context)
-        if raster_layer is None:
-            raise QgsProcessingException(self.invalidRasterError(parameters, "RECHARGE"))
-        if raster_layer.providerType() != "gdal":
-            raise QgsProcessingException(
-                self.tr("Layer '{layer}' (RECHARGE): only file rasters (GDAL) are supported; export it to GeoTIFF first.").format(
-                    layer=raster_layer.name()
-                )
-            )
+        raster_layer = self._recharge_layer(parameters, context)
         volume_field = self.field(parameters, "VOLUME_FIELD", context, feedback)
         ratio = self.number(parameters, "ALLOWABLE_RATIO", context)
 
@@ -224,69 +214,26 @@ class AbstractionRechargeBalanceAlgorithm(TuoliAlgorithm):
 
         # A whole GeoPackage layer is read in one call (see bulk_io), anything else feature by feature.
         bulk_wells = whole_gpkg_layer(parameters, "WELLS", context)
-        if bulk_wells:
-            well_frame = read_gpkg(*bulk_wells, wells, wells_label)
-        else:
-            well_frame = source_to_frame(wells, wells_label, feedback=feedback)
+        well_frame = read_gpkg(*bulk_wells, wells, wells_label) if bulk_wells else source_to_frame(wells, wells_label, feedback=feedback)
         raster = RasterSource(raster_layer.source().split("|")[0], raster_layer.name() or "RECHARGE")
         try:
-            if units_source is not None:
-                units_frame = source_to_frame(units_source, units_label, feedback=feedback)
-                output_crs = units_source.sourceCrs()
-                base_fields = units_source.fields()
-            else:
-                units_label = "grid"
-                grid_size = self.parameterAsDouble(parameters, "GRID_SIZE", context)
-                units_frame = square_grid(well_frame, raster, grid_size, report=report)
-                output_crs = QgsCoordinateReferenceSystem.fromWkt(units_frame.crs.to_wkt())
-                base_fields = QgsFields()
-                base_fields.append(column_fields([GRID_CELL_COLUMN])[0])
+            units_source, units_frame, units_label = self._units(parameters, context, feedback, well_frame, raster, report)
             level_frame, levels_label = self.optional_frame(parameters, "LEVEL_GRADES", context, feedback)
-            levels_label = levels_label or "LEVEL_GRADES"
             induced_frame, induced_label = self.optional_frame(parameters, "INDUCED_PROBLEMS", context, feedback)
-            induced_label = induced_label or "INDUCED_PROBLEMS"
             crs_to_pyproj_text(raster_layer.crs(), raster_layer.name())  # clear error for a raster without CRS
             result = compute_balance(
                 well_frame, units_frame, raster, rules,
                 volume_field=volume_field, allowable_ratio=ratio, level_grades=level_frame,
-                induced_problems=induced_frame, induced_layer=induced_label,
-                wells_layer=wells_label, units_layer=units_label, levels_layer=levels_label,
+                induced_problems=induced_frame, induced_layer=induced_label or "INDUCED_PROBLEMS",
+                wells_layer=wells_label, units_layer=units_label, levels_layer=levels_label or "LEVEL_GRADES",
                 report=report, is_canceled=feedback.isCanceled, progress=feedback.setProgress,
             )
             report.close()
-            output_fields = fields_with(base_fields, balance_fields(level_frame is not None, induced_frame is not None))
-            sink, dest_id = self.required_sink(parameters, "OUTPUT", context, output_fields, QgsWkbTypes.MultiPolygon, output_crs)
-            if units_source is not None:
-                write_features_with_columns(units_source, sink, output_fields, result.columns, feedback=feedback)
-            else:
-                write_grid_cells(units_frame, result.columns, sink, output_fields)
-            self.style_output(dest_id, "balance_final_grade" if "final_grade" in result.columns else "balance_grade")
+            fields = balance_fields(level_frame is not None, induced_frame is not None)
+            dest_id = self._write_units(parameters, context, feedback, units_source, units_frame, fields, result)
             outputs: dict[str, Any] = {"OUTPUT": dest_id}
-
-            raster_path = self.parameterAsOutputLayer(parameters, "OUTPUT_RASTER", context)
-            if raster_path:
-                grid = write_balance_raster(raster, result, raster_path)
-                write_balance_raster_style(raster_path, grid)
-                finite = grid[np.isfinite(grid)]
-                if finite.size:
-                    feedback.pushInfo(
-                        self.tr("Net balance raster: {0} cells, {1:.1f} % mined (negative), range {2:.1f} to {3:.1f} mm/a.").format(
-                            finite.size, 100 * float((finite < 0).mean()), float(finite.min()), float(finite.max())
-                        )
-                    )
-                outputs["OUTPUT_RASTER"] = raster_path
-            chart_path = self.parameterAsFileOutput(parameters, "CHART", context)
-            if chart_path:
-                grades = result.columns["final_grade" if "final_grade" in result.columns else "grade"].tolist()
-                for warning in balance_chart(
-                    result.unit_labels,
-                    result.columns["abstraction_m3"].astype(float).tolist(),
-                    [None if v is None else float(v) for v in result.columns["allowable_m3"].tolist()],
-                    grades,
-                    chart_path,
-                ):
-                    feedback.pushWarning(warning)
-                outputs["CHART"] = chart_path
+            outputs.update(self._write_raster(parameters, context, feedback, raster, result))
+            outputs.update(self._write_chart(parameters, context, feedback, result))
         finally:
             raster.close()
         severe = int((result.columns.get("final_grade", result.columns["grade"]) == "severe").sum())
@@ -296,3 +243,79 @@ class AbstractionRechargeBalanceAlgorithm(TuoliAlgorithm):
             )
         )
         return outputs
+
+    def _recharge_layer(self, parameters, context):
+        raster_layer = self.parameterAsRasterLayer(parameters, "RECHARGE", context)
+        if raster_layer is None:
+            raise QgsProcessingException(self.invalidRasterError(parameters, "RECHARGE"))
+        if raster_layer.providerType() != "gdal":
+            raise QgsProcessingException(
+                self.tr("Layer '{layer}' (RECHARGE): only file rasters (GDAL) are supported; export it to GeoTIFF first.").format(
+                    layer=raster_layer.name()
+                )
+            )
+        return raster_layer
+
+    def _units(self, parameters, context, feedback, well_frame, raster, report):
+        """(the UNITS source or None, the units as a frame, their label): the UNITS layer, else a square grid."""
+        from tuoli_gw_plugin.engine.balance.abstraction_recharge import square_grid
+
+        units_source, units_label = self.optional_source(parameters, "UNITS", context)
+        if units_source is not None:
+            return units_source, source_to_frame(units_source, units_label, feedback=feedback), units_label
+        grid_size = self.parameterAsDouble(parameters, "GRID_SIZE", context)
+        return None, square_grid(well_frame, raster, grid_size, report=report), "grid"
+
+    def _write_units(self, parameters, context, feedback, units_source, units_frame, fields, result) -> str:
+        """The units (or the grid cells) with the balance's columns; returns the destination id."""
+        from tuoli_gw_plugin.engine.balance.abstraction_recharge import GRID_CELL_COLUMN
+
+        if units_source is not None:
+            base_fields, output_crs = units_source.fields(), units_source.sourceCrs()
+        else:
+            base_fields, output_crs = QgsFields(), QgsCoordinateReferenceSystem.fromWkt(units_frame.crs.to_wkt())
+            base_fields.append(column_fields([GRID_CELL_COLUMN])[0])
+        output_fields = fields_with(base_fields, fields)
+        sink, dest_id = self.required_sink(parameters, "OUTPUT", context, output_fields, QgsWkbTypes.MultiPolygon, output_crs)
+        if units_source is not None:
+            write_features_with_columns(units_source, sink, output_fields, result.columns, feedback=feedback)
+        else:
+            write_grid_cells(units_frame, result.columns, sink, output_fields)
+        self.style_output(dest_id, "balance_final_grade" if "final_grade" in result.columns else "balance_grade")
+        return dest_id
+
+    def _write_raster(self, parameters, context, feedback, raster, result) -> dict[str, Any]:
+        import numpy as np
+
+        from tuoli_gw_plugin.engine.balance.abstraction_recharge import write_balance_raster
+
+        raster_path = self.parameterAsOutputLayer(parameters, "OUTPUT_RASTER", context)
+        if not raster_path:
+            return {}
+        grid = write_balance_raster(raster, result, raster_path)
+        write_balance_raster_style(raster_path, grid)
+        finite = grid[np.isfinite(grid)]
+        if finite.size:
+            feedback.pushInfo(
+                self.tr("Net balance raster: {0} cells, {1:.1f} % mined (negative), range {2:.1f} to {3:.1f} mm/a.").format(
+                    finite.size, 100 * float((finite < 0).mean()), float(finite.min()), float(finite.max())
+                )
+            )
+        return {"OUTPUT_RASTER": raster_path}
+
+    def _write_chart(self, parameters, context, feedback, result) -> dict[str, Any]:
+        from tuoli_gw_plugin.engine.plotting.charts import balance_chart
+
+        chart_path = self.parameterAsFileOutput(parameters, "CHART", context)
+        if not chart_path:
+            return {}
+        grades = result.columns["final_grade" if "final_grade" in result.columns else "grade"].tolist()
+        for warning in balance_chart(
+            result.unit_labels,
+            result.columns["abstraction_m3"].astype(float).tolist(),
+            [None if v is None else float(v) for v in result.columns["allowable_m3"].tolist()],
+            grades,
+            chart_path,
+        ):
+            feedback.pushWarning(warning)
+        return {"CHART": chart_path}

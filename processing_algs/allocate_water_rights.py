@@ -13,13 +13,10 @@ from qgis.core import QgsFeature, QgsFeatureSink, QgsProcessingException, QgsWkb
 from qgis.PyQt.QtCore import QCoreApplication
 
 from tuoli_gw_plugin.qgis_io.frames import (
-    field_for_series,
-    fields_with,
     frame_fields,
     python_value,
     qgis_value,
     source_to_frame,
-    write_features_with_columns,
     write_frame,
 )
 
@@ -117,12 +114,7 @@ class AllocateWaterRightsAlgorithm(TuoliAlgorithm):
     )
 
     def compute(self, parameters: dict[str, Any], context, feedback) -> dict[str, Any]:
-        from tuoli_gw_plugin.engine.bookkeeping.water_rights import (
-            TOWNSHIP_COLUMNS,
-            QuotaTable,
-            allocate_water_rights,
-            reserved_shares_from_rules,
-        )
+        from tuoli_gw_plugin.engine.bookkeeping.water_rights import allocate_water_rights
 
         parcels_source, parcels_label = self.source(parameters, "PARCELS", context)
         contract_field, crop_field, household_field, area_field, township_field, public_supply_field = self.fields(
@@ -140,18 +132,57 @@ class AllocateWaterRightsAlgorithm(TuoliAlgorithm):
             field_names=list(dict.fromkeys(n for n in (name_field, red_line_field, code_field) if n)),
             with_geometry=township_field is None,
         )
-        townships_source, _ = self.optional_source(parameters, "TOWNSHIPS", context)
-        townships_label = townships_label or "townships"
         if townships is None and township_field is None:
             feedback.pushWarning(self.tr("No township field and no townships layer: rights are not grouped or scaled."))
+        red_line_is_remaining = townships is not None and red_line_field == "remaining_m3"
+        reserved_shares = self._reserved_shares(parameters, context, feedback, rules, red_line_is_remaining)
+        quotas = self._quotas(parameters, context, feedback, rules)
+        parcel_names = list(
+            dict.fromkeys(n for n in (contract_field, household_field, area_field, crop_field, township_field, public_supply_field) if n)
+        )
+        need_geometry = area_field is None or (township_field is None and townships is not None)
+        parcels = source_to_frame(parcels_source, parcels_label, field_names=parcel_names, with_geometry=need_geometry, feedback=feedback)
+        result = allocate_water_rights(
+            parcels, contract_field=contract_field, household_field=household_field, area_field=area_field, crop_field=crop_field,
+            township_field=township_field, quotas=quotas, mu_m2=rules.value("water_rights", "mu_m2"), townships=townships,
+            township_name_field=name_field, red_line_field=red_line_field, township_code_field=code_field, layer=parcels_label,
+            townships_layer=townships_label or "townships", reserved_shares=reserved_shares, rules=rules,
+            public_supply_field=public_supply_field,
+        )
+        self.report_messages(feedback, result.info, result.warnings)
 
-        # Shares of the red line set aside before farm water (notice item 7): the rules file's, unless given here.
+        rights = result.parcels
+        dest_id = self.write_with_frame(parameters, "OUTPUT", context, feedback, parcels_source, rights)
+        self.style_output(dest_id, "water_rights_scale_factor")
+        township_id = self._write_township_output(parameters, context, feedback, result.townships, parcels_source, name_field)
+        granted = rights["problem"].isna()
+        total = float(rights.loc[granted, "right_m3"].sum())
+        feedback.pushInfo(
+            self.tr("{0} parcel(s) allocated {1:,.0f} m³ in total; {2} parcel(s) without a right.").format(
+                int(granted.sum()), total, int((~granted).sum())
+            )
+        )
+        return {
+            "OUTPUT": dest_id,
+            "OUTPUT_TOWNSHIPS": township_id,
+            "COUNT_PARCELS_WITH_RIGHT": int(granted.sum()),
+            "COUNT_PARCELS_WITHOUT_RIGHT": int((~granted).sum()),
+            "TOTAL_RIGHT_M3": total,
+            # The former names, kept for existing batch scripts.
+            "PARCELS_WITH_RIGHT": int(granted.sum()),
+            "PARCELS_WITHOUT_RIGHT": int((~granted).sum()),
+        }
+
+    def _reserved_shares(self, parameters, context, feedback, rules, red_line_is_remaining: bool) -> dict[str, float]:
+        """Shares of the red line set aside before farm water (notice item 7): the rules file's, unless given here."""
+        from tuoli_gw_plugin.engine.bookkeeping.water_rights import reserved_shares_from_rules
+
         reserved_shares = reserved_shares_from_rules(rules)
         for use, key in (("domestic", "DOMESTIC_SHARE"), ("ecological", "ECOLOGICAL_SHARE")):
             share = self.number(parameters, key, context)
             if share is not None:
                 reserved_shares[use] = share
-        if townships is not None and red_line_field == "remaining_m3" and any(float(v) > 0 for v in reserved_shares.values()):
+        if red_line_is_remaining and any(float(v) > 0 for v in reserved_shares.values()):
             feedback.pushWarning(
                 self.tr(
                     "The red-line field is remaining_m3, which is already net of other uses, yet shares of it are set "
@@ -159,6 +190,11 @@ class AllocateWaterRightsAlgorithm(TuoliAlgorithm):
                     "ECOLOGICAL_SHARE to 0 unless remaining_m3 still includes them."
                 )
             )
+        return reserved_shares
+
+    def _quotas(self, parameters, context, feedback, rules):
+        """The irrigation quota per crop: the rules file's, with the QUOTAS table's values where it gives them."""
+        from tuoli_gw_plugin.engine.bookkeeping.water_rights import QuotaTable
 
         quotas = QuotaTable.from_rules(rules)
         quota_crop_field = self.field(parameters, "QUOTA_CROP_FIELD", context, feedback)
@@ -170,74 +206,26 @@ class AllocateWaterRightsAlgorithm(TuoliAlgorithm):
             quotas = quotas.with_overrides(quota_frame, quota_crop_field, quota_field, quota_label)
         for crop, value in quotas.quota_m3_per_mu.items():
             feedback.pushInfo(self.tr("Quota {0}: {1:g} m³/mu ({2})").format(crop, value, quotas.origin[crop]))
+        return quotas
 
-        parcel_names = list(
-            dict.fromkeys(n for n in (contract_field, household_field, area_field, crop_field, township_field, public_supply_field) if n)
-        )
-        need_geometry = area_field is None or (township_field is None and townships is not None)
-        parcels = source_to_frame(
-            parcels_source, parcels_label, field_names=parcel_names, with_geometry=need_geometry, feedback=feedback
-        )
-        result = allocate_water_rights(
-            parcels,
-            contract_field=contract_field,
-            household_field=household_field,
-            area_field=area_field,
-            crop_field=crop_field,
-            township_field=township_field,
-            quotas=quotas,
-            mu_m2=rules.value("water_rights", "mu_m2"),
-            townships=townships,
-            township_name_field=name_field,
-            red_line_field=red_line_field,
-            township_code_field=code_field,
-            layer=parcels_label,
-            townships_layer=townships_label,
-            reserved_shares=reserved_shares,
-            rules=rules,
-            public_supply_field=public_supply_field,
-        )
-        self.report_messages(feedback, result.info, result.warnings)
+    def _write_township_output(self, parameters, context, feedback, township_frame, parcels_source, name_field: str) -> str:
+        """The per-township rows, each with its township's polygon when a townships layer was given, else as a table."""
+        from tuoli_gw_plugin.engine.bookkeeping.water_rights import TOWNSHIP_COLUMNS
 
-        rights = result.parcels
-        new_names = list(rights.columns)
-        parcel_fields = fields_with(parcels_source.fields(), [field_for_series(n, rights[n]) for n in new_names])
-        sink, dest_id = self.required_sink(
-            parameters, "OUTPUT", context, parcel_fields, parcels_source.wkbType(), parcels_source.sourceCrs()
-        )
-        write_features_with_columns(parcels_source, sink, parcel_fields, rights, feedback=feedback)
-        self.style_output(dest_id, "water_rights_scale_factor")
-
-        township_frame = result.townships
+        townships_source, _ = self.optional_source(parameters, "TOWNSHIPS", context)
         township_fields = frame_fields(township_frame, list(TOWNSHIP_COLUMNS))
-        if townships_source is not None:
-            geometry_type, crs = townships_source.wkbType(), townships_source.sourceCrs()
-        else:
-            geometry_type, crs = QgsWkbTypes.NoGeometry, parcels_source.sourceCrs()
-        township_sink, township_id = self.required_sink(parameters, "OUTPUT_TOWNSHIPS", context, township_fields, geometry_type, crs)
-        if townships_source is not None:
-            _write_townships(township_frame, township_sink, township_fields, townships_source, name_field)
-        else:
-            write_frame(township_frame, township_sink, township_fields, feedback=feedback)
-        if townships_source is not None:
-            self.style_output(township_id, "water_rights_scale_factor")
-
-        granted = rights["problem"].isna()
-        feedback.pushInfo(
-            self.tr("{0} parcel(s) allocated {1:,.0f} m³ in total; {2} parcel(s) without a right.").format(
-                int(granted.sum()), float(rights.loc[granted, "right_m3"].sum()), int((~granted).sum())
+        if townships_source is None:
+            sink, township_id = self.required_sink(
+                parameters, "OUTPUT_TOWNSHIPS", context, township_fields, QgsWkbTypes.NoGeometry, parcels_source.sourceCrs()
             )
+            write_frame(township_frame, sink, township_fields, feedback=feedback)
+            return township_id
+        sink, township_id = self.required_sink(
+            parameters, "OUTPUT_TOWNSHIPS", context, township_fields, townships_source.wkbType(), townships_source.sourceCrs()
         )
-        return {
-            "OUTPUT": dest_id,
-            "OUTPUT_TOWNSHIPS": township_id,
-            "COUNT_PARCELS_WITH_RIGHT": int(granted.sum()),
-            "COUNT_PARCELS_WITHOUT_RIGHT": int((~granted).sum()),
-            "TOTAL_RIGHT_M3": float(rights.loc[granted, "right_m3"].sum()),
-            # The former names, kept for existing batch scripts.
-            "PARCELS_WITH_RIGHT": int(granted.sum()),
-            "PARCELS_WITHOUT_RIGHT": int((~granted).sum()),
-        }
+        _write_townships(township_frame, sink, township_fields, townships_source, name_field)
+        self.style_output(township_id, "water_rights_scale_factor")
+        return township_id
 
 
 def _write_townships(township_frame, sink, fields, townships_source, name_field: str) -> None:

@@ -21,7 +21,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication, QDate, QDateTime
 
-from tuoli_gw_plugin.qgis_io.frames import column_fields, frame_fields, source_to_frame, write_frame
+from tuoli_gw_plugin.qgis_io.frames import column_fields, source_to_frame
 
 from . import _declarations as declared
 from . import _screening_common as common
@@ -31,14 +31,14 @@ from .base import TuoliAlgorithm
 SKIPPED = "the checks that need it are skipped"
 
 
-def well_field(key: str, label: str, default: str, when_absent: str = SKIPPED, numeric: bool = False) -> Field:
+def well_field(key: str, label: str, default: str, when_absent: str = SKIPPED, numeric: bool = False, unique: bool = False) -> Field:
     """A field of the well register, defaulting to the sample layer's name."""
-    return Field(key, label, parent="WELLS", default=default, when_absent=when_absent, numeric=numeric)
+    return Field(key, label, parent="WELLS", default=default, when_absent=when_absent, numeric=numeric, unique=unique)
 
 
 # Each well field, and the AuditFieldNames attribute it fills.
 WELL_FIELDS = {
-    "well_id": well_field("WELL_ID_FIELD", "Well id field", "well_id", when_absent=""),
+    "well_id": well_field("WELL_ID_FIELD", "Well id field", "well_id", when_absent="", unique=True),
     "has_meter": well_field("HAS_METER_FIELD", "Has a working meter field (yes/no) — item 9", "has_meter"),
     "metered": well_field("METERED_FIELD", "Metered volume field (m³) — items 9, 10", "metered_m3"),
     "permit": well_field("PERMIT_FIELD", "Permit number field — items 16, 18", "permit_no"),
@@ -187,7 +187,6 @@ class ComplianceAuditAlgorithm(TuoliAlgorithm):
     # -- running ------------------------------------------------------------------------------------
     def compute(self, parameters: dict[str, Any], context, feedback) -> dict[str, Any]:
         from tuoli_gw_plugin.engine.bookkeeping.audit import FINDING_COLUMNS, FINDINGS, compliance_audit
-        from tuoli_gw_plugin.engine.bookkeeping.electricity import PowerFieldNames
 
         wells, wells_label = self.source(parameters, "WELLS", context)
         audit_date = self._audit_date(parameters, context)
@@ -200,41 +199,18 @@ class ComplianceAuditAlgorithm(TuoliAlgorithm):
         }
         names = [n for n in dict.fromkeys([*vars(fields).values(), *optional.values()]) if n]
         well_frame = source_to_frame(wells, wells_label, field_names=names, with_geometry=True, feedback=feedback)
-
         pipes, pipes_label = self.optional_frame(parameters, "SUPPLY_PIPES", context, feedback, field_names=[])
         areas, areas_label = self.optional_frame(parameters, "SUPPLY_AREAS", context, feedback, field_names=[])
         coverage_distance = self.number(parameters, "COVERAGE_DISTANCE", context)
-        power_fields = PowerFieldNames(
-            account=self.field(parameters, "POWER_ACCOUNT_FIELD", context, feedback),
-            kwh=self.field(parameters, "POWER_KWH_FIELD", context, feedback),
-            period=self.field(parameters, "POWER_PERIOD_FIELD", context, feedback),
-        )
-        power_source, power_label = self.optional_source(parameters, "POWER", context)
-        if power_label and power_label == wells_label:
-            power_label = f"{power_label} (power)"
-        power_frame = None
-        if power_source is not None:
-            wanted = [n for n in (power_fields.account, power_fields.kwh, power_fields.period) if n]
-            power_frame = source_to_frame(power_source, power_label, field_names=wanted, with_geometry=False, feedback=feedback)
+        power_frame, power_fields, power_label = self._power(parameters, context, feedback, wells_label)
         period = self.text(parameters, "PERIOD", context)
         self.stop_if_cancelled(feedback)
 
         result = compliance_audit(
-            well_frame,
-            rules,
-            audit_date=audit_date,
-            fields=fields,
-            supply_pipes=pipes,
-            supply_areas=areas,
-            coverage_distance_m=coverage_distance,
-            power=power_frame,
-            power_fields=power_fields,
-            period=period,
-            wells_layer=wells_label,
-            power_layer=power_label or "power accounts",
-            pipes_layer=pipes_label or "supply pipes",
-            areas_layer=areas_label or "supply areas",
-            **optional,
+            well_frame, rules, audit_date=audit_date, fields=fields, supply_pipes=pipes, supply_areas=areas,
+            coverage_distance_m=coverage_distance, power=power_frame, power_fields=power_fields, period=period,
+            wells_layer=wells_label, power_layer=power_label or "power accounts", pipes_layer=pipes_label or "supply pipes",
+            areas_layer=areas_label or "supply areas", **optional,
         )
         self.report_messages(feedback, result.messages, result.warnings)
 
@@ -247,13 +223,23 @@ class ComplianceAuditAlgorithm(TuoliAlgorithm):
         self.style_output(dest_id, "compliance_findings")
         # FINDINGS_N: the former name of COUNT_FINDINGS, kept for existing scripts.
         results: dict[str, Any] = {"OUTPUT": dest_id, "COUNT_FINDINGS": len(result.findings), "FINDINGS_N": len(result.findings)}
-
-        summary = result.summary
-        summary_fields = frame_fields(summary, ["township", "findings_n", *FINDINGS])
-        summary_sink, summary_id = self.parameterAsSink(
-            parameters, "OUTPUT_SUMMARY", context, summary_fields, QgsWkbTypes.NoGeometry, wells.sourceCrs()
+        summary_id = self.write_optional_table(
+            parameters, "OUTPUT_SUMMARY", context, feedback, result.summary, wells.sourceCrs(), ["township", "findings_n", *FINDINGS]
         )
-        if summary_sink is not None:
-            write_frame(summary, summary_sink, summary_fields, feedback=feedback)
+        if summary_id is not None:
             results["OUTPUT_SUMMARY"] = summary_id
         return results
+
+    def _power(self, parameters, context, feedback, wells_label: str):
+        """(the power table as a frame or None, the engine's PowerFieldNames, its label) for the item-16 checks."""
+        from tuoli_gw_plugin.engine.bookkeeping.electricity import PowerFieldNames
+
+        power_fields = PowerFieldNames(**self.fields_by_name(parameters, context, feedback, declared.POWER_FIELD_KEYS))
+        power_source, power_label = self.optional_source(parameters, "POWER", context)
+        if power_label and power_label == wells_label:
+            power_label = f"{power_label} (power)"
+        if power_source is None:
+            return None, power_fields, power_label
+        wanted = [n for n in (power_fields.account, power_fields.kwh, power_fields.period) if n]
+        power_frame = source_to_frame(power_source, power_label, field_names=wanted, with_geometry=False, feedback=feedback)
+        return power_frame, power_fields, power_label

@@ -9,13 +9,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from qgis.core import QgsWkbTypes
-
 from tuoli_gw_plugin.qgis_io import frames as bridge
 
 from . import _declarations as declared
 from ._declarations import ANY_LAYER, BOOKKEEPING, POINTS, RULES, Field, FileOut, Layer, Number, Sink
 from .base import TuoliAlgorithm
+
+# The engine's field names (WellFieldNames, PowerFieldNames) -> the parameter that names each.
+WELL_FIELD_KEYS = {
+    "well_id": "WELL_ID_FIELD", "account": "ACCOUNT_FIELD", "coefficient": "COEF_FIELD", "metered": "METERED_FIELD",
+    "has_meter": "HAS_METER_FIELD", "permit": "PERMIT_FIELD", "permit_m3": "PERMIT_M3_FIELD", "township": "TOWNSHIP_FIELD",
+    "aquifer": "AQUIFER_FIELD",
+}
 
 
 class ElectricityToWaterAlgorithm(TuoliAlgorithm):
@@ -35,11 +40,12 @@ class ElectricityToWaterAlgorithm(TuoliAlgorithm):
     """
 
     NAME = "electricity_to_water"
+    READS_POSITIONS = False  # attributes only: where the wells are plays no part
     DISPLAY_NAME = "Water from electricity (以电折水, well–electricity dual control)"
     GROUP_ID, GROUP = BOOKKEEPING
     PARAMETERS = (
         Layer("WELLS", "Wells", "The well register (points).", geometry=(POINTS,), sample="wells"),
-        Field("WELL_ID_FIELD", "Well id field", parent="WELLS", default="well_id"),
+        Field("WELL_ID_FIELD", "Well id field", parent="WELLS", default="well_id", unique=True),
         Field("ACCOUNT_FIELD", "Power account field of the wells", parent="WELLS", default="power_account"),
         Field("COEF_FIELD", "Pump-tested coefficient field (m³/kWh)", "Empty or 0 = not tested.", parent="WELLS", default="m3_per_kwh"),
         Field("METERED_FIELD", "Metered volume field (m³)", parent="WELLS", default="metered_m3"),
@@ -84,72 +90,35 @@ class ElectricityToWaterAlgorithm(TuoliAlgorithm):
     )
 
     def compute(self, parameters: dict[str, Any], context, feedback) -> dict[str, Any]:
-        from tuoli_gw_plugin.engine.bookkeeping.electricity import PowerFieldNames, WellFieldNames, electricity_to_water, township_chart
+        from tuoli_gw_plugin.engine.bookkeeping.electricity import PowerFieldNames, WellFieldNames, electricity_to_water
+        from tuoli_gw_plugin.engine.plotting.charts import township_chart
 
         wells, wells_label = self.source(parameters, "WELLS", context)
         power, power_label = self.source(parameters, "POWER", context)
         if wells_label == power_label:
             power_label = f"{power_label} (power)"
-
-        def field(key: str) -> str | None:
-            return self.field(parameters, key, context, feedback)
-
-        well_fields = WellFieldNames(
-            well_id=field("WELL_ID_FIELD"),
-            account=field("ACCOUNT_FIELD"),
-            coefficient=field("COEF_FIELD"),
-            metered=field("METERED_FIELD"),
-            has_meter=field("HAS_METER_FIELD"),
-            permit=field("PERMIT_FIELD"),
-            permit_m3=field("PERMIT_M3_FIELD"),
-            township=field("TOWNSHIP_FIELD"),
-            aquifer=field("AQUIFER_FIELD"),
-        )
-        power_fields = PowerFieldNames(
-            account=field("POWER_ACCOUNT_FIELD"), kwh=field("POWER_KWH_FIELD"), period=field("POWER_PERIOD_FIELD")
-        )
-        mismatch_share = self.number(parameters, "MISMATCH_SHARE", context)
+        well_fields = WellFieldNames(**self.fields_by_name(parameters, context, feedback, WELL_FIELD_KEYS))
+        power_fields = PowerFieldNames(**self.fields_by_name(parameters, context, feedback, declared.POWER_FIELD_KEYS))
         period = self.text(parameters, "PERIOD", context)
         rules = self.rules(parameters, context)
-
         well_names = [n for n in dict.fromkeys(vars(well_fields).values()) if n]
         power_names = [n for n in dict.fromkeys(vars(power_fields).values()) if n]
         well_frame = bridge.source_to_frame(wells, wells_label, field_names=well_names, with_geometry=False, feedback=feedback)
         power_frame = bridge.source_to_frame(power, power_label, field_names=power_names, with_geometry=False, feedback=feedback)
         self.stop_if_cancelled(feedback)
         result = electricity_to_water(
-            well_frame,
-            power_frame,
-            rules,
-            well_fields=well_fields,
-            power_fields=power_fields,
-            period=period,
-            mismatch_share=mismatch_share,
-            wells_layer=wells_label,
-            power_layer=power_label,
+            well_frame, power_frame, rules, well_fields=well_fields, power_fields=power_fields, period=period,
+            mismatch_share=self.number(parameters, "MISMATCH_SHARE", context), wells_layer=wells_label, power_layer=power_label,
         )
         self.report_messages(feedback, info=result.messages, warnings=result.warnings)
 
-        per_well = result.wells
-        output_fields = bridge.fields_with(wells.fields(), [bridge.field_for_series(n, per_well[n]) for n in per_well.columns])
-        sink, dest_id = self.required_sink(parameters, "OUTPUT", context, output_fields, wells.wkbType(), wells.sourceCrs())
-        bridge.write_features_with_columns(wells, sink, output_fields, per_well, feedback=feedback)
+        dest_id = self.write_with_frame(parameters, "OUTPUT", context, feedback, wells, result.wells)
         self.style_output(dest_id, "electricity_to_water")
         results: dict[str, Any] = {"OUTPUT": dest_id}
-
         summary = result.summary
-        summary_sink, summary_id = self.parameterAsSink(
-            parameters,
-            "OUTPUT_SUMMARY",
-            context,
-            bridge.frame_fields(summary),
-            QgsWkbTypes.NoGeometry,
-            wells.sourceCrs(),
-        )
-        if summary_sink is not None:
-            bridge.write_frame(summary, summary_sink, bridge.frame_fields(summary), feedback=feedback)
+        summary_id = self.write_optional_table(parameters, "OUTPUT_SUMMARY", context, feedback, summary, wells.sourceCrs())
+        if summary_id is not None:
             results["OUTPUT_SUMMARY"] = summary_id
-
         chart_path = self.parameterAsFileOutput(parameters, "CHART", context)
         if chart_path:
             title = self.tr("Water from electricity per township (以电折水)") + (f" — {period}" if period else "")

@@ -35,6 +35,7 @@ class ImportWellRegisterAlgorithm(TuoliAlgorithm):
     """
 
     NAME = "import_well_register"
+    READS_POSITIONS = False  # its input is a file, not a layer
     DISPLAY_NAME = "Import well register (机井登记表)"
     GROUP_ID, GROUP = REGISTERS
     PARAMETERS = (

@@ -81,6 +81,7 @@ class PermitDecisionAlgorithm(TuoliAlgorithm):
             parent="EXISTING_WELLS",
             default="well_id",
             when_absent="existing wells are named by their feature id",
+            unique=True,
         ),
         Field(
             "EXISTING_STATUS_FIELD",

@@ -13,12 +13,7 @@ from typing import Any
 from qgis.core import QgsProcessingException, QgsWkbTypes
 
 from tuoli_gw_plugin.qgis_io.frames import (
-    field_for_series,
-    fields_with,
-    frame_fields,
     source_to_frame,
-    write_features_with_columns,
-    write_frame,
 )
 
 from ._declarations import (
@@ -35,6 +30,9 @@ from ._declarations import (
     Sink,
 )
 from .base import TuoliAlgorithm
+
+# The output's style by its geometry (a table of accounts is not styled).
+STYLE_OF_GEOMETRY = {QgsWkbTypes.PointGeometry: "surcharge_multiplier", QgsWkbTypes.PolygonGeometry: "surcharge_multiplier_polygon"}
 
 CHARGE_ON_VALUES = ("larger", "plan", "quota")
 
@@ -67,6 +65,7 @@ class ProgressiveSurchargeAlgorithm(TuoliAlgorithm):
     """
 
     NAME = "progressive_surcharge"
+    READS_POSITIONS = False  # attributes only: where the wells are plays no part
     DISPLAY_NAME = "Progressive surcharge for use over plan (超计划累进加价)"
     GROUP_ID, GROUP = BOOKKEEPING
     PARAMETERS = (
@@ -97,7 +96,7 @@ class ProgressiveSurchargeAlgorithm(TuoliAlgorithm):
             "QUOTA_UNITS_FIELD", "Quota units field (mu / persons / head)", parent="INPUT", default="quota_units",
             numeric=True, when_absent="the use's quota in the rules file is not used",
         ),
-        Field("ID_FIELD", "Account id field (for messages)", "Else the feature id.", parent="INPUT"),
+        Field("ID_FIELD", "Account id field (for messages)", "Else the feature id.", parent="INPUT", unique=True),
         Field("TOWNSHIP_FIELD", "Township field (groups the summary and chart)", parent="INPUT"),
         Boolean(
             "FAIL_ON_INVALID", "Stop when an account cannot be charged",
@@ -132,14 +131,8 @@ class ProgressiveSurchargeAlgorithm(TuoliAlgorithm):
 
     def compute(self, parameters: dict[str, Any], context, feedback) -> dict[str, Any]:
         from tuoli_gw_plugin.engine.bookkeeping.quota_volumes import UseQuotas
-        from tuoli_gw_plugin.engine.bookkeeping.surcharge import (
-            RESULT_COLUMNS,
-            SurchargeSchedule,
-            compute_surcharge,
-            invalid_accounts_error,
-            render_fee_chart,
-            summary_by_tier,
-        )
+        from tuoli_gw_plugin.engine.bookkeeping.surcharge import RESULT_COLUMNS, SurchargeSchedule, compute_surcharge, summary_by_tier
+        from tuoli_gw_plugin.engine.plotting.charts import render_fee_chart
 
         source, layer_label = self.source(parameters, "INPUT", context)
         plan_field, actual_field, id_field, township_field, quota_field, use_field, quota_units_field = self.fields(
@@ -153,83 +146,59 @@ class ProgressiveSurchargeAlgorithm(TuoliAlgorithm):
             )
         mode = self.choice(parameters, "MODE", context)
         charge_on = self.choice(parameters, "CHARGE_ON", context)
-        fail_on_invalid = self.parameterAsBoolean(parameters, "FAIL_ON_INVALID", context)
         rules = self.rules(parameters, context)
-        schedule = SurchargeSchedule.from_rules(rules)
-
         wanted = (plan_field, actual_field, id_field, township_field, quota_field, use_field, quota_units_field)
         names = list(dict.fromkeys(n for n in wanted if n))
         frame = source_to_frame(source, layer_label, field_names=names, with_geometry=False, feedback=feedback)
         result = compute_surcharge(
-            frame,
-            plan_field=plan_field,
-            actual_field=actual_field,
-            base_rate=base_rate,
-            schedule=schedule,
-            mode=mode,
-            layer=layer_label,
-            id_field=id_field,
-            quota_field=quota_field,
-            use_field=use_field,
-            quota_units_field=quota_units_field,
-            quotas=UseQuotas.from_rules(rules),
-            charge_on=charge_on,
+            frame, plan_field=plan_field, actual_field=actual_field, base_rate=base_rate, schedule=SurchargeSchedule.from_rules(rules),
+            mode=mode, layer=layer_label, id_field=id_field, quota_field=quota_field, use_field=use_field,
+            quota_units_field=quota_units_field, quotas=UseQuotas.from_rules(rules), charge_on=charge_on,
         )
+        self._report_problems(parameters, context, feedback, result, layer_label, len(frame))
+
+        accounts = result.accounts
+        dest_id = self.write_with_frame(parameters, "OUTPUT", context, feedback, source, accounts, RESULT_COLUMNS)
+        geometry_type = QgsWkbTypes.geometryType(source.wkbType())
+        if geometry_type in STYLE_OF_GEOMETRY:
+            self.style_output(dest_id, STYLE_OF_GEOMETRY[geometry_type])
+        charged = accounts["problem"].isna()
+        totals = {"fee": float(accounts.loc[charged, "fee_yuan"].sum()), "surcharge": float(accounts.loc[charged, "surcharge_yuan"].sum())}
+        feedback.pushInfo(
+            self.tr("{0} account(s) charged ({1}): fees {2:,.2f} yuan, of which surcharge {3:,.2f} yuan.").format(
+                int(charged.sum()), self.tr("band by band") if mode == "band" else self.tr("whole excess"),
+                totals["fee"], totals["surcharge"],
+            )
+        )
+        results: dict[str, Any] = {
+            "OUTPUT": dest_id, "COUNT_CHARGED": int(charged.sum()), "COUNT_NOT_CHARGED": int((~charged).sum()),
+            "TOTAL_FEE_YUAN": totals["fee"], "TOTAL_SURCHARGE_YUAN": totals["surcharge"],
+        }
+        # The former names, kept for existing batch scripts.
+        results["CHARGED_COUNT"], results["NOT_CHARGED_COUNT"] = results["COUNT_CHARGED"], results["COUNT_NOT_CHARGED"]
+
+        summary = summary_by_tier(result, base_rate, frame[township_field].tolist() if township_field else None)
+        summary_id = self.write_optional_table(parameters, "OUTPUT_SUMMARY", context, feedback, summary)
+        if summary_id is not None:
+            results["OUTPUT_SUMMARY"] = summary_id
+        chart_path = self.parameterAsFileOutput(parameters, "CHART", context)
+        if chart_path:
+            render_fee_chart(summary, chart_path, title=self.tr("Water-resource fees by tier (超计划累进加价) — {0}").format(layer_label))
+            results["CHART"] = chart_path
+        return results
+
+    def _report_problems(self, parameters, context, feedback, result, layer_label: str, n_accounts: int) -> None:
+        """Accounts the engine could not charge: the run stops when FAIL_ON_INVALID, else each is in the log."""
+        from tuoli_gw_plugin.engine.bookkeeping.surcharge import invalid_accounts_error
+
         self.report_messages(feedback, result.notes)
-        if result.problems and fail_on_invalid:
+        if result.problems and self.parameterAsBoolean(parameters, "FAIL_ON_INVALID", context):
             raise invalid_accounts_error(result, layer_label)
         for line in result.problems:
             feedback.pushWarning(self.tr("Not charged: layer '{0}', {1}").format(layer_label, line))
         if result.problems:
             feedback.pushWarning(
                 self.tr("{0} of {1} account(s) were not charged; their fee fields are empty and 'problem' says why.").format(
-                    len(result.problems), len(frame)
+                    len(result.problems), n_accounts
                 )
             )
-
-        accounts = result.accounts
-        new_fields = [field_for_series(name, accounts[name]) for name in RESULT_COLUMNS]
-        output_fields = fields_with(source.fields(), new_fields)
-        sink, dest_id = self.required_sink(parameters, "OUTPUT", context, output_fields, source.wkbType(), source.sourceCrs())
-        write_features_with_columns(source, sink, output_fields, accounts, feedback=feedback)
-        geometry_type = QgsWkbTypes.geometryType(source.wkbType())
-        if geometry_type == QgsWkbTypes.PointGeometry:
-            self.style_output(dest_id, "surcharge_multiplier")
-        elif geometry_type == QgsWkbTypes.PolygonGeometry:
-            self.style_output(dest_id, "surcharge_multiplier_polygon")
-
-        charged = accounts["problem"].isna()
-        feedback.pushInfo(
-            self.tr("{0} account(s) charged ({1}): fees {2:,.2f} yuan, of which surcharge {3:,.2f} yuan.").format(
-                int(charged.sum()),
-                self.tr("band by band") if mode == "band" else self.tr("whole excess"),
-                float(accounts.loc[charged, "fee_yuan"].sum()),
-                float(accounts.loc[charged, "surcharge_yuan"].sum()),
-            )
-        )
-        results: dict[str, Any] = {
-            "OUTPUT": dest_id,
-            "COUNT_CHARGED": int(charged.sum()),
-            "COUNT_NOT_CHARGED": int((~charged).sum()),
-            "TOTAL_FEE_YUAN": float(accounts.loc[charged, "fee_yuan"].sum()),
-            "TOTAL_SURCHARGE_YUAN": float(accounts.loc[charged, "surcharge_yuan"].sum()),
-        }
-        # The former names, kept for existing batch scripts.
-        results["CHARGED_COUNT"], results["NOT_CHARGED_COUNT"] = results["COUNT_CHARGED"], results["COUNT_NOT_CHARGED"]
-
-        groups = frame[township_field].tolist() if township_field else None
-        summary = summary_by_tier(result, base_rate, groups)
-        summary_fields = frame_fields(summary)
-        summary_sink, summary_id = self.parameterAsSink(
-            parameters, "OUTPUT_SUMMARY", context, summary_fields, QgsWkbTypes.NoGeometry
-        )
-        if summary_sink is not None:
-            write_frame(summary, summary_sink, summary_fields, feedback=feedback)
-            results["OUTPUT_SUMMARY"] = summary_id
-        chart_path = self.parameterAsFileOutput(parameters, "CHART", context)
-        if chart_path:
-            title = self.tr("Water-resource fees by tier (超计划累进加价) — {0}").format(layer_label)
-            render_fee_chart(summary, chart_path, title=title)
-            results["CHART"] = chart_path
-        return results
-

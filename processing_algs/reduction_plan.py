@@ -13,11 +13,8 @@ from typing import Any
 from qgis.core import QgsWkbTypes
 
 from tuoli_gw_plugin.qgis_io.frames import (
-    column_fields,
-    fields_with,
     frame_fields,
     source_to_frame,
-    write_features_with_columns,
     write_frame,
 )
 
@@ -117,7 +114,8 @@ class ReductionPlanAlgorithm(TuoliAlgorithm):
             numeric=True,
             when_absent="use over plan is not known: measure back_to_plan (items 10, 13) is not taken",
         ),
-        Field("ID_FIELD", "Well id field (for messages)", parent="WELLS", default="well_id", when_absent="wells are named by feature id"),
+        Field("ID_FIELD", "Well id field (for messages)", parent="WELLS", default="well_id", when_absent="wells are named by feature id",
+              unique=True),
         Layer(
             "TOWNSHIPS",
             "Townships with their allowable volume (polygons)",
@@ -221,88 +219,25 @@ class ReductionPlanAlgorithm(TuoliAlgorithm):
     )
 
     def compute(self, parameters, context, feedback) -> dict[str, Any]:
-        from tuoli_gw_plugin.engine.core.messages import speaking
-        from tuoli_gw_plugin.engine.reduction.plan import (
-            TOWNSHIP_OUTPUT,
-            WELL_COLUMNS,
-            WELL_OUTPUT,
-            PlanSettings,
-            plan_reduction,
-            plan_table,
-            township_allowables,
-        )
+        from tuoli_gw_plugin.engine.reduction.plan import TOWNSHIP_OUTPUT, WELL_OUTPUT
 
         source, label = self.source(parameters, "WELLS", context)
         common.require_points(source, label, "WELLS")
-        volume_field, use_field, status_field, permit_field, plan_field, id_field, self_supplied_field = self.fields(
-            parameters, context, feedback, "VOLUME_FIELD", "USE_FIELD", "STATUS_FIELD", "PERMIT_FIELD", "PLAN_FIELD", "ID_FIELD",
-            "SELF_SUPPLIED_FIELD",
-        )
         townships_source, townships_label = self.source(parameters, "TOWNSHIPS", context)
-        name_field, allowable_field = self.fields(parameters, context, feedback, "TOWNSHIP_NAME_FIELD", "ALLOWABLE_FIELD")
         language = self.choice(parameters, "LANGUAGE", context)
-        share_rule = self.choice(parameters, "SHARE_RULE", context)
-        measure_order = self.choice(parameters, "MEASURE_ORDER", context)
-        first_year = self.parameterAsInt(parameters, "FIRST_YEAR", context)
         target_year = self.parameterAsInt(parameters, "TARGET_YEAR", context)
-        rules = self.rules(parameters, context)
-
-        feedback.setProgressText(self.tr("Reading and preparing the layers…"))
-        with speaking(language):
-            settings = PlanSettings.from_rules(rules, first_year, target_year, share_rule, language, measure_order)
-            townships = source_to_frame(townships_source, townships_label, field_names=[name_field, allowable_field], feedback=feedback)
-            names, allowable = township_allowables(townships, name_field, allowable_field, layer=townships_label)
-            prepared = common.prepare_from_parameters(self, parameters, context, feedback, with_remaining=False)
-            prepared.layer_names["wells"] = label
-            wanted = [f for f in (volume_field, use_field, self_supplied_field, status_field, permit_field, plan_field, id_field) if f]
-            wells = source_to_frame(source, label, field_names=list(dict.fromkeys(wanted)), feedback=feedback)
-            self.stop_if_cancelled(feedback)
-            feedback.setProgressText(self.tr("Planning the cuts of {n} wells…").format(n=len(wells)))
-            table, notes = plan_table(
-                prepared,
-                wells,
-                rules,
-                volume_field=volume_field,
-                use_field=use_field,
-                self_supplied_field=self_supplied_field,
-                status_field=status_field,
-                permit_field=permit_field,
-                plan_field=plan_field,
-                id_field=id_field,
-                language=language,
-                is_canceled=feedback.isCanceled,
-            )
-            plan = plan_reduction(table, allowable, settings, township_order=names, is_canceled=feedback.isCanceled)
-        self.report_messages(feedback, warnings=[*notes, *plan.warnings])
-        for name, value in allowable.items():
-            if value is None:
-                feedback.pushWarning(
-                    self.tr("Township '{township}' has no allowable volume in '{field}' (layer '{layer}'): no plan for it.").format(
-                        township=name, field=allowable_field, layer=townships_label
-                    )
-                )
+        plan = self._plan(parameters, context, feedback, source, label, townships_source, townships_label, language, target_year)
         self.stop_if_cancelled(feedback)
 
         feedback.setProgressText(self.tr("Writing the outputs…"))
-        replaced = [f.name() for f in source.fields() if f.name().lower() in set(WELL_COLUMNS)]
-        if replaced:
-            feedback.pushWarning(
-                self.tr("Layer '{layer}' already has field(s) {fields}; the output replaces them with this run's values.").format(
-                    layer=label, fields=", ".join(replaced)
-                )
-            )
-        well_fields = fields_with(source.fields(), column_fields(WELL_OUTPUT))
-        sink, dest_id = self.required_sink(parameters, "OUTPUT", context, well_fields, source.wkbType(), source.sourceCrs())
-        write_features_with_columns(source, sink, well_fields, plan.wells.reset_index(drop=True), feedback=feedback)
+        wells = plan.wells.reset_index(drop=True)
+        dest_id = self.write_with_columns(parameters, "OUTPUT", context, feedback, source, label, WELL_OUTPUT, wells)
         self.style_output(dest_id, "reduction_measure")
-
-        township_fields = fields_with(townships_source.fields(), column_fields(TOWNSHIP_OUTPUT))
-        township_sink, townships_id = self.required_sink(
-            parameters, "OUTPUT_TOWNSHIPS", context, township_fields, QgsWkbTypes.MultiPolygon, townships_source.sourceCrs()
+        townships_id = self.write_with_columns(
+            parameters, "OUTPUT_TOWNSHIPS", context, feedback, townships_source, townships_label, TOWNSHIP_OUTPUT, plan.townships,
+            wkb_type=QgsWkbTypes.MultiPolygon, say_replaced=False,
         )
-        write_features_with_columns(townships_source, township_sink, township_fields, plan.townships, feedback=feedback)
         self.style_output(townships_id, "reduction_status")
-
         years = plan.years.astype({"year": int, "balanced": bool})
         years_sink, years_id = self.required_sink(
             parameters, "OUTPUT_YEARS", context, frame_fields(years), QgsWkbTypes.NoGeometry, townships_source.sourceCrs()
@@ -325,15 +260,51 @@ class ReductionPlanAlgorithm(TuoliAlgorithm):
                 "{n} township(s) must cut: {reached} reach balance by {year}, {short} not by measures alone (shortfall "
                 "{shortfall:,.0f} m³/a); {cut:,.0f} m³/a cut in all."
             ).format(
-                n=reached + plan.units_not_reachable,
-                reached=reached,
-                year=target_year,
-                short=plan.units_not_reachable,
-                shortfall=plan.shortfall_m3,
-                cut=plan.total_cut_m3,
+                n=reached + plan.units_not_reachable, reached=reached, year=target_year, short=plan.units_not_reachable,
+                shortfall=plan.shortfall_m3, cut=plan.total_cut_m3,
             )
         )
         outputs.update(
             {"TOTAL_CUT_M3": plan.total_cut_m3, "SHORTFALL_M3": plan.shortfall_m3, "UNITS_NOT_REACHABLE": plan.units_not_reachable}
         )
         return outputs
+
+    def _plan(self, parameters, context, feedback, source, label, townships_source, townships_label, language, target_year):
+        """The engine's plan: the wells placed in townships and supply coverage, then the cuts year by year."""
+        from tuoli_gw_plugin.engine.reduction.plan import PlanSettings, plan_reduction, plan_table, township_allowables
+
+        volume_field, use_field, status_field, permit_field, plan_field, id_field, self_supplied_field = self.fields(
+            parameters, context, feedback, "VOLUME_FIELD", "USE_FIELD", "STATUS_FIELD", "PERMIT_FIELD", "PLAN_FIELD", "ID_FIELD",
+            "SELF_SUPPLIED_FIELD",
+        )
+        name_field, allowable_field = self.fields(parameters, context, feedback, "TOWNSHIP_NAME_FIELD", "ALLOWABLE_FIELD")
+        rules = self.rules(parameters, context)
+        feedback.setProgressText(self.tr("Reading and preparing the layers…"))
+        settings = PlanSettings.from_rules(
+            rules, self.parameterAsInt(parameters, "FIRST_YEAR", context), target_year, self.choice(parameters, "SHARE_RULE", context),
+            language, self.choice(parameters, "MEASURE_ORDER", context),
+        )
+        townships = source_to_frame(townships_source, townships_label, field_names=[name_field, allowable_field], feedback=feedback)
+        names, allowable = township_allowables(townships, name_field, allowable_field, layer=townships_label)
+        prepared = common.prepare_from_parameters(self, parameters, context, feedback, with_remaining=False)
+        prepared.layer_names["wells"] = label
+        wanted = (volume_field, use_field, self_supplied_field, status_field, permit_field, plan_field, id_field)
+        wanted = [f for f in wanted if f]
+        wells = source_to_frame(source, label, field_names=list(dict.fromkeys(wanted)), feedback=feedback)
+        self.stop_if_cancelled(feedback)
+        feedback.setProgressText(self.tr("Planning the cuts of {n} wells…").format(n=len(wells)))
+        table, notes = plan_table(
+            prepared, wells, rules, volume_field=volume_field, use_field=use_field, self_supplied_field=self_supplied_field,
+            status_field=status_field,
+            permit_field=permit_field, plan_field=plan_field, id_field=id_field, language=language, is_canceled=feedback.isCanceled,
+        )
+        plan = plan_reduction(table, allowable, settings, township_order=names, is_canceled=feedback.isCanceled)
+        self.report_messages(feedback, warnings=[*notes, *plan.warnings])
+        for name, value in allowable.items():
+            if value is None:
+                feedback.pushWarning(
+                    self.tr("Township '{township}' has no allowable volume in '{field}' (layer '{layer}'): no plan for it.").format(
+                        township=name, field=allowable_field, layer=townships_label
+                    )
+                )
+        return plan

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from tuoli_gw_plugin.qgis_io.bulk_io import gpkg_output_path, load_on_completion, read_gpkg, whole_gpkg_layer, write_gpkg
 from tuoli_gw_plugin.qgis_io.frames import source_to_frame
+from tuoli_gw_plugin.qgis_io.layer_words import present_values
 
 from . import _screening_common as common
 from ._declarations import PERMITS, POINTS, POLYGONS, RULES, Field, FileOut, Layer, Result, Sink, language
@@ -111,12 +112,14 @@ class ScreenWellSitesAlgorithm(TuoliAlgorithm):
         if bulk_output:
             self.stop_if_cancelled(feedback)
             self.warn_replaced(feedback, source, wells_label, SCREENING_COLUMNS)
-            write_gpkg(output_table(all_wells, results), bulk_output)
-            dest_id = bulk_output
+            output = output_table(all_wells, results)
+            write_gpkg(output, bulk_output)
+            dest_id, present = bulk_output, present_values(output)
             load_on_completion(context, parameters, "OUTPUT", bulk_output, self.tr("Screened wells"))
         else:
             dest_id = self.write_with_columns(parameters, "OUTPUT", context, feedback, source, wells_label, SCREENING_COLUMNS, results)
-        self.style_output(dest_id, "screening_verdict")
+            present = None
+        self.style_output(dest_id, "screening_verdict", present)
 
         counts = verdict_counts(results)
         self._log_counts(feedback, counts, results)

@@ -52,7 +52,10 @@ class SelfSuppliedClosureListAlgorithm(TuoliAlgorithm):
             "The field freed_from says which volume was used.",
             parent="INPUT", default="permit_m3", when_absent="only the annual volume field is used",
         ),
-        Field("ID_FIELD", "Well id field (for messages)", parent="INPUT", default="well_id", when_absent="wells are named by feature id"),
+        Field(
+            "ID_FIELD", "Well id field (for messages)", parent="INPUT", default="well_id", when_absent="wells are named by feature id",
+            unique=True,
+        ),
         *common.SUPPLY_AND_TOWNSHIPS,
         RULES,
         Sink(

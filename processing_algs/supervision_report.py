@@ -117,11 +117,42 @@ class SupervisionReportAlgorithm(TuoliAlgorithm):
     RESULTS = (Result("TITLE", "Report title", text=True),)
 
     def compute(self, parameters, context, feedback) -> dict[str, Any]:
-        from tuoli_gw_plugin.engine.documents.supervision_report import ReportInputs, build_report
+        from tuoli_gw_plugin.engine.documents.supervision_report import build_report
 
         rules = self.rules(parameters, context)
         language = self.choice(parameters, "LANGUAGE", context)
         year = self.parameterAsInt(parameters, "YEAR", context) or dt.date.today().year - 1
+        inputs = self._read_inputs(parameters, context, feedback, rules)
+        if not inputs.labels:
+            feedback.pushWarning(
+                self.tr(
+                    "No layer was given: every section of the report will say 'not provided'. Give at least one of {keys} "
+                    "(each fills its section)."
+                ).format(keys=", ".join([key for _, key in SECTION_LAYERS] + ["WELLS"]))
+            )
+        feedback.setProgressText(self.tr("Building the report…"))
+        document = build_report(inputs, rules, year=year, language=language)
+        for warning in document.warnings:
+            feedback.pushWarning(warning)
+        outputs: dict[str, Any] = {"TITLE": document.title}
+        html_path = self.parameterAsFileOutput(parameters, "OUTPUT_HTML", context)
+        if html_path:
+            page = document.html(embed_figures=True)
+            write_atomically(html_path, lambda temporary: temporary.write_text(page, encoding="utf-8"), layer_label="OUTPUT_HTML")
+            outputs["OUTPUT_HTML"] = html_path
+            feedback.pushInfo(self.tr("HTML report written to {path}").format(path=html_path))
+        pdf_path = self.parameterAsFileOutput(parameters, "OUTPUT_PDF", context)
+        if pdf_path:
+            feedback.setProgressText(self.tr("Printing the PDF…"))
+            print_pdf(document, pdf_path, language)
+            outputs["OUTPUT_PDF"] = pdf_path
+            feedback.pushInfo(self.tr("PDF report written to {path}").format(path=pdf_path))
+        return outputs
+
+    def _read_inputs(self, parameters, context, feedback, rules):
+        """The layers of every section the user gave; raw WELLS are screened here (or drawn under the screened ones)."""
+        from tuoli_gw_plugin.engine.documents.supervision_report import ReportInputs
+
         inputs = ReportInputs(
             township_name_field=self.field(parameters, "TOWNSHIP_NAME_FIELD", context, feedback),
             zone_grade_field=self.field(parameters, "ZONE_GRADE_FIELD", context, feedback),
@@ -152,31 +183,7 @@ class SupervisionReportAlgorithm(TuoliAlgorithm):
             inputs.labels["wells"] = wells_label
             inputs.parameters["wells"] = "WELLS"
 
-        if not inputs.labels:
-            feedback.pushWarning(
-                self.tr(
-                    "No layer was given: every section of the report will say 'not provided'. Give at least one of {keys} "
-                    "(each fills its section)."
-                ).format(keys=", ".join([key for _, key in SECTION_LAYERS] + ["WELLS"]))
-            )
-        feedback.setProgressText(self.tr("Building the report…"))
-        document = build_report(inputs, rules, year=year, language=language)
-        for warning in document.warnings:
-            feedback.pushWarning(warning)
-        outputs: dict[str, Any] = {"TITLE": document.title}
-        html_path = self.parameterAsFileOutput(parameters, "OUTPUT_HTML", context)
-        if html_path:
-            page = document.html(embed_figures=True)
-            write_atomically(html_path, lambda temporary: temporary.write_text(page, encoding="utf-8"), layer_label="OUTPUT_HTML")
-            outputs["OUTPUT_HTML"] = html_path
-            feedback.pushInfo(self.tr("HTML report written to {path}").format(path=html_path))
-        pdf_path = self.parameterAsFileOutput(parameters, "OUTPUT_PDF", context)
-        if pdf_path:
-            feedback.setProgressText(self.tr("Printing the PDF…"))
-            print_pdf(document, pdf_path, language)
-            outputs["OUTPUT_PDF"] = pdf_path
-            feedback.pushInfo(self.tr("PDF report written to {path}").format(path=pdf_path))
-        return outputs
+        return inputs
 
     def _screen(self, wells, label: str, inputs, rules, feedback):
         """Verdicts for raw wells with the screening engine, when zones and supply coverage are given."""

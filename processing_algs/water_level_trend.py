@@ -66,13 +66,12 @@ class WaterLevelTrendAlgorithm(TuoliAlgorithm):
     )
 
     def compute(self, parameters: dict[str, Any], context, feedback) -> dict[str, Any]:
-        from tuoli_gw_plugin.engine.balance.abstraction_recharge import unit_labels_for
-        from tuoli_gw_plugin.engine.balance.trend import STATION_OUTPUT, UNIT_OUTPUT, station_trends, unit_level_grades
+        from tuoli_gw_plugin.engine.balance.trend import STATION_OUTPUT, station_trends
 
         rules = self.rules(parameters, context)
         stations, stations_label = self.source(parameters, "STATIONS", context)
         series, series_label = self.source(parameters, "SERIES", context)
-        units, units_label = self.optional_source(parameters, "UNITS", context)
+        self.optional_source(parameters, "UNITS", context)  # a UNITS layer that cannot be opened stops the run before any work
         station_field, date_field, depth_field = self.fields(parameters, context, feedback, "STATION_FIELD", "DATE_FIELD", "DEPTH_FIELD")
 
         report = SummarisedLog(feedback, self.tr)  # a note per cell or station: the first few, then a count
@@ -105,29 +104,35 @@ class WaterLevelTrendAlgorithm(TuoliAlgorithm):
             )
         )
 
-        units_sink, units_id = self.parameterAsSink(
-            parameters, "OUTPUT_UNITS", context,
-            fields_with(units.fields(), column_fields(UNIT_OUTPUT)) if units else stations.fields(),
-            QgsWkbTypes.MultiPolygon,
-            units.sourceCrs() if units else stations.sourceCrs(),
-        )
-        if units_sink is not None:
-            if units is None:
-                raise QgsProcessingException(self.tr("OUTPUT_UNITS needs a UNITS layer of polygons to grade."))
-            unit_frame = source_to_frame(units, units_label, feedback=feedback)
-            stations_with_rates = station_frame[["geometry"]].copy()
-            stations_with_rates["decline_m_per_a"] = trends["decline_m_per_a"].to_numpy()
-            stations_with_rates["significant"] = trends["significant"].to_numpy()
-            # the grades tell the engine which stations are undetermined (a unit of only those is undetermined)
-            stations_with_rates["level_grade"] = trends["level_grade"].to_numpy()
-            per_unit = unit_level_grades(
-                unit_frame, stations_with_rates, rules, unit_labels=unit_labels_for(unit_frame), report=report, reasons=True
-            )
-            unit_fields = fields_with(units.fields(), column_fields(UNIT_OUTPUT))
-            write_features_with_columns(units, units_sink, unit_fields, per_unit, feedback=feedback)
-            self.style_output(units_id, "level_grade_units")
-            outputs["OUTPUT_UNITS"] = units_id
-        elif units is not None:
-            feedback.pushInfo(self.tr("UNITS given but no OUTPUT_UNITS: set OUTPUT_UNITS to get the per-unit grades."))
+        outputs.update(self._unit_grades(parameters, context, feedback, stations, station_frame, trends, rules, report))
         report.close()
         return outputs
+
+    def _unit_grades(self, parameters, context, feedback, stations, station_frame, trends, rules, report) -> dict[str, Any]:
+        """OUTPUT_UNITS when asked for: each unit graded by its stations' rates (it needs UNITS)."""
+        from tuoli_gw_plugin.engine.balance.abstraction_recharge import unit_labels_for
+        from tuoli_gw_plugin.engine.balance.trend import UNIT_OUTPUT, unit_level_grades
+
+        units, units_label = self.optional_source(parameters, "UNITS", context)
+        unit_fields = fields_with(units.fields(), column_fields(UNIT_OUTPUT)) if units else stations.fields()
+        units_sink, units_id = self.parameterAsSink(
+            parameters, "OUTPUT_UNITS", context, unit_fields, QgsWkbTypes.MultiPolygon, units.sourceCrs() if units else stations.sourceCrs()
+        )
+        if units_sink is None:
+            if units is not None:
+                feedback.pushInfo(self.tr("UNITS given but no OUTPUT_UNITS: set OUTPUT_UNITS to get the per-unit grades."))
+            return {}
+        if units is None:
+            raise QgsProcessingException(self.tr("OUTPUT_UNITS needs a UNITS layer of polygons to grade."))
+        unit_frame = source_to_frame(units, units_label, feedback=feedback)
+        stations_with_rates = station_frame[["geometry"]].copy()
+        stations_with_rates["decline_m_per_a"] = trends["decline_m_per_a"].to_numpy()
+        stations_with_rates["significant"] = trends["significant"].to_numpy()
+        # the grades tell the engine which stations are undetermined (a unit of only those is undetermined)
+        stations_with_rates["level_grade"] = trends["level_grade"].to_numpy()
+        per_unit = unit_level_grades(
+            unit_frame, stations_with_rates, rules, unit_labels=unit_labels_for(unit_frame), report=report, reasons=True
+        )
+        write_features_with_columns(units, units_sink, unit_fields, per_unit, feedback=feedback)
+        self.style_output(units_id, "level_grade_units")
+        return {"OUTPUT_UNITS": units_id}

@@ -13,9 +13,11 @@ case "$platform" in
   # Debian 12: the engine's geo packages are compiled into .venv against the GDAL/GEOS/PROJ QGIS uses (see
   # setup_venv.sh for why), so their development files and a compiler; matplotlib and scipy are Debian's.
   debian12) packages=("${common[@]}" python3-matplotlib python3-scipy python3-dev g++ libgdal-dev libgeos-dev libproj-dev proj-bin pkg-config) ;;
-  # Debian 13: every engine and test package prebuilt by Debian on QGIS's own libraries; nothing is compiled.
+  # Debian 13: every engine and test package prebuilt by Debian on QGIS's own libraries; nothing is compiled. proj-bin:
+  # pyproj in a virtualenv finds PROJ's data through the `proj` command. (Debian's dask 2024.12 cannot run
+  # dask-geopandas without the dask-expr Debian lacks: the dask stack comes from pip, scripts/constraints/lock-debian13.txt.)
   debian13) packages=("${common[@]}" python3-numpy python3-shapely python3-pyproj python3-geopandas python3-pyogrio python3-rasterio
-                      python3-matplotlib python3-scipy python3-pytest python3-hypothesis python3-dask python3-distributed) ;;
+                      python3-matplotlib python3-scipy python3-pytest python3-hypothesis proj-bin) ;;
   *) packages=() ;;
 esac
 # TUOLI_GW_SYSTEM_PACKAGES replaces the list (the tests use it to see the messages of a bad setup).
@@ -49,6 +51,8 @@ else
 fi
 
 echo "Installing system packages: ${missing[*]}"
+started=$SECONDS
 export DEBIAN_FRONTEND=noninteractive
 "${as_root[@]}" apt-get update -qq
 "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+echo "System packages installed in $((SECONDS - started)) s."

@@ -42,8 +42,68 @@ import tuoli_gw_plugin  # noqa: E402 - only once the assembled folder leads sys.
 if Path(tuoli_gw_plugin.__file__).parent != PLUGIN_DIR:
     raise RuntimeError(f"tuoli_gw_plugin must be imported from {PLUGIN_DIR}, not {tuoli_gw_plugin.__file__}")
 
+try:
+    import qgis.core  # noqa: F401 - only whether it can be imported
+except ImportError:
+    _QGIS_IMPORTABLE = False
+else:
+    _QGIS_IMPORTABLE = True
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QGIS_CUSTOM_CONFIG_PATH", tempfile.mkdtemp(prefix="tuoli_gw_test_profile_"))
+
+
+# The parts of the plugin that load without QGIS (the import contract keeps them so).
+_QGIS_FREE_PARTS = {"engine", "gpkg", "metadata"}
+
+
+def _imports_qgis_at_load(path: Path, seen: set[Path] | None = None) -> bool:
+    """Whether loading the test module ``path`` imports QGIS (itself, or a ``tests.`` helper it imports at load)."""
+    import ast
+
+    seen = set() if seen is None else seen
+    if path in seen or not path.is_file():
+        return False
+    seen.add(path)
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        names = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and not node.level:
+            names = [node.module or "", *(f"{node.module}.{alias.name}" for alias in node.names)]
+        elif isinstance(node, ast.ImportFrom):
+            names = [".".join([*path.parent.relative_to(REPO).parts, *(node.module or "").split(".")]).strip(".")]
+        for name in names:
+            if name.split(".")[0] in ("qgis", "processing"):
+                return True
+            if name.startswith("tuoli_gw_plugin.") and name.split(".")[1] not in _QGIS_FREE_PARTS:
+                return True
+            if name.startswith("tests.") or name == "tests":
+                helper = REPO.joinpath(*name.split("."))
+                if _imports_qgis_at_load(helper.with_suffix(".py"), seen) or _imports_qgis_at_load(helper / "__init__.py", seen):
+                    return True
+    return False
+
+
+def pytest_ignore_collect(collection_path: Path, config):
+    """Where QGIS cannot be imported (an engine-only machine), the modules that import it when they load are not
+    collected: ``pytest -m "not qgis"`` runs the engine's tests there too."""
+    if collection_path.suffix != ".py" or not collection_path.name.startswith("test_") or _QGIS_IMPORTABLE:
+        return None
+    return True if _imports_qgis_at_load(collection_path) else None
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test that needs QGIS carries the ``qgis`` marker, without writing it: a test using the ``qgis_app``
+    fixture (directly or through another fixture), running qgis_process (``cli``) or in a module that imports QGIS
+    when it loads. So ``pytest -m "not qgis"`` is the engine-only run, the same with QGIS installed or not."""
+    loads_qgis: dict[Path, bool] = {}
+    for item in items:
+        path = Path(str(item.path))
+        if path not in loads_qgis:
+            loads_qgis[path] = _imports_qgis_at_load(path)
+        if "qgis_app" in getattr(item, "fixturenames", ()) or item.get_closest_marker("cli") is not None or loads_qgis[path]:
+            item.add_marker(pytest.mark.qgis)
 
 
 @pytest.fixture(scope="session")

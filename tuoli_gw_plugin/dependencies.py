@@ -126,9 +126,22 @@ def missing_dependencies(algorithm_name: str | None = None) -> tuple[str, ...]:
     return tuple(PACKAGES[name].requirement for name in needed_modules(algorithm_name) if name in missing)
 
 
+def kept_numpy() -> tuple[str, ...]:
+    """``numpy==<the installed version>`` when numpy is usable: QGIS's own GDAL is built against that numpy, and a
+    pip install pulling a newer one (geopandas would) would break it; pinned, pip keeps it or says why it cannot."""
+    if "numpy" in _missing_modules():
+        return ()
+    try:
+        version = metadata.version("numpy")
+    except metadata.PackageNotFoundError:
+        return ()
+    return (f"numpy=={version}",) if _release(version) else ()
+
+
 def install_command(requirements: tuple[str, ...], system: str | None = None) -> str:
-    """How to install ``requirements`` into QGIS's Python on this platform (Windows, macOS, Linux)."""
-    quoted = " ".join(f'"{r}"' for r in requirements)
+    """How to install ``requirements`` into QGIS's own Python on this platform (Windows, macOS, Linux), keeping the
+    numpy QGIS has. Into QGIS's Python itself, not a side folder: pip then sees what QGIS ships and keeps it."""
+    quoted = " ".join(f'"{r}"' for r in (*requirements, *kept_numpy()))
     system = system or platform.system()
     if system == "Windows":
         return tr("in the OSGeo4W Shell (Start menu ▸ QGIS ▸ OSGeo4W Shell): {command}").format(
@@ -147,8 +160,7 @@ def missing_dependencies_message(algorithm_name: str | None = None, system: str 
     if not missing:
         return ""
     return tr(
-        "Toli groundwater needs these Python packages in QGIS's Python: {packages}. Install them with the QGIS "
-        "plugin 'qpip' (it reads this plugin's requirements.txt), or {how}, then restart QGIS."
+        "Toli groundwater needs these Python packages in QGIS's Python: {packages}. Install them {how}, then restart QGIS."
     ).format(packages=", ".join(missing), how=install_command(missing, system))
 
 

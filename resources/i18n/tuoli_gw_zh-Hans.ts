@@ -150,7 +150,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>各单元采补平衡</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="329" />
+            <location filename="../../processing_algs/base.py" line="333" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -160,7 +160,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>图表：开采量与可开采量对比（PNG）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="362" />
+            <location filename="../../processing_algs/base.py" line="366" />
             <source>Choose one of them in {key} ({label}).</source>
             <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
@@ -175,7 +175,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>开采引发的问题（地面沉降、泉水断流 …；可选）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="216" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="253" />
             <source>Layer '{layer}' (RECHARGE): only file rasters (GDAL) are supported; export it to GeoTIFF first.</source>
             <translation>图层“{layer}”（RECHARGE）：只支持文件栅格（GDAL）；请先导出为 GeoTIFF。</translation>
         </message>
@@ -185,7 +185,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="431" />
+            <location filename="../../processing_algs/base.py" line="435" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -200,7 +200,7 @@ CHART（可选 PNG）：各单元开采量与可开采量对比图。
             <translation>采补差栅格（mm/年，GeoTIFF）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="273" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="300" />
             <source>Net balance raster: {0} cells, {1:.1f} % mined (negative), range {2:.1f} to {3:.1f} mm/a.</source>
             <translation>采补差栅格：{0} 个像元，{1:.1f}% 为超采（负值），范围 {2:.1f} 至 {3:.1f} mm/年。</translation>
         </message>
@@ -320,17 +320,17 @@ Recharge volume = Σ mm/1000 × true cell area over the unit; cells on the unit'
             <translation>单独可选：须提供 {keys}，或两者都提供</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="294" />
+            <location filename="../../processing_algs/abstraction_recharge_balance.py" line="241" />
             <source>{0} units: {1} severe; total reduction needed {2:.0f} m³/a.</source>
             <translation>共 {0} 个单元，其中严重超采 {1} 个；需压减开采量合计 {2:.0f} m³/年。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="352" />
+            <location filename="../../processing_algs/base.py" line="356" />
             <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
             <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="379" />
+            <location filename="../../processing_algs/base.py" line="383" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
@@ -340,12 +340,12 @@ Recharge volume = Σ mm/1000 × true cell area over the unit; cells on the unit'
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="365" />
+            <location filename="../../processing_algs/base.py" line="369" />
             <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
             <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="295" />
+            <location filename="../../processing_algs/base.py" line="299" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -453,12 +453,12 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="329" />
+            <location filename="../../processing_algs/base.py" line="333" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="362" />
+            <location filename="../../processing_algs/base.py" line="366" />
             <source>Choose one of them in {key} ({label}).</source>
             <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
@@ -512,7 +512,7 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="431" />
+            <location filename="../../processing_algs/base.py" line="435" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -708,12 +708,12 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>{0} 个地块共分配 {1:,.0f} m³；{2} 个地块未获水权。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="352" />
+            <location filename="../../processing_algs/base.py" line="356" />
             <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
             <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="379" />
+            <location filename="../../processing_algs/base.py" line="383" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
@@ -723,12 +723,12 @@ Stops with a message naming the parcels and the field when a crop has no quota (
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="365" />
+            <location filename="../../processing_algs/base.py" line="369" />
             <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
             <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="295" />
+            <location filename="../../processing_algs/base.py" line="299" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -877,12 +877,12 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="329" />
+            <location filename="../../processing_algs/base.py" line="333" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="362" />
+            <location filename="../../processing_algs/base.py" line="366" />
             <source>Choose one of them in {key} ({label}).</source>
             <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
@@ -964,7 +964,7 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="431" />
+            <location filename="../../processing_algs/base.py" line="435" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -1196,12 +1196,12 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>取水井无自身的定额水量（over_quota 在可行时使用该用途的定额）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="352" />
+            <location filename="../../processing_algs/base.py" line="356" />
             <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
             <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="379" />
+            <location filename="../../processing_algs/base.py" line="383" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
@@ -1211,12 +1211,12 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="365" />
+            <location filename="../../processing_algs/base.py" line="369" />
             <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
             <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="295" />
+            <location filename="../../processing_algs/base.py" line="299" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -1257,12 +1257,12 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="329" />
+            <location filename="../../processing_algs/base.py" line="333" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/electricity_to_water.py" line="158" />
+            <location filename="../../processing_algs/electricity_to_water.py" line="126" />
             <source>Chart written to {0}</source>
             <translation>图表已写入 {0}</translation>
         </message>
@@ -1272,12 +1272,12 @@ A well is deregistered when its deregistration date is on or before the audit da
             <translation>图表：各乡镇折算水量、计量水量与许可水量对比（PNG）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="362" />
+            <location filename="../../processing_algs/base.py" line="366" />
             <source>Choose one of them in {key} ({label}).</source>
             <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/electricity_to_water.py" line="162" />
+            <location filename="../../processing_algs/electricity_to_water.py" line="130" />
             <source>County: {0:,.0f} kWh → {1:,.0f} m³ estimated; metered {2:,.0f} m³; permitted {3:,.0f} m³</source>
             <translation>全县：用电 {0:,.0f} kWh → 折算水量 {1:,.0f} m³；计量水量 {2:,.0f} m³；许可水量 {3:,.0f} m³</translation>
         </message>
@@ -1357,7 +1357,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="431" />
+            <location filename="../../processing_algs/base.py" line="435" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -1472,7 +1472,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>以电折水（井电双控）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/electricity_to_water.py" line="155" />
+            <location filename="../../processing_algs/electricity_to_water.py" line="123" />
             <source>Water from electricity per township (以电折水)</source>
             <translation>各乡镇以电折水汇总</translation>
         </message>
@@ -1549,12 +1549,12 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>yes/no、1/0、是/否。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="352" />
+            <location filename="../../processing_algs/base.py" line="356" />
             <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
             <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="379" />
+            <location filename="../../processing_algs/base.py" line="383" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
@@ -1564,12 +1564,12 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="365" />
+            <location filename="../../processing_algs/base.py" line="369" />
             <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
             <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="295" />
+            <location filename="../../processing_algs/base.py" line="299" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -1606,12 +1606,12 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>米制坐标的坐标系（留空 = EPSG:4537）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="329" />
+            <location filename="../../processing_algs/base.py" line="333" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="362" />
+            <location filename="../../processing_algs/base.py" line="366" />
             <source>Choose one of them in {key} ({label}).</source>
             <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
@@ -1664,7 +1664,7 @@ estimated_m3 = 用电量（kWh）× 折算系数（m³/kWh）。有抽水试验�
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="431" />
+            <location filename="../../processing_algs/base.py" line="435" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -1801,12 +1801,12 @@ Every row is either imported or listed in the refused rows with every reason: no
             <translation>register_row（登记表行号）、well_id（井号）及全部拒收原因。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="352" />
+            <location filename="../../processing_algs/base.py" line="356" />
             <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
             <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="379" />
+            <location filename="../../processing_algs/base.py" line="383" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
@@ -1816,12 +1816,12 @@ Every row is either imported or listed in the refused rows with every reason: no
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="365" />
+            <location filename="../../processing_algs/base.py" line="369" />
             <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
             <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="295" />
+            <location filename="../../processing_algs/base.py" line="299" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -1916,7 +1916,7 @@ Every row is either imported or listed in the refused rows with every reason: no
             <translation type="vanished">与“井位筛查”相同：第13条仅禁止新增自备井。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="329" />
+            <location filename="../../processing_algs/base.py" line="333" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -1926,7 +1926,7 @@ Every row is either imported or listed in the refused rows with every reason: no
             <translation>默认中文，可选英文。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="362" />
+            <location filename="../../processing_algs/base.py" line="366" />
             <source>Choose one of them in {key} ({label}).</source>
             <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
@@ -2024,7 +2024,7 @@ Every row is either imported or listed in the refused rows with every reason: no
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="431" />
+            <location filename="../../processing_algs/base.py" line="435" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -2298,12 +2298,12 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation>超采区不注明名称</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="352" />
+            <location filename="../../processing_algs/base.py" line="356" />
             <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
             <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="379" />
+            <location filename="../../processing_algs/base.py" line="383" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
@@ -2313,7 +2313,7 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="365" />
+            <location filename="../../processing_algs/base.py" line="369" />
             <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
             <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
         </message>
@@ -2327,7 +2327,7 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation type="vanished">已向 {folder} 写出 {n} 份意见书：不予许可 {p} 份，限制 {r} 份，可予许可 {a} 份。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="295" />
+            <location filename="../../processing_algs/base.py" line="299" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -2412,7 +2412,7 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation>计量与收费</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="329" />
+            <location filename="../../processing_algs/base.py" line="333" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -2427,7 +2427,7 @@ The verdict is the one Screen well sites gives (the same engine and parameters).
             <translation>勾选：若有无法计费的取水户，列出全部并停止运行。不勾选：这些取水户照常输出，水资源费字段为空，原因写入 problem 字段，并逐户给出警告。计划或用水量为空、无法识别或为负，或计划为 0 而有用水的，均不计费，也不填零。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="362" />
+            <location filename="../../processing_algs/base.py" line="366" />
             <source>Choose one of them in {key} ({label}).</source>
             <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
@@ -2528,7 +2528,7 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="431" />
+            <location filename="../../processing_algs/base.py" line="435" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -2734,12 +2734,12 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>{1} 户中有 {0} 户未计费；其水资源费字段为空，原因见 problem 字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="352" />
+            <location filename="../../processing_algs/base.py" line="356" />
             <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
             <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="379" />
+            <location filename="../../processing_algs/base.py" line="383" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
@@ -2749,12 +2749,12 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="365" />
+            <location filename="../../processing_algs/base.py" line="369" />
             <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
             <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="295" />
+            <location filename="../../processing_algs/base.py" line="299" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -2815,7 +2815,7 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>批准的年度取水计划字段（m³）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="329" />
+            <location filename="../../processing_algs/base.py" line="333" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -2834,7 +2834,7 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation type="vanished">默认中文，可选英文。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="362" />
+            <location filename="../../processing_algs/base.py" line="366" />
             <source>Choose one of them in {key} ({label}).</source>
             <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
@@ -2885,7 +2885,7 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
         <message>
             <location filename="../../processing_algs/reduction_plan.py" line="290" />
             <source>Layer '{layer}' already has field(s) {fields}; the output replaces them with this run's values.</source>
-            <translation>图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
+            <translation type="vanished">图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
         </message>
         <message>
             <location filename="../../processing_algs/base.py" line="255" />
@@ -2893,7 +2893,7 @@ Use over quota (超定额, items 10 and 13) is charged by the same bands, in per
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="431" />
+            <location filename="../../processing_algs/base.py" line="435" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -3213,12 +3213,12 @@ Per township: abstraction by year against the allowable volume, the year balance
             <translation>无法识别无证井：不采取“无证停采”措施（第18条）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="352" />
+            <location filename="../../processing_algs/base.py" line="356" />
             <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
             <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="379" />
+            <location filename="../../processing_algs/base.py" line="383" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
@@ -3228,7 +3228,7 @@ Per township: abstraction by year against the allowable volume, the year balance
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="365" />
+            <location filename="../../processing_algs/base.py" line="369" />
             <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
             <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
         </message>
@@ -3238,7 +3238,7 @@ Per township: abstraction by year against the allowable volume, the year balance
             <translation>{n} 个乡镇需压减：{reached} 个在 {year} 年前达到采补平衡，{short} 个仅靠措施无法达到（缺口 {shortfall:,.0f} m³/年）；合计压减 {cut:,.0f} m³/年。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="295" />
+            <location filename="../../processing_algs/base.py" line="299" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -3469,7 +3469,7 @@ INPUT：取水井点图层，任意坐标系。ZONES：超采区多边形。ZONE
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="362" />
+            <location filename="../../processing_algs/base.py" line="366" />
             <source>Choose one of them in {key} ({label}).</source>
             <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
@@ -3564,7 +3564,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="431" />
+            <location filename="../../processing_algs/base.py" line="435" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -3811,12 +3811,12 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>超采区不注明名称</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="352" />
+            <location filename="../../processing_algs/base.py" line="356" />
             <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
             <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="379" />
+            <location filename="../../processing_algs/base.py" line="383" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
@@ -3826,7 +3826,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="365" />
+            <location filename="../../processing_algs/base.py" line="369" />
             <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
             <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
         </message>
@@ -3850,7 +3850,7 @@ Rules (from the rules file's 'screening' section): inside public supply coverage
             <translation>{n} 眼井位于图层范围外（不在任何乡镇内，或不在超采区和供水图层范围内）：结论为 outside，不作结论。请核对其位置，或用覆盖这些位置的图层重新筛查。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="295" />
+            <location filename="../../processing_algs/base.py" line="299" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -4021,7 +4021,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="362" />
+            <location filename="../../processing_algs/base.py" line="366" />
             <source>Choose one of them in {key} ({label}).</source>
             <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
@@ -4046,7 +4046,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="431" />
+            <location filename="../../processing_algs/base.py" line="435" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -4232,12 +4232,12 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>以要素编号标识取水井</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="352" />
+            <location filename="../../processing_algs/base.py" line="356" />
             <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
             <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="379" />
+            <location filename="../../processing_algs/base.py" line="383" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
@@ -4247,7 +4247,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="365" />
+            <location filename="../../processing_algs/base.py" line="369" />
             <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
             <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
         </message>
@@ -4257,7 +4257,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
             <translation>公共供水管网覆盖范围内有在用自备井 {listed} 眼（自备井共 {self_supplied} 眼，取水井共 {wells} 眼）；年取水量合计 {total:,.0f} m³。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="295" />
+            <location filename="../../processing_algs/base.py" line="299" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -4619,7 +4619,7 @@ INPUT：现有取水井点图层，任意坐标系。SELF_SUPPLIED_FIELD（默�
     <context>
         <name>SummarisedLog</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="632" />
+            <location filename="../../processing_algs/base.py" line="665" />
             <source>{n} more line(s) like “{like}” ({total} in all).</source>
             <translation>另有 {n} 条与“{like}”类似的提示（共 {total} 条）。</translation>
         </message>
@@ -4837,7 +4837,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>正在生成报告…</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="329" />
+            <location filename="../../processing_algs/base.py" line="333" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
@@ -4847,7 +4847,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>默认中文，可选英文。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="362" />
+            <location filename="../../processing_algs/base.py" line="366" />
             <source>Choose one of them in {key} ({label}).</source>
             <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
@@ -4917,7 +4917,7 @@ TOWNSHIPS：乡镇多边形（名称、red_line_m3、used_m3）；TOWNSHIP_NAME_
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="431" />
+            <location filename="../../processing_algs/base.py" line="435" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -5126,12 +5126,12 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>单独可选：须提供 {keys}，或两者都提供</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="352" />
+            <location filename="../../processing_algs/base.py" line="356" />
             <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
             <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="379" />
+            <location filename="../../processing_algs/base.py" line="383" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
@@ -5141,12 +5141,12 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="365" />
+            <location filename="../../processing_algs/base.py" line="369" />
             <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
             <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="295" />
+            <location filename="../../processing_algs/base.py" line="299" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>
@@ -5158,12 +5158,12 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
     <context>
         <name>TuoliAlgorithm</name>
         <message>
-            <location filename="../../processing_algs/base.py" line="671" />
+            <location filename="../../processing_algs/base.py" line="704" />
             <source>Could not remove the incomplete output {0}: {1}</source>
             <translation>无法删除未完成的输出 {0}：{1}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="694" />
+            <location filename="../../processing_algs/base.py" line="727" />
             <source>Could not store the style in {0}: {1}</source>
             <translation>无法将样式保存到 {0}：{1}</translation>
         </message>
@@ -5183,7 +5183,7 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>无法将乡镇 {name} 写入输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="480" />
+            <location filename="../../processing_algs/base.py" line="484" />
             <source>Layer '{0}' holds {1}, but '{2}' ({3}) needs {4}. Choose a layer of {4} (Vector ▸ Geometry Tools can convert, e.g. Centroids for polygons to points).</source>
             <translation>图层“{0}”为{1}，但“{2}”（{3}）需要{4}。请选择{4}图层（可用 矢量 ▸ 几何工具 转换，例如用“质心”把面转为点）。</translation>
         </message>
@@ -5193,7 +5193,7 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>图层“{layer}”（{key}）为 {kind} 图层；必须是表示井位的点图层。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="543" />
+            <location filename="../../processing_algs/base.py" line="547" />
             <source>Layer '{layer}' already has field(s) {fields}; the output replaces them with this run's values.</source>
             <translation>图层“{layer}”已有字段 {fields}；输出中以本次计算结果替换。</translation>
         </message>
@@ -5218,7 +5218,7 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
             <translation>正在读取并准备图层…</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="678" />
+            <location filename="../../processing_algs/base.py" line="711" />
             <source>Removed the incomplete output {0} of this failed run.</source>
             <translation>已删除本次失败运行留下的未完成输出 {0}。</translation>
         </message>
@@ -5232,8 +5232,8 @@ Legal basis: notice 托政发规〔2024〕3号 items 7–13, 16 and 18 (section 
         </message>
         <message>
             <location filename="../../tuoli_gw_plugin/dependencies.py" line="149" />
-            <source>Toli groundwater needs these Python packages in QGIS's Python: {packages}. Install them with the QGIS plugin 'qpip' (it reads this plugin's requirements.txt), or {how}, then restart QGIS.</source>
-            <translation>托里县地下水插件需要在 QGIS 的 Python 中安装以下 Python 包：{packages}。请用 QGIS 插件 qpip 安装（它读取本插件的 requirements.txt），或{how}，然后重启 QGIS。</translation>
+            <source>Toli groundwater needs these Python packages in QGIS's Python: {packages}. Install them {how}, then restart QGIS.</source>
+            <translation>托里县地下水插件需要在 QGIS 的 Python 中安装以下 Python 包：{packages}。请{how}，然后重启 QGIS。</translation>
         </message>
         <message>
             <location filename="../../tuoli_gw_plugin/dependencies.py" line="138" />
@@ -5389,12 +5389,12 @@ OUTPUT_UNITS（可选）：各单元及 stations_n（单元内有速率的监测
             <translation type="vanished">，</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="329" />
+            <location filename="../../processing_algs/base.py" line="333" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消运行；未写出任何输出。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="362" />
+            <location filename="../../processing_algs/base.py" line="366" />
             <source>Choose one of them in {key} ({label}).</source>
             <translation>请在 {key}（{label}）中选择其中一个字段。</translation>
         </message>
@@ -5436,7 +5436,7 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>图层“{layer}”没有字段“{field}”（{label}）：{consequence}。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="431" />
+            <location filename="../../processing_algs/base.py" line="435" />
             <source>Layer '{layer}': no field '{wanted}'; using '{actual}' (shapefiles cut field names to 10 characters).</source>
             <translation>图层“{layer}”：没有字段“{wanted}”；改用“{actual}”（shapefile 字段名最多保留 10 个字符）。</translation>
         </message>
@@ -5446,7 +5446,7 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>监测站（点）</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/water_level_trend.py" line="116" />
+            <location filename="../../processing_algs/water_level_trend.py" line="126" />
             <source>OUTPUT_UNITS needs a UNITS layer of polygons to grade.</source>
             <translation>OUTPUT_UNITS 需要提供待评级的多边形图层 UNITS。</translation>
         </message>
@@ -5509,7 +5509,7 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>阈值、档次和期限及其法律依据；如需修改，请复制随插件提供的规则文件后再改。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/water_level_trend.py" line="131" />
+            <location filename="../../processing_algs/water_level_trend.py" line="123" />
             <source>UNITS given but no OUTPUT_UNITS: set OUTPUT_UNITS to get the per-unit grades.</source>
             <translation>已提供 UNITS 但未设置 OUTPUT_UNITS：请设置 OUTPUT_UNITS 以获得各单元等级。</translation>
         </message>
@@ -5571,17 +5571,17 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>单独可选：须提供 {keys}，或两者都提供</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/water_level_trend.py" line="100" />
+            <location filename="../../processing_algs/water_level_trend.py" line="99" />
             <source>{0} of {1} stations have a trend: {2} severe, {3} general.</source>
             <translation>{1} 个监测站中有 {0} 个得出水位趋势：严重 {2} 个，一般 {3} 个。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="352" />
+            <location filename="../../processing_algs/base.py" line="356" />
             <source>{key} = '{field}' (layer '{layer}') cannot be used: {why}</source>
             <translation>{key} = “{field}”（图层“{layer}”）不能使用：{why}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="379" />
+            <location filename="../../processing_algs/base.py" line="383" />
             <source>{key} = {value:g} is outside the usual range {low:g} – {high:g}; the run uses it as given: check it is what you meant.</source>
             <translation>{key} = {value:g} 超出通常范围 {low:g} – {high:g}；本次运行按所给值计算：请确认这是您的本意。</translation>
         </message>
@@ -5591,12 +5591,12 @@ Stations with fewer than 3 observations or less than one year of record get no r
             <translation>{key}：“geometry”是图层的几何，不是属性字段；请选择一个属性字段。</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="365" />
+            <location filename="../../processing_algs/base.py" line="369" />
             <source>{key}: layer '{layer}' ({parent}) has no field '{field}'. Its fields are: {fields}. {where}</source>
             <translation>{key}：图层“{layer}”（{parent}）没有字段“{field}”。该图层的字段为：{fields}。{where}</translation>
         </message>
         <message>
-            <location filename="../../processing_algs/base.py" line="295" />
+            <location filename="../../processing_algs/base.py" line="299" />
             <source>{output} would write over {source}, an input of this run: {where}. Nothing was written; choose another output file or layer name.</source>
             <translation>{output} 会覆盖本次运行的输入 {source}：{where}。未写入任何内容；请选择其他输出文件或图层名。</translation>
         </message>

@@ -14,11 +14,11 @@
   </temporal>
   <renderer-v2 attr="extraction_coef" enableorderby="0" forceraster="0" graduatedMethod="GraduatedColor" referencescale="-1" symbollevels="0" type="graduatedSymbol">
     <ranges>
-      <range label="k ≤ 0.5" lower="0.000000000000000" render="true" symbol="0" upper="0.500000000000000" />
-      <range label="0.5 &lt; k ≤ 1.0 未超采" lower="0.500000000000000" render="true" symbol="1" upper="1.000000000000000" />
-      <range label="1.0 &lt; k ≤ 1.3 一般超采" lower="1.000000000000000" render="true" symbol="2" upper="1.300000000000000" />
-      <range label="1.3 &lt; k ≤ 2.0 严重超采" lower="1.300000000000000" render="true" symbol="3" upper="2.000000000000000" />
-      <range label="k &gt; 2.0 严重超采" lower="2.000000000000000" render="true" symbol="4" upper="1000000000.000000000000000" />
+      <range label="k ≤ 0.5, not over-extracted | k ≤ 0.5 未超采" lower="0.000000000000000" render="true" symbol="0" upper="0.500000000000000" />
+      <range label="0.5 &lt; k ≤ 1.0, not over-extracted | 0.5 &lt; k ≤ 1.0 未超采" lower="0.500000000000000" render="true" symbol="1" upper="1.000000000000000" />
+      <range label="1.0 &lt; k ≤ 1.3, general | 1.0 &lt; k ≤ 1.3 一般超采" lower="1.000000000000000" render="true" symbol="2" upper="1.300000000000000" />
+      <range label="1.3 &lt; k ≤ 2.0, severe | 1.3 &lt; k ≤ 2.0 严重超采" lower="1.300000000000000" render="true" symbol="3" upper="2.000000000000000" />
+      <range label="k &gt; 2.0, severe | k &gt; 2.0 严重超采" lower="2.000000000000000" render="true" symbol="4" upper="1000000000.000000000000000" />
     </ranges>
     <symbols>
       <symbol alpha="0.85" clip_to_extent="1" force_rhr="0" name="0" type="fill">

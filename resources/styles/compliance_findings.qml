@@ -15,11 +15,11 @@
   <renderer-v2 enableorderby="0" forceraster="0" referencescale="-1" symbollevels="0" tolerance="4" toleranceUnit="MM" toleranceUnitScale="3x:0,0,0,0,0,0" type="pointCluster">
     <renderer-v2 attr="severity" enableorderby="0" forceraster="0" referencescale="-1" symbollevels="0" type="categorizedSymbol">
       <categories>
-        <category label="critical 严重" render="true" symbol="0" value="critical" />
-        <category label="high 高" render="true" symbol="1" value="high" />
-        <category label="medium 中" render="true" symbol="2" value="medium" />
-        <category label="low 低" render="true" symbol="3" value="low" />
-        <category label="other 其他" render="true" symbol="4" value="" />
+        <category label="critical | 特别严重" render="true" symbol="0" value="critical" />
+        <category label="high | 较高" render="true" symbol="1" value="high" />
+        <category label="medium | 中等" render="true" symbol="2" value="medium" />
+        <category label="low | 较低" render="true" symbol="3" value="low" />
+        <category label="other | 其他" render="true" symbol="4" value="" />
       </categories>
       <symbols>
         <symbol alpha="1" clip_to_extent="1" force_rhr="0" name="0" type="marker">

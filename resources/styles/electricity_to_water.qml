@@ -14,11 +14,11 @@
   </temporal>
   <renderer-v2 enableorderby="0" forceraster="0" referencescale="-1" symbollevels="0" type="RuleRenderer">
     <rules key="{4bd4a098-dffc-57fd-b380-c34b9e51bcb2}">
-      <rule filter="&quot;power_without_permit&quot; = 1" key="{f70513eb-5be9-5e69-ae49-b27ae11812f4}" label="power without permit 无证用电取水" symbol="0" />
-      <rule filter="&quot;over_approved_kwh&quot; = 1 AND coalesce(&quot;power_without_permit&quot;, 0) = 0" key="{5e172204-429a-5487-8585-57cb6b6f04dd}" label="over approved kWh 超核定电量" symbol="1" />
-      <rule filter="&quot;permit_without_power_link&quot; = 1 AND coalesce(&quot;power_without_permit&quot;, 0) = 0 AND coalesce(&quot;over_approved_kwh&quot;, 0) = 0" key="{dcef5373-55cf-5f7b-955c-a33cd4d45141}" label="permit, no power link 有证无电户" symbol="2" />
-      <rule filter="&quot;meter_vs_power_mismatch&quot; = 1 AND coalesce(&quot;power_without_permit&quot;, 0) = 0 AND coalesce(&quot;over_approved_kwh&quot;, 0) = 0 AND coalesce(&quot;permit_without_power_link&quot;, 0) = 0" key="{75215722-01b3-593a-9296-c6408097fcea}" label="meter vs power mismatch 表电不符" symbol="3" />
-      <rule filter="ELSE" key="{02e382d4-6f31-5b3b-83f5-36946a26c1df}" label="no flag 无问题" symbol="4" />
+      <rule filter="&quot;power_without_permit&quot; = 1" key="{f70513eb-5be9-5e69-ae49-b27ae11812f4}" label="power without permit | 无证用电取水" symbol="0" />
+      <rule filter="&quot;over_approved_kwh&quot; = 1 AND coalesce(&quot;power_without_permit&quot;, 0) = 0" key="{5e172204-429a-5487-8585-57cb6b6f04dd}" label="over approved kWh | 超核定电量" symbol="1" />
+      <rule filter="&quot;permit_without_power_link&quot; = 1 AND coalesce(&quot;power_without_permit&quot;, 0) = 0 AND coalesce(&quot;over_approved_kwh&quot;, 0) = 0" key="{dcef5373-55cf-5f7b-955c-a33cd4d45141}" label="permit, no power link | 有证无电户" symbol="2" />
+      <rule filter="&quot;meter_vs_power_mismatch&quot; = 1 AND coalesce(&quot;power_without_permit&quot;, 0) = 0 AND coalesce(&quot;over_approved_kwh&quot;, 0) = 0 AND coalesce(&quot;permit_without_power_link&quot;, 0) = 0" key="{75215722-01b3-593a-9296-c6408097fcea}" label="meter vs power mismatch | 表电不符" symbol="3" />
+      <rule filter="ELSE" key="{02e382d4-6f31-5b3b-83f5-36946a26c1df}" label="no flag | 无问题" symbol="4" />
     </rules>
     <symbols>
       <symbol alpha="1" clip_to_extent="1" force_rhr="0" name="0" type="marker">

@@ -14,11 +14,11 @@
   </temporal>
   <renderer-v2 attr="level_grade" enableorderby="0" forceraster="0" referencescale="-1" symbollevels="0" type="categorizedSymbol">
     <categories>
-      <category label="severe 严重超采" render="true" symbol="0" value="severe" />
-      <category label="general 一般超采" render="true" symbol="1" value="general" />
-      <category label="not over-extracted 未超采" render="true" symbol="2" value="none" />
-      <category label="undetermined (record too short) 无法判定（记录过短）" render="true" symbol="3" value="undetermined" />
-      <category label="no grade 无法评级" render="true" symbol="4" value="" />
+      <category label="severe | 严重超采" render="true" symbol="0" value="severe" />
+      <category label="general | 一般超采" render="true" symbol="1" value="general" />
+      <category label="not over-extracted | 未超采" render="true" symbol="2" value="none" />
+      <category label="undetermined (record too short) | 无法判定（记录过短）" render="true" symbol="3" value="undetermined" />
+      <category label="no grade | 无法评级" render="true" symbol="4" value="" />
     </categories>
     <symbols>
       <symbol alpha="0.85" clip_to_extent="1" force_rhr="0" name="0" type="fill">

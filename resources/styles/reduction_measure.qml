@@ -14,14 +14,14 @@
   </temporal>
   <renderer-v2 attr="measure" enableorderby="0" forceraster="0" referencescale="-1" symbollevels="0" type="categorizedSymbol">
     <categories>
-      <category label="stopped, no permit 无证停采 (item 18)" render="true" symbol="0" value="stop_unpermitted" />
-      <category label="switched to the network 改由管网供水 (item 13)" render="true" symbol="1" value="switch_self_supplied" />
-      <category label="back to plan 压减至计划 (items 10, 13)" render="true" symbol="2" value="back_to_plan" />
-      <category label="shared cut 分摊压减 (item 7)" render="true" symbol="3" value="share" />
-      <category label="back to plan and shared cut 压减至计划并分摊" render="true" symbol="4" value="back_to_plan+share" />
-      <category label="no measure 无措施" render="true" symbol="5" value="none" />
-      <category label="stopped or deregistered, not counted 已停用/注销" render="true" symbol="6" value="inactive" />
-      <category label="in no township 不在乡镇内" render="true" symbol="7" value="outside" />
+      <category label="stopped, no permit (item 18) | 无证井停止取水（第18条）" render="true" symbol="0" value="stop_unpermitted" />
+      <category label="switched to the network (item 13) | 改由管网供水（第13条）" render="true" symbol="1" value="switch_self_supplied" />
+      <category label="back to plan (items 10, 13) | 压减至计划（第10、13条）" render="true" symbol="2" value="back_to_plan" />
+      <category label="shared cut (item 7) | 分摊压减（第7条）" render="true" symbol="3" value="share" />
+      <category label="back to plan and shared cut | 压减至计划并分摊" render="true" symbol="4" value="back_to_plan+share" />
+      <category label="no measure | 无措施" render="true" symbol="5" value="none" />
+      <category label="stopped or deregistered, not counted | 已停用或注销，不计入" render="true" symbol="6" value="inactive" />
+      <category label="in no township | 不在任何乡镇内" render="true" symbol="7" value="outside" />
     </categories>
     <symbols>
       <symbol alpha="1" clip_to_extent="1" force_rhr="0" name="0" type="marker">

@@ -14,10 +14,10 @@
   </temporal>
   <renderer-v2 attr="status" enableorderby="0" forceraster="0" referencescale="-1" symbollevels="0" type="categorizedSymbol">
     <categories>
-      <category label="balance reached 达到采补平衡" render="true" symbol="0" value="reached" />
-      <category label="not reachable by measures alone 仅靠措施无法达到" render="true" symbol="1" value="not_reachable" />
-      <category label="already within the allowable volume 已在可开采量以内" render="true" symbol="2" value="already_balanced" />
-      <category label="no allowable volume, no plan 无可开采量" render="true" symbol="3" value="no_allowable" />
+      <category label="balance reached | 达到采补平衡" render="true" symbol="0" value="reached" />
+      <category label="not reachable by measures alone | 仅靠措施无法达到采补平衡" render="true" symbol="1" value="not_reachable" />
+      <category label="already within the allowable volume | 已在可开采量以内" render="true" symbol="2" value="already_balanced" />
+      <category label="no allowable volume, no plan | 未提供可开采量，未编制计划" render="true" symbol="3" value="no_allowable" />
     </categories>
     <symbols>
       <symbol alpha="1" clip_to_extent="1" force_rhr="0" name="0" type="fill">

@@ -14,11 +14,11 @@
   </temporal>
   <renderer-v2 attr="verdict" enableorderby="0" forceraster="0" referencescale="-1" symbollevels="0" type="categorizedSymbol">
     <categories>
-      <category label="prohibited 禁止" render="true" symbol="0" value="prohibited" />
-      <category label="restricted 限制" render="true" symbol="1" value="restricted" />
-      <category label="allowed 允许" render="true" symbol="2" value="allowed" />
-      <category label="outside the mapped area, no verdict 图层范围外，不作结论" render="true" symbol="3" value="outside" />
-      <category label="no location 无位置 (no_geometry)" render="true" symbol="4" value="" />
+      <category label="prohibited | 禁止" render="true" symbol="0" value="prohibited" />
+      <category label="restricted | 限制" render="true" symbol="1" value="restricted" />
+      <category label="allowed | 允许" render="true" symbol="2" value="allowed" />
+      <category label="outside the mapped area, no verdict | 图层范围外，不作结论" render="true" symbol="3" value="outside" />
+      <category label="no location | 无位置" render="true" symbol="4" value="" />
     </categories>
     <symbols>
       <symbol alpha="1" clip_to_extent="1" force_rhr="0" name="0" type="marker">

@@ -14,11 +14,11 @@
   </temporal>
   <renderer-v2 attr="top_multiplier" enableorderby="0" forceraster="0" referencescale="-1" symbollevels="0" type="categorizedSymbol">
     <categories>
-      <category label="within plan (×1) 计划内" render="true" symbol="0" value="1" />
-      <category label="over plan ≤20 % (×2) 超计划 ≤20 %" render="true" symbol="1" value="2" />
-      <category label="over plan 20–50 % (×3) 超计划 20–50 %" render="true" symbol="2" value="3" />
-      <category label="over plan &gt;50 % (×5) 超计划 &gt;50 %" render="true" symbol="3" value="5" />
-      <category label="not charged (see problem) 未计费（见 problem 字段）" render="true" symbol="4" value="" />
+      <category label="within plan (×1) | 计划内（1倍）" render="true" symbol="0" value="1" />
+      <category label="over plan ≤20 % (×2) | 超计划20%以内（2倍）" render="true" symbol="1" value="2" />
+      <category label="over plan 20–50 % (×3) | 超计划20%–50%（3倍）" render="true" symbol="2" value="3" />
+      <category label="over plan &gt;50 % (×5) | 超计划50%以上（5倍）" render="true" symbol="3" value="5" />
+      <category label="not charged (see problem) | 未计费（见“问题”字段）" render="true" symbol="4" value="" />
     </categories>
     <symbols>
       <symbol alpha="1" clip_to_extent="1" force_rhr="0" name="0" type="fill">

@@ -14,10 +14,10 @@
   </temporal>
   <renderer-v2 attr="scale_factor" enableorderby="0" forceraster="0" graduatedMethod="GraduatedColor" referencescale="-1" symbollevels="0" type="graduatedSymbol">
     <ranges>
-      <range label="cut by more than 30 % 核减 30 % 以上" lower="0.000000000000000" render="true" symbol="0" upper="0.700000000000000" />
-      <range label="cut by 10–30 % 核减 10–30 %" lower="0.700000000000000" render="true" symbol="1" upper="0.900000000000000" />
-      <range label="cut by up to 10 % 核减 10 % 以内" lower="0.900000000000000" render="true" symbol="2" upper="0.999999000000000" />
-      <range label="full quota (factor 1) 全额（系数 1）" lower="0.999999000000000" render="true" symbol="3" upper="1.000000000000000" />
+      <range label="cut by more than 30 % | 核减30%以上" lower="0.000000000000000" render="true" symbol="0" upper="0.700000000000000" />
+      <range label="cut by 10–30 % | 核减10%–30%" lower="0.700000000000000" render="true" symbol="1" upper="0.900000000000000" />
+      <range label="cut by up to 10 % | 核减10%以内" lower="0.900000000000000" render="true" symbol="2" upper="0.999999000000000" />
+      <range label="full quota (factor 1) | 全额（系数1）" lower="0.999999000000000" render="true" symbol="3" upper="1.000000000000000" />
     </ranges>
     <symbols>
       <symbol alpha="1" clip_to_extent="1" force_rhr="0" name="0" type="fill">

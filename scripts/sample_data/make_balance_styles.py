@@ -29,13 +29,13 @@ from qml_tools import label_format, save_style  # noqa: E402
 
 STYLES = Path(__file__).resolve().parents[2] / "resources" / "styles"
 GRADES = [
-    ("severe", "#d7191c", "severe 严重超采"),
-    ("general", "#fdae61", "general 一般超采"),
-    ("none", "#a6d96a", "not over-extracted 未超采"),
-    ("", "#bdbdbd", "no grade 无法评级"),
+    ("severe", "#d7191c", "severe | 严重超采"),
+    ("general", "#fdae61", "general | 一般超采"),
+    ("none", "#a6d96a", "not over-extracted | 未超采"),
+    ("", "#bdbdbd", "no grade | 无法评级"),
 ]
 # A water-level record too short to test (issue 12): only level and final grades can be undetermined.
-UNDETERMINED = ("undetermined", "#9e9ac8", "undetermined (record too short) 无法判定（记录过短）")
+UNDETERMINED = ("undetermined", "#9e9ac8", "undetermined (record too short) | 无法判定（记录过短）")
 LEVEL_GRADES = [*GRADES[:3], UNDETERMINED, GRADES[3]]
 
 
@@ -84,11 +84,11 @@ def categorized(field: str, geometry_type, name: str, grades=GRADES) -> None:
 def graduated_coefficient() -> None:
     layer = QgsVectorLayer("MultiPolygon?crs=EPSG:4537&field=extraction_coef:double", "k", "memory")
     bands = [
-        (0.0, 0.5, "#1a9641", "k ≤ 0.5"),
-        (0.5, 1.0, "#a6d96a", "0.5 < k ≤ 1.0 未超采"),
-        (1.0, 1.3, "#fdae61", "1.0 < k ≤ 1.3 一般超采"),
-        (1.3, 2.0, "#f46d43", "1.3 < k ≤ 2.0 严重超采"),
-        (2.0, 1e9, "#a50026", "k > 2.0 严重超采"),
+        (0.0, 0.5, "#1a9641", "k ≤ 0.5, not over-extracted | k ≤ 0.5 未超采"),
+        (0.5, 1.0, "#a6d96a", "0.5 < k ≤ 1.0, not over-extracted | 0.5 < k ≤ 1.0 未超采"),
+        (1.0, 1.3, "#fdae61", "1.0 < k ≤ 1.3, general | 1.0 < k ≤ 1.3 一般超采"),
+        (1.3, 2.0, "#f46d43", "1.3 < k ≤ 2.0, severe | 1.3 < k ≤ 2.0 严重超采"),
+        (2.0, 1e9, "#a50026", "k > 2.0, severe | k > 2.0 严重超采"),
     ]
     ranges = [
         QgsRendererRange(QgsClassificationRange(label, low, high), symbol(QgsWkbTypes.PolygonGeometry, colour))

@@ -30,19 +30,19 @@ STYLES = Path(__file__).resolve().parents[2] / "resources" / "styles"
 
 # top_multiplier: within plan, then the surcharge bands of notice item 13, then "not charged".
 MULTIPLIER_CLASSES = [
-    (1, "#1a9850", "within plan (×1) 计划内"),
-    (2, "#fee08b", "over plan ≤20 % (×2) 超计划 ≤20 %"),
-    (3, "#fc8d59", "over plan 20–50 % (×3) 超计划 20–50 %"),
-    (5, "#d73027", "over plan >50 % (×5) 超计划 >50 %"),
-    (None, "#9e9e9e", "not charged (see problem) 未计费（见 problem 字段）"),
+    (1, "#1a9850", "within plan (×1) | 计划内（1倍）"),
+    (2, "#fee08b", "over plan ≤20 % (×2) | 超计划20%以内（2倍）"),
+    (3, "#fc8d59", "over plan 20–50 % (×3) | 超计划20%–50%（3倍）"),
+    (5, "#d73027", "over plan >50 % (×5) | 超计划50%以上（5倍）"),
+    (None, "#9e9e9e", "not charged (see problem) | 未计费（见“问题”字段）"),
 ]
 
 # scale_factor of a water right: 1 = full quota, below 1 = cut to the township's red line.
 FACTOR_RANGES = [
-    (0.0, 0.7, "#d73027", "cut by more than 30 % 核减 30 % 以上"),
-    (0.7, 0.9, "#fc8d59", "cut by 10–30 % 核减 10–30 %"),
-    (0.9, 0.999999, "#fee08b", "cut by up to 10 % 核减 10 % 以内"),
-    (0.999999, 1.0, "#1a9850", "full quota (factor 1) 全额（系数 1）"),
+    (0.0, 0.7, "#d73027", "cut by more than 30 % | 核减30%以上"),
+    (0.7, 0.9, "#fc8d59", "cut by 10–30 % | 核减10%–30%"),
+    (0.9, 0.999999, "#fee08b", "cut by up to 10 % | 核减10%以内"),
+    (0.999999, 1.0, "#1a9850", "full quota (factor 1) | 全额（系数1）"),
 ]
 
 

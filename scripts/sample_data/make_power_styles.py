@@ -39,11 +39,11 @@ def findings_style() -> None:
     layer.dataProvider().addAttributes([QgsField(n, QVariant.String) for n in ("finding", "severity")])
     layer.updateFields()
     categories = [
-        QgsRendererCategory("critical", marker("215,25,28,255", 3.0, "star"), "critical 严重"),
-        QgsRendererCategory("high", marker("253,141,60,255", 2.4, "triangle"), "high 高"),
-        QgsRendererCategory("medium", marker("254,217,118,255", 2.0), "medium 中"),
-        QgsRendererCategory("low", marker("171,217,233,255", 1.8), "low 低"),
-        QgsRendererCategory(None, marker("160,160,160,255", 1.6), "other 其他"),
+        QgsRendererCategory("critical", marker("215,25,28,255", 3.0, "star"), "critical | 特别严重"),
+        QgsRendererCategory("high", marker("253,141,60,255", 2.4, "triangle"), "high | 较高"),
+        QgsRendererCategory("medium", marker("254,217,118,255", 2.0), "medium | 中等"),
+        QgsRendererCategory("low", marker("171,217,233,255", 1.8), "low | 较低"),
+        QgsRendererCategory(None, marker("160,160,160,255", 1.6), "other | 其他"),
     ]
     # Several findings often sit on one well, and wells crowd at county scale: a cluster renderer
     # draws each crowd as one marker with its count instead of a blob, and splits it when zoomed in.
@@ -64,10 +64,10 @@ def electricity_style() -> None:
     layer.updateFields()
     root = QgsRuleBasedRenderer.Rule(None)
     rules = (
-        ("power_without_permit", "power without permit 无证用电取水", "215,25,28,255", 2.8, "star"),
-        ("over_approved_kwh", "over approved kWh 超核定电量", "253,141,60,255", 2.2, "triangle"),
-        ("permit_without_power_link", "permit, no power link 有证无电户", "128,90,170,255", 2.0, "square"),
-        ("meter_vs_power_mismatch", "meter vs power mismatch 表电不符", "255,217,47,255", 1.9, "diamond"),
+        ("power_without_permit", "power without permit | 无证用电取水", "215,25,28,255", 2.8, "star"),
+        ("over_approved_kwh", "over approved kWh | 超核定电量", "253,141,60,255", 2.2, "triangle"),
+        ("permit_without_power_link", "permit, no power link | 有证无电户", "128,90,170,255", 2.0, "square"),
+        ("meter_vs_power_mismatch", "meter vs power mismatch | 表电不符", "255,217,47,255", 1.9, "diamond"),
     )
     # Exclusive rules, in order of seriousness: a well shows the colour of its most serious flag.
     more_serious: list[str] = []
@@ -76,7 +76,7 @@ def electricity_style() -> None:
         more_serious.append(flag)
         rule = QgsRuleBasedRenderer.Rule(marker(colour, size, shape), 0, 0, expression, label)
         root.appendChild(rule)
-    root.appendChild(QgsRuleBasedRenderer.Rule(marker("46,158,68,200", 1.2), 0, 0, "ELSE", "no flag 无问题"))
+    root.appendChild(QgsRuleBasedRenderer.Rule(marker("46,158,68,200", 1.2), 0, 0, "ELSE", "no flag | 无问题"))
     renderer = QgsRuleBasedRenderer(root)
     layer.setRenderer(renderer)
     save_style(layer, STYLES / "electricity_to_water.qml")

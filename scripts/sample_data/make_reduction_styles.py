@@ -31,21 +31,21 @@ STYLES = Path(__file__).resolve().parents[2] / "resources" / "styles"
 
 # (measure, colour, size, legend label)
 MEASURES = [
-    ("stop_unpermitted", "215,25,28,255", "3.2", "stopped, no permit 无证停采 (item 18)"),
-    ("switch_self_supplied", "44,123,182,255", "3.2", "switched to the network 改由管网供水 (item 13)"),
-    ("back_to_plan", "253,174,97,255", "3", "back to plan 压减至计划 (items 10, 13)"),
-    ("share", "230,85,13,255", "3", "shared cut 分摊压减 (item 7)"),
-    ("back_to_plan+share", "123,50,148,255", "3", "back to plan and shared cut 压减至计划并分摊"),
-    ("none", "150,150,150,255", "1.6", "no measure 无措施"),
-    ("inactive", "200,200,200,255", "1.4", "stopped or deregistered, not counted 已停用/注销"),
-    ("outside", "90,90,90,255", "1.4", "in no township 不在乡镇内"),
+    ("stop_unpermitted", "215,25,28,255", "3.2", "stopped, no permit (item 18) | 无证井停止取水（第18条）"),
+    ("switch_self_supplied", "44,123,182,255", "3.2", "switched to the network (item 13) | 改由管网供水（第13条）"),
+    ("back_to_plan", "253,174,97,255", "3", "back to plan (items 10, 13) | 压减至计划（第10、13条）"),
+    ("share", "230,85,13,255", "3", "shared cut (item 7) | 分摊压减（第7条）"),
+    ("back_to_plan+share", "123,50,148,255", "3", "back to plan and shared cut | 压减至计划并分摊"),
+    ("none", "150,150,150,255", "1.6", "no measure | 无措施"),
+    ("inactive", "200,200,200,255", "1.4", "stopped or deregistered, not counted | 已停用或注销，不计入"),
+    ("outside", "90,90,90,255", "1.4", "in no township | 不在任何乡镇内"),
 ]
 # (status, fill colour, legend label)
 STATUSES = [
-    ("reached", "166,217,106,200", "balance reached 达到采补平衡"),
-    ("not_reachable", "215,25,28,200", "not reachable by measures alone 仅靠措施无法达到"),
-    ("already_balanced", "237,248,233,200", "already within the allowable volume 已在可开采量以内"),
-    ("no_allowable", "189,189,189,200", "no allowable volume, no plan 无可开采量"),
+    ("reached", "166,217,106,200", "balance reached | 达到采补平衡"),
+    ("not_reachable", "215,25,28,200", "not reachable by measures alone | 仅靠措施无法达到采补平衡"),
+    ("already_balanced", "237,248,233,200", "already within the allowable volume | 已在可开采量以内"),
+    ("no_allowable", "189,189,189,200", "no allowable volume, no plan | 未提供可开采量，未编制计划"),
 ]
 TOWNSHIP_LABEL = (
     "coalesce(attribute('name_zh'), attribute('name'), attribute('township'), '') || '\\n' || "

@@ -32,11 +32,11 @@ STYLES = Path(__file__).resolve().parents[2] / "resources" / "styles"
 
 # (verdict code, colour, legend label, label on the map in English, in Chinese)
 VERDICTS = [
-    ("prohibited", "215,25,28,255", "prohibited 禁止", "prohibited", "禁止"),
-    ("restricted", "253,174,97,255", "restricted 限制", "restricted", "限制"),
-    ("allowed", "26,150,65,255", "allowed 允许", "allowed", "允许"),
-    ("outside", "123,50,148,255", "outside the mapped area, no verdict 图层范围外，不作结论", "no verdict", "不作结论"),
-    ("", "158,158,158,255", "no location 无位置 (no_geometry)", "", ""),
+    ("prohibited", "215,25,28,255", "prohibited | 禁止", "prohibited", "禁止"),
+    ("restricted", "253,174,97,255", "restricted | 限制", "restricted", "限制"),
+    ("allowed", "26,150,65,255", "allowed | 允许", "allowed", "允许"),
+    ("outside", "123,50,148,255", "outside the mapped area, no verdict | 图层范围外，不作结论", "no verdict", "不作结论"),
+    ("", "158,158,158,255", "no location | 无位置", "", ""),
 ]
 
 

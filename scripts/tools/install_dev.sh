@@ -19,4 +19,4 @@ if ! grep -qs '^tuoli_gw_plugin=true' "$ini"; then
   fi
 fi
 echo "Linked $profile/python/plugins/tuoli_gw_plugin -> $assembled (enabled)."
-echo "QGIS's Python also needs the packages in requirements.txt (the qpip plugin, or pip install --user)."
+echo "QGIS's Python also needs the packages in requirements.txt: each algorithm names what is missing and the command (docs/install.md)."

@@ -209,12 +209,16 @@ def run_step(title: str, algorithm: str, parameters: dict[str, object]) -> dict:
 
 
 def main() -> None:
-    if OUT.exists():
-        shutil.rmtree(OUT)  # outputs of an earlier run must not pass for this run's
-    OUT.mkdir()
+    OUT.mkdir(exist_ok=True)
+    for earlier in OUT.iterdir():  # outputs of an earlier run must not pass for this run's (out/ itself may be a mount)
+        if earlier.is_dir() and not earlier.is_symlink():
+            shutil.rmtree(earlier)
+        else:
+            earlier.unlink()
+    started = time.perf_counter()
     for title, algorithm, parameters in STEPS:
         run_step(title, algorithm, parameters)
-    print(f"\nWrote under {OUT.relative_to(REPO)}/:")
+    print(f"\n{len(STEPS)} steps in {time.perf_counter() - started:.0f} s. Wrote under {OUT.relative_to(REPO)}/:")
     for path in sorted(OUT.rglob("*")):
         if path.is_file():
             print(f"  {path.relative_to(REPO)}  ({path.stat().st_size / 1024:.0f} KiB)")

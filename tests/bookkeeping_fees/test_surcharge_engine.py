@@ -218,7 +218,7 @@ def test_bands_come_from_the_rules_file(tmp_path):
 
 
 def test_chart_is_written(tmp_path):
-    from tuoli_gw_plugin.engine.bookkeeping.surcharge import render_fee_chart
+    from tuoli_gw_plugin.engine.plotting.charts import render_fee_chart
 
     frame = _accounts([("a", 100, 200, "托里镇"), ("b", 100, 120, "多拉特乡"), ("c", 50, 40, "多拉特乡")])
     result = compute_surcharge(frame, plan_field="plan_m3", actual_field="actual_m3", base_rate=1.0, schedule=SCHEDULE)

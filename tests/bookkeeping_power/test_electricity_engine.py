@@ -19,10 +19,10 @@ from tuoli_gw_plugin.engine.bookkeeping.electricity import (
     electricity_to_water,
     median_and_spread,
     period_matches,
-    township_chart,
 )
 from tuoli_gw_plugin.engine.core.errors import EngineInputError
 from tuoli_gw_plugin.engine.core.rules import load_rules
+from tuoli_gw_plugin.engine.plotting.charts import township_chart
 
 
 @pytest.fixture(scope="module")

@@ -164,4 +164,4 @@ def test_without_engine_packages_algorithms_stay_listed_and_say_what_to_install(
     for line in lines:
         algorithm_id, ok, message = line.split(" ", 2)
         assert ok == "False", line
-        assert "geopandas" in message and "qpip" in message and "requirements.txt" in message
+        assert "geopandas" in message and "pip install" in message and '"numpy==' in message

@@ -71,15 +71,15 @@ def test_shapely_without_its_vectorised_functions_is_missing_whatever_its_versio
     (tmp_path / "shapely" / "__init__.py").write_text(SHAPELY_1, encoding="utf-8")
     code = (
         "from tuoli_gw_plugin import dependencies as d\n"
-        "import shapely, importlib.metadata as m\n"
-        "print(shapely.__file__, m.version('shapely'))\n"
+        "import shapely\n"
+        "print(shapely.__file__)\n"
         "print(d.missing_dependencies(d.CHECK_SITE))\n"
     )
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), str(PLUGINS)]), "QT_QPA_PLATFORM": "offscreen"}
     completed = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120, cwd=tmp_path)
     assert completed.returncode == 0, completed.stderr
     imported, missing = completed.stdout.splitlines()
-    assert imported.startswith(str(tmp_path)) and not imported.endswith(" 0+unknown")
+    assert imported.startswith(str(tmp_path))
     assert missing == "('shapely>=2.0', 'geopandas>=0.14')"  # geopandas cannot import without shapely 2 either
 
 

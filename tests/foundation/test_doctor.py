@@ -74,7 +74,7 @@ def test_a_geo_package_with_its_own_library_is_named(tmp_path):
     assert "Fix: rm -rf .venv && make setup" in completed.stdout
 
 
-@pytest.mark.parametrize("build_file", ["build-debian12.txt", "lock-debian12.txt"])
+@pytest.mark.parametrize("build_file", ["build-debian12.txt", "lock-debian12.txt", "lock-debian13.txt"])
 def test_every_pin_is_exact(build_file):
     pins = [line for line in (REPO / "scripts" / "constraints" / build_file).read_text().splitlines() if line and not line.startswith("#")]
     assert pins and all(line.count("==") == 1 for line in pins), pins

@@ -107,3 +107,55 @@ def test_compliance_findings_are_clustered_at_county_scale(qgis_app):
     assert ok, message
     assert layer.renderer().type() == "pointCluster"
     assert layer.renderer().embeddedRenderer().type() == "categorizedSymbol"
+
+
+def stored_style_words(path, layer_name: str) -> tuple[dict[str, str], dict[str, dict[str, str]], dict[str, int]]:
+    """What the style stored with an output shows: alias per field, value map (code -> words) per coded field, and the
+    display precision of each number field."""
+    from qgis.core import QgsVectorLayer
+
+    layer = QgsVectorLayer(f"{path}|layername={layer_name}", layer_name, "ogr")
+    assert layer.isValid(), path
+    aliases, maps, precisions = {}, {}, {}
+    for index, field in enumerate(layer.fields()):
+        aliases[field.name()] = layer.attributeAlias(index)
+        setup = layer.editorWidgetSetup(index)
+        if setup.type() == "ValueMap":
+            maps[field.name()] = {code: words for entry in setup.config()["map"] for words, code in entry.items()}
+        elif setup.type() == "Range":
+            precisions[field.name()] = setup.config().get("Precision")
+    return aliases, maps, precisions
+
+
+def test_a_chinese_run_stores_chinese_headers_words_for_codes_and_whole_cubic_metres(run_alg, tmp_path):
+    # Fails before: no alias, no value map, volumes with three decimals (23439687.937).
+    from tests.reduction import world
+
+    gpkg = world.write_gpkg(tmp_path / "inputs.gpkg", **world.all_layers())
+    layer = f"{gpkg}|layername="
+    result = run_alg("tuoli_gw:reduction_plan", {
+        "WELLS": layer + "wells", "TOWNSHIPS": layer + "townships", "SUPPLY_PIPES": layer + "pipes", "COVERAGE_DISTANCE": 500,
+        "SUPPLY_AREAS": layer + "supply_areas", "FIRST_YEAR": world.FIRST_YEAR, "TARGET_YEAR": world.TARGET_YEAR, "LANGUAGE": 0,
+        "OUTPUT": str(tmp_path / "plan_wells.gpkg"), "OUTPUT_TOWNSHIPS": str(tmp_path / "plan_townships.gpkg"),
+        "OUTPUT_YEARS": str(tmp_path / "plan_years.gpkg"),
+    })
+    import geopandas as gpd
+
+    for path, name, coded in (
+        (result["OUTPUT"], "plan_wells", ("measure",)),
+        (result["OUTPUT_TOWNSHIPS"], "plan_townships", ("status",)),
+        (result["OUTPUT_YEARS"], "plan_years", ("balanced",)),
+    ):
+        aliases, maps, precisions = stored_style_words(path, name)
+        written = list(aliases)
+        assert all(CJK.search(aliases[field] or "") for field in written), {f: a for f, a in aliases.items() if not CJK.search(a or "")}
+        values = gpd.read_file(path, layer=name)
+        for field in coded:
+            present = {str(v).lower() if isinstance(v, bool) else str(int(v)) if isinstance(v, float) else str(v)
+                       for v in values[field].dropna()}
+            assert present and present <= set(maps[field]), (field, present - set(maps[field]))
+            assert all(CJK.search(maps[field][code]) for code in present)  # words for every code present, the code the value
+        volumes = [field for field in written if field.endswith("_m3")]
+        assert volumes and all(precisions[field] == 0 for field in volumes)
+    aliases, maps, _ = stored_style_words(result["OUTPUT"], "plan_wells")
+    assert aliases["cut_m3"] == "压减量（m³/年）" and maps["measure"]["switch_self_supplied"] == "改由管网供水（第13条）"

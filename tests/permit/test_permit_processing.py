@@ -97,7 +97,7 @@ def test_the_summary_counts_every_verdict_including_outside_the_mapped_area(run_
     gpkg = world.write_gpkg(tmp_path / "with_far.gpkg", **layers)
     result = run_alg(ALG, _parameters(gpkg, tmp_path))
     counts = [result[f"COUNT_{v}"] for v in ("PROHIBITED", "RESTRICTED", "ALLOWED", "OUTSIDE")]
-    # One batch (world.py): A2 takes 5 000 of 甲乡's quota before A4, so A4 is restricted too; FAR has no verdict.
+    # world.py's six judged as one batch (A4 restricted: A2 took half the quota first) and FAR outside the mapped area.
     assert counts == [3, 3, 0, 1] and sum(counts) == result["COUNT_DECISIONS"] == 7
 
 

@@ -14,7 +14,9 @@ from typing import Callable
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import shapely
+import shapely.ops
 
 from .algorithms import AlgorithmSpec
 from .world import World
@@ -31,6 +33,7 @@ class Prepared:
     label: str | None = None  # layer name the message must mention (default: the primary layer)
     expect_in_log: str | None = None  # text the log must contain (e.g. the encoding assumed)
     primary_count: int | None = None  # features in the primary input after the edit
+    expect_in_message: str | None = None  # text the error must contain (the likely cause and its fix)
 
 
 def _primary(world: World, spec: AlgorithmSpec) -> gpd.GeoDataFrame:
@@ -250,14 +253,58 @@ def chinese_field_names(world: World, spec: AlgorithmSpec) -> Prepared | None:
     return _prepared(world, spec, SAME, params={spec.number_key: "取水量（立方米）"})
 
 
+def shapefile_names(columns) -> dict[str, str]:
+    """The names GDAL gives ``columns`` in a Shapefile: 10 characters, clashes numbered (8 characters + _1 …)."""
+    given: dict[str, str] = {}
+    for column in columns:
+        short = column[:10]
+        number = 1
+        while short.lower() in {v.lower() for v in given.values()}:
+            short = f"{column[:8]}_{number}" if number < 10 else f"{column[:7]}_{number}"
+            number += 1
+        given[column] = short
+    return given
+
+
+def cut_field_parameters(world: World, spec: AlgorithmSpec) -> dict[str, str]:
+    """The primary layer's field parameters whose field a Shapefile cuts, set to the cut name as a user must (issue
+    30: a cut name is never picked by its first letters)."""
+    from qgis.core import QgsApplication, QgsProcessingParameterField
+
+    names = shapefile_names([c for c in world.layers[spec.primary].columns if c != "geometry"])
+    algorithm = QgsApplication.processingRegistry().algorithmById(f"tuoli_gw:{spec.name}")
+    params = {}
+    for definition in algorithm.parameterDefinitions():
+        if isinstance(definition, QgsProcessingParameterField) and definition.parentLayerParameterName() == spec.primary_key:
+            default = definition.defaultValue()
+            if isinstance(default, str) and default in names and names[default] != default:
+                params[definition.name()] = names[default]
+    return params
+
+
 def gbk_shapefile_with_cpg(world: World, spec: AlgorithmSpec) -> Prepared:
     world.formats[spec.primary] = "shp_gbk_cpg"
-    return _prepared(world, spec, SAME, label=spec.primary)
+    return _prepared(world, spec, SAME, label=spec.primary, params=cut_field_parameters(world, spec))
 
 
 def gbk_shapefile_without_cpg(world: World, spec: AlgorithmSpec) -> Prepared:
     world.formats[spec.primary] = "shp_gbk_nocpg"
-    return _prepared(world, spec, SAME, label=spec.primary, expect_in_log="GBK")
+    return _prepared(world, spec, SAME, label=spec.primary, expect_in_log="GBK", params=cut_field_parameters(world, spec))
+
+
+def shapefile_cut_names_clash(world: World, spec: AlgorithmSpec) -> Prepared | None:
+    """Issue 30, case 4: requested_rate_ls (L/s) before requested_m3 in a Shapefile become requested_ and
+    requeste_1. Before: 'using requested_' — litres per second compared with the quota. Now: refused, both
+    candidates named with their values' ranges."""
+    if spec.number_field != "requested_m3":
+        return None
+    frame = world.layers[spec.primary]
+    frame.insert(list(frame.columns).index("requested_m3"), "requested_rate_ls", [1.5, 2.0, 2.5, 3.0, 3.5, 4.0])
+    world.formats[spec.primary] = "shp"
+    # The other cut fields (e.g. self_supplied -> self_suppl) named as a user must, so the refusal is the volume's.
+    cut = shapefile_names([c for c in frame.columns if c != "geometry"])
+    params = {k: v for k, v in cut_field_parameters(world, spec).items() if v != cut["requested_m3"]}
+    return _prepared(world, spec, ERROR, expect_in_message="requeste_1 (values 1,000 – 6,000)", params=params)
 
 
 def very_large_coordinates(world: World, spec: AlgorithmSpec) -> Prepared:
@@ -281,6 +328,48 @@ def raster_misses_units(world: World, spec: AlgorithmSpec) -> Prepared | None:
         return None
     world.raster_shift = 500_000.0
     return _prepared(world, spec, ERROR, label="recharge")
+
+
+def _misplaced(world: World, spec: AlgorithmSpec, move, cause: str) -> Prepared:
+    """Issue 30: one layer whose numbers are not where its CRS says (zone prefix, swapped axes, degrees as metres).
+    Before: overlays against it silently found nothing (34 applications allowed against 12). Now: an error naming
+    the layer, the likely cause and the fix — where the algorithm reads positions; the others give their answers."""
+    name = next((n for n in ("zones", "supply_areas", "townships") if n in spec.polygon_layers), spec.primary)
+    frame = world.layers[name]
+    frame["geometry"] = move(frame)
+    if spec.name in GEOMETRY_FREE:
+        return _prepared(world, spec, SAME)
+    expect = EITHER if spec.name == "allocate_water_rights" else ERROR  # rights come from the area and township fields
+    return _prepared(world, spec, expect, label=name, expect_in_message=cause)
+
+
+def zone_prefix_in_4537(world: World, spec: AlgorithmSpec) -> Prepared:
+    return _misplaced(world, spec, lambda f: f.geometry.translate(28_000_000, 0), "EPSG:4516")
+
+
+def swapped_axes(world: World, spec: AlgorithmSpec) -> Prepared:
+    return _misplaced(world, spec, lambda f: f.geometry.map(lambda g: shapely.ops.transform(lambda x, y: (y, x), g)), "swapped")
+
+
+def degrees_labelled_metres(world: World, spec: AlgorithmSpec) -> Prepared:
+    return _misplaced(world, spec, lambda f: f.geometry.to_crs("EPSG:4490").set_crs("EPSG:4537", allow_override=True), "EPSG:4490")
+
+
+ONE_ROW_PER_ID = {
+    "self_supplied_closure_list", "electricity_to_water", "compliance_audit", "reduction_plan", "permit_decision", "progressive_surcharge",
+}
+
+
+def duplicate_well_ids(world: World, spec: AlgorithmSpec) -> Prepared | None:
+    """Issue 30, case 6: a well registered twice counted twice (closure list 91 rows for 64 wells, the audit 913
+    findings for 833). Now every algorithm that reads a register's id refuses, listing the ids and their counts."""
+    if spec.primary != "wells":
+        return None
+    frame = world.layers["wells"]
+    world.layers["wells"] = type(frame)(pd.concat([frame, frame.iloc[[1]]], ignore_index=True), crs=frame.crs)
+    if spec.name in ONE_ROW_PER_ID:
+        return _prepared(world, spec, ERROR, expect_in_message="TL-002 (2×)")
+    return _prepared(world, spec, EITHER)
 
 
 CASES: dict[str, Callable[[World, AlgorithmSpec], Prepared | None]] = {
@@ -308,4 +397,9 @@ CASES: dict[str, Callable[[World, AlgorithmSpec], Prepared | None]] = {
     "very_large_coordinates": very_large_coordinates,
     "raster_nodata": raster_nodata,
     "raster_misses_units": raster_misses_units,
+    "shapefile_cut_names_clash": shapefile_cut_names_clash,
+    "duplicate_well_ids": duplicate_well_ids,
+    "zone_prefix_in_4537": zone_prefix_in_4537,
+    "swapped_axes": swapped_axes,
+    "degrees_labelled_metres": degrees_labelled_metres,
 }

@@ -103,6 +103,8 @@ def test_matrix(qgis_app, tmp_path_factory, tmp_path, algorithm, case):
         assert "Traceback" not in outcome.message
         assert label in outcome.message, outcome.message
         assert prepared.expect != SAME, f"expected the clean answers, got: {outcome.message}"
+        if prepared.expect_in_message:
+            assert prepared.expect_in_message in outcome.message, outcome.message
         # A failed run leaves no output that looks complete.
         leftovers = [p for p in out.iterdir() if p.suffix in {".gpkg", ".tif", ".png", ".html", ".pdf", ".csv"}]
         assert not leftovers, leftovers

@@ -180,7 +180,7 @@ class World:
     layers: dict[str, gpd.GeoDataFrame | pd.DataFrame] = field(default_factory=dict)
     raster_nodata_cells: tuple = ()
     raster_shift: float = 0.0
-    # layer name -> "shp" / "shp_gbk_cpg" / "shp_gbk_nocpg" (default: in the GeoPackage)
+    # layer name -> "shp" / "shp_gbk_cpg" / "shp_gbk_nocpg" / "shp_gbk_cpg_says_utf8" (default: in the GeoPackage)
     formats: dict[str, str] = field(default_factory=dict)
     # layer name -> True: write without a CRS
     no_crs: set[str] = field(default_factory=set)
@@ -252,8 +252,8 @@ def write_shapefile(frame: gpd.GeoDataFrame, path: Path, kind: str) -> Path:
     dbf.write_bytes(dbf_utf8_to_gbk(dbf.read_bytes()))
     if kind == "shp_gbk_nocpg":
         cpg.unlink(missing_ok=True)
-    else:
-        cpg.write_text("GBK")
+    else:  # shp_gbk_cpg_says_utf8: the .cpg claims what the bytes are not (issue 30)
+        cpg.write_text("UTF-8" if kind == "shp_gbk_cpg_says_utf8" else "GBK")
     return path
 
 

@@ -177,7 +177,7 @@ def test_the_arrow_read_is_the_feature_loop_read(tmp_path, size):
     import pyogrio
     import shapely
 
-    from tests.screening.test_gpkg_rows import _screening_like
+    from tests.gpkg.test_rows import _screening_like
     from tuoli_gw_plugin.qgis_io.bulk_io import read_gpkg_frame
 
     frame = _screening_like(size, seed=size).drop(columns=["in_supply_coverage", "plain_bool"])  # no booleans on this path

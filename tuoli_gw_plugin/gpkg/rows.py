@@ -8,7 +8,7 @@ zero rows (the table, its field types, ``gpkg_contents``, ``gpkg_geometry_column
 ``gpkg_ogr_contents``, exactly as it would for the whole frame), and this module only adds the rows,
 the extent and the feature count that GDAL would have written for them.
 
-It does so only for what it encodes exactly as GDAL does (``tests/screening/test_gpkg_rows.py``
+It does so only for what it encodes exactly as GDAL does (``tests/gpkg/test_rows.py``
 compares every table of both files): geometries that are all points (all XY or all XYZ, none empty,
 any number missing) and columns of text, booleans (nullable too), integers and reals, none called
 ``fid`` (GDAL would make it the FID). A point's GeoPackage blob is the 8-byte header ``GP``, version

@@ -141,8 +141,8 @@ class SiteCheckPanel(QWidget):
         self.setObjectName("TuoliGwSiteCheckPanel")
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.zones_combo = self._layer_combo(QgsMapLayerProxyModel.PolygonLayer)
         self.grade_field_combo = self._field_combo(self.zones_combo, "zone_grade", allow_empty=False)
         self.zone_name_field_combo = self._field_combo(self.zones_combo, "zone_name", allow_empty=True)
@@ -191,12 +191,12 @@ class SiteCheckPanel(QWidget):
         layout.addLayout(form)
         self.verdict_label = QLabel()
         self.verdict_label.setObjectName("verdict")
-        self.verdict_label.setTextFormat(Qt.RichText)  # always rich text, so escaped entities render as characters
+        self.verdict_label.setTextFormat(Qt.TextFormat.RichText)  # always rich text, so escaped entities render as characters
         self.verdict_label.setWordWrap(True)
         layout.addWidget(self.verdict_label)
         self.details = QTextBrowser()
         self.details.setObjectName("details")
-        self.details.setLineWrapMode(QTextBrowser.WidgetWidth)
+        self.details.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
         layout.addWidget(self.details, 1)
         self.write_button = QPushButton(tr("Write permit decision"))
         self.write_button.setObjectName("write_permit_decision")
@@ -204,7 +204,7 @@ class SiteCheckPanel(QWidget):
         layout.addWidget(self.write_button)
         self.written_label = QLabel()
         self.written_label.setObjectName("written")
-        self.written_label.setTextFormat(Qt.RichText)
+        self.written_label.setTextFormat(Qt.TextFormat.RichText)
         self.written_label.setWordWrap(True)
         self.written_label.setOpenExternalLinks(True)
         layout.addWidget(self.written_label)
@@ -400,7 +400,7 @@ class SiteChecker:
             self.dock = QDockWidget(tr("Check well site"), self.iface.mainWindow())
             self.dock.setObjectName("TuoliGwSiteCheckDock")
             self.dock.setWidget(self.panel)
-            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         if self.dock is not None:
             self.dock.show()
         if self.panel.zones_combo.currentLayer() is None:
@@ -621,13 +621,11 @@ class SiteChecker:
         from ..engine.core.output_files import write_atomically
         from ..engine.documents.permit_document import build_decision_document
         from ..engine.permit.decision import (
-            DEFAULT_RADIUS_M,
-            DEFAULT_STORATIVITY,
-            DEFAULT_TRANSMISSIVITY_M2_PER_DAY,
             TheisSettings,
             decide_permits,
             safe_file_stem,
         )
+        from ..engine.permit.theis import DEFAULT_RADIUS_M, DEFAULT_STORATIVITY, DEFAULT_TRANSMISSIVITY_M2_PER_DAY
         from ..qgis_io.frames import crs_to_pyproj_text
         from ..qgis_io.pdf import print_pdf
 

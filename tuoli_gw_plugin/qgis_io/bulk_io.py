@@ -29,15 +29,15 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..engine.core.output_files import atomic_output
 from ..gpkg.rtree import add_spatial_index
+from .field_types import FieldType
 
 _DATE_KINDS = ("datetime64[D]", "date", "time")
 # Field kinds pyogrio reads and writes back exactly as QGIS's feature writer does.
-_FAITHFUL_TYPES = (QVariant.String, QVariant.Double, QVariant.Int, QVariant.LongLong)
-_INTEGER_TYPES = (QVariant.Int, QVariant.LongLong)
+_FAITHFUL_TYPES = (FieldType.String, FieldType.Double, FieldType.Int, FieldType.LongLong)
+_INTEGER_TYPES = (FieldType.Int, FieldType.LongLong)
 # URI keys that only locate the layer; any other (subset, geometryType, …) changes what the layer holds.
 _LOCATING_URI_KEYS = {"path", "layerName", "layerId"}
 
@@ -60,7 +60,7 @@ def _not_faithful(layer: QgsVectorLayer, path: str, layer_name: str, uri_parts: 
         field = fields.at(index)
         if field.name().lower() in ("geometry", "fid"):
             return f"an attribute is called {field.name()}"
-        if field.type() not in _FAITHFUL_TYPES or field.subType() not in (QVariant.Invalid, 0):
+        if field.type() not in _FAITHFUL_TYPES or field.subType() not in (FieldType.Invalid, 0):
             return f"field {field.name()} is of type {field.typeName()}"
         if field.type() in _INTEGER_TYPES:
             integer_fields.append(field.name())

@@ -15,7 +15,6 @@ from typing import Any
 
 import numpy as np
 from qgis.core import (
-    Qgis,
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureRequest,
@@ -26,30 +25,26 @@ from qgis.core import (
     QgsProcessingException,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDate, QDateTime, QMetaType, QTime, QVariant
+from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 
 from ..engine.core import columns
-
-# QGIS 3.38 made QgsField(name, type) take a QMetaType.Type and deprecated the QVariant.Type form (gone in
-# QGIS 4); 3.22 knows only QVariant.Type. The two enums number every type used here alike.
-_FIELD_TYPE_IS_METATYPE = Qgis.versionInt() >= 33800
+from .field_types import FieldType
 
 
-def new_field(name: str, variant_type: QVariant.Type) -> QgsField:
-    """QgsField(name, variant_type), with the type in the enum this QGIS expects (no deprecation warning)."""
-    if _FIELD_TYPE_IS_METATYPE:
-        return QgsField(name, QMetaType.Type(int(variant_type)))
-    return QgsField(name, variant_type)
+def new_field(name: str, field_type: Any) -> QgsField:
+    """QgsField(name, field_type); ``field_type`` a member of :class:`.field_types.FieldType`, which is already in the
+    enum this QGIS expects (no deprecation warning on 3.38 and later, and no QVariant.Type on QGIS 4)."""
+    return QgsField(name, field_type)
 
 
 # The engine's column kinds (engine.core.columns) as QGIS field types.
 _FIELD_TYPE_OF_KIND = {
-    columns.TEXT: QVariant.String,
-    columns.REAL: QVariant.Double,
-    columns.INTEGER: QVariant.Int,
-    columns.INTEGER64: QVariant.LongLong,
-    columns.BOOLEAN: QVariant.Bool,
-    columns.DATE: QVariant.Date,
+    columns.TEXT: FieldType.String,
+    columns.REAL: FieldType.Double,
+    columns.INTEGER: FieldType.Int,
+    columns.INTEGER64: FieldType.LongLong,
+    columns.BOOLEAN: FieldType.Bool,
+    columns.DATE: FieldType.Date,
 }
 
 
@@ -94,7 +89,7 @@ def is_undefined_crs(crs: QgsCoordinateReferenceSystem) -> bool:
 
 def _text_values(layer, limit: int = 2000) -> list[str]:
     """The text attribute values of the first ``limit`` features of a layer."""
-    text_indices = [i for i, f in enumerate(layer.fields()) if f.type() == QVariant.String]
+    text_indices = [i for i, f in enumerate(layer.fields()) if f.type() == FieldType.String]
     values: list[str] = []
     if not text_indices:
         return values
@@ -195,14 +190,9 @@ def source_to_frame(
 
     all_names = source.fields().names()
     names = list(all_names if field_names is None else field_names)
-    # A shapefile keeps only 10 characters of a field name ('self_supplied' -> 'self_suppl'):
-    # read the truncated field under the name asked for, and say so.
-    read_as = {name: shapefile_field_name(name, all_names) for name in names}
-    for name, actual in read_as.items():
-        if actual != name and actual is not None and feedback is not None:
-            feedback.pushInfo(
-                f"Layer '{layer_label}': no field '{name}'; using '{actual}' (shapefiles cut field names to 10 characters)."
-            )
+    # Fields by their true name only: a Shapefile's cut name is never taken for the one asked (issue 30; the
+    # Processing doors refuse it before reading, listing the candidates).
+    read_as = {name: name if name in all_names else None for name in names}
     missing = [name for name in names if read_as[name] is None]
     if missing:
         raise QgsProcessingException(
@@ -263,19 +253,6 @@ def source_to_frame(
     return gdf
 
 
-def shapefile_field_name(name: str, names: Sequence[str]) -> str | None:
-    """``name`` if the layer has it, else the field a shapefile made of it (first 10 characters,
-    any case), else None."""
-    if name in names:
-        return name
-    short = name[:10].lower()
-    if len(name) > 10:
-        matches = [n for n in names if n.lower() == short]
-        if len(matches) == 1:
-            return matches[0]
-    return None
-
-
 def _is_geographic(crs: QgsCoordinateReferenceSystem) -> bool:
     if crs.isGeographic():
         return True
@@ -326,11 +303,11 @@ def check_coordinates(geometries, crs: QgsCoordinateReferenceSystem, layer_label
 
 
 _KIND_TO_VARIANT = {
-    "b": QVariant.Bool,
-    "i": QVariant.LongLong,
-    "u": QVariant.LongLong,
-    "f": QVariant.Double,
-    "M": QVariant.DateTime,
+    "b": FieldType.Bool,
+    "i": FieldType.LongLong,
+    "u": FieldType.LongLong,
+    "f": FieldType.Double,
+    "M": FieldType.DateTime,
 }
 
 
@@ -341,14 +318,14 @@ def field_for_series(name: str, series) -> QgsField:
         return new_field(name, _KIND_TO_VARIANT[kind])
     values = [v for v in series if v is not None and not (isinstance(v, float) and math.isnan(v))]
     if values and all(isinstance(v, dt.date) and not isinstance(v, dt.datetime) for v in values):
-        return new_field(name, QVariant.Date)
+        return new_field(name, FieldType.Date)
     if values and all(isinstance(v, bool) for v in values):
-        return new_field(name, QVariant.Bool)
+        return new_field(name, FieldType.Bool)
     if values and all(isinstance(v, int) and not isinstance(v, bool) for v in values):
-        return new_field(name, QVariant.LongLong)
+        return new_field(name, FieldType.LongLong)
     if values and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
-        return new_field(name, QVariant.Double)
-    return new_field(name, QVariant.String)
+        return new_field(name, FieldType.Double)
+    return new_field(name, FieldType.String)
 
 
 def qgis_value(value: Any) -> Any:

@@ -4,6 +4,9 @@ The supervision report, the permit decisions and the map tool's *Write permit de
 (QTextDocument + QPrinter) draws text through fontconfig, so Chinese prints with the installed Noto CJK font;
 without a CJK font a Chinese document stops with a message saying what to install instead of printing empty
 boxes. The PDF is printed beside its target and moved onto it when complete (engine.core.output_files).
+
+It runs on Qt 5 (QGIS 3) and Qt 6 (QGIS 4): enums scoped, and QFontDatabase's functions called on an instance on
+Qt 5 and on the class on Qt 6 (static there, and PyQt6 cannot make one).
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import QgsProcessingException
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QT_VERSION, QCoreApplication
 
 from ..engine.core.messages import register
 from ..engine.core.output_files import write_atomically
@@ -22,11 +25,20 @@ FOOTER_POINTS = 22.0  # the band below the text for the footer: the document's i
 register({"document.page_of": ("Page {n} of {m}", "第 {n} 页　共 {m} 页")})
 
 
+def _font_database():
+    """What QFontDatabase's functions are called on: an instance on Qt 5, the class itself on Qt 6."""
+    from qgis.PyQt.QtGui import QFontDatabase
+
+    if QT_VERSION < 0x060000:
+        return QFontDatabase()
+    return QFontDatabase
+
+
 def cjk_font_families() -> list[str]:
     """Font families Qt (fontconfig) can use for Simplified Chinese, best first."""
     from qgis.PyQt.QtGui import QFontDatabase
 
-    families = QFontDatabase().families(QFontDatabase.SimplifiedChinese)
+    families = _font_database().families(QFontDatabase.WritingSystem.SimplifiedChinese)
     preferred = [f for f in families if f.startswith(("Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans CJK"))]
     return preferred + [f for f in families if f not in preferred]
 
@@ -79,11 +91,10 @@ def _layout_dpi() -> float:
 
 def _latin_families() -> list[str]:
     """The installed families of the English documents' font list (Latin faces first)."""
-    from qgis.PyQt.QtGui import QFontDatabase
 
     from ..engine.plotting.style import HTML_FONT_FAMILIES
 
-    installed = set(QFontDatabase().families())
+    installed = set(_font_database().families())
     return [family for family in HTML_FONT_FAMILIES["en"] if family in installed]
 
 

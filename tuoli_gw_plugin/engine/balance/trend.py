@@ -82,6 +82,19 @@ register(
 # over-extraction, so it outranks "not over-extracted", but it is no finding of over-extraction.
 GRADE_ORDER = {"none": 0, "undetermined": 1, "general": 2, "severe": 3}
 UNDETERMINED = "undetermined"
+register(
+    {
+        # the over-extraction grades (GB/T 34968), as a layer's legend and value map say them
+        "grade.severe": ("severe", "严重超采"),
+        "grade.general": ("general", "一般超采"),
+        "grade.none": ("not over-extracted", "未超采"),
+        "grade.undetermined": ("undetermined (record too short)", "无法判定（记录过短）"),
+        "grade_criterion.extraction_coef": ("extraction coefficient", "开采系数"),
+        "grade_criterion.water_level": ("water-level decline", "水位下降"),
+        "grade_criterion.both": ("both", "两者"),
+        "grade_criterion.induced_problems": ("induced problems", "次生问题"),
+    }
+)
 _LEVEL_RULES = ("over_extraction_grading", "water_level_decline_m_per_a")
 DAYS_PER_YEAR = 365.25
 
@@ -300,22 +313,13 @@ def station_trends(
                 significant = p_value is not None and p_value < alpha
                 record.update(significant=bool(significant), level_grade=level_grade(slope, significant, rules))
         records.append(record)
-    if too_short:
-        report(
-            "warning",
-            text(
-                "trend.too_short", n=len(too_short), min_obs=min_obs, min_span=min_span,
-                stations=", ".join(too_short[:10]) + (" …" if len(too_short) > 10 else ""),
-            ),
-        )
-    if untestable:
-        report(
-            "warning",
-            text(
-                "trend.untestable", n=len(untestable), alpha=alpha, mk_min=mk_min,
-                stations=", ".join(untestable[:10]) + (" …" if len(untestable) > 10 else ""),
-            ),
-        )
+    for key, stations, limits in (
+        ("trend.too_short", too_short, {"min_obs": min_obs, "min_span": min_span}),
+        ("trend.untestable", untestable, {"alpha": alpha, "mk_min": mk_min}),
+    ):
+        if stations:
+            shown = ", ".join(stations[:10]) + (" …" if len(stations) > 10 else "")
+            report("warning", text(key, n=len(stations), stations=shown, **limits))
     columns = ["n_obs", "first_date", "last_date", "years", "decline_m_per_a", "mk_p_value", "significant", "level_grade"]
     return pd.DataFrame.from_records(records, columns=columns + (["undetermined_reason"] if reasons else []))
 

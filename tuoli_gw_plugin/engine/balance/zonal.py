@@ -641,23 +641,10 @@ def zonal_sum(raster: RasterSource, geometry) -> ZonalSum:
     return zonal_sums(raster, [geometry])[0]
 
 
-def _true_area_in_raster_crs(geometry, raster: RasterSource) -> float:
-    """Ground area (m²) of a geometry given in the raster's CRS."""
-    return geodesic_area_m2(geometry, raster.crs)
-
-
 def _geodesic_areas_m2(geometries: np.ndarray, crs: CRS) -> np.ndarray:
     """:func:`geodesic_area_m2` of many geometries (none missing or empty) with one coordinate
     transformation for all: the same numbers, without the per-geometry set-up."""
-    from pyproj import Geod
-
-    crs = CRS.from_user_input(crs)
-    geographic = crs.geodetic_crs
-    if not crs.is_geographic:
-        transformer = _transformer(crs, geographic)
-        geometries = shapely.transform(geometries, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
-    ellipsoid = geographic.ellipsoid
-    geod = Geod(a=ellipsoid.semi_major_metre, rf=ellipsoid.inverse_flattening or 0)
+    geometries, geod = _on_the_ellipsoid(geometries, crs)
     parts, part_owner = shapely.get_parts(geometries, return_index=True)
     rings, ring_part = shapely.get_rings(parts, return_index=True)
     exterior = np.r_[True, ring_part[1:] != ring_part[:-1]] if len(rings) else np.zeros(0, dtype=bool)
@@ -688,15 +675,20 @@ def _polygon_area_on(geod, geometry) -> float:
 
 def geodesic_area_m2(geometry, crs: CRS) -> float:
     """Area on the ellipsoid (m²) of a polygon in any CRS: the true area, whatever the projection."""
-    from pyproj import Geod
-
     if geometry is None or geometry.is_empty:
         return 0.0
+    geometry, geod = _on_the_ellipsoid(geometry, crs)
+    return _polygon_area_on(geod, geometry)
+
+
+def _on_the_ellipsoid(geometries, crs: CRS):
+    """(the geometries in the CRS's own geographic CRS, the Geod of its ellipsoid): what a true area is measured on."""
+    from pyproj import Geod
+
     crs = CRS.from_user_input(crs)
     geographic = crs.geodetic_crs
     if not crs.is_geographic:
         transformer = _transformer(crs, geographic)
-        geometry = shapely.transform(geometry, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
+        geometries = shapely.transform(geometries, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
     ellipsoid = geographic.ellipsoid
-    geod = Geod(a=ellipsoid.semi_major_metre, rf=ellipsoid.inverse_flattening or 0)
-    return _polygon_area_on(geod, geometry)
+    return geometries, Geod(a=ellipsoid.semi_major_metre, rf=ellipsoid.inverse_flattening or 0)

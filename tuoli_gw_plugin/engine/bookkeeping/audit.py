@@ -249,6 +249,11 @@ OUTPUT_COLUMNS = column_names(FINDING_COLUMNS)
 # The words for each finding code (messages: "words for codes"); {days}: the deadline from the rules file (item 11).
 register(
     {
+        # one scale for findings, never the zone grades 严重/一般: 特别严重 > 较高 > 中等 > 较低
+        "severity.critical": ("critical", "特别严重"),
+        "severity.high": ("high", "较高"),
+        "severity.medium": ("medium", "中等"),
+        "severity.low": ("low", "较低"),
         "finding.no_meter": ("no working meter or no reading", "未安装计量设施或无计量读数"),
         "finding.over_permit": ("abstraction over the permitted volume", "超许可水量取水"),
         "finding.no_permit": ("no water permit", "无取水许可"),

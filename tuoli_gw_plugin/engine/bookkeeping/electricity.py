@@ -26,7 +26,6 @@ from ..core.messages import register, text
 from ..core.registry_columns import flag_column, key_column, require_field, text_column
 from ..core.rules import Rules
 from ..core.values import number_column
-from ..plotting.charts import township_chart  # noqa: F401  (its home is plotting; callers import it from here)
 
 register(
     {
@@ -115,6 +114,20 @@ COEF_TOWNSHIP_AQUIFER = "calibrated_township_aquifer"
 COEF_TOWNSHIP = "calibrated_township"
 COEF_COUNTY = "calibrated_county"
 COEF_NONE = "none"
+register(
+    {
+        # the flags of item 16, as a layer's legend and value map say them
+        "electricity_flag.power_without_permit": ("power without a permit", "无证用电取水"),
+        "electricity_flag.permit_without_power_link": ("permit, no power account", "有证无电户"),
+        "electricity_flag.over_approved_kwh": ("over the approved power", "超核定电量"),
+        "electricity_flag.meter_vs_power_mismatch": ("meter and power disagree", "表电不符"),
+        "coef_source.tested": ("pump test", "抽水试验"),
+        "coef_source.calibrated_township_aquifer": ("calibrated: township and aquifer", "率定（同乡镇同含水层）"),
+        "coef_source.calibrated_township": ("calibrated: township", "率定（同乡镇）"),
+        "coef_source.calibrated_county": ("calibrated: county", "率定（全县）"),
+        "coef_source.none": ("no coefficient", "无系数"),
+    }
+)
 
 # Separators after which a longer period label still belongs to the asked period: PERIOD=2025
 # takes 2025-03, 2025/03, 2025.03 and 2025年3月, but not 20251.

@@ -44,7 +44,6 @@ from ..core.errors import EngineInputError
 from ..core.messages import register, text
 from ..core.rules import Rules, SurchargeBand
 from ..core.values import NotFiniteError, feature_label, is_blank, parse_number, require_fields
-from ..plotting.charts import render_fee_chart  # noqa: F401  (its home is plotting; callers import it from here)
 from .quota_volumes import UseQuotas, quota_volumes
 
 register(
@@ -108,6 +107,7 @@ RESULT_COLUMNS = (
 )
 CHARGED_ON_PLAN = "plan"
 CHARGED_ON_QUOTA = "quota"
+register({"charged_on.plan": ("use over plan", "超计划"), "charged_on.quota": ("use over quota", "超定额")})
 # Which part an account over both its plan and its quota is charged on (rules file surcharge.plan_or_quota).
 CHARGE_ON_LARGER = "larger"
 CHARGE_ON = (CHARGE_ON_LARGER, CHARGED_ON_PLAN, CHARGED_ON_QUOTA)

@@ -1,6 +1,6 @@
 """Run independent chunks of work on a few threads, consumed in order, with cancel and progress.
 
-The screening engine cuts the wells into spatially ordered chunks; each chunk is a pure function of
+The screening engine cuts the wells into chunks of consecutive wells; each chunk is a pure function of
 its rows, so chunks may run side by side. shapely 2 releases the GIL inside GEOS calls, which is
 where most of a chunk's time goes, so threads (not processes: no pickling of a million geometries,
 and a QGIS process must never fork) are the way to use a second core.
@@ -18,7 +18,9 @@ Guarantees the callers rely on:
 from __future__ import annotations
 
 import contextvars
+import ctypes
 import os
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -92,3 +94,21 @@ def run_in_order(
             # for the chunks already running, so no thread outlives the call.
             for _, future in pending:
                 future.cancel()
+    release_freed_memory()
+
+
+def release_freed_memory() -> None:
+    """Give the memory the threads' chunks freed back to the system.
+
+    glibc keeps what a thread frees in that thread's own arena, for its next allocations; after a pool's last chunk
+    nothing uses it again, yet it counts in the process's size until the process ends (about 100-250 MB after
+    screening 1M wells, measured, on top of which the output is then written). ``malloc_trim`` returns it. Linux with
+    glibc only; elsewhere (Windows, macOS, musl) nothing is done.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):
+        pass  # not glibc
+

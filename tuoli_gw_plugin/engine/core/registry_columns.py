@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .errors import EngineInputError
 from .messages import register, text
 from .values import is_missing, parsed_column, require_fields
 
@@ -23,6 +24,15 @@ register(
         "well_fields.unreadable_flag": ("unreadable yes/no value {value!r}", "无法识别的是/否值 {value!r}"),
         "well_fields.what_flag": ("yes/no", "是/否"),
         "well_fields.flag_hint": ("write yes/no as 1/0, true/false, yes/no or 是/否", "是/否请写作 1/0、true/false、yes/no 或 是/否"),
+        "well_fields.repeated_ids": (
+            "{n} id(s) are on more than one feature: {ids}", "{n} 个编号出现在多个要素上：{ids}"
+        ),
+        "well_fields.repeated_id": ("{key} ({count}×)", "{key}（{count} 次）"),
+        "well_fields.one_row_hint": (
+            "one well, one row: counts, volumes and findings would count such a well more than once — remove the "
+            "repeated features or give each its own id",
+            "一井一行：否则数量、水量和核查结果会将同一眼井重复计算——请删除重复要素或为其分别编号",
+        ),
     }
 )
 
@@ -83,4 +93,24 @@ def flag_column(frame: pd.DataFrame, field: str, *, layer: str, id_field: str | 
     return parsed_column(
         frame, field, parse_flag, layer=layer, id_field=id_field, what=text("well_fields.what_flag"),
         hint=text("well_fields.flag_hint"),
+    )
+
+
+def require_one_row_per_key(values, *, layer: str, field: str, limit: int = 10) -> None:
+    """One well, one row (issue 30): an id on several features is an EngineInputError listing the ids and how many
+    times each occurs. Ids are compared as clean text (1001, 1001.0 and ' 1001 ' are one id); missing ids are not
+    compared. The same rule for every algorithm that reads a register's id."""
+    counts: dict[str, int] = {}
+    for value in values:
+        key = text_key(value)
+        if key is not None:
+            counts[key] = counts.get(key, 0) + 1
+    repeated = [(key, count) for key, count in counts.items() if count > 1]
+    if not repeated:
+        return
+    shown = ", ".join(text("well_fields.repeated_id", key=key, count=count) for key, count in repeated[:limit])
+    if len(repeated) > limit:
+        shown += text("values.more", n=len(repeated) - limit)
+    raise EngineInputError(
+        text("well_fields.repeated_ids", n=len(repeated), ids=shown), layer=layer, field=field, hint=text("well_fields.one_row_hint")
     )

@@ -111,6 +111,38 @@ def require_fields(frame: pd.DataFrame, *fields: str, layer: str, what: str | No
             )
 
 
+def filled_labels(
+    frame: pd.DataFrame, field: str, *, layer: str, message: str, hint: str, blank: Callable[[Any], bool] = is_blank
+) -> list[str]:
+    """The trimmed text of every cell of ``field`` (ids, names that must be given); one error naming the features
+    where it is empty: catalogue ``message`` (with ``{n}`` and ``{features}``) and ``hint``."""
+    values = frame[field].tolist()
+    empty = [row for row, value in enumerate(values) if blank(value)]
+    if empty:
+        raise EngineInputError(
+            text(message, n=len(empty), features=listed_features(frame, empty, None)),
+            layer=layer, feature=feature_label(frame, empty[0]), field=field, hint=text(hint),
+        )
+    return [str(value).strip() for value in values]
+
+
+def require_unique(
+    frame: pd.DataFrame, field: str, labels: Sequence[str], *, layer: str, message: str, hint: str,
+    key: Callable[[str], str] = str, id_field: str | None = None,
+) -> None:
+    """One error for the first label two features share (compared by ``key``): catalogue ``message`` (with
+    ``{label}`` and ``{features}``, the two features) and ``hint``."""
+    seen: dict[str, int] = {}
+    for row, label in enumerate(labels):
+        compared = key(label)
+        if compared in seen:
+            raise EngineInputError(
+                text(message, label=label, features=f"{feature_label(frame, seen[compared])}, {feature_label(frame, row)}"),
+                layer=layer, feature=feature_label(frame, row, id_field), field=field, hint=text(hint),
+            )
+        seen[compared] = row
+
+
 def feature_label(frame: pd.DataFrame, row: int, id_field: str | None = None) -> str:
     """How to name row ``row`` to a user: its id field value, else its QGIS feature id."""
     if id_field and id_field in frame.columns:

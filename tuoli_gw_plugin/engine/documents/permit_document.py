@@ -252,16 +252,34 @@ def build_decision_document(
     produced: dt.date | None = None,
     has_existing_wells: bool = True,
 ) -> ReportDocument:
-    """The decision document of one application (HTML with its map as a named figure)."""
+    """The decision document of one application (HTML with its map as a named figure), section by section."""
     family, notes = require_cjk_font(language, [decision.township or "", decision.zone_name or "", decision.applicant or ""])
-    notice = rules.data.get("notice", {})
-    produced = produced or dt.date.today()
     title = (
         f"{_t('title', language)}（{decision.application_id}）"
         if language == "zh"
         else f"{_t('title', language)} — {decision.application_id}"
     )
+    map_parts, figures = _map_section(decision, batch, prepared, language, family)
     parts = [
+        *_application_section(decision, batch, rules, language, produced or dt.date.today()),
+        *_verdict_section(decision, language),
+        *_red_line_section(decision, batch, language),
+        *_site_section(decision, language),
+        *map_parts,
+        *_interference_section(decision, batch, rules, language, has_existing_wells),
+        *_signature_section(language, reviewer),
+    ]
+    separator = "　" if language == "zh" else " · "
+    label = separator.join((_t("title", language), f"{_t('application_id', language)} {decision.application_id}"))
+    return PermitDocument(
+        language=language, title=title, body_html="\n".join(parts), figures=figures, warnings=notes, page_label=label
+    )
+
+
+def _application_section(decision: PermitDecision, batch: PermitBatch, rules: Rules, language: str, produced: dt.date) -> list[str]:
+    """The heading, the notice it is decided under, and the application as filed."""
+    notice = rules.data.get("notice", {})
+    return [
         f"<h1>{html.escape(_t('title', language))}</h1>",
         f'<p align="center">{html.escape(decision.application_id)}</p>',
         '<p align="center" class="note">'
@@ -288,8 +306,12 @@ def build_decision_document(
         )
         + _row(_t("township", language), decision.township or "—")
         + "</table>",
-        f"<h2>{html.escape(_t('verdict', language))}</h2>",
     ]
+
+
+def _verdict_section(decision: PermitDecision, language: str) -> list[str]:
+    """The verdict and each reason with its clause quoted from the rules file."""
+    parts = [f"<h2>{html.escape(_t('verdict', language))}</h2>"]
     colour = VERDICT_WORD_COLOURS.get(decision.verdict or "", "#555555")
     parts.append(
         f'<p style="font-size:14pt"><b><span style="color:{colour}">'
@@ -300,7 +322,12 @@ def build_decision_document(
         parts.append(html_table([_t("reason", language), _t("reason_verdict", language), _t("clause", language)], rows))
     else:
         parts.append(f"<p>{html.escape(_t('no_reason', language, basis=decision.basis))}</p>")
+    return parts
 
+
+def _red_line_section(decision: PermitDecision, batch: PermitBatch, language: str) -> list[str]:
+    """Notice item 8: the township's remaining red-line quota against the request."""
+    parts = []
     parts.append(f"<h2>{html.escape(_t('red_line', language))}</h2>")
     quota_rows = [[_t("township", language), decision.township or "—"], [_t("requested", language), number_text(decision.requested_m3)]]
     if decision.quota_status != QUOTA_NOT_CHECKED:
@@ -323,7 +350,12 @@ def build_decision_document(
     if len(batch.decisions) > 1:
         order = "batch_order_date" if batch.order_by_date else "batch_order_id"
         parts.append(f'<p class="note">{html.escape(_t(order, language, n=len(batch.decisions), position=decision.batch_position))}</p>')
+    return parts
 
+
+def _site_section(decision: PermitDecision, language: str) -> list[str]:
+    """The nearest public supply pipe, supply coverage (item 13) and the over-extraction zone."""
+    parts = []
     parts.append(f"<h2>{html.escape(_t('site', language))}</h2>")
     distance = _t("no_pipes", language) if decision.supply_distance_m is None else f"{decision.supply_distance_m:,.1f} m"
     zone = zone_words(decision.zone_name, decision.zone_grade, language)
@@ -335,8 +367,15 @@ def build_decision_document(
         + _row(_t("zone", language), zone)
         + "</table>"
     )
+    return parts
 
+
+def _map_section(
+    decision: PermitDecision, batch: PermitBatch, prepared: PreparedScreening, language: str, family: str | None
+) -> tuple[list[str], dict[str, bytes]]:
+    """The map extract (as the figure permit_map.png)."""
     figures: dict[str, bytes] = {}
+    parts = []
     parts.append(f"<h2>{html.escape(_t('map', language))}</h2>")
     affected = [row.well_id for row in decision.affected]
     affected_xy = np.empty((0, 2))
@@ -357,10 +396,20 @@ def build_decision_document(
         family=family,
     )
     parts.append('<p><img src="permit_map.png" width="560"></p>')
+    return parts, figures
 
-    parts.append(f"<h2>{html.escape(_t('interference', language))}</h2>")
-    parts.extend(_interference_section(decision, batch, rules, language, has_existing_wells))
 
+def _interference_section(
+    decision: PermitDecision, batch: PermitBatch, rules: Rules, language: str, has_existing_wells: bool
+) -> list[str]:
+    """Theis drawdown at the existing wells within the radius (information for the reviewer, not a verdict)."""
+    heading = f"<h2>{html.escape(_t('interference', language))}</h2>"
+    return [heading, *_interference_details(decision, batch, rules, language, has_existing_wells)]
+
+
+def _signature_section(language: str, reviewer: str | None) -> list[str]:
+    """The reviewer's opinion, name, date and seal, and the note that the plugin drafted the document."""
+    parts = []
     parts.append(f"<h2>{html.escape(_t('signature', language))}</h2>")
     blank = "&nbsp;" * 60
     parts.append(
@@ -373,11 +422,7 @@ def build_decision_document(
         "</table>"
     )
     parts.append(f'<p class="note">{html.escape(_t("draft_note", language))}</p>')
-    separator = "　" if language == "zh" else " · "
-    label = separator.join((_t("title", language), f"{_t('application_id', language)} {decision.application_id}"))
-    return PermitDocument(
-        language=language, title=title, body_html="\n".join(parts), figures=figures, warnings=notes, page_label=label
-    )
+    return parts
 
 
 def zone_words(zone_name: str | None, zone_grade: str | None, language: str) -> str:
@@ -395,7 +440,9 @@ def _aquifer_words(storativity: float, rules: Rules, language: str) -> str:
     return _t(key, language, s=f"{storativity:g}")
 
 
-def _interference_section(decision: PermitDecision, batch: PermitBatch, rules: Rules, language: str, has_existing_wells: bool) -> list[str]:
+def _interference_details(
+    decision: PermitDecision, batch: PermitBatch, rules: Rules, language: str, has_existing_wells: bool
+) -> list[str]:
     """Section 6: the Theis estimate, the drawdown at the existing wells and at the other applications of the batch,
     each with the batch's total (superposition)."""
     radius = f"{batch.settings.radius_m:g}"

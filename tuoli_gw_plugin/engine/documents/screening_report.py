@@ -143,15 +143,8 @@ def screening_report_html(
 
 
 def write_screening_report(
-    path: str | Path,
-    prepared: PreparedScreening,
-    wells: gpd.GeoDataFrame,
-    results: pd.DataFrame,
-    *,
-    input_label: str,
-    language: str = "en",
-    warnings: Sequence[str] = (),
+    path: str | Path, prepared: PreparedScreening, wells: gpd.GeoDataFrame, results: pd.DataFrame, **options
 ) -> Path:
-    """Write the HTML report to ``path`` (and return it)."""
-    page = screening_report_html(prepared, wells, results, input_label=input_label, language=language, warnings=warnings)
+    """Write the HTML report to ``path`` (and return it); ``options`` are :func:`screening_report_html`'s."""
+    page = screening_report_html(prepared, wells, results, **options)
     return write_atomically(path, lambda temporary: temporary.write_text(page, encoding="utf-8"), layer_label="report")

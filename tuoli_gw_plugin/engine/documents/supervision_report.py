@@ -225,6 +225,18 @@ class ReportInputs:
 
 
 # -- helpers ----------------------------------------------------------------------------------------
+# The report's section -> the name its "not an output of ..." and "give ..." messages go by.
+_SECTION_MESSAGES = {"balance": "balance", "surcharge": "surcharge", "findings": "findings", "water_rights": "rights"}
+
+
+def _not_that_output(inputs: ReportInputs, section: str, parameter: str) -> EngineInputError:
+    """The error for a section's layer that is not the output of the algorithm the section reads."""
+    name = _SECTION_MESSAGES[section]
+    return EngineInputError(
+        text(f"report.not_{name}"), layer=inputs.labels.get(section, parameter), hint=text(f"report.give_{name}")
+    )
+
+
 def _present(frame: pd.DataFrame | None) -> bool:
     return frame is not None and len(frame) > 0
 
@@ -355,11 +367,7 @@ def _balance_section(inputs: ReportInputs, words: dict[str, str], family: str | 
     abstraction = find_column(balance, "abstraction_m3")
     allowable = find_column(balance, "allowable_m3")
     if abstraction is None or allowable is None:
-        raise EngineInputError(
-            text("report.not_balance"),
-            layer=inputs.labels.get("balance", "BALANCE"),
-            hint=text("report.give_balance"),
-        )
+        raise _not_that_output(inputs, "balance", "BALANCE")
     names = unit_names(balance, inputs.township_name_field)
     grade_column = find_column(balance, "final_grade", "grade")
     coef = numeric_values(balance, find_column(balance, "extraction_coef"))
@@ -423,11 +431,7 @@ def _fees_section(
     labels = band_labels(rules, language)
     fee_column = find_column(fees, "fee_yuan")
     if fee_column is None:
-        raise EngineInputError(
-            text("report.not_surcharge"),
-            layer=inputs.labels.get("surcharge", "SURCHARGE"),
-            hint=text("report.give_surcharge"),
-        )
+        raise _not_that_output(inputs, "surcharge", "SURCHARGE")
     fee = numeric_values(fees, fee_column)
     if find_column(fees, "tier") and find_column(fees, "accounts_n"):  # the per-township summary table
         multiplier = numeric_values(fees, find_column(fees, "multiplier"))
@@ -492,11 +496,7 @@ def _findings_section(inputs: ReportInputs, words: dict[str, str], rules: Rules,
         return f"<p>{words['not_provided']}</p>", {}
     code_column = find_column(findings, "finding")
     if code_column is None:
-        raise EngineInputError(
-            text("report.not_findings"),
-            layer=inputs.labels.get("findings", "FINDINGS"),
-            hint=text("report.give_findings"),
-        )
+        raise _not_that_output(inputs, "findings", "FINDINGS")
     known = rules.get("compliance", "findings")
     codes = findings[code_column].astype(str)
     severity = (
@@ -607,11 +607,7 @@ def _rights_section(inputs: ReportInputs, words: dict[str, str]) -> tuple[str, d
         table["red_line"] = np.nan
         table["agricultural"] = np.nan
     else:
-        raise EngineInputError(
-            text("report.not_rights"),
-            layer=inputs.labels.get("water_rights", "WATER_RIGHTS"),
-            hint=text("report.give_rights"),
-        )
+        raise _not_that_output(inputs, "water_rights", "WATER_RIGHTS")
     with_agricultural = bool(table["agricultural"].notna().any())
     rows = [
         [

@@ -32,7 +32,7 @@ from ..core.columns import INTEGER, REAL, TEXT, Column, column_names
 from ..core.errors import EngineCancelledError, EngineInputError
 from ..core.messages import register, text
 from ..core.rules import Rules
-from ..core.values import feature_label, is_blank, is_null, listed_features, number_column, require_fields
+from ..core.values import feature_label, filled_labels, is_blank, is_null, listed_features, number_column, require_fields, require_unique
 from ..screening.well_kind import normal_word, pumping_mask
 from ..screening.well_sites import REASON_SEPARATOR, PreparedScreening, batch_order, reason_rules, screen_points
 from .theis import (  # noqa: F401 - the defaults are re-exported for the door and the map tool
@@ -69,8 +69,8 @@ register(
             "请为每个申请填写编号：审查意见书及其文件以编号命名",
         ),
         "permit.duplicate_id": (
-            "application id '{id}' is used by several features ({features}); each decision file is named after its id",
-            "申请编号“{id}”被多个要素使用（{features}）；每份审查意见书文件按编号命名",
+            "application id '{label}' is used by several features ({features}); each decision file is named after its id",
+            "申请编号“{label}”被多个要素使用（{features}）；每份审查意见书文件按编号命名",
         ),
         "permit.make_unique": (
             "make the ids unique (ids differing only in characters a file name cannot hold count as the same)",
@@ -123,6 +123,14 @@ register(
 
 # What the quota check found (notice item 8): the status words are in permit_document.
 QUOTA_WITHIN, QUOTA_EXCEEDED, QUOTA_USED_UP, QUOTA_NOT_CHECKED = "within", "exceeds_remaining", "used_up", "not_checked"
+register(
+    {
+        "quota_status.within": ("within the remaining quota", "未超过剩余指标"),
+        "quota_status.exceeds_remaining": ("over the remaining quota", "超过剩余指标"),
+        "quota_status.used_up": ("red line used up", "指标已用完"),
+        "quota_status.not_checked": ("not checked", "未核查"),
+    }
+)
 # The aquifer the Theis estimate assumes, named from S (rules file permit_decision.aquifer_kind); None: not named.
 CONFINED, UNCONFINED = "confined", "unconfined"
 
@@ -327,34 +335,14 @@ def safe_file_stem(application_id: str) -> str:
 
 def _checked_ids(applications: gpd.GeoDataFrame, id_field: str, layer: str) -> list[str]:
     require_fields(applications, id_field, layer=layer, what=text("permit.what_id"))
-    values = applications[id_field].tolist()
-    empty = [row for row, value in enumerate(values) if is_null(value) or not str(value).strip()]
-    if empty:
-        raise EngineInputError(
-            text("permit.no_id", n=len(empty), features=listed_features(applications, empty, None)),
-            layer=layer,
-            feature=feature_label(applications, empty[0]),
-            field=id_field,
-            hint=text("permit.fill_id"),
-        )
-    ids = [str(value).strip() for value in values]
-    seen: dict[str, int] = {}
-    for row, application_id in enumerate(ids):
-        stem = safe_file_stem(application_id).lower()
-        if stem in seen:
-            first = seen[stem]
-            raise EngineInputError(
-                text(
-                    "permit.duplicate_id",
-                    id=application_id,
-                    features=f"{feature_label(applications, first)}, {feature_label(applications, row)}",
-                ),
-                layer=layer,
-                feature=feature_label(applications, row, id_field),
-                field=id_field,
-                hint=text("permit.make_unique"),
-            )
-        seen[stem] = row
+    ids = filled_labels(
+        applications, id_field, layer=layer, message="permit.no_id", hint="permit.fill_id",
+        blank=lambda value: is_null(value) or not str(value).strip(),
+    )
+    require_unique(
+        applications, id_field, ids, layer=layer, message="permit.duplicate_id", hint="permit.make_unique",
+        key=lambda application_id: safe_file_stem(application_id).lower(), id_field=id_field,
+    )
     return ids
 
 

@@ -29,7 +29,7 @@ from ..core.columns import INTEGER, REAL, TEXT, Column, column_names
 from ..core.errors import EngineCancelledError, EngineInputError
 from ..core.messages import register, text
 from ..core.rules import Rules
-from ..core.values import feature_label, is_blank, is_null, listed_features, number_column, require_fields
+from ..core.values import filled_labels, is_blank, is_null, listed_features, number_column, require_fields, require_unique
 from ..screening.well_kind import SELF_SUPPLIED, pumping_mask
 from ..screening.well_sites import PreparedScreening, screen_points
 
@@ -65,8 +65,8 @@ register(
             "请为每个乡镇填写名称：取水井与计划按名称对应",
         ),
         "reduction.duplicate_name": (
-            "township name '{name}' is used by several features ({features})",
-            "乡镇名称“{name}”被多个要素使用（{features}）",
+            "township name '{label}' is used by several features ({features})",
+            "乡镇名称“{label}”被多个要素使用（{features}）",
         ),
         "reduction.unique_names": ("make the names unique, or merge the polygons", "请使名称唯一，或合并这些多边形"),
         "reduction.no_volume": (
@@ -123,6 +123,22 @@ SHARE_RULES = (SHARE_BY_USE, SHARE_BY_OVER_QUOTA)
 ORDER_OF_RULES, ALTERNATIVE_ORDER = "rules", "alternative"
 MEASURE_ORDERS = (ORDER_OF_RULES, ALTERNATIVE_ORDER)
 ALREADY_BALANCED, REACHED, NOT_REACHABLE, NO_ALLOWABLE = "already_balanced", "reached", "not_reachable", "no_allowable"
+register(
+    {
+        # a well's measure and a township's outcome, as a layer's legend and value map say them
+        "measure.stop_unpermitted": ("stopped, no permit (item 18)", "无证井停止取水（第18条）"),
+        "measure.switch_self_supplied": ("switched to the network (item 13)", "改由管网供水（第13条）"),
+        "measure.back_to_plan": ("back to plan (items 10, 13)", "压减至计划（第10、13条）"),
+        "measure.share": ("shared cut (item 7)", "分摊压减（第7条）"),
+        "measure.none": ("no measure", "无措施"),
+        "measure.inactive": ("stopped or deregistered, not counted", "已停用或注销，不计入"),
+        "measure.outside": ("in no township", "不在任何乡镇内"),
+        "plan_status.already_balanced": ("already within the allowable volume", "已在可开采量以内"),
+        "plan_status.reached": ("balance reached", "达到采补平衡"),
+        "plan_status.not_reachable": ("not reachable by measures alone", "仅靠措施无法达到采补平衡"),
+        "plan_status.no_allowable": ("no allowable volume: no plan", "未提供可开采量，未编制计划"),
+    }
+)
 
 # The columns of the well table plan_reduction reads (plan_table builds it from the layers).
 WELL_TABLE_COLUMNS = ("township", "use_m3", "plan_m3", "active", "permitted", "switchable", "share_eligible")
@@ -254,6 +270,43 @@ def _share_cuts(budget: float, caps: np.ndarray, weights: np.ndarray) -> np.ndar
     return cuts
 
 
+@dataclass
+class _WellState:
+    """The wells of a plan as arrays (row = well), with the measure, cut and year each is given as the plan goes."""
+
+    use: np.ndarray
+    plan: np.ndarray
+    active: np.ndarray
+    towns: np.ndarray
+    eligible: np.ndarray
+    over_plan: np.ndarray
+    takes: dict[str, np.ndarray]
+    measure: np.ndarray
+    cut: np.ndarray
+    year: np.ndarray
+
+    @classmethod
+    def of(cls, table: pd.DataFrame) -> _WellState:
+        n = len(table)
+        use = table["use_m3"].to_numpy(dtype=float)
+        plan = table["plan_m3"].to_numpy(dtype=float)
+        active = table["active"].to_numpy(dtype=bool)
+        towns = table["township"].to_numpy(dtype=object)
+        measure = np.full(n, NO_MEASURE, dtype=object)
+        measure[~active] = INACTIVE
+        measure[active & np.array([is_null(t) for t in towns], dtype=bool)] = OUTSIDE
+        takes = {
+            STOP_UNPERMITTED: ~table["permitted"].to_numpy(dtype=bool),
+            SWITCH_SELF_SUPPLIED: table["switchable"].to_numpy(dtype=bool),
+            BACK_TO_PLAN: ~np.isnan(plan) & (use > plan),
+        }
+        return cls(
+            use=use, plan=plan, active=active, towns=towns, eligible=table["share_eligible"].to_numpy(dtype=bool),
+            over_plan=np.where(np.isnan(plan), 0.0, np.maximum(use - np.nan_to_num(plan), 0.0)), takes=takes,
+            measure=measure, cut=np.zeros(n), year=np.full(n, None, dtype=object),
+        )
+
+
 def plan_reduction(
     table: pd.DataFrame,
     allowable_m3: dict[str, float | None],
@@ -265,133 +318,24 @@ def plan_reduction(
     """The plan for the wells of ``table`` (columns :data:`WELL_TABLE_COLUMNS`, one row per well; township None for a
     well in no township) against ``allowable_m3`` per township name (None: not given)."""
     names = list(township_order) if township_order is not None else list(allowable_m3)
-    n = len(table)
-    use = table["use_m3"].to_numpy(dtype=float)
-    plan = table["plan_m3"].to_numpy(dtype=float)
-    active = table["active"].to_numpy(dtype=bool)
-    towns = table["township"].to_numpy(dtype=object)
-    measure = np.full(n, NO_MEASURE, dtype=object)
-    measure[~active] = INACTIVE
-    measure[active & np.array([is_null(t) for t in towns], dtype=bool)] = OUTSIDE
-    cut = np.zeros(n)
-    year = np.full(n, None, dtype=object)
-    takes = {
-        STOP_UNPERMITTED: ~table["permitted"].to_numpy(dtype=bool),
-        SWITCH_SELF_SUPPLIED: table["switchable"].to_numpy(dtype=bool),
-        BACK_TO_PLAN: ~np.isnan(plan) & (use > plan),
-    }
-    eligible = table["share_eligible"].to_numpy(dtype=bool)
-    over_plan = np.where(np.isnan(plan), 0.0, np.maximum(use - np.nan_to_num(plan), 0.0))
+    wells = _WellState.of(table)
     years_rows: list[dict] = []
     township_rows: list[dict] = []
-    years = list(range(settings.first_year, settings.target_year + 1))
     warnings: list[str] = []
-
     for name in names:
         if is_canceled is not None and is_canceled():
             raise EngineCancelledError()
-        rows = np.flatnonzero(active & (towns == name))
-        abstraction = float(use[rows].sum())
-        allowable = allowable_m3.get(name)
-        row = {"wells_n": len(rows), "abstraction_m3": abstraction, "allowable_m3": allowable}
-        row.update({column: 0.0 for column in _CUT_COLUMN.values()})
-        if allowable is None:
-            row.update(
-                cut_needed_m3=None,
-                planned_cut_m3=0.0,
-                final_m3=abstraction,
-                balance_year=None,
-                status=NO_ALLOWABLE,
-                status_text=text("reduction.status.no_allowable", settings.language),
-                shortfall_m3=None,
-            )
-            township_rows.append(row)
-            continue
-        needed = max(0.0, abstraction - allowable)
-        remaining = needed
-        current = use.copy()
-        by_year = dict.fromkeys(years, 0.0)
-        if needed > _tolerance(abstraction):
-            for step in settings.order:
-                if remaining <= _tolerance(abstraction):
-                    break
-                if step == SHARE:
-                    before = remaining
-                    remaining = _schedule_share(
-                        rows, measure, eligible, current, over_plan, cut, year, by_year, remaining, settings, abstraction, name, warnings
-                    )
-                    row["cut_share_m3"] = before - remaining
-                    continue
-                chosen = rows[takes[step][rows] & (measure[rows] == NO_MEASURE)]
-                amounts = current[chosen] - (plan[chosen] if step == BACK_TO_PLAN else 0.0)
-                chosen, amounts = chosen[amounts > 0], amounts[amounts > 0]
-                measure[chosen] = step
-                cut[chosen] = amounts
-                year[chosen] = settings.first_year
-                current[chosen] -= amounts
-                remaining -= float(amounts.sum())
-                by_year[settings.first_year] += float(amounts.sum())
-                row[_CUT_COLUMN[step]] = float(amounts.sum())
-        level = abstraction
-        years_rows.append(
-            {
-                "township": name,
-                "year": settings.first_year - 1,
-                "abstraction_m3": abstraction,
-                "allowable_m3": allowable,
-                "cut_m3": 0.0,
-                "balanced": abstraction <= allowable + _tolerance(allowable),
-            }
-        )
-        balance_year = None
-        for y in years:
-            level -= by_year[y]
-            balanced = level <= allowable + _tolerance(allowable)
-            if balanced and balance_year is None and needed > _tolerance(abstraction):
-                balance_year = y
-            years_rows.append(
-                {
-                    "township": name,
-                    "year": y,
-                    "abstraction_m3": level,
-                    "allowable_m3": allowable,
-                    "cut_m3": by_year[y],
-                    "balanced": balanced,
-                }
-            )
-        planned = sum(by_year.values())
-        shortfall = max(0.0, level - allowable)
-        if shortfall <= _tolerance(allowable):
-            shortfall = 0.0
-        if needed <= _tolerance(abstraction):
-            status, status_text = ALREADY_BALANCED, text("reduction.status.already_balanced", settings.language)
-        elif shortfall > 0:
-            status = NOT_REACHABLE
-            status_text = text(
-                "reduction.status.not_reachable", settings.language, shortfall=f"{shortfall:,.0f}", year=settings.target_year
-            )
-        else:
-            status, status_text = REACHED, text("reduction.status.reached", settings.language, year=balance_year)
-        row.update(
-            cut_needed_m3=needed,
-            planned_cut_m3=planned,
-            final_m3=level,
-            balance_year=balance_year,
-            status=status,
-            status_text=status_text,
-            shortfall_m3=shortfall,
-        )
-        township_rows.append(row)
+        township_rows.append(_plan_township(name, allowable_m3.get(name), wells, settings, years_rows, warnings))
 
-    wells = pd.DataFrame(
+    wells_frame = pd.DataFrame(
         {
-            "township": towns,
-            "use_m3": use,
-            "measure": measure,
-            "cut_m3": cut,
-            "year": year,
-            "clause": [_joined(settings, m, "clause") for m in measure],
-            "basis": [_joined(settings, m, "basis") for m in measure],
+            "township": wells.towns,
+            "use_m3": wells.use,
+            "measure": wells.measure,
+            "cut_m3": wells.cut,
+            "year": wells.year,
+            "clause": [_joined(settings, m, "clause") for m in wells.measure],
+            "basis": [_joined(settings, m, "basis") for m in wells.measure],
         },
         index=table.index,
     )
@@ -399,7 +343,103 @@ def plan_reduction(
     # A year or nothing (None, not NaN: the field is an integer).
     townships["balance_year"] = pd.Series([r["balance_year"] for r in township_rows], dtype=object, index=townships.index)
     years_frame = pd.DataFrame(years_rows, columns=list(YEAR_COLUMNS))
-    return ReductionPlan(wells, townships, years_frame, settings, names, warnings)
+    return ReductionPlan(wells_frame, townships, years_frame, settings, names, warnings)
+
+
+def _plan_township(
+    name: str, allowable: float | None, wells: _WellState, settings: PlanSettings, years_rows: list[dict], warnings: list[str]
+) -> dict:
+    """One township's row: the cut it needs, the measures that make it (in the settings' order) and when balance is
+    reached; its year-by-year rows are added to ``years_rows``."""
+    rows = np.flatnonzero(wells.active & (wells.towns == name))
+    abstraction = float(wells.use[rows].sum())
+    row = {"wells_n": len(rows), "abstraction_m3": abstraction, "allowable_m3": allowable}
+    row.update({column: 0.0 for column in _CUT_COLUMN.values()})
+    if allowable is None:
+        row.update(
+            cut_needed_m3=None, planned_cut_m3=0.0, final_m3=abstraction, balance_year=None, status=NO_ALLOWABLE,
+            status_text=text("reduction.status.no_allowable", settings.language), shortfall_m3=None,
+        )
+        return row
+    needed = max(0.0, abstraction - allowable)
+    by_year = dict.fromkeys(range(settings.first_year, settings.target_year + 1), 0.0)
+    if needed > _tolerance(abstraction):
+        row.update(_apply_measures(name, rows, needed, abstraction, wells, settings, by_year, warnings))
+    level, balance_year = _year_by_year(name, abstraction, allowable, needed, by_year, settings, years_rows)
+    shortfall = max(0.0, level - allowable)
+    if shortfall <= _tolerance(allowable):
+        shortfall = 0.0
+    if needed <= _tolerance(abstraction):
+        status, status_text = ALREADY_BALANCED, text("reduction.status.already_balanced", settings.language)
+    elif shortfall > 0:
+        status = NOT_REACHABLE
+        status_text = text(
+            "reduction.status.not_reachable", settings.language, shortfall=f"{shortfall:,.0f}", year=settings.target_year
+        )
+    else:
+        status, status_text = REACHED, text("reduction.status.reached", settings.language, year=balance_year)
+    row.update(
+        cut_needed_m3=needed, planned_cut_m3=sum(by_year.values()), final_m3=level, balance_year=balance_year, status=status,
+        status_text=status_text, shortfall_m3=shortfall,
+    )
+    return row
+
+
+def _apply_measures(
+    name: str, rows: np.ndarray, needed: float, abstraction: float, wells: _WellState, settings: PlanSettings,
+    by_year: dict[int, float], warnings: list[str],
+) -> dict[str, float]:
+    """The measures in the settings' order (items 18, 13, 10 and 13, then 7's share) until the cut is made: each well
+    gets its measure, cut and year; returns the cut of each measure (its township column)."""
+    remaining = needed
+    current = wells.use.copy()
+    cuts: dict[str, float] = {}
+    for step in settings.order:
+        if remaining <= _tolerance(abstraction):
+            break
+        if step == SHARE:
+            before = remaining
+            remaining = _schedule_share(
+                rows, wells.measure, wells.eligible, current, wells.over_plan, wells.cut, wells.year, by_year, remaining, settings,
+                abstraction, name, warnings,
+            )
+            cuts["cut_share_m3"] = before - remaining
+            continue
+        chosen = rows[wells.takes[step][rows] & (wells.measure[rows] == NO_MEASURE)]
+        amounts = current[chosen] - (wells.plan[chosen] if step == BACK_TO_PLAN else 0.0)
+        chosen, amounts = chosen[amounts > 0], amounts[amounts > 0]
+        wells.measure[chosen] = step
+        wells.cut[chosen] = amounts
+        wells.year[chosen] = settings.first_year
+        current[chosen] -= amounts
+        remaining -= float(amounts.sum())
+        by_year[settings.first_year] += float(amounts.sum())
+        cuts[_CUT_COLUMN[step]] = float(amounts.sum())
+    return cuts
+
+
+def _year_by_year(
+    name: str, abstraction: float, allowable: float, needed: float, by_year: dict[int, float], settings: PlanSettings,
+    years_rows: list[dict],
+) -> tuple[float, int | None]:
+    """The township's abstraction before the plan and after each year's cuts (added to ``years_rows``); returns the
+    abstraction in the target year and the first year it is balanced (None: already, or never)."""
+    years_rows.append(
+        {
+            "township": name, "year": settings.first_year - 1, "abstraction_m3": abstraction, "allowable_m3": allowable,
+            "cut_m3": 0.0, "balanced": abstraction <= allowable + _tolerance(allowable),
+        }
+    )
+    level, balance_year = abstraction, None
+    for y, cut in by_year.items():
+        level -= cut
+        balanced = level <= allowable + _tolerance(allowable)
+        if balanced and balance_year is None and needed > _tolerance(abstraction):
+            balance_year = y
+        years_rows.append(
+            {"township": name, "year": y, "abstraction_m3": level, "allowable_m3": allowable, "cut_m3": cut, "balanced": balanced}
+        )
+    return level, balance_year
 
 
 def _joined(settings: PlanSettings, measure: str, key: str) -> str | None:
@@ -463,32 +503,8 @@ def township_allowables(
     """The township names in layer order and the allowable volume of each (None where empty)."""
     require_fields(townships, name_field, layer=layer, what=text("reduction.what_township"))
     allowable = number_column(townships, allowable_field, layer=layer, id_field=name_field)
-    names = townships[name_field].tolist()
-    empty = [row for row, value in enumerate(names) if is_blank(value)]
-    if empty:
-        raise EngineInputError(
-            text("reduction.no_name", n=len(empty), features=listed_features(townships, empty, None)),
-            layer=layer,
-            feature=feature_label(townships, empty[0]),
-            field=name_field,
-            hint=text("reduction.name_them"),
-        )
-    clean = [str(value).strip() for value in names]
-    seen: dict[str, int] = {}
-    for row, name in enumerate(clean):
-        if name in seen:
-            raise EngineInputError(
-                text(
-                    "reduction.duplicate_name",
-                    name=name,
-                    features=f"{feature_label(townships, seen[name])}, {feature_label(townships, row)}",
-                ),
-                layer=layer,
-                feature=feature_label(townships, row),
-                field=name_field,
-                hint=text("reduction.unique_names"),
-            )
-        seen[name] = row
+    clean = filled_labels(townships, name_field, layer=layer, message="reduction.no_name", hint="reduction.name_them")
+    require_unique(townships, name_field, clean, layer=layer, message="reduction.duplicate_name", hint="reduction.unique_names")
     return clean, {name: None if math.isnan(value) else float(value) for name, value in zip(clean, allowable)}
 
 

@@ -143,7 +143,7 @@ def import_register(path: str | Path, *, sheet: str | None = None, encoding: str
     for number, row in rows:
         values, position, fixes, problems = _read_row(row, columns, frame, unknown_words)
         if problems:
-            rejects.append({"register_row": number, "well_id": values.get("well_id"), "reason": "; ".join(problems)})
+            rejects.append({"register_row": number, "well_id": values.get("well_id"), "reason": text("registers.join").join(problems)})
         else:
             parsed.append((number, values, position, fixes))
     parsed, duplicates = _one_row_per_well(parsed)
@@ -320,7 +320,7 @@ def _wells_frame(parsed, columns: _Columns, frame: Frame) -> gpd.GeoDataFrame:
         if name in FIELDS and FIELDS[name][0] == "number":
             data[name] = pd.array(data[name], dtype="Float64").astype(float).tolist() if data[name] else []
     data["register_row"] = [number for number, *_ in parsed]
-    data["import_fixes"] = ["; ".join(fixes) or None for *_, fixes in parsed]
+    data["import_fixes"] = [text("registers.join").join(fixes) or None for *_, fixes in parsed]
     xy = to_working_crs([position for _, _, position, _ in parsed], frame)
     geometry = shapely.points(xy) if len(parsed) else []
     return gpd.GeoDataFrame(data, geometry=gpd.GeoSeries(geometry, crs=f"EPSG:{WORKING_EPSG}"), crs=f"EPSG:{WORKING_EPSG}")

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..core.messages import register
+
 # plugin field -> (kind, header spellings). Kinds: text, key, number, flag, date, use, status, aquifer.
 FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "well_id": ("key", ("井号", "机井编号", "井编号", "水井编号", "机井号", "统一编号", "well_id", "well id", "well no", "well")),
@@ -70,6 +72,17 @@ AQUIFER_WORDS: dict[str, tuple[str, ...]] = {
     "deep": ("deep", "深层", "深层地下水", "承压水", "深层承压水"),
 }
 WORDS_OF_KIND = {"use": USE_WORDS, "status": STATUS_WORDS, "aquifer": AQUIFER_WORDS}
+# A well's status and aquifer codes in words, as a layer's legend and value map say them (the uses: screening.well_kind).
+register(
+    {
+        "well_status.active": ("active", "在用"),
+        "well_status.stopped": ("stopped", "停用"),
+        "well_status.deregistered": ("deregistered", "已注销"),
+        "well_status.sealed": ("sealed", "已封填"),
+        "aquifer.shallow": ("shallow", "浅层"),
+        "aquifer.deep": ("deep", "深层"),
+    }
+)
 
 _BRACKETS = re.compile(r"[（(\[【]([^）)\]】]*)[）)\]】]")
 
