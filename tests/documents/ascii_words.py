@@ -10,7 +10,7 @@ from collections import Counter
 # Units and symbols a Chinese technical document writes in Latin letters, and the Theis formula's symbols.
 ALLOWED = {
     "m", "km", "km²", "m³", "d", "a", "mm", "kWh", "CJK",
-    "s", "Q", "T", "S", "W", "u", "r", "t", "E1", "π",
+    "s", "Q", "T", "S", "W", "u", "r", "t", "Tt", "E1", "π",
     "EPSG", "GB", "CGCS2000",
 }
 # Ids a document names things by: applications (SQ-2025-001), wells (TL-000123), power accounts, EPSG codes.

@@ -27,6 +27,18 @@ def page_texts(pdf: Path | str) -> list[str]:
     return texts
 
 
+def line_positions(pdf: Path | str, number: int) -> tuple[float, list[tuple[str, float]]]:
+    """(page height, [(line text, bottom of the line)]) of page ``number``, in points from the top (pdftotext -bbox)."""
+    import xml.etree.ElementTree as ET
+
+    command = ["pdftotext", "-bbox-layout", "-f", str(number), "-l", str(number), str(pdf), "-"]
+    page = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    root = ET.fromstring(re.sub(r"<!DOCTYPE[^>]*>", "", page).replace('xmlns="http://www.w3.org/1999/xhtml"', ""))
+    sheet = root.find(".//page")
+    lines = [("".join(w.text or "" for w in line.iter("word")), float(line.get("yMax"))) for line in root.iter("line")]
+    return float(sheet.get("height")), lines
+
+
 def lines_of(page: str) -> list[str]:
     return [line.strip() for line in page.splitlines() if line.strip()]
 
@@ -48,9 +60,14 @@ def page_problems(pdf: Path | str, label: str) -> list[str]:
             problems.append(f"page {number}: no 'page {number} of {len(pages)}'")
         if label not in page.replace("\u3000", " "):
             problems.append(f"page {number}: no {label!r}")
-        body = body_lines(page)
-        if body and HEADING.match(body[-1]) and number < len(pages):
-            problems.append(f"page {number} ends with the heading {body[-1]!r}")
+        # A heading alone at the foot: the last text of the page, in its bottom fifth (a figure below a heading is no
+        # text, so the heading's place tells whether anything could follow it on the page).
+        height, lines = line_positions(pdf, number)
+        body = [(text, bottom) for text, bottom in lines if not FOOTER.search(text) and label.replace(" ", "") not in text.replace(" ", "")]
+        if body and number < len(pages):
+            last, bottom = max(body, key=lambda line: line[1])
+            if HEADING.match(last) and bottom > 0.8 * height:
+                problems.append(f"page {number} ends with the heading {last!r}")
     if len(pages) > 1:
         last = body_lines(pages[-1])
         if not last or (not HEADING.match(last[0]) and len(last) < 6):

@@ -159,3 +159,21 @@ def test_a_chinese_run_stores_chinese_headers_words_for_codes_and_whole_cubic_me
         assert volumes and all(precisions[field] == 0 for field in volumes)
     aliases, maps, _ = stored_style_words(result["OUTPUT"], "plan_wells")
     assert aliases["cut_m3"] == "压减量（m³/年）" and maps["measure"]["switch_self_supplied"] == "改由管网供水（第13条）"
+
+
+def test_every_column_the_engine_declares_has_a_header_in_both_languages():
+    import gc
+    import importlib
+    import pkgutil
+
+    import tuoli_gw_plugin.engine as engine
+    from tuoli_gw_plugin.engine.core.columns import Column
+    from tuoli_gw_plugin.engine.core.field_words import alias
+
+    for module in pkgutil.walk_packages(engine.__path__, "tuoli_gw_plugin.engine."):
+        if module.name.endswith("distributed"):
+            continue  # needs dask, which the plugin never does
+        importlib.import_module(module.name)
+    names = {item.name for item in gc.get_objects() if isinstance(item, Column)}
+    assert len(names) > 60
+    assert [name for name in sorted(names) if not (alias(name, "zh") and CJK.search(alias(name, "zh")) and alias(name, "en"))] == []

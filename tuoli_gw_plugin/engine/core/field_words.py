@@ -65,6 +65,9 @@ HEADERS: dict[str, tuple[str, str]] = {
     "wells_within_radius": ("Wells within the radius", "半径内现有井数"),
     "affected_wells": ("Affected wells", "受影响井数"),
     "max_drawdown_m": ("Largest drawdown (m)", "最大降深（m）"),
+    "taken_before_m3": ("Quota taken by earlier applications (m³/a)", "本批先前申请已占用指标（m³/年）"),
+    "pumping_days": ("Pumping days", "抽水天数"),
+    "batch_max_drawdown_m": ("Largest drawdown with the batch (m)", "含同批申请的最大降深（m）"),
     "html_path": ("Document (HTML)", "审查意见书（HTML）"),
     "pdf_path": ("Document (PDF)", "审查意见书（PDF）"),
     # closure list

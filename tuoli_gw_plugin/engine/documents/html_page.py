@@ -165,6 +165,18 @@ def number_text(value: object, decimals: int = 0) -> str:
         return html.escape(str(value))
 
 
+_SUPERSCRIPTS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def significant_text(value: float, digits: int = 3) -> str:
+    """A number to ``digits`` significant digits as a printed page writes it: 0.00213, and 1.06×10⁻⁵, never 1.06e-05."""
+    written = f"{value:.{digits}g}"
+    if "e" not in written:
+        return written
+    mantissa, exponent = written.split("e")
+    return f"{mantissa}×10{str(int(exponent)).translate(_SUPERSCRIPTS)}"
+
+
 def html_table(
     headers: Sequence[str],
     rows: Sequence[Sequence[object]],

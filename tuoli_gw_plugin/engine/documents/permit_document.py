@@ -36,7 +36,7 @@ from ..plotting.permit_map import permit_map
 from ..plotting.style import css_font_family
 from ..screening.well_kind import kind_words, use_words
 from ..screening.well_sites import PreparedScreening, screen_point
-from .html_page import ReportDocument, figure_html, html_table, number_text, require_cjk_font
+from .html_page import ReportDocument, figure_html, html_table, number_text, require_cjk_font, significant_text
 
 INTERFERENCE_ROWS = 40  # the table lists the nearest wells; the counts cover all within the radius
 
@@ -437,7 +437,7 @@ def zone_words(zone_name: str | None, zone_grade: str | None, language: str) -> 
 def _aquifer_words(storativity: float, rules: Rules, language: str) -> str:
     kind = aquifer_kind(storativity, rules)
     key = {CONFINED: "aquifer_confined", UNCONFINED: "aquifer_unconfined"}.get(kind, "aquifer_unnamed")
-    return _t(key, language, s=f"{storativity:g}")
+    return _t(key, language, s=significant_text(storativity, 6))
 
 
 def _interference_details(
@@ -449,7 +449,7 @@ def _interference_details(
     source = _t("parameters", language) if decision.aquifer_source == "parameters" else decision.aquifer_source
     intro = _t(
         "theis_intro", language, radius=radius, days=f"{decision.pumping_days:g}", q=f"{decision.rate_m3_per_day:,.1f}",
-        t=f"{decision.transmissivity_m2_per_day:g}", s=f"{decision.storativity:g}", source=source,
+        t=f"{decision.transmissivity_m2_per_day:g}", s=significant_text(decision.storativity, 6), source=source,
         aquifer=_aquifer_words(decision.storativity, rules, language),
     )
     days = _t("days_given" if batch.settings.pumping_days is not None else "days_of_use", language, days=f"{decision.pumping_days:g}")
@@ -460,8 +460,8 @@ def _interference_details(
 
     def table(rows: list) -> str:
         return html_table(headers, [
-            [row.well_id, number_text(row.distance_m, 1), f"{row.u:.3g}", f"{row.w_u:.4g}", number_text(row.drawdown_m, 3),
-             number_text(row.batch_drawdown_m, 3), _t("yes" if row.affected else "no", language)]
+            [row.well_id, number_text(row.distance_m, 1), significant_text(row.u, 3), significant_text(row.w_u, 4),
+             number_text(row.drawdown_m, 3), number_text(row.batch_drawdown_m, 3), _t("yes" if row.affected else "no", language)]
             for row in rows[:INTERFERENCE_ROWS]
         ], numeric)
 

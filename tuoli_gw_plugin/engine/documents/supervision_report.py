@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import math
+import re
 from dataclasses import dataclass, field
 
 import geopandas as gpd
@@ -26,6 +27,7 @@ import pandas as pd
 from ..bookkeeping.audit import DETAIL_KEYS, FINDINGS
 from ..core.crs import crs_words, working_crs
 from ..core.errors import EngineInputError
+from ..core.field_words import alias
 from ..core.messages import code_word, register, text, vocabulary, written_from
 from ..core.rules import Rules
 from ..core.values import is_null
@@ -212,6 +214,7 @@ register(
         "report_words.source": ("From", "来源"),
         "report_words.computed": ("computed by {tool}", "本插件“{tool}”计算结果"),
         "report_words.given": ("given layer", "所提供的图层"),
+        "report_words.notice_item_is": ("notice item {item}", "通知第{item}条"),
         "report_words.data_townships": ("Townships: boundaries and total-use red lines", "乡镇界线及用水总量控制指标"),
         "report_words.data_zones": ("Over-extraction zones", "超采区范围"),
         "report_words.data_supply_areas": ("Public supply-network coverage areas", "公共供水管网覆盖范围"),
@@ -623,7 +626,7 @@ def _findings_section(inputs: ReportInputs, words: dict[str, str], rules: Rules,
                     finding_label(str(row[code_column]), language, rules),
                     words.get(str(severity.loc[index]), str(severity.loc[index])),
                     str(row[township]) if township and pd.notna(row[township]) else "—",
-                    (str(row[last_column]) if pd.notna(row[last_column]) else "") if last_column else str(item.loc[index]),
+                    readable_detail(row[last_column], str(item.loc[index]), words, language) if last_column else str(item.loc[index]),
                 ]
                 for index, row in shown.iterrows()
             ],
@@ -633,6 +636,33 @@ def _findings_section(inputs: ReportInputs, words: dict[str, str], rules: Rules,
     )
     stats = {"n": len(findings), "critical": int((severity == "critical").sum())}
     return "".join(parts), stats
+
+
+# Latin words a printed detail may keep: units.
+UNIT_WORDS = {"m", "km", "mm", "kWh", "m³"}
+_DATA_NAME = re.compile(r"“([^”]*[A-Za-z][^”]*)”|\b([A-Za-z][A-Za-z0-9_]*)\b")
+
+
+def readable_detail(detail: object, notice_item: str, words: dict[str, str], language: str) -> str:
+    """A finding's detail as a Chinese report prints it: the audit names the fields and layers it read (for whoever
+    checks the data); here a field reads as its header, a layer as 'the layer given'. A detail that still holds a
+    Latin word is replaced by its notice item."""
+    if is_null(detail):
+        return ""
+    detail = str(detail)
+    if language != "zh":
+        return detail
+
+    def said(match: re.Match) -> str:
+        if match.group(1) is not None:  # a quoted layer name
+            return words["given"]
+        name = match.group(2)
+        header = alias(name, language)
+        return f"“{re.sub(r'（.*?）$', '', header)}”" if header else name
+
+    readable = re.sub(r"\s*(“[^”]*”)\s*", r"\1", _DATA_NAME.sub(said, detail))  # Chinese quotes need no spaces
+    latin = [word for word in re.findall(r"[A-Za-z][A-Za-z0-9_]*", readable) if word not in UNIT_WORDS]
+    return words["notice_item_is"].format(item=notice_item) if latin else readable
 
 
 def _rights_section(inputs: ReportInputs, words: dict[str, str], unit: VolumeUnit, language: str) -> tuple[str, dict]:
